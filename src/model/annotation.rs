@@ -1,0 +1,168 @@
+//! One coder's annotations of one document: mentions, events and relations.
+
+use super::{ActorId, AttributeId, EntityTypeId, EventId, EventTypeId, MentionId, RelationId, RelationTypeId, RoleId};
+use super::{SourceName, Span, SuggestionId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A value of an attribute; its variant must match the attribute's [`super::AttributeKind`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum AttrValue {
+    /// For [`super::AttributeKind::Boolean`].
+    Bool(bool),
+    /// For [`super::AttributeKind::Choice`]: one of its choices.
+    Choice(String),
+    /// For [`super::AttributeKind::Number`].
+    Number(f64),
+    /// For [`super::AttributeKind::Date`]: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    Date(String),
+    /// For [`super::AttributeKind::Text`].
+    Text(String),
+}
+
+/// Attribute values by attribute id.
+pub type Attributes = BTreeMap<AttributeId, AttrValue>;
+
+/// Where an annotation came from when it was made by accepting a machine suggestion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// The suggestion source (its file under `suggestions/<doc>/`).
+    pub source: SourceName,
+    /// The accepted suggestion.
+    pub suggestion: SuggestionId,
+    /// The model's score, if it gave one.
+    #[serde(default)]
+    pub score: Option<f64>,
+    /// Who accepted it.
+    pub reviewer: super::Annotator,
+    /// When, in RFC 3339.
+    pub reviewed_at: String,
+}
+
+/// A marked span of text with an entity type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mention {
+    /// The text it covers.
+    pub span: Span,
+    /// Its entity type.
+    #[serde(rename = "type")]
+    pub entity_type: EntityTypeId,
+    /// The actor of the registry it refers to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<ActorId>,
+    /// Attribute values.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: Attributes,
+    /// The coder's note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Set when the mention was made by accepting a suggestion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+/// A role of an event filled by a mention.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Argument {
+    /// The role (must belong to the event's type).
+    pub role: RoleId,
+    /// The mention filling it (same layer).
+    pub mention: MentionId,
+}
+
+/// An event: a trigger word of an event type, with role arguments.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Its event type.
+    #[serde(rename = "type")]
+    pub event_type: EventTypeId,
+    /// The word or phrase that names the event ("قصفت").
+    pub trigger: Span,
+    /// Filled roles, in the order the coder filled them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub arguments: Vec<Argument>,
+    /// Attribute values (modality, fatalities, ...).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: Attributes,
+    /// The coder's note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Set when the event was made by accepting a suggestion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+/// A typed relation from one event to another ("e2 RESPONSE_TO e1").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    /// Its relation type.
+    #[serde(rename = "type")]
+    pub relation_type: RelationTypeId,
+    /// The event the relation starts from.
+    pub from: EventId,
+    /// The event it points to.
+    pub to: EventId,
+    /// The coder's note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// How far a coder has got with a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum DocStatus {
+    /// Not started.
+    #[default]
+    New,
+    /// Started, not finished.
+    InProgress,
+    /// Marked done by the coder.
+    Done,
+}
+
+/// One annotator's work on one document: `annotations/<doc>/<annotator>.ron`.
+///
+/// The coder's progress status lives here rather than in the document's metadata, so that each coder
+/// writes only their own files and a team shares a project with no merge conflicts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layer {
+    /// The coder's progress on this document.
+    #[serde(default)]
+    pub status: DocStatus,
+    /// Mentions by id.
+    #[serde(default)]
+    pub mentions: BTreeMap<MentionId, Mention>,
+    /// Events by id.
+    #[serde(default)]
+    pub events: BTreeMap<EventId, Event>,
+    /// Relations between events by id.
+    #[serde(default)]
+    pub relations: BTreeMap<RelationId, Relation>,
+}
+
+impl Layer {
+    /// The next free mention id.
+    pub fn next_mention_id(&self) -> MentionId {
+        MentionId(self.mentions.keys().next_back().map_or(1, |m| m.0 + 1))
+    }
+
+    /// The next free event id.
+    pub fn next_event_id(&self) -> EventId {
+        EventId(self.events.keys().next_back().map_or(1, |e| e.0 + 1))
+    }
+
+    /// The next free relation id.
+    pub fn next_relation_id(&self) -> RelationId {
+        RelationId(self.relations.keys().next_back().map_or(1, |r| r.0 + 1))
+    }
+
+    /// Whether the layer holds no annotation at all.
+    pub fn is_empty(&self) -> bool {
+        self.mentions.is_empty() && self.events.is_empty() && self.relations.is_empty()
+    }
+}

@@ -1,0 +1,147 @@
+//! The default conflict-event schema (DESIGN.md section 6), aligned with ACLED sub-events and ACE roles.
+
+use super::schema::*;
+use super::{AttributeId, EntityTypeId, EventTypeId, RelationTypeId, RoleId, Rgb};
+
+fn entity(id: &str, name: &str, name_ar: &str, color: [u8; 3], key: char, description: &str) -> EntityType {
+    EntityType {
+        id: EntityTypeId::from(id),
+        name: name.to_owned(),
+        name_ar: name_ar.to_owned(),
+        color: Rgb(color),
+        key: Some(key),
+        description: description.to_owned(),
+    }
+}
+
+fn role(id: &str, allowed: &[&str], required: bool, repeatable: bool) -> Role {
+    Role {
+        id: RoleId::from(id),
+        name: id.to_owned(),
+        allowed: allowed.iter().map(|&a| EntityTypeId::from(a)).collect(),
+        required,
+        repeatable,
+    }
+}
+
+fn event(id: &str, name: &str, name_ar: &str, key: char, color: [u8; 3], roles: Vec<Role>, description: &str) -> EventType {
+    EventType {
+        id: EventTypeId::from(id),
+        name: name.to_owned(),
+        name_ar: name_ar.to_owned(),
+        key: Some(key),
+        color: Rgb(color),
+        roles,
+        description: description.to_owned(),
+    }
+}
+
+fn attribute(id: &str, name: &str, target: AttributeTarget, kind: AttributeKind, types: &[&str]) -> AttributeDef {
+    AttributeDef {
+        id: AttributeId::from(id),
+        name: name.to_owned(),
+        target,
+        kind,
+        types: types.iter().map(|&t| t.to_owned()).collect(),
+    }
+}
+
+/// The schema new projects start with: six entity types, four event types, modality, fatalities and date
+/// precision on events, and RESPONSE_TO between events.
+pub fn default_conflict_schema() -> Schema {
+    use AttributeKind::*;
+    use AttributeTarget::*;
+    let choices = |c: &[&str]| Choice(c.iter().map(|&s| s.to_owned()).collect());
+    Schema {
+        entity_types: vec![
+            entity("ACTOR", "Actor", "فاعل", [0xd9, 0x48, 0x3b], '1', "An armed group, state force, organisation or person taking part"),
+            entity("LOCATION", "Location", "مكان", [0x2e, 0x86, 0xc1], '2', "A place: town, region, base, oil field, border crossing"),
+            entity("TIME", "Time", "زمان", [0x8e, 0x44, 0xad], '3', "A date or time expression"),
+            entity("WEAPON", "Weapon", "سلاح", [0xe6, 0x7e, 0x22], '4', "A weapon or means of attack: rockets, drones, air strikes"),
+            entity("CASUALTIES", "Casualties", "ضحايا", [0x7f, 0x8c, 0x8d], '5', "A count of killed or injured"),
+            entity("SOURCE", "Source", "مصدر", [0x27, 0xae, 0x60], '6', "Who reports: \"مصادر خاصة\", \"وزارة الدفاع الأمريكية\""),
+        ],
+        event_types: vec![
+            event(
+                "ATTACK",
+                "Attack",
+                "هجوم",
+                'a',
+                [0xc0, 0x39, 0x2b],
+                vec![
+                    role("Attacker", &["ACTOR"], true, true),
+                    role("Target", &["ACTOR", "LOCATION"], true, true),
+                    role("Location", &["LOCATION"], false, true),
+                    role("Time", &["TIME"], false, false),
+                    role("Instrument", &["WEAPON"], false, true),
+                    role("Casualties", &["CASUALTIES"], false, true),
+                ],
+                "Shelling or missile attack, air or drone strike, armed clash",
+            ),
+            event(
+                "THREAT",
+                "Threat",
+                "تهديد",
+                't',
+                [0xd3, 0x54, 0x00],
+                vec![
+                    role("Threatener", &["ACTOR"], true, true),
+                    role("Threatened", &["ACTOR", "LOCATION"], false, true),
+                    role("Location", &["LOCATION"], false, true),
+                    role("Time", &["TIME"], false, false),
+                ],
+                "A group threatens to attack",
+            ),
+            event(
+                "STATEMENT",
+                "Statement / call",
+                "بيان / دعوة",
+                's',
+                [0x16, 0xa0, 0x85],
+                vec![
+                    role("Speaker", &["ACTOR", "SOURCE"], true, false),
+                    role("Addressee", &["ACTOR"], false, true),
+                    role("Time", &["TIME"], false, false),
+                ],
+                "A group calls for or announces action",
+            ),
+            event(
+                "MOVEMENT",
+                "Movement",
+                "تحرك",
+                'm',
+                [0x29, 0x80, 0xb9],
+                vec![
+                    role("Agent", &["ACTOR"], true, true),
+                    role("Origin", &["LOCATION"], false, true),
+                    role("Destination", &["LOCATION"], false, true),
+                    role("Time", &["TIME"], false, false),
+                ],
+                "Evacuation or redeployment",
+            ),
+        ],
+        attributes: vec![
+            attribute("modality", "Modality", Event, choices(&["asserted", "denied", "claimed", "threatened"]), &[]),
+            attribute("fatalities", "Fatalities", Event, Number, &[]),
+            attribute("date_precision", "Date precision", Event, choices(&["day", "week", "month", "year"]), &[]),
+            attribute("date", "Normalized date", Mention, Date, &["TIME"]),
+            attribute("count", "Count", Mention, Number, &["CASUALTIES"]),
+            attribute("uncertain", "Uncertain", Mention, Boolean, &[]),
+        ],
+        relation_types: vec![RelationType {
+            id: RelationTypeId::from("RESPONSE_TO"),
+            name: "In response to".to_owned(),
+            description: "The first event answers the second (the coalition's strikes answer the shelling)".to_owned(),
+        }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_schema_is_consistent() {
+        assert_eq!(default_conflict_schema().problems(), Vec::<(String, String)>::new());
+    }
+}

@@ -1,0 +1,28 @@
+//! Pure data and rules: text and offsets, schema, annotations, actors, suggestions, validation.
+//! No GUI and no file system here.
+
+mod actor;
+mod annotation;
+mod color;
+mod default_schema;
+mod doc_text;
+mod document;
+mod ids;
+mod schema;
+mod slug;
+mod span;
+mod suggestion;
+mod validate;
+
+pub use actor::*;
+pub use annotation::*;
+pub use color::*;
+pub use default_schema::default_conflict_schema;
+pub use doc_text::*;
+pub use document::*;
+pub use ids::*;
+pub use schema::*;
+pub use slug::*;
+pub use span::*;
+pub use suggestion::*;
+pub use validate::*;

@@ -1,0 +1,93 @@
+//! Machine suggestions (pre-annotations) and their review status. They live apart from the coders' layers.
+
+use super::{Annotator, EntityTypeId, EventTypeId, MentionId, EventId, Span, SuggestionId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What a suggestion proposes for its span.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SuggestedLabel {
+    /// A mention of this entity type.
+    Entity(EntityTypeId),
+    /// An event trigger of this event type.
+    Event(EventTypeId),
+}
+
+/// Where a suggestion stands in review.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ReviewStatus {
+    /// Not reviewed yet.
+    #[default]
+    Pending,
+    /// Accepted as proposed.
+    Accepted,
+    /// Rejected; a later import from the same source does not propose it again.
+    Rejected,
+    /// Accepted after the coder changed its type or boundaries.
+    Edited,
+}
+
+/// The annotation that accepting a suggestion created.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CreatedAnnotation {
+    /// A mention of the reviewer's layer.
+    Mention(MentionId),
+    /// An event of the reviewer's layer.
+    Event(EventId),
+}
+
+/// Who reviewed a suggestion, when, and what it became.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// The coder.
+    pub by: Annotator,
+    /// When, in RFC 3339.
+    pub at: String,
+    /// The annotation made from it, for accepted and edited suggestions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<CreatedAnnotation>,
+}
+
+/// One proposed span.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Suggestion {
+    /// The text it covers.
+    pub span: Span,
+    /// What it proposes.
+    pub label: SuggestedLabel,
+    /// The model's confidence in 0..=1, if it gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// Review status.
+    #[serde(default)]
+    pub status: ReviewStatus,
+    /// Set once reviewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// Where a batch of suggestions came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceInfo {
+    /// Model or tool name ("CAMeL-Lab/bert-base-arabic-camelbert-msa-ner").
+    pub model: String,
+    /// Its version, if known.
+    #[serde(default)]
+    pub version: String,
+    /// When the suggestions were imported, in RFC 3339.
+    pub imported_at: String,
+}
+
+/// One source's suggestions for one document: `suggestions/<doc>/<source>.ron`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuggestionSet {
+    /// Provenance of the batch.
+    pub source: SourceInfo,
+    /// Suggestions by id.
+    #[serde(default)]
+    pub suggestions: BTreeMap<SuggestionId, Suggestion>,
+}

@@ -1,0 +1,48 @@
+//! `project.ron`: the project's name, format version and schema.
+
+use super::problem::{Problem, ProblemKind};
+use crate::model::Schema;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The format version this build writes. Files of an older version are migrated on load; files of a newer
+/// version are refused with a message, never half-read.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The contents of `project.ron`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectConfig {
+    /// Format version of the project's files.
+    pub format_version: u32,
+    /// Display name.
+    pub name: String,
+    /// What the project codes, for whoever opens it next.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The annotation schema.
+    pub schema: Schema,
+}
+
+/// Reads only `format_version`, ignoring everything else, so that a newer file can be refused politely.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: u32,
+}
+
+/// Checks the format version of `project.ron`'s `source` and migrates it to [`FORMAT_VERSION`].
+///
+/// Version 1 is the first format, so there is nothing to migrate yet; a migration from version N is a
+/// function from the old text to the new one, added here when version N+1 appears.
+pub fn migrate(file: &Path, source: String) -> Result<String, Problem> {
+    let probe: VersionProbe = super::ron_io::parse(file, &source)?;
+    match probe.format_version {
+        FORMAT_VERSION => Ok(source),
+        v if v > FORMAT_VERSION => Err(Problem::in_file(
+            file,
+            ProblemKind::FormatVersion,
+            format!("this project was saved by a newer Tarmeez (format {v}); this version reads format {FORMAT_VERSION}. Update Tarmeez to open it."),
+        )),
+        v => Err(Problem::in_file(file, ProblemKind::FormatVersion, format!("unknown project format version {v}"))),
+    }
+}

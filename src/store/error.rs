@@ -1,0 +1,59 @@
+//! Errors of the store's operations (problems *inside* files are [`super::Problem`]s).
+
+use super::Problem;
+use crate::model::DocId;
+use std::path::PathBuf;
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The folder has no `project.ron`.
+    #[error("{0} is not a Tarmeez project (it has no project.ron)")]
+    NotAProject(PathBuf),
+    /// `project.ron` itself has problems, so nothing else can be read.
+    #[error("the project cannot be opened:\n{}", list(.0))]
+    Invalid(Vec<Problem>),
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A file could not be written; the previous version is intact.
+    #[error("cannot save {path}: {source} (the previous version is intact)")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A value could not be serialized.
+    #[error("cannot serialize {path}: {source}")]
+    Serialize {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: ron::Error,
+    },
+    /// The file failed to load, so it is never overwritten.
+    #[error("{0} failed to load, so Tarmeez will not overwrite it; fix or restore the file first")]
+    Poisoned(PathBuf),
+    /// The project is open read-only.
+    #[error("the project is open read-only: {0}")]
+    ReadOnly(String),
+    /// No such document.
+    #[error("there is no document `{0}` in this project")]
+    NoDocument(DocId),
+    /// The document has problems and cannot be used until they are fixed.
+    #[error("document `{0}` has problems and cannot be edited until they are fixed (see the problems list)")]
+    BrokenDocument(DocId),
+    /// The target of `new` exists and is not empty.
+    #[error("{0} already exists and is not empty")]
+    Exists(PathBuf),
+}
+
+fn list(problems: &[Problem]) -> String {
+    problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+}

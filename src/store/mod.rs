@@ -1,0 +1,19 @@
+//! The project folder on disk (DESIGN.md section 5): load with validation, atomic saves, the annotator lock.
+
+pub mod atomic;
+mod config;
+mod error;
+mod lock;
+pub mod paths;
+mod problem;
+mod project;
+mod ron_io;
+mod stats;
+
+pub use config::{FORMAT_VERSION, ProjectConfig};
+pub use error::StoreError;
+pub use lock::{AnnotatorLock, LockError};
+pub use problem::{Problem, ProblemKind, locate};
+pub use project::{Access, DocEntry, LoadedDoc, OpenOptions, Project, now_rfc3339};
+pub use ron_io::to_ron;
+pub use stats::Stats;

@@ -1,0 +1,625 @@
+//! An open project: its configuration, actor registry and document list, with documents loaded lazily.
+
+use super::atomic::write_atomic;
+use super::config::{self, ProjectConfig};
+use super::lock::AnnotatorLock;
+use super::problem::{Problem, ProblemKind};
+use super::{StoreError, paths, ron_io};
+use crate::model::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// How to open a project.
+#[derive(Clone, Debug)]
+pub struct OpenOptions {
+    /// Whose layer edits go to; their lock is taken unless `read_only`.
+    pub annotator: Annotator,
+    /// Open without taking a lock and refuse every save (for `validate`, `stats`, viewers).
+    pub read_only: bool,
+}
+
+/// Whether saves are allowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// This session holds the annotator's lock.
+    ReadWrite,
+    /// Saves are refused, for the reason given.
+    ReadOnly(String),
+}
+
+/// A file of a loaded document that has unsaved changes.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum DirtyFile {
+    Layer(Annotator),
+    Suggestions(SourceName),
+}
+
+/// A document whose text, layers and suggestions are in memory.
+#[derive(Debug)]
+pub struct LoadedDoc {
+    /// The text with its offset index.
+    pub text: DocText,
+    /// Every annotator's layer.
+    pub layers: BTreeMap<Annotator, Layer>,
+    /// Every suggestion source's proposals.
+    pub suggestions: BTreeMap<SourceName, SuggestionSet>,
+    dirty: BTreeSet<DirtyFile>,
+}
+
+/// What the project holds of one document.
+#[derive(Debug)]
+enum DocState {
+    /// Only the metadata has been read.
+    Unloaded,
+    /// Everything is in memory and valid.
+    Loaded(Box<LoadedDoc>),
+    /// Something is wrong (see its problems); the text, when readable, can still be shown.
+    Broken(Option<DocText>),
+}
+
+/// One document of the project list.
+#[derive(Debug)]
+pub struct DocEntry {
+    /// Its id (file stem).
+    pub id: DocId,
+    /// Its metadata, `None` when `documents/<id>.ron` failed to load.
+    pub meta: Option<DocumentMeta>,
+    state: DocState,
+    problems: Vec<Problem>,
+}
+
+impl DocEntry {
+    /// Problems found in this document's files so far (all of them once it has been loaded).
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Whether the document was found to have problems.
+    pub fn is_broken(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// The document's contents, if loaded and valid.
+    pub fn loaded(&self) -> Option<&LoadedDoc> {
+        match &self.state {
+            DocState::Loaded(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The text, if it could be read (also for broken documents whose text is fine).
+    pub fn text(&self) -> Option<&DocText> {
+        match &self.state {
+            DocState::Loaded(d) => Some(&d.text),
+            DocState::Broken(t) => t.as_ref(),
+            DocState::Unloaded => None,
+        }
+    }
+
+    /// Display title: the metadata's title, else the id.
+    pub fn title(&self) -> &str {
+        self.meta.as_ref().map(|m| m.title.as_str()).filter(|t| !t.is_empty()).unwrap_or(self.id.as_str())
+    }
+}
+
+/// An open project folder.
+#[derive(Debug)]
+pub struct Project {
+    root: PathBuf,
+    /// `project.ron`.
+    pub config: ProjectConfig,
+    /// `actors.ron`.
+    pub actors: ActorRegistry,
+    annotator: Annotator,
+    access: Access,
+    _lock: Option<AnnotatorLock>,
+    docs: Vec<DocEntry>,
+    /// Problems not tied to one document (actors.ron, stray files).
+    problems: Vec<Problem>,
+    /// Files that failed to load; never overwritten.
+    poisoned: BTreeSet<PathBuf>,
+}
+
+/// The current time in RFC 3339 (UTC, seconds).
+pub fn now_rfc3339() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
+
+impl Project {
+    /// Opens the project at `root`: reads `project.ron`, `actors.ron` and every document's metadata.
+    /// Texts and annotations are read later, per document, by [`Project::load_document`].
+    ///
+    /// Fails only when `project.ron` is missing or unusable; a broken document or actor registry is
+    /// recorded as a problem and the rest of the project stays usable.
+    pub fn open(root: impl Into<PathBuf>, options: OpenOptions) -> Result<Self, StoreError> {
+        let root = root.into();
+        let config_path = paths::config();
+        if !root.join(&config_path).is_file() {
+            return Err(StoreError::NotAProject(root));
+        }
+        let config = read_config(&root).map_err(|p| StoreError::Invalid(vec![p]))?;
+        let schema_problems: Vec<Problem> = config
+            .0
+            .schema
+            .problems()
+            .into_iter()
+            .map(|(id, msg)| {
+                let mut p = Problem::from_finding(
+                    &config_path,
+                    &config.1,
+                    Finding { kind: FindingKind::UnknownEntityType, message: msg, anchor: vec![format!("\"{id}\"")] },
+                );
+                p.kind = ProblemKind::Schema;
+                p
+            })
+            .collect();
+        if !schema_problems.is_empty() {
+            return Err(StoreError::Invalid(schema_problems));
+        }
+        let mut project = Project {
+            root,
+            config: config.0,
+            actors: ActorRegistry::default(),
+            annotator: options.annotator.clone(),
+            access: Access::ReadWrite,
+            _lock: None,
+            docs: Vec::new(),
+            problems: Vec::new(),
+            poisoned: BTreeSet::new(),
+        };
+        project.read_actors();
+        project.read_document_list()?;
+        if options.read_only {
+            project.access = Access::ReadOnly("opened read-only".to_owned());
+        } else {
+            match AnnotatorLock::acquire(&project.root, &options.annotator) {
+                Ok(lock) => project._lock = Some(lock),
+                Err(e) => project.access = Access::ReadOnly(e.to_string()),
+            }
+        }
+        Ok(project)
+    }
+
+    /// Creates a new, empty project at `root` (which must not exist or be empty) and opens it.
+    pub fn create(root: impl Into<PathBuf>, name: &str, schema: Schema, annotator: Annotator) -> Result<Self, StoreError> {
+        let root = root.into();
+        if root.exists() {
+            let empty = std::fs::read_dir(&root)
+                .map_err(|source| StoreError::Read { path: root.clone(), source })?
+                .next()
+                .is_none();
+            if !empty {
+                return Err(StoreError::Exists(root));
+            }
+        }
+        let config = ProjectConfig { format_version: config::FORMAT_VERSION, name: name.to_owned(), description: String::new(), schema };
+        write_file(&root, &paths::config(), to_ron(&paths::config(), &config)?.as_bytes())?;
+        write_file(&root, &paths::actors(), to_ron(&paths::actors(), &ActorRegistry::default())?.as_bytes())?;
+        // Lock files and interrupted temp files are per machine; keep them out of a shared repository.
+        write_file(&root, Path::new(".gitignore"), b".locks/\n.tarmeez-*.tmp\n")?;
+        super::atomic::create_dir_durable(&root.join(paths::documents_dir()))
+            .map_err(|source| StoreError::Write { path: root.join(paths::documents_dir()), source })?;
+        Self::open(root, OpenOptions { annotator, read_only: false })
+    }
+
+    /// The project folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The annotator whose layer this session edits.
+    pub fn annotator(&self) -> &Annotator {
+        &self.annotator
+    }
+
+    /// Whether saves are allowed, and if not why.
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+
+    /// The documents, sorted by id.
+    pub fn documents(&self) -> &[DocEntry] {
+        &self.docs
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &DocId) -> Option<&DocEntry> {
+        self.index_of(id).map(|i| &self.docs[i])
+    }
+
+    fn index_of(&self, id: &DocId) -> Option<usize> {
+        self.docs.binary_search_by(|d| d.id.cmp(id)).ok()
+    }
+
+    /// Every problem found so far: project-level ones, then each document's.
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().chain(self.docs.iter().flat_map(|d| d.problems.iter()))
+    }
+
+    /// The document whose text has this hash, if any (to find duplicates on import).
+    pub fn find_by_text_hash(&self, hash: &str) -> Option<&DocId> {
+        self.docs.iter().find(|d| d.meta.as_ref().is_some_and(|m| m.text_hash == hash)).map(|d| &d.id)
+    }
+
+    fn read_actors(&mut self) {
+        let rel = paths::actors();
+        if !self.root.join(&rel).exists() {
+            return;
+        }
+        match ron_io::read::<ActorRegistry>(&self.root, &rel) {
+            Ok((actors, source)) => {
+                for (id, msg) in actors.problems() {
+                    let anchor = vec![format!("\"{id}\"")];
+                    let loc = super::problem::locate(&source, &anchor);
+                    self.problems.push(Problem {
+                        file: rel.clone(),
+                        line: loc.map(|l| l.0),
+                        column: loc.map(|l| l.1),
+                        kind: ProblemKind::Actors,
+                        message: msg,
+                    });
+                }
+                self.actors = actors;
+            }
+            Err(p) => {
+                self.problems.push(p);
+                self.poisoned.insert(rel);
+            }
+        }
+    }
+
+    fn read_document_list(&mut self) -> Result<(), StoreError> {
+        let dir = self.root.join(paths::documents_dir());
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(source) => return Err(StoreError::Read { path: dir, source }),
+        };
+        let mut stems = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|source| StoreError::Read { path: dir.clone(), source })?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            // A .txt without its .ron is an interrupted import: the document does not exist yet.
+            if let Some(stem) = name.strip_suffix(".ron") {
+                stems.push(stem.to_owned());
+            }
+        }
+        stems.sort();
+        for stem in stems {
+            let Ok(id) = DocId::parse(&stem) else {
+                self.problems.push(Problem::in_file(
+                    paths::documents_dir().join(format!("{stem}.ron")),
+                    ProblemKind::BadFileName,
+                    format!("`{stem}` is not a valid document id (lowercase a-z, digits, '-' and '_'); the file is ignored"),
+                ));
+                continue;
+            };
+            let rel = paths::meta(&id);
+            let (meta, state, problems) = match ron_io::read::<DocumentMeta>(&self.root, &rel) {
+                Ok((meta, _)) => (Some(meta), DocState::Unloaded, Vec::new()),
+                Err(p) => {
+                    self.poisoned.insert(rel);
+                    (None, DocState::Broken(None), vec![p])
+                }
+            };
+            self.docs.push(DocEntry { id, meta, state, problems });
+        }
+        Ok(())
+    }
+
+    /// Loads a document's text, layers and suggestions (once), validating them.
+    ///
+    /// A document with problems is flagged (its problems are recorded, its files are never overwritten)
+    /// and this returns [`StoreError::BrokenDocument`]; the rest of the project is unaffected.
+    pub fn load_document(&mut self, id: &DocId) -> Result<&LoadedDoc, StoreError> {
+        let i = self.index_of(id).ok_or_else(|| StoreError::NoDocument(id.clone()))?;
+        if matches!(self.docs[i].state, DocState::Unloaded) {
+            let (state, problems, poisoned) = load_contents(&self.root, &self.docs[i], &self.config.schema, &self.actors);
+            self.poisoned.extend(poisoned);
+            self.docs[i].state = state;
+            self.docs[i].problems = problems;
+        }
+        match &self.docs[i].state {
+            DocState::Loaded(d) => Ok(d),
+            _ => Err(StoreError::BrokenDocument(id.clone())),
+        }
+    }
+
+    /// Loads every document (for validation and statistics). Broken ones are flagged, not fatal.
+    pub fn load_all(&mut self) {
+        let ids: Vec<DocId> = self.docs.iter().map(|d| d.id.clone()).collect();
+        for id in ids {
+            let _ = self.load_document(&id);
+        }
+    }
+
+    /// The current annotator's layer of a document, for editing: loaded on demand, created empty if the
+    /// annotator has none yet, and marked for saving.
+    pub fn layer_mut(&mut self, id: &DocId) -> Result<&mut Layer, StoreError> {
+        self.load_document(id)?;
+        let annotator = self.annotator.clone();
+        let doc = self.loaded_mut(id)?;
+        doc.dirty.insert(DirtyFile::Layer(annotator.clone()));
+        Ok(doc.layers.entry(annotator).or_default())
+    }
+
+    /// One source's suggestions for a document, for editing their review status; marked for saving.
+    pub fn suggestions_mut(&mut self, id: &DocId, source: &SourceName) -> Result<Option<&mut SuggestionSet>, StoreError> {
+        self.load_document(id)?;
+        let doc = self.loaded_mut(id)?;
+        if !doc.suggestions.contains_key(source) {
+            return Ok(None);
+        }
+        doc.dirty.insert(DirtyFile::Suggestions(source.clone()));
+        Ok(doc.suggestions.get_mut(source))
+    }
+
+    /// Replaces (or adds) one source's suggestions for a document; marked for saving.
+    pub fn set_suggestions(&mut self, id: &DocId, source: SourceName, set: SuggestionSet) -> Result<(), StoreError> {
+        self.load_document(id)?;
+        let doc = self.loaded_mut(id)?;
+        doc.dirty.insert(DirtyFile::Suggestions(source.clone()));
+        doc.suggestions.insert(source, set);
+        Ok(())
+    }
+
+    fn loaded_mut(&mut self, id: &DocId) -> Result<&mut LoadedDoc, StoreError> {
+        let i = self.index_of(id).ok_or_else(|| StoreError::NoDocument(id.clone()))?;
+        match &mut self.docs[i].state {
+            DocState::Loaded(d) => Ok(d),
+            _ => Err(StoreError::BrokenDocument(id.clone())),
+        }
+    }
+
+    /// Whether any loaded document has unsaved changes.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.docs.iter().any(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty()))
+    }
+
+    /// Saves every changed file of one document. Returns how many files were written.
+    pub fn save_document(&mut self, id: &DocId) -> Result<usize, StoreError> {
+        self.check_writable()?;
+        let i = self.index_of(id).ok_or_else(|| StoreError::NoDocument(id.clone()))?;
+        let DocState::Loaded(doc) = &mut self.docs[i].state else { return Ok(0) };
+        let mut written = 0;
+        while let Some(file) = doc.dirty.first().cloned() {
+            let (rel, bytes) = match &file {
+                DirtyFile::Layer(a) => {
+                    let rel = paths::layer(id, a);
+                    let bytes = to_ron(&rel, doc.layers.get(a).unwrap_or(&Layer::default()))?;
+                    (rel, bytes)
+                }
+                DirtyFile::Suggestions(s) => {
+                    let rel = paths::suggestions(id, s);
+                    let Some(set) = doc.suggestions.get(s) else {
+                        doc.dirty.remove(&file);
+                        continue;
+                    };
+                    (rel.clone(), to_ron(&rel, set)?)
+                }
+            };
+            if self.poisoned.contains(&rel) {
+                return Err(StoreError::Poisoned(rel));
+            }
+            write_file(&self.root, &rel, bytes.as_bytes())?;
+            doc.dirty.remove(&file);
+            written += 1;
+        }
+        Ok(written)
+    }
+
+    /// Saves every changed file of every loaded document. Returns how many files were written.
+    pub fn save_dirty(&mut self) -> Result<usize, StoreError> {
+        let ids: Vec<DocId> =
+            self.docs.iter().filter(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty())).map(|d| d.id.clone()).collect();
+        let mut n = 0;
+        for id in ids {
+            n += self.save_document(&id)?;
+        }
+        Ok(n)
+    }
+
+    /// Rewrites every file of the project from memory: configuration, actors, and each loaded document's
+    /// metadata, layers and suggestions. Used after migrations and to normalize hand-edited files.
+    pub fn save_all(&mut self) -> Result<usize, StoreError> {
+        self.check_writable()?;
+        let mut files: Vec<(PathBuf, String)> = vec![
+            (paths::config(), to_ron(&paths::config(), &self.config)?),
+            (paths::actors(), to_ron(&paths::actors(), &self.actors)?),
+        ];
+        for d in &self.docs {
+            let Some(meta) = &d.meta else { continue };
+            files.push((paths::meta(&d.id), to_ron(&paths::meta(&d.id), meta)?));
+            if let Some(doc) = d.loaded() {
+                for (a, layer) in &doc.layers {
+                    files.push((paths::layer(&d.id, a), to_ron(&paths::layer(&d.id, a), layer)?));
+                }
+                for (s, set) in &doc.suggestions {
+                    files.push((paths::suggestions(&d.id, s), to_ron(&paths::suggestions(&d.id, s), set)?));
+                }
+            }
+        }
+        if let Some((rel, _)) = files.iter().find(|(rel, _)| self.poisoned.contains(rel)) {
+            return Err(StoreError::Poisoned(rel.clone()));
+        }
+        for (rel, bytes) in &files {
+            write_file(&self.root, rel, bytes.as_bytes())?;
+        }
+        for d in &mut self.docs {
+            if let DocState::Loaded(doc) = &mut d.state {
+                doc.dirty.clear();
+            }
+        }
+        Ok(files.len())
+    }
+
+    /// Saves `actors.ron`.
+    pub fn save_actors(&mut self) -> Result<(), StoreError> {
+        self.check_writable()?;
+        let rel = paths::actors();
+        if self.poisoned.contains(&rel) {
+            return Err(StoreError::Poisoned(rel));
+        }
+        write_file(&self.root, &rel, to_ron(&rel, &self.actors)?.as_bytes())
+    }
+
+    /// Adds a document: writes its text, then its metadata (which is what makes it exist), both atomically.
+    /// The id is made from `id_hint` (see [`slugify`]), with `-2`, `-3`, ... appended if taken.
+    /// `meta.chars` and `meta.text_hash` are filled in from `text`.
+    pub fn add_document(&mut self, id_hint: &str, text: String, mut meta: DocumentMeta) -> Result<DocId, StoreError> {
+        self.check_writable()?;
+        let id = self.unused_id(id_hint);
+        let text = DocText::new(text);
+        meta.chars = text.len_chars();
+        meta.text_hash = text.hash();
+        if meta.imported_at.is_empty() {
+            meta.imported_at = now_rfc3339();
+        }
+        let meta_rel = paths::meta(&id);
+        let meta_bytes = to_ron(&meta_rel, &meta)?;
+        write_file(&self.root, &paths::text(&id), text.as_str().as_bytes())?;
+        if let Err(e) = write_file(&self.root, &meta_rel, meta_bytes.as_bytes()) {
+            // Without its metadata the text is invisible; remove it so that nothing half-written remains.
+            let _ = std::fs::remove_file(self.root.join(paths::text(&id)));
+            return Err(e);
+        }
+        let entry = DocEntry {
+            id: id.clone(),
+            meta: Some(meta),
+            state: DocState::Loaded(Box::new(LoadedDoc {
+                text,
+                layers: BTreeMap::new(),
+                suggestions: BTreeMap::new(),
+                dirty: BTreeSet::new(),
+            })),
+            problems: Vec::new(),
+        };
+        let at = self.docs.partition_point(|d| d.id < id);
+        self.docs.insert(at, entry);
+        Ok(id)
+    }
+
+    fn unused_id(&self, hint: &str) -> DocId {
+        let base = slugify(hint);
+        let taken = |s: &str| {
+            self.docs.iter().any(|d| d.id.as_str() == s)
+                || self.root.join(paths::meta(&DocId::from_raw(s))).exists()
+                || self.root.join(paths::text(&DocId::from_raw(s))).exists()
+        };
+        if !taken(&base) {
+            return DocId::from_raw(&base);
+        }
+        (2..)
+            .map(|n| {
+                let suffix = format!("-{n}");
+                let keep = base.len().min(MAX_SLUG_LEN - suffix.len());
+                format!("{}{suffix}", base[..keep].trim_end_matches(['-', '_']))
+            })
+            .find(|s| !taken(s))
+            .map(|s| DocId::from_raw(&s))
+            .unwrap_or_else(|| DocId::from_raw(&base))
+    }
+
+    fn check_writable(&self) -> Result<(), StoreError> {
+        match &self.access {
+            Access::ReadWrite => Ok(()),
+            Access::ReadOnly(why) => Err(StoreError::ReadOnly(why.clone())),
+        }
+    }
+}
+
+fn read_config(root: &Path) -> Result<(ProjectConfig, String), Problem> {
+    let rel = paths::config();
+    let source = ron_io::read_text(root, &rel)?;
+    let source = config::migrate(&rel, source)?;
+    let config = ron_io::parse(&rel, &source)?;
+    Ok((config, source))
+}
+
+fn to_ron<T: Serialize>(rel: &Path, value: &T) -> Result<String, StoreError> {
+    ron_io::to_ron(value).map_err(|source| StoreError::Serialize { path: rel.to_owned(), source })
+}
+
+fn write_file(root: &Path, rel: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomic(&root.join(rel), bytes).map_err(|source| StoreError::Write { path: rel.to_owned(), source })
+}
+
+/// Lists the `.ron` files of `dir` as `(id, relative path)`, reporting file names that are not valid ids.
+fn list_ron<T>(root: &Path, dir: &Path, parse: impl Fn(&str) -> Result<T, BadSlug>, problems: &mut Vec<Problem>) -> Vec<(T, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return Vec::new() };
+    let mut names: Vec<String> = entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let Some(stem) = name.strip_suffix(".ron") else { continue };
+        match parse(stem) {
+            Ok(id) => out.push((id, dir.join(&name))),
+            Err(e) => problems.push(Problem::in_file(dir.join(&name), ProblemKind::BadFileName, format!("{e}; the file is ignored"))),
+        }
+    }
+    out
+}
+
+/// Reads and validates everything of one document. Returns its new state, its problems and the files that
+/// failed to parse.
+fn load_contents(root: &Path, entry: &DocEntry, schema: &Schema, actors: &ActorRegistry) -> (DocState, Vec<Problem>, Vec<PathBuf>) {
+    let mut problems = Vec::new();
+    let mut poisoned = Vec::new();
+    let Some(meta) = &entry.meta else { return (DocState::Broken(None), entry.problems.clone(), poisoned) };
+    let text_rel = paths::text(&entry.id);
+    let text = match ron_io::read_text(root, &text_rel) {
+        Ok(t) => DocText::new(t),
+        Err(mut p) => {
+            if p.kind == ProblemKind::Io && !root.join(&text_rel).exists() {
+                p = Problem::in_file(&text_rel, ProblemKind::MissingText, "the document's text file is missing");
+            }
+            problems.push(p);
+            return (DocState::Broken(None), problems, poisoned);
+        }
+    };
+    if text.hash() != meta.text_hash {
+        problems.push(Problem::in_file(
+            &text_rel,
+            ProblemKind::TextHashChanged,
+            format!(
+                "the text was changed after import (its hash no longer matches {}): annotation offsets may now point at the wrong words",
+                paths::meta(&entry.id).display()
+            ),
+        ));
+    }
+    let mut layers = BTreeMap::new();
+    for (annotator, rel) in list_ron(root, &paths::layers_dir(&entry.id), Annotator::parse, &mut problems) {
+        match ron_io::read::<Layer>(root, &rel) {
+            Ok((layer, source)) => {
+                let findings = validate_layer(&layer, schema, &text, actors);
+                problems.extend(findings.into_iter().map(|f| Problem::from_finding(&rel, &source, f)));
+                layers.insert(annotator, layer);
+            }
+            Err(p) => {
+                problems.push(p);
+                poisoned.push(rel);
+            }
+        }
+    }
+    let mut suggestions = BTreeMap::new();
+    for (source_name, rel) in list_ron(root, &paths::suggestions_dir(&entry.id), SourceName::parse, &mut problems) {
+        match ron_io::read::<SuggestionSet>(root, &rel) {
+            Ok((set, source)) => {
+                let findings = validate_suggestions(&set, schema, &text);
+                problems.extend(findings.into_iter().map(|f| Problem::from_finding(&rel, &source, f)));
+                suggestions.insert(source_name, set);
+            }
+            Err(p) => {
+                problems.push(p);
+                poisoned.push(rel);
+            }
+        }
+    }
+    if problems.is_empty() {
+        (DocState::Loaded(Box::new(LoadedDoc { text, layers, suggestions, dirty: BTreeSet::new() })), problems, poisoned)
+    } else {
+        (DocState::Broken(Some(text)), problems, poisoned)
+    }
+}

@@ -1,0 +1,41 @@
+//! Reading and writing the project's RON files in one stable, diff-friendly style.
+
+use super::problem::{Problem, ProblemKind};
+use ron::ser::PrettyConfig;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// Serializes `value` as pretty RON with a trailing newline. Output is deterministic: the model keeps
+/// everything in ordered maps and vectors.
+pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    let config = PrettyConfig::new().indentor("  ").struct_names(false).compact_structs(false);
+    let mut s = ron::ser::to_string_pretty(value, config)?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// Parses RON text read from `file` (relative path, for the message).
+pub fn parse<T: DeserializeOwned>(file: &Path, source: &str) -> Result<T, Problem> {
+    ron::from_str(source).map_err(|e| Problem::from_ron(file, &e))
+}
+
+/// Reads and parses `root/rel`, returning the value and its source text (to locate later findings).
+pub fn read<T: DeserializeOwned>(root: &Path, rel: &Path) -> Result<(T, String), Problem> {
+    let source = read_text(root, rel)?;
+    let value = parse(rel, &source)?;
+    Ok((value, source))
+}
+
+/// Reads `root/rel` as UTF-8 text.
+pub fn read_text(root: &Path, rel: &Path) -> Result<String, Problem> {
+    let bytes = std::fs::read(root.join(rel))
+        .map_err(|e| Problem::in_file(rel, ProblemKind::Io, format!("cannot read the file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Problem::at(rel, line, column, ProblemKind::NotUtf8, "the file is not valid UTF-8 text")
+    })
+}
