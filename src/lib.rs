@@ -4,3 +4,15 @@
 
 pub mod model;
 pub mod store;
+pub mod formats;
+pub mod ui;
+
+/// The annotator name to use when none is given: `$TARMEEZ_ANNOTATOR`, else the login name, made a safe
+/// file name; `annotator` if neither is set.
+pub fn default_annotator() -> model::Annotator {
+    ["TARMEEZ_ANNOTATOR", "USER", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .map(|s| model::Annotator::from_raw(&s))
+        .unwrap_or_else(|| model::Annotator::from_raw("annotator"))
+}

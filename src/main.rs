@@ -1,1 +1,167 @@
-fn main() {}
+//! The `tarmeez` command: with no subcommand it opens the GUI; subcommands run headless jobs.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use tarmeez::formats::plain_text;
+use tarmeez::model::{Annotator, default_conflict_schema};
+use tarmeez::store::{OpenOptions, Project, Stats, StoreError};
+
+/// The sample project, opened when no project is named.
+const SAMPLE_PROJECT: &str = "projects/al-omar-oilfield";
+
+#[derive(Parser)]
+#[command(name = "tarmeez", version, about = "Annotation workbench for coding armed-conflict events in Arabic news")]
+#[command(args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// Project folder to open in the window (default: the sample project).
+    project: Option<PathBuf>,
+    /// Whose annotation layer to edit (default: $TARMEEZ_ANNOTATOR, else your login name).
+    #[arg(long, global = true)]
+    annotator: Option<String>,
+    #[command(subcommand)]
+    command: Option<Job>,
+}
+
+#[derive(Subcommand)]
+enum Job {
+    /// Check every file of a project; exit 0 when clean, else list every problem with its file and line.
+    Validate {
+        /// Project folder.
+        project: PathBuf,
+    },
+    /// Count documents, mentions by type, events by type and suggestions by status.
+    Stats {
+        /// Project folder.
+        project: PathBuf,
+    },
+    /// Create an empty project with the default conflict schema.
+    New {
+        /// Folder to create (must not exist, or be empty).
+        dir: PathBuf,
+        /// The project's display name.
+        #[arg(long)]
+        name: String,
+    },
+    /// Import UTF-8 .txt files as documents, one per file; folders are searched recursively.
+    ImportText {
+        /// Project folder.
+        project: PathBuf,
+        /// Files and folders to import.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let annotator = match cli.annotator.as_deref() {
+        Some(name) => match Annotator::parse(name) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("error: --annotator: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => tarmeez::default_annotator(),
+    };
+    let result = match cli.command {
+        None => run_gui(cli.project, annotator),
+        Some(Job::Validate { project }) => validate(&project),
+        Some(Job::Stats { project }) => stats(&project),
+        Some(Job::New { dir, name }) => new_project(&dir, &name, annotator),
+        Some(Job::ImportText { project, paths }) => import_text(&project, &paths, annotator),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn sample_project() -> PathBuf {
+    let here = PathBuf::from(SAMPLE_PROJECT);
+    if here.is_dir() { here } else { Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE_PROJECT) }
+}
+
+fn run_gui(project: Option<PathBuf>, annotator: Annotator) -> Result<ExitCode> {
+    let dir = project.unwrap_or_else(sample_project);
+    let (project, error) = match Project::open(&dir, OpenOptions { annotator, read_only: false }) {
+        Ok(p) => (Some(p), None),
+        Err(e) => (None, Some(format!("Could not open {}:\n{e}", dir.display()))),
+    };
+    tarmeez::ui::run(project, error).map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn open_read_only(dir: &Path) -> Result<Project, StoreError> {
+    Project::open(dir, OpenOptions { annotator: tarmeez::default_annotator(), read_only: true })
+}
+
+fn validate(dir: &Path) -> Result<ExitCode> {
+    let mut project = match open_read_only(dir) {
+        Ok(p) => p,
+        Err(StoreError::Invalid(problems)) => {
+            for p in &problems {
+                println!("{}", p.under(dir));
+            }
+            println!("{} problem(s); the project cannot be opened", problems.len());
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    project.load_all();
+    let problems: Vec<_> = project.problems().collect();
+    for p in &problems {
+        println!("{}", p.under(dir));
+    }
+    let docs = project.documents().len();
+    if problems.is_empty() {
+        println!("{}: {docs} document(s), no problems", dir.display());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!("{}: {docs} document(s), {} problem(s)", dir.display(), problems.len());
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+fn stats(dir: &Path) -> Result<ExitCode> {
+    let mut project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
+    println!("Project: {}", project.config.name);
+    print!("{}", Stats::of(&mut project));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn new_project(dir: &Path, name: &str, annotator: Annotator) -> Result<ExitCode> {
+    Project::create(dir, name, default_conflict_schema(), annotator)?;
+    println!("Created project \"{name}\" in {}", dir.display());
+    println!("Import articles with: tarmeez import-text {} <files or folders>", dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import_text(dir: &Path, paths: &[PathBuf], annotator: Annotator) -> Result<ExitCode> {
+    let mut project = Project::open(dir, OpenOptions { annotator, read_only: false })
+        .with_context(|| format!("cannot open {}", dir.display()))?;
+    if let tarmeez::store::Access::ReadOnly(why) = project.access() {
+        anyhow::bail!("cannot import into {}: {why}", dir.display());
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            anyhow::bail!("{} does not exist; nothing was imported", path.display());
+        }
+        files.extend(plain_text::collect_text_files(std::slice::from_ref(path)).with_context(|| format!("cannot list {}", path.display()))?);
+    }
+    let report = plain_text::import_text_files(&mut project, &files, |_, _| {})?;
+    for (path, id) in &report.imported {
+        println!("imported {} as {id}", path.display());
+    }
+    for (path, reason) in &report.skipped {
+        println!("skipped  {}: {reason}", path.display());
+    }
+    println!("{} imported, {} skipped", report.imported.len(), report.skipped.len());
+    Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}

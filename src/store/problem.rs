@@ -67,6 +67,13 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The same problem with its file given as `root/file`, for messages printed outside the project.
+    pub fn under(&self, root: &Path) -> Problem {
+        Problem { file: root.join(&self.file), ..self.clone() }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display())?;

@@ -1,0 +1,3 @@
+//! Importers and exporters of other tools' formats.
+
+pub mod plain_text;

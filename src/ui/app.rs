@@ -1,0 +1,155 @@
+//! The application shell: owns the open project, turns input into [`Command`]s and applies them.
+
+use super::command::Command;
+use super::panels;
+use crate::store::{OpenOptions, Project};
+use eframe::egui;
+use std::path::PathBuf;
+
+/// The Tarmeez window's state.
+pub struct TarmeezApp {
+    project: Option<Project>,
+    /// Index into the project's document list.
+    selected: Option<usize>,
+    /// The last error, shown once until dismissed.
+    error: Option<String>,
+    show_problems: bool,
+    show_shortcuts: bool,
+    fonts_installed: bool,
+}
+
+impl TarmeezApp {
+    /// A window on `project` (or on nothing, with `error` saying why it could not be opened).
+    pub fn new(project: Option<Project>, error: Option<String>) -> Self {
+        let selected = project.as_ref().and_then(|p| (!p.documents().is_empty()).then_some(0));
+        let mut app = Self { project, selected: None, error, show_problems: false, show_shortcuts: false, fonts_installed: false };
+        app.select(selected);
+        app
+    }
+
+    /// The open project.
+    pub fn project(&self) -> Option<&Project> {
+        self.project.as_ref()
+    }
+
+    /// The error being shown, if any.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// Draws the whole window into `ui` and applies the commands it produced.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        if !self.fonts_installed {
+            super::fonts::install(ui.ctx());
+            self.fonts_installed = true;
+        }
+        let mut commands: Vec<Command> = ui.input_mut(|input| {
+            Command::ALL.into_iter().filter(|c| c.shortcut().is_some_and(|s| input.consume_shortcut(&s))).collect()
+        });
+        egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(ui, &mut commands));
+        egui::Panel::bottom("status").show(ui, |ui| panels::status_bar(ui, self.project.as_ref(), &mut commands));
+        let mut clicked = None;
+        egui::Panel::left("documents").resizable(true).default_size(280.0).show(ui, |ui| {
+            clicked = panels::document_list(ui, self.project.as_ref(), self.selected);
+        });
+        egui::CentralPanel::default_margins().show(ui, |ui| match &self.project {
+            Some(project) => panels::document_view(ui, project, self.selected),
+            None => panels::no_project(ui, &mut commands),
+        });
+        if let Some(i) = clicked {
+            self.select(Some(i));
+        }
+        self.show_windows(ui.ctx(), &mut commands);
+        for command in commands {
+            self.apply(command, ui.ctx());
+        }
+    }
+
+    fn show_windows(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(error) = self.error.clone() {
+            let mut open = true;
+            egui::Window::new("Error").collapsible(false).open(&mut open).show(ctx, |ui| {
+                ui.label(error);
+                if ui.button("OK").clicked() {
+                    self.error = None;
+                }
+            });
+            if !open {
+                self.error = None;
+            }
+        }
+        if self.show_problems {
+            egui::Window::new("Problems").open(&mut self.show_problems).default_width(600.0).show(ctx, |ui| {
+                panels::problems(ui, self.project.as_ref(), commands);
+            });
+        }
+        if self.show_shortcuts {
+            egui::Window::new("Keyboard shortcuts").open(&mut self.show_shortcuts).show(ctx, panels::shortcuts);
+        }
+    }
+
+    /// Applies one command.
+    pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::OpenProject => {
+                if let Some(dir) = rfd::FileDialog::new().set_title("Open a Tarmeez project folder").pick_folder() {
+                    self.open_project(dir);
+                }
+            }
+            Command::NextDocument => self.step_selection(1),
+            Command::PreviousDocument => self.step_selection(-1),
+            Command::ValidateProject => {
+                if let Some(p) = &mut self.project {
+                    p.load_all();
+                }
+                self.show_problems = true;
+            }
+            Command::ToggleProblems => self.show_problems = !self.show_problems,
+            Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Replaces the open project with the one at `dir`, keeping the current one if that fails.
+    pub fn open_project(&mut self, dir: PathBuf) {
+        let annotator = match &self.project {
+            Some(p) => p.annotator().clone(),
+            None => crate::default_annotator(),
+        };
+        match Project::open(&dir, OpenOptions { annotator, read_only: false }) {
+            Ok(project) => {
+                let first = (!project.documents().is_empty()).then_some(0);
+                self.project = Some(project);
+                self.selected = None;
+                self.select(first);
+            }
+            Err(e) => self.error = Some(format!("Could not open {}:\n{e}", dir.display())),
+        }
+    }
+
+    fn step_selection(&mut self, delta: isize) {
+        let Some(n) = self.project.as_ref().map(|p| p.documents().len()).filter(|&n| n > 0) else { return };
+        let next = match self.selected {
+            Some(i) => i.saturating_add_signed(delta).min(n - 1),
+            None => 0,
+        };
+        self.select(Some(next));
+    }
+
+    /// Selects a document, loading it (a broken document is shown with its problems).
+    fn select(&mut self, index: Option<usize>) {
+        self.selected = index;
+        if let (Some(i), Some(p)) = (index, &mut self.project)
+            && let Some(id) = p.documents().get(i).map(|d| d.id.clone())
+        {
+            // A broken document is not an error to pop up: the view lists its problems.
+            let _ = p.load_document(&id);
+        }
+    }
+}
+
+impl eframe::App for TarmeezApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}

@@ -1,0 +1,23 @@
+//! The egui user interface: a thin layer over the core that turns input into commands.
+
+mod app;
+mod command;
+mod fonts;
+mod panels;
+
+pub use app::TarmeezApp;
+pub use command::Command;
+
+use crate::store::Project;
+
+/// Opens the main window on `project` (or on nothing, showing `error`), until the user closes it.
+pub fn run(project: Option<Project>, error: Option<String>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("Tarmeez")
+            .with_inner_size([1280.0, 860.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    eframe::run_native("Tarmeez", options, Box::new(move |_cc| Ok(Box::new(TarmeezApp::new(project, error)))))
+}

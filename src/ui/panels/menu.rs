@@ -1,0 +1,50 @@
+//! The menu bar and the shortcuts window, both generated from [`Command`].
+
+use crate::ui::Command;
+use eframe::egui;
+
+fn item(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Command>) {
+    let mut button = egui::Button::new(command.label());
+    if let Some(s) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+    }
+    if ui.add(button).on_hover_text(command.help()).clicked() {
+        commands.push(command);
+        ui.close();
+    }
+}
+
+/// File, Go and Help menus.
+pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            item(ui, Command::OpenProject, commands);
+            item(ui, Command::ValidateProject, commands);
+            ui.separator();
+            item(ui, Command::Quit, commands);
+        });
+        ui.menu_button("Go", |ui| {
+            item(ui, Command::NextDocument, commands);
+            item(ui, Command::PreviousDocument, commands);
+        });
+        ui.menu_button("View", |ui| {
+            item(ui, Command::ToggleProblems, commands);
+        });
+        ui.menu_button("Help", |ui| {
+            item(ui, Command::ToggleShortcuts, commands);
+        });
+    });
+}
+
+/// Lists every command with its shortcut.
+pub fn shortcuts(ui: &mut egui::Ui) {
+    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+        for command in Command::ALL {
+            let key = command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+            ui.label(key);
+            ui.label(command.label());
+            ui.label(command.help());
+            ui.end_row();
+        }
+    });
+}

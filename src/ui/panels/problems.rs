@@ -1,0 +1,31 @@
+//! The problems window: every problem found in the project's files, with file, line and column.
+
+use crate::store::Project;
+use crate::ui::Command;
+use eframe::egui;
+
+/// Lists the project's problems.
+pub fn problems(ui: &mut egui::Ui, project: Option<&Project>, commands: &mut Vec<Command>) {
+    let Some(p) = project else { return };
+    let problems: Vec<_> = p.problems().collect();
+    if problems.is_empty() {
+        ui.label("No problems found in the documents loaded so far.");
+    }
+    egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
+        for problem in problems {
+            let place = match (problem.line, problem.column) {
+                (Some(l), Some(c)) => format!("{}:{l}:{c}", problem.file.display()),
+                (Some(l), None) => format!("{}:{l}", problem.file.display()),
+                _ => problem.file.display().to_string(),
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.monospace(place);
+                ui.label(&problem.message);
+            });
+        }
+    });
+    ui.separator();
+    if ui.button("Check every document").on_hover_text(Command::ValidateProject.help()).clicked() {
+        commands.push(Command::ValidateProject);
+    }
+}

@@ -1,0 +1,38 @@
+//! The status bar: project, annotator, access mode, problems.
+
+use crate::store::{Access, Project};
+use crate::ui::Command;
+use eframe::egui;
+
+/// Draws the status bar.
+pub fn status_bar(ui: &mut egui::Ui, project: Option<&Project>, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let Some(p) = project else {
+            ui.label("No project open");
+            return;
+        };
+        ui.label(format!("{} · {} documents", p.config.name, p.documents().len()));
+        ui.separator();
+        ui.label(format!("Annotator: {}", p.annotator()));
+        ui.separator();
+        match p.access() {
+            Access::ReadWrite => {
+                ui.label("Editing");
+            }
+            Access::ReadOnly(why) => {
+                ui.colored_label(ui.visuals().warn_fg_color, "Read-only").on_hover_text(why);
+            }
+        }
+        ui.separator();
+        let n = p.problems().count();
+        let text = match n {
+            0 => "No problems found".to_owned(),
+            1 => "1 problem".to_owned(),
+            n => format!("{n} problems"),
+        };
+        let color = if n == 0 { ui.visuals().weak_text_color() } else { ui.visuals().error_fg_color };
+        if ui.add(egui::Button::new(egui::RichText::new(text).color(color)).frame(false)).clicked() {
+            commands.push(Command::ToggleProblems);
+        }
+    });
+}
