@@ -194,7 +194,7 @@ impl Project {
             }
         }
         let config = ProjectConfig { format_version: config::FORMAT_VERSION, name: name.to_owned(), description: String::new(), schema };
-        write_file(&root, &paths::config(), to_ron(&paths::config(), &config)?.as_bytes())?;
+        write_file(&root, &paths::config(), config_ron(&config)?.as_bytes())?;
         write_file(&root, &paths::actors(), to_ron(&paths::actors(), &ActorRegistry::default())?.as_bytes())?;
         // Lock files and interrupted temp files are per machine; keep them out of a shared repository.
         write_file(&root, Path::new(".gitignore"), b".locks/\n.tarmeez-*.tmp\n")?;
@@ -426,7 +426,7 @@ impl Project {
     pub fn save_all(&mut self) -> Result<usize, StoreError> {
         self.check_writable()?;
         let mut files: Vec<(PathBuf, String)> = vec![
-            (paths::config(), to_ron(&paths::config(), &self.config)?),
+            (paths::config(), config_ron(&self.config)?),
             (paths::actors(), to_ron(&paths::actors(), &self.actors)?),
         ];
         for d in &self.docs {
@@ -540,6 +540,10 @@ fn read_config(root: &Path) -> Result<(ProjectConfig, String), Problem> {
 
 fn to_ron<T: Serialize>(rel: &Path, value: &T) -> Result<String, StoreError> {
     ron_io::to_ron(value).map_err(|source| StoreError::Serialize { path: rel.to_owned(), source })
+}
+
+fn config_ron(config: &ProjectConfig) -> Result<String, StoreError> {
+    ron_io::to_ron_expanded(config).map_err(|source| StoreError::Serialize { path: paths::config(), source })
 }
 
 fn write_file(root: &Path, rel: &Path, bytes: &[u8]) -> Result<(), StoreError> {

@@ -8,8 +8,21 @@ use std::path::Path;
 
 /// Serializes `value` as pretty RON with a trailing newline. Output is deterministic: the model keeps
 /// everything in ordered maps and vectors.
+///
+/// Values nested deeper than three levels (a mention's span, its attributes) stay on one line, so that
+/// each annotation is a few lines and a diff shows what changed at a glance. `project.ron` is written
+/// fully expanded instead: see [`to_ron_expanded`].
 pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
-    let config = PrettyConfig::new().indentor("  ").struct_names(false).compact_structs(false);
+    write(value, PrettyConfig::new().depth_limit(3))
+}
+
+/// Like [`to_ron`] but with every level on its own lines, for the schema, which people read and edit.
+pub fn to_ron_expanded<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    write(value, PrettyConfig::new())
+}
+
+fn write<T: Serialize>(value: &T, config: PrettyConfig) -> Result<String, ron::Error> {
+    let config = config.indentor("  ").struct_names(false).compact_structs(false);
     let mut s = ron::ser::to_string_pretty(value, config)?;
     s.push('\n');
     Ok(s)
