@@ -1,6 +1,7 @@
 //! Importing plain UTF-8 `.txt` files, one document each.
 
-use crate::model::{DocumentMeta, text_hash};
+use crate::model::{DocId, DocumentMeta, text_hash};
+use std::collections::HashMap;
 use crate::store::{Project, StoreError};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -38,7 +39,7 @@ impl fmt::Display for SkipReason {
 #[derive(Debug, Default)]
 pub struct ImportReport {
     /// Files imported, with the id each document got.
-    pub imported: Vec<(PathBuf, crate::model::DocId)>,
+    pub imported: Vec<(PathBuf, DocId)>,
     /// Files skipped, with the reason.
     pub skipped: Vec<(PathBuf, SkipReason)>,
 }
@@ -81,10 +82,15 @@ pub fn import_text_files(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<ImportReport, StoreError> {
     let mut report = ImportReport::default();
-    let mut seen: Vec<(String, PathBuf)> = Vec::new();
+    let known: HashMap<String, DocId> = project
+        .documents()
+        .iter()
+        .filter_map(|d| Some((d.meta.as_ref()?.text_hash.clone(), d.id.clone())))
+        .collect();
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
     for (i, path) in files.iter().enumerate() {
         progress(i, files.len());
-        match read_one(project, path, &seen) {
+        match read_one(path, &known, &seen) {
             Err(reason) => report.skipped.push((path.clone(), reason)),
             Ok(text) => {
                 let hash = text_hash(&text);
@@ -95,7 +101,7 @@ pub fn import_text_files(
                     ..DocumentMeta::default()
                 };
                 let id = project.add_document(&stem, text, meta)?;
-                seen.push((hash, path.clone()));
+                seen.insert(hash, path.clone());
                 report.imported.push((path.clone(), id));
             }
         }
@@ -104,7 +110,7 @@ pub fn import_text_files(
     Ok(report)
 }
 
-fn read_one(project: &Project, path: &Path, seen: &[(String, PathBuf)]) -> Result<String, SkipReason> {
+fn read_one(path: &Path, known: &HashMap<String, DocId>, seen: &HashMap<String, PathBuf>) -> Result<String, SkipReason> {
     let bytes = std::fs::read(path).map_err(SkipReason::Unreadable)?;
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -118,11 +124,11 @@ fn read_one(project: &Project, path: &Path, seen: &[(String, PathBuf)]) -> Resul
         return Err(SkipReason::Empty);
     }
     let hash = text_hash(&text);
-    if let Some(id) = project.find_by_text_hash(&hash) {
-        return Err(SkipReason::Duplicate(format!("document `{id}` of the project")));
+    if let Some(earlier) = seen.get(&hash) {
+        return Err(SkipReason::Duplicate(format!("{}, imported just before", earlier.display())));
     }
-    if let Some((_, earlier)) = seen.iter().find(|(h, _)| *h == hash) {
-        return Err(SkipReason::Duplicate(earlier.display().to_string()));
+    if let Some(id) = known.get(&hash) {
+        return Err(SkipReason::Duplicate(format!("document `{id}` of the project")));
     }
     Ok(text)
 }

@@ -237,11 +237,6 @@ impl Project {
         self.problems.iter().chain(self.docs.iter().flat_map(|d| d.problems.iter()))
     }
 
-    /// The document whose text has this hash, if any (to find duplicates on import).
-    pub fn find_by_text_hash(&self, hash: &str) -> Option<&DocId> {
-        self.docs.iter().find(|d| d.meta.as_ref().is_some_and(|m| m.text_hash == hash)).map(|d| &d.id)
-    }
-
     fn read_actors(&mut self) {
         let rel = paths::actors();
         if !self.root.join(&rel).exists() {
@@ -504,7 +499,7 @@ impl Project {
     fn unused_id(&self, hint: &str) -> DocId {
         let base = slugify(hint);
         let taken = |s: &str| {
-            self.docs.iter().any(|d| d.id.as_str() == s)
+            self.index_of(&DocId::from_raw(s)).is_some()
                 || self.root.join(paths::meta(&DocId::from_raw(s))).exists()
                 || self.root.join(paths::text(&DocId::from_raw(s))).exists()
         };
