@@ -14,7 +14,7 @@ pub fn document_list(ui: &mut egui::Ui, project: Option<&Project>, selected: Opt
             let doc = &project.documents()[i];
             let mut text = egui::RichText::new(doc.title());
             if doc.is_broken() {
-                text = egui::RichText::new(format!("⚠ {}", doc.title())).color(ui.visuals().error_fg_color);
+                text = egui::RichText::new(format!("! {}", doc.title())).color(ui.visuals().error_fg_color);
             }
             let response = ui.selectable_label(selected == Some(i), text).on_hover_text(doc.id.as_str());
             if response.clicked() {

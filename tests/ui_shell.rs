@@ -1,0 +1,102 @@
+//! The window as a user drives it, headless with egui_kittest: the real app on real project files.
+
+mod common;
+use common::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use eframe::egui::{Key, Modifiers};
+use tarmeez::model::*;
+use tarmeez::store::Project;
+use tarmeez::ui::TarmeezApp;
+
+fn harness(app: TarmeezApp) -> Harness<'static, TarmeezApp> {
+    let mut h = Harness::builder().with_size([1200.0, 800.0]).build_ui_state(|ui, app: &mut TarmeezApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+/// A project of three short documents, the middle one with a corrupted layer file.
+fn three_documents() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    let mut p = Project::create(&dir, "Three", default_conflict_schema(), Annotator::parse("huda").unwrap()).unwrap();
+    for (i, text) in ["قصفت الميليشيات القاعدة", "هددت الجماعة المسلحة", "انسحبت القوات من المدينة"].iter().enumerate() {
+        let id = p.add_document(&format!("doc{i}"), (*text).to_owned(), DocumentMeta::default()).unwrap();
+        p.layer_mut(&id).unwrap().status = DocStatus::InProgress;
+    }
+    p.save_dirty().unwrap();
+    std::fs::write(dir.join("annotations/doc1/huda.ron"), "(status: ").unwrap();
+    (tmp, dir)
+}
+
+#[test]
+fn the_sample_opens_with_its_document_selected_and_shown() {
+    let project = open_as(&sample_dir(), "kittest-reader");
+    let title = project.documents()[0].title().to_owned();
+    let h = harness(TarmeezApp::new(Some(project), None));
+    h.get_by_label_contains("al-Omar oil field (sample) · 1 documents");
+    h.get_by_label("Annotator: kittest-reader");
+    // The title is the article's first line: in the list, as the heading, and in the text.
+    assert_eq!(h.get_all_by_label(&title).count(), 3);
+    h.get_by_label_contains("sample: 24 mentions, 5 events, 1 relations");
+    h.get_by_label("No problems found");
+}
+
+#[test]
+fn a_broken_document_is_flagged_and_the_keyboard_moves_through_the_list() {
+    let (_tmp, dir) = three_documents();
+    let project = open_as(&dir, "huda");
+    let mut h = harness(TarmeezApp::new(Some(project), None));
+    assert_eq!(h.get_all_by_label("doc0").count(), 2, "the first document is selected: listed and as the heading");
+    h.get_by_label("قصفت الميليشيات القاعدة");
+
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    h.get_by_label_contains("This document has problems");
+    h.get_by_label_contains("annotations/doc1/huda.ron:1:");
+    h.get_by_label("! doc1");
+    h.get_by_label("1 problem");
+
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    assert_eq!(h.get_all_by_label("doc2").count(), 2, "the third document is selected");
+    h.get_by_label("انسحبت القوات من المدينة");
+    assert!(h.query_by_label_contains("This document has problems").is_none());
+
+    h.get_by_label("doc0").click();
+    h.run();
+    assert_eq!(h.get_all_by_label("doc0").count(), 2, "a click selects");
+}
+
+#[test]
+fn the_problems_window_lists_file_and_line() {
+    let (_tmp, dir) = three_documents();
+    let project = open_as(&dir, "huda");
+    let mut h = harness(TarmeezApp::new(Some(project), None));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Validate project").click();
+    h.run();
+    h.get_by_label("annotations/doc1/huda.ron:1:9");
+    h.get_by_label("Unexpected end of RON");
+}
+
+#[test]
+fn a_second_window_for_the_same_annotator_says_it_is_read_only() {
+    let (_tmp, dir) = three_documents();
+    let _first = open_as(&dir, "huda");
+    let second = open_as(&dir, "huda");
+    let h = harness(TarmeezApp::new(Some(second), None));
+    h.get_by_label("Read-only");
+}
+
+#[test]
+fn a_project_that_cannot_be_opened_shows_the_error_once() {
+    let mut h = harness(TarmeezApp::new(None, Some("Could not open /nowhere: not a Tarmeez project".into())));
+    h.get_by_label("Could not open /nowhere: not a Tarmeez project");
+    h.get_by_label("No project is open");
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label_contains("Could not open").is_none());
+    assert!(h.state().error().is_none());
+}
