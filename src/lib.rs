@@ -2,9 +2,9 @@
 //!
 //! The core (`model`, `store`, `formats`) has no GUI dependency; `ui` is a thin egui layer over it.
 
+pub mod formats;
 pub mod model;
 pub mod store;
-pub mod formats;
 pub mod ui;
 
 /// The annotator name to use when none is given: `$TARMEEZ_ANNOTATOR`, else the login name, made a safe

@@ -8,6 +8,20 @@ use tarmeez::formats::plain_text;
 use tarmeez::model::{Annotator, default_conflict_schema};
 use tarmeez::store::{OpenOptions, Project, Stats, StoreError};
 
+/// Prints a line to standard output; a closed pipe (`tarmeez stats p | head -1`) ends the program quietly
+/// instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            return Err(e.into());
+        }
+    }};
+}
+
 /// The sample project, opened when no project is named.
 const SAMPLE_PROJECT: &str = "projects/al-omar-oilfield";
 
@@ -106,9 +120,9 @@ fn validate(dir: &Path) -> Result<ExitCode> {
         Ok(p) => p,
         Err(StoreError::Invalid(problems)) => {
             for p in &problems {
-                println!("{}", p.under(dir));
+                outln!("{}", p.under(dir));
             }
-            println!("{} problem(s); the project cannot be opened", problems.len());
+            outln!("{} problem(s); the project cannot be opened", problems.len());
             return Ok(ExitCode::FAILURE);
         }
         Err(e) => return Err(e.into()),
@@ -116,29 +130,29 @@ fn validate(dir: &Path) -> Result<ExitCode> {
     project.load_all();
     let problems: Vec<_> = project.problems().collect();
     for p in &problems {
-        println!("{}", p.under(dir));
+        outln!("{}", p.under(dir));
     }
     let docs = project.documents().len();
     if problems.is_empty() {
-        println!("{}: {docs} document(s), no problems", dir.display());
+        outln!("{}: {docs} document(s), no problems", dir.display());
         Ok(ExitCode::SUCCESS)
     } else {
-        println!("{}: {docs} document(s), {} problem(s)", dir.display(), problems.len());
+        outln!("{}: {docs} document(s), {} problem(s)", dir.display(), problems.len());
         Ok(ExitCode::FAILURE)
     }
 }
 
 fn stats(dir: &Path) -> Result<ExitCode> {
     let mut project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
-    println!("Project: {}", project.config.name);
-    print!("{}", Stats::of(&mut project));
+    outln!("Project: {}", project.config.name);
+    outln!("{}", Stats::of(&mut project).to_string().trim_end());
     Ok(ExitCode::SUCCESS)
 }
 
 fn new_project(dir: &Path, name: &str, annotator: Annotator) -> Result<ExitCode> {
     Project::create(dir, name, default_conflict_schema(), annotator)?;
-    println!("Created project \"{name}\" in {}", dir.display());
-    println!("Import articles with: tarmeez import-text {} <files or folders>", dir.display());
+    outln!("Created project \"{name}\" in {}", dir.display());
+    outln!("Import articles with: tarmeez import-text {} <files or folders>", dir.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -153,15 +167,18 @@ fn import_text(dir: &Path, paths: &[PathBuf], annotator: Annotator) -> Result<Ex
         if !path.exists() {
             anyhow::bail!("{} does not exist; nothing was imported", path.display());
         }
-        files.extend(plain_text::collect_text_files(std::slice::from_ref(path)).with_context(|| format!("cannot list {}", path.display()))?);
+        files.extend(
+            plain_text::collect_text_files(std::slice::from_ref(path))
+                .with_context(|| format!("cannot list {}", path.display()))?,
+        );
     }
     let report = plain_text::import_text_files(&mut project, &files, |_, _| {})?;
     for (path, id) in &report.imported {
-        println!("imported {} as {id}", path.display());
+        outln!("imported {} as {id}", path.display());
     }
     for (path, reason) in &report.skipped {
-        println!("skipped  {}: {reason}", path.display());
+        outln!("skipped  {}: {reason}", path.display());
     }
-    println!("{} imported, {} skipped", report.imported.len(), report.skipped.len());
+    outln!("{} imported, {} skipped", report.imported.len(), report.skipped.len());
     Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

@@ -48,7 +48,9 @@ fn stats_prints_the_sample_counts() {
     let out = tarmeez(&["stats", sample_dir().to_str().unwrap()]);
     assert!(out.status.success());
     let text = stdout(&out);
-    for expected in ["Documents: 1", "Mentions: 24", "Events: 5", "ATTACK", "Relations: 1", "pending", "accepted", "rejected"] {
+    for expected in
+        ["Documents: 1", "Mentions: 24", "Events: 5", "ATTACK", "Relations: 1", "pending", "accepted", "rejected"]
+    {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
 }

@@ -9,7 +9,8 @@ use tarmeez::model::*;
 fn importing_a_folder_with_bad_files_imports_the_good_ones_and_names_the_bad_ones() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("p");
-    let mut p = tarmeez::store::Project::create(&dir, "t", default_conflict_schema(), Annotator::parse("a").unwrap()).unwrap();
+    let mut p =
+        tarmeez::store::Project::create(&dir, "t", default_conflict_schema(), Annotator::parse("a").unwrap()).unwrap();
     let input = tmp.path().join("in");
     std::fs::create_dir_all(input.join("sub")).unwrap();
     std::fs::write(input.join("a-raqqa.txt"), "قصف مدفعي على الرقة\n\nنص الخبر").unwrap();
@@ -41,8 +42,10 @@ fn importing_a_folder_with_bad_files_imports_the_good_ones_and_names_the_bad_one
     assert!(skipped[2].1.contains("a-raqqa.txt"), "names the earlier file: {}", skipped[2].1);
 
     // Nothing half-written: exactly the two documents, each with its text and metadata.
-    let mut names: Vec<String> =
-        std::fs::read_dir(dir.join("documents")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("documents"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
     names.sort();
     assert_eq!(names, ["a-raqqa.ron", "a-raqqa.txt", "b-idlib.ron", "b-idlib.txt"]);
     drop(p);

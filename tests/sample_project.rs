@@ -45,17 +45,100 @@ fn actor(name: &str, aliases: &[&str], kind: ActorKind, affiliation: Option<&str
 fn actors() -> ActorRegistry {
     use ActorKind::*;
     let list = [
-        ("abu-fadl-abbas", actor("Liwa Abu al-Fadl al-Abbas", &["مليشيا أبو الفضل العباس", "ميليشيا أبو الفضل العباس", "لواء أبو الفضل العباس", "Abu al-Fadl al-Abbas Brigade"], Militia, Some("irgc"), "Iraqi militia; the article places it in Badiyat al-Quriyah and al-Shibli near al-Mayadin")),
-        ("irgc", actor("Islamic Revolutionary Guard Corps", &["الحرس الثوري الإيراني", "الحرس الثوري", "IRGC"], ExternalForce, None, "")),
-        ("iran-backed-militias", actor("Iran-backed militias", &["الميليشيات الإيرانية", "المليشيات الإيرانية", "ميليشيات إيران", "مليشيات إيران"], Militia, Some("irgc"), "Collective term the article uses")),
-        ("coalition", actor("International Coalition against ISIS", &["التحالف الدولي", "قوات التحالف الدولي", "طائرات التحالف", "التحالف", "Global Coalition"], ExternalForce, Some("us-forces"), "")),
-        ("us-forces", actor("United States Armed Forces", &["القوات الأمريكية", "القوات الأميركية", "الجيش الأمريكي", "وزارة الدفاع الأمريكية", "US forces"], ExternalForce, None, "")),
-        ("pmf", actor("Popular Mobilization Forces", &["الحشد الشعبي العراقي", "الحشد الشعبي", "PMF"], Militia, None, "")),
-        ("kataib-hezbollah", actor("Kata'ib Hezbollah", &["كتائب حزب الله العراقية", "كتائب حزب الله", "حزب الله العراقي", "Kataib Hezbollah"], Militia, Some("pmf"), "")),
-        ("abu-ali-askari", actor("Abu Ali al-Askari", &["أبو علي العسكري", "العسكري"], Person, Some("kataib-hezbollah"), "Military spokesman of Kata'ib Hezbollah")),
-        ("saraya-awliya-al-dam", actor("Saraya Awliya al-Dam", &["سرايا أولياء الدم", "Saraya Awliya al-Dam"], Militia, None, "Claims attacks on US forces in Iraq")),
+        (
+            "abu-fadl-abbas",
+            actor(
+                "Liwa Abu al-Fadl al-Abbas",
+                &[
+                    "مليشيا أبو الفضل العباس",
+                    "ميليشيا أبو الفضل العباس",
+                    "لواء أبو الفضل العباس",
+                    "Abu al-Fadl al-Abbas Brigade",
+                ],
+                Militia,
+                Some("irgc"),
+                "Iraqi militia; the article places it in Badiyat al-Quriyah and al-Shibli near al-Mayadin",
+            ),
+        ),
+        (
+            "irgc",
+            actor(
+                "Islamic Revolutionary Guard Corps",
+                &["الحرس الثوري الإيراني", "الحرس الثوري", "IRGC"],
+                ExternalForce,
+                None,
+                "",
+            ),
+        ),
+        (
+            "iran-backed-militias",
+            actor(
+                "Iran-backed militias",
+                &["الميليشيات الإيرانية", "المليشيات الإيرانية", "ميليشيات إيران", "مليشيات إيران"],
+                Militia,
+                Some("irgc"),
+                "Collective term the article uses",
+            ),
+        ),
+        (
+            "coalition",
+            actor(
+                "International Coalition against ISIS",
+                &["التحالف الدولي", "قوات التحالف الدولي", "طائرات التحالف", "التحالف", "Global Coalition"],
+                ExternalForce,
+                Some("us-forces"),
+                "",
+            ),
+        ),
+        (
+            "us-forces",
+            actor(
+                "United States Armed Forces",
+                &["القوات الأمريكية", "القوات الأميركية", "الجيش الأمريكي", "وزارة الدفاع الأمريكية", "US forces"],
+                ExternalForce,
+                None,
+                "",
+            ),
+        ),
+        (
+            "pmf",
+            actor("Popular Mobilization Forces", &["الحشد الشعبي العراقي", "الحشد الشعبي", "PMF"], Militia, None, ""),
+        ),
+        (
+            "kataib-hezbollah",
+            actor(
+                "Kata'ib Hezbollah",
+                &["كتائب حزب الله العراقية", "كتائب حزب الله", "حزب الله العراقي", "Kataib Hezbollah"],
+                Militia,
+                Some("pmf"),
+                "",
+            ),
+        ),
+        (
+            "abu-ali-askari",
+            actor(
+                "Abu Ali al-Askari",
+                &["أبو علي العسكري", "العسكري"],
+                Person,
+                Some("kataib-hezbollah"),
+                "Military spokesman of Kata'ib Hezbollah",
+            ),
+        ),
+        (
+            "saraya-awliya-al-dam",
+            actor(
+                "Saraya Awliya al-Dam",
+                &["سرايا أولياء الدم", "Saraya Awliya al-Dam"],
+                Militia,
+                None,
+                "Claims attacks on US forces in Iraq",
+            ),
+        ),
         ("nujaba", actor("Harakat al-Nujaba", &["حركة النجباء", "النجباء"], Militia, Some("pmf"), "")),
-        ("fatemiyoun", actor("Liwa Fatemiyoun", &["ميليشيا فاطميون", "فاطميون"], Militia, Some("irgc"), "Afghan fighters")),
+        (
+            "fatemiyoun",
+            actor("Liwa Fatemiyoun", &["ميليشيا فاطميون", "فاطميون"], Militia, Some("irgc"), "Afghan fighters"),
+        ),
         ("zainabiyoun", actor("Liwa Zainabiyoun", &["زينبيون"], Militia, Some("irgc"), "Pakistani fighters")),
     ];
     ActorRegistry { actors: list.into_iter().map(|(id, a)| (ActorId::from(id), a)).collect() }
@@ -89,7 +172,14 @@ fn layer(t: &str) -> Layer {
 
     let mut m = BTreeMap::new();
     m.insert(1, mention(at(t, "وقالت مصادر خاصة لـ", "مصادر خاصة"), "SOURCE", None));
-    m.insert(2, mention(at(t, "إن مليشيا أبو الفضل العباس العراقية", "مليشيا أبو الفضل العباس"), "ACTOR", Some("abu-fadl-abbas")));
+    m.insert(
+        2,
+        mention(
+            at(t, "إن مليشيا أبو الفضل العباس العراقية", "مليشيا أبو الفضل العباس"),
+            "ACTOR",
+            Some("abu-fadl-abbas"),
+        ),
+    );
     m.insert(3, mention(at(t, p2, "قاعدة التحالف الدولي"), "LOCATION", None));
     m.insert(4, mention(at(t, p2, "حقل العمر النفطي"), "LOCATION", None));
     m.insert(5, mention(at(t, p2, "دير الزور"), "LOCATION", None));
@@ -99,7 +189,10 @@ fn layer(t: &str) -> Layer {
     // Starts after the clitic ب of "بثمانية": a span inside a word.
     m.insert(7, mention(at(t, "بثمانية صواريخ", "ثمانية صواريخ"), "WEAPON", None));
     m.insert(8, mention(at(t, "الإيرانية المتمركزة في مدينة الميادين.", "مدينة الميادين"), "LOCATION", None));
-    m.insert(9, mention(at(t, "مصدره الميليشيات الإيرانية", "الميليشيات الإيرانية"), "ACTOR", Some("iran-backed-militias")));
+    m.insert(
+        9,
+        mention(at(t, "مصدره الميليشيات الإيرانية", "الميليشيات الإيرانية"), "ACTOR", Some("iran-backed-militias")),
+    );
     m.insert(10, mention(at(t, "أن التحالف الدولي رد", "التحالف الدولي"), "ACTOR", Some("coalition")));
     m.insert(11, mention(at(t, p4, "طائرات التحالف"), "ACTOR", Some("coalition")));
     m.insert(12, mention(at(t, p4, "مليشيا أبو الفضل العباس"), "ACTOR", Some("abu-fadl-abbas")));
@@ -109,7 +202,8 @@ fn layer(t: &str) -> Layer {
     m.insert(16, mention(at(t, threat, "الطائرات الأميركية"), "ACTOR", Some("us-forces")));
     m.insert(17, mention(at(t, threat, "العراق"), "LOCATION", None));
     m.insert(18, mention(at(t, call, "كتائب حزب الله العراقية"), "ACTOR", Some("kataib-hezbollah")));
-    let mut askari = mention(at(t, "باسم الكتائب \"أبو علي العسكري\"", "أبو علي العسكري"), "ACTOR", Some("abu-ali-askari"));
+    let mut askari =
+        mention(at(t, "باسم الكتائب \"أبو علي العسكري\"", "أبو علي العسكري"), "ACTOR", Some("abu-ali-askari"));
     askari.note = "Speaks for Kata'ib Hezbollah".into();
     m.insert(19, askari);
     m.insert(20, mention(at(t, call, "القوات الأميركية"), "ACTOR", Some("us-forces")));
@@ -136,7 +230,14 @@ fn layer(t: &str) -> Layer {
         Event {
             event_type: "ATTACK".into(),
             trigger: at(t, p2, "قصفت"),
-            arguments: args(&[("Attacker", 2), ("Target", 3), ("Location", 4), ("Location", 5), ("Time", 24), ("Instrument", 7)]),
+            arguments: args(&[
+                ("Attacker", 2),
+                ("Target", 3),
+                ("Location", 4),
+                ("Location", 5),
+                ("Time", 24),
+                ("Instrument", 7),
+            ]),
             attributes: attrs(&[
                 ("modality", AttrValue::Choice("asserted".into())),
                 ("fatalities", AttrValue::Number(0.0)),
@@ -152,7 +253,10 @@ fn layer(t: &str) -> Layer {
             event_type: "ATTACK".into(),
             trigger: at(t, p4, "غارات جوية"),
             arguments: args(&[("Attacker", 10), ("Attacker", 11), ("Target", 12), ("Location", 13), ("Location", 14)]),
-            attributes: attrs(&[("modality", AttrValue::Choice("asserted".into())), ("date_precision", AttrValue::Choice("day".into()))]),
+            attributes: attrs(&[
+                ("modality", AttrValue::Choice("asserted".into())),
+                ("date_precision", AttrValue::Choice("day".into())),
+            ]),
             note: String::new(),
             provenance: None,
         },
@@ -186,7 +290,10 @@ fn layer(t: &str) -> Layer {
             event_type: "ATTACK".into(),
             trigger: at(t, hamidah, "استهدفت"),
             arguments: args(&[("Location", 21), ("Casualties", 22)]),
-            attributes: attrs(&[("modality", AttrValue::Choice("asserted".into())), ("fatalities", AttrValue::Number(5.0))]),
+            attributes: attrs(&[
+                ("modality", AttrValue::Choice("asserted".into())),
+                ("fatalities", AttrValue::Number(5.0)),
+            ]),
             note: "US strikes near al-Bukamal the night before; attacker left open in the text".into(),
             provenance: None,
         },
@@ -220,7 +327,11 @@ fn suggestions(t: &str) -> SuggestionSet {
             label: entity("LOCATION"),
             score: Some(0.97),
             status: ReviewStatus::Accepted,
-            review: Some(Review { by: reviewer.clone(), at: FIXED_TIME.into(), created: Some(CreatedAnnotation::Mention(MentionId(23))) }),
+            review: Some(Review {
+                by: reviewer.clone(),
+                at: FIXED_TIME.into(),
+                created: Some(CreatedAnnotation::Mention(MentionId(23))),
+            }),
         },
         Suggestion {
             span: at(t, "كما طالب العسكري الميليشيات", "العسكري"),
@@ -234,7 +345,11 @@ fn suggestions(t: &str) -> SuggestionSet {
         pending(at(t, "بادية القورية ومنطقة الشبلي", "بادية القورية"), entity("LOCATION"), 0.88),
         pending(at(t, "بادية القورية ومنطقة الشبلي", "منطقة الشبلي"), entity("LOCATION"), 0.86),
         pending(at(t, "ميليشيات تتبع لحزب الله العراقي", "حزب الله العراقي"), entity("ACTOR"), 0.93),
-        pending(at(t, "وجاء القصف الأمريكي بحسب وزارة الدفاع الأمريكية،", "وزارة الدفاع الأمريكية"), entity("SOURCE"), 0.89),
+        pending(
+            at(t, "وجاء القصف الأمريكي بحسب وزارة الدفاع الأمريكية،", "وزارة الدفاع الأمريكية"),
+            entity("SOURCE"),
+            0.89,
+        ),
         pending(at(t, "بتوجيه من الرئيس جو بايدن", "جو بايدن"), entity("ACTOR"), 0.99),
         pending(at(t, "في محافظة أربيل عاصمة إقليم كردستان", "أربيل"), entity("LOCATION"), 0.98),
         pending(at(t, "في محافظة أربيل عاصمة إقليم كردستان", "إقليم كردستان"), entity("LOCATION"), 0.72),
@@ -245,7 +360,11 @@ fn suggestions(t: &str) -> SuggestionSet {
         pending(at(t, "موقع \"أتلاتنيك كونسيل\"", "أتلاتنيك كونسيل"), entity("SOURCE"), 0.58),
         pending(at(t, "نفوذ طهران في", "طهران"), entity("LOCATION"), 0.77),
         pending(at(t, "131 موقعاً ضمن 10 محافظات", "131 موقعاً"), entity("CASUALTIES"), 0.31),
-        pending(at(t, "لسلسلة ضربات جوية نفذتها مقاتلات حربية أمريكية", "ضربات جوية"), SuggestedLabel::Event("ATTACK".into()), 0.87),
+        pending(
+            at(t, "لسلسلة ضربات جوية نفذتها مقاتلات حربية أمريكية", "ضربات جوية"),
+            SuggestedLabel::Event("ATTACK".into()),
+            0.87,
+        ),
         pending(at(t, "لسلسلة ضربات جوية نفذتها مقاتلات حربية أمريكية", "مقاتلات حربية أمريكية"), entity("WEAPON"), 0.62),
         pending(at(t, "بعد منتصف ليل الأحد، بالقرب", "ليل الأحد"), entity("TIME"), 0.83),
     ];
@@ -322,14 +441,19 @@ fn the_committed_sample_project_is_what_its_definition_builds() {
     let committed = files(&sample_dir());
     assert_eq!(committed.keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>());
     for (rel, bytes) in &expected {
-        assert!(committed[rel] == *bytes, "{} differs from its definition; rebuild with TARMEEZ_WRITE_SAMPLE=1", rel.display());
+        assert!(
+            committed[rel] == *bytes,
+            "{} differs from its definition; rebuild with TARMEEZ_WRITE_SAMPLE=1",
+            rel.display()
+        );
     }
 }
 
 #[test]
 fn the_sample_project_is_valid_and_holds_every_kind_of_object() {
     let mut project =
-        Project::open(sample_dir(), OpenOptions { annotator: Annotator::parse("reader").unwrap(), read_only: true }).unwrap();
+        Project::open(sample_dir(), OpenOptions { annotator: Annotator::parse("reader").unwrap(), read_only: true })
+            .unwrap();
     let stats = Stats::of(&mut project);
     assert_eq!(project.problems().count(), 0, "{:?}", project.problems().collect::<Vec<_>>());
     assert_eq!(stats.documents, 1);

@@ -78,7 +78,8 @@ fn a_save_that_fails_after_the_temp_file_was_written_leaves_the_previous_file_in
     });
     assert!(err.is_err());
     assert_eq!(std::fs::read(&layer_file).unwrap(), before);
-    let leftovers: Vec<_> = std::fs::read_dir(layer_file.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(layer_file.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 1, "the temp file is gone: {leftovers:?}");
     let mut p = open_read_only(&dir);
     p.load_all();
@@ -106,7 +107,8 @@ fn a_second_session_for_the_same_annotator_is_read_only_and_says_why() {
 fn imported_names_cannot_place_files_outside_the_project() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("p");
-    let mut p = tarmeez::store::Project::create(&dir, "t", default_conflict_schema(), Annotator::parse("a").unwrap()).unwrap();
+    let mut p =
+        tarmeez::store::Project::create(&dir, "t", default_conflict_schema(), Annotator::parse("a").unwrap()).unwrap();
     let id = p.add_document("../../../etc/evil", "نص".into(), DocumentMeta::default()).unwrap();
     assert_eq!(id.as_str(), "etc-evil");
     assert!(dir.join("documents/etc-evil.txt").is_file());
@@ -119,8 +121,11 @@ fn imported_names_cannot_place_files_outside_the_project() {
 fn a_project_from_a_newer_tarmeez_is_refused_with_a_message() {
     let (_tmp, dir) = sample_copy();
     edit_file(&dir.join("project.ron"), "format_version: 1", "format_version: 7");
-    let err = tarmeez::store::Project::open(&dir, tarmeez::store::OpenOptions { annotator: Annotator::parse("a").unwrap(), read_only: true })
-        .unwrap_err();
+    let err = tarmeez::store::Project::open(
+        &dir,
+        tarmeez::store::OpenOptions { annotator: Annotator::parse("a").unwrap(), read_only: true },
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("newer Tarmeez"), "{err}");
 }
 
@@ -134,5 +139,9 @@ fn new_creates_an_empty_project_that_validates() {
     assert_eq!(p.documents().len(), 0);
     assert_eq!(p.problems().count(), 0);
     assert_eq!(p.config.schema, default_conflict_schema());
-    assert!(tarmeez::store::Project::create(&dir, "Again", default_conflict_schema(), Annotator::parse("a").unwrap()).is_err(), "never over an existing project");
+    assert!(
+        tarmeez::store::Project::create(&dir, "Again", default_conflict_schema(), Annotator::parse("a").unwrap())
+            .is_err(),
+        "never over an existing project"
+    );
 }

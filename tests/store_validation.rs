@@ -81,14 +81,24 @@ fn an_unknown_entity_type_is_caught() {
 fn an_unknown_event_type_is_caught() {
     let (_tmp, dir) = sample_copy();
     edit_file(&layer_file(&dir), "type: \"THREAT\"", "type: \"SIEGE\"");
-    only_problem(&dir, ProblemKind::Rule(FindingKind::UnknownEventType), &layer_rel(), Some(line_of(&layer_file(&dir), "SIEGE")));
+    only_problem(
+        &dir,
+        ProblemKind::Rule(FindingKind::UnknownEventType),
+        &layer_rel(),
+        Some(line_of(&layer_file(&dir), "SIEGE")),
+    );
 }
 
 #[test]
 fn offsets_outside_the_text_are_caught() {
     let (_tmp, dir) = sample_copy();
     edit_file(&layer_file(&dir), "span: (start: 235, end: 245)", "span: (start: 235, end: 99999)");
-    only_problem(&dir, ProblemKind::Rule(FindingKind::SpanOutsideText), &layer_rel(), Some(line_of(&layer_file(&dir), "99999")));
+    only_problem(
+        &dir,
+        ProblemKind::Rule(FindingKind::SpanOutsideText),
+        &layer_rel(),
+        Some(line_of(&layer_file(&dir), "99999")),
+    );
 }
 
 #[test]
@@ -104,7 +114,11 @@ fn offsets_inside_a_grapheme_are_caught() {
     edit_file(&meta_path, &old_hash, &text_hash(&marked));
     edit_file(&meta_path, "chars: 5027", "chars: 5028");
     // Every later offset moved by one; keep just one mention at the start to test the rule alone.
-    std::fs::write(layer_file(&dir), "(\n  mentions: {\n    \"m1\": (\n      span: (start: 0, end: 1),\n      type: \"ACTOR\",\n    ),\n  },\n)\n").unwrap();
+    std::fs::write(
+        layer_file(&dir),
+        "(\n  mentions: {\n    \"m1\": (\n      span: (start: 0, end: 1),\n      type: \"ACTOR\",\n    ),\n  },\n)\n",
+    )
+    .unwrap();
     std::fs::remove_dir_all(dir.join("suggestions")).unwrap();
     let p = only_problem(&dir, ProblemKind::Rule(FindingKind::SpanInsideGrapheme), &layer_rel(), Some(4));
     assert!(p.message.contains("splits a character"), "{p}");
@@ -114,7 +128,12 @@ fn offsets_inside_a_grapheme_are_caught() {
 fn an_argument_pointing_at_a_missing_mention_is_caught() {
     let (_tmp, dir) = sample_copy();
     edit_file(&layer_file(&dir), "(role: \"Instrument\", mention: \"m7\")", "(role: \"Instrument\", mention: \"m77\")");
-    only_problem(&dir, ProblemKind::Rule(FindingKind::MissingMention), &layer_rel(), Some(line_of(&layer_file(&dir), "m77")));
+    only_problem(
+        &dir,
+        ProblemKind::Rule(FindingKind::MissingMention),
+        &layer_rel(),
+        Some(line_of(&layer_file(&dir), "m77")),
+    );
 }
 
 #[test]
@@ -147,14 +166,21 @@ fn a_missing_text_file_is_caught() {
 fn an_unknown_actor_link_is_caught() {
     let (_tmp, dir) = sample_copy();
     edit_file(&layer_file(&dir), "actor: Some(\"coalition\")", "actor: Some(\"nato\")");
-    only_problem(&dir, ProblemKind::Rule(FindingKind::UnknownActor), &layer_rel(), Some(line_of(&layer_file(&dir), "nato")));
+    only_problem(
+        &dir,
+        ProblemKind::Rule(FindingKind::UnknownActor),
+        &layer_rel(),
+        Some(line_of(&layer_file(&dir), "nato")),
+    );
 }
 
 #[test]
 fn a_broken_document_is_flagged_and_the_rest_of_the_project_stays_usable() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("p");
-    let mut p = tarmeez::store::Project::create(&dir, "t", default_conflict_schema(), Annotator::parse("huda").unwrap()).unwrap();
+    let mut p =
+        tarmeez::store::Project::create(&dir, "t", default_conflict_schema(), Annotator::parse("huda").unwrap())
+            .unwrap();
     let ids: Vec<DocId> = ["قصفت القاعدة", "هددت الجماعة", "انسحبت القوات"]
         .iter()
         .enumerate()

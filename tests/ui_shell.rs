@@ -2,15 +2,16 @@
 
 mod common;
 use common::*;
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use eframe::egui::{Key, Modifiers};
 use tarmeez::model::*;
 use tarmeez::store::Project;
 use tarmeez::ui::TarmeezApp;
 
 fn harness(app: TarmeezApp) -> Harness<'static, TarmeezApp> {
-    let mut h = Harness::builder().with_size([1200.0, 800.0]).build_ui_state(|ui, app: &mut TarmeezApp| app.show(ui), app);
+    let mut h =
+        Harness::builder().with_size([1200.0, 800.0]).build_ui_state(|ui, app: &mut TarmeezApp| app.show(ui), app);
     h.run();
     h
 }
@@ -20,7 +21,8 @@ fn three_documents() -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("p");
     let mut p = Project::create(&dir, "Three", default_conflict_schema(), Annotator::parse("huda").unwrap()).unwrap();
-    for (i, text) in ["قصفت الميليشيات القاعدة", "هددت الجماعة المسلحة", "انسحبت القوات من المدينة"].iter().enumerate() {
+    for (i, text) in ["قصفت الميليشيات القاعدة", "هددت الجماعة المسلحة", "انسحبت القوات من المدينة"].iter().enumerate()
+    {
         let id = p.add_document(&format!("doc{i}"), (*text).to_owned(), DocumentMeta::default()).unwrap();
         p.layer_mut(&id).unwrap().status = DocStatus::InProgress;
     }

@@ -1,8 +1,8 @@
 //! Importing plain UTF-8 `.txt` files, one document each.
 
 use crate::model::{DocId, DocumentMeta, text_hash};
-use std::collections::HashMap;
 use crate::store::{Project, StoreError};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -82,11 +82,8 @@ pub fn import_text_files(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<ImportReport, StoreError> {
     let mut report = ImportReport::default();
-    let known: HashMap<String, DocId> = project
-        .documents()
-        .iter()
-        .filter_map(|d| Some((d.meta.as_ref()?.text_hash.clone(), d.id.clone())))
-        .collect();
+    let known: HashMap<String, DocId> =
+        project.documents().iter().filter_map(|d| Some((d.meta.as_ref()?.text_hash.clone(), d.id.clone()))).collect();
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     for (i, path) in files.iter().enumerate() {
         progress(i, files.len());
@@ -110,7 +107,11 @@ pub fn import_text_files(
     Ok(report)
 }
 
-fn read_one(path: &Path, known: &HashMap<String, DocId>, seen: &HashMap<String, PathBuf>) -> Result<String, SkipReason> {
+fn read_one(
+    path: &Path,
+    known: &HashMap<String, DocId>,
+    seen: &HashMap<String, PathBuf>,
+) -> Result<String, SkipReason> {
     let bytes = std::fs::read(path).map_err(SkipReason::Unreadable)?;
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -71,7 +71,10 @@ impl ActorRegistry {
             for _ in 0..=self.actors.len() {
                 match cur {
                     Some(p) if p == id => {
-                        out.push((id.clone(), format!("actor `{id}` is, through its affiliations, affiliated to itself")));
+                        out.push((
+                            id.clone(),
+                            format!("actor `{id}` is, through its affiliations, affiliated to itself"),
+                        ));
                         break;
                     }
                     Some(p) => cur = self.actors.get(p).and_then(|a| a.affiliation.as_ref()),

@@ -1,7 +1,7 @@
 //! The default conflict-event schema (DESIGN.md section 6), aligned with ACLED sub-events and ACE roles.
 
 use super::schema::*;
-use super::{AttributeId, EntityTypeId, EventTypeId, RelationTypeId, RoleId, Rgb};
+use super::{AttributeId, EntityTypeId, EventTypeId, RelationTypeId, Rgb, RoleId};
 
 fn entity(id: &str, name: &str, name_ar: &str, color: [u8; 3], key: char, description: &str) -> EntityType {
     EntityType {
@@ -24,7 +24,15 @@ fn role(id: &str, allowed: &[&str], required: bool, repeatable: bool) -> Role {
     }
 }
 
-fn event(id: &str, name: &str, name_ar: &str, key: char, color: [u8; 3], roles: Vec<Role>, description: &str) -> EventType {
+fn event(
+    id: &str,
+    name: &str,
+    name_ar: &str,
+    key: char,
+    color: [u8; 3],
+    roles: Vec<Role>,
+    description: &str,
+) -> EventType {
     EventType {
         id: EventTypeId::from(id),
         name: name.to_owned(),
@@ -54,12 +62,40 @@ pub fn default_conflict_schema() -> Schema {
     let choices = |c: &[&str]| Choice(c.iter().map(|&s| s.to_owned()).collect());
     Schema {
         entity_types: vec![
-            entity("ACTOR", "Actor", "فاعل", [0xd9, 0x48, 0x3b], '1', "An armed group, state force, organisation or person taking part"),
-            entity("LOCATION", "Location", "مكان", [0x2e, 0x86, 0xc1], '2', "A place: town, region, base, oil field, border crossing"),
+            entity(
+                "ACTOR",
+                "Actor",
+                "فاعل",
+                [0xd9, 0x48, 0x3b],
+                '1',
+                "An armed group, state force, organisation or person taking part",
+            ),
+            entity(
+                "LOCATION",
+                "Location",
+                "مكان",
+                [0x2e, 0x86, 0xc1],
+                '2',
+                "A place: town, region, base, oil field, border crossing",
+            ),
             entity("TIME", "Time", "زمان", [0x8e, 0x44, 0xad], '3', "A date or time expression"),
-            entity("WEAPON", "Weapon", "سلاح", [0xe6, 0x7e, 0x22], '4', "A weapon or means of attack: rockets, drones, air strikes"),
+            entity(
+                "WEAPON",
+                "Weapon",
+                "سلاح",
+                [0xe6, 0x7e, 0x22],
+                '4',
+                "A weapon or means of attack: rockets, drones, air strikes",
+            ),
             entity("CASUALTIES", "Casualties", "ضحايا", [0x7f, 0x8c, 0x8d], '5', "A count of killed or injured"),
-            entity("SOURCE", "Source", "مصدر", [0x27, 0xae, 0x60], '6', "Who reports: \"مصادر خاصة\", \"وزارة الدفاع الأمريكية\""),
+            entity(
+                "SOURCE",
+                "Source",
+                "مصدر",
+                [0x27, 0xae, 0x60],
+                '6',
+                "Who reports: \"مصادر خاصة\", \"وزارة الدفاع الأمريكية\"",
+            ),
         ],
         event_types: vec![
             event(

@@ -1,6 +1,6 @@
 //! The annotation schema: what coders may mark and build (DESIGN.md section 4).
 
-use super::{AttributeId, EntityTypeId, EventTypeId, RelationTypeId, RoleId, Rgb};
+use super::{AttributeId, EntityTypeId, EventTypeId, RelationTypeId, Rgb, RoleId};
 use serde::{Deserialize, Serialize};
 
 /// Everything a project lets coders mark: entity types, event types with their roles, attributes and

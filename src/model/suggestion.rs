@@ -1,6 +1,6 @@
 //! Machine suggestions (pre-annotations) and their review status. They live apart from the coders' layers.
 
-use super::{Annotator, EntityTypeId, EventTypeId, MentionId, EventId, Span, SuggestionId};
+use super::{Annotator, EntityTypeId, EventId, EventTypeId, MentionId, Span, SuggestionId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

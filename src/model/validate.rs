@@ -4,7 +4,7 @@
 //! id, then the value), which the store turns into a line and column.
 
 use super::{ActorRegistry, AttrValue, AttributeKind, AttributeTarget, Attributes, DocText, Layer, Schema};
-use super::{SpanError, Span, SuggestedLabel, SuggestionSet};
+use super::{Span, SpanError, SuggestedLabel, SuggestionSet};
 use std::collections::BTreeMap;
 
 /// What is wrong, for callers (and tests) that need to tell problems apart.
@@ -186,7 +186,10 @@ pub fn validate_layer(layer: &Layer, schema: &Schema, text: &DocText, actors: &A
             match layer.mentions.get(&arg.mention) {
                 None => out.push(Finding {
                     kind: FindingKind::MissingMention,
-                    message: format!("event {id}: role `{}` points at mention {}, which does not exist", arg.role, arg.mention),
+                    message: format!(
+                        "event {id}: role `{}` points at mention {}, which does not exist",
+                        arg.role, arg.mention
+                    ),
                     anchor,
                 }),
                 Some(m) if !role.allowed.contains(&m.entity_type) => out.push(Finding {

@@ -41,7 +41,9 @@ pub fn migrate(file: &Path, source: String) -> Result<String, Problem> {
         v if v > FORMAT_VERSION => Err(Problem::in_file(
             file,
             ProblemKind::FormatVersion,
-            format!("this project was saved by a newer Tarmeez (format {v}); this version reads format {FORMAT_VERSION}. Update Tarmeez to open it."),
+            format!(
+                "this project was saved by a newer Tarmeez (format {v}); this version reads format {FORMAT_VERSION}. Update Tarmeez to open it."
+            ),
         )),
         v => Err(Problem::in_file(file, ProblemKind::FormatVersion, format!("unknown project format version {v}"))),
     }

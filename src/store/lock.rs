@@ -42,7 +42,8 @@ impl AnnotatorLock {
         let path = dir.join(format!("{annotator}.lock"));
         let io = |source| LockError::Io { path: path.display().to_string(), source };
         create_dir_durable(&dir).map_err(io)?;
-        let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(io)?;
+        let mut file =
+            OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(io)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {

@@ -51,7 +51,13 @@ impl Problem {
     }
 
     /// A problem at a position of a file.
-    pub fn at(file: impl Into<PathBuf>, line: usize, column: usize, kind: ProblemKind, message: impl Into<String>) -> Self {
+    pub fn at(
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        kind: ProblemKind,
+        message: impl Into<String>,
+    ) -> Self {
         Self { file: file.into(), line: Some(line), column: Some(column), kind, message: message.into() }
     }
 

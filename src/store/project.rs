@@ -182,7 +182,12 @@ impl Project {
     }
 
     /// Creates a new, empty project at `root` (which must not exist or be empty) and opens it.
-    pub fn create(root: impl Into<PathBuf>, name: &str, schema: Schema, annotator: Annotator) -> Result<Self, StoreError> {
+    pub fn create(
+        root: impl Into<PathBuf>,
+        name: &str,
+        schema: Schema,
+        annotator: Annotator,
+    ) -> Result<Self, StoreError> {
         let root = root.into();
         if root.exists() {
             let empty = std::fs::read_dir(&root)
@@ -193,7 +198,12 @@ impl Project {
                 return Err(StoreError::Exists(root));
             }
         }
-        let config = ProjectConfig { format_version: config::FORMAT_VERSION, name: name.to_owned(), description: String::new(), schema };
+        let config = ProjectConfig {
+            format_version: config::FORMAT_VERSION,
+            name: name.to_owned(),
+            description: String::new(),
+            schema,
+        };
         write_file(&root, &paths::config(), config_ron(&config)?.as_bytes())?;
         write_file(&root, &paths::actors(), to_ron(&paths::actors(), &ActorRegistry::default())?.as_bytes())?;
         // Lock files and interrupted temp files are per machine; keep them out of a shared repository.
@@ -287,7 +297,9 @@ impl Project {
                 self.problems.push(Problem::in_file(
                     paths::documents_dir().join(format!("{stem}.ron")),
                     ProblemKind::BadFileName,
-                    format!("`{stem}` is not a valid document id (lowercase a-z, digits, '-' and '_'); the file is ignored"),
+                    format!(
+                        "`{stem}` is not a valid document id (lowercase a-z, digits, '-' and '_'); the file is ignored"
+                    ),
                 ));
                 continue;
             };
@@ -311,7 +323,8 @@ impl Project {
     pub fn load_document(&mut self, id: &DocId) -> Result<&LoadedDoc, StoreError> {
         let i = self.index_of(id).ok_or_else(|| StoreError::NoDocument(id.clone()))?;
         if matches!(self.docs[i].state, DocState::Unloaded) {
-            let (state, problems, poisoned) = load_contents(&self.root, &self.docs[i], &self.config.schema, &self.actors);
+            let (state, problems, poisoned) =
+                load_contents(&self.root, &self.docs[i], &self.config.schema, &self.actors);
             self.poisoned.extend(poisoned);
             self.docs[i].state = state;
             self.docs[i].problems = problems;
@@ -341,7 +354,11 @@ impl Project {
     }
 
     /// One source's suggestions for a document, for editing their review status; marked for saving.
-    pub fn suggestions_mut(&mut self, id: &DocId, source: &SourceName) -> Result<Option<&mut SuggestionSet>, StoreError> {
+    pub fn suggestions_mut(
+        &mut self,
+        id: &DocId,
+        source: &SourceName,
+    ) -> Result<Option<&mut SuggestionSet>, StoreError> {
         self.load_document(id)?;
         let doc = self.loaded_mut(id)?;
         if !doc.suggestions.contains_key(source) {
@@ -407,8 +424,12 @@ impl Project {
 
     /// Saves every changed file of every loaded document. Returns how many files were written.
     pub fn save_dirty(&mut self) -> Result<usize, StoreError> {
-        let ids: Vec<DocId> =
-            self.docs.iter().filter(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty())).map(|d| d.id.clone()).collect();
+        let ids: Vec<DocId> = self
+            .docs
+            .iter()
+            .filter(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty()))
+            .map(|d| d.id.clone())
+            .collect();
         let mut n = 0;
         for id in ids {
             n += self.save_document(&id)?;
@@ -546,7 +567,12 @@ fn write_file(root: &Path, rel: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 }
 
 /// Lists the `.ron` files of `dir` as `(id, relative path)`, reporting file names that are not valid ids.
-fn list_ron<T>(root: &Path, dir: &Path, parse: impl Fn(&str) -> Result<T, BadSlug>, problems: &mut Vec<Problem>) -> Vec<(T, PathBuf)> {
+fn list_ron<T>(
+    root: &Path,
+    dir: &Path,
+    parse: impl Fn(&str) -> Result<T, BadSlug>,
+    problems: &mut Vec<Problem>,
+) -> Vec<(T, PathBuf)> {
     let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return Vec::new() };
     let mut names: Vec<String> = entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect();
     names.sort();
@@ -555,7 +581,11 @@ fn list_ron<T>(root: &Path, dir: &Path, parse: impl Fn(&str) -> Result<T, BadSlu
         let Some(stem) = name.strip_suffix(".ron") else { continue };
         match parse(stem) {
             Ok(id) => out.push((id, dir.join(&name))),
-            Err(e) => problems.push(Problem::in_file(dir.join(&name), ProblemKind::BadFileName, format!("{e}; the file is ignored"))),
+            Err(e) => problems.push(Problem::in_file(
+                dir.join(&name),
+                ProblemKind::BadFileName,
+                format!("{e}; the file is ignored"),
+            )),
         }
     }
     out
@@ -563,7 +593,12 @@ fn list_ron<T>(root: &Path, dir: &Path, parse: impl Fn(&str) -> Result<T, BadSlu
 
 /// Reads and validates everything of one document. Returns its new state, its problems and the files that
 /// failed to parse.
-fn load_contents(root: &Path, entry: &DocEntry, schema: &Schema, actors: &ActorRegistry) -> (DocState, Vec<Problem>, Vec<PathBuf>) {
+fn load_contents(
+    root: &Path,
+    entry: &DocEntry,
+    schema: &Schema,
+    actors: &ActorRegistry,
+) -> (DocState, Vec<Problem>, Vec<PathBuf>) {
     let mut problems = Vec::new();
     let mut poisoned = Vec::new();
     let Some(meta) = &entry.meta else { return (DocState::Broken(None), entry.problems.clone(), poisoned) };
@@ -617,7 +652,11 @@ fn load_contents(root: &Path, entry: &DocEntry, schema: &Schema, actors: &ActorR
         }
     }
     if problems.is_empty() {
-        (DocState::Loaded(Box::new(LoadedDoc { text, layers, suggestions, dirty: BTreeSet::new() })), problems, poisoned)
+        (
+            DocState::Loaded(Box::new(LoadedDoc { text, layers, suggestions, dirty: BTreeSet::new() })),
+            problems,
+            poisoned,
+        )
     } else {
         (DocState::Broken(Some(text)), problems, poisoned)
     }

@@ -32,7 +32,8 @@ impl Stats {
     /// Counts everything in `project`, loading every document first.
     pub fn of(project: &mut Project) -> Stats {
         project.load_all();
-        let mut s = Stats { documents: project.documents().len(), actors: project.actors.actors.len(), ..Stats::default() };
+        let mut s =
+            Stats { documents: project.documents().len(), actors: project.actors.actors.len(), ..Stats::default() };
         for doc in project.documents() {
             let Some(loaded) = doc.loaded() else {
                 s.broken_documents += 1;
@@ -63,7 +64,11 @@ impl Stats {
     }
 }
 
-fn table<K: fmt::Debug + fmt::Display>(f: &mut fmt::Formatter<'_>, title: &str, rows: &BTreeMap<K, usize>) -> fmt::Result {
+fn table<K: fmt::Debug + fmt::Display>(
+    f: &mut fmt::Formatter<'_>,
+    title: &str,
+    rows: &BTreeMap<K, usize>,
+) -> fmt::Result {
     let total: usize = rows.values().sum();
     writeln!(f, "{title}: {total}")?;
     for (k, n) in rows {

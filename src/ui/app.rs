@@ -22,7 +22,14 @@ impl TarmeezApp {
     /// A window on `project` (or on nothing, with `error` saying why it could not be opened).
     pub fn new(project: Option<Project>, error: Option<String>) -> Self {
         let selected = project.as_ref().and_then(|p| (!p.documents().is_empty()).then_some(0));
-        let mut app = Self { project, selected: None, error, show_problems: false, show_shortcuts: false, fonts_installed: false };
+        let mut app = Self {
+            project,
+            selected: None,
+            error,
+            show_problems: false,
+            show_shortcuts: false,
+            fonts_installed: false,
+        };
         app.select(selected);
         app
     }

@@ -84,7 +84,16 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for c in Command::ALL {
             if let Some(s) = c.shortcut() {
-                assert!(seen.insert((s.modifiers.ctrl, s.modifiers.command, s.modifiers.alt, s.modifiers.shift, s.logical_key)), "{c:?}");
+                assert!(
+                    seen.insert((
+                        s.modifiers.ctrl,
+                        s.modifiers.command,
+                        s.modifiers.alt,
+                        s.modifiers.shift,
+                        s.logical_key
+                    )),
+                    "{c:?}"
+                );
             }
         }
     }

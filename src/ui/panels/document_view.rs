@@ -46,7 +46,10 @@ pub fn document_view(ui: &mut egui::Ui, project: &Project, selected: Option<usiz
     }
     if doc.is_broken() {
         ui.separator();
-        ui.colored_label(ui.visuals().error_fg_color, "This document has problems and is read-only until they are fixed:");
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            "This document has problems and is read-only until they are fixed:",
+        );
         for p in doc.problems() {
             ui.label(p.to_string());
         }
