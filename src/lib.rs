@@ -5,6 +5,7 @@
 pub mod formats;
 pub mod model;
 pub mod store;
+pub mod text;
 pub mod ui;
 
 /// The annotator name to use when none is given: `$TARMEEZ_ANNOTATOR`, else the login name, made a safe

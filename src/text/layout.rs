@@ -1,0 +1,455 @@
+//! Paragraph layout of a document with parley: bidi, Arabic shaping, line breaking; plus the queries the
+//! article view needs (hit testing, highlight rectangles, visible glyphs), all in document coordinates.
+//!
+//! Coordinates: layout units (logical pixels at zoom 1), origin at the top left of the document, x to the
+//! right, y down. Offsets: code points of the whole document, as everywhere in Tarmeez.
+
+use super::fonts::{FAMILIES, font_context};
+use super::geometry::Rect;
+use crate::model::{Direction, DocText, Span};
+use parley::{
+    Affinity, Alignment, AlignmentOptions, BaseDirection, Cluster, Cursor, FontContext, FontFamily, Layout,
+    LayoutContext, LineHeight, PositionedLayoutItem, StyleProperty,
+};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// What a layout depends on besides the text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutParams {
+    /// Font size in layout units.
+    pub font_size: f32,
+    /// Line height as a multiple of the font size. Naskh needs room for stacked diacritics.
+    pub line_height: f32,
+    /// Width available for lines.
+    pub width: f32,
+    /// Paragraph direction: automatic per paragraph, or forced for the whole document.
+    pub direction: Direction,
+}
+
+impl Default for LayoutParams {
+    fn default() -> Self {
+        Self { font_size: 20.0, line_height: 1.8, width: 800.0, direction: Direction::Auto }
+    }
+}
+
+impl LayoutParams {
+    /// Line height in layout units.
+    pub fn line_px(&self) -> f32 {
+        self.font_size * self.line_height
+    }
+}
+
+/// Shapes and lays out text. Holds the font collection and parley's scratch buffers; reuse one per thread.
+pub struct LayoutEngine {
+    fcx: FontContext,
+    lcx: LayoutContext<()>,
+}
+
+impl Default for LayoutEngine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl LayoutEngine {
+    /// An engine with the embedded article fonts.
+    pub fn new() -> Self {
+        Self { fcx: font_context(), lcx: LayoutContext::new() }
+    }
+
+    /// Lays out every paragraph of `text` (paragraphs end at `\n`).
+    pub fn layout(&mut self, text: Arc<DocText>, params: LayoutParams) -> DocumentLayout {
+        let mut paragraphs = Vec::new();
+        let s = text.as_str();
+        let blank_height = params.line_px() * 0.5;
+        let mut y = 0.0;
+        let mut byte = 0;
+        let mut cp = 0;
+        for raw in s.split('\n') {
+            let body = raw.strip_suffix('\r').unwrap_or(raw);
+            let chars = body.chars().count();
+            let bytes = byte..byte + body.len();
+            let (layout, height) = if body.trim().is_empty() {
+                (None, blank_height)
+            } else {
+                let layout = self.paragraph(body, &params);
+                let h = layout.height();
+                (Some(layout), h)
+            };
+            let (line_tops, line_starts) = layout.as_ref().map_or_else(Default::default, |l: &Layout<()>| {
+                l.lines().map(|line| (line.metrics().block_min_coord, line.text_range().start)).unzip()
+            });
+            paragraphs.push(Paragraph { chars: cp..cp + chars, bytes, top: y, height, layout, line_tops, line_starts });
+            y += height;
+            byte += raw.len() + 1;
+            cp += raw.chars().count() + 1;
+        }
+        DocumentLayout { text, params, paragraphs, height: y }
+    }
+
+    fn paragraph(&mut self, body: &str, params: &LayoutParams) -> Layout<()> {
+        let mut b = self.lcx.ranged_builder(&mut self.fcx, body, 1.0, true);
+        b.push_default(StyleProperty::FontSize(params.font_size));
+        b.push_default(StyleProperty::FontFamily(FontFamily::Source(FAMILIES.into())));
+        b.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(params.line_height)));
+        b.set_base_direction(match params.direction {
+            Direction::Auto => BaseDirection::Auto,
+            Direction::Rtl => BaseDirection::Rtl,
+            Direction::Ltr => BaseDirection::Ltr,
+        });
+        let mut layout: Layout<()> = b.build(body);
+        layout.break_all_lines(Some(params.width));
+        layout.align(Alignment::Start, AlignmentOptions::default());
+        layout
+    }
+}
+
+/// One paragraph of a laid-out document.
+pub struct Paragraph {
+    /// Its code points in the document, without the closing line break.
+    pub chars: Range<usize>,
+    /// Its bytes in the document, without the closing line break.
+    pub bytes: Range<usize>,
+    /// Top edge in document coordinates.
+    pub top: f32,
+    /// Height (a blank paragraph is half a line).
+    pub height: f32,
+    layout: Option<Layout<()>>,
+    /// Top of each line relative to `top`, for binary search.
+    line_tops: Vec<f32>,
+    /// Paragraph-local byte where each line starts, for binary search.
+    line_starts: Vec<usize>,
+}
+
+impl Paragraph {
+    /// The parley layout, `None` for a blank paragraph.
+    pub fn layout(&self) -> Option<&Layout<()>> {
+        self.layout.as_ref()
+    }
+
+    /// Whether the paragraph runs right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.layout.as_ref().is_some_and(|l| l.is_rtl())
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.line_tops.len()
+    }
+
+    /// The line at paragraph-relative `y` (clamped), by binary search.
+    pub fn line_at(&self, y: f32) -> usize {
+        self.line_tops.partition_point(|&top| top <= y).saturating_sub(1)
+    }
+}
+
+/// A glyph ready to draw: which font, which glyph, where (document coordinates, baseline origin).
+#[derive(Clone, Copy, Debug)]
+pub struct PositionedGlyph<'a> {
+    /// Font file bytes.
+    pub font_data: &'a [u8],
+    /// Stable id of the font blob, for caches.
+    pub font_id: u64,
+    /// Index of the font in its file.
+    pub font_index: u32,
+    /// Font size in layout units.
+    pub font_size: f32,
+    /// Glyph id in the font.
+    pub glyph_id: u32,
+    /// Pen x.
+    pub x: f32,
+    /// Baseline y.
+    pub y: f32,
+}
+
+/// A grapheme's box on screen, from the layout's own cluster advances.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GraphemeBox {
+    /// The grapheme (or the part of it inside one run).
+    pub span: Span,
+    /// Its box in document coordinates (full line height).
+    pub rect: Rect,
+}
+
+/// A document laid out at one width and size.
+pub struct DocumentLayout {
+    text: Arc<DocText>,
+    params: LayoutParams,
+    paragraphs: Vec<Paragraph>,
+    height: f32,
+}
+
+impl DocumentLayout {
+    /// The text laid out.
+    pub fn text(&self) -> &Arc<DocText> {
+        &self.text
+    }
+
+    /// The parameters it was laid out with.
+    pub fn params(&self) -> LayoutParams {
+        self.params
+    }
+
+    /// Total height.
+    pub fn height(&self) -> f32 {
+        self.height
+    }
+
+    /// The paragraphs, top to bottom.
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    /// Number of lines in all paragraphs.
+    pub fn line_count(&self) -> usize {
+        self.paragraphs.iter().map(Paragraph::line_count).sum()
+    }
+
+    /// Index of the paragraph at `y` (clamped to the first and last), by binary search.
+    pub fn paragraph_at_y(&self, y: f32) -> usize {
+        self.paragraphs.partition_point(|p| p.top <= y).saturating_sub(1)
+    }
+
+    /// Index of the paragraph holding code point `cp` (a line break belongs to the paragraph it ends).
+    pub fn paragraph_of_char(&self, cp: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.chars.start <= cp).saturating_sub(1)
+    }
+
+    /// The paragraphs that intersect the band `y0..y1`.
+    pub fn visible_paragraphs(&self, y0: f32, y1: f32) -> Range<usize> {
+        let first = self.paragraphs.partition_point(|p| p.top + p.height < y0);
+        let end = self.paragraphs.partition_point(|p| p.top <= y1);
+        first..end.max(first)
+    }
+
+    /// The code points shown in the band `y0..y1` (whole paragraphs).
+    pub fn visible_chars(&self, y0: f32, y1: f32) -> Range<usize> {
+        let r = self.visible_paragraphs(y0, y1);
+        if r.is_empty() {
+            return 0..0;
+        }
+        self.paragraphs[r.start].chars.start..self.paragraphs[r.end - 1].chars.end + 1
+    }
+
+    /// Document code point of a paragraph-local byte index.
+    fn char_of(&self, p: &Paragraph, local_byte: usize) -> usize {
+        let global = p.bytes.start + local_byte.min(p.bytes.len());
+        match self.text.char_of_byte(global) {
+            Some(cp) => cp,
+            // Parley only hands out character boundaries; be safe anyway.
+            None => self.text.char_of_byte(self.text.as_str().floor_char_boundary(global)).unwrap_or(p.chars.start),
+        }
+    }
+
+    /// Paragraph-local byte index of document code point `cp` (clamped to the paragraph).
+    fn local_byte(&self, p: &Paragraph, cp: usize) -> usize {
+        let cp = cp.clamp(p.chars.start, p.chars.end);
+        self.text.byte_of(cp).unwrap_or(p.bytes.end) - p.bytes.start
+    }
+
+    /// The grapheme boundary at or before `cp`.
+    fn floor_grapheme(&self, mut cp: usize) -> usize {
+        while cp > 0 && !self.text.is_grapheme_boundary(cp) {
+            cp -= 1;
+        }
+        cp
+    }
+
+    /// The caret offset nearest to the point: where a click puts the caret. Always a grapheme boundary.
+    pub fn caret_at(&self, x: f32, y: f32) -> usize {
+        let Some(p) = self.paragraphs.get(self.paragraph_at_y(y)) else { return 0 };
+        let Some(layout) = &p.layout else { return p.chars.start };
+        let cursor = Cursor::from_point(layout, x, y - p.top);
+        self.floor_grapheme(self.char_of(p, cursor.index()))
+    }
+
+    /// The grapheme under the point, if the point is on text (not in a margin or between lines).
+    pub fn grapheme_at(&self, x: f32, y: f32) -> Option<Span> {
+        let p = self.paragraphs.get(self.paragraph_at_y(y))?;
+        let layout = p.layout.as_ref()?;
+        if y < p.top || y > p.top + p.height {
+            return None;
+        }
+        let (cluster, _) = Cluster::from_point_exact(layout, x, y - p.top)?;
+        let range = cluster.text_range();
+        let start = self.floor_grapheme(self.char_of(p, range.start));
+        let mut end = self.char_of(p, range.end).max(start + 1);
+        while end < self.text.len_chars() && !self.text.is_grapheme_boundary(end) {
+            end += 1;
+        }
+        Some(Span::new(start, end))
+    }
+
+    /// The rectangles covering `span`: one per visual run on each line it touches, so a span that crosses
+    /// a direction change or a line break gets several. Empty for an empty span.
+    pub fn span_rects(&self, span: Span) -> Vec<Rect> {
+        let mut out = Vec::new();
+        self.span_rects_with(span, |r| out.push(r));
+        out
+    }
+
+    /// Like [`Self::span_rects`], calling `f` for each rectangle instead of allocating.
+    ///
+    /// Walks the clusters of each line the span touches in visual order, with the same advances the glyphs
+    /// are drawn with, and emits one rectangle per stretch of consecutive covered clusters within a run.
+    pub fn span_rects_with(&self, span: Span, mut f: impl FnMut(Rect)) {
+        if span.is_empty() {
+            return;
+        }
+        let first = self.paragraph_of_char(span.start);
+        for p in &self.paragraphs[first..] {
+            if p.chars.start >= span.end {
+                break;
+            }
+            let Some(layout) = &p.layout else { continue };
+            let (a, b) = (self.local_byte(p, span.start), self.local_byte(p, span.end));
+            if a >= b {
+                continue;
+            }
+            let first_line = p.line_starts.partition_point(|&s| s <= a).saturating_sub(1);
+            for line in layout.lines().skip(first_line) {
+                if line.text_range().start >= b {
+                    break;
+                }
+                let m = line.metrics();
+                let (y0, y1) = (p.top + m.block_min_coord, p.top + m.block_max_coord);
+                for item in line.items() {
+                    let PositionedLayoutItem::GlyphRun(run) = item else { continue };
+                    let mut x = run.offset();
+                    let mut open: Option<f32> = None;
+                    for cluster in run.run().visual_clusters() {
+                        let start = cluster.text_range().start;
+                        let inside = start >= a && start < b;
+                        match (inside, open) {
+                            (true, None) => open = Some(x),
+                            (false, Some(x0)) => {
+                                f(Rect::new(x0, y0, x, y1));
+                                open = None;
+                            }
+                            _ => {}
+                        }
+                        x += cluster.advance();
+                    }
+                    if let Some(x0) = open {
+                        f(Rect::new(x0, y0, x, y1));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A thin rectangle where the caret at `cp` is drawn.
+    pub fn caret_rect(&self, cp: usize) -> Rect {
+        let Some(p) = self.paragraphs.get(self.paragraph_of_char(cp)) else { return Rect::default() };
+        let Some(layout) = &p.layout else {
+            let x = if self.params.direction == Direction::Rtl { self.params.width } else { 0.0 };
+            return Rect::new(x, p.top, x + 1.5, p.top + p.height);
+        };
+        let affinity = if cp >= p.chars.end { Affinity::Upstream } else { Affinity::Downstream };
+        let bb = Cursor::from_byte_index(layout, self.local_byte(p, cp), affinity).geometry(layout, 1.5);
+        Rect::new(bb.x0 as f32, bb.y0 as f32, bb.x1 as f32, bb.y1 as f32).translate(0.0, p.top)
+    }
+
+    /// The caret offset one grapheme to the left (`left == true`) or right of `cp` on screen, moving to
+    /// the neighbouring paragraph at a paragraph's visual edge.
+    pub fn move_caret_visual(&self, cp: usize, left: bool) -> usize {
+        let i = self.paragraph_of_char(cp);
+        let Some(p) = self.paragraphs.get(i) else { return cp };
+        let forward_in_text = |p: &Paragraph| left == p.is_rtl();
+        if let Some(layout) = &p.layout {
+            let affinity = if cp >= p.chars.end { Affinity::Upstream } else { Affinity::Downstream };
+            let cursor = Cursor::from_byte_index(layout, self.local_byte(p, cp), affinity);
+            let moved = if left { cursor.previous_visual(layout) } else { cursor.next_visual(layout) };
+            if moved != cursor {
+                let next = self.char_of(p, moved.index());
+                if next != cp {
+                    return self.snap_away(next, next > cp);
+                }
+            }
+        }
+        // At the paragraph's visual edge: continue in the next or previous paragraph.
+        if forward_in_text(p) {
+            self.paragraphs.get(i + 1).map_or(cp, |n| n.chars.start)
+        } else if i > 0 {
+            self.paragraphs[i - 1].chars.end
+        } else {
+            cp
+        }
+    }
+
+    /// Moves `cp` to a grapheme boundary in the direction of travel.
+    fn snap_away(&self, mut cp: usize, forward: bool) -> usize {
+        while !self.text.is_grapheme_boundary(cp) {
+            if forward { cp += 1 } else { cp -= 1 }
+        }
+        cp
+    }
+
+    /// Every grapheme's box in the paragraphs intersecting `y0..y1`, in visual order per line, computed from
+    /// the layout's cluster advances (not from selection geometry), for tests and accessibility.
+    pub fn grapheme_boxes(&self, y0: f32, y1: f32) -> Vec<Vec<GraphemeBox>> {
+        let mut lines = Vec::new();
+        for p in &self.paragraphs[self.visible_paragraphs(y0, y1)] {
+            let Some(layout) = &p.layout else { continue };
+            for line in layout.lines() {
+                let m = line.metrics();
+                let (top, bottom) = (p.top + m.block_min_coord, p.top + m.block_max_coord);
+                let mut boxes = Vec::new();
+                for item in line.items() {
+                    let PositionedLayoutItem::GlyphRun(run) = item else { continue };
+                    let mut x = run.offset();
+                    for cluster in run.run().visual_clusters() {
+                        let advance = cluster.advance();
+                        let range = cluster.text_range();
+                        let span = Span::new(self.char_of(p, range.start), self.char_of(p, range.end));
+                        boxes.push(GraphemeBox { span, rect: Rect::new(x, top, x + advance, bottom) });
+                        x += advance;
+                    }
+                }
+                lines.push(boxes);
+            }
+        }
+        lines
+    }
+
+    /// Calls `f` with every glyph of the lines intersecting `y0..y1`.
+    pub fn visible_glyphs(&self, y0: f32, y1: f32, mut f: impl FnMut(PositionedGlyph<'_>)) {
+        for p in &self.paragraphs[self.visible_paragraphs(y0, y1)] {
+            let Some(layout) = &p.layout else { continue };
+            let first_line = p.line_at(y0 - p.top);
+            for line in layout.lines().skip(first_line) {
+                let m = line.metrics();
+                if p.top + m.block_min_coord > y1 {
+                    break;
+                }
+                for item in line.items() {
+                    let PositionedLayoutItem::GlyphRun(run) = item else { continue };
+                    let r = run.run();
+                    let font = r.font();
+                    let font_size = r.font_size();
+                    for g in run.positioned_glyphs() {
+                        f(PositionedGlyph {
+                            font_data: font.data.as_ref(),
+                            font_id: font.data.id(),
+                            font_index: font.index,
+                            font_size,
+                            glyph_id: g.id,
+                            x: g.x,
+                            y: p.top + g.y,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// The bottom of the line holding code point `cp`, and that line's top (for stacking underlines and
+    /// labels).
+    pub fn line_box_of(&self, cp: usize) -> Option<(f32, f32)> {
+        let p = self.paragraphs.get(self.paragraph_of_char(cp))?;
+        let layout = p.layout.as_ref()?;
+        let bb = Cursor::from_byte_index(layout, self.local_byte(p, cp), Affinity::Downstream).geometry(layout, 1.0);
+        Some((p.top + bb.y0 as f32, p.top + bb.y1 as f32))
+    }
+}

@@ -1,0 +1,10 @@
+//! Arabic-aware text services without a GUI: paragraph layout with bidi and shaping (parley), hit testing,
+//! highlight geometry, word and grapheme boundaries.
+
+pub mod boundaries;
+pub mod fonts;
+pub mod geometry;
+pub mod layout;
+
+pub use geometry::Rect;
+pub use layout::{DocumentLayout, GraphemeBox, LayoutEngine, LayoutParams, Paragraph, PositionedGlyph};
