@@ -5,8 +5,10 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tarmeez::formats::plain_text;
-use tarmeez::model::{Annotator, default_conflict_schema};
+use tarmeez::formats::png_render::{RenderOptions, render_png};
+use tarmeez::model::{Annotator, DocId, default_conflict_schema};
 use tarmeez::store::{OpenOptions, Project, Stats, StoreError};
+use tarmeez::text::scene::HighlightSet;
 
 /// Prints a line to standard output; a closed pipe (`tarmeez stats p | head -1`) ends the program quietly
 /// instead of panicking.
@@ -58,6 +60,31 @@ enum Job {
         #[arg(long)]
         name: String,
     },
+    /// Render a document with its annotations to a PNG image.
+    Render {
+        /// Project folder.
+        project: PathBuf,
+        /// Document id (the file stem under documents/).
+        doc_id: String,
+        /// PNG file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Image width in pixels.
+        #[arg(long, default_value_t = 1000)]
+        width: u32,
+        /// Text size in pixels.
+        #[arg(long, default_value_t = 22.0)]
+        font_size: f32,
+        /// Show type labels over each span.
+        #[arg(long)]
+        labels: bool,
+        /// Leave out pending suggestions.
+        #[arg(long)]
+        no_suggestions: bool,
+        /// Dark background.
+        #[arg(long)]
+        dark: bool,
+    },
     /// Import UTF-8 .txt files as documents, one per file; folders are searched recursively.
     ImportText {
         /// Project folder.
@@ -86,6 +113,10 @@ fn main() -> ExitCode {
         Some(Job::Stats { project }) => stats(&project),
         Some(Job::New { dir, name }) => new_project(&dir, &name, annotator),
         Some(Job::ImportText { project, paths }) => import_text(&project, &paths, annotator),
+        Some(Job::Render { project, doc_id, out, width, font_size, labels, no_suggestions, dark }) => {
+            let options = RenderOptions { width, font_size, labels, dark, ..RenderOptions::default() };
+            render(&project, &doc_id, &out, options, !no_suggestions, annotator)
+        }
     };
     match result {
         Ok(code) => code,
@@ -153,6 +184,42 @@ fn new_project(dir: &Path, name: &str, annotator: Annotator) -> Result<ExitCode>
     Project::create(dir, name, default_conflict_schema(), annotator)?;
     outln!("Created project \"{name}\" in {}", dir.display());
     outln!("Import articles with: tarmeez import-text {} <files or folders>", dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render(
+    dir: &Path,
+    doc_id: &str,
+    out: &Path,
+    mut options: RenderOptions,
+    suggestions: bool,
+    annotator: Annotator,
+) -> Result<ExitCode> {
+    let mut project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
+    let id = DocId::parse(doc_id).map_err(|e| anyhow::anyhow!("document id: {e}"))?;
+    match project.load_document(&id) {
+        Ok(_) => {}
+        Err(StoreError::BrokenDocument(_)) => {
+            let problems: Vec<String> = project
+                .document(&id)
+                .map(|d| d.problems().iter().map(|p| p.under(dir).to_string()).collect())
+                .unwrap_or_default();
+            anyhow::bail!("document `{id}` has problems:\n{}", problems.join("\n"));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let entry = project.document(&id).context("the document vanished while loading")?;
+    let loaded = entry.loaded().context("the document could not be loaded")?;
+    let layer = loaded.layer_to_show(&annotator).map(|(_, l)| l);
+    let sources = loaded.suggestions.iter().filter(|_| suggestions);
+    let highlights = HighlightSet::build(&project.config.schema, layer, sources);
+    if let Some(meta) = &entry.meta {
+        options.direction = meta.direction;
+    }
+    let text = loaded.text.clone();
+    let png = render_png(text, &highlights, Some(&project.config.schema), options)?;
+    tarmeez::store::atomic::write_atomic(out, &png).with_context(|| format!("cannot write {}", out.display()))?;
+    outln!("wrote {}", out.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -25,11 +25,26 @@ pub fn write_atomic_with(
     };
     create_dir_durable(dir)?;
     let mut tmp = tempfile::Builder::new().prefix(".tarmeez-").suffix(".tmp").tempfile_in(dir)?;
+    share_like(tmp.as_file(), path)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     before_rename(tmp.path())?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)
+}
+
+/// Temp files are private (0600), but project files are shared with a team: give the new file the
+/// permissions of the file it replaces, or 0644 for a new file, as editors and `git checkout` do.
+#[cfg(unix)]
+fn share_like(tmp: &File, path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+    tmp.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn share_like(_tmp: &File, _path: &Path) -> io::Result<()> {
+    Ok(())
 }
 
 /// Creates `dir` and its missing parents, syncing each parent so that the new entries survive a crash.
@@ -77,6 +92,19 @@ mod tests {
         assert_eq!(fs::read(&p).unwrap(), b"two");
         let leftovers: Vec<_> = fs::read_dir(p.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temp file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_the_team_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f.ron");
+        write_atomic(&p, b"one").unwrap();
+        assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o644);
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o664)).unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o664);
     }
 
     #[test]

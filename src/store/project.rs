@@ -9,6 +9,7 @@ use crate::model::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How to open a project.
 #[derive(Clone, Debug)]
@@ -38,13 +39,20 @@ enum DirtyFile {
 /// A document whose text, layers and suggestions are in memory.
 #[derive(Debug)]
 pub struct LoadedDoc {
-    /// The text with its offset index.
-    pub text: DocText,
+    /// The text with its offset index (shared with layouts built on other threads).
+    pub text: Arc<DocText>,
     /// Every annotator's layer.
     pub layers: BTreeMap<Annotator, Layer>,
     /// Every suggestion source's proposals.
     pub suggestions: BTreeMap<SourceName, SuggestionSet>,
     dirty: BTreeSet<DirtyFile>,
+}
+
+impl LoadedDoc {
+    /// The layer to show to `annotator`: their own if they have one, else the first other coder's.
+    pub fn layer_to_show(&self, annotator: &Annotator) -> Option<(&Annotator, &Layer)> {
+        self.layers.get_key_value(annotator).or_else(|| self.layers.iter().find(|(_, l)| !l.is_empty()))
+    }
 }
 
 /// What the project holds of one document.
@@ -55,7 +63,7 @@ enum DocState {
     /// Everything is in memory and valid.
     Loaded(Box<LoadedDoc>),
     /// Something is wrong (see its problems); the text, when readable, can still be shown.
-    Broken(Option<DocText>),
+    Broken(Option<Arc<DocText>>),
 }
 
 /// One document of the project list.
@@ -89,7 +97,7 @@ impl DocEntry {
     }
 
     /// The text, if it could be read (also for broken documents whose text is fine).
-    pub fn text(&self) -> Option<&DocText> {
+    pub fn text(&self) -> Option<&Arc<DocText>> {
         match &self.state {
             DocState::Loaded(d) => Some(&d.text),
             DocState::Broken(t) => t.as_ref(),
@@ -505,7 +513,7 @@ impl Project {
             id: id.clone(),
             meta: Some(meta),
             state: DocState::Loaded(Box::new(LoadedDoc {
-                text,
+                text: Arc::new(text),
                 layers: BTreeMap::new(),
                 suggestions: BTreeMap::new(),
                 dirty: BTreeSet::new(),
@@ -604,7 +612,7 @@ fn load_contents(
     let Some(meta) = &entry.meta else { return (DocState::Broken(None), entry.problems.clone(), poisoned) };
     let text_rel = paths::text(&entry.id);
     let text = match ron_io::read_text(root, &text_rel) {
-        Ok(t) => DocText::new(t),
+        Ok(t) => Arc::new(DocText::new(t)),
         Err(mut p) => {
             if p.kind == ProblemKind::Io && !root.join(&text_rel).exists() {
                 p = Problem::in_file(&text_rel, ProblemKind::MissingText, "the document's text file is missing");

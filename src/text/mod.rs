@@ -5,6 +5,8 @@ pub mod boundaries;
 pub mod fonts;
 pub mod geometry;
 pub mod layout;
+pub mod raster;
+pub mod scene;
 
 pub use geometry::Rect;
 pub use layout::{DocumentLayout, GraphemeBox, LayoutEngine, LayoutParams, Paragraph, PositionedGlyph};
