@@ -1,8 +1,10 @@
 //! The application shell: owns the open project, turns input into [`Command`]s and applies them.
 
+use super::article_view::ArticleView;
 use super::command::Command;
-use super::panels;
+use super::panels::{self, ViewOptions};
 use crate::store::{OpenOptions, Project};
+use crate::text::scene::HighlightSet;
 use eframe::egui;
 use std::path::PathBuf;
 
@@ -16,6 +18,10 @@ pub struct TarmeezApp {
     show_problems: bool,
     show_shortcuts: bool,
     fonts_installed: bool,
+    article: ArticleView,
+    view: ViewOptions,
+    /// Highlights of the selected document, and what they were built from.
+    highlights: Option<((Option<usize>, ViewOptions), HighlightSet)>,
 }
 
 impl TarmeezApp {
@@ -29,6 +35,9 @@ impl TarmeezApp {
             show_problems: false,
             show_shortcuts: false,
             fonts_installed: false,
+            article: ArticleView::default(),
+            view: ViewOptions::default(),
+            highlights: None,
         };
         app.select(selected);
         app
@@ -48,10 +57,12 @@ impl TarmeezApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         if !self.fonts_installed {
             super::fonts::install(ui.ctx());
+            // Ctrl+plus and Ctrl+minus zoom the article, not the whole interface.
+            ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
             self.fonts_installed = true;
         }
         let mut commands: Vec<Command> = ui.input_mut(|input| {
-            Command::ALL.into_iter().filter(|c| c.shortcut().is_some_and(|s| input.consume_shortcut(&s))).collect()
+            Command::ALL.into_iter().filter(|c| c.shortcuts().iter().any(|s| input.consume_shortcut(s))).collect()
         });
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(ui, &mut commands));
         egui::Panel::bottom("status").show(ui, |ui| panels::status_bar(ui, self.project.as_ref(), &mut commands));
@@ -59,8 +70,21 @@ impl TarmeezApp {
         egui::Panel::left("documents").resizable(true).default_size(280.0).show(ui, |ui| {
             clicked = panels::document_list(ui, self.project.as_ref(), self.selected);
         });
+        self.refresh_highlights();
         egui::CentralPanel::default_margins().show(ui, |ui| match &self.project {
-            Some(project) => panels::document_view(ui, project, self.selected),
+            Some(project) => {
+                let empty = HighlightSet::default();
+                let highlights = self.highlights.as_ref().map_or(&empty, |(_, h)| h);
+                panels::document_view(
+                    ui,
+                    project,
+                    self.selected,
+                    &mut self.view,
+                    &mut self.article,
+                    highlights,
+                    &mut commands,
+                )
+            }
             None => panels::no_project(ui, &mut commands),
         });
         if let Some(i) = clicked {
@@ -113,6 +137,20 @@ impl TarmeezApp {
             }
             Command::ToggleProblems => self.show_problems = !self.show_problems,
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::ZoomIn => self.article.zoom_in(),
+            Command::ZoomOut => self.article.zoom_out(),
+            Command::ZoomReset => self.article.zoom_reset(),
+            Command::ToggleLabels => self.article.show_labels = !self.article.show_labels,
+            Command::ToggleSuggestions => self.view.hide_suggestions = !self.view.hide_suggestions,
+            Command::ToggleTheme => {
+                let dark = ctx.theme() == egui::Theme::Dark;
+                ctx.set_theme(if dark { egui::Theme::Light } else { egui::Theme::Dark });
+            }
+            Command::CopySelection => {
+                if let Some(text) = self.selected_text() {
+                    ctx.copy_text(text);
+                }
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -128,10 +166,32 @@ impl TarmeezApp {
                 let first = (!project.documents().is_empty()).then_some(0);
                 self.project = Some(project);
                 self.selected = None;
+                self.highlights = None;
                 self.select(first);
             }
             Err(e) => self.error = Some(format!("Could not open {}:\n{e}", dir.display())),
         }
+    }
+
+    /// The article text the user selected, if any.
+    pub fn selected_text(&self) -> Option<String> {
+        let doc = self.project.as_ref()?.documents().get(self.selected?)?;
+        Some(doc.text()?.slice(self.article.selection()?)?.to_owned())
+    }
+
+    /// The article view's state (selection, zoom).
+    pub fn article(&self) -> &ArticleView {
+        &self.article
+    }
+
+    /// Rebuilds the highlights when the document or the view options changed.
+    fn refresh_highlights(&mut self) {
+        let key = (self.selected, self.view.clone());
+        if self.highlights.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        let set = self.project.as_ref().map(|p| panels::highlights(p, self.selected, &self.view)).unwrap_or_default();
+        self.highlights = Some((key, set));
     }
 
     fn step_selection(&mut self, delta: isize) {
@@ -146,6 +206,7 @@ impl TarmeezApp {
     /// Selects a document, loading it (a broken document is shown with its problems).
     fn select(&mut self, index: Option<usize>) {
         self.selected = index;
+        self.view.layer = None;
         if let (Some(i), Some(p)) = (index, &mut self.project)
             && let Some(id) = p.documents().get(i).map(|d| d.id.clone())
         {

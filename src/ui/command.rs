@@ -15,6 +15,20 @@ pub enum Command {
     ValidateProject,
     /// Show or hide the problems window.
     ToggleProblems,
+    /// Make the article text larger.
+    ZoomIn,
+    /// Make the article text smaller.
+    ZoomOut,
+    /// Article text at its default size.
+    ZoomReset,
+    /// Show or hide type labels over spans.
+    ToggleLabels,
+    /// Show or hide pending machine suggestions.
+    ToggleSuggestions,
+    /// Switch between light and dark themes.
+    ToggleTheme,
+    /// Copy the selected text.
+    CopySelection,
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
     /// Close the window.
@@ -23,12 +37,19 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 7] = [
+    pub const ALL: [Command; 14] = [
         Command::OpenProject,
         Command::NextDocument,
         Command::PreviousDocument,
         Command::ValidateProject,
         Command::ToggleProblems,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::ToggleLabels,
+        Command::ToggleSuggestions,
+        Command::ToggleTheme,
+        Command::CopySelection,
         Command::ToggleShortcuts,
         Command::Quit,
     ];
@@ -41,6 +62,13 @@ impl Command {
             Command::PreviousDocument => "Previous document",
             Command::ValidateProject => "Validate project",
             Command::ToggleProblems => "Problems",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ZoomReset => "Actual size",
+            Command::ToggleLabels => "Type labels",
+            Command::ToggleSuggestions => "Suggestions",
+            Command::ToggleTheme => "Dark theme",
+            Command::CopySelection => "Copy",
             Command::ToggleShortcuts => "Keyboard shortcuts",
             Command::Quit => "Quit",
         }
@@ -54,24 +82,44 @@ impl Command {
             Command::PreviousDocument => "Go to the previous document of the list",
             Command::ValidateProject => "Load every document and list every problem with its file and line",
             Command::ToggleProblems => "Show or hide the list of problems found in the project's files",
+            Command::ZoomIn => "Make the article text larger",
+            Command::ZoomOut => "Make the article text smaller",
+            Command::ZoomReset => "Show the article text at its default size",
+            Command::ToggleLabels => "Show or hide small type labels over each highlighted span",
+            Command::ToggleSuggestions => "Show or hide pending machine suggestions (dashed outlines)",
+            Command::ToggleTheme => "Switch between the light and the dark theme",
+            Command::CopySelection => "Copy the selected article text",
             Command::ToggleShortcuts => "Show or hide this list",
             Command::Quit => "Close Tarmeez",
         }
     }
 
-    /// Keyboard shortcut, if any.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        let cmd = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
-        let alt = |key| Some(KeyboardShortcut::new(Modifiers::ALT, key));
+    /// Keyboard shortcuts, the first one shown in menus.
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        let cmd = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+        let alt = |key| KeyboardShortcut::new(Modifiers::ALT, key);
         match self {
-            Command::OpenProject => cmd(Key::O),
-            Command::NextDocument => alt(Key::ArrowDown),
-            Command::PreviousDocument => alt(Key::ArrowUp),
-            Command::ValidateProject => cmd(Key::R),
-            Command::ToggleProblems => cmd(Key::P),
-            Command::ToggleShortcuts => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
-            Command::Quit => cmd(Key::Q),
+            Command::OpenProject => vec![cmd(Key::O)],
+            Command::NextDocument => vec![alt(Key::ArrowDown)],
+            Command::PreviousDocument => vec![alt(Key::ArrowUp)],
+            Command::ValidateProject => vec![cmd(Key::R)],
+            Command::ToggleProblems => vec![cmd(Key::P)],
+            // Ctrl+= is Ctrl++ without Shift on most layouts.
+            Command::ZoomIn => vec![cmd(Key::Plus), cmd(Key::Equals)],
+            Command::ZoomOut => vec![cmd(Key::Minus)],
+            Command::ZoomReset => vec![cmd(Key::Num0)],
+            Command::ToggleLabels => vec![cmd(Key::L)],
+            Command::ToggleSuggestions => vec![cmd(Key::G)],
+            Command::ToggleTheme => vec![cmd(Key::T)],
+            Command::CopySelection => vec![cmd(Key::C)],
+            Command::ToggleShortcuts => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F1)],
+            Command::Quit => vec![cmd(Key::Q)],
         }
+    }
+
+    /// The shortcut shown in menus and help.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.shortcuts().into_iter().next()
     }
 }
 
@@ -83,17 +131,9 @@ mod tests {
     fn shortcuts_are_unique() {
         let mut seen = std::collections::HashSet::new();
         for c in Command::ALL {
-            if let Some(s) = c.shortcut() {
-                assert!(
-                    seen.insert((
-                        s.modifiers.ctrl,
-                        s.modifiers.command,
-                        s.modifiers.alt,
-                        s.modifiers.shift,
-                        s.logical_key
-                    )),
-                    "{c:?}"
-                );
+            for s in c.shortcuts() {
+                let m = s.modifiers;
+                assert!(seen.insert((m.ctrl, m.command, m.alt, m.shift, s.logical_key)), "{c:?}");
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The egui user interface: a thin layer over the core that turns input into commands.
 
 mod app;
+pub mod article_view;
 mod command;
 mod fonts;
 mod panels;

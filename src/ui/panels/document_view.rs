@@ -1,8 +1,20 @@
-//! The selected document: its metadata, counts and text.
+//! The selected document: its metadata, a toolbar (layer, suggestions, labels, zoom) and the article.
 
+use crate::model::Annotator;
 use crate::store::Project;
+use crate::text::scene::HighlightSet;
 use crate::ui::Command;
+use crate::ui::article_view::{ArticleInput, ArticleView};
 use eframe::egui;
+
+/// What the document view shows besides the text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewOptions {
+    /// Whose layer is shown; `None` means the default (own, else the first coder's).
+    pub layer: Option<Annotator>,
+    /// Pending suggestions drawn as dashed outlines.
+    pub hide_suggestions: bool,
+}
 
 /// Shown when no project is open.
 pub fn no_project(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -15,8 +27,38 @@ pub fn no_project(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     });
 }
 
+/// The annotator whose layer is shown for the selected document.
+pub fn shown_layer(project: &Project, selected: Option<usize>, options: &ViewOptions) -> Option<Annotator> {
+    let doc = project.documents().get(selected?)?.loaded()?;
+    if let Some(a) = &options.layer
+        && doc.layers.contains_key(a)
+    {
+        return Some(a.clone());
+    }
+    doc.layer_to_show(project.annotator()).map(|(a, _)| a.clone())
+}
+
+/// Highlights for the selected document under `options`.
+pub fn highlights(project: &Project, selected: Option<usize>, options: &ViewOptions) -> HighlightSet {
+    let Some(doc) = selected.and_then(|i| project.documents().get(i)).and_then(|d| d.loaded()) else {
+        return HighlightSet::default();
+    };
+    let owner = shown_layer(project, selected, options);
+    let layer = owner.as_ref().and_then(|a| doc.layers.get(a));
+    let suggestions = doc.suggestions.iter().filter(|_| !options.hide_suggestions);
+    HighlightSet::build(&project.config.schema, layer, suggestions)
+}
+
 /// Draws the selected document.
-pub fn document_view(ui: &mut egui::Ui, project: &Project, selected: Option<usize>) {
+pub fn document_view(
+    ui: &mut egui::Ui,
+    project: &Project,
+    selected: Option<usize>,
+    options: &mut ViewOptions,
+    article: &mut ArticleView,
+    highlights: &HighlightSet,
+    commands: &mut Vec<Command>,
+) {
     let Some(doc) = selected.and_then(|i| project.documents().get(i)) else {
         ui.label(if project.documents().is_empty() {
             "This project has no documents yet. Import text files with: tarmeez import-text <project> <files or folders>"
@@ -31,21 +73,7 @@ pub fn document_view(ui: &mut egui::Ui, project: &Project, selected: Option<usiz
         facts.extend([&meta.source, &meta.date, &meta.url].into_iter().filter(|s| !s.is_empty()).cloned());
         ui.weak(facts.join(" · "));
     }
-    if let Some(loaded) = doc.loaded() {
-        for (annotator, layer) in &loaded.layers {
-            ui.weak(format!(
-                "{annotator}: {} mentions, {} events, {} relations",
-                layer.mentions.len(),
-                layer.events.len(),
-                layer.relations.len()
-            ));
-        }
-        for (source, set) in &loaded.suggestions {
-            ui.weak(format!("suggestions from {source}: {}", set.suggestions.len()));
-        }
-    }
     if doc.is_broken() {
-        ui.separator();
         ui.colored_label(
             ui.visuals().error_fg_color,
             "This document has problems and is read-only until they are fixed:",
@@ -54,14 +82,63 @@ pub fn document_view(ui: &mut egui::Ui, project: &Project, selected: Option<usiz
             ui.label(p.to_string());
         }
     }
-    ui.separator();
-    let Some(text) = doc.text() else { return };
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
-            for paragraph in text.as_str().split('\n').filter(|p| !p.trim().is_empty()) {
-                ui.add(egui::Label::new(egui::RichText::new(paragraph).size(18.0)).wrap());
-                ui.add_space(6.0);
+    let owner = shown_layer(project, selected, options);
+    if let Some(loaded) = doc.loaded() {
+        ui.horizontal(|ui| {
+            let current = owner.as_ref().map_or("none".to_owned(), |a| a.to_string());
+            egui::ComboBox::from_label("layer").selected_text(current).show_ui(ui, |ui| {
+                for (a, layer) in &loaded.layers {
+                    let text = format!(
+                        "{a}: {} mentions, {} events, {} relations",
+                        layer.mentions.len(),
+                        layer.events.len(),
+                        layer.relations.len()
+                    );
+                    if ui.selectable_label(owner.as_ref() == Some(a), text).clicked() {
+                        options.layer = Some(a.clone());
+                    }
+                }
+            });
+            let pending: usize = loaded
+                .suggestions
+                .values()
+                .map(|s| s.suggestions.values().filter(|s| s.status == crate::model::ReviewStatus::Pending).count())
+                .sum();
+            let mut show = !options.hide_suggestions;
+            if ui
+                .checkbox(&mut show, format!("{pending} suggestions"))
+                .on_hover_text(Command::ToggleSuggestions.help())
+                .changed()
+            {
+                commands.push(Command::ToggleSuggestions);
+            }
+            let mut labels = article.show_labels;
+            if ui.checkbox(&mut labels, "labels").on_hover_text(Command::ToggleLabels.help()).changed() {
+                commands.push(Command::ToggleLabels);
+            }
+            ui.separator();
+            if ui.button("−").on_hover_text(Command::ZoomOut.help()).clicked() {
+                commands.push(Command::ZoomOut);
+            }
+            if ui.button(format!("{:.0}%", article.zoom() * 100.0)).on_hover_text(Command::ZoomReset.help()).clicked() {
+                commands.push(Command::ZoomReset);
+            }
+            if ui.button("+").on_hover_text(Command::ZoomIn.help()).clicked() {
+                commands.push(Command::ZoomIn);
             }
         });
-    });
+    }
+    ui.separator();
+    let Some(text) = doc.text() else { return };
+    if let Some(sel) = article.selection() {
+        let quoted: String = text.slice(sel).unwrap_or_default().chars().take(80).collect();
+        ui.label(format!("Selected {}..{} ({} characters): «{quoted}»", sel.start, sel.end, sel.len()));
+    }
+    let direction = doc.meta.as_ref().map(|m| m.direction).unwrap_or_default();
+    let describe = |key: &crate::text::scene::HighlightKey| match doc.loaded() {
+        Some(loaded) => super::describe::describe(project, loaded, owner.as_ref(), key),
+        None => Vec::new(),
+    };
+    let input = ArticleInput { text, direction, highlights, describe: &describe };
+    article.show(ui, &input);
 }

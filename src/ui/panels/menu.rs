@@ -23,11 +23,22 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             ui.separator();
             item(ui, Command::Quit, commands);
         });
+        ui.menu_button("Edit", |ui| {
+            item(ui, Command::CopySelection, commands);
+        });
         ui.menu_button("Go", |ui| {
             item(ui, Command::NextDocument, commands);
             item(ui, Command::PreviousDocument, commands);
         });
         ui.menu_button("View", |ui| {
+            item(ui, Command::ZoomIn, commands);
+            item(ui, Command::ZoomOut, commands);
+            item(ui, Command::ZoomReset, commands);
+            ui.separator();
+            item(ui, Command::ToggleLabels, commands);
+            item(ui, Command::ToggleSuggestions, commands);
+            item(ui, Command::ToggleTheme, commands);
+            ui.separator();
             item(ui, Command::ToggleProblems, commands);
         });
         ui.menu_button("Help", |ui| {

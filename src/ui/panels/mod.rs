@@ -1,5 +1,6 @@
 //! The panels of the main window. Each reads the project and pushes [`super::Command`]s; none changes state.
 
+mod describe;
 mod document_list;
 mod document_view;
 mod menu;
@@ -7,7 +8,7 @@ mod problems;
 mod status_bar;
 
 pub use document_list::document_list;
-pub use document_view::{document_view, no_project};
+pub use document_view::{ViewOptions, document_view, highlights, no_project};
 pub use menu::{menu_bar, shortcuts};
 pub use problems::problems;
 pub use status_bar::status_bar;

@@ -1,0 +1,66 @@
+//! Turns the scene's shapes and the layout's glyphs into egui shapes.
+
+use super::atlas::GlyphAtlas;
+use crate::text::DocumentLayout;
+use crate::text::scene::{Rgba, Shape, label_size};
+use eframe::egui::{self, Color32, FontId, Painter, Pos2, Stroke};
+
+fn color(c: Rgba) -> Color32 {
+    let [r, g, b, a] = c.0;
+    Color32::from_rgba_unmultiplied(r, g, b, a)
+}
+
+fn rect(r: &crate::text::Rect, origin: Pos2) -> egui::Rect {
+    egui::Rect::from_min_max(origin + egui::vec2(r.x0, r.y0), origin + egui::vec2(r.x1, r.y1))
+}
+
+/// Paints highlight shapes; labels use egui's own text (they are Latin type names).
+pub fn shapes(painter: &Painter, shapes: &[Shape], origin: Pos2, font_size: f32) {
+    for shape in shapes {
+        match shape {
+            Shape::Fill(r, c) => {
+                painter.rect_filled(rect(r, origin), 0.0, color(*c));
+            }
+            Shape::Outline(r, c, w) => {
+                painter.rect_stroke(rect(r, origin), 1.0, Stroke::new(*w, color(*c)), egui::StrokeKind::Inside);
+            }
+            Shape::Dashed(r, c, w) => {
+                let r = rect(r, origin).shrink(w / 2.0);
+                let ring = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
+                painter.extend(egui::Shape::dashed_line(&ring, Stroke::new(*w, color(*c)), w * 3.0, w * 2.0));
+            }
+            Shape::Label { x, y, text, color: c, right_aligned } => {
+                let align = if *right_aligned { egui::Align2::RIGHT_BOTTOM } else { egui::Align2::LEFT_BOTTOM };
+                let pos = origin + egui::vec2(*x, *y);
+                painter.text(pos, align, text, FontId::proportional(label_size(font_size)), color(*c));
+            }
+        }
+    }
+}
+
+/// Paints the glyphs of the band `y0..y1` as one textured mesh. Returns false if the glyph atlas had to
+/// be rebuilt during the frame (some glyphs may be missing until the next one).
+pub fn glyphs(
+    ui: &egui::Ui,
+    painter: &Painter,
+    atlas: &mut GlyphAtlas,
+    layout: &DocumentLayout,
+    origin: Pos2,
+    y0: f32,
+    y1: f32,
+) -> bool {
+    let ctx = ui.ctx();
+    let ppp = ctx.pixels_per_point();
+    let text_color = ui.visuals().strong_text_color();
+    let mut mesh = egui::Mesh::with_texture(atlas.texture_id(ctx));
+    let mut complete = true;
+    atlas.begin_frame();
+    layout.visible_glyphs(y0, y1, |g| {
+        complete &= atlas.add_glyph(ctx, &mut mesh, &g, origin, ppp, text_color);
+    });
+    // A cleared atlas invalidates the quads already added this frame: their texture changed under them.
+    if complete {
+        painter.add(egui::Shape::mesh(mesh));
+    }
+    complete
+}
