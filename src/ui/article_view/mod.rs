@@ -47,6 +47,8 @@ pub struct ArticleView {
     caret: usize,
     /// Identity of the text the selection belongs to.
     text_id: usize,
+    /// The layout drawn last and where its origin was on screen.
+    drawn: Option<(Arc<DocumentLayout>, Pos2)>,
 }
 
 impl Default for ArticleView {
@@ -60,6 +62,7 @@ impl Default for ArticleView {
             anchor: 0,
             caret: 0,
             text_id: 0,
+            drawn: None,
         }
     }
 }
@@ -68,6 +71,12 @@ impl ArticleView {
     /// The selected span, if any (never empty, never splitting a grapheme).
     pub fn selection(&self) -> Option<Span> {
         self.selection
+    }
+
+    /// The layout drawn in the last frame and the screen position of its origin: maps text offsets to
+    /// screen positions (for scrolling to a span, and for tests that point at letters).
+    pub fn drawn_layout(&self) -> Option<(&Arc<DocumentLayout>, Pos2)> {
+        self.drawn.as_ref().map(|(l, o)| (l, *o))
     }
 
     /// Current zoom factor.
@@ -123,11 +132,19 @@ impl ArticleView {
                 });
                 return;
             };
-            self.show_layout(ui, &layout, input, busy);
+            let origin = self.show_layout(ui, &layout, input, busy);
+            self.drawn = Some((layout, origin));
         });
     }
 
-    fn show_layout(&mut self, ui: &mut egui::Ui, layout: &DocumentLayout, input: &ArticleInput<'_>, busy: bool) {
+    /// Draws `layout` and handles input; returns the screen position of the layout's origin.
+    fn show_layout(
+        &mut self,
+        ui: &mut egui::Ui,
+        layout: &DocumentLayout,
+        input: &ArticleInput<'_>,
+        busy: bool,
+    ) -> Pos2 {
         let size = Vec2::new(layout.params().width + 2.0 * PADDING, layout.height() + 2.0 * PADDING);
         let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
         let origin = rect.min + Vec2::splat(PADDING);
@@ -160,6 +177,7 @@ impl ArticleView {
         }
         self.accessibility(ui, &response, layout, input, y0, y1, origin);
         self.hover(&response, layout, input, to_doc);
+        origin
     }
 
     fn handle_pointer(
@@ -185,7 +203,11 @@ impl ArticleView {
         }
         if response.drag_started() || response.clicked() {
             response.request_focus();
-            let at = layout.caret_at(x, y);
+            // A drag is recognised only after the pointer has moved a little: anchor it where the button
+            // went down, not where the drag was noticed.
+            let press = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);
+            let (px, py) = to_doc(press);
+            let at = layout.caret_at(px, py);
             if shift && (self.selection.is_some() || self.caret != self.anchor) {
                 self.caret = at;
             } else {
