@@ -3,13 +3,13 @@
 
 mod atlas;
 mod layout_cache;
-mod paint;
+pub mod paint;
 
 use crate::model::{Direction, DocText, Span};
 use crate::text::boundaries::{Snap, snap_range, word_at};
 use crate::text::scene::{HighlightKey, HighlightSet, SceneStyle};
 use crate::text::{DocumentLayout, LayoutParams};
-use atlas::GlyphAtlas;
+pub use atlas::GlyphAtlas;
 use eframe::egui::{self, Key, Pos2, Sense, Vec2};
 use layout_cache::LayoutCache;
 use std::sync::Arc;
@@ -162,8 +162,11 @@ impl ArticleView {
         let shapes = input.highlights.shapes(layout, y0, y1, style, self.selection);
         let painter = ui.painter_at(rect);
         paint::shapes(&painter, &shapes, origin, layout.params().font_size);
-        let complete = paint::glyphs(ui, &painter, &mut self.atlas, layout, origin, y0, y1);
-        if !complete {
+        let color = ui.visuals().strong_text_color();
+        let (mesh, complete) = paint::glyph_mesh(ui.ctx(), &mut self.atlas, layout, origin, y0, y1, color);
+        if complete {
+            painter.add(egui::Shape::mesh(mesh));
+        } else {
             ui.ctx().request_repaint();
         }
         if response.has_focus() && self.selection.is_none() {

@@ -1,6 +1,6 @@
 //! Turns the scene's shapes and the layout's glyphs into egui shapes.
 
-use super::atlas::GlyphAtlas;
+use super::GlyphAtlas;
 use crate::text::DocumentLayout;
 use crate::text::scene::{Rgba, Shape, label_size};
 use eframe::egui::{self, Color32, FontId, Painter, Pos2, Stroke};
@@ -38,29 +38,25 @@ pub fn shapes(painter: &Painter, shapes: &[Shape], origin: Pos2, font_size: f32)
     }
 }
 
-/// Paints the glyphs of the band `y0..y1` as one textured mesh. Returns false if the glyph atlas had to
-/// be rebuilt during the frame (some glyphs may be missing until the next one).
-pub fn glyphs(
-    ui: &egui::Ui,
-    painter: &Painter,
+/// Builds the glyph quads of the band `y0..y1` as one textured mesh (the per-frame CPU work of drawing
+/// text). The flag is false if the glyph atlas had to be rebuilt during the frame: the quads added before
+/// the rebuild point at old texture space, so the mesh must not be drawn (the caller repaints).
+#[allow(clippy::too_many_arguments)]
+pub fn glyph_mesh(
+    ctx: &egui::Context,
     atlas: &mut GlyphAtlas,
     layout: &DocumentLayout,
     origin: Pos2,
     y0: f32,
     y1: f32,
-) -> bool {
-    let ctx = ui.ctx();
+    color: Color32,
+) -> (egui::Mesh, bool) {
     let ppp = ctx.pixels_per_point();
-    let text_color = ui.visuals().strong_text_color();
     let mut mesh = egui::Mesh::with_texture(atlas.texture_id(ctx));
     let mut complete = true;
     atlas.begin_frame();
     layout.visible_glyphs(y0, y1, |g| {
-        complete &= atlas.add_glyph(ctx, &mut mesh, &g, origin, ppp, text_color);
+        complete &= atlas.add_glyph(ctx, &mut mesh, &g, origin, ppp, color);
     });
-    // A cleared atlas invalidates the quads already added this frame: their texture changed under them.
-    if complete {
-        painter.add(egui::Shape::mesh(mesh));
-    }
-    complete
+    (mesh, complete)
 }
