@@ -2,6 +2,7 @@
 
 mod app;
 pub mod article_view;
+pub mod bidi_label;
 mod command;
 mod fonts;
 mod panels;

@@ -5,6 +5,7 @@ mod atlas;
 mod layout_cache;
 pub mod paint;
 
+use super::bidi_label::{LabelStyle, bidi_label};
 use crate::model::{Direction, DocText, Span};
 use crate::text::boundaries::{Snap, snap_range, word_at};
 use crate::text::scene::{HighlightKey, HighlightSet, SceneStyle};
@@ -290,16 +291,15 @@ impl ArticleView {
         }
         let lines: Vec<Vec<String>> = hits.iter().map(|h| (input.describe)(&h.key)).collect();
         response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.set_max_width(420.0);
+            let size = egui::TextStyle::Body.resolve(ui.style()).size;
             for (i, block) in lines.iter().enumerate() {
                 if i > 0 {
                     ui.separator();
                 }
                 for (j, line) in block.iter().enumerate() {
-                    if j == 0 {
-                        ui.strong(line);
-                    } else {
-                        ui.label(line);
-                    }
+                    let color = if j == 0 { ui.visuals().strong_text_color() } else { ui.visuals().text_color() };
+                    bidi_label(ui, line, LabelStyle { size, color, single_line: false }, Sense::hover());
                 }
             }
         });

@@ -1,6 +1,7 @@
 //! The list of the project's documents.
 
 use crate::store::Project;
+use crate::ui::bidi_label::selectable_row;
 use eframe::egui;
 
 /// Draws the document list; returns the index of a clicked document.
@@ -8,15 +9,16 @@ pub fn document_list(ui: &mut egui::Ui, project: Option<&Project>, selected: Opt
     let project = project?;
     ui.heading("Documents");
     let mut clicked = None;
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) * 1.45 + 2.0 * ui.spacing().button_padding.y;
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, project.documents().len(), |ui, rows| {
         for i in rows {
             let doc = &project.documents()[i];
-            let mut text = egui::RichText::new(doc.title());
-            if doc.is_broken() {
-                text = egui::RichText::new(format!("! {}", doc.title())).color(ui.visuals().error_fg_color);
-            }
-            let response = ui.selectable_label(selected == Some(i), text).on_hover_text(doc.id.as_str());
+            let (text, color) = if doc.is_broken() {
+                (format!("! {}", doc.title()), ui.visuals().error_fg_color)
+            } else {
+                (doc.title().to_owned(), ui.visuals().text_color())
+            };
+            let response = selectable_row(ui, selected == Some(i), &text, color).on_hover_text(doc.id.as_str());
             if response.clicked() {
                 clicked = Some(i);
             }

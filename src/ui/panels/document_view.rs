@@ -5,6 +5,7 @@ use crate::store::Project;
 use crate::text::scene::HighlightSet;
 use crate::ui::Command;
 use crate::ui::article_view::{ArticleInput, ArticleView};
+use crate::ui::bidi_label::{LabelStyle, bidi_label};
 use eframe::egui;
 
 /// What the document view shows besides the text.
@@ -67,7 +68,12 @@ pub fn document_view(
         });
         return;
     };
-    ui.heading(doc.title());
+    let heading = LabelStyle {
+        size: egui::TextStyle::Heading.resolve(ui.style()).size,
+        color: ui.visuals().strong_text_color(),
+        single_line: false,
+    };
+    bidi_label(ui, doc.title(), heading, egui::Sense::hover());
     if let Some(meta) = &doc.meta {
         let mut facts = vec![format!("{} characters", meta.chars)];
         facts.extend([&meta.source, &meta.date, &meta.url].into_iter().filter(|s| !s.is_empty()).cloned());
@@ -130,9 +136,23 @@ pub fn document_view(
     }
     ui.separator();
     let Some(text) = doc.text() else { return };
-    if let Some(sel) = article.selection() {
-        let quoted: String = text.slice(sel).unwrap_or_default().chars().take(80).collect();
-        ui.label(format!("Selected {}..{} ({} characters): «{quoted}»", sel.start, sel.end, sel.len()));
+    // Always one line here, so that selecting does not shift the article.
+    let body = LabelStyle {
+        size: egui::TextStyle::Body.resolve(ui.style()).size,
+        color: ui.visuals().text_color(),
+        single_line: true,
+    };
+    match article.selection() {
+        Some(sel) => {
+            let quoted: String = text.slice(sel).unwrap_or_default().chars().take(80).collect();
+            let line = format!("Selected {}..{} ({} characters): «{quoted}»", sel.start, sel.end, sel.len());
+            bidi_label(ui, &line, body, egui::Sense::hover());
+        }
+        None => {
+            let hint =
+                "Drag to select words (hold Alt for single letters), double-click a word, arrows move the caret.";
+            bidi_label(ui, hint, LabelStyle { color: ui.visuals().weak_text_color(), ..body }, egui::Sense::hover());
+        }
     }
     let direction = doc.meta.as_ref().map(|m| m.direction).unwrap_or_default();
     let describe = |key: &crate::text::scene::HighlightKey| match doc.loaded() {

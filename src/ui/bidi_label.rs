@@ -1,0 +1,108 @@
+//! Labels for interface text that may hold Arabic or Hebrew (document titles, quoted spans), drawn with
+//! the same bidi-correct layout as the article. egui's own labels have no bidi pass: they would show the
+//! words of an Arabic title in reverse order. Text without right-to-left letters stays an ordinary label.
+
+use super::article_view::GlyphAtlas;
+use super::article_view::paint::glyph_mesh;
+use crate::model::{Direction, DocText};
+use crate::text::{DocumentLayout, LayoutEngine, LayoutParams};
+use eframe::egui::{self, Color32, Sense, Vec2};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Whether `s` holds a right-to-left letter (Hebrew, Arabic, Syriac, Thaana, NKo, and their presentation
+/// forms), and so needs the bidi layout.
+pub fn needs_bidi(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
+}
+
+/// Cached layouts of short strings and the atlas their glyphs live in, shared by every label of the window.
+#[derive(Default)]
+struct LabelPainter {
+    engine: Option<LayoutEngine>,
+    atlas: GlyphAtlas,
+    layouts: HashMap<(String, u32, u32), Arc<DocumentLayout>>,
+}
+
+impl LabelPainter {
+    fn layout(&mut self, text: &str, size: f32, width: f32) -> Arc<DocumentLayout> {
+        let key = (text.to_owned(), size.to_bits(), width.to_bits());
+        if self.layouts.len() > 4000 {
+            self.layouts.clear(); // labels come and go with documents; a plain reset bounds the memory
+        }
+        let engine = self.engine.get_or_insert_with(LayoutEngine::new);
+        self.layouts
+            .entry(key)
+            .or_insert_with(|| {
+                let params = LayoutParams { font_size: size, line_height: 1.45, width, direction: Direction::Auto };
+                Arc::new(engine.layout(Arc::new(DocText::new(text.to_owned())), params))
+            })
+            .clone()
+    }
+}
+
+fn painter(ctx: &egui::Context) -> Arc<Mutex<LabelPainter>> {
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Arc<Mutex<LabelPainter>>>(egui::Id::unique("tarmeez-bidi-labels")).clone()
+    })
+}
+
+/// How a bidi label looks.
+#[derive(Clone, Copy, Debug)]
+pub struct LabelStyle {
+    /// Text size in points.
+    pub size: f32,
+    /// Text colour.
+    pub color: Color32,
+    /// Show only the first line (list rows).
+    pub single_line: bool,
+}
+
+/// Draws `text` at the available width (right-aligned when its first strong letter is right to left).
+pub fn bidi_label(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) -> egui::Response {
+    if !needs_bidi(text) {
+        let label = egui::Label::new(egui::RichText::new(text).size(style.size).color(style.color)).sense(sense);
+        return ui.add(if style.single_line { label.truncate() } else { label.wrap() });
+    }
+    let width = ui.available_width().max(40.0);
+    let shared = painter(ui.ctx());
+    let Ok(mut p) = shared.lock() else { return ui.label(text) };
+    let layout = p.layout(text, style.size, width);
+    let line = style.size * 1.45;
+    let height = if style.single_line { line } else { layout.height().max(line) };
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), sense);
+    if ui.is_rect_visible(rect) {
+        let (mesh, complete) = glyph_mesh(ui.ctx(), &mut p.atlas, &layout, rect.min, 0.0, height, style.color);
+        if complete {
+            ui.painter_at(rect).add(egui::Shape::mesh(mesh));
+        } else {
+            ui.ctx().request_repaint();
+        }
+    }
+    let owned = text.to_owned();
+    response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Label, true, owned.clone()));
+    response
+}
+
+/// A selectable row (like `selectable_label`) whose text may be Arabic.
+pub fn selectable_row(ui: &mut egui::Ui, selected: bool, text: &str, color: Color32) -> egui::Response {
+    let size = egui::TextStyle::Body.resolve(ui.style()).size;
+    let pad = ui.spacing().button_padding;
+    let height = size * 1.45 + 2.0 * pad.y;
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(ui.available_width(), height), Sense::click());
+    let fill = if selected {
+        Some(ui.visuals().selection.bg_fill)
+    } else if response.hovered() {
+        Some(ui.visuals().widgets.hovered.weak_bg_fill)
+    } else {
+        None
+    };
+    if let Some(fill) = fill {
+        ui.painter().rect_filled(rect, 3.0, fill);
+    }
+    let style = LabelStyle { size, color, single_line: true };
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rect.shrink2(pad)), |ui| {
+        bidi_label(ui, text, style, Sense::hover())
+    });
+    response
+}
