@@ -77,3 +77,35 @@ fn new_then_import_text_then_validate() {
     let again = tarmeez(&["new", dir.to_str().unwrap(), "--name", "x"]);
     assert!(!again.status.success(), "new never overwrites a project");
 }
+
+#[test]
+fn render_writes_a_png_of_the_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("page.png");
+    let o = tarmeez(&[
+        "render",
+        sample_dir().to_str().unwrap(),
+        SAMPLE_DOC,
+        "--out",
+        out.to_str().unwrap(),
+        "--width",
+        "640",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let png = std::fs::read(&out).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!(width, 640);
+    assert!(height > 1000, "the whole article, top to bottom: {height}");
+}
+
+#[test]
+fn render_names_an_unknown_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("page.png");
+    let o = tarmeez(&["render", sample_dir().to_str().unwrap(), "no-such-doc", "--out", out.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no document `no-such-doc`"));
+    assert!(!out.exists());
+}

@@ -97,17 +97,23 @@ pub fn render_png(
     pixmap.encode_png().map_err(|e| RenderError::Encode(e.to_string()))
 }
 
-/// Adds a legend row (swatch and type id per entity and event type) and returns its height.
+/// Adds a legend (swatch and type id per entity and event type, wrapped to the width) and returns its
+/// height.
 fn legend(schema: &Schema, width: f32, shapes: &mut Vec<Shape>, font_size: f32) -> f32 {
     let size = label_size(font_size) * 1.4;
-    let mut x = MARGIN;
-    let y = MARGIN;
+    let row = size * 1.7;
+    let (mut x, mut y) = (MARGIN, MARGIN);
     let entries = schema
         .entity_types
         .iter()
         .map(|t| (t.id.as_str(), t.color, false))
         .chain(schema.event_types.iter().map(|t| (t.id.as_str(), t.color, true)));
     for (id, color, event) in entries {
+        let advance = size * 1.6 + id.len() as f32 * size * 0.55 + size;
+        if x + advance > width - MARGIN && x > MARGIN {
+            x = MARGIN;
+            y += row;
+        }
         let [r, g, b] = color.0;
         let swatch = Rect::new(x, y, x + size, y + size);
         if event {
@@ -115,19 +121,17 @@ fn legend(schema: &Schema, width: f32, shapes: &mut Vec<Shape>, font_size: f32) 
         } else {
             shapes.push(Shape::Fill(swatch, Rgba([r, g, b, 255])));
         }
-        shapes.push(Shape::Label {
+        let label = Shape::Label {
             x: x + size * 1.3,
             y: y + size * 0.85,
             text: id.to_owned(),
             color: Rgba([r, g, b, 255]),
             right_aligned: false,
-        });
-        x += size * 1.6 + id.len() as f32 * size * 0.55 + size;
-        if x > width - MARGIN - 8.0 * size {
-            break;
-        }
+        };
+        shapes.push(label);
+        x += advance;
     }
-    size * 2.2
+    y - MARGIN + row + size * 0.5
 }
 
 fn translate(shape: Shape, dx: f32, dy: f32) -> Shape {
