@@ -103,6 +103,7 @@ fn a_second_window_for_the_same_annotator_says_it_is_read_only() {
     let second = open_as(&dir, "huda");
     let h = harness(TarmeezApp::new(Some(second), None));
     h.get_by_label("Read-only");
+    h.get_by_label_contains("This project is open read-only: huda is already editing this project");
 }
 
 #[test]

@@ -28,6 +28,11 @@ impl TarmeezApp {
     /// A window on `project` (or on nothing, with `error` saying why it could not be opened).
     pub fn new(project: Option<Project>, error: Option<String>) -> Self {
         let selected = project.as_ref().and_then(|p| (!p.documents().is_empty()).then_some(0));
+        // Say once, in plain words, why nothing will be saved.
+        let error = error.or_else(|| match project.as_ref().map(|p| p.access()) {
+            Some(crate::store::Access::ReadOnly(why)) => Some(format!("This project is open read-only: {why}.")),
+            _ => None,
+        });
         let mut app = Self {
             project,
             selected: None,
@@ -99,7 +104,7 @@ impl TarmeezApp {
     fn show_windows(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         if let Some(error) = self.error.clone() {
             let mut open = true;
-            egui::Window::new("Error").collapsible(false).open(&mut open).show(ctx, |ui| {
+            egui::Window::new("Tarmeez").collapsible(false).open(&mut open).show(ctx, |ui| {
                 ui.label(error);
                 if ui.button("OK").clicked() {
                     self.error = None;
