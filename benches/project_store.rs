@@ -37,14 +37,7 @@ fn layer(text: &DocText) -> Layer {
     let mentions = (0..MENTIONS_PER_DOC)
         .map(|k| {
             let (s, e) = words[(k * 3) % words.len()];
-            let mention = Mention {
-                span: Span::new(s, e),
-                entity_type: types[k % types.len()].into(),
-                actor: None,
-                attributes: Default::default(),
-                note: String::new(),
-                provenance: None,
-            };
+            let mention = Mention::new(Span::new(s, e), types[k % types.len()]);
             (MentionId(k as u32 + 1), mention)
         })
         .collect();

@@ -40,14 +40,7 @@ fn highlights(text: &DocText, n: usize) -> HighlightSet {
     for k in 0..n {
         let i = k * starts.len() / n;
         let end = starts.get(i + 2 + k % 3).map_or(text.len_chars(), |e| e - 1);
-        let mention = Mention {
-            span: Span::new(starts[i], end.max(starts[i] + 1)),
-            entity_type: types[k % 4].into(),
-            actor: None,
-            attributes: Default::default(),
-            note: String::new(),
-            provenance: None,
-        };
+        let mention = Mention::new(Span::new(starts[i], end.max(starts[i] + 1)), types[k % 4]);
         layer.mentions.insert(MentionId(k as u32 + 1), mention);
     }
     HighlightSet::build(&default_conflict_schema(), Some(&layer), [])

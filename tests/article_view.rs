@@ -25,14 +25,7 @@ fn span_of(text: &str, phrase: &str) -> Span {
 
 fn host() -> Host {
     let mut layer = Layer::default();
-    let mention = |span, ty: &str| Mention {
-        span,
-        entity_type: ty.into(),
-        actor: None,
-        attributes: Default::default(),
-        note: String::new(),
-        provenance: None,
-    };
+    let mention = |span, ty: &str| Mention::new(span, ty);
     layer.mentions.insert(MentionId(1), mention(span_of(TEXT, "مليشيا أبو الفضل العباس"), "ACTOR"));
     layer.mentions.insert(MentionId(2), mention(span_of(TEXT, "دير الزور"), "LOCATION"));
     let highlights = HighlightSet::build(&default_conflict_schema(), Some(&layer), []);

@@ -4,6 +4,8 @@
 //! To rebuild the committed files after changing the definition (or the file format):
 //! `TARMEEZ_WRITE_SAMPLE=1 cargo test --test sample_project`
 
+mod common;
+use common::files;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tarmeez::model::*;
@@ -145,14 +147,7 @@ fn actors() -> ActorRegistry {
 }
 
 fn mention(span: Span, ty: &str, actor: Option<&str>) -> Mention {
-    Mention {
-        span,
-        entity_type: ty.into(),
-        actor: actor.map(ActorId::from),
-        attributes: BTreeMap::new(),
-        note: String::new(),
-        provenance: None,
-    }
+    Mention { actor: actor.map(ActorId::from), ..Mention::new(span, ty) }
 }
 
 fn args(list: &[(&str, u32)]) -> Vec<Argument> {
@@ -403,27 +398,6 @@ fn build_sample(dir: &Path) {
     layer.mentions.get_mut(&MentionId(23)).unwrap().provenance.as_mut().unwrap().suggestion = omar;
     project.set_suggestions(&id, SourceName::parse("camelbert-ner").unwrap(), set).unwrap();
     project.save_all().unwrap();
-}
-
-/// Every file of a project folder, relative path to bytes (lock files excluded).
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            let rel = p.strip_prefix(root).unwrap().to_owned();
-            if rel.starts_with(".locks") {
-                continue;
-            }
-            if p.is_dir() {
-                walk(root, &p, out);
-            } else {
-                out.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
 }
 
 #[test]

@@ -45,14 +45,7 @@ fn an_edit_rewrites_only_the_editors_layer_file() {
     let layer = p.layer_mut(&id).unwrap();
     layer.mentions.insert(
         MentionId(1),
-        Mention {
-            span: Span::new(0, 8),
-            entity_type: "ACTOR".into(),
-            actor: Some("iran-backed-militias".into()),
-            attributes: Default::default(),
-            note: String::new(),
-            provenance: None,
-        },
+        Mention { actor: Some("iran-backed-militias".into()), ..Mention::new(Span::new(0, 8), "ACTOR") },
     );
     assert!(p.has_unsaved_changes());
     assert_eq!(p.save_dirty().unwrap(), 1);

@@ -63,6 +63,20 @@ pub struct Mention {
     pub provenance: Option<Provenance>,
 }
 
+impl Mention {
+    /// A plain mention of `span` with an entity type: no actor, attributes, note or provenance.
+    pub fn new(span: Span, entity_type: impl Into<EntityTypeId>) -> Self {
+        Self {
+            span,
+            entity_type: entity_type.into(),
+            actor: None,
+            attributes: Attributes::new(),
+            note: String::new(),
+            provenance: None,
+        }
+    }
+}
+
 /// A role of an event filled by a mention.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

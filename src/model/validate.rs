@@ -269,14 +269,7 @@ mod tests {
     }
 
     fn mention(start: usize, end: usize, ty: &str) -> Mention {
-        Mention {
-            span: Span::new(start, end),
-            entity_type: ty.into(),
-            actor: None,
-            attributes: Default::default(),
-            note: String::new(),
-            provenance: None,
-        }
+        Mention::new(Span::new(start, end), ty)
     }
 
     fn kinds(f: &[Finding]) -> Vec<FindingKind> {

@@ -267,14 +267,7 @@ mod tests {
     use crate::model::*;
 
     fn m(start: usize, end: usize, ty: &str) -> Mention {
-        Mention {
-            span: Span::new(start, end),
-            entity_type: ty.into(),
-            actor: None,
-            attributes: Default::default(),
-            note: String::new(),
-            provenance: None,
-        }
+        Mention::new(Span::new(start, end), ty)
     }
 
     #[test]
