@@ -232,3 +232,18 @@ fn a_document_file_with_an_unsafe_name_is_ignored_and_reported() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].kind, ProblemKind::BadFileName);
 }
+
+#[test]
+fn a_schema_that_contradicts_itself_stops_the_project_from_opening_with_the_line() {
+    let (_tmp, dir) = sample_copy();
+    edit_file(&dir.join("project.ron"), "id: \"LOCATION\"", "id: \"ACTOR\"");
+    let err = tarmeez::store::Project::open(
+        &dir,
+        tarmeez::store::OpenOptions { annotator: Annotator::parse("a").unwrap(), read_only: true },
+    )
+    .unwrap_err();
+    let StoreError::Invalid(problems) = err else { panic!("expected schema problems") };
+    assert_eq!(problems[0].kind, ProblemKind::Schema);
+    assert!(problems[0].message.contains("entity type `ACTOR` is defined twice"), "{}", problems[0]);
+    assert!(problems[0].line.is_some());
+}

@@ -152,14 +152,15 @@ impl Project {
             .schema
             .problems()
             .into_iter()
-            .map(|(id, msg)| {
-                let mut p = Problem::from_finding(
-                    &config_path,
-                    &config.1,
-                    Finding { kind: FindingKind::UnknownEntityType, message: msg, anchor: vec![format!("\"{id}\"")] },
-                );
-                p.kind = ProblemKind::Schema;
-                p
+            .map(|(id, message)| {
+                let at = super::problem::locate(&config.1, &[format!("\"{id}\"")]);
+                Problem {
+                    file: config_path.clone(),
+                    line: at.map(|a| a.0),
+                    column: at.map(|a| a.1),
+                    kind: ProblemKind::Schema,
+                    message,
+                }
             })
             .collect();
         if !schema_problems.is_empty() {
