@@ -116,3 +116,63 @@ fn a_project_that_cannot_be_opened_shows_the_error_once() {
     assert!(h.query_by_label_contains("Could not open").is_none());
     assert!(h.state().error().is_none());
 }
+
+/// Selects `phrase` of the selected document in the article view.
+fn select_phrase(h: &mut Harness<'_, TarmeezApp>, phrase: &str) -> Span {
+    let text = h.state().project().unwrap().documents()[0].text().unwrap().clone();
+    let b = text.as_str().find(phrase).unwrap();
+    let start = text.char_of_byte(b).unwrap();
+    let span = Span::new(start, start + phrase.chars().count());
+    h.state_mut().article_mut().select(&text, span);
+    h.run();
+    span
+}
+
+#[test]
+fn a_key_makes_the_selection_a_mention_and_undo_redo_and_autosave_follow() {
+    let (_tmp, dir) = three_documents();
+    let project = open_as(&dir, "huda");
+    let mut h = harness(TarmeezApp::new(Some(project), None));
+    let span = select_phrase(&mut h, "الميليشيات");
+    h.key_press(Key::Num1);
+    h.run();
+    let layer_file = dir.join("annotations/doc0/huda.ron");
+    let mentions = |h: &Harness<'_, TarmeezApp>| {
+        let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
+        doc.layers[&Annotator::parse("huda").unwrap()].mentions.clone()
+    };
+    assert_eq!(mentions(&h).len(), 1);
+    assert_eq!(mentions(&h)[&MentionId(1)].span, span);
+    assert_eq!(mentions(&h)[&MentionId(1)].entity_type.as_str(), "ACTOR");
+    h.get_by_label("ACTOR: الميليشيات");
+    h.get_by_label("Saving…");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Saved");
+    let saved = std::fs::read_to_string(&layer_file).unwrap();
+    assert!(saved.contains("\"m1\": (\n      span: (start: 5, end: 15),\n      type: \"ACTOR\",\n    ),"), "{saved}");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(mentions(&h).is_empty(), "undo removes it");
+    assert!(h.query_by_label("ACTOR: الميليشيات").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(mentions(&h).len(), 1, "redo brings it back");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(mentions(&h).len(), 1, "Ctrl+Y redoes too");
+
+    // Delete removes the selected mention; the autosave writes it within a second.
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(mentions(&h).is_empty());
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    h.run();
+    h.get_by_label("Saved");
+    let saved = std::fs::read_to_string(&layer_file).unwrap();
+    assert!(!saved.contains("\"m1\""), "{saved}");
+}

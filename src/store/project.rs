@@ -127,6 +127,10 @@ pub struct Project {
     problems: Vec<Problem>,
     /// Files that failed to load; never overwritten.
     poisoned: BTreeSet<PathBuf>,
+    /// Undo and redo of this session's edits.
+    history: History<DocId>,
+    /// Rises with every change, so views know when to rebuild.
+    generation: u64,
 }
 
 /// The current time in RFC 3339 (UTC, seconds).
@@ -176,6 +180,8 @@ impl Project {
             docs: Vec::new(),
             problems: Vec::new(),
             poisoned: BTreeSet::new(),
+            history: History::default(),
+            generation: 0,
         };
         project.read_actors();
         project.read_document_list()?;
@@ -360,6 +366,41 @@ impl Project {
         let doc = self.loaded_mut(id)?;
         doc.dirty.insert(DirtyFile::Layer(annotator.clone()));
         Ok(doc.layers.entry(annotator).or_default())
+    }
+
+    /// Applies `edit` to the current annotator's layer of `doc` and records its inverse for undo. This is
+    /// the one place through which the user's changes reach the project.
+    pub fn apply(&mut self, doc: &DocId, edit: Edit) -> Result<(), StoreError> {
+        self.check_writable()?;
+        let inverse = edit.apply(self.layer_mut(doc)?);
+        self.history.record(doc.clone(), inverse);
+        self.generation += 1;
+        Ok(())
+    }
+
+    /// Undoes the last edit; returns the document it changed, `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<DocId>, StoreError> {
+        self.check_writable()?;
+        let Some((doc, edit)) = self.history.take_undo() else { return Ok(None) };
+        let inverse = edit.apply(self.layer_mut(&doc)?);
+        self.history.record_undone(doc.clone(), inverse);
+        self.generation += 1;
+        Ok(Some(doc))
+    }
+
+    /// Redoes the last undone edit; returns the document it changed.
+    pub fn redo(&mut self) -> Result<Option<DocId>, StoreError> {
+        self.check_writable()?;
+        let Some((doc, edit)) = self.history.take_redo() else { return Ok(None) };
+        let inverse = edit.apply(self.layer_mut(&doc)?);
+        self.history.record_redone(doc.clone(), inverse);
+        self.generation += 1;
+        Ok(Some(doc))
+    }
+
+    /// A number that rises with every change made through [`Project::apply`], undo and redo.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// One source's suggestions for a document, for editing their review status; marked for saving.

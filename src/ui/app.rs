@@ -3,10 +3,12 @@
 use super::article_view::ArticleView;
 use super::command::Command;
 use super::panels::{self, ViewOptions};
+use crate::model::{Edit, EntityTypeId, Mention, MentionId};
 use crate::store::{OpenOptions, Project};
 use crate::text::scene::HighlightSet;
 use eframe::egui;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// The Tarmeez window's state.
 pub struct TarmeezApp {
@@ -21,7 +23,28 @@ pub struct TarmeezApp {
     article: ArticleView,
     view: ViewOptions,
     /// Highlights of the selected document, and what they were built from.
-    highlights: Option<((Option<usize>, ViewOptions), HighlightSet)>,
+    highlights: Option<(HighlightsKey, HighlightSet)>,
+    /// When the oldest unsaved change was made.
+    unsaved_since: Option<Instant>,
+    /// What the status bar says about saving.
+    save_status: SaveStatus,
+}
+
+/// What the highlights were built from: the document, the view options, the project's generation.
+type HighlightsKey = (Option<usize>, ViewOptions, u64);
+
+/// Changes are saved this long after they are made (and on Ctrl+S and on exit).
+const AUTOSAVE_DELAY: Duration = Duration::from_secs(1);
+
+/// The state of saving, for the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Everything is on disk.
+    Saved,
+    /// Changes wait for the autosave.
+    Unsaved,
+    /// The last save failed; the changes are still in memory.
+    Failed(String),
 }
 
 impl TarmeezApp {
@@ -43,6 +66,8 @@ impl TarmeezApp {
             article: ArticleView::default(),
             view: ViewOptions::default(),
             highlights: None,
+            unsaved_since: None,
+            save_status: SaveStatus::Saved,
         };
         app.select(selected);
         app
@@ -69,8 +94,11 @@ impl TarmeezApp {
         let mut commands: Vec<Command> = ui.input_mut(|input| {
             Command::ALL.into_iter().filter(|c| c.shortcuts().iter().any(|s| input.consume_shortcut(s))).collect()
         });
+        let mark = self.entity_key_pressed(ui);
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(ui, &mut commands));
-        egui::Panel::bottom("status").show(ui, |ui| panels::status_bar(ui, self.project.as_ref(), &mut commands));
+        let save = self.save_status.clone();
+        egui::Panel::bottom("status")
+            .show(ui, |ui| panels::status_bar(ui, self.project.as_ref(), &save, &mut commands));
         let mut clicked = None;
         egui::Panel::left("documents").resizable(true).default_size(280.0).show(ui, |ui| {
             clicked = panels::document_list(ui, self.project.as_ref(), self.selected);
@@ -96,9 +124,111 @@ impl TarmeezApp {
             self.select(Some(i));
         }
         self.show_windows(ui.ctx(), &mut commands);
+        if let Some(entity_type) = mark {
+            self.mark_selection(entity_type);
+        }
         for command in commands {
             self.apply(command, ui.ctx());
         }
+        self.autosave(ui.ctx());
+        if self.save_status != save {
+            // The status bar was drawn before this frame's changes and saves: show the new state.
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// The entity type whose key (1-9 in the default schema) was pressed while text is selected.
+    fn entity_key_pressed(&self, ui: &egui::Ui) -> Option<EntityTypeId> {
+        self.article.selection()?;
+        let project = self.project.as_ref()?;
+        ui.input_mut(|input| {
+            project.config.schema.entity_types.iter().find_map(|t| {
+                let key = egui::Key::from_name(&t.key?.to_string())?;
+                input.consume_key(egui::Modifiers::NONE, key).then(|| t.id.clone())
+            })
+        })
+    }
+
+    /// Makes the selection a mention of `entity_type` in the annotator's own layer.
+    fn mark_selection(&mut self, entity_type: EntityTypeId) {
+        let (Some(project), Some(span)) = (self.project.as_mut(), self.article.selection()) else { return };
+        let Some(doc) = self.selected.and_then(|i| project.documents().get(i)).map(|d| d.id.clone()) else { return };
+        let next = match project.layer_mut(&doc) {
+            Ok(layer) => layer.next_mention_id(),
+            Err(e) => return self.error = Some(e.to_string()),
+        };
+        self.edit(&doc, Edit::PutMention(next, Some(Mention::new(span, entity_type))));
+    }
+
+    /// Applies an edit through the project, noting it for the autosave; errors are shown once.
+    fn edit(&mut self, doc: &crate::model::DocId, edit: Edit) {
+        let Some(project) = self.project.as_mut() else { return };
+        match project.apply(doc, edit) {
+            Ok(()) => self.changed(),
+            Err(e) => self.error = Some(format!("The change was not made: {e}")),
+        }
+    }
+
+    fn changed(&mut self) {
+        self.unsaved_since.get_or_insert_with(Instant::now);
+        self.save_status = SaveStatus::Unsaved;
+    }
+
+    /// Saves changes older than [`AUTOSAVE_DELAY`], and asks for a repaint when the next are due.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(since) = self.unsaved_since else { return };
+        let due = since + AUTOSAVE_DELAY;
+        let now = Instant::now();
+        if now >= due {
+            self.save_now();
+        } else {
+            ctx.request_repaint_after(due - now);
+        }
+    }
+
+    /// Saves every change at once.
+    pub fn save_now(&mut self) {
+        let Some(project) = self.project.as_mut() else { return };
+        match project.save_dirty() {
+            Ok(_) => {
+                self.unsaved_since = None;
+                self.save_status = SaveStatus::Saved;
+            }
+            Err(e) => {
+                // Keep the changes in memory and retry at the next autosave; say what went wrong.
+                self.unsaved_since = Some(Instant::now());
+                self.save_status = SaveStatus::Failed(e.to_string());
+            }
+        }
+    }
+
+    /// What the status bar says about saving.
+    pub fn save_status(&self) -> &SaveStatus {
+        &self.save_status
+    }
+
+    /// Deletes the own mention equal to the selection, else the innermost own mention at the caret.
+    fn delete_mention(&mut self) {
+        let Some(project) = self.project.as_ref() else { return };
+        let Some(doc) = self.selected.and_then(|i| project.documents().get(i)) else { return };
+        let Some(layer) = doc.loaded().and_then(|d| d.layers.get(project.annotator())) else { return };
+        let target: Option<MentionId> = match self.article.selection() {
+            Some(sel) => layer.mentions.iter().find(|(_, m)| m.span == sel).map(|(id, _)| *id),
+            None => None,
+        }
+        .or_else(|| {
+            let at = self.article.caret();
+            layer
+                .mentions
+                .iter()
+                .filter(|(_, m)| m.span.start <= at && at < m.span.end)
+                .min_by_key(|(_, m)| m.span.len())
+                .map(|(id, _)| *id)
+        });
+        let Some(id) = target else { return };
+        let edit = Edit::remove_mention(layer, id);
+        let doc = doc.id.clone();
+        self.edit(&doc, edit);
     }
 
     fn show_windows(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
@@ -142,6 +272,17 @@ impl TarmeezApp {
             }
             Command::ToggleProblems => self.show_problems = !self.show_problems,
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::Undo | Command::Redo => {
+                let Some(project) = self.project.as_mut() else { return };
+                let result = if command == Command::Undo { project.undo() } else { project.redo() };
+                match result {
+                    Ok(Some(_)) => self.changed(),
+                    Ok(None) => {}
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
+            Command::Save => self.save_now(),
+            Command::DeleteMention => self.delete_mention(),
             Command::ZoomIn => self.article.zoom_in(),
             Command::ZoomOut => self.article.zoom_out(),
             Command::ZoomReset => self.article.zoom_reset(),
@@ -156,7 +297,10 @@ impl TarmeezApp {
                     ctx.copy_text(text);
                 }
             }
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Quit => {
+                self.save_now();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
         }
     }
 
@@ -189,9 +333,14 @@ impl TarmeezApp {
         &self.article
     }
 
+    /// The article view's state, to select text from commands and tests.
+    pub fn article_mut(&mut self) -> &mut ArticleView {
+        &mut self.article
+    }
+
     /// Rebuilds the highlights when the document or the view options changed.
     fn refresh_highlights(&mut self) {
-        let key = (self.selected, self.view.clone());
+        let key = (self.selected, self.view.clone(), self.project.as_ref().map_or(0, |p| p.generation()));
         if self.highlights.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
         }
@@ -224,5 +373,9 @@ impl TarmeezApp {
 impl eframe::App for TarmeezApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_now();
     }
 }

@@ -29,6 +29,14 @@ pub enum Command {
     ToggleTheme,
     /// Copy the selected text.
     CopySelection,
+    /// Redo the last undone change.
+    Redo,
+    /// Undo the last change.
+    Undo,
+    /// Save every change now (changes are also saved automatically within a second).
+    Save,
+    /// Delete the selected mention (or the innermost one at the caret).
+    DeleteMention,
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
     /// Close the window.
@@ -37,8 +45,13 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 14] = [
+    /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
+    pub const ALL: [Command; 18] = [
         Command::OpenProject,
+        Command::Save,
+        Command::Redo,
+        Command::Undo,
+        Command::DeleteMention,
         Command::NextDocument,
         Command::PreviousDocument,
         Command::ValidateProject,
@@ -71,6 +84,10 @@ impl Command {
             Command::CopySelection => "Copy",
             Command::ToggleShortcuts => "Keyboard shortcuts",
             Command::Quit => "Quit",
+            Command::Redo => "Redo",
+            Command::Undo => "Undo",
+            Command::Save => "Save",
+            Command::DeleteMention => "Delete mention",
         }
     }
 
@@ -90,7 +107,11 @@ impl Command {
             Command::ToggleTheme => "Switch between the light and the dark theme",
             Command::CopySelection => "Copy the selected article text",
             Command::ToggleShortcuts => "Show or hide this list",
-            Command::Quit => "Close Tarmeez",
+            Command::Quit => "Close Tarmeez (changes are saved first)",
+            Command::Redo => "Redo the last undone change",
+            Command::Undo => "Undo the last change",
+            Command::Save => "Save every change now (changes are also saved automatically within a second)",
+            Command::DeleteMention => "Delete the selected mention, or the innermost one at the caret",
         }
     }
 
@@ -113,6 +134,10 @@ impl Command {
             Command::ToggleTheme => vec![cmd(Key::T)],
             Command::CopySelection => vec![cmd(Key::C)],
             Command::ToggleShortcuts => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F1)],
+            Command::Redo => vec![KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z), cmd(Key::Y)],
+            Command::Undo => vec![cmd(Key::Z)],
+            Command::Save => vec![cmd(Key::S)],
+            Command::DeleteMention => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Delete)],
             Command::Quit => vec![cmd(Key::Q)],
         }
     }

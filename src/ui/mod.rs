@@ -1,6 +1,6 @@
 //! The egui user interface: a thin layer over the core that turns input into commands.
 
-mod app;
+pub mod app;
 pub mod article_view;
 pub mod bidi_label;
 mod command;

@@ -80,6 +80,11 @@ impl ArticleView {
         self.drawn.as_ref().map(|(l, o)| (l, *o))
     }
 
+    /// The caret's offset (the moving end of the selection).
+    pub fn caret(&self) -> usize {
+        self.caret
+    }
+
     /// Current zoom factor.
     pub fn zoom(&self) -> f32 {
         self.zoom

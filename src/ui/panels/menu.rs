@@ -19,12 +19,17 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, Command::OpenProject, commands);
+            item(ui, Command::Save, commands);
             item(ui, Command::ValidateProject, commands);
             ui.separator();
             item(ui, Command::Quit, commands);
         });
         ui.menu_button("Edit", |ui| {
+            item(ui, Command::Undo, commands);
+            item(ui, Command::Redo, commands);
+            ui.separator();
             item(ui, Command::CopySelection, commands);
+            item(ui, Command::DeleteMention, commands);
         });
         ui.menu_button("Go", |ui| {
             item(ui, Command::NextDocument, commands);

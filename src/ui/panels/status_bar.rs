@@ -2,10 +2,11 @@
 
 use crate::store::{Access, Project};
 use crate::ui::Command;
+use crate::ui::app::SaveStatus;
 use eframe::egui;
 
 /// Draws the status bar.
-pub fn status_bar(ui: &mut egui::Ui, project: Option<&Project>, commands: &mut Vec<Command>) {
+pub fn status_bar(ui: &mut egui::Ui, project: Option<&Project>, save: &SaveStatus, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         let Some(p) = project else {
             ui.label("No project open");
@@ -17,7 +18,13 @@ pub fn status_bar(ui: &mut egui::Ui, project: Option<&Project>, commands: &mut V
         ui.separator();
         match p.access() {
             Access::ReadWrite => {
-                ui.label("Editing");
+                match save {
+                    SaveStatus::Saved => ui.label("Saved"),
+                    SaveStatus::Unsaved => ui.label("Saving…"),
+                    SaveStatus::Failed(why) => {
+                        ui.colored_label(ui.visuals().error_fg_color, "Save failed (retrying)").on_hover_text(why)
+                    }
+                };
             }
             Access::ReadOnly(why) => {
                 ui.colored_label(ui.visuals().warn_fg_color, "Read-only").on_hover_text(why);

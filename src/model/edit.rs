@@ -1,0 +1,202 @@
+//! Changes to a coder's layer as data: every edit, applied, returns its inverse, so that undo and redo cover
+//! every change, bulk ones included (helix's transactions are the model).
+
+use super::{DocStatus, Event, EventId, Layer, Mention, MentionId, Relation, RelationId};
+
+/// One change to one annotator's layer of one document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Sets (`Some`) or removes (`None`) a mention.
+    PutMention(MentionId, Option<Mention>),
+    /// Sets or removes an event.
+    PutEvent(EventId, Option<Event>),
+    /// Sets or removes a relation.
+    PutRelation(RelationId, Option<Relation>),
+    /// Sets the coder's progress on the document.
+    SetStatus(DocStatus),
+    /// Several edits applied in order and undone as one.
+    Batch(Vec<Edit>),
+}
+
+impl Edit {
+    /// Applies the edit to `layer` and returns the edit that undoes it.
+    pub fn apply(self, layer: &mut Layer) -> Edit {
+        match self {
+            Edit::PutMention(id, value) => Edit::PutMention(id, put(&mut layer.mentions, id, value)),
+            Edit::PutEvent(id, value) => Edit::PutEvent(id, put(&mut layer.events, id, value)),
+            Edit::PutRelation(id, value) => Edit::PutRelation(id, put(&mut layer.relations, id, value)),
+            Edit::SetStatus(status) => Edit::SetStatus(std::mem::replace(&mut layer.status, status)),
+            Edit::Batch(edits) => {
+                let mut inverse: Vec<Edit> = edits.into_iter().map(|e| e.apply(layer)).collect();
+                inverse.reverse();
+                Edit::Batch(inverse)
+            }
+        }
+    }
+
+    /// Removes a mention and every event argument that points at it, as one edit.
+    pub fn remove_mention(layer: &Layer, id: MentionId) -> Edit {
+        let mut edits = Vec::new();
+        for (eid, event) in &layer.events {
+            if event.arguments.iter().any(|a| a.mention == id) {
+                let mut changed = event.clone();
+                changed.arguments.retain(|a| a.mention != id);
+                edits.push(Edit::PutEvent(*eid, Some(changed)));
+            }
+        }
+        edits.push(Edit::PutMention(id, None));
+        Edit::Batch(edits)
+    }
+}
+
+fn put<K: Ord, V>(map: &mut std::collections::BTreeMap<K, V>, id: K, value: Option<V>) -> Option<V> {
+    match value {
+        Some(v) => map.insert(id, v),
+        None => map.remove(&id),
+    }
+}
+
+/// Undo and redo stacks of edits, each tagged with what it applies to (a document and layer).
+#[derive(Debug)]
+pub struct History<K> {
+    undo: Vec<(K, Edit)>,
+    redo: Vec<(K, Edit)>,
+}
+
+impl<K> Default for History<K> {
+    fn default() -> Self {
+        Self { undo: Vec::new(), redo: Vec::new() }
+    }
+}
+
+impl<K: Clone> History<K> {
+    /// Records the inverse of an edit just applied; a new edit clears the redo stack.
+    pub fn record(&mut self, target: K, inverse: Edit) {
+        self.undo.push((target, inverse));
+        self.redo.clear();
+    }
+
+    /// The next edit that undoes the last change, taken off the stack.
+    pub fn take_undo(&mut self) -> Option<(K, Edit)> {
+        self.undo.pop()
+    }
+
+    /// The next edit that redoes the last undone change, taken off the stack.
+    pub fn take_redo(&mut self) -> Option<(K, Edit)> {
+        self.redo.pop()
+    }
+
+    /// Records the inverse of an undo, so it can be redone.
+    pub fn record_undone(&mut self, target: K, inverse: Edit) {
+        self.redo.push((target, inverse));
+    }
+
+    /// Records the inverse of a redo, so it can be undone again.
+    pub fn record_redone(&mut self, target: K, inverse: Edit) {
+        self.undo.push((target, inverse));
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn sample_layer() -> Layer {
+        let mut layer = Layer::default();
+        layer.mentions.insert(MentionId(1), Mention::new(Span::new(0, 4), "ACTOR"));
+        layer.mentions.insert(MentionId(2), Mention::new(Span::new(5, 9), "LOCATION"));
+        layer.events.insert(
+            EventId(1),
+            Event {
+                event_type: "ATTACK".into(),
+                trigger: Span::new(10, 14),
+                arguments: vec![
+                    Argument { role: "Attacker".into(), mention: MentionId(1) },
+                    Argument { role: "Target".into(), mention: MentionId(2) },
+                ],
+                attributes: Default::default(),
+                note: String::new(),
+                provenance: None,
+            },
+        );
+        layer
+    }
+
+    #[test]
+    fn every_edit_is_undone_by_its_inverse() {
+        let edits = vec![
+            Edit::PutMention(MentionId(3), Some(Mention::new(Span::new(20, 25), "TIME"))),
+            Edit::PutMention(MentionId(1), Some(Mention::new(Span::new(0, 3), "ACTOR"))),
+            Edit::PutMention(MentionId(2), None),
+            Edit::PutEvent(EventId(1), None),
+            Edit::PutRelation(
+                RelationId(1),
+                Some(Relation {
+                    relation_type: "RESPONSE_TO".into(),
+                    from: EventId(1),
+                    to: EventId(1),
+                    note: String::new(),
+                }),
+            ),
+            Edit::SetStatus(DocStatus::Done),
+            Edit::Batch(vec![
+                Edit::PutMention(MentionId(9), Some(Mention::new(Span::new(1, 2), "WEAPON"))),
+                Edit::PutMention(MentionId(9), None),
+            ]),
+        ];
+        for edit in edits {
+            let original = sample_layer();
+            let mut layer = original.clone();
+            let inverse = edit.clone().apply(&mut layer);
+            let redo = inverse.apply(&mut layer);
+            assert_eq!(layer, original, "{edit:?}");
+            redo.apply(&mut layer);
+            let mut expected = original.clone();
+            edit.apply(&mut expected);
+            assert_eq!(layer, expected);
+        }
+    }
+
+    #[test]
+    fn removing_a_mention_removes_its_arguments_and_undo_restores_both() {
+        let original = sample_layer();
+        let mut layer = original.clone();
+        let inverse = Edit::remove_mention(&layer, MentionId(1)).apply(&mut layer);
+        assert!(!layer.mentions.contains_key(&MentionId(1)));
+        assert_eq!(layer.events[&EventId(1)].arguments.len(), 1);
+        inverse.apply(&mut layer);
+        assert_eq!(layer, original);
+    }
+
+    #[test]
+    fn history_undoes_and_redoes_in_order() {
+        let mut layer = Layer::default();
+        let mut history: History<u8> = History::default();
+        for i in 1..=3 {
+            let inverse =
+                Edit::PutMention(MentionId(i), Some(Mention::new(Span::new(0, 1), "ACTOR"))).apply(&mut layer);
+            history.record(0, inverse);
+        }
+        let (_, undo) = history.take_undo().unwrap();
+        history.record_undone(0, undo.apply(&mut layer));
+        assert_eq!(layer.mentions.len(), 2);
+        let (_, redo) = history.take_redo().unwrap();
+        history.record_redone(0, redo.apply(&mut layer));
+        assert_eq!(layer.mentions.len(), 3);
+        assert!(!history.can_redo());
+        let inverse = Edit::SetStatus(DocStatus::Done).apply(&mut layer);
+        history.record(0, inverse);
+        assert!(history.can_undo());
+    }
+}
