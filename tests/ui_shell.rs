@@ -152,6 +152,7 @@ fn a_key_makes_the_selection_a_mention_and_undo_redo_and_autosave_follow() {
     h.get_by_label("Saved");
     let saved = std::fs::read_to_string(&layer_file).unwrap();
     assert!(saved.contains("\"m1\": (\n      span: (start: 5, end: 15),\n      type: \"ACTOR\",\n    ),"), "{saved}");
+    assert!(saved.contains("status: InProgress"), "{saved}");
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

@@ -3,7 +3,7 @@
 use super::article_view::ArticleView;
 use super::command::Command;
 use super::panels::{self, ViewOptions};
-use crate::model::{Edit, EntityTypeId, Mention, MentionId};
+use crate::model::{DocStatus, Edit, EntityTypeId, Mention, MentionId};
 use crate::store::{OpenOptions, Project};
 use crate::text::scene::HighlightSet;
 use eframe::egui;
@@ -153,11 +153,16 @@ impl TarmeezApp {
     fn mark_selection(&mut self, entity_type: EntityTypeId) {
         let (Some(project), Some(span)) = (self.project.as_mut(), self.article.selection()) else { return };
         let Some(doc) = self.selected.and_then(|i| project.documents().get(i)).map(|d| d.id.clone()) else { return };
-        let next = match project.layer_mut(&doc) {
-            Ok(layer) => layer.next_mention_id(),
+        let (next, status) = match project.layer_mut(&doc) {
+            Ok(layer) => (layer.next_mention_id(), layer.status),
             Err(e) => return self.error = Some(e.to_string()),
         };
-        self.edit(&doc, Edit::PutMention(next, Some(Mention::new(span, entity_type))));
+        let mut edits = vec![Edit::PutMention(next, Some(Mention::new(span, entity_type)))];
+        if status == DocStatus::New {
+            // The first mark starts the document; undo takes both back.
+            edits.push(Edit::SetStatus(DocStatus::InProgress));
+        }
+        self.edit(&doc, Edit::Batch(edits));
     }
 
     /// Applies an edit through the project, noting it for the autosave; errors are shown once.
