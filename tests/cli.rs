@@ -14,7 +14,8 @@ fn stdout(o: &Output) -> String {
 
 #[test]
 fn validate_passes_on_the_sample_project() {
-    let out = tarmeez(&["validate", sample_dir().to_str().unwrap()]);
+    let (_tmp, dir) = sample_copy();
+    let out = tarmeez(&["validate", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
     assert!(stdout(&out).contains("1 document(s), no problems"));
 }
@@ -45,7 +46,8 @@ fn validate_reports_a_folder_that_is_not_a_project() {
 
 #[test]
 fn stats_prints_the_sample_counts() {
-    let out = tarmeez(&["stats", sample_dir().to_str().unwrap()]);
+    let (_tmp, dir) = sample_copy();
+    let out = tarmeez(&["stats", dir.to_str().unwrap()]);
     assert!(out.status.success());
     let text = stdout(&out);
     for expected in
@@ -80,17 +82,9 @@ fn new_then_import_text_then_validate() {
 
 #[test]
 fn render_writes_a_png_of_the_document() {
-    let tmp = tempfile::tempdir().unwrap();
+    let (tmp, dir) = sample_copy();
     let out = tmp.path().join("page.png");
-    let o = tarmeez(&[
-        "render",
-        sample_dir().to_str().unwrap(),
-        SAMPLE_DOC,
-        "--out",
-        out.to_str().unwrap(),
-        "--width",
-        "640",
-    ]);
+    let o = tarmeez(&["render", dir.to_str().unwrap(), SAMPLE_DOC, "--out", out.to_str().unwrap(), "--width", "640"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let png = std::fs::read(&out).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
@@ -104,7 +98,8 @@ fn render_writes_a_png_of_the_document() {
 fn render_names_an_unknown_document() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("page.png");
-    let o = tarmeez(&["render", sample_dir().to_str().unwrap(), "no-such-doc", "--out", out.to_str().unwrap()]);
+    let (_tmp2, dir) = sample_copy();
+    let o = tarmeez(&["render", dir.to_str().unwrap(), "no-such-doc", "--out", out.to_str().unwrap()]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("no document `no-such-doc`"));
     assert!(!out.exists());

@@ -43,7 +43,8 @@ fn article_text(h: &Harness<'_, TarmeezApp>) -> String {
 
 #[test]
 fn the_sample_opens_with_its_document_selected_and_shown() {
-    let project = open_as(&sample_dir(), "kittest-reader");
+    let (_tmp, dir) = sample_copy();
+    let project = open_as(&dir, "kittest-reader");
     let title = project.documents()[0].title().to_owned();
     let h = harness(TarmeezApp::new(Some(project), None));
     h.get_by_label_contains("al-Omar oil field (sample) · 1 documents");
