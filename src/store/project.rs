@@ -380,20 +380,25 @@ impl Project {
 
     /// Undoes the last edit; returns the document it changed, `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Result<Option<DocId>, StoreError> {
-        self.check_writable()?;
-        let Some((doc, edit)) = self.history.take_undo() else { return Ok(None) };
-        let inverse = edit.apply(self.layer_mut(&doc)?);
-        self.history.record_undone(doc.clone(), inverse);
-        self.generation += 1;
-        Ok(Some(doc))
+        self.replay(false)
     }
 
     /// Redoes the last undone edit; returns the document it changed.
     pub fn redo(&mut self) -> Result<Option<DocId>, StoreError> {
+        self.replay(true)
+    }
+
+    /// Applies the top of the undo (or redo) stack and records its inverse on the other stack.
+    fn replay(&mut self, redo: bool) -> Result<Option<DocId>, StoreError> {
         self.check_writable()?;
-        let Some((doc, edit)) = self.history.take_redo() else { return Ok(None) };
+        let taken = if redo { self.history.take_redo() } else { self.history.take_undo() };
+        let Some((doc, edit)) = taken else { return Ok(None) };
         let inverse = edit.apply(self.layer_mut(&doc)?);
-        self.history.record_redone(doc.clone(), inverse);
+        if redo {
+            self.history.record_redone(doc.clone(), inverse);
+        } else {
+            self.history.record_undone(doc.clone(), inverse);
+        }
         self.generation += 1;
         Ok(Some(doc))
     }
