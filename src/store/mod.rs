@@ -1,6 +1,7 @@
 //! The project folder on disk (DESIGN.md section 5): load with validation, atomic saves, the annotator lock.
 
 pub mod atomic;
+mod autosave;
 mod config;
 mod error;
 mod lock;
@@ -10,6 +11,7 @@ mod project;
 mod ron_io;
 mod stats;
 
+pub use autosave::{AUTOSAVE_DELAY, Autosave};
 pub use config::{FORMAT_VERSION, ProjectConfig};
 pub use error::StoreError;
 pub use lock::{AnnotatorLock, LockError};

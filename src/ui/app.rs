@@ -4,11 +4,11 @@ use super::article_view::ArticleView;
 use super::command::Command;
 use super::panels::{self, ViewOptions};
 use crate::model::{DocStatus, Edit, EntityTypeId, Mention, MentionId};
-use crate::store::{OpenOptions, Project};
+use crate::store::{Autosave, OpenOptions, Project};
 use crate::text::scene::HighlightSet;
 use eframe::egui;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The Tarmeez window's state.
 pub struct TarmeezApp {
@@ -24,17 +24,14 @@ pub struct TarmeezApp {
     view: ViewOptions,
     /// Highlights of the selected document, and what they were built from.
     highlights: Option<(HighlightsKey, HighlightSet)>,
-    /// When the oldest unsaved change was made.
-    unsaved_since: Option<Instant>,
+    /// When changes are due to be saved.
+    autosave: Autosave,
     /// What the status bar says about saving.
     save_status: SaveStatus,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
 type HighlightsKey = (Option<usize>, ViewOptions, u64);
-
-/// Changes are saved this long after they are made (and on Ctrl+S and on exit).
-const AUTOSAVE_DELAY: Duration = Duration::from_secs(1);
 
 /// The state of saving, for the status bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,7 +63,7 @@ impl TarmeezApp {
             article: ArticleView::default(),
             view: ViewOptions::default(),
             highlights: None,
-            unsaved_since: None,
+            autosave: Autosave::default(),
             save_status: SaveStatus::Saved,
         };
         app.select(selected);
@@ -175,14 +172,13 @@ impl TarmeezApp {
     }
 
     fn changed(&mut self) {
-        self.unsaved_since.get_or_insert_with(Instant::now);
+        self.autosave.changed(Instant::now());
         self.save_status = SaveStatus::Unsaved;
     }
 
-    /// Saves changes older than [`AUTOSAVE_DELAY`], and asks for a repaint when the next are due.
+    /// Saves changes older than [`crate::store::AUTOSAVE_DELAY`], and asks for a repaint when the next are due.
     fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(since) = self.unsaved_since else { return };
-        let due = since + AUTOSAVE_DELAY;
+        let Some(due) = self.autosave.due_at() else { return };
         let now = Instant::now();
         if now >= due {
             self.save_now();
@@ -196,12 +192,12 @@ impl TarmeezApp {
         let Some(project) = self.project.as_mut() else { return };
         match project.save_dirty() {
             Ok(_) => {
-                self.unsaved_since = None;
+                self.autosave.saved();
                 self.save_status = SaveStatus::Saved;
             }
             Err(e) => {
                 // Keep the changes in memory and retry at the next autosave; say what went wrong.
-                self.unsaved_since = Some(Instant::now());
+                self.autosave.failed(Instant::now());
                 self.save_status = SaveStatus::Failed(e.to_string());
             }
         }
