@@ -1,7 +1,7 @@
 //! Changes to a coder's layer as data: every edit, applied, returns its inverse, so that undo and redo cover
 //! every change, bulk ones included (helix's transactions are the model).
 
-use super::{DocStatus, Event, EventId, Layer, Mention, MentionId, Relation, RelationId};
+use super::{Actor, ActorId, DocId, DocStatus, Event, EventId, Layer, Mention, MentionId, Relation, RelationId, Schema};
 
 /// One change to one annotator's layer of one document.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,44 +56,80 @@ fn put<K: Ord, V>(map: &mut std::collections::BTreeMap<K, V>, id: K, value: Opti
     }
 }
 
-/// Undo and redo stacks of edits, each tagged with what it applies to (a document and layer).
-#[derive(Debug)]
-pub struct History<K> {
-    undo: Vec<(K, Edit)>,
-    redo: Vec<(K, Edit)>,
+/// One change to a project: to a coder's layer of a document, to the actor registry or to the schema.
+/// Applied through `Project::apply_edit`, which returns the inverse, so undo covers every kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProjectEdit {
+    /// An edit of the current annotator's layer of a document.
+    Layer(DocId, Edit),
+    /// Sets or removes an actor of the registry.
+    PutActor(ActorId, Option<Actor>),
+    /// Replaces the schema (its inverse is the schema it replaced).
+    SetSchema(Box<Schema>),
+    /// Several edits applied in order and undone as one.
+    Batch(Vec<ProjectEdit>),
 }
 
-impl<K> Default for History<K> {
+impl ProjectEdit {
+    /// The documents whose layers the edit changes, in order, without repeats.
+    pub fn documents(&self) -> Vec<&DocId> {
+        let mut out: Vec<&DocId> = Vec::new();
+        self.visit_documents(&mut out);
+        out
+    }
+
+    fn visit_documents<'a>(&'a self, out: &mut Vec<&'a DocId>) {
+        match self {
+            ProjectEdit::Layer(doc, _) if !out.contains(&doc) => out.push(doc),
+            ProjectEdit::Batch(edits) => edits.iter().for_each(|e| e.visit_documents(out)),
+            _ => {}
+        }
+    }
+}
+
+/// Undo and redo stacks of edits (each an inverse, ready to apply), unlimited within a session.
+#[derive(Debug)]
+pub struct History<E> {
+    undo: Vec<E>,
+    redo: Vec<E>,
+}
+
+impl<E> Default for History<E> {
     fn default() -> Self {
         Self { undo: Vec::new(), redo: Vec::new() }
     }
 }
 
-impl<K: Clone> History<K> {
+impl<E> History<E> {
     /// Records the inverse of an edit just applied; a new edit clears the redo stack.
-    pub fn record(&mut self, target: K, inverse: Edit) {
-        self.undo.push((target, inverse));
+    pub fn record(&mut self, inverse: E) {
+        self.undo.push(inverse);
         self.redo.clear();
     }
 
     /// The next edit that undoes the last change, taken off the stack.
-    pub fn take_undo(&mut self) -> Option<(K, Edit)> {
+    pub fn take_undo(&mut self) -> Option<E> {
         self.undo.pop()
     }
 
     /// The next edit that redoes the last undone change, taken off the stack.
-    pub fn take_redo(&mut self) -> Option<(K, Edit)> {
+    pub fn take_redo(&mut self) -> Option<E> {
         self.redo.pop()
     }
 
     /// Records the inverse of an undo, so it can be redone.
-    pub fn record_undone(&mut self, target: K, inverse: Edit) {
-        self.redo.push((target, inverse));
+    pub fn record_undone(&mut self, inverse: E) {
+        self.redo.push(inverse);
     }
 
     /// Records the inverse of a redo, so it can be undone again.
-    pub fn record_redone(&mut self, target: K, inverse: Edit) {
-        self.undo.push((target, inverse));
+    pub fn record_redone(&mut self, inverse: E) {
+        self.undo.push(inverse);
+    }
+
+    /// Puts back an edit taken by [`History::take_undo`] or [`History::take_redo`] that could not be applied.
+    pub fn restore(&mut self, edit: E, was_redo: bool) {
+        if was_redo { self.redo.push(edit) } else { self.undo.push(edit) }
     }
 
     /// Whether there is something to undo.
@@ -182,21 +218,21 @@ mod tests {
     #[test]
     fn history_undoes_and_redoes_in_order() {
         let mut layer = Layer::default();
-        let mut history: History<u8> = History::default();
+        let mut history: History<Edit> = History::default();
         for i in 1..=3 {
             let inverse =
                 Edit::PutMention(MentionId(i), Some(Mention::new(Span::new(0, 1), "ACTOR"))).apply(&mut layer);
-            history.record(0, inverse);
+            history.record(inverse);
         }
-        let (_, undo) = history.take_undo().unwrap();
-        history.record_undone(0, undo.apply(&mut layer));
+        let undo = history.take_undo().unwrap();
+        history.record_undone(undo.apply(&mut layer));
         assert_eq!(layer.mentions.len(), 2);
-        let (_, redo) = history.take_redo().unwrap();
-        history.record_redone(0, redo.apply(&mut layer));
+        let redo = history.take_redo().unwrap();
+        history.record_redone(redo.apply(&mut layer));
         assert_eq!(layer.mentions.len(), 3);
         assert!(!history.can_redo());
         let inverse = Edit::SetStatus(DocStatus::Done).apply(&mut layer);
-        history.record(0, inverse);
+        history.record(inverse);
         assert!(history.can_undo());
     }
 }

@@ -3,6 +3,7 @@
 
 mod actor;
 mod annotation;
+pub mod coding;
 mod color;
 mod default_schema;
 mod doc_text;

@@ -49,6 +49,9 @@ pub enum StoreError {
     /// The document has problems and cannot be used until they are fixed.
     #[error("document `{0}` has problems and cannot be edited until they are fixed (see the problems list)")]
     BrokenDocument(DocId),
+    /// The change would leave the project invalid, so it was not made.
+    #[error("{0}")]
+    Rejected(String),
     /// The target of `new` exists and is not empty.
     #[error("{0} already exists and is not empty")]
     Exists(PathBuf),

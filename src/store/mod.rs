@@ -1,5 +1,6 @@
 //! The project folder on disk (DESIGN.md section 5): load with validation, atomic saves, the annotator lock.
 
+pub mod actor_edits;
 pub mod atomic;
 mod autosave;
 mod config;
@@ -9,6 +10,7 @@ pub mod paths;
 mod problem;
 mod project;
 mod ron_io;
+mod search;
 mod stats;
 
 pub use autosave::{AUTOSAVE_DELAY, Autosave};
@@ -18,4 +20,5 @@ pub use lock::{AnnotatorLock, LockError};
 pub use problem::{Problem, ProblemKind, locate};
 pub use project::{Access, DocEntry, LoadedDoc, OpenOptions, Project, now_rfc3339};
 pub use ron_io::to_ron;
+pub use search::{SearchHit, search_project};
 pub use stats::Stats;

@@ -128,7 +128,11 @@ pub struct Project {
     /// Files that failed to load; never overwritten.
     poisoned: BTreeSet<PathBuf>,
     /// Undo and redo of this session's edits.
-    history: History<DocId>,
+    history: History<ProjectEdit>,
+    /// `actors.ron` has unsaved changes.
+    actors_dirty: bool,
+    /// `project.ron` (the schema) has unsaved changes.
+    config_dirty: bool,
     /// Rises with every change, so views know when to rebuild.
     generation: u64,
 }
@@ -181,6 +185,8 @@ impl Project {
             problems: Vec::new(),
             poisoned: BTreeSet::new(),
             history: History::default(),
+            actors_dirty: false,
+            config_dirty: false,
             generation: 0,
         };
         project.read_actors();
@@ -368,39 +374,106 @@ impl Project {
         Ok(doc.layers.entry(annotator).or_default())
     }
 
-    /// Applies `edit` to the current annotator's layer of `doc` and records its inverse for undo. This is
-    /// the one place through which the user's changes reach the project.
+    /// Applies `edit` to the current annotator's layer of `doc` and records its inverse for undo.
     pub fn apply(&mut self, doc: &DocId, edit: Edit) -> Result<(), StoreError> {
-        self.check_writable()?;
-        let inverse = edit.apply(self.layer_mut(doc)?);
-        self.history.record(doc.clone(), inverse);
-        self.generation += 1;
+        self.apply_edit(ProjectEdit::Layer(doc.clone(), edit))
+    }
+
+    /// Applies a change to the project and records its inverse for undo. This is the one place through
+    /// which the user's changes reach the project. A change that cannot be made as a whole (a document
+    /// that does not load, a schema with problems) changes nothing.
+    pub fn apply_edit(&mut self, edit: ProjectEdit) -> Result<(), StoreError> {
+        let inverse = self.apply_checked(edit)?;
+        self.history.record(inverse);
         Ok(())
     }
 
-    /// Undoes the last edit; returns the document it changed, `None` when there is nothing to undo.
+    /// Undoes the last change; returns the first document it changed (`None` for registry or schema
+    /// changes), or an error when there is nothing to undo.
     pub fn undo(&mut self) -> Result<Option<DocId>, StoreError> {
         self.replay(false)
     }
 
-    /// Redoes the last undone edit; returns the document it changed.
+    /// Redoes the last undone change; returns the first document it changed.
     pub fn redo(&mut self) -> Result<Option<DocId>, StoreError> {
         self.replay(true)
     }
 
+    /// Whether there is a change to undo.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// Whether there is a change to redo.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
     /// Applies the top of the undo (or redo) stack and records its inverse on the other stack.
     fn replay(&mut self, redo: bool) -> Result<Option<DocId>, StoreError> {
-        self.check_writable()?;
         let taken = if redo { self.history.take_redo() } else { self.history.take_undo() };
-        let Some((doc, edit)) = taken else { return Ok(None) };
-        let inverse = edit.apply(self.layer_mut(&doc)?);
-        if redo {
-            self.history.record_redone(doc.clone(), inverse);
-        } else {
-            self.history.record_undone(doc.clone(), inverse);
+        let Some(edit) = taken else { return Ok(None) };
+        let doc = edit.documents().first().map(|d| (*d).clone());
+        match self.apply_checked(edit.clone()) {
+            Ok(inverse) if redo => self.history.record_redone(inverse),
+            Ok(inverse) => self.history.record_undone(inverse),
+            Err(e) => {
+                self.history.restore(edit, redo);
+                return Err(e);
+            }
         }
+        Ok(doc)
+    }
+
+    /// Checks that the whole edit can be made, then makes it and returns its inverse.
+    fn apply_checked(&mut self, edit: ProjectEdit) -> Result<ProjectEdit, StoreError> {
+        self.check_writable()?;
+        for doc in edit.documents() {
+            self.layer_mut(doc)?;
+        }
+        if let Some(schema) = last_schema(&edit) {
+            let problems = schema.problems();
+            if let Some((_, first)) = problems.first() {
+                return Err(StoreError::Rejected(format!("the schema change was not made: {first}")));
+            }
+        }
+        if touches_actors(&edit) {
+            let mut registry = self.actors.clone();
+            put_actors(&mut registry, &edit);
+            if let Some((_, first)) = registry.problems().first() {
+                return Err(StoreError::Rejected(format!("the change to the actors was not made: {first}")));
+            }
+        }
+        let inverse = self.apply_unchecked(edit);
         self.generation += 1;
-        Ok(Some(doc))
+        Ok(inverse)
+    }
+
+    fn apply_unchecked(&mut self, edit: ProjectEdit) -> ProjectEdit {
+        match edit {
+            ProjectEdit::Layer(doc, edit) => {
+                // Checked to load in `apply_checked`.
+                let layer = self.layer_mut(&doc).expect("document checked before applying");
+                ProjectEdit::Layer(doc, edit.apply(layer))
+            }
+            ProjectEdit::PutActor(id, actor) => {
+                self.actors_dirty = true;
+                let old = match actor {
+                    Some(a) => self.actors.actors.insert(id.clone(), a),
+                    None => self.actors.actors.remove(&id),
+                };
+                ProjectEdit::PutActor(id, old)
+            }
+            ProjectEdit::SetSchema(schema) => {
+                self.config_dirty = true;
+                ProjectEdit::SetSchema(Box::new(std::mem::replace(&mut self.config.schema, *schema)))
+            }
+            ProjectEdit::Batch(edits) => {
+                let mut inverse: Vec<ProjectEdit> = edits.into_iter().map(|e| self.apply_unchecked(e)).collect();
+                inverse.reverse();
+                ProjectEdit::Batch(inverse)
+            }
+        }
     }
 
     /// A number that rises with every change made through [`Project::apply`], undo and redo.
@@ -440,9 +513,9 @@ impl Project {
         }
     }
 
-    /// Whether any loaded document has unsaved changes.
+    /// Whether anything (a loaded document, the registry, the schema) has unsaved changes.
     pub fn has_unsaved_changes(&self) -> bool {
-        self.docs.iter().any(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty()))
+        self.actors_dirty || self.config_dirty || self.docs.iter().any(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty()))
     }
 
     /// Saves every changed file of one document. Returns how many files were written.
@@ -477,15 +550,24 @@ impl Project {
         Ok(written)
     }
 
-    /// Saves every changed file of every loaded document. Returns how many files were written.
+    /// Saves every changed file: the schema, the registry and every loaded document's layers and
+    /// suggestions. Returns how many files were written.
     pub fn save_dirty(&mut self) -> Result<usize, StoreError> {
+        let mut n = 0;
+        if self.config_dirty {
+            self.save_config()?;
+            n += 1;
+        }
+        if self.actors_dirty {
+            self.save_actors()?;
+            n += 1;
+        }
         let ids: Vec<DocId> = self
             .docs
             .iter()
             .filter(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty()))
             .map(|d| d.id.clone())
             .collect();
-        let mut n = 0;
         for id in ids {
             n += self.save_document(&id)?;
         }
@@ -523,6 +605,8 @@ impl Project {
                 doc.dirty.clear();
             }
         }
+        self.actors_dirty = false;
+        self.config_dirty = false;
         Ok(files.len())
     }
 
@@ -533,7 +617,17 @@ impl Project {
         if self.poisoned.contains(&rel) {
             return Err(StoreError::Poisoned(rel));
         }
-        write_file(&self.root, &rel, to_ron(&rel, &self.actors)?.as_bytes())
+        write_file(&self.root, &rel, to_ron(&rel, &self.actors)?.as_bytes())?;
+        self.actors_dirty = false;
+        Ok(())
+    }
+
+    /// Saves `project.ron` (name, schema, settings).
+    pub fn save_config(&mut self) -> Result<(), StoreError> {
+        self.check_writable()?;
+        write_file(&self.root, &paths::config(), config_ron(&self.config)?.as_bytes())?;
+        self.config_dirty = false;
+        Ok(())
     }
 
     /// Adds a document: writes its text, then its metadata (which is what makes it exist), both atomically.
@@ -611,6 +705,37 @@ fn read_config(root: &Path) -> Result<(ProjectConfig, String), Problem> {
 
 fn to_ron<T: Serialize>(rel: &Path, value: &T) -> Result<String, StoreError> {
     ron_io::to_ron(value).map_err(|source| StoreError::Serialize { path: rel.to_owned(), source })
+}
+
+fn touches_actors(edit: &ProjectEdit) -> bool {
+    match edit {
+        ProjectEdit::PutActor(..) => true,
+        ProjectEdit::Batch(edits) => edits.iter().any(touches_actors),
+        _ => false,
+    }
+}
+
+/// Applies the actor changes of an edit to a copy of the registry, to check the result before applying.
+fn put_actors(registry: &mut ActorRegistry, edit: &ProjectEdit) {
+    match edit {
+        ProjectEdit::PutActor(id, Some(actor)) => {
+            registry.actors.insert(id.clone(), actor.clone());
+        }
+        ProjectEdit::PutActor(id, None) => {
+            registry.actors.remove(id);
+        }
+        ProjectEdit::Batch(edits) => edits.iter().for_each(|e| put_actors(registry, e)),
+        _ => {}
+    }
+}
+
+/// The schema an edit leaves in place, if it sets one (the last one it sets wins).
+fn last_schema(edit: &ProjectEdit) -> Option<&Schema> {
+    match edit {
+        ProjectEdit::SetSchema(schema) => Some(schema),
+        ProjectEdit::Batch(edits) => edits.iter().rev().find_map(last_schema),
+        _ => None,
+    }
 }
 
 fn config_ron(config: &ProjectConfig) -> Result<String, StoreError> {
