@@ -1,4 +1,6 @@
 //! Importers and exporters of other tools' formats.
 
+pub mod events_csv;
+pub mod events_table;
 pub mod plain_text;
 pub mod png_render;
