@@ -1,11 +1,11 @@
 //! The `tarmeez` command: with no subcommand it opens the GUI; subcommands run headless jobs.
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tarmeez::formats::plain_text;
 use tarmeez::formats::png_render::{RenderOptions, render_png};
+use tarmeez::formats::{events_csv, events_table, plain_text};
 use tarmeez::model::{Annotator, DocId, default_conflict_schema};
 use tarmeez::store::{OpenOptions, Project, Stats, StoreError};
 use tarmeez::text::scene::HighlightSet;
@@ -33,7 +33,8 @@ const SAMPLE_PROJECT: &str = "projects/al-omar-oilfield";
 struct Cli {
     /// Project folder to open in the window (default: the sample project).
     project: Option<PathBuf>,
-    /// Whose annotation layer to edit (default: $TARMEEZ_ANNOTATOR, else your login name).
+    /// Whose annotation layer to edit (default: $TARMEEZ_ANNOTATOR, else your login name); for `export`, the
+    /// one coder whose layer to export (default: every coder's).
     #[arg(long, global = true)]
     annotator: Option<String>,
     #[command(subcommand)]
@@ -93,6 +94,25 @@ enum Job {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Export the coded events as a table for analysis: one row per event, of every coder's layer, or only
+    /// of --annotator's when given.
+    Export {
+        /// Project folder.
+        project: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Folder to write into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// The formats `export` writes; each variant is one `--format` value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// `events.csv`: one row per event with ACLED-like columns (date, type, actors, location, fatalities, ...).
+    EventsCsv,
 }
 
 fn main() -> ExitCode {
@@ -113,6 +133,10 @@ fn main() -> ExitCode {
         Some(Job::Stats { project }) => stats(&project),
         Some(Job::New { dir, name }) => new_project(&dir, &name, annotator),
         Some(Job::ImportText { project, paths }) => import_text(&project, &paths, annotator),
+        // Without --annotator every coder's layer is exported: the default annotator is for editing.
+        Some(Job::Export { project, format, out }) => {
+            export(&project, format, &out, cli.annotator.is_some().then_some(&annotator))
+        }
         Some(Job::Render { project, doc_id, out, width, font_size, labels, no_suggestions, dark }) => {
             let options = RenderOptions { width, font_size, labels, dark, ..RenderOptions::default() };
             render(&project, &doc_id, &out, options, !no_suggestions, annotator)
@@ -248,4 +272,50 @@ fn import_text(dir: &Path, paths: &[PathBuf], annotator: Annotator) -> Result<Ex
     }
     outln!("{} imported, {} skipped", report.imported.len(), report.skipped.len());
     Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annotator>) -> Result<ExitCode> {
+    let mut project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
+    if out.exists() && !out.is_dir() {
+        anyhow::bail!("--out {} is a file; give the folder to write into", out.display());
+    }
+    let rows = match format {
+        ExportFormat::EventsCsv => events_table::project_rows(&mut project, annotator),
+    };
+    let skipped: Vec<_> = project.documents().iter().filter(|d| d.loaded().is_none()).collect();
+    for doc in &skipped {
+        let first = doc.problems().first().map(|p| format!(": {}", p.under(dir))).unwrap_or_default();
+        eprintln!("skipped document `{}`, it has problems{first}", doc.id);
+    }
+    // Documents that were read and have a layer to export (all coders', or the named one's).
+    let coded = project
+        .documents()
+        .iter()
+        .filter_map(|d| d.loaded())
+        .filter(|d| annotator.map_or(!d.layers.is_empty(), |a| d.layers.contains_key(a)))
+        .count();
+    if let Some(a) = annotator
+        && coded == 0
+        && skipped.is_empty()
+    {
+        // A misspelt name would otherwise give an empty table that looks like a real one.
+        anyhow::bail!("no document has a layer by annotator `{a}`; nothing was written");
+    }
+    let path = match format {
+        ExportFormat::EventsCsv => events_csv::write_events_csv(out, &rows),
+    }
+    .with_context(|| format!("cannot write into {}", out.display()))?;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    outln!("{} from {} written to {}", plural(rows.len(), "event"), plural(coded, "document"), path.display());
+    if skipped.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        // The table is written but incomplete; say so to scripts, as import-text does for skipped files.
+        eprintln!(
+            "{} skipped; run `tarmeez validate {}` for every problem",
+            plural(skipped.len(), "document"),
+            dir.display()
+        );
+        Ok(ExitCode::FAILURE)
+    }
 }

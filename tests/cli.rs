@@ -104,3 +104,119 @@ fn render_names_an_unknown_document() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("no document `no-such-doc`"));
     assert!(!out.exists());
 }
+
+/// The rows of a CSV file as header-keyed maps, read back with a real CSV parser.
+fn read_csv(path: &std::path::Path) -> (Vec<String>, Vec<std::collections::BTreeMap<String, String>>) {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let rows =
+        reader.records().map(|r| header.iter().cloned().zip(r.unwrap().iter().map(str::to_owned)).collect()).collect();
+    (header, rows)
+}
+
+#[test]
+fn export_writes_the_events_csv_of_the_sample() {
+    let (tmp, dir) = sample_copy();
+    let out_dir = tmp.path().join("exports/run-1");
+    let o = tarmeez(&["export", dir.to_str().unwrap(), "--format", "events-csv", "--out", out_dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv_path = out_dir.join("events.csv");
+    assert!(stdout(&o).contains("5 events from 1 document written to"), "{}", stdout(&o));
+    assert!(stdout(&o).contains(csv_path.to_str().unwrap()));
+    let (header, rows) = read_csv(&csv_path);
+    assert_eq!(
+        header,
+        [
+            "event_id",
+            "event_date",
+            "date_basis",
+            "time_text",
+            "event_type",
+            "actor1",
+            "actor2",
+            "location",
+            "fatalities",
+            "modality",
+            "reported_by",
+            "source",
+            "document",
+            "annotator",
+            "trigger",
+            "trigger_start",
+            "trigger_end",
+            "notes"
+        ]
+    );
+    assert_eq!(rows.len(), 5);
+    let shelling = &rows[0];
+    assert_eq!(shelling["event_id"], format!("{SAMPLE_DOC}:e1"));
+    assert_eq!(shelling["event_date"], "2021-06-29");
+    assert_eq!(shelling["date_basis"], "publication");
+    assert_eq!(shelling["event_type"], "Attack");
+    assert_eq!(shelling["actor1"], "Liwa Abu al-Fadl al-Abbas");
+    assert_eq!(shelling["location"], "حقل العمر النفطي; دير الزور");
+    assert_eq!(shelling["fatalities"], "0");
+    assert_eq!(shelling["modality"], "asserted");
+    assert_eq!(shelling["annotator"], "sample");
+    assert_eq!(shelling["trigger"], "قصفت");
+    let strikes = rows.iter().find(|r| r["location"] == "منطقة الحميضة").unwrap();
+    assert_eq!(strikes["fatalities"], "5");
+    assert_eq!(rows[1]["fatalities"], "", "no attribute is no value");
+
+    // The same export again replaces the file; naming a coder keeps only their layer.
+    let again = tarmeez(&[
+        "export",
+        dir.to_str().unwrap(),
+        "--format",
+        "events-csv",
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--annotator",
+        "sample",
+    ]);
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert_eq!(read_csv(&csv_path).1, rows);
+    assert_eq!(std::fs::read_dir(&out_dir).unwrap().count(), 1, "no temporary file is left behind");
+}
+
+#[test]
+fn export_names_a_broken_document_and_an_unknown_annotator() {
+    let (tmp, dir) = sample_copy();
+    let out_dir = tmp.path().join("out");
+    let export = |extra: &[&str]| {
+        let mut args =
+            vec!["export", dir.to_str().unwrap(), "--format", "events-csv", "--out", out_dir.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        tarmeez(&args)
+    };
+    let o = export(&["--annotator", "nobody"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no document has a layer by annotator `nobody`"));
+    assert!(!out_dir.join("events.csv").exists());
+
+    edit_file(&dir.join(format!("annotations/{SAMPLE_DOC}/sample.ron")), "type: \"SOURCE\"", "type: \"REPORTER\"");
+    let o = export(&[]);
+    assert_eq!(o.status.code(), Some(1), "an incomplete table is a failure for scripts");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(&format!("skipped document `{SAMPLE_DOC}`")) && err.contains("REPORTER"), "{err}");
+    assert!(stdout(&o).contains("0 events from 0 documents written to"), "{}", stdout(&o));
+    assert_eq!(read_csv(&out_dir.join("events.csv")).1.len(), 0, "the header alone");
+}
+
+#[test]
+fn export_refuses_an_unknown_format_and_a_missing_project() {
+    let (tmp, dir) = sample_copy();
+    let out_dir = tmp.path().join("out");
+    let o = tarmeez(&["export", dir.to_str().unwrap(), "--format", "acled-xlsx", "--out", out_dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "a usage error");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("acled-xlsx") && err.contains("events-csv"), "the error lists the formats: {err}");
+
+    let missing = tmp.path().join("no-such-project");
+    let o =
+        tarmeez(&["export", missing.to_str().unwrap(), "--format", "events-csv", "--out", out_dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("is not a Tarmeez project") && !err.contains("panicked"), "{err}");
+    assert!(!out_dir.exists(), "nothing is created when nothing is exported");
+}
