@@ -11,7 +11,7 @@ use tarmeez::ui::TarmeezApp;
 
 fn harness(app: TarmeezApp) -> Harness<'static, TarmeezApp> {
     let mut h =
-        Harness::builder().with_size([1200.0, 800.0]).build_ui_state(|ui, app: &mut TarmeezApp| app.show(ui), app);
+        Harness::builder().with_size([1400.0, 1000.0]).build_ui_state(|ui, app: &mut TarmeezApp| app.show(ui), app);
     h.run();
     h
 }

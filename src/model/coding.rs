@@ -65,7 +65,8 @@ pub fn make_event(
     trigger: Span,
     event_type: &EventTypeId,
 ) -> Result<(Edit, EventId), CodingError> {
-    let def = schema.event_type(event_type).ok_or_else(|| CodingError::NotInSchema(format!("event type {event_type}")))?;
+    let def =
+        schema.event_type(event_type).ok_or_else(|| CodingError::NotInSchema(format!("event type {event_type}")))?;
     if let Some((id, e)) = layer.events.iter().find(|(_, e)| e.trigger == trigger) {
         let mut changed = e.clone();
         changed.event_type = event_type.clone();
@@ -308,7 +309,10 @@ mod tests {
         let schema = default_conflict_schema();
         let mut layer = layer_with_event();
         make_event(&layer, &schema, Span::new(20, 24), &"ATTACK".into()).unwrap().0.apply(&mut layer);
-        assert_eq!(relate(&layer, &schema, &"RESPONSE_TO".into(), EventId(1), EventId(1)), Err(CodingError::SelfRelation));
+        assert_eq!(
+            relate(&layer, &schema, &"RESPONSE_TO".into(), EventId(1), EventId(1)),
+            Err(CodingError::SelfRelation)
+        );
         relate(&layer, &schema, &"RESPONSE_TO".into(), EventId(2), EventId(1)).unwrap().apply(&mut layer);
         let before = layer.clone();
         let undo = remove_event(&layer, EventId(1)).apply(&mut layer);

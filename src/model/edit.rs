@@ -1,7 +1,9 @@
 //! Changes to a coder's layer as data: every edit, applied, returns its inverse, so that undo and redo cover
 //! every change, bulk ones included (helix's transactions are the model).
 
-use super::{Actor, ActorId, DocId, DocStatus, Event, EventId, Layer, Mention, MentionId, Relation, RelationId, Schema};
+use super::{
+    Actor, ActorId, DocId, DocStatus, Event, EventId, Layer, Mention, MentionId, Relation, RelationId, Schema,
+};
 
 /// One change to one annotator's layer of one document.
 #[derive(Clone, Debug, PartialEq)]

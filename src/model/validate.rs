@@ -116,8 +116,8 @@ fn check_attributes(
     }
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with plausible month and day.
-fn is_partial_date(d: &str) -> bool {
+/// Whether `d` is a date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day.
+pub fn is_partial_date(d: &str) -> bool {
     let parts: Vec<&str> = d.split('-').collect();
     let num = |s: &str, len: usize, max: u32| s.len() == len && s.parse::<u32>().is_ok_and(|n| n >= 1 && n <= max);
     match parts.as_slice() {

@@ -34,7 +34,8 @@ pub fn create_actor(project: &Project, name: &str, kind: ActorKind, alias: Optio
 /// Adds `alias` to an actor unless it already has it (exactly, or as its name).
 pub fn add_alias(project: &Project, id: &ActorId, alias: &str) -> Result<Option<ProjectEdit>, StoreError> {
     let alias = alias.trim();
-    let actor = project.actors.actors.get(id).ok_or_else(|| StoreError::Rejected(format!("there is no actor `{id}`")))?;
+    let actor =
+        project.actors.actors.get(id).ok_or_else(|| StoreError::Rejected(format!("there is no actor `{id}`")))?;
     if alias.is_empty() || actor.name == alias || actor.aliases.iter().any(|a| a == alias) {
         return Ok(None);
     }
@@ -90,7 +91,8 @@ pub fn merge_actors(project: &mut Project, kept: &ActorId, absorbed: &ActorId) -
         merged.affiliation = gone.affiliation.clone().filter(|a| a != kept);
     }
     if !gone.notes.is_empty() && !merged.notes.contains(&gone.notes) {
-        merged.notes = if merged.notes.is_empty() { gone.notes.clone() } else { format!("{}; {}", merged.notes, gone.notes) };
+        merged.notes =
+            if merged.notes.is_empty() { gone.notes.clone() } else { format!("{}; {}", merged.notes, gone.notes) };
     }
     for (id, actor) in &project.actors.actors {
         if actor.affiliation.as_ref() == Some(absorbed) && id != kept && id != absorbed {

@@ -75,6 +75,25 @@ pub struct DocEntry {
     pub meta: Option<DocumentMeta>,
     state: DocState,
     problems: Vec<Problem>,
+    /// The current annotator's progress, read from their layer file without loading the document.
+    summary: std::cell::OnceCell<Option<DocSummary>>,
+}
+
+/// One coder's progress on a document, for the document list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DocSummary {
+    /// New, in progress or done.
+    pub status: DocStatus,
+    /// How many mentions the coder made.
+    pub mentions: usize,
+    /// How many events.
+    pub events: usize,
+}
+
+impl DocSummary {
+    fn of(layer: &Layer) -> Self {
+        Self { status: layer.status, mentions: layer.mentions.len(), events: layer.events.len() }
+    }
 }
 
 impl DocEntry {
@@ -332,7 +351,7 @@ impl Project {
                     (None, DocState::Broken(None), vec![p])
                 }
             };
-            self.docs.push(DocEntry { id, meta, state, problems });
+            self.docs.push(DocEntry { id, meta, state, problems, summary: Default::default() });
         }
         Ok(())
     }
@@ -513,9 +532,29 @@ impl Project {
         }
     }
 
+    /// The current annotator's progress on document `index`: from memory when it is loaded, else read
+    /// (once) from their layer file alone, which is much cheaper than loading and validating the document.
+    /// `None` for a document whose layer file cannot be read.
+    pub fn summary(&self, index: usize) -> Option<DocSummary> {
+        let doc = self.docs.get(index)?;
+        if let Some(loaded) = doc.loaded() {
+            return Some(loaded.layers.get(&self.annotator).map(DocSummary::of).unwrap_or_default());
+        }
+        *doc.summary.get_or_init(|| {
+            let rel = paths::layer(&doc.id, &self.annotator);
+            if !self.root.join(&rel).exists() {
+                return Some(DocSummary::default());
+            }
+            let source = ron_io::read_text(&self.root, &rel).ok()?;
+            ron_io::parse::<Layer>(&rel, &source).ok().map(|l| DocSummary::of(&l))
+        })
+    }
+
     /// Whether anything (a loaded document, the registry, the schema) has unsaved changes.
     pub fn has_unsaved_changes(&self) -> bool {
-        self.actors_dirty || self.config_dirty || self.docs.iter().any(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty()))
+        self.actors_dirty
+            || self.config_dirty
+            || self.docs.iter().any(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty()))
     }
 
     /// Saves every changed file of one document. Returns how many files were written.
@@ -651,6 +690,7 @@ impl Project {
             return Err(e);
         }
         let entry = DocEntry {
+            summary: Default::default(),
             id: id.clone(),
             meta: Some(meta),
             state: DocState::Loaded(Box::new(LoadedDoc {

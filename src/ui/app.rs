@@ -1,9 +1,12 @@
 //! The application shell: owns the open project, turns input into [`Command`]s and applies them.
 
+use super::action::{Action, Focus, Picking};
 use super::article_view::ArticleView;
 use super::command::Command;
-use super::panels::{self, ViewOptions};
-use crate::model::{DocStatus, Edit, EntityTypeId, Mention, MentionId};
+use super::panels::{self, InspectorState, ViewOptions};
+use super::windows::{ActorRequest, ActorsWindow, EventsTable, SchemaEditor, SearchWindow};
+use crate::model::coding;
+use crate::model::{DocId, DocStatus, Edit, EntityTypeId, EventTypeId, Layer, MentionId, ProjectEdit};
 use crate::store::{Autosave, OpenOptions, Project};
 use crate::text::scene::HighlightSet;
 use eframe::egui;
@@ -28,6 +31,21 @@ pub struct TarmeezApp {
     autosave: Autosave,
     /// What the status bar says about saving.
     save_status: SaveStatus,
+    /// The mention or event shown in the inspector.
+    focus: Option<Focus>,
+    /// A role waiting for a click on a mention.
+    picking: Option<Picking>,
+    inspector: InspectorState,
+    /// The event-type chooser (E) is open.
+    choosing_event: bool,
+    show_events: bool,
+    events: EventsTable,
+    show_search: bool,
+    search: SearchWindow,
+    show_actors: bool,
+    actors: ActorsWindow,
+    show_schema: bool,
+    schema_editor: SchemaEditor,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -65,6 +83,18 @@ impl TarmeezApp {
             highlights: None,
             autosave: Autosave::default(),
             save_status: SaveStatus::Saved,
+            focus: None,
+            picking: None,
+            inspector: InspectorState::default(),
+            choosing_event: false,
+            show_events: false,
+            events: EventsTable::default(),
+            show_search: false,
+            search: SearchWindow::default(),
+            show_actors: false,
+            actors: ActorsWindow::default(),
+            show_schema: false,
+            schema_editor: SchemaEditor::default(),
         };
         app.select(selected);
         app
@@ -88,10 +118,16 @@ impl TarmeezApp {
             ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
             self.fonts_installed = true;
         }
+        // Bare keys (Delete, E, digits, letters) belong to a text field while one has the keyboard.
+        let typing = ui.ctx().egui_wants_keyboard_input();
         let mut commands: Vec<Command> = ui.input_mut(|input| {
-            Command::ALL.into_iter().filter(|c| c.shortcuts().iter().any(|s| input.consume_shortcut(s))).collect()
+            Command::ALL
+                .into_iter()
+                .filter(|c| !(typing && c.is_bare_key()))
+                .filter(|c| c.shortcuts().iter().any(|s| input.consume_shortcut(s)))
+                .collect()
         });
-        let mark = self.entity_key_pressed(ui);
+        let mut actions: Vec<Action> = if typing { Vec::new() } else { self.type_keys_pressed(ui) };
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(ui, &mut commands));
         let save = self.save_status.clone();
         egui::Panel::bottom("status")
@@ -100,6 +136,25 @@ impl TarmeezApp {
         egui::Panel::left("documents").resizable(true).default_size(280.0).show(ui, |ui| {
             clicked = panels::document_list(ui, self.project.as_ref(), self.selected);
         });
+        if let Some(project) = &self.project
+            && let Some(doc) = self.selected.and_then(|i| project.documents().get(i))
+            && let Some(loaded) = doc.loaded()
+        {
+            let input = panels::InspectorInput {
+                project,
+                doc: &doc.id,
+                loaded,
+                layer: loaded.layers.get(project.annotator()),
+                focus: self.focus,
+                selection: self.article.selection(),
+                picking: self.picking.as_ref(),
+                editable: self.editable(),
+            };
+            let inspector = &mut self.inspector;
+            egui::Panel::right("inspector").resizable(true).default_size(330.0).show(ui, |ui| {
+                panels::inspector(ui, &input, inspector, &mut actions);
+            });
+        }
         self.refresh_highlights();
         egui::CentralPanel::default_margins().show(ui, |ui| match &self.project {
             Some(project) => {
@@ -120,12 +175,15 @@ impl TarmeezApp {
         if let Some(i) = clicked {
             self.select(Some(i));
         }
-        self.show_windows(ui.ctx(), &mut commands);
-        if let Some(entity_type) = mark {
-            self.mark_selection(entity_type);
+        self.show_windows(ui.ctx(), &mut commands, &mut actions);
+        if let Some(at) = self.article.take_click() {
+            self.clicked_text(at);
         }
         for command in commands {
             self.apply(command, ui.ctx());
+        }
+        for action in actions {
+            self.act(action, ui.ctx());
         }
         self.autosave(ui.ctx());
         if self.save_status != save {
@@ -134,40 +192,188 @@ impl TarmeezApp {
         }
     }
 
-    /// The entity type whose key (1-9 in the default schema) was pressed while text is selected.
-    fn entity_key_pressed(&self, ui: &egui::Ui) -> Option<EntityTypeId> {
-        self.article.selection()?;
-        let project = self.project.as_ref()?;
+    /// The entity or event type whose key (1-9, a, t, s, m in the default schema) was pressed while text
+    /// is selected.
+    fn type_keys_pressed(&mut self, ui: &egui::Ui) -> Vec<Action> {
+        let (Some(project), Some(_)) = (self.project.as_ref(), self.article.selection()) else { return Vec::new() };
+        let schema = &project.config.schema;
+        let pressed = |input: &mut egui::InputState, key: Option<char>| {
+            key.and_then(|k| egui::Key::from_name(&k.to_string()))
+                .is_some_and(|k| input.consume_key(egui::Modifiers::NONE, k))
+        };
         ui.input_mut(|input| {
-            project.config.schema.entity_types.iter().find_map(|t| {
-                let key = egui::Key::from_name(&t.key?.to_string())?;
-                input.consume_key(egui::Modifiers::NONE, key).then(|| t.id.clone())
-            })
+            let marks =
+                schema.entity_types.iter().filter(|t| pressed(input, t.key)).map(|t| Action::Mark(t.id.clone()));
+            let marks: Vec<Action> = marks.collect();
+            let events = schema.event_types.iter().filter(|t| pressed(input, t.key));
+            marks.into_iter().chain(events.map(|t| Action::MakeEvent(t.id.clone()))).collect()
         })
     }
 
-    /// Makes the selection a mention of `entity_type` in the annotator's own layer.
+    /// Whether the coder can change the shown document: their own layer is shown and saving is allowed.
+    fn editable(&self) -> bool {
+        let Some(project) = &self.project else { return false };
+        let own = panels::shown_layer(project, self.selected, &self.view);
+        matches!(project.access(), crate::store::Access::ReadWrite)
+            && own.as_ref().is_none_or(|a| a == project.annotator())
+    }
+
+    /// The shown document's id and the coder's own layer of it (empty if they have none yet).
+    fn own_layer(&self) -> Option<(DocId, Layer)> {
+        let project = self.project.as_ref()?;
+        let doc = project.documents().get(self.selected?)?;
+        let layer = doc.loaded()?.layers.get(project.annotator()).cloned().unwrap_or_default();
+        Some((doc.id.clone(), layer))
+    }
+
+    /// Makes the selection a mention of `entity_type` in the annotator's own layer (or retypes the mention
+    /// whose span it is).
     fn mark_selection(&mut self, entity_type: EntityTypeId) {
-        let (Some(project), Some(span)) = (self.project.as_mut(), self.article.selection()) else { return };
-        let Some(doc) = self.selected.and_then(|i| project.documents().get(i)).map(|d| d.id.clone()) else { return };
-        let (next, status) = match project.layer_mut(&doc) {
-            Ok(layer) => (layer.next_mention_id(), layer.status),
-            Err(e) => return self.error = Some(e.to_string()),
-        };
-        let mut edits = vec![Edit::PutMention(next, Some(Mention::new(span, entity_type)))];
-        if status == DocStatus::New {
-            // The first mark starts the document; undo takes both back.
-            edits.push(Edit::SetStatus(DocStatus::InProgress));
+        let Some(span) = self.article.selection() else { return };
+        let Some((doc, layer)) = self.own_layer() else { return };
+        let (edit, id) = coding::mark(&layer, span, &entity_type);
+        if self.edit(&doc, edit) {
+            self.focus = Some(Focus::Mention(id));
         }
-        self.edit(&doc, Edit::Batch(edits));
+    }
+
+    /// Makes the selection the trigger of an event of `event_type`.
+    fn make_event(&mut self, event_type: EventTypeId) {
+        self.choosing_event = false;
+        let Some(span) = self.article.selection() else { return };
+        let Some((doc, layer)) = self.own_layer() else { return };
+        let Some(project) = &self.project else { return };
+        match coding::make_event(&layer, &project.config.schema, span, &event_type) {
+            Ok((edit, id)) => {
+                if self.edit(&doc, edit) {
+                    self.focus = Some(Focus::Event(id));
+                }
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    /// A plain click on the letter at `at`: fills the role being picked with the mention there, or
+    /// inspects the innermost mention or trigger there.
+    fn clicked_text(&mut self, at: usize) {
+        let Some((_, set)) = &self.highlights else { return };
+        let mut hits: Vec<_> = set
+            .at(at)
+            .into_iter()
+            .filter_map(|h| match &h.key {
+                crate::text::scene::HighlightKey::Mention(id) => Some((h.span.len(), Focus::Mention(*id))),
+                crate::text::scene::HighlightKey::Trigger(id) => Some((h.span.len(), Focus::Event(*id))),
+                crate::text::scene::HighlightKey::Suggestion(..) => None,
+            })
+            .collect();
+        hits.sort_by_key(|(len, _)| *len);
+        if let Some(picking) = self.picking.clone() {
+            let Some(mention) = hits.iter().find_map(|(_, f)| match f {
+                Focus::Mention(id) => Some(*id),
+                Focus::Event(_) => None,
+            }) else {
+                return;
+            };
+            let Some((doc, layer)) = self.own_layer() else { return };
+            let Some(project) = &self.project else { return };
+            let schema = &project.config.schema;
+            // A repeatable role keeps waiting for more fillers; a single one is done.
+            let repeatable = layer
+                .events
+                .get(&picking.event)
+                .and_then(|e| schema.event_type(&e.event_type))
+                .and_then(|t| t.roles.iter().find(|r| r.id == picking.role))
+                .is_some_and(|r| r.repeatable);
+            match coding::fill_role(&layer, schema, picking.event, &picking.role, mention) {
+                Ok(edit) => {
+                    self.edit(&doc, edit);
+                }
+                Err(e) => self.error = Some(e.to_string()),
+            }
+            if !repeatable {
+                self.picking = None;
+            }
+            return;
+        }
+        if self.editable() {
+            self.focus = hits.first().map(|(_, f)| *f);
+        }
+    }
+
+    /// Applies one action from a panel.
+    fn act(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::Command(c) => self.apply(c, ctx),
+            Action::Mark(t) => self.mark_selection(t),
+            Action::MakeEvent(t) => self.make_event(t),
+            Action::Edit(edit) => {
+                if let Some((doc, _)) = self.own_layer() {
+                    self.edit(&doc, edit);
+                }
+            }
+            Action::Project(edit) => self.project_edit(edit),
+            Action::Focus(focus) => self.set_focus(focus),
+            Action::Pick(p) => self.picking = p,
+            Action::Refused(why) => self.error = Some(why),
+            Action::Jump { doc, span, focus } => self.jump(&doc, span, focus),
+        }
+    }
+
+    /// Inspects a mention or event and selects its text.
+    fn set_focus(&mut self, focus: Option<Focus>) {
+        self.focus = focus;
+        let Some(project) = &self.project else { return };
+        let Some(doc) = self.selected.and_then(|i| project.documents().get(i)) else { return };
+        let (Some(loaded), Some(focus)) = (doc.loaded(), focus) else { return };
+        let Some(layer) = loaded.layers.get(project.annotator()) else { return };
+        let span = match focus {
+            Focus::Mention(id) => layer.mentions.get(&id).map(|m| m.span),
+            Focus::Event(id) => layer.events.get(&id).map(|e| e.trigger),
+        };
+        if let Some(span) = span {
+            self.article.select(&loaded.text, span);
+            self.article.scroll_to(span);
+        }
+    }
+
+    /// Opens a document and shows `span` in it.
+    pub fn jump(&mut self, doc: &DocId, span: crate::model::Span, focus: Option<Focus>) {
+        let Some(i) = self.project.as_ref().and_then(|p| p.documents().iter().position(|d| &d.id == doc)) else {
+            return;
+        };
+        if self.selected != Some(i) {
+            self.select(Some(i));
+        }
+        let Some(text) = self.project.as_ref().and_then(|p| p.documents()[i].text().cloned()) else { return };
+        self.article.select(&text, span);
+        self.article.scroll_to(span);
+        if focus.is_some() {
+            self.set_focus(focus);
+        }
+    }
+
+    /// Applies a project-wide edit (registry, schema, several documents).
+    fn project_edit(&mut self, edit: ProjectEdit) {
+        let Some(project) = self.project.as_mut() else { return };
+        match project.apply_edit(edit) {
+            Ok(()) => self.changed(),
+            Err(e) => self.error = Some(format!("The change was not made: {e}")),
+        }
     }
 
     /// Applies an edit through the project, noting it for the autosave; errors are shown once.
-    fn edit(&mut self, doc: &crate::model::DocId, edit: Edit) {
-        let Some(project) = self.project.as_mut() else { return };
+    /// Returns whether it was made.
+    fn edit(&mut self, doc: &DocId, edit: Edit) -> bool {
+        let Some(project) = self.project.as_mut() else { return false };
         match project.apply(doc, edit) {
-            Ok(()) => self.changed(),
-            Err(e) => self.error = Some(format!("The change was not made: {e}")),
+            Ok(()) => {
+                self.changed();
+                true
+            }
+            Err(e) => {
+                self.error = Some(format!("The change was not made: {e}"));
+                false
+            }
         }
     }
 
@@ -208,8 +414,21 @@ impl TarmeezApp {
         &self.save_status
     }
 
-    /// Deletes the own mention equal to the selection, else the innermost own mention at the caret.
+    /// Deletes the inspected mention or event, else the own mention equal to the selection, else the
+    /// innermost own mention at the caret.
     fn delete_mention(&mut self) {
+        if let (Some(focus), Some((doc, layer))) = (self.focus, self.own_layer()) {
+            let edit = match focus {
+                Focus::Mention(id) if layer.mentions.contains_key(&id) => Some(Edit::remove_mention(&layer, id)),
+                Focus::Event(id) if layer.events.contains_key(&id) => Some(coding::remove_event(&layer, id)),
+                _ => None,
+            };
+            if let Some(edit) = edit {
+                self.focus = None;
+                self.edit(&doc, edit);
+                return;
+            }
+        }
         let Some(project) = self.project.as_ref() else { return };
         let Some(doc) = self.selected.and_then(|i| project.documents().get(i)) else { return };
         let Some(layer) = doc.loaded().and_then(|d| d.layers.get(project.annotator())) else { return };
@@ -232,7 +451,28 @@ impl TarmeezApp {
         self.edit(&doc, edit);
     }
 
-    fn show_windows(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+    fn show_windows(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>, actions: &mut Vec<Action>) {
+        if self.choosing_event
+            && let Some(project) = &self.project
+        {
+            let mut open = true;
+            egui::Window::new("New event").collapsible(false).open(&mut open).show(ctx, |ui| {
+                if self.article.selection().is_none() {
+                    ui.label("Select the trigger word first.");
+                    return;
+                }
+                ui.label("Event type of the selected trigger:");
+                for t in &project.config.schema.event_types {
+                    let key = t.key.map(|k| format!("{k}  ")).unwrap_or_default();
+                    if ui.button(format!("{key}{}", t.name)).clicked() {
+                        actions.push(Action::MakeEvent(t.id.clone()));
+                    }
+                }
+            });
+            if !open {
+                self.choosing_event = false;
+            }
+        }
         if let Some(error) = self.error.clone() {
             let mut open = true;
             egui::Window::new("Tarmeez").collapsible(false).open(&mut open).show(ctx, |ui| {
@@ -250,8 +490,77 @@ impl TarmeezApp {
                 panels::problems(ui, self.project.as_ref(), commands);
             });
         }
+        self.show_tool_windows(ctx, actions);
         if self.show_shortcuts {
             egui::Window::new("Keyboard shortcuts").open(&mut self.show_shortcuts).show(ctx, panels::shortcuts);
+        }
+    }
+
+    /// The events table, search, actor registry and schema editor windows.
+    fn show_tool_windows(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(project) = self.project.as_mut() else { return };
+        let doc = self.selected.and_then(|i| project.documents().get(i)).map(|d| d.id.clone());
+        if self.show_events {
+            self.events.refresh(project, doc.as_ref());
+            let events = &mut self.events;
+            egui::Window::new("Events")
+                .open(&mut self.show_events)
+                .default_size([900.0, 300.0])
+                .show(ctx, |ui| events.show(ui, actions));
+        }
+        if self.show_search {
+            let mut go = false;
+            let search = &mut self.search;
+            egui::Window::new("Search")
+                .open(&mut self.show_search)
+                .default_size([520.0, 420.0])
+                .show(ctx, |ui| go = search.show(ui, project, actions));
+            if go {
+                self.search.run(project);
+            }
+        }
+        if self.show_actors {
+            let mut request = None;
+            let window = &mut self.actors;
+            egui::Window::new("Actors")
+                .open(&mut self.show_actors)
+                .default_size([720.0, 460.0])
+                .show(ctx, |ui| request = window.show(ui, project, actions));
+            if let Some(ActorRequest::Merge(absorbed, kept)) = request {
+                actions.push(match super::windows::actors::merge(project, &absorbed, &kept) {
+                    Ok(edit) => Action::Project(edit),
+                    Err(why) => Action::Refused(why),
+                });
+            }
+        }
+        if self.show_schema {
+            let editor = &mut self.schema_editor;
+            let schema = &project.config.schema;
+            egui::Window::new("Schema")
+                .open(&mut self.show_schema)
+                .default_size([760.0, 520.0])
+                .show(ctx, |ui| editor.show(ui, schema, actions));
+        }
+    }
+
+    /// Marks the shown document done for this annotator, or back in progress.
+    fn toggle_done(&mut self) {
+        let Some((doc, layer)) = self.own_layer() else { return };
+        let next = if layer.status == DocStatus::Done { DocStatus::InProgress } else { DocStatus::Done };
+        self.edit(&doc, Edit::SetStatus(next));
+    }
+
+    /// Goes to the next document (after the shown one, wrapping) that this annotator has not marked done.
+    fn next_unfinished(&mut self) {
+        let Some(project) = &self.project else { return };
+        let n = project.documents().len();
+        let start = self.selected.map_or(0, |i| i + 1);
+        let found = (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&i| Some(i) != self.selected && project.summary(i).is_some_and(|s| s.status != DocStatus::Done));
+        match found {
+            Some(i) => self.select(Some(i)),
+            None => self.error = Some("Every other document is done.".into()),
         }
     }
 
@@ -284,6 +593,23 @@ impl TarmeezApp {
             }
             Command::Save => self.save_now(),
             Command::DeleteMention => self.delete_mention(),
+            Command::NewEvent => self.choosing_event = self.article.selection().is_some() && self.editable(),
+            Command::Cancel => {
+                if self.picking.take().is_none() && self.choosing_event {
+                    self.choosing_event = false;
+                } else if self.focus.take().is_none() {
+                    self.article.clear_selection();
+                }
+            }
+            Command::ToggleDone => self.toggle_done(),
+            Command::NextUnfinished => self.next_unfinished(),
+            Command::ToggleEvents => self.show_events = !self.show_events,
+            Command::Search => {
+                self.show_search = true;
+                self.search.focus();
+            }
+            Command::ToggleActors => self.show_actors = !self.show_actors,
+            Command::ToggleSchema => self.show_schema = !self.show_schema,
             Command::ZoomIn => self.article.zoom_in(),
             Command::ZoomOut => self.article.zoom_out(),
             Command::ZoomReset => self.article.zoom_reset(),
@@ -362,6 +688,8 @@ impl TarmeezApp {
     fn select(&mut self, index: Option<usize>) {
         self.selected = index;
         self.view.layer = None;
+        self.focus = None;
+        self.picking = None;
         if let (Some(i), Some(p)) = (index, &mut self.project)
             && let Some(id) = p.documents().get(i).map(|d| d.id.clone())
         {

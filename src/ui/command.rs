@@ -37,6 +37,22 @@ pub enum Command {
     Save,
     /// Delete the selected mention (or the innermost one at the caret).
     DeleteMention,
+    /// Choose an event type for the selection (then its key or a click makes the event).
+    NewEvent,
+    /// Stop picking a role filler, else unfocus, else clear the selection.
+    Cancel,
+    /// Mark the document done for this annotator (or in progress again).
+    ToggleDone,
+    /// Go to the next document this annotator has not finished.
+    NextUnfinished,
+    /// Show or hide the events table.
+    ToggleEvents,
+    /// Search the whole project.
+    Search,
+    /// Show or hide the actor registry.
+    ToggleActors,
+    /// Show or hide the schema editor.
+    ToggleSchema,
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
     /// Close the window.
@@ -46,14 +62,22 @@ pub enum Command {
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 26] = [
         Command::OpenProject,
         Command::Save,
         Command::Redo,
         Command::Undo,
         Command::DeleteMention,
+        Command::NewEvent,
+        Command::Cancel,
+        Command::ToggleDone,
         Command::NextDocument,
         Command::PreviousDocument,
+        Command::NextUnfinished,
+        Command::Search,
+        Command::ToggleEvents,
+        Command::ToggleActors,
+        Command::ToggleSchema,
         Command::ValidateProject,
         Command::ToggleProblems,
         Command::ZoomIn,
@@ -87,7 +111,15 @@ impl Command {
             Command::Redo => "Redo",
             Command::Undo => "Undo",
             Command::Save => "Save",
-            Command::DeleteMention => "Delete mention",
+            Command::DeleteMention => "Delete",
+            Command::NewEvent => "New event…",
+            Command::Cancel => "Cancel",
+            Command::ToggleDone => "Document done",
+            Command::NextUnfinished => "Next unfinished document",
+            Command::ToggleEvents => "Events table",
+            Command::Search => "Search project…",
+            Command::ToggleActors => "Actor registry",
+            Command::ToggleSchema => "Schema editor",
         }
     }
 
@@ -111,7 +143,17 @@ impl Command {
             Command::Redo => "Redo the last undone change",
             Command::Undo => "Undo the last change",
             Command::Save => "Save every change now (changes are also saved automatically within a second)",
-            Command::DeleteMention => "Delete the selected mention, or the innermost one at the caret",
+            Command::DeleteMention => {
+                "Delete the inspected mention or event, else the selected mention, else the innermost at the caret"
+            }
+            Command::NewEvent => "Make the selection an event's trigger: choose the event type",
+            Command::Cancel => "Stop picking a role filler, else close the inspector, else clear the selection",
+            Command::ToggleDone => "Mark this document done for you (again to set it back in progress)",
+            Command::NextUnfinished => "Go to the next document you have not marked done",
+            Command::ToggleEvents => "Show the events of this document or of the whole project, sortable",
+            Command::Search => "Find words in every document (normalized spelling, clitics ignored)",
+            Command::ToggleActors => "List, search, create, edit and merge the project's actors",
+            Command::ToggleSchema => "Add, rename, recolour and re-key entity types, event types and roles",
         }
     }
 
@@ -138,8 +180,21 @@ impl Command {
             Command::Undo => vec![cmd(Key::Z)],
             Command::Save => vec![cmd(Key::S)],
             Command::DeleteMention => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Delete)],
+            Command::NewEvent => vec![KeyboardShortcut::new(Modifiers::NONE, Key::E)],
+            Command::Cancel => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Escape)],
+            Command::ToggleDone => vec![cmd(Key::D)],
+            Command::NextUnfinished => vec![cmd(Key::J)],
+            Command::ToggleEvents => vec![cmd(Key::E)],
+            Command::Search => vec![cmd(Key::F)],
+            Command::ToggleActors => vec![cmd(Key::K)],
+            Command::ToggleSchema => vec![],
             Command::Quit => vec![cmd(Key::Q)],
         }
+    }
+
+    /// Whether the shortcut is a bare key, which must not fire while the user types into a text field.
+    pub fn is_bare_key(self) -> bool {
+        self.shortcut().is_some_and(|s| s.modifiers.is_none())
     }
 
     /// The shortcut shown in menus and help.

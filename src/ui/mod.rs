@@ -1,11 +1,13 @@
 //! The egui user interface: a thin layer over the core that turns input into commands.
 
+pub mod action;
 pub mod app;
 pub mod article_view;
 pub mod bidi_label;
 mod command;
 mod fonts;
 mod panels;
+pub mod windows;
 
 pub use app::TarmeezApp;
 pub use command::Command;

@@ -50,6 +50,10 @@ pub struct ArticleView {
     text_id: usize,
     /// The layout drawn last and where its origin was on screen.
     drawn: Option<(Arc<DocumentLayout>, Pos2)>,
+    /// The letter (its first code point) under the last plain click, until taken.
+    click: Option<usize>,
+    /// A span to scroll into view at the next frame.
+    scroll_to: Option<Span>,
 }
 
 impl Default for ArticleView {
@@ -64,6 +68,8 @@ impl Default for ArticleView {
             caret: 0,
             text_id: 0,
             drawn: None,
+            click: None,
+            scroll_to: None,
         }
     }
 }
@@ -103,6 +109,23 @@ impl ArticleView {
     /// Back to the default size.
     pub fn zoom_reset(&mut self) {
         self.zoom = 1.0;
+    }
+
+    /// The letter under the last plain click (no drag, no Shift), taken once: the app uses it to focus
+    /// the mention or event there, or to fill a role.
+    pub fn take_click(&mut self) -> Option<usize> {
+        self.click.take()
+    }
+
+    /// Clears the selection, leaving the caret where it was.
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+        self.anchor = self.caret;
+    }
+
+    /// Scrolls `span` into view at the next frame.
+    pub fn scroll_to(&mut self, span: Span) {
+        self.scroll_to = Some(span);
     }
 
     /// Selects `span` (snapped to graphemes), for commands and tests.
@@ -184,6 +207,12 @@ impl ArticleView {
             let corner = Pos2::new(clip.max.x - 24.0, clip.min.y + 8.0);
             egui::Spinner::new().paint_at(ui, egui::Rect::from_min_size(corner, Vec2::splat(16.0)));
         }
+        if let Some(span) = self.scroll_to.take()
+            && let Some(r) = layout.span_rects(span).into_iter().next()
+        {
+            let r = egui::Rect::from_min_max(origin + Vec2::new(r.x0, r.y0), origin + Vec2::new(r.x1, r.y1));
+            ui.scroll_to_rect(r, Some(egui::Align::Center));
+        }
         self.accessibility(ui, &response, layout, input, y0, y1, origin);
         self.hover(&response, layout, input, to_doc);
         origin
@@ -222,6 +251,9 @@ impl ArticleView {
             } else {
                 self.anchor = at;
                 self.caret = at;
+                if response.clicked() {
+                    self.click = layout.grapheme_at(px, py).map(|g| g.start);
+                }
             }
         } else if response.dragged() {
             self.caret = layout.caret_at(x, y);

@@ -3,12 +3,14 @@
 mod describe;
 mod document_list;
 mod document_view;
+mod inspector;
 mod menu;
 mod problems;
 mod status_bar;
 
 pub use document_list::document_list;
-pub use document_view::{ViewOptions, document_view, highlights, no_project};
+pub use document_view::{ViewOptions, document_view, highlights, no_project, shown_layer};
+pub use inspector::{InspectorInput, InspectorState, inspector};
 pub use menu::{menu_bar, shortcuts};
 pub use problems::problems;
 pub use status_bar::status_bar;

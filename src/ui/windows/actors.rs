@@ -1,0 +1,217 @@
+//! The actor registry window: list and search (normalized, typo-tolerant), create, edit name, kind,
+//! aliases, affiliation and notes, and merge two actors. Every change is one project edit, undoable.
+
+use crate::model::{Actor, ActorId, ActorKind, ProjectEdit};
+use crate::store::Project;
+use crate::store::actor_edits::{create_actor, merge_actors};
+use crate::ui::action::Action;
+use crate::ui::bidi_label::selectable_row;
+use eframe::egui;
+
+const KINDS: [ActorKind; 9] = [
+    ActorKind::StateForces,
+    ActorKind::Militia,
+    ActorKind::RebelGroup,
+    ActorKind::PoliticalParty,
+    ActorKind::ExternalForce,
+    ActorKind::Civilians,
+    ActorKind::Organisation,
+    ActorKind::Person,
+    ActorKind::Other,
+];
+
+/// The registry window's state: the search, the selected actor and its unsaved edits.
+#[derive(Default)]
+pub struct ActorsWindow {
+    /// What the user searches for.
+    pub query: String,
+    selected: Option<ActorId>,
+    /// The selected actor as being edited (saved with one edit).
+    draft: Option<Actor>,
+    new_alias: String,
+    merge_into: Option<ActorId>,
+}
+
+/// A change the window asks for that needs the project mutably (merging loads every document).
+pub enum ActorRequest {
+    /// Merge the first actor into the second.
+    Merge(ActorId, ActorId),
+}
+
+impl ActorsWindow {
+    /// Draws the window; returns a request that needs the project mutably.
+    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, out: &mut Vec<Action>) -> Option<ActorRequest> {
+        let mut request = None;
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut self.query).hint_text("search names and aliases").desired_width(220.0),
+            )
+            .accessible_name("Search actors");
+            if ui.button("New actor").on_hover_text("Create an actor named by the search text").clicked() {
+                let name = if self.query.trim().is_empty() { "New actor" } else { self.query.trim() };
+                let (edit, id) = create_actor(project, name, ActorKind::Other, None);
+                out.push(Action::Project(edit));
+                self.select(Some(id), None);
+            }
+        });
+        let ids: Vec<ActorId> = if self.query.trim().is_empty() {
+            project.actors.actors.keys().cloned().collect()
+        } else {
+            crate::text::matching::find_actors(&project.actors, &self.query).into_iter().map(|(id, _)| id).collect()
+        };
+        ui.columns(2, |cols| {
+            egui::ScrollArea::vertical().id_salt("actor-list").auto_shrink(false).show(&mut cols[0], |ui| {
+                for id in &ids {
+                    let Some(actor) = project.actors.actors.get(id) else { continue };
+                    let label = format!("{} · {}", actor.name, actor.aliases.first().map_or("", String::as_str));
+                    let selected = self.selected.as_ref() == Some(id);
+                    if selectable_row(ui, selected, &label, ui.visuals().text_color()).clicked() {
+                        self.select(Some(id.clone()), Some(actor.clone()));
+                    }
+                }
+                if ids.is_empty() {
+                    ui.weak("No actor matches.");
+                }
+            });
+            let ui = &mut cols[1];
+            // The draft follows the registry when the actor changed under it (undo, merge).
+            if let Some(id) = &self.selected {
+                match project.actors.actors.get(id) {
+                    None => self.select(None, None),
+                    Some(actor) if self.draft.is_none() => self.draft = Some(actor.clone()),
+                    _ => {}
+                }
+            }
+            if let (Some(id), Some(draft)) = (self.selected.clone(), self.draft.as_mut()) {
+                request = editor(ui, project, &id, draft, &mut self.new_alias, &mut self.merge_into, out);
+            } else {
+                ui.weak("Select an actor to edit it.");
+            }
+        });
+        if request.is_some() {
+            self.select(None, None);
+        }
+        request
+    }
+
+    /// Selects an actor (or none) for editing.
+    pub fn select(&mut self, id: Option<ActorId>, actor: Option<Actor>) {
+        self.selected = id;
+        self.draft = actor;
+        self.new_alias.clear();
+        self.merge_into = None;
+    }
+}
+
+fn editor(
+    ui: &mut egui::Ui,
+    project: &Project,
+    id: &ActorId,
+    draft: &mut Actor,
+    new_alias: &mut String,
+    merge_into: &mut Option<ActorId>,
+    out: &mut Vec<Action>,
+) -> Option<ActorRequest> {
+    let saved = project.actors.actors.get(id)?;
+    ui.weak(format!("id: {id}"));
+    egui::Grid::new("actor-editor").num_columns(2).show(ui, |ui| {
+        ui.label("Name");
+        ui.text_edit_singleline(&mut draft.name).accessible_name("Actor name");
+        ui.end_row();
+        ui.label("Kind");
+        egui::ComboBox::from_id_salt("actor-kind")
+            .selected_text(format!("{:?}", draft.kind))
+            .show_ui(ui, |ui| {
+                for kind in KINDS {
+                    ui.selectable_value(&mut draft.kind, kind, format!("{kind:?}"));
+                }
+            })
+            .response
+            .accessible_name("Actor kind");
+        ui.end_row();
+        ui.label("Affiliation");
+        let current = draft.affiliation.as_ref().and_then(|a| project.actors.actors.get(a)).map_or("—", |a| &a.name);
+        egui::ComboBox::from_id_salt("actor-affiliation")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut draft.affiliation, None, "—");
+                for (other, actor) in project.actors.actors.iter().filter(|(o, _)| *o != id) {
+                    ui.selectable_value(&mut draft.affiliation, Some(other.clone()), &actor.name);
+                }
+            })
+            .response
+            .accessible_name("Affiliation");
+        ui.end_row();
+        ui.label("Notes");
+        ui.text_edit_multiline(&mut draft.notes).accessible_name("Actor notes");
+        ui.end_row();
+    });
+    ui.label("Aliases");
+    let mut remove = None;
+    for (i, alias) in draft.aliases.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if ui.small_button("×").on_hover_text("Remove this alias").clicked() {
+                remove = Some(i);
+            }
+            selectable_row(ui, false, alias, ui.visuals().text_color());
+        });
+    }
+    if let Some(i) = remove {
+        draft.aliases.remove(i);
+    }
+    ui.horizontal(|ui| {
+        let field = ui
+            .add(egui::TextEdit::singleline(new_alias).hint_text("new alias").desired_width(180.0))
+            .accessible_name("New alias");
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Add").clicked() || enter) && !new_alias.trim().is_empty() {
+            let alias = new_alias.trim().to_owned();
+            if !draft.aliases.contains(&alias) {
+                draft.aliases.push(alias);
+            }
+            new_alias.clear();
+        }
+    });
+    ui.horizontal(|ui| {
+        let changed = draft != saved;
+        if ui.add_enabled(changed, egui::Button::new("Save changes")).clicked() {
+            if draft.name.trim().is_empty() {
+                out.push(Action::Refused("An actor needs a name.".into()));
+            } else {
+                out.push(Action::Project(ProjectEdit::PutActor(id.clone(), Some(draft.clone()))));
+            }
+        }
+        if ui.add_enabled(changed, egui::Button::new("Revert")).clicked() {
+            *draft = saved.clone();
+        }
+    });
+    ui.separator();
+    let mut request = None;
+    ui.horizontal(|ui| {
+        ui.label("Merge into");
+        let shown = merge_into.as_ref().and_then(|a| project.actors.actors.get(a)).map_or("…", |a| &a.name);
+        egui::ComboBox::from_id_salt("actor-merge")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for (other, actor) in project.actors.actors.iter().filter(|(o, _)| *o != id) {
+                    ui.selectable_value(merge_into, Some(other.clone()), &actor.name);
+                }
+            })
+            .response
+            .accessible_name("Merge into actor");
+        if let Some(target) = merge_into.clone()
+            && ui
+                .button("Merge")
+                .on_hover_text("This actor's name and aliases go to the other; your mentions are relinked")
+                .clicked()
+        {
+            request = Some(ActorRequest::Merge(id.clone(), target));
+        }
+    });
+    request
+}
+
+/// Carries out a request of the window: builds the merge edit (loading every document) and applies it.
+pub fn merge(project: &mut Project, absorbed: &ActorId, kept: &ActorId) -> Result<ProjectEdit, String> {
+    merge_actors(project, kept, absorbed).map_err(|e| e.to_string())
+}

@@ -1,0 +1,112 @@
+//! The events table: one row per event of this document or of the whole project, sortable by any column;
+//! clicking a row opens its document, scrolls to the trigger and inspects the event.
+
+use crate::formats::events_table::{EventColumn, EventRow, document_rows, project_rows, sort_rows};
+use crate::store::Project;
+use crate::ui::action::{Action, Focus};
+use crate::ui::bidi_label::selectable_row;
+use eframe::egui;
+
+/// Columns shown in the window (the CSV export has them all).
+const SHOWN: [EventColumn; 10] = [
+    EventColumn::Event,
+    EventColumn::Date,
+    EventColumn::EventType,
+    EventColumn::Actor1,
+    EventColumn::Actor2,
+    EventColumn::Location,
+    EventColumn::Fatalities,
+    EventColumn::Modality,
+    EventColumn::Source,
+    EventColumn::Document,
+];
+
+/// The table's state: scope, sort order, and the rows computed for the project's current generation.
+pub struct EventsTable {
+    /// Every document rather than the shown one.
+    pub whole_project: bool,
+    sort: (EventColumn, bool),
+    rows: Vec<EventRow>,
+    /// (whole project, document, generation) the rows were computed for.
+    built_for: Option<(bool, Option<crate::model::DocId>, u64)>,
+}
+
+impl Default for EventsTable {
+    fn default() -> Self {
+        Self { whole_project: false, sort: (EventColumn::Event, true), rows: Vec::new(), built_for: None }
+    }
+}
+
+impl EventsTable {
+    /// Recomputes the rows when the scope, the document or the project changed. The whole-project table
+    /// loads every document (once).
+    pub fn refresh(&mut self, project: &mut Project, doc: Option<&crate::model::DocId>) {
+        let key = (self.whole_project, doc.cloned(), project.generation());
+        if self.built_for.as_ref() == Some(&key) {
+            return;
+        }
+        let me = project.annotator().clone();
+        self.rows = match (self.whole_project, doc) {
+            (true, _) => project_rows(project, Some(&me)),
+            (false, Some(doc)) => document_rows(project, doc, &me),
+            (false, None) => Vec::new(),
+        };
+        sort_rows(&mut self.rows, self.sort.0, self.sort.1);
+        self.built_for = Some(key);
+    }
+
+    /// The rows, in the table's order.
+    pub fn rows(&self) -> &[EventRow] {
+        &self.rows
+    }
+
+    /// Sorts by `column`; again on the same column reverses the order.
+    pub fn sort_by(&mut self, column: EventColumn) {
+        let ascending = if self.sort.0 == column { !self.sort.1 } else { true };
+        self.sort = (column, ascending);
+        sort_rows(&mut self.rows, column, ascending);
+    }
+
+    /// Draws the table.
+    pub fn show(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.whole_project, false, "This document");
+            ui.selectable_value(&mut self.whole_project, true, "Whole project");
+            ui.weak(format!("{} events (your layer) · click a heading to sort, a row to open it", self.rows.len()));
+        });
+        let mut clicked_column = None;
+        egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
+            egui::Grid::new("events-table").striped(true).min_col_width(40.0).show(ui, |ui| {
+                for column in SHOWN {
+                    let arrow = match self.sort {
+                        (c, true) if c == column => " ▲",
+                        (c, false) if c == column => " ▼",
+                        _ => "",
+                    };
+                    if ui.button(format!("{}{arrow}", column.title())).clicked() {
+                        clicked_column = Some(column);
+                    }
+                }
+                ui.end_row();
+                for row in &self.rows {
+                    let mut open = false;
+                    for column in SHOWN {
+                        let cell = column.cell(row);
+                        open |= selectable_row(ui, false, &cell, ui.visuals().text_color()).clicked();
+                    }
+                    ui.end_row();
+                    if open {
+                        out.push(Action::Jump {
+                            doc: row.doc.clone(),
+                            span: row.trigger,
+                            focus: Some(Focus::Event(row.event)),
+                        });
+                    }
+                }
+            });
+        });
+        if let Some(column) = clicked_column {
+            self.sort_by(column);
+        }
+    }
+}

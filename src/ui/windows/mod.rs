@@ -1,0 +1,11 @@
+//! Windows opened from the menu: events table, project search, actor registry, schema editor.
+
+pub mod actors;
+pub mod events_table;
+pub mod schema_editor;
+pub mod search;
+
+pub use actors::{ActorRequest, ActorsWindow};
+pub use events_table::EventsTable;
+pub use schema_editor::SchemaEditor;
+pub use search::SearchWindow;

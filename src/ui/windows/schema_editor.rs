@@ -1,0 +1,164 @@
+//! The schema editor: add, rename, recolour and re-key entity types, event types and roles. The coder edits
+//! a draft; Apply makes it one undoable edit, refused while the draft has problems. Ids never change, so
+//! renaming keeps every annotation valid.
+
+use crate::model::{EntityType, EntityTypeId, EventType, EventTypeId, Rgb, Role, RoleId, Schema};
+use crate::ui::action::Action;
+use eframe::egui::{self, RichText};
+
+/// The editor's draft of the schema.
+#[derive(Default)]
+pub struct SchemaEditor {
+    draft: Option<Schema>,
+}
+
+fn key_field(ui: &mut egui::Ui, key: &mut Option<char>, owner: &str) {
+    let mut text = key.map(String::from).unwrap_or_default();
+    let field = egui::TextEdit::singleline(&mut text).desired_width(24.0).char_limit(1);
+    if ui.add(field).accessible_name(format!("Key of {owner}")).changed() {
+        *key = text.chars().next();
+    }
+}
+
+fn color_field(ui: &mut egui::Ui, color: &mut Rgb, owner: &str) {
+    let mut rgb = color.0;
+    if ui.color_edit_button_srgb(&mut rgb).accessible_name(format!("Colour of {owner}")).changed() {
+        *color = Rgb(rgb);
+    }
+}
+
+/// An id for a new type or role made from its name: upper case for types, as the default schema does.
+fn fresh_id(name: &str, taken: impl Fn(&str) -> bool, upper: bool) -> String {
+    let base = crate::model::slugify(name).replace('-', "_");
+    let base = if upper { base.to_uppercase() } else { base };
+    let base = if base.is_empty() { "NEW".to_owned() } else { base };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}_{n}");
+        n += 1;
+    }
+    id
+}
+
+impl SchemaEditor {
+    /// Draws the editor for `schema` (the project's current one).
+    pub fn show(&mut self, ui: &mut egui::Ui, schema: &Schema, out: &mut Vec<Action>) {
+        let draft = self.draft.get_or_insert_with(|| schema.clone());
+        let problems = draft.problems();
+        ui.horizontal(|ui| {
+            let changed = draft != schema;
+            if ui.add_enabled(changed && problems.is_empty(), egui::Button::new("Apply")).clicked() {
+                out.push(Action::Project(crate::model::ProjectEdit::SetSchema(Box::new(draft.clone()))));
+            }
+            if ui.add_enabled(changed, egui::Button::new("Revert")).clicked() {
+                *draft = schema.clone();
+            }
+            ui.weak("Ids never change: renaming keeps annotations valid. Apply is one undoable change.");
+        });
+        for (_, problem) in &problems {
+            ui.colored_label(ui.visuals().error_fg_color, problem);
+        }
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            ui.heading("Entity types");
+            egui::Grid::new("entity-types").striped(true).show(ui, |ui| {
+                for h in ["id", "name", "Arabic name", "colour", "key"] {
+                    ui.label(RichText::new(h).strong());
+                }
+                ui.end_row();
+                for t in &mut draft.entity_types {
+                    let id = t.id.to_string();
+                    ui.label(&id);
+                    ui.text_edit_singleline(&mut t.name).accessible_name(format!("Name of {id}"));
+                    ui.text_edit_singleline(&mut t.name_ar).accessible_name(format!("Arabic name of {id}"));
+                    color_field(ui, &mut t.color, &id);
+                    key_field(ui, &mut t.key, &id);
+                    ui.end_row();
+                }
+            });
+            if ui.button("Add entity type").clicked() {
+                let id = fresh_id("NEW TYPE", |id| draft.entity_types.iter().any(|t| t.id.as_str() == id), true);
+                draft.entity_types.push(EntityType {
+                    id: EntityTypeId::new(id),
+                    name: "New type".into(),
+                    name_ar: String::new(),
+                    color: Rgb([0x88, 0x88, 0x88]),
+                    key: None,
+                    description: String::new(),
+                });
+            }
+            ui.separator();
+            ui.heading("Event types");
+            let entity_ids: Vec<EntityTypeId> = draft.entity_types.iter().map(|t| t.id.clone()).collect();
+            for (i, t) in draft.event_types.iter_mut().enumerate() {
+                ui.push_id(("event-type", i), |ui| event_type(ui, t, &entity_ids));
+            }
+            if ui.button("Add event type").clicked() {
+                let id = fresh_id("NEW EVENT", |id| draft.event_types.iter().any(|t| t.id.as_str() == id), true);
+                draft.event_types.push(EventType {
+                    id: EventTypeId::new(id),
+                    name: "New event".into(),
+                    name_ar: String::new(),
+                    key: None,
+                    color: Rgb([0x55, 0x55, 0x55]),
+                    roles: Vec::new(),
+                    description: String::new(),
+                });
+            }
+        });
+    }
+
+    /// Forgets the draft (after it was applied, or when the project changed).
+    pub fn reset(&mut self) {
+        self.draft = None;
+    }
+}
+
+fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId]) {
+    ui.horizontal(|ui| {
+        let id = t.id.to_string();
+        ui.label(RichText::new(&id).strong());
+        ui.label("name");
+        ui.text_edit_singleline(&mut t.name).accessible_name(format!("Name of {id}"));
+        ui.label("colour");
+        color_field(ui, &mut t.color, &id);
+        ui.label("key");
+        key_field(ui, &mut t.key, &id);
+    });
+    egui::Grid::new("roles").striped(true).show(ui, |ui| {
+        for h in ["role", "name", "takes", "required", "repeats"] {
+            ui.label(RichText::new(h).weak());
+        }
+        ui.end_row();
+        for role in &mut t.roles {
+            ui.label(role.id.as_str());
+            ui.text_edit_singleline(&mut role.name).accessible_name(format!("Name of role {}", role.id));
+            ui.horizontal(|ui| {
+                for e in entity_ids {
+                    let mut on = role.allowed.contains(e);
+                    if ui.checkbox(&mut on, e.as_str()).changed() {
+                        if on {
+                            role.allowed.push(e.clone());
+                        } else {
+                            role.allowed.retain(|a| a != e);
+                        }
+                    }
+                }
+            });
+            ui.checkbox(&mut role.required, "").accessible_name(format!("{} is required", role.id));
+            ui.checkbox(&mut role.repeatable, "").accessible_name(format!("{} repeats", role.id));
+            ui.end_row();
+        }
+    });
+    if ui.small_button("Add role").clicked() {
+        let id = fresh_id("Role", |id| t.roles.iter().any(|r| r.id.as_str() == id), false);
+        t.roles.push(Role {
+            id: RoleId::new(id),
+            name: "New role".into(),
+            allowed: entity_ids.first().cloned().into_iter().collect(),
+            required: false,
+            repeatable: false,
+        });
+    }
+    ui.separator();
+}

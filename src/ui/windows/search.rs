@@ -1,0 +1,64 @@
+//! Project-wide search: normalized, clitic-aware and typo-tolerant; each hit opens its document there.
+
+use crate::store::{Project, SearchHit, search_project};
+use crate::ui::action::Action;
+use crate::ui::bidi_label::selectable_row;
+use eframe::egui;
+
+/// The search window's state.
+#[derive(Default)]
+pub struct SearchWindow {
+    /// What the user typed.
+    pub query: String,
+    hits: Vec<SearchHit>,
+    /// The query the hits are for.
+    searched: Option<String>,
+    focus_field: bool,
+}
+
+impl SearchWindow {
+    /// Puts the keyboard in the search field at the next frame.
+    pub fn focus(&mut self) {
+        self.focus_field = true;
+    }
+
+    /// Runs the search (loading documents as needed).
+    pub fn run(&mut self, project: &mut Project) {
+        self.hits = search_project(project, &self.query);
+        self.searched = Some(self.query.clone());
+    }
+
+    /// The hits of the last search.
+    pub fn hits(&self) -> &[SearchHit] {
+        &self.hits
+    }
+
+    /// Draws the window's contents; returns whether the user asked to search.
+    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, out: &mut Vec<Action>) -> bool {
+        let mut go = false;
+        ui.horizontal(|ui| {
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.query).hint_text("word or phrase").desired_width(260.0))
+                .accessible_name("Search the project");
+            if std::mem::take(&mut self.focus_field) {
+                field.request_focus();
+            }
+            go = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            go |= ui.button("Search").clicked();
+        });
+        ui.weak("Spelling is normalized (alef forms, ya/alef maqsura, ta marbuta, diacritics, digits), clitics such as و ب ال are ignored, and small typos are tolerated.");
+        if let Some(searched) = &self.searched {
+            ui.label(format!("{} matches for «{searched}»", self.hits.len()));
+        }
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            for hit in &self.hits {
+                let title = project.document(&hit.doc).map_or(hit.doc.as_str(), |d| d.title());
+                ui.weak(title);
+                if selectable_row(ui, false, &hit.context, ui.visuals().text_color()).clicked() {
+                    out.push(Action::Jump { doc: hit.doc.clone(), span: hit.span, focus: None });
+                }
+            }
+        });
+        go && !self.query.trim().is_empty()
+    }
+}
