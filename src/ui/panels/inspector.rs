@@ -444,7 +444,11 @@ fn event(
                     }
                 }
                 let picking = input.picking.is_some_and(|p| p.event == id && p.role == role.id);
-                if ui.selectable_label(picking, "pick").on_hover_text("Then click a mention in the text").clicked() {
+                let pick = ui
+                    .selectable_label(picking, "pick")
+                    .on_hover_text("Then click a mention in the text")
+                    .accessible_name(format!("Pick {}", role.name));
+                if pick.clicked() {
                     out.push(Action::Pick((!picking).then(|| Picking { event: id, role: role.id.clone() })));
                 }
                 let candidates: Vec<(&MentionId, &crate::model::Mention)> =

@@ -1,0 +1,157 @@
+//! The coding workflow driven as a coder drives it, on the real app and a copy of the sample project
+//! (egui_kittest, no mock of the model): mark two mentions with their keys, make an event with its key, fill
+//! two roles by clicking the mentions in the text, link an actor from the inspector; then undo every step,
+//! one at a time, redo them all, and compare the saved file with the expected RON.
+
+mod common;
+
+use common::{SAMPLE_DOC, open_as, sample_copy};
+use eframe::egui::{self, Event, Key, Modifiers, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tarmeez::model::{Annotator, DocStatus, Layer, Span};
+use tarmeez::ui::TarmeezApp;
+
+fn harness(app: TarmeezApp) -> Harness<'static, TarmeezApp> {
+    let mut h =
+        Harness::builder().with_size([1400.0, 1000.0]).build_ui_state(|ui, app: &mut TarmeezApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+/// The code point span of the first occurrence of `phrase` after `after` in the sample article.
+fn span_of(h: &Harness<'_, TarmeezApp>, after: &str, phrase: &str) -> Span {
+    let text = h.state().project().unwrap().documents()[0].text().unwrap().clone();
+    let from = text.as_str().find(after).unwrap();
+    let b = from + text.as_str()[from..].find(phrase).unwrap();
+    let start = text.char_of_byte(b).unwrap();
+    Span::new(start, start + phrase.chars().count())
+}
+
+fn select(h: &mut Harness<'_, TarmeezApp>, span: Span) {
+    let text = h.state().project().unwrap().documents()[0].text().unwrap().clone();
+    h.state_mut().article_mut().select(&text, span);
+    h.run();
+}
+
+/// Clicks the middle of the first piece of `span` in the article, as the mouse would.
+fn click_text(h: &mut Harness<'_, TarmeezApp>, span: Span) {
+    let (layout, origin) = h.state().article().drawn_layout().unwrap();
+    let r = layout.span_rects(span)[0];
+    let pos = Pos2::new(origin.x + (r.x0 + r.x1) / 2.0, origin.y + (r.y0 + r.y1) / 2.0);
+    h.hover_at(pos);
+    h.run();
+    let modifiers = Modifiers::NONE;
+    h.event(Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed: true, modifiers });
+    h.run();
+    h.event(Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed: false, modifiers });
+    h.run();
+}
+
+fn layer(h: &Harness<'_, TarmeezApp>) -> Layer {
+    let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
+    doc.layers.get(&Annotator::parse("huda").unwrap()).cloned().unwrap_or_default()
+}
+
+fn press(h: &mut Harness<'_, TarmeezApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}
+
+#[test]
+fn mark_make_an_event_fill_roles_by_clicking_link_an_actor_then_undo_and_redo_every_step() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = harness(TarmeezApp::new(Some(open_as(&dir, "huda")), None));
+    let militia = span_of(&h, "لـ\"وكالة", "مليشيا أبو الفضل العباس");
+    let base = span_of(&h, "مساء أمس", "قاعدة التحالف الدولي");
+    let shelled = span_of(&h, "العراقية", "قصفت");
+    // Snapshots of the layer after each step, to check undo one step at a time.
+    let mut steps = vec![layer(&h)];
+
+    select(&mut h, militia);
+    press(&mut h, Modifiers::NONE, Key::Num1);
+    steps.push(layer(&h));
+    select(&mut h, base);
+    press(&mut h, Modifiers::NONE, Key::Num2);
+    steps.push(layer(&h));
+    select(&mut h, shelled);
+    press(&mut h, Modifiers::NONE, Key::A);
+    steps.push(layer(&h));
+    h.get_by_label("Event e1: Attack");
+
+    // Fill Attacker and Target by clicking the mentions in the text.
+    h.get_by_label("Pick Attacker").click();
+    h.run();
+    h.get_by_label_contains("Click a mention in the text to fill Attacker");
+    click_text(&mut h, militia);
+    steps.push(layer(&h));
+    h.get_by_label("Pick Target").click();
+    h.run();
+    click_text(&mut h, base);
+    steps.push(layer(&h));
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(h.query_by_label_contains("Click a mention in the text").is_none(), "Escape stops picking");
+
+    // Link the militia to the registry from the inspector: its text finds the actor.
+    click_text(&mut h, militia);
+    h.get_by_label("Mention m1");
+    h.get_by_label_contains("Liwa Abu al-Fadl al-Abbas").click();
+    h.run();
+    steps.push(layer(&h));
+
+    let done = layer(&h);
+    assert_eq!(done.mentions.len(), 2);
+    let event = &done.events[&tarmeez::model::EventId(1)];
+    let roles: Vec<(&str, u32)> = event.arguments.iter().map(|a| (a.role.as_str(), a.mention.0)).collect();
+    assert_eq!(roles, [("Attacker", 1), ("Target", 2)]);
+
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    let file = dir.join(format!("annotations/{SAMPLE_DOC}/huda.ron"));
+    let expected = format!(
+        r#"(
+  status: InProgress,
+  mentions: {{
+    "m1": (
+      span: (start: {}, end: {}),
+      type: "ACTOR",
+      actor: Some("abu-fadl-abbas"),
+    ),
+    "m2": (
+      span: (start: {}, end: {}),
+      type: "LOCATION",
+    ),
+  }},
+  events: {{
+    "e1": (
+      type: "ATTACK",
+      trigger: (start: {}, end: {}),
+      arguments: [(role: "Attacker", mention: "m1"), (role: "Target", mention: "m2")],
+    ),
+  }},
+  relations: {{}},
+)
+"#,
+        militia.start, militia.end, base.start, base.end, shelled.start, shelled.end
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), expected);
+
+    // Undo, one step at a time, back to nothing.
+    for k in (0..steps.len() - 1).rev() {
+        press(&mut h, Modifiers::COMMAND, Key::Z);
+        assert_eq!(layer(&h), steps[k], "after undoing step {}", k + 1);
+    }
+    assert_eq!(layer(&h).status, DocStatus::New);
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    let emptied = std::fs::read_to_string(&file).unwrap();
+    assert!(!emptied.contains("\"m1\""), "{emptied}");
+
+    // Redo every step (Ctrl+Shift+Z and Ctrl+Y alike); the file is as it was.
+    for (k, step) in steps.iter().enumerate().skip(1) {
+        let key =
+            if k % 2 == 0 { (Modifiers::COMMAND, Key::Y) } else { (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) };
+        press(&mut h, key.0, key.1);
+        assert_eq!(&layer(&h), step, "after redoing step {k}");
+    }
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), expected);
+}
