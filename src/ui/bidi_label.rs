@@ -60,9 +60,28 @@ pub struct LabelStyle {
 
 /// Draws `text` at the available width (right-aligned when its first strong letter is right to left).
 pub fn bidi_label(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) -> egui::Response {
+    let response = paint_text(ui, text, style, sense);
+    let owned = text.to_owned();
+    response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Label, true, owned.clone()));
+    response
+}
+
+/// Draws `text` like [`bidi_label`] but gives it no accessibility node of its own (for widgets that name
+/// themselves with it).
+fn paint_text(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) -> egui::Response {
     if !needs_bidi(text) {
-        let label = egui::Label::new(egui::RichText::new(text).size(style.size).color(style.color)).sense(sense);
-        return ui.add(if style.single_line { label.truncate() } else { label.wrap() });
+        // egui lays out text without right-to-left letters correctly; paint it without a Label's own node.
+        let width = ui.available_width().max(40.0);
+        let mut job =
+            egui::text::LayoutJob::simple(text.to_owned(), egui::FontId::proportional(style.size), style.color, width);
+        if style.single_line {
+            job.wrap.max_rows = 1;
+            job.wrap.break_anywhere = true;
+        }
+        let galley = ui.painter().layout_job(job);
+        let (rect, response) = ui.allocate_exact_size(galley.size(), sense);
+        ui.painter().galley(rect.min, galley, style.color);
+        return response;
     }
     let width = ui.available_width().max(40.0);
     let shared = painter(ui.ctx());
@@ -79,8 +98,6 @@ pub fn bidi_label(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense
             ui.ctx().request_repaint();
         }
     }
-    let owned = text.to_owned();
-    response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Label, true, owned.clone()));
     response
 }
 
@@ -102,7 +119,10 @@ pub fn selectable_row(ui: &mut egui::Ui, selected: bool, text: &str, color: Colo
     }
     let style = LabelStyle { size, color, single_line: true };
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect.shrink2(pad)), |ui| {
-        bidi_label(ui, text, style, Sense::hover())
+        paint_text(ui, text, style, Sense::hover())
     });
+    // The row itself is the clickable, named node (screen readers and UI tests find it by its text).
+    let owned = text.to_owned();
+    response.widget_info(move || egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, owned.clone()));
     response
 }

@@ -1,8 +1,18 @@
 //! The list of the project's documents.
 
+use crate::model::DocStatus;
 use crate::store::Project;
 use crate::ui::bidi_label::selectable_row;
 use eframe::egui;
+
+/// How a coder's progress reads in the list.
+pub fn status_word(status: DocStatus) -> &'static str {
+    match status {
+        DocStatus::New => "new",
+        DocStatus::InProgress => "in progress",
+        DocStatus::Done => "done",
+    }
+}
 
 /// Draws the document list; returns the index of a clicked document.
 pub fn document_list(ui: &mut egui::Ui, project: Option<&Project>, selected: Option<usize>) -> Option<usize> {
@@ -13,12 +23,17 @@ pub fn document_list(ui: &mut egui::Ui, project: Option<&Project>, selected: Opt
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, project.documents().len(), |ui, rows| {
         for i in rows {
             let doc = &project.documents()[i];
+            let progress = match project.summary(i) {
+                Some(s) => format!("{}, {} mentions, {} events", status_word(s.status), s.mentions, s.events),
+                None => "layer unreadable".to_owned(),
+            };
             let (text, color) = if doc.is_broken() {
                 (format!("! {}", doc.title()), ui.visuals().error_fg_color)
             } else {
                 (doc.title().to_owned(), ui.visuals().text_color())
             };
-            let response = selectable_row(ui, selected == Some(i), &text, color).on_hover_text(doc.id.as_str());
+            let line = format!("{text} · {progress}");
+            let response = selectable_row(ui, selected == Some(i), &line, color).on_hover_text(doc.id.as_str());
             if response.clicked() {
                 clicked = Some(i);
             }
