@@ -103,7 +103,7 @@ fn mention_for(seed: u64, words: &[Span]) -> Mention {
     let first = (seed.wrapping_mul(2_654_435_761) % words.len() as u64) as usize;
     let last = (first + (seed % 3) as usize).min(words.len() - 1);
     let mut m = Mention::new(Span::new(words[first].start, words[last].end), ENTITY_TYPES[(seed % 6) as usize]);
-    if seed % 3 == 0 {
+    if seed.is_multiple_of(3) {
         m.note = format!("edit {seed}: {}", "ملاحظة ".repeat((seed % 5) as usize));
     }
     m
@@ -139,7 +139,7 @@ fn edit_for(k: u32, layer: &Layer, words: &[Span]) -> Edit {
             edits.push(Edit::PutMention(*id, Some(retyped)));
         }
         r if r % 7 == 3 => {
-            edits.push(Edit::SetStatus(if k % 2 == 0 { DocStatus::Done } else { DocStatus::InProgress }))
+            edits.push(Edit::SetStatus(if k.is_multiple_of(2) { DocStatus::Done } else { DocStatus::InProgress }))
         }
         _ => return add,
     }
