@@ -5,6 +5,8 @@ pub mod boundaries;
 pub mod fonts;
 pub mod geometry;
 pub mod layout;
+pub mod matching;
+pub mod normalize;
 pub mod raster;
 pub mod scene;
 
