@@ -4,6 +4,7 @@
 
 pub mod formats;
 pub mod model;
+pub mod settings;
 pub mod store;
 pub mod text;
 pub mod ui;

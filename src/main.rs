@@ -7,8 +7,11 @@ use std::process::ExitCode;
 use tarmeez::formats::png_render::{RenderOptions, render_png};
 use tarmeez::formats::{events_csv, events_table, plain_text};
 use tarmeez::model::{Annotator, DocId, default_conflict_schema};
+use tarmeez::settings::{self, Settings};
 use tarmeez::store::{OpenOptions, Project, Stats, StoreError};
 use tarmeez::text::scene::HighlightSet;
+use tarmeez::ui::TarmeezApp;
+use tarmeez::ui::windows::NameDialog;
 
 /// Prints a line to standard output; a closed pipe (`tarmeez stats p | head -1`) ends the program quietly
 /// instead of panicking.
@@ -117,18 +120,19 @@ enum ExportFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let annotator = match cli.annotator.as_deref() {
+    let given = match cli.annotator.as_deref() {
         Some(name) => match Annotator::parse(name) {
-            Ok(a) => a,
+            Ok(a) => Some(a),
             Err(e) => {
                 eprintln!("error: --annotator: {e}");
                 return ExitCode::from(2);
             }
         },
-        None => tarmeez::default_annotator(),
+        None => None,
     };
+    let annotator = given.clone().unwrap_or_else(tarmeez::default_annotator);
     let result = match cli.command {
-        None => run_gui(cli.project, annotator),
+        None => run_gui(cli.project, given),
         Some(Job::Validate { project }) => validate(&project),
         Some(Job::Stats { project }) => stats(&project),
         Some(Job::New { dir, name }) => new_project(&dir, &name, annotator),
@@ -156,13 +160,32 @@ fn sample_project() -> PathBuf {
     if here.is_dir() { here } else { Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE_PROJECT) }
 }
 
-fn run_gui(project: Option<PathBuf>, annotator: Annotator) -> Result<ExitCode> {
+/// Opens the window. The coder's name comes from `--annotator`, else `$TARMEEZ_ANNOTATOR`, else the settings;
+/// when none of them has it, the window asks once and remembers the answer.
+fn run_gui(project: Option<PathBuf>, given: Option<Annotator>) -> Result<ExitCode> {
     let dir = project.unwrap_or_else(sample_project);
-    let (project, error) = match Project::open(&dir, OpenOptions { annotator, read_only: false }) {
-        Ok(p) => (Some(p), None),
-        Err(e) => (None, Some(format!("Could not open {}:\n{e}", dir.display()))),
+    let from_env =
+        std::env::var("TARMEEZ_ANNOTATOR").ok().filter(|s| !s.trim().is_empty()).map(|s| Annotator::from_raw(&s));
+    let settings_path = settings::default_path();
+    let (remembered, note) = match settings_path.as_deref().map(Settings::load) {
+        Some(Ok(s)) => (s.annotator, None),
+        Some(Err(e)) => (None, Some(format!("{e}. It is left as it is; your name is used for this session only."))),
+        None => (None, None),
     };
-    tarmeez::ui::run(project, error).map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))?;
+    let app = match given.or(from_env).or(remembered) {
+        Some(annotator) => match Project::open(&dir, OpenOptions { annotator, read_only: false }) {
+            Ok(p) => TarmeezApp::new(Some(p), None),
+            Err(e) => TarmeezApp::new(None, Some(format!("Could not open {}:\n{e}", dir.display()))),
+        },
+        None => {
+            // A settings file that failed to load is never overwritten.
+            let path = if note.is_some() { None } else { settings_path };
+            let mut dialog = NameDialog::new(dir, path, tarmeez::default_annotator().as_str());
+            dialog.note = note;
+            TarmeezApp::asking_name(dialog)
+        }
+    };
+    tarmeez::ui::run(app).map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 

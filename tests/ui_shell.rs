@@ -211,3 +211,34 @@ fn the_list_shows_each_documents_progress_and_a_key_goes_to_the_next_unfinished_
     h.run();
     h.get_by_label("doc2 · in progress, 0 mentions, 0 events");
 }
+
+#[test]
+fn the_coders_name_is_asked_once_remembered_and_names_their_layer() {
+    let (_tmp, dir) = three_documents();
+    let settings_dir = tempfile::tempdir().unwrap();
+    let settings = settings_dir.path().join("settings.ron");
+    let dialog = tarmeez::ui::windows::NameDialog::new(dir.clone(), Some(settings.clone()), "login-name");
+    let mut h = harness(TarmeezApp::asking_name(dialog));
+    h.get_by_label("Who is coding?");
+    assert!(h.state().project().is_none(), "nothing is opened before the name is known");
+    h.get_by_label("Your name").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Your name").type_text("Huda Ali");
+    h.run();
+    h.get_by_label("Your layer: annotations/<document>/huda-ali.ron");
+    h.get_by_label("Start coding").click();
+    h.run();
+    assert_eq!(h.state().project().unwrap().annotator().as_str(), "huda-ali");
+    let remembered = tarmeez::settings::Settings::load(&settings).unwrap();
+    assert_eq!(remembered.annotator.unwrap().as_str(), "huda-ali");
+    // The name goes to the coder's own layer file.
+    let text = h.state().project().unwrap().documents()[0].text().unwrap().clone();
+    h.state_mut().article_mut().select(&text, Span::new(0, 4));
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(dir.join("annotations/doc0/huda-ali.ron").is_file());
+}

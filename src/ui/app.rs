@@ -4,7 +4,7 @@ use super::action::{Action, Focus, Picking};
 use super::article_view::ArticleView;
 use super::command::Command;
 use super::panels::{self, InspectorState, ViewOptions};
-use super::windows::{ActorRequest, ActorsWindow, EventsTable, SchemaEditor, SearchWindow};
+use super::windows::{ActorRequest, ActorsWindow, EventsTable, NameDialog, SchemaEditor, SearchWindow};
 use crate::model::coding;
 use crate::model::{DocId, DocStatus, Edit, EntityTypeId, EventTypeId, Layer, MentionId, ProjectEdit};
 use crate::store::{Autosave, OpenOptions, Project};
@@ -46,6 +46,8 @@ pub struct TarmeezApp {
     actors: ActorsWindow,
     show_schema: bool,
     schema_editor: SchemaEditor,
+    /// Asking who is coding, before a project is opened under that name.
+    asking_name: Option<NameDialog>,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -95,8 +97,17 @@ impl TarmeezApp {
             actors: ActorsWindow::default(),
             show_schema: false,
             schema_editor: SchemaEditor::default(),
+            asking_name: None,
         };
         app.select(selected);
+        app
+    }
+
+    /// A window that first asks who is coding (see [`NameDialog`]), remembers the answer in the settings
+    /// at `settings_path`, then opens `project_dir` under that name.
+    pub fn asking_name(dialog: NameDialog) -> Self {
+        let mut app = Self::new(None, None);
+        app.asking_name = Some(dialog);
         app
     }
 
@@ -117,6 +128,14 @@ impl TarmeezApp {
             // Ctrl+plus and Ctrl+minus zoom the article, not the whole interface.
             ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
             self.fonts_installed = true;
+        }
+        if let Some(dialog) = &mut self.asking_name {
+            let chosen = egui::CentralPanel::default_margins().show(ui, |ui| dialog.show(ui)).inner;
+            if let Some(annotator) = chosen {
+                self.named(annotator);
+            }
+            self.show_windows(ui.ctx(), &mut Vec::new(), &mut Vec::new());
+            return;
         }
         // Bare keys (Delete, E, digits, letters) belong to a text field while one has the keyboard.
         let typing = ui.ctx().egui_wants_keyboard_input();
@@ -610,6 +629,15 @@ impl TarmeezApp {
             }
             Command::ToggleActors => self.show_actors = !self.show_actors,
             Command::ToggleSchema => self.show_schema = !self.show_schema,
+            Command::ChangeCoder => {
+                if let Some(project) = &self.project {
+                    let current = project.annotator().to_string();
+                    let mut dialog =
+                        NameDialog::new(project.root().to_owned(), crate::settings::default_path(), &current);
+                    dialog.note = Some(format!("You code as {current} now; your work so far is saved first."));
+                    self.asking_name = Some(dialog);
+                }
+            }
             Command::ZoomIn => self.article.zoom_in(),
             Command::ZoomOut => self.article.zoom_out(),
             Command::ZoomReset => self.article.zoom_reset(),
@@ -637,16 +665,49 @@ impl TarmeezApp {
             Some(p) => p.annotator().clone(),
             None => crate::default_annotator(),
         };
+        self.open_project_as(dir, annotator);
+    }
+
+    /// Saves the open project, then opens the one at `dir` under `annotator`; if that fails the old one stays.
+    fn open_project_as(&mut self, dir: PathBuf, annotator: crate::model::Annotator) {
+        self.save_now();
+        if self.project.as_ref().is_some_and(|p| p.has_unsaved_changes()) {
+            self.error = Some("The open project could not be saved, so it stays open; see the status bar.".into());
+            return;
+        }
+        // Release the old project's lock first: reopening the same folder under the same name must not
+        // find it taken by ourselves.
+        let old = self.project.take();
         match Project::open(&dir, OpenOptions { annotator, read_only: false }) {
             Ok(project) => {
                 let first = (!project.documents().is_empty()).then_some(0);
                 self.project = Some(project);
                 self.selected = None;
                 self.highlights = None;
+                self.events = EventsTable::default();
+                self.search = SearchWindow::default();
+                self.actors = ActorsWindow::default();
+                self.schema_editor.reset();
                 self.select(first);
             }
-            Err(e) => self.error = Some(format!("Could not open {}:\n{e}", dir.display())),
+            Err(e) => {
+                self.project = old;
+                self.error = Some(format!("Could not open {}:\n{e}", dir.display()));
+            }
         }
+    }
+
+    /// The name dialog was answered: remember the name, then open the project under it.
+    fn named(&mut self, annotator: crate::model::Annotator) {
+        let Some(dialog) = self.asking_name.take() else { return };
+        if let Some(path) = &dialog.settings_path {
+            let mut settings = crate::settings::Settings::load(path).unwrap_or_default();
+            settings.annotator = Some(annotator.clone());
+            if let Err(e) = settings.save(path) {
+                self.error = Some(format!("Your name is used for this session but could not be remembered: {e}"));
+            }
+        }
+        self.open_project_as(dialog.project_dir, annotator);
     }
 
     /// The article text the user selected, if any.

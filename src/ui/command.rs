@@ -53,6 +53,8 @@ pub enum Command {
     ToggleActors,
     /// Show or hide the schema editor.
     ToggleSchema,
+    /// Code under another name (asks for it, remembers it, reopens the project).
+    ChangeCoder,
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
     /// Close the window.
@@ -62,8 +64,9 @@ pub enum Command {
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 27] = [
         Command::OpenProject,
+        Command::ChangeCoder,
         Command::Save,
         Command::Redo,
         Command::Undo,
@@ -120,6 +123,7 @@ impl Command {
             Command::Search => "Search project…",
             Command::ToggleActors => "Actor registry",
             Command::ToggleSchema => "Schema editor",
+            Command::ChangeCoder => "Change coder…",
         }
     }
 
@@ -154,6 +158,7 @@ impl Command {
             Command::Search => "Find words in every document (normalized spelling, clitics ignored)",
             Command::ToggleActors => "List, search, create, edit and merge the project's actors",
             Command::ToggleSchema => "Add, rename, recolour and re-key entity types, event types and roles",
+            Command::ChangeCoder => "Code under another name: your edits go to that name's own layer",
         }
     }
 
@@ -187,7 +192,7 @@ impl Command {
             Command::ToggleEvents => vec![cmd(Key::E)],
             Command::Search => vec![cmd(Key::F)],
             Command::ToggleActors => vec![cmd(Key::K)],
-            Command::ToggleSchema => vec![],
+            Command::ToggleSchema | Command::ChangeCoder => vec![],
             Command::Quit => vec![cmd(Key::Q)],
         }
     }

@@ -12,10 +12,8 @@ pub mod windows;
 pub use app::TarmeezApp;
 pub use command::Command;
 
-use crate::store::Project;
-
-/// Opens the main window on `project` (or on nothing, showing `error`), until the user closes it.
-pub fn run(project: Option<Project>, error: Option<String>) -> eframe::Result {
+/// Opens the main window with `app`, until the user closes it.
+pub fn run(app: TarmeezApp) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("Tarmeez")
@@ -23,5 +21,5 @@ pub fn run(project: Option<Project>, error: Option<String>) -> eframe::Result {
             .with_min_inner_size([640.0, 400.0]),
         ..Default::default()
     };
-    eframe::run_native("Tarmeez", options, Box::new(move |_cc| Ok(Box::new(TarmeezApp::new(project, error)))))
+    eframe::run_native("Tarmeez", options, Box::new(move |_cc| Ok(Box::new(app))))
 }

@@ -505,7 +505,7 @@ fn relations(
     ui.label(RichText::new("Relations").strong());
     for (rid, r) in layer.relations.iter().filter(|(_, r)| r.from == id || r.to == id) {
         ui.horizontal(|ui| {
-            let (dir, other) = if r.from == id { ("→", r.to) } else { ("←", r.from) };
+            let (dir, other) = if r.from == id { ("->", r.to) } else { ("<-", r.from) };
             let line = format!("{} {dir} {}", r.relation_type, event_label(input, layer, other));
             if selectable_row(ui, false, &line, ui.visuals().text_color()).clicked() {
                 out.push(Action::Focus(Some(Focus::Event(other))));

@@ -21,6 +21,7 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             item(ui, Command::OpenProject, commands);
             item(ui, Command::Save, commands);
             item(ui, Command::ValidateProject, commands);
+            item(ui, Command::ChangeCoder, commands);
             ui.separator();
             item(ui, Command::Quit, commands);
         });
@@ -30,10 +31,18 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             ui.separator();
             item(ui, Command::CopySelection, commands);
             item(ui, Command::DeleteMention, commands);
+            item(ui, Command::NewEvent, commands);
+            item(ui, Command::ToggleDone, commands);
+            ui.separator();
+            item(ui, Command::ToggleActors, commands);
+            item(ui, Command::ToggleSchema, commands);
         });
         ui.menu_button("Go", |ui| {
             item(ui, Command::NextDocument, commands);
             item(ui, Command::PreviousDocument, commands);
+            item(ui, Command::NextUnfinished, commands);
+            item(ui, Command::Search, commands);
+            item(ui, Command::ToggleEvents, commands);
         });
         ui.menu_button("View", |ui| {
             item(ui, Command::ZoomIn, commands);

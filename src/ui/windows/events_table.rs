@@ -79,8 +79,8 @@ impl EventsTable {
             egui::Grid::new("events-table").striped(true).min_col_width(40.0).show(ui, |ui| {
                 for column in SHOWN {
                     let arrow = match self.sort {
-                        (c, true) if c == column => " ▲",
-                        (c, false) if c == column => " ▼",
+                        (c, true) if c == column => " (up)",
+                        (c, false) if c == column => " (down)",
                         _ => "",
                     };
                     if ui.button(format!("{}{arrow}", column.title())).clicked() {

@@ -2,10 +2,12 @@
 
 pub mod actors;
 pub mod events_table;
+pub mod name_dialog;
 pub mod schema_editor;
 pub mod search;
 
 pub use actors::{ActorRequest, ActorsWindow};
 pub use events_table::EventsTable;
+pub use name_dialog::NameDialog;
 pub use schema_editor::SchemaEditor;
 pub use search::SearchWindow;

@@ -1,0 +1,62 @@
+//! Asks who is coding, once: the name becomes the coder's annotation layer and is remembered in the user's
+//! settings (see [`crate::settings`]).
+
+use crate::model::Annotator;
+use eframe::egui;
+use std::path::PathBuf;
+
+/// The "who is coding?" dialog and what to do once it is answered.
+pub struct NameDialog {
+    /// The project to open under the name.
+    pub project_dir: PathBuf,
+    /// Where to remember the name; `None` when the settings file failed to load (it is never overwritten).
+    pub settings_path: Option<PathBuf>,
+    /// What the user typed.
+    pub draft: String,
+    /// Why the settings could not be read, shown in the dialog.
+    pub note: Option<String>,
+}
+
+impl NameDialog {
+    /// A dialog for opening `project_dir`, suggesting `suggestion`.
+    pub fn new(project_dir: PathBuf, settings_path: Option<PathBuf>, suggestion: &str) -> Self {
+        Self { project_dir, settings_path, draft: suggestion.to_owned(), note: None }
+    }
+
+    /// The layer name the draft gives (names are made safe for file names).
+    pub fn annotator(&self) -> Option<Annotator> {
+        let a = Annotator::from_raw(self.draft.trim());
+        (!a.as_str().is_empty()).then_some(a)
+    }
+
+    /// Draws the dialog; returns the chosen name when the user confirms.
+    pub fn show(&mut self, ui: &mut egui::Ui) -> Option<Annotator> {
+        let mut chosen = None;
+        ui.vertical_centered(|ui| {
+            ui.add_space(120.0);
+            ui.heading("Who is coding?");
+            ui.label("Your name names your own annotation layer, so a team's coders never write the same files.");
+            ui.label("It is asked once and remembered on this computer (File > Change coder… changes it).");
+            ui.add_space(8.0);
+            let field =
+                ui.add(egui::TextEdit::singleline(&mut self.draft).desired_width(240.0)).accessible_name("Your name");
+            field.request_focus();
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            match self.annotator() {
+                Some(a) => {
+                    ui.weak(format!("Your layer: annotations/<document>/{a}.ron"));
+                    if ui.button("Start coding").clicked() || enter {
+                        chosen = Some(a);
+                    }
+                }
+                None => {
+                    ui.colored_label(ui.visuals().warn_fg_color, "Type a name with at least one letter or digit.");
+                }
+            }
+            if let Some(note) = &self.note {
+                ui.colored_label(ui.visuals().warn_fg_color, note);
+            }
+        });
+        chosen
+    }
+}
