@@ -23,7 +23,7 @@ pub enum SettingsError {
     Read(PathBuf, std::io::Error),
     /// The file is not valid settings.
     #[error("{0} is not valid: {1}")]
-    Parse(PathBuf, ron::error::SpannedError),
+    Parse(PathBuf, Box<ron::error::SpannedError>),
     /// The file cannot be written.
     #[error("cannot save {0}: {1}")]
     Write(PathBuf, std::io::Error),
@@ -43,7 +43,7 @@ impl Settings {
     /// Reads the settings; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Self, SettingsError> {
         match std::fs::read_to_string(path) {
-            Ok(text) => ron::from_str(&text).map_err(|e| SettingsError::Parse(path.to_owned(), e)),
+            Ok(text) => ron::from_str(&text).map_err(|e| SettingsError::Parse(path.to_owned(), Box::new(e))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
             Err(e) => Err(SettingsError::Read(path.to_owned(), e)),
         }

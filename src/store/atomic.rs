@@ -24,13 +24,38 @@ pub fn write_atomic_with(
         _ => Path::new("."),
     };
     create_dir_durable(dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".tarmeez-").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(&temp_prefix(path)).suffix(".tmp").tempfile_in(dir)?;
     share_like(tmp.as_file(), path)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     before_rename(tmp.path())?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)
+}
+
+/// Temp files are named after their target (`.tarmeez-huda.ron-Xy12Ab.tmp`), so that a kill -9 in the middle
+/// of a save leaves a file that says whose it is, and the owner's next session can remove it.
+fn temp_prefix(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    format!(".tarmeez-{name}-")
+}
+
+/// Removes temp files left beside `path` by saves of it that were killed before their rename. Only the one
+/// who alone writes `path` (the coder holding the lock, for their layer files) may call this: another
+/// writer's save could be in progress. Returns how many were removed.
+pub fn remove_stale_temps(path: &Path) -> io::Result<usize> {
+    let (Some(dir), prefix) = (path.parent(), temp_prefix(path)) else { return Ok(0) };
+    let mut removed = 0;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") && !name[prefix.len()..].contains('-') {
+            fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// Temp files are private (0600), but project files are shared with a team: give the new file the
@@ -76,6 +101,26 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     {
         let _ = dir;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod stale_tests {
+    use super::*;
+
+    #[test]
+    fn stale_temps_of_a_file_are_removed_and_others_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("huda.ron");
+        write_atomic(&target, b"x").unwrap();
+        for name in [".tarmeez-huda.ron-Ab12Cd.tmp", ".tarmeez-ali.ron-Ab12Cd.tmp", ".tarmeez-huda.ron-x-Ab12Cd.tmp"] {
+            fs::write(dir.path().join(name), b"partial").unwrap();
+        }
+        assert_eq!(remove_stale_temps(&target).unwrap(), 1);
+        let mut left: Vec<String> =
+            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        left.sort();
+        assert_eq!(left, [".tarmeez-ali.ron-Ab12Cd.tmp", ".tarmeez-huda.ron-x-Ab12Cd.tmp", "huda.ron"]);
     }
 }
 

@@ -582,6 +582,11 @@ impl Project {
             if self.poisoned.contains(&rel) {
                 return Err(StoreError::Poisoned(rel));
             }
+            if matches!(&file, DirtyFile::Layer(a) if *a == self.annotator) && self._lock.is_some() {
+                // Only this session writes the coder's layer (it holds their lock): temp files beside it
+                // are left by a session killed mid-save. Failing to remove them is harmless.
+                let _ = super::atomic::remove_stale_temps(&self.root.join(&rel));
+            }
             write_file(&self.root, &rel, bytes.as_bytes())?;
             doc.dirty.remove(&file);
             written += 1;
