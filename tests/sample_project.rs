@@ -136,6 +136,16 @@ fn actors() -> ActorRegistry {
                 "Claims attacks on US forces in Iraq",
             ),
         ),
+        (
+            "al-omar-base",
+            actor(
+                "Coalition garrison of the al-Omar oil field base",
+                &["قاعدة حقل العمر", "حقل العمر", "قاعدة التحالف الدولي", "al-Omar oil field base"],
+                ExternalForce,
+                Some("coalition"),
+                "The base the militia shelled; the article also misspells it \"حقل العمل\"",
+            ),
+        ),
         ("nujaba", actor("Harakat al-Nujaba", &["حركة النجباء", "النجباء"], Militia, Some("pmf"), "")),
         (
             "fatemiyoun",
