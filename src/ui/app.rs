@@ -111,6 +111,31 @@ impl TarmeezApp {
         app
     }
 
+    /// What the inspector shows.
+    pub fn focus(&self) -> Option<Focus> {
+        self.focus
+    }
+
+    /// Inspects a mention or event of the shown document (and selects its text), as a click on it does.
+    pub fn focus_on(&mut self, focus: Focus) {
+        self.set_focus(Some(focus));
+    }
+
+    /// The events table (its rows in their current order).
+    pub fn events_table(&self) -> &EventsTable {
+        &self.events
+    }
+
+    /// The hits of the last project search.
+    pub fn search_hits(&self) -> &[crate::store::SearchHit] {
+        self.search.hits()
+    }
+
+    /// The actor registry window, to select an actor from tests and commands.
+    pub fn actors_window(&mut self) -> &mut ActorsWindow {
+        &mut self.actors
+    }
+
     /// The open project.
     pub fn project(&self) -> Option<&Project> {
         self.project.as_ref()
@@ -142,7 +167,7 @@ impl TarmeezApp {
         let mut commands: Vec<Command> = ui.input_mut(|input| {
             Command::ALL
                 .into_iter()
-                .filter(|c| !(typing && c.is_bare_key()))
+                .filter(|c| !(typing && c.yields_to_text_field()))
                 .filter(|c| c.shortcuts().iter().any(|s| input.consume_shortcut(s)))
                 .collect()
         });
@@ -524,7 +549,7 @@ impl TarmeezApp {
             let events = &mut self.events;
             egui::Window::new("Events")
                 .open(&mut self.show_events)
-                .default_size([900.0, 300.0])
+                .default_size([1180.0, 320.0])
                 .show(ctx, |ui| events.show(ui, actions));
         }
         if self.show_search {

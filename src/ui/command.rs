@@ -197,9 +197,11 @@ impl Command {
         }
     }
 
-    /// Whether the shortcut is a bare key, which must not fire while the user types into a text field.
-    pub fn is_bare_key(self) -> bool {
-        self.shortcut().is_some_and(|s| s.modifiers.is_none())
+    /// Whether a text field that has the keyboard takes this command's keys: bare keys (Delete, E, Escape)
+    /// and the editing shortcuts a field has itself (undo, redo, copy).
+    pub fn yields_to_text_field(self) -> bool {
+        matches!(self, Command::Undo | Command::Redo | Command::CopySelection)
+            || self.shortcut().is_some_and(|s| s.modifiers.is_none())
     }
 
     /// The shortcut shown in menus and help.

@@ -329,7 +329,7 @@ fn attributes(
                             }
                         })
                         .response
-                        .accessible_name(def.name.clone());
+                        .accessible_name(format!("{} of {owner}", def.name));
                 }
                 AttributeKind::Number | AttributeKind::Date | AttributeKind::Text => {
                     let current = match value {
@@ -347,7 +347,7 @@ fn attributes(
                     };
                     let response = ui
                         .add(egui::TextEdit::singleline(draft).hint_text(hint).desired_width(120.0))
-                        .accessible_name(def.name.clone());
+                        .accessible_name(format!("{} of {owner}", def.name));
                     if response.lost_focus() && draft.trim() != current {
                         let typed = draft.trim().to_owned();
                         let parsed = if typed.is_empty() {

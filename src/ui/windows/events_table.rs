@@ -7,18 +7,18 @@ use crate::ui::action::{Action, Focus};
 use crate::ui::bidi_label::selectable_row;
 use eframe::egui;
 
-/// Columns shown in the window (the CSV export has them all).
-const SHOWN: [EventColumn; 10] = [
-    EventColumn::Event,
-    EventColumn::Date,
-    EventColumn::EventType,
-    EventColumn::Actor1,
-    EventColumn::Actor2,
-    EventColumn::Location,
-    EventColumn::Fatalities,
-    EventColumn::Modality,
-    EventColumn::Source,
-    EventColumn::Document,
+/// Columns shown in the window, with their widths (the CSV export has them all).
+const SHOWN: [(EventColumn, f32); 10] = [
+    (EventColumn::Event, 50.0),
+    (EventColumn::Date, 85.0),
+    (EventColumn::EventType, 70.0),
+    (EventColumn::Actor1, 170.0),
+    (EventColumn::Actor2, 170.0),
+    (EventColumn::Location, 150.0),
+    (EventColumn::Fatalities, 70.0),
+    (EventColumn::Modality, 75.0),
+    (EventColumn::Source, 100.0),
+    (EventColumn::Document, 170.0),
 ];
 
 /// The table's state: scope, sort order, and the rows computed for the project's current generation.
@@ -77,7 +77,7 @@ impl EventsTable {
         let mut clicked_column = None;
         egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
             egui::Grid::new("events-table").striped(true).min_col_width(40.0).show(ui, |ui| {
-                for column in SHOWN {
+                for (column, _) in SHOWN {
                     let arrow = match self.sort {
                         (c, true) if c == column => " (up)",
                         (c, false) if c == column => " (down)",
@@ -90,9 +90,15 @@ impl EventsTable {
                 ui.end_row();
                 for row in &self.rows {
                     let mut open = false;
-                    for column in SHOWN {
-                        let cell = column.cell(row);
-                        open |= selectable_row(ui, false, &cell, ui.visuals().text_color()).clicked();
+                    for (column, width) in SHOWN {
+                        let cell = match column {
+                            // The document is in the Document column; the event's own number is enough.
+                            EventColumn::Event => row.event.to_string().into(),
+                            _ => column.cell(row),
+                        };
+                        let size = egui::Vec2::new(width, ui.spacing().interact_size.y);
+                        let color = ui.visuals().text_color();
+                        open |= ui.allocate_ui(size, |ui| selectable_row(ui, false, &cell, color)).inner.clicked();
                     }
                     ui.end_row();
                     if open {
