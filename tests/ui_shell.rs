@@ -46,13 +46,21 @@ fn the_sample_opens_with_its_document_selected_and_shown() {
     let (_tmp, dir) = sample_copy();
     let project = open_as(&dir, "kittest-reader");
     let title = project.documents()[0].title().to_owned();
-    let h = harness(TarmeezApp::new(Some(project), None));
+    let mut h = harness(TarmeezApp::new(Some(project), None));
     h.get_by_label_contains("al-Omar oil field (sample) · 1 documents");
     h.get_by_label("Annotator: kittest-reader");
     h.get_by_label(&title);
     h.get_by_label(&format!("{title} · new, 0 mentions, 0 events"));
     let article = h.get_by_role(eframe::egui::accesskit::Role::Document);
     assert!(article.value().unwrap().starts_with(&title), "the article view shows the text");
+    // A coder codes independently: their own (empty) layer is shown, with the machine's suggestions.
+    assert!(h.query_by_label("ACTOR: مليشيا أبو الفضل العباس").is_none());
+    h.get_by_label("LOCATION 0.95: مدينة البوكمال");
+    // Another coder's layer is shown on request.
+    h.get_by_label("layer").click();
+    h.run();
+    h.get_by_label_contains("sample: 24 mentions").click();
+    h.run();
     assert_eq!(h.get_all_by_label("ACTOR: مليشيا أبو الفضل العباس").count(), 2, "mentions m2 and m12");
     h.get_by_label("ATTACK: قصفت");
     h.get_by_label("LOCATION 0.95: مدينة البوكمال");

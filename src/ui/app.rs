@@ -262,6 +262,18 @@ impl TarmeezApp {
             && own.as_ref().is_none_or(|a| a == project.annotator())
     }
 
+    /// Whether the coder can change the shown document; if not, says why once.
+    fn can_code(&mut self) -> bool {
+        let editable = self.editable();
+        if !editable {
+            self.error = Some(match self.project.as_ref().map(|p| p.access()) {
+                Some(crate::store::Access::ReadOnly(why)) => format!("Nothing can be changed: {why}."),
+                _ => "Another coder's layer is shown: choose your own layer in the toolbar to code.".to_owned(),
+            });
+        }
+        editable
+    }
+
     /// The shown document's id and the coder's own layer of it (empty if they have none yet).
     fn own_layer(&self) -> Option<(DocId, Layer)> {
         let project = self.project.as_ref()?;
@@ -274,6 +286,9 @@ impl TarmeezApp {
     /// whose span it is).
     fn mark_selection(&mut self, entity_type: EntityTypeId) {
         let Some(span) = self.article.selection() else { return };
+        if !self.can_code() {
+            return;
+        }
         let Some((doc, layer)) = self.own_layer() else { return };
         let (edit, id) = coding::mark(&layer, span, &entity_type);
         if self.edit(&doc, edit) {
@@ -285,6 +300,9 @@ impl TarmeezApp {
     fn make_event(&mut self, event_type: EventTypeId) {
         self.choosing_event = false;
         let Some(span) = self.article.selection() else { return };
+        if !self.can_code() {
+            return;
+        }
         let Some((doc, layer)) = self.own_layer() else { return };
         let Some(project) = &self.project else { return };
         match coding::make_event(&layer, &project.config.schema, span, &event_type) {

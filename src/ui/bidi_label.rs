@@ -103,9 +103,23 @@ fn paint_text(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) ->
 
 /// A selectable row (like `selectable_label`) whose text may be Arabic.
 pub fn selectable_row(ui: &mut egui::Ui, selected: bool, text: &str, color: Color32) -> egui::Response {
+    selectable_row_with_detail(ui, selected, text, None, color)
+}
+
+/// A selectable row with an optional second, weaker line (a document's progress under its title). Its
+/// accessible name is `text · detail`.
+pub fn selectable_row_with_detail(
+    ui: &mut egui::Ui,
+    selected: bool,
+    text: &str,
+    detail: Option<&str>,
+    color: Color32,
+) -> egui::Response {
     let size = egui::TextStyle::Body.resolve(ui.style()).size;
     let pad = ui.spacing().button_padding;
-    let height = size * 1.45 + 2.0 * pad.y;
+    let line = size * 1.45;
+    let lines = if detail.is_some() { 2.0 } else { 1.0 };
+    let height = line * lines + 2.0 * pad.y;
     let (rect, response) = ui.allocate_exact_size(Vec2::new(ui.available_width(), height), Sense::click());
     let fill = if selected {
         Some(ui.visuals().selection.bg_fill)
@@ -118,11 +132,18 @@ pub fn selectable_row(ui: &mut egui::Ui, selected: bool, text: &str, color: Colo
         ui.painter().rect_filled(rect, 3.0, fill);
     }
     let style = LabelStyle { size, color, single_line: true };
+    let weak = LabelStyle { size: size * 0.9, color: ui.visuals().weak_text_color(), single_line: true };
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect.shrink2(pad)), |ui| {
-        paint_text(ui, text, style, Sense::hover())
+        paint_text(ui, text, style, Sense::hover());
+        if let Some(detail) = detail {
+            paint_text(ui, detail, weak, Sense::hover());
+        }
     });
     // The row itself is the clickable, named node (screen readers and UI tests find it by its text).
-    let owned = text.to_owned();
-    response.widget_info(move || egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, owned.clone()));
+    let name = match detail {
+        Some(d) => format!("{text} · {d}"),
+        None => text.to_owned(),
+    };
+    response.widget_info(move || egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, name.clone()));
     response
 }

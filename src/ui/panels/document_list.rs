@@ -2,7 +2,7 @@
 
 use crate::model::DocStatus;
 use crate::store::Project;
-use crate::ui::bidi_label::selectable_row;
+use crate::ui::bidi_label::selectable_row_with_detail;
 use eframe::egui;
 
 /// How a coder's progress reads in the list.
@@ -19,7 +19,7 @@ pub fn document_list(ui: &mut egui::Ui, project: Option<&Project>, selected: Opt
     let project = project?;
     ui.heading("Documents");
     let mut clicked = None;
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) * 1.45 + 2.0 * ui.spacing().button_padding.y;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.9 + 2.0 * ui.spacing().button_padding.y;
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, project.documents().len(), |ui, rows| {
         for i in rows {
             let doc = &project.documents()[i];
@@ -32,8 +32,8 @@ pub fn document_list(ui: &mut egui::Ui, project: Option<&Project>, selected: Opt
             } else {
                 (doc.title().to_owned(), ui.visuals().text_color())
             };
-            let line = format!("{text} · {progress}");
-            let response = selectable_row(ui, selected == Some(i), &line, color).on_hover_text(doc.id.as_str());
+            let response = selectable_row_with_detail(ui, selected == Some(i), &text, Some(&progress), color)
+                .on_hover_text(doc.id.as_str());
             if response.clicked() {
                 clicked = Some(i);
             }

@@ -28,15 +28,21 @@ pub fn no_project(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     });
 }
 
-/// The annotator whose layer is shown for the selected document.
+/// The annotator whose layer is shown for the selected document: the one chosen in the toolbar, else the
+/// coder's own (even before they mark anything: coders code independently, so another coder's layer is shown
+/// only on request), else, when the project is read-only, the first coder's.
 pub fn shown_layer(project: &Project, selected: Option<usize>, options: &ViewOptions) -> Option<Annotator> {
     let doc = project.documents().get(selected?)?.loaded()?;
+    let me = project.annotator();
     if let Some(a) = &options.layer
-        && doc.layers.contains_key(a)
+        && (doc.layers.contains_key(a) || a == me)
     {
         return Some(a.clone());
     }
-    doc.layer_to_show(project.annotator()).map(|(a, _)| a.clone())
+    if matches!(project.access(), crate::store::Access::ReadWrite) {
+        return Some(me.clone());
+    }
+    doc.layer_to_show(me).map(|(a, _)| a.clone())
 }
 
 /// Highlights for the selected document under `options`.
@@ -92,14 +98,17 @@ pub fn document_view(
     if let Some(loaded) = doc.loaded() {
         ui.horizontal(|ui| {
             let current = owner.as_ref().map_or("none".to_owned(), |a| a.to_string());
+            let me = project.annotator();
+            let mut choices: Vec<(&Annotator, Option<&crate::model::Layer>)> =
+                loaded.layers.iter().map(|(a, l)| (a, Some(l))).collect();
+            if !loaded.layers.contains_key(me) && matches!(project.access(), crate::store::Access::ReadWrite) {
+                choices.insert(0, (me, None));
+            }
             egui::ComboBox::from_label("layer").selected_text(current).show_ui(ui, |ui| {
-                for (a, layer) in &loaded.layers {
-                    let text = format!(
-                        "{a}: {} mentions, {} events, {} relations",
-                        layer.mentions.len(),
-                        layer.events.len(),
-                        layer.relations.len()
-                    );
+                for (a, layer) in choices {
+                    let (m, e, r) = layer.map_or((0, 0, 0), |l| (l.mentions.len(), l.events.len(), l.relations.len()));
+                    let mine = if a == me { " (yours)" } else { "" };
+                    let text = format!("{a}{mine}: {m} mentions, {e} events, {r} relations");
                     if ui.selectable_label(owner.as_ref() == Some(a), text).clicked() {
                         options.layer = Some(a.clone());
                     }

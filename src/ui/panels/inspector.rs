@@ -115,7 +115,7 @@ fn palette(ui: &mut egui::Ui, input: &InspectorInput<'_>, out: &mut Vec<Action>)
         }
     });
     if !input.editable {
-        ui.weak("Another coder's layer is shown (or the project is read-only): nothing can be changed here.");
+        ui.weak("Another coder's layer is shown, or the project is read-only: choose your own layer in the toolbar to code.");
     }
 }
 

@@ -15,12 +15,14 @@ pub struct NameDialog {
     pub draft: String,
     /// Why the settings could not be read, shown in the dialog.
     pub note: Option<String>,
+    /// The keyboard was put in the name field (once, so that the user can leave it).
+    focused: bool,
 }
 
 impl NameDialog {
     /// A dialog for opening `project_dir`, suggesting `suggestion`.
     pub fn new(project_dir: PathBuf, settings_path: Option<PathBuf>, suggestion: &str) -> Self {
-        Self { project_dir, settings_path, draft: suggestion.to_owned(), note: None }
+        Self { project_dir, settings_path, draft: suggestion.to_owned(), note: None, focused: false }
     }
 
     /// The layer name the draft gives (names are made safe for file names).
@@ -40,7 +42,9 @@ impl NameDialog {
             ui.add_space(8.0);
             let field =
                 ui.add(egui::TextEdit::singleline(&mut self.draft).desired_width(240.0)).accessible_name("Your name");
-            field.request_focus();
+            if !std::mem::replace(&mut self.focused, true) {
+                field.request_focus();
+            }
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             match self.annotator() {
                 Some(a) => {
