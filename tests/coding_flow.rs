@@ -28,10 +28,35 @@ fn span_of(h: &Harness<'_, TarmeezApp>, after: &str, phrase: &str) -> Span {
     Span::new(start, start + phrase.chars().count())
 }
 
+/// Moves the harness clock a second on, so that two presses are never taken for a double click.
+fn tick(h: &mut Harness<'_, TarmeezApp>) {
+    let now = h.input_mut().time.unwrap_or(0.0);
+    h.input_mut().time = Some(now + 1.0);
+}
+
+/// Selects `span` (on one line, whole words) by dragging across it with the mouse, as a coder does; the
+/// article then has the keyboard focus.
 fn select(h: &mut Harness<'_, TarmeezApp>, span: Span) {
-    let text = h.state().project().unwrap().documents()[0].text().unwrap().clone();
-    h.state_mut().article_mut().select(&text, span);
+    let (layout, origin) = h.state().article().drawn_layout().unwrap();
+    let rects = layout.span_rects(span);
+    assert_eq!(rects.len(), 1, "the span is on one line");
+    let r = rects[0];
+    let y = origin.y + (r.y0 + r.y1) / 2.0;
+    // Right to left: the span starts at its right edge.
+    let (from, to) = (Pos2::new(origin.x + r.x1 - 2.0, y), Pos2::new(origin.x + r.x0 + 2.0, y));
+    let modifiers = Modifiers::NONE;
+    tick(h);
+    h.hover_at(from);
     h.run();
+    h.event(Event::PointerButton { pos: from, button: egui::PointerButton::Primary, pressed: true, modifiers });
+    h.run();
+    for i in 1..=4 {
+        h.hover_at(from + (to - from) * (i as f32 / 4.0));
+        h.run();
+    }
+    h.event(Event::PointerButton { pos: to, button: egui::PointerButton::Primary, pressed: false, modifiers });
+    h.run();
+    assert_eq!(h.state().article().selection(), Some(span));
 }
 
 /// Clicks the middle of the first piece of `span` in the article, as the mouse would.
@@ -39,6 +64,7 @@ fn click_text(h: &mut Harness<'_, TarmeezApp>, span: Span) {
     let (layout, origin) = h.state().article().drawn_layout().unwrap();
     let r = layout.span_rects(span)[0];
     let pos = Pos2::new(origin.x + (r.x0 + r.x1) / 2.0, origin.y + (r.y0 + r.y1) / 2.0);
+    tick(h);
     h.hover_at(pos);
     h.run();
     let modifiers = Modifiers::NONE;

@@ -163,7 +163,7 @@ impl TarmeezApp {
             return;
         }
         // Bare keys (Delete, E, digits, letters) belong to a text field while one has the keyboard.
-        let typing = ui.ctx().egui_wants_keyboard_input();
+        let typing = ui.ctx().text_edit_focused();
         let mut commands: Vec<Command> = ui.input_mut(|input| {
             Command::ALL
                 .into_iter()

@@ -79,8 +79,13 @@ fn paint_text(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) ->
             job.wrap.break_anywhere = true;
         }
         let galley = ui.painter().layout_job(job);
-        let (rect, response) = ui.allocate_exact_size(galley.size(), sense);
-        ui.painter().galley(rect.min, galley, style.color);
+        // The same line height as the right-to-left path, so that a line never changes height when its
+        // text changes script (the article below it would jump under the mouse).
+        let line = style.size * 1.45;
+        let height = if style.single_line { line } else { galley.size().y.max(line) };
+        let (rect, response) = ui.allocate_exact_size(Vec2::new(galley.size().x, height), sense);
+        let top = rect.min + Vec2::new(0.0, (line - galley.rows.first().map_or(line, |r| r.height())).max(0.0) / 2.0);
+        ui.painter().galley(top, galley, style.color);
         return response;
     }
     let width = ui.available_width().max(40.0);

@@ -162,30 +162,32 @@ fn mention(
                 .accessible_name("Mention type");
             ui.end_row();
             ui.label("Letters");
-            ui.horizontal(|ui| {
-                ui.label(format!("{}..{}", m.span.start, m.span.end));
-                let text = &input.loaded.text;
-                // Buttons name the logical ends: the start is the right edge of Arabic text.
-                for (label, start, outward, help) in [
-                    ("start −", true, false, "Drop the first letter"),
-                    ("start +", true, true, "Take in the letter before"),
-                    ("end −", false, false, "Drop the last letter"),
-                    ("end +", false, true, "Take in the letter after"),
-                ] {
-                    if ui.small_button(label).on_hover_text(help).clicked() {
-                        push(out, coding::nudge_mention(layer, text, id, start, outward));
-                    }
-                }
-                if let Some(sel) = input.selection.filter(|s| *s != m.span)
-                    && ui
-                        .small_button("= selection")
-                        .on_hover_text("Set the mention's letters to the selection")
-                        .clicked()
-                {
-                    push(out, coding::set_mention_span(layer, text, id, sel));
-                }
-            });
+            ui.label(format!("{}..{}", m.span.start, m.span.end));
             ui.end_row();
+        });
+        // Wrapped, so that the panel keeps its width (a wider panel would reflow the article).
+        ui.horizontal_wrapped(|ui| {
+            let text = &input.loaded.text;
+            // Buttons name the logical ends: the start is the right edge of Arabic text.
+            for (label, start, outward, help) in [
+                ("start −", true, false, "Drop the first letter"),
+                ("start +", true, true, "Take in the letter before"),
+                ("end −", false, false, "Drop the last letter"),
+                ("end +", false, true, "Take in the letter after"),
+            ] {
+                if ui.small_button(label).on_hover_text(help).clicked() {
+                    push(out, coding::nudge_mention(layer, text, id, start, outward));
+                }
+            }
+            let sel = input.selection.filter(|s| *s != m.span);
+            let set = ui
+                .add_enabled(sel.is_some(), egui::Button::new("= selection").small())
+                .on_hover_text("Set the mention's letters to the selection");
+            if let Some(sel) = sel
+                && set.clicked()
+            {
+                push(out, coding::set_mention_span(layer, text, id, sel));
+            }
         });
         ui.separator();
         actor_link(ui, input, layer, id, &text, state, out);
@@ -245,10 +247,16 @@ fn actor_link(
         }
     }
     let key = format!("m{}/actor", id.0);
-    let query = state.drafts.entry(key).or_insert_with(|| text.to_owned());
-    ui.add(egui::TextEdit::singleline(query).hint_text("search actors (normalized, typo-tolerant)"))
+    let typed = state.drafts.entry(key).or_default();
+    ui.add(egui::TextEdit::singleline(typed).hint_text("search actors (normalized, typo-tolerant)"))
         .accessible_name("Search actors");
-    let query = query.clone();
+    // Until the coder types, the mention's own words are the query (shown shaped here, not in the field:
+    // egui's text field cannot order Arabic right to left).
+    let query = if typed.trim().is_empty() { text.to_owned() } else { typed.clone() };
+    if typed.trim().is_empty() {
+        let style = LabelStyle { color: ui.visuals().weak_text_color(), ..body(ui) };
+        bidi_label(ui, &format!("Actors matching «{text}»:"), style, egui::Sense::hover());
+    }
     let matches = crate::text::matching::find_actors(&project.actors, &query);
     for (actor_id, _score) in matches.iter().take(6) {
         let Some(actor) = project.actors.actors.get(actor_id) else { continue };
