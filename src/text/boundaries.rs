@@ -69,6 +69,18 @@ pub fn snap_range(text: &DocText, a: usize, b: usize, snap: Snap) -> Span {
             if let Some(w) = word_at(text, last).filter(|w| is_wordlike(text, *w)) {
                 end = end.max(w.end);
             }
+            // A coder marks words, not the spaces and punctuation a drag sweeps past at either end
+            // (a drag to the end of a line would take its full stop).
+            if is_wordlike(text, Span::new(start, end)) {
+                while let Some(w) = word_at(text, start).filter(|w| w.end <= end && !is_wordlike(text, *w)) {
+                    start = w.end;
+                }
+                while end > start
+                    && let Some(w) = word_at(text, end - 1).filter(|w| w.start >= start && !is_wordlike(text, *w))
+                {
+                    end = w.start;
+                }
+            }
         }
     }
     Span::new(start, end)
@@ -77,6 +89,21 @@ pub fn snap_range(text: &DocText, a: usize, b: usize, snap: Snap) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_snapping_leaves_out_spaces_and_punctuation_at_the_ends() {
+        let text = DocText::new("أضرار في تحصينات القاعدة. وأكدت".to_owned());
+        let cp = |s: &str| text.as_str()[..text.as_str().find(s).unwrap()].chars().count();
+        // From inside "تحصينات" to just before "وأكدت": the full stop and the space stay out.
+        let span = snap_range(&text, cp("تحصينات") + 2, cp("وأكدت"), Snap::Word);
+        assert_eq!(text.slice(span), Some("تحصينات القاعدة"));
+        // Starting on the space before a word.
+        let span = snap_range(&text, cp("في") + 2, cp("تحصينات") + 3, Snap::Word);
+        assert_eq!(text.slice(span), Some("تحصينات"));
+        // Punctuation alone is kept as selected.
+        let dot = cp(".");
+        assert_eq!(snap_range(&text, dot, dot + 1, Snap::Word), Span::new(dot, dot + 1));
+    }
 
     #[test]
     fn a_word_includes_its_clitics() {

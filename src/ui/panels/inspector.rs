@@ -271,7 +271,8 @@ fn actor_link(
     if matches.is_empty() {
         ui.weak("No actor matches.");
     }
-    if !query.trim().is_empty() && ui.button(format!("New actor «{}»", query.trim())).clicked() {
+    let new_actor = format!("+ New actor «{}»", query.trim());
+    if !query.trim().is_empty() && selectable_row(ui, false, &new_actor, ui.visuals().hyperlink_color).clicked() {
         let (create, actor_id) = crate::store::actor_edits::create_actor(
             project,
             query.trim(),
