@@ -117,6 +117,8 @@ fn mark_make_an_event_fill_roles_by_clicking_link_an_actor_then_undo_and_redo_ev
     steps.push(layer(&h));
     press(&mut h, Modifiers::NONE, Key::Escape);
     assert!(h.query_by_label_contains("Click a mention in the text").is_none(), "Escape stops picking");
+    h.get_by_label("Event e1: Attack");
+    assert!(h.query_by_label("Target*").is_some(), "the event stays in the inspector");
 
     // Link the militia to the registry from the inspector: its text finds the actor.
     click_text(&mut h, militia);

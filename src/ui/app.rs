@@ -657,7 +657,10 @@ impl TarmeezApp {
             Command::DeleteMention => self.delete_mention(),
             Command::NewEvent => self.choosing_event = self.article.selection().is_some() && self.editable(),
             Command::Cancel => {
-                if self.picking.take().is_none() && self.choosing_event {
+                // One step back per press: picking, then the event chooser, then the inspector, then the
+                // selection.
+                if self.picking.take().is_some() {
+                } else if self.choosing_event {
                     self.choosing_event = false;
                 } else if self.focus.take().is_none() {
                     self.article.clear_selection();
