@@ -358,7 +358,8 @@ impl TarmeezApp {
             return;
         }
         if self.editable() {
-            self.focus = hits.first().map(|(_, f)| *f);
+            // Inspecting selects the span too, so that a type key retypes it.
+            self.set_focus(hits.first().map(|(_, f)| *f));
         }
     }
 

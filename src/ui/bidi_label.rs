@@ -152,3 +152,38 @@ pub fn selectable_row_with_detail(
     response.widget_info(move || egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, name.clone()));
     response
 }
+
+/// A compact, clickable chip as wide as its text (a role's filler), which may be Arabic. Named by its text.
+pub fn bidi_chip(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
+    let size = egui::TextStyle::Body.resolve(ui.style()).size;
+    let pad = ui.spacing().button_padding;
+    let line = size * 1.45;
+    let response = if needs_bidi(text) {
+        let shared = painter(ui.ctx());
+        let Ok(mut p) = shared.lock() else { return ui.label(text) };
+        let width = ui.available_width().max(40.0);
+        let layout = p.layout(text, size, width);
+        let len = layout.text().len_chars();
+        let rects = layout.span_rects(crate::model::Span::new(0, len));
+        let x0 = rects.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+        let x1 = rects.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+        let text_width = if x1 > x0 { x1 - x0 } else { 0.0 };
+        let (rect, response) =
+            ui.allocate_exact_size(Vec2::new(text_width + 2.0 * pad.x, line + pad.y), Sense::click());
+        let visuals = ui.style().interact(&response);
+        ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+        let origin = rect.min + Vec2::new(pad.x - x0, pad.y / 2.0);
+        let (mesh, complete) = glyph_mesh(ui.ctx(), &mut p.atlas, &layout, origin, 0.0, line, color);
+        if complete {
+            ui.painter().add(egui::Shape::mesh(mesh));
+        } else {
+            ui.ctx().request_repaint();
+        }
+        response
+    } else {
+        ui.add(egui::Button::new(egui::RichText::new(text).color(color)).small())
+    };
+    let owned = text.to_owned();
+    response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Button, true, owned.clone()));
+    response
+}

@@ -8,7 +8,7 @@ use crate::model::{
 };
 use crate::store::{LoadedDoc, Project};
 use crate::ui::action::{Action, Focus, Picking};
-use crate::ui::bidi_label::{LabelStyle, bidi_label, selectable_row};
+use crate::ui::bidi_label::{LabelStyle, bidi_chip, bidi_label, selectable_row};
 use eframe::egui::{self, Color32, RichText};
 use std::collections::HashMap;
 
@@ -440,7 +440,7 @@ fn event(
                 for arg in e.arguments.iter().filter(|a| a.role == role.id) {
                     let filler =
                         layer.mentions.get(&arg.mention).map(|m| quote(input.loaded, m.span)).unwrap_or_default();
-                    let chip = selectable_row(ui, false, &filler, ui.visuals().text_color())
+                    let chip = bidi_chip(ui, &filler, ui.visuals().text_color())
                         .on_hover_text(format!("{} — click to inspect; right-click to remove", arg.mention));
                     if chip.clicked() {
                         out.push(Action::Focus(Some(Focus::Mention(arg.mention))));

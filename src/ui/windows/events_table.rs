@@ -72,7 +72,9 @@ impl EventsTable {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.whole_project, false, "This document");
             ui.selectable_value(&mut self.whole_project, true, "Whole project");
-            ui.weak(format!("{} events (your layer) · click a heading to sort, a row to open it", self.rows.len()));
+            let n = self.rows.len();
+            let noun = if n == 1 { "event" } else { "events" };
+            ui.weak(format!("{n} {noun} (your layer) · click a heading to sort, a row to open it"));
         });
         let mut clicked_column = None;
         egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {

@@ -69,8 +69,10 @@ impl SchemaEditor {
                 for t in &mut draft.entity_types {
                     let id = t.id.to_string();
                     ui.label(&id);
-                    ui.text_edit_singleline(&mut t.name).accessible_name(format!("Name of {id}"));
-                    ui.text_edit_singleline(&mut t.name_ar).accessible_name(format!("Arabic name of {id}"));
+                    ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(140.0))
+                        .accessible_name(format!("Name of {id}"));
+                    ui.add(egui::TextEdit::singleline(&mut t.name_ar).desired_width(120.0))
+                        .accessible_name(format!("Arabic name of {id}"));
                     color_field(ui, &mut t.color, &id);
                     key_field(ui, &mut t.key, &id);
                     ui.end_row();
@@ -119,7 +121,7 @@ fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId])
         let id = t.id.to_string();
         ui.label(RichText::new(&id).strong());
         ui.label("name");
-        ui.text_edit_singleline(&mut t.name).accessible_name(format!("Name of {id}"));
+        ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(160.0)).accessible_name(format!("Name of {id}"));
         ui.label("colour");
         color_field(ui, &mut t.color, &id);
         ui.label("key");
@@ -132,7 +134,8 @@ fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId])
         ui.end_row();
         for role in &mut t.roles {
             ui.label(role.id.as_str());
-            ui.text_edit_singleline(&mut role.name).accessible_name(format!("Name of role {}", role.id));
+            ui.add(egui::TextEdit::singleline(&mut role.name).desired_width(110.0))
+                .accessible_name(format!("Name of role {}", role.id));
             ui.horizontal(|ui| {
                 for e in entity_ids {
                     let mut on = role.allowed.contains(e);
