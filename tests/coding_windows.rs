@@ -9,7 +9,7 @@ use common::{open_as, sample_copy};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use tarmeez::model::{ActorId, AttrValue, EventId, RelationId};
+use tarmeez::model::{ActorId, AttrValue, EventId, MentionId, RelationId, Span};
 use tarmeez::ui::TarmeezApp;
 use tarmeez::ui::action::Focus;
 
@@ -195,4 +195,28 @@ fn the_event_inspector_sets_attributes_and_relates_events() {
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(layer(&h).relations.len(), before);
     assert!(!layer(&h).relations.contains_key(&RelationId(before as u32 + 1)));
+}
+
+#[test]
+fn alt_arrows_move_a_mentions_edges_on_screen_one_letter_at_a_time() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = harness(TarmeezApp::new(Some(open_as(&dir, "sample")), None));
+    let mention = |h: &Harness<'_, TarmeezApp>| {
+        let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
+        doc.layers[&tarmeez::model::Annotator::parse("sample").unwrap()].mentions[&MentionId(2)].span
+    };
+    let before = mention(&h);
+    h.state_mut().focus_on(Focus::Mention(MentionId(2)));
+    h.run();
+    // Arabic: the end is the left edge, so Alt+Left takes in the next letter (here the space after the name).
+    press(&mut h, Modifiers::ALT, Key::ArrowLeft);
+    assert_eq!(mention(&h), Span::new(before.start, before.end + 1));
+    press(&mut h, Modifiers::ALT, Key::ArrowRight);
+    assert_eq!(mention(&h), before);
+    // The start is the right edge: Alt+Shift+Left drops the first letter.
+    press(&mut h, Modifiers::ALT | Modifiers::SHIFT, Key::ArrowLeft);
+    assert_eq!(mention(&h), Span::new(before.start + 1, before.end));
+    assert_eq!(h.state().article().selection(), Some(mention(&h)), "the mention stays selected");
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(mention(&h), before);
 }

@@ -606,6 +606,26 @@ impl TarmeezApp {
         }
     }
 
+    /// Moves one edge of the inspected mention one letter left or right on screen (so the same key grows an
+    /// Arabic mention's end and shrinks an English one's), keeping the mention selected.
+    fn move_edge(&mut self, start: bool, left: bool) {
+        let (Some(Focus::Mention(id)), Some((doc, layer))) = (self.focus, self.own_layer()) else { return };
+        let (Some(m), Some((layout, _))) = (layer.mentions.get(&id), self.article.drawn_layout()) else { return };
+        let span = m.span;
+        let edge = if start { span.start } else { span.end };
+        let moved = layout.move_caret_visual(edge, left);
+        let (a, b) = if start { (moved, span.end) } else { (span.start, moved) };
+        let text = layout.text().clone();
+        match coding::set_mention_span(&layer, &text, id, crate::model::Span::new(a.min(b), a.max(b))) {
+            Ok(edit) => {
+                if self.edit(&doc, edit) {
+                    self.set_focus(Some(Focus::Mention(id)));
+                }
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
     /// Marks the shown document done for this annotator, or back in progress.
     fn toggle_done(&mut self) {
         let Some((doc, layer)) = self.own_layer() else { return };
@@ -668,6 +688,10 @@ impl TarmeezApp {
                 }
             }
             Command::ToggleDone => self.toggle_done(),
+            Command::MoveStartLeft => self.move_edge(true, true),
+            Command::MoveStartRight => self.move_edge(true, false),
+            Command::MoveEndLeft => self.move_edge(false, true),
+            Command::MoveEndRight => self.move_edge(false, false),
             Command::NextUnfinished => self.next_unfinished(),
             Command::ToggleEvents => self.show_events = !self.show_events,
             Command::Search => {

@@ -53,6 +53,14 @@ pub enum Command {
     ToggleActors,
     /// Show or hide the schema editor.
     ToggleSchema,
+    /// Move the inspected mention's end edge one letter left (Alt+Left) ...
+    MoveEndLeft,
+    /// ... or right.
+    MoveEndRight,
+    /// Move the inspected mention's start edge one letter left ...
+    MoveStartLeft,
+    /// ... or right.
+    MoveStartRight,
     /// Code under another name (asks for it, remembers it, reopens the project).
     ChangeCoder,
     /// Show or hide the keyboard shortcuts window.
@@ -64,7 +72,7 @@ pub enum Command {
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 31] = [
         Command::OpenProject,
         Command::ChangeCoder,
         Command::Save,
@@ -72,6 +80,10 @@ impl Command {
         Command::Undo,
         Command::DeleteMention,
         Command::NewEvent,
+        Command::MoveStartLeft,
+        Command::MoveStartRight,
+        Command::MoveEndLeft,
+        Command::MoveEndRight,
         Command::Cancel,
         Command::ToggleDone,
         Command::NextDocument,
@@ -124,6 +136,10 @@ impl Command {
             Command::ToggleActors => "Actor registry",
             Command::ToggleSchema => "Schema editor",
             Command::ChangeCoder => "Change coder…",
+            Command::MoveEndLeft => "Move mention end left",
+            Command::MoveEndRight => "Move mention end right",
+            Command::MoveStartLeft => "Move mention start left",
+            Command::MoveStartRight => "Move mention start right",
         }
     }
 
@@ -159,6 +175,12 @@ impl Command {
             Command::ToggleActors => "List, search, create, edit and merge the project's actors",
             Command::ToggleSchema => "Add, rename, recolour and re-key entity types, event types and roles",
             Command::ChangeCoder => "Code under another name: your edits go to that name's own layer",
+            Command::MoveEndLeft | Command::MoveEndRight => {
+                "Move the inspected mention's end edge one letter in the arrow's direction (in Arabic the end is the left edge)"
+            }
+            Command::MoveStartLeft | Command::MoveStartRight => {
+                "Move the inspected mention's start edge one letter in the arrow's direction (in Arabic the start is the right edge)"
+            }
         }
     }
 
@@ -193,6 +215,10 @@ impl Command {
             Command::Search => vec![cmd(Key::F)],
             Command::ToggleActors => vec![cmd(Key::K)],
             Command::ToggleSchema | Command::ChangeCoder => vec![],
+            Command::MoveEndLeft => vec![KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft)],
+            Command::MoveEndRight => vec![KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight)],
+            Command::MoveStartLeft => vec![KeyboardShortcut::new(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowLeft)],
+            Command::MoveStartRight => vec![KeyboardShortcut::new(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowRight)],
             Command::Quit => vec![cmd(Key::Q)],
         }
     }
