@@ -118,3 +118,39 @@ fn renaming_and_recolouring_a_type_keeps_annotations_valid_and_a_key_clash_is_re
     assert!(err.contains("key `1`"), "{err}");
     assert_eq!(project.config.schema, schema);
 }
+
+#[test]
+fn suggestion_sets_and_reviews_are_edits_and_undoing_an_import_removes_its_file() {
+    use tarmeez::model::{ReviewStatus, SourceName, SuggestionId, SuggestionSet};
+    let (_tmp, dir) = sample_copy();
+    let mut project = open_as(&dir, "huda");
+    let doc = DocId::parse(SAMPLE_DOC).unwrap();
+    let camel = SourceName::parse("camelbert-ner").unwrap();
+    project.load_document(&doc).unwrap();
+    let existing = project.document(&doc).unwrap().loaded().unwrap().suggestions[&camel].clone();
+
+    // A review: one suggestion's status, undone and redone.
+    let mut reviewed = existing.suggestions[&SuggestionId(2)].clone();
+    reviewed.status = ReviewStatus::Rejected;
+    project
+        .apply_edit(ProjectEdit::PutSuggestion(doc.clone(), camel.clone(), SuggestionId(2), Some(Box::new(reviewed))))
+        .unwrap();
+    let status = |p: &tarmeez::store::Project| {
+        p.document(&doc).unwrap().loaded().unwrap().suggestions[&camel].suggestions[&SuggestionId(2)].status
+    };
+    assert_eq!(status(&project), ReviewStatus::Rejected);
+    project.undo().unwrap();
+    assert_eq!(status(&project), ReviewStatus::Pending);
+
+    // An import of a new source writes its file; undoing it removes the file at the next save.
+    let gazetteer = SourceName::parse("gazetteer").unwrap();
+    let set = SuggestionSet { source: existing.source.clone(), suggestions: existing.suggestions.clone() };
+    project.apply_edit(ProjectEdit::SetSuggestions(doc.clone(), gazetteer.clone(), Some(Box::new(set)))).unwrap();
+    project.save_dirty().unwrap();
+    let file = dir.join(format!("suggestions/{SAMPLE_DOC}/gazetteer.ron"));
+    assert!(file.is_file());
+    assert!(!dir.join(format!("annotations/{SAMPLE_DOC}/huda.ron")).exists(), "reviewing makes no empty layer");
+    project.undo().unwrap();
+    project.save_dirty().unwrap();
+    assert!(!file.exists());
+}

@@ -3,6 +3,7 @@
 
 use super::{
     Actor, ActorId, DocId, DocStatus, Event, EventId, Layer, Mention, MentionId, Relation, RelationId, Schema,
+    SourceConfig, SourceName, Suggestion, SuggestionId, SuggestionSet,
 };
 
 /// One change to one annotator's layer of one document.
@@ -68,12 +69,18 @@ pub enum ProjectEdit {
     PutActor(ActorId, Option<Actor>),
     /// Replaces the schema (its inverse is the schema it replaced).
     SetSchema(Box<Schema>),
+    /// Sets or removes one suggestion of a document's set from a source (its review status, mostly).
+    PutSuggestion(DocId, SourceName, SuggestionId, Option<Box<Suggestion>>),
+    /// Sets or removes a document's whole set of suggestions from a source (an import).
+    SetSuggestions(DocId, SourceName, Option<Box<SuggestionSet>>),
+    /// Sets or removes a source's label mapping.
+    SetSource(SourceName, Option<SourceConfig>),
     /// Several edits applied in order and undone as one.
     Batch(Vec<ProjectEdit>),
 }
 
 impl ProjectEdit {
-    /// The documents whose layers the edit changes, in order, without repeats.
+    /// The documents whose layers or suggestions the edit changes, in order, without repeats.
     pub fn documents(&self) -> Vec<&DocId> {
         let mut out: Vec<&DocId> = Vec::new();
         self.visit_documents(&mut out);
@@ -82,7 +89,11 @@ impl ProjectEdit {
 
     fn visit_documents<'a>(&'a self, out: &mut Vec<&'a DocId>) {
         match self {
-            ProjectEdit::Layer(doc, _) if !out.contains(&doc) => out.push(doc),
+            ProjectEdit::Layer(doc, _) | ProjectEdit::PutSuggestion(doc, ..) | ProjectEdit::SetSuggestions(doc, ..)
+                if !out.contains(&doc) =>
+            {
+                out.push(doc)
+            }
             ProjectEdit::Batch(edits) => edits.iter().for_each(|e| e.visit_documents(out)),
             _ => {}
         }

@@ -91,3 +91,37 @@ pub struct SuggestionSet {
     #[serde(default)]
     pub suggestions: BTreeMap<SuggestionId, Suggestion>,
 }
+
+/// What a model's label becomes in this project's schema.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LabelTarget {
+    /// A mention of this entity type.
+    Entity(EntityTypeId),
+    /// An event trigger of this type.
+    Event(EventTypeId),
+    /// Not imported.
+    Ignore,
+}
+
+/// How one suggestion source's labels map to the schema, asked once and kept in `project.ron`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceConfig {
+    /// Model label (as the file writes it, e.g. `B-PER` without its `B-`, or `LOC`) to schema target.
+    #[serde(default)]
+    pub labels: BTreeMap<String, LabelTarget>,
+}
+
+impl SourceConfig {
+    /// What `label` maps to: the saved mapping, else a schema type of the same id (case-insensitive).
+    pub fn target(&self, label: &str, schema: &super::Schema) -> Option<LabelTarget> {
+        if let Some(t) = self.labels.get(label) {
+            return Some(t.clone());
+        }
+        let upper = label.to_uppercase();
+        if let Some(t) = schema.entity_types.iter().find(|t| t.id.as_str() == upper) {
+            return Some(LabelTarget::Entity(t.id.clone()));
+        }
+        schema.event_types.iter().find(|t| t.id.as_str() == upper).map(|t| LabelTarget::Event(t.id.clone()))
+    }
+}

@@ -1,8 +1,9 @@
 //! `project.ron`: the project's name, format version and schema.
 
 use super::problem::{Problem, ProblemKind};
-use crate::model::Schema;
+use crate::model::{Schema, SourceConfig, SourceName};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The format version this build writes. Files of an older version are migrated on load; files of a newer
@@ -22,6 +23,9 @@ pub struct ProjectConfig {
     pub description: String,
     /// The annotation schema.
     pub schema: Schema,
+    /// Each suggestion source's label mapping, so that it is asked once.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<SourceName, SourceConfig>,
 }
 
 /// Reads only `format_version`, ignoring everything else, so that a newer file can be refused politely.

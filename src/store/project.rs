@@ -243,6 +243,7 @@ impl Project {
             name: name.to_owned(),
             description: String::new(),
             schema,
+            sources: Default::default(),
         };
         write_file(&root, &paths::config(), config_ron(&config)?.as_bytes())?;
         write_file(&root, &paths::actors(), to_ron(&paths::actors(), &ActorRegistry::default())?.as_bytes())?;
@@ -448,7 +449,7 @@ impl Project {
     fn apply_checked(&mut self, edit: ProjectEdit) -> Result<ProjectEdit, StoreError> {
         self.check_writable()?;
         for doc in edit.documents() {
-            self.layer_mut(doc)?;
+            self.load_document(doc)?;
         }
         if let Some(schema) = last_schema(&edit) {
             let problems = schema.problems();
@@ -486,6 +487,40 @@ impl Project {
             ProjectEdit::SetSchema(schema) => {
                 self.config_dirty = true;
                 ProjectEdit::SetSchema(Box::new(std::mem::replace(&mut self.config.schema, *schema)))
+            }
+            ProjectEdit::SetSource(name, config) => {
+                self.config_dirty = true;
+                let old = match config {
+                    Some(c) => self.config.sources.insert(name.clone(), c),
+                    None => self.config.sources.remove(&name),
+                };
+                ProjectEdit::SetSource(name, old)
+            }
+            ProjectEdit::PutSuggestion(doc, source, id, value) => {
+                let loaded = self.loaded_mut(&doc).expect("document checked before applying");
+                loaded.dirty.insert(DirtyFile::Suggestions(source.clone()));
+                let set = loaded.suggestions.entry(source.clone()).or_insert_with(|| SuggestionSet {
+                    source: SourceInfo {
+                        model: source.to_string(),
+                        version: String::new(),
+                        imported_at: now_rfc3339(),
+                    },
+                    suggestions: Default::default(),
+                });
+                let old = match value {
+                    Some(v) => set.suggestions.insert(id, *v),
+                    None => set.suggestions.remove(&id),
+                };
+                ProjectEdit::PutSuggestion(doc, source, id, old.map(Box::new))
+            }
+            ProjectEdit::SetSuggestions(doc, source, value) => {
+                let loaded = self.loaded_mut(&doc).expect("document checked before applying");
+                loaded.dirty.insert(DirtyFile::Suggestions(source.clone()));
+                let old = match value {
+                    Some(v) => loaded.suggestions.insert(source.clone(), *v),
+                    None => loaded.suggestions.remove(&source),
+                };
+                ProjectEdit::SetSuggestions(doc, source, old.map(Box::new))
             }
             ProjectEdit::Batch(edits) => {
                 let mut inverse: Vec<ProjectEdit> = edits.into_iter().map(|e| self.apply_unchecked(e)).collect();
@@ -573,6 +608,15 @@ impl Project {
                 DirtyFile::Suggestions(s) => {
                     let rel = paths::suggestions(id, s);
                     let Some(set) = doc.suggestions.get(s) else {
+                        // The set was removed (an import undone): remove its file, unless it failed to load.
+                        if self.poisoned.contains(&rel) {
+                            return Err(StoreError::Poisoned(rel));
+                        }
+                        match std::fs::remove_file(self.root.join(&rel)) {
+                            Ok(()) => written += 1,
+                            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                            Err(source) => return Err(StoreError::Write { path: rel, source }),
+                        }
                         doc.dirty.remove(&file);
                         continue;
                     };
