@@ -9,9 +9,12 @@ mod lock;
 pub mod paths;
 mod problem;
 mod project;
+pub mod review;
+pub mod review_stats;
 mod ron_io;
 mod search;
 mod stats;
+pub mod suggesters;
 
 pub use autosave::{AUTOSAVE_DELAY, Autosave};
 pub use config::{FORMAT_VERSION, ProjectConfig};

@@ -1,0 +1,240 @@
+//! Reviewing machine suggestions as project edits: accept (as suggested, as another type, or with other
+//! boundaries: "edited"), reject, and accept in bulk. Accepting creates an annotation in the reviewer's own
+//! layer that remembers where it came from; the suggestion records who reviewed it, when, and what it became.
+//! Each action is one edit, so undo takes back both the annotation and the review.
+
+use super::{LoadedDoc, Project, StoreError, now_rfc3339};
+use crate::model::{
+    CreatedAnnotation, DocId, DocStatus, Edit, Event, Layer, Mention, ProjectEdit, Provenance, Review, ReviewStatus,
+    SourceName, Span, SuggestedLabel, Suggestion, SuggestionId,
+};
+
+/// Which pending suggestions a bulk action takes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SuggestionFilter {
+    /// Only this label (entity or event type); all when `None`.
+    pub label: Option<SuggestedLabel>,
+    /// Only suggestions scored at least this; suggestions without a score count as 0.
+    pub min_score: Option<f64>,
+    /// Only suggestions scored at most this.
+    pub max_score: Option<f64>,
+}
+
+impl SuggestionFilter {
+    /// Whether `s` passes the filter (whatever its status).
+    pub fn matches(&self, s: &Suggestion) -> bool {
+        let score = s.score.unwrap_or(0.0);
+        self.label.as_ref().is_none_or(|l| *l == s.label)
+            && self.min_score.is_none_or(|m| score >= m)
+            && self.max_score.is_none_or(|m| score <= m)
+    }
+}
+
+fn missing(what: String) -> StoreError {
+    StoreError::Rejected(what)
+}
+
+/// The loaded document and the suggestion, or why not.
+fn find<'a>(
+    project: &'a Project,
+    doc: &DocId,
+    source: &SourceName,
+    id: SuggestionId,
+) -> Result<(&'a LoadedDoc, &'a Suggestion), StoreError> {
+    let loaded = project
+        .document(doc)
+        .and_then(|d| d.loaded())
+        .ok_or_else(|| missing(format!("document `{doc}` is not loaded")))?;
+    let s = loaded
+        .suggestions
+        .get(source)
+        .and_then(|set| set.suggestions.get(&id))
+        .ok_or_else(|| missing(format!("there is no suggestion {id} from {source}")))?;
+    Ok((loaded, s))
+}
+
+/// Makes the annotation a suggestion becomes in `layer` (a scratch copy of the reviewer's layer, updated
+/// here so that a batch numbers its annotations in turn): the edit that creates it, or `None` when the
+/// reviewer already has the same annotation, which the suggestion is then linked to.
+fn annotate(
+    layer: &mut Layer,
+    schema: &crate::model::Schema,
+    label: &SuggestedLabel,
+    span: Span,
+    provenance: Provenance,
+) -> Result<(Option<Edit>, CreatedAnnotation), StoreError> {
+    match label {
+        SuggestedLabel::Entity(t) => {
+            if schema.entity_type(t).is_none() {
+                return Err(missing(format!("the schema has no entity type {t}")));
+            }
+            if let Some((mid, _)) = layer.mentions.iter().find(|(_, m)| m.span == span && &m.entity_type == t) {
+                return Ok((None, CreatedAnnotation::Mention(*mid)));
+            }
+            let mid = layer.next_mention_id();
+            let mut mention = Mention::new(span, t.clone());
+            mention.provenance = Some(provenance);
+            let edit = Edit::PutMention(mid, Some(mention));
+            edit.clone().apply(layer);
+            Ok((Some(edit), CreatedAnnotation::Mention(mid)))
+        }
+        SuggestedLabel::Event(t) => {
+            if schema.event_type(t).is_none() {
+                return Err(missing(format!("the schema has no event type {t}")));
+            }
+            if let Some((eid, _)) = layer.events.iter().find(|(_, e)| e.trigger == span && &e.event_type == t) {
+                return Ok((None, CreatedAnnotation::Event(*eid)));
+            }
+            let eid = layer.next_event_id();
+            let event = Event {
+                event_type: t.clone(),
+                trigger: span,
+                arguments: Vec::new(),
+                attributes: Default::default(),
+                note: String::new(),
+                provenance: Some(provenance),
+            };
+            let edit = Edit::PutEvent(eid, Some(event));
+            edit.clone().apply(layer);
+            Ok((Some(edit), CreatedAnnotation::Event(eid)))
+        }
+    }
+}
+
+/// The edit recording that a suggestion was accepted (or edited), with its review.
+fn accepted(
+    doc: &DocId,
+    source: &SourceName,
+    id: SuggestionId,
+    s: &Suggestion,
+    edited: bool,
+    review: Review,
+) -> ProjectEdit {
+    let mut reviewed = s.clone();
+    reviewed.status = if edited { ReviewStatus::Edited } else { ReviewStatus::Accepted };
+    reviewed.review = Some(review);
+    ProjectEdit::PutSuggestion(doc.clone(), source.clone(), id, Some(Box::new(reviewed)))
+}
+
+/// The layer edits of a batch, with the document set in progress if this is the coder's first change to it.
+fn layer_batch(doc: &DocId, status: DocStatus, mut edits: Vec<Edit>) -> Option<ProjectEdit> {
+    if edits.is_empty() {
+        return None;
+    }
+    if status == DocStatus::New {
+        edits.push(Edit::SetStatus(DocStatus::InProgress));
+    }
+    Some(ProjectEdit::Layer(doc.clone(), Edit::Batch(edits)))
+}
+
+/// The edit that accepts suggestion `id` of `source` in `doc`: as its own label and span, or as `label` and
+/// `span` when given and different (then it is recorded as edited). If the reviewer already has the same
+/// annotation (same span and type), the suggestion is linked to it instead of making a duplicate.
+pub fn accept(
+    project: &Project,
+    doc: &DocId,
+    source: &SourceName,
+    id: SuggestionId,
+    label: Option<SuggestedLabel>,
+    span: Option<Span>,
+) -> Result<ProjectEdit, StoreError> {
+    let (loaded, s) = find(project, doc, source, id)?;
+    let label = label.unwrap_or_else(|| s.label.clone());
+    let span = span.unwrap_or(s.span);
+    if span.is_empty() {
+        return Err(missing("an empty span cannot be accepted".into()));
+    }
+    loaded.text.check_span(span).map_err(|e| missing(format!("the span cannot be accepted: {e}")))?;
+    let edited = label != s.label || span != s.span;
+    let me = project.annotator().clone();
+    let mut layer = loaded.layers.get(&me).cloned().unwrap_or_default();
+    let status = layer.status;
+    let at = now_rfc3339();
+    let provenance = Provenance {
+        source: source.clone(),
+        suggestion: id,
+        score: s.score,
+        reviewer: me.clone(),
+        reviewed_at: at.clone(),
+    };
+    let (edit, created) = annotate(&mut layer, &project.config.schema, &label, span, provenance)?;
+    let mut edits: Vec<ProjectEdit> = layer_batch(doc, status, edit.into_iter().collect()).into_iter().collect();
+    edits.push(accepted(doc, source, id, s, edited, Review { by: me, at, created: Some(created) }));
+    Ok(ProjectEdit::Batch(edits))
+}
+
+/// The edit that rejects suggestion `id`: it stays in its source's file, marked rejected, so that a later
+/// import from the same source does not propose it again.
+pub fn reject(
+    project: &Project,
+    doc: &DocId,
+    source: &SourceName,
+    id: SuggestionId,
+) -> Result<ProjectEdit, StoreError> {
+    let (_, s) = find(project, doc, source, id)?;
+    let mut reviewed = s.clone();
+    reviewed.status = ReviewStatus::Rejected;
+    reviewed.review = Some(Review { by: project.annotator().clone(), at: now_rfc3339(), created: None });
+    Ok(ProjectEdit::PutSuggestion(doc.clone(), source.clone(), id, Some(Box::new(reviewed))))
+}
+
+/// The pending suggestions of `doc` (all sources) that pass `filter`, by position.
+pub fn pending(loaded: &LoadedDoc, filter: &SuggestionFilter) -> Vec<(SourceName, SuggestionId, Suggestion)> {
+    let mut out: Vec<_> = loaded
+        .suggestions
+        .iter()
+        .flat_map(|(src, set)| set.suggestions.iter().map(move |(id, s)| (src.clone(), *id, s.clone())))
+        .filter(|(_, _, s)| s.status == ReviewStatus::Pending && filter.matches(s))
+        .collect();
+    out.sort_by_key(|(src, id, s)| (s.span.start, s.span.end, src.clone(), *id));
+    out
+}
+
+/// One edit accepting every pending suggestion that passes `filter`, in `docs` (loaded first). Each is
+/// accepted as suggested; suggestions whose annotation would duplicate one made earlier in the same batch
+/// are linked to it. Returns the edit and how many suggestions it accepts.
+pub fn accept_all(
+    project: &mut Project,
+    docs: &[DocId],
+    filter: &SuggestionFilter,
+) -> Result<(ProjectEdit, usize), StoreError> {
+    let mut edits = Vec::new();
+    let mut count = 0;
+    for doc in docs {
+        if project.load_document(doc).is_err() {
+            continue; // a broken document is listed in the problems; the others are reviewed
+        }
+        let Some(loaded) = project.document(doc).and_then(|d| d.loaded()) else { continue };
+        let todo = pending(loaded, filter);
+        if todo.is_empty() {
+            continue;
+        }
+        // Accept against a scratch copy of the reviewer's layer, so that ids do not collide and duplicates
+        // within the batch are linked.
+        let me = project.annotator().clone();
+        let mut layer = loaded.layers.get(&me).cloned().unwrap_or_default();
+        let status = layer.status;
+        let mut doc_edits = Vec::new();
+        let mut reviews = Vec::new();
+        for (source, id, s) in todo {
+            let at = now_rfc3339();
+            let provenance = Provenance {
+                source: source.clone(),
+                suggestion: id,
+                score: s.score,
+                reviewer: me.clone(),
+                reviewed_at: at.clone(),
+            };
+            // A label the schema lacks is left pending for the coder to decide.
+            let Ok((edit, created)) = annotate(&mut layer, &project.config.schema, &s.label, s.span, provenance) else {
+                continue;
+            };
+            doc_edits.extend(edit);
+            reviews.push(accepted(doc, &source, id, &s, false, Review { by: me.clone(), at, created: Some(created) }));
+            count += 1;
+        }
+        edits.extend(layer_batch(doc, status, doc_edits));
+        edits.extend(reviews);
+    }
+    Ok((ProjectEdit::Batch(edits), count))
+}
