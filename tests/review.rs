@@ -101,7 +101,7 @@ fn bulk_accept_above_a_score_is_one_undoable_edit() {
 #[test]
 fn propagation_proposes_other_occurrences_clitics_included_and_not_what_is_marked() {
     let (_tmp, mut p) = opened();
-    let (edit, n) = propagate(&mut p, &[doc()], "الميادين", &EntityTypeId::new("LOCATION")).unwrap();
+    let (edit, n) = propagate(&mut p, &[doc()], "الميادين", &EntityTypeId::new("LOCATION"), &[]).unwrap();
     // Eight occurrences, "والميادين" among them (the span leaves the و out).
     assert_eq!(n, 8);
     p.apply_edit(edit).unwrap();
@@ -110,7 +110,7 @@ fn propagation_proposes_other_occurrences_clitics_included_and_not_what_is_marke
     let set = p.document(&doc()).unwrap().loaded().unwrap().suggestions[&source].clone();
     assert!(set.suggestions.values().all(|s| text.slice(s.span) == Some("الميادين")));
     // Run again: nothing new.
-    let (_, again) = propagate(&mut p, &[doc()], "الميادين", &EntityTypeId::new("LOCATION")).unwrap();
+    let (_, again) = propagate(&mut p, &[doc()], "الميادين", &EntityTypeId::new("LOCATION"), &[]).unwrap();
     assert_eq!(again, 0);
 }
 

@@ -66,12 +66,13 @@ fn source_name(name: &str) -> SourceName {
 }
 
 /// Suggests the other occurrences of `phrase` as mentions of `entity_type` in `docs` (loaded as needed;
-/// broken ones skipped). Returns one edit and how many suggestions it adds.
+/// broken ones skipped), except at the spans in `except` (the one just accepted, which is not marked yet). Returns one edit and how many suggestions it adds.
 pub fn propagate(
     project: &mut Project,
     docs: &[DocId],
     phrase: &str,
     entity_type: &EntityTypeId,
+    except: &[Span],
 ) -> Result<(ProjectEdit, usize), StoreError> {
     let source = source_name(PROPAGATE);
     let mut query = TextQuery::new(phrase);
@@ -82,6 +83,7 @@ pub fn propagate(
         let found = query
             .find(loaded.text.as_str())
             .into_iter()
+            .filter(|m| !except.contains(&m.span))
             .map(|m| (m.span, SuggestedLabel::Entity(entity_type.clone()), f64::from(m.score.value)))
             .collect();
         if let Some((edit, n)) = merge(project, doc, &source, found, "Tarmeez: other occurrences of coded mentions") {

@@ -3,10 +3,14 @@
 use super::action::{Action, Focus, Picking};
 use super::article_view::ArticleView;
 use super::command::Command;
+use super::panels::review_queue::{ReviewQueue, ReviewRequest, Scope};
 use super::panels::{self, InspectorState, ViewOptions};
 use super::windows::{ActorRequest, ActorsWindow, EventsTable, NameDialog, SchemaEditor, SearchWindow};
 use crate::model::coding;
-use crate::model::{DocId, DocStatus, Edit, EntityTypeId, EventTypeId, Layer, MentionId, ProjectEdit};
+use crate::model::{
+    DocId, DocStatus, Edit, EntityTypeId, EventTypeId, Layer, MentionId, ProjectEdit, SourceName, SuggestedLabel,
+    SuggestionId,
+};
 use crate::store::{Autosave, OpenOptions, Project};
 use crate::text::scene::HighlightSet;
 use eframe::egui;
@@ -48,6 +52,12 @@ pub struct TarmeezApp {
     schema_editor: SchemaEditor,
     /// Asking who is coding, before a project is opened under that name.
     asking_name: Option<NameDialog>,
+    /// The right panel shows the review queue rather than the inspector.
+    reviewing: bool,
+    queue: ReviewQueue,
+    /// The suggestion under review.
+    current: Option<(SourceName, SuggestionId)>,
+    show_review_stats: bool,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -98,6 +108,10 @@ impl TarmeezApp {
             show_schema: false,
             schema_editor: SchemaEditor::default(),
             asking_name: None,
+            reviewing: false,
+            queue: ReviewQueue::default(),
+            current: None,
+            show_review_stats: false,
         };
         app.select(selected);
         app
@@ -172,6 +186,7 @@ impl TarmeezApp {
                 .collect()
         });
         let mut actions: Vec<Action> = if typing { Vec::new() } else { self.type_keys_pressed(ui) };
+        let mut requests: Vec<ReviewRequest> = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(ui, &mut commands));
         let save = self.save_status.clone();
         egui::Panel::bottom("status")
@@ -195,8 +210,19 @@ impl TarmeezApp {
                 editable: self.editable(),
             };
             let inspector = &mut self.inspector;
+            let (reviewing, queue, current) = (&mut self.reviewing, &mut self.queue, self.current.as_ref());
             egui::Panel::right("inspector").resizable(true).default_size(330.0).show(ui, |ui| {
-                panels::inspector(ui, &input, inspector, &mut actions);
+                ui.horizontal(|ui| {
+                    ui.selectable_value(reviewing, false, "Inspector");
+                    ui.selectable_value(reviewing, true, "Review suggestions");
+                });
+                ui.separator();
+                if *reviewing {
+                    queue.refresh(project, &doc.id, loaded);
+                    panels::review_queue::review_panel(ui, project, loaded, queue, current, &mut requests);
+                } else {
+                    panels::inspector(ui, &input, inspector, &mut actions);
+                }
             });
         }
         self.refresh_highlights();
@@ -228,6 +254,9 @@ impl TarmeezApp {
         }
         for action in actions {
             self.act(action, ui.ctx());
+        }
+        for request in requests {
+            self.review(request);
         }
         self.autosave(ui.ctx());
         if self.save_status != save {
@@ -285,6 +314,9 @@ impl TarmeezApp {
     /// Makes the selection a mention of `entity_type` in the annotator's own layer (or retypes the mention
     /// whose span it is).
     fn mark_selection(&mut self, entity_type: EntityTypeId) {
+        if self.reviewing && self.current.is_some() {
+            return self.review(ReviewRequest::Accept(Some(SuggestedLabel::Entity(entity_type))));
+        }
         let Some(span) = self.article.selection() else { return };
         if !self.can_code() {
             return;
@@ -299,6 +331,9 @@ impl TarmeezApp {
     /// Makes the selection the trigger of an event of `event_type`.
     fn make_event(&mut self, event_type: EventTypeId) {
         self.choosing_event = false;
+        if self.reviewing && self.current.is_some() {
+            return self.review(ReviewRequest::Accept(Some(SuggestedLabel::Event(event_type))));
+        }
         let Some(span) = self.article.selection() else { return };
         if !self.can_code() {
             return;
@@ -596,6 +631,12 @@ impl TarmeezApp {
                 });
             }
         }
+        if self.show_review_stats {
+            egui::Window::new("Review statistics")
+                .open(&mut self.show_review_stats)
+                .default_size([560.0, 420.0])
+                .show(ctx, |ui| super::windows::review_stats::show(ui, project));
+        }
         if self.show_schema {
             let editor = &mut self.schema_editor;
             let schema = &project.config.schema;
@@ -624,6 +665,134 @@ impl TarmeezApp {
             }
             Err(e) => self.error = Some(e.to_string()),
         }
+    }
+
+    /// Carries out a review request: select, accept, reject, bulk-accept, run the registry gazetteer.
+    fn review(&mut self, request: ReviewRequest) {
+        let Some(project) = self.project.as_ref() else { return };
+        let Some(doc) = self.selected.and_then(|i| project.documents().get(i)).map(|d| d.id.clone()) else { return };
+        match request {
+            ReviewRequest::Select(source, id) => {
+                self.reviewing = true;
+                let span = project
+                    .document(&doc)
+                    .and_then(|d| d.loaded())
+                    .and_then(|l| Some((l.text.clone(), l.suggestions.get(&source)?.suggestions.get(&id)?.span)));
+                if let Some((text, span)) = span {
+                    self.article.select(&text, span);
+                    self.article.scroll_to(span);
+                    self.current = Some((source, id));
+                }
+            }
+            ReviewRequest::Accept(label) => {
+                if !self.can_code() {
+                    return;
+                }
+                let Some((source, id)) = self.current.clone() else { return };
+                let Some(project) = self.project.as_ref() else { return };
+                let next = self
+                    .queue
+                    .step(self.current.as_ref(), true)
+                    .filter(|i| (&i.source, i.id) != (&source, id))
+                    .cloned();
+                let span = self.article.selection();
+                let accepted = crate::store::review::accept(project, &doc, &source, id, label.clone(), span);
+                let edit = match accepted {
+                    Ok(edit) => edit,
+                    Err(e) => return self.error = Some(e.to_string()),
+                };
+                let edit = self.with_propagation(edit, &doc, &source, id, label, span);
+                self.project_edit(edit);
+                self.current = None;
+                if let Some(item) = next {
+                    self.review(ReviewRequest::Select(item.source, item.id));
+                }
+            }
+            ReviewRequest::Reject => {
+                if !self.can_code() {
+                    return;
+                }
+                let Some((source, id)) = self.current.clone() else { return };
+                let Some(project) = self.project.as_ref() else { return };
+                let next = self
+                    .queue
+                    .step(self.current.as_ref(), true)
+                    .filter(|i| (&i.source, i.id) != (&source, id))
+                    .cloned();
+                match crate::store::review::reject(project, &doc, &source, id) {
+                    Ok(edit) => self.project_edit(edit),
+                    Err(e) => return self.error = Some(e.to_string()),
+                }
+                self.current = None;
+                if let Some(item) = next {
+                    self.review(ReviewRequest::Select(item.source, item.id));
+                }
+            }
+            ReviewRequest::AcceptAll(scope) => {
+                if !self.can_code() {
+                    return;
+                }
+                let docs = self.scope_docs(scope, &doc);
+                let filter = self.queue.filter.clone();
+                let Some(project) = self.project.as_mut() else { return };
+                match crate::store::review::accept_all(project, &docs, &filter) {
+                    Ok((_, 0)) => self.error = Some("No pending suggestion matches the filter.".into()),
+                    Ok((edit, _)) => self.project_edit(edit),
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+                self.current = None;
+            }
+            ReviewRequest::Registry(scope) => {
+                let docs = self.scope_docs(scope, &doc);
+                let Some(project) = self.project.as_mut() else { return };
+                match crate::store::suggesters::registry(project, &docs) {
+                    Ok((_, 0)) => self.error = Some("The registry's names match nothing new.".into()),
+                    Ok((edit, _)) => self.project_edit(edit),
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
+            ReviewRequest::Stats => self.show_review_stats = true,
+        }
+    }
+
+    /// The documents a bulk action covers.
+    fn scope_docs(&self, scope: Scope, doc: &DocId) -> Vec<DocId> {
+        match (scope, &self.project) {
+            (Scope::Project, Some(p)) => p.documents().iter().map(|d| d.id.clone()).collect(),
+            _ => vec![doc.clone()],
+        }
+    }
+
+    /// Adds the propagation of an accepted mention to its acceptance (one undoable edit), when the queue asks
+    /// for it: the accepted words' other occurrences in this document become `propagate` suggestions.
+    fn with_propagation(
+        &mut self,
+        accept: ProjectEdit,
+        doc: &DocId,
+        source: &SourceName,
+        id: SuggestionId,
+        label: Option<SuggestedLabel>,
+        span: Option<crate::model::Span>,
+    ) -> ProjectEdit {
+        if !self.queue.propagate {
+            return accept;
+        }
+        let Some(project) = self.project.as_mut() else { return accept };
+        let Some(loaded) = project.document(doc).and_then(|d| d.loaded()) else { return accept };
+        let Some(s) = loaded.suggestions.get(source).and_then(|set| set.suggestions.get(&id)) else { return accept };
+        let span = span.unwrap_or(s.span);
+        let Some(SuggestedLabel::Entity(t)) = label.or_else(|| Some(s.label.clone())) else { return accept };
+        let Some(phrase) = loaded.text.slice(span).map(str::to_owned) else { return accept };
+        match crate::store::suggesters::propagate(project, std::slice::from_ref(doc), &phrase, &t, &[span]) {
+            Ok((more, n)) if n > 0 => ProjectEdit::Batch(vec![accept, more]),
+            _ => accept,
+        }
+    }
+
+    /// File > Import suggestions: choose a file, then the import window asks the rest.
+    fn import_suggestions_dialog(&mut self) {
+        self.error =
+            Some("Importing suggestions from the window comes with the importers; use the command line.".into());
     }
 
     /// Marks the shown document done for this annotator, or back in progress.
@@ -688,6 +857,17 @@ impl TarmeezApp {
                 }
             }
             Command::ToggleDone => self.toggle_done(),
+            Command::NextSuggestion | Command::PreviousSuggestion => {
+                self.reviewing = true;
+                let forward = command == Command::NextSuggestion;
+                if let Some(item) = self.queue.step(self.current.as_ref(), forward).cloned() {
+                    self.review(ReviewRequest::Select(item.source, item.id));
+                }
+            }
+            Command::AcceptSuggestion => self.review(ReviewRequest::Accept(None)),
+            Command::RejectSuggestion => self.review(ReviewRequest::Reject),
+            Command::ToggleReviewStats => self.show_review_stats = !self.show_review_stats,
+            Command::ImportSuggestions => self.import_suggestions_dialog(),
             Command::MoveStartLeft => self.move_edge(true, true),
             Command::MoveStartRight => self.move_edge(true, false),
             Command::MoveEndLeft => self.move_edge(false, true),
@@ -819,6 +999,7 @@ impl TarmeezApp {
     /// Selects a document, loading it (a broken document is shown with its problems).
     fn select(&mut self, index: Option<usize>) {
         self.selected = index;
+        self.current = None;
         self.view.layer = None;
         self.focus = None;
         self.picking = None;

@@ -61,6 +61,18 @@ pub enum Command {
     MoveStartLeft,
     /// ... or right.
     MoveStartRight,
+    /// Review the next pending suggestion.
+    NextSuggestion,
+    /// Review the previous pending suggestion.
+    PreviousSuggestion,
+    /// Accept the suggestion under review (with the selection's boundaries).
+    AcceptSuggestion,
+    /// Reject the suggestion under review.
+    RejectSuggestion,
+    /// Import a model's suggestions from a file.
+    ImportSuggestions,
+    /// Show or hide the review statistics.
+    ToggleReviewStats,
     /// Code under another name (asks for it, remembers it, reopens the project).
     ChangeCoder,
     /// Show or hide the keyboard shortcuts window.
@@ -72,7 +84,7 @@ pub enum Command {
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 31] = [
+    pub const ALL: [Command; 37] = [
         Command::OpenProject,
         Command::ChangeCoder,
         Command::Save,
@@ -85,6 +97,13 @@ impl Command {
         Command::MoveEndLeft,
         Command::MoveEndRight,
         Command::Cancel,
+        // Shift+Tab before Tab: shortcuts match ignoring Shift.
+        Command::PreviousSuggestion,
+        Command::NextSuggestion,
+        Command::AcceptSuggestion,
+        Command::RejectSuggestion,
+        Command::ImportSuggestions,
+        Command::ToggleReviewStats,
         Command::ToggleDone,
         Command::NextDocument,
         Command::PreviousDocument,
@@ -140,6 +159,12 @@ impl Command {
             Command::MoveEndRight => "Move mention end right",
             Command::MoveStartLeft => "Move mention start left",
             Command::MoveStartRight => "Move mention start right",
+            Command::NextSuggestion => "Next suggestion",
+            Command::PreviousSuggestion => "Previous suggestion",
+            Command::AcceptSuggestion => "Accept suggestion",
+            Command::RejectSuggestion => "Reject suggestion",
+            Command::ImportSuggestions => "Import suggestions…",
+            Command::ToggleReviewStats => "Review statistics",
         }
     }
 
@@ -178,6 +203,20 @@ impl Command {
             Command::MoveEndLeft | Command::MoveEndRight => {
                 "Move the inspected mention's end edge one letter in the arrow's direction (in Arabic the end is the left edge)"
             }
+            Command::NextSuggestion => "Review the next pending suggestion of this document (opens the review queue)",
+            Command::PreviousSuggestion => "Review the previous pending suggestion",
+            Command::AcceptSuggestion => {
+                "Accept the suggestion under review, with the selection's boundaries (different ones record it as edited)"
+            }
+            Command::RejectSuggestion => {
+                "Reject the suggestion under review; the same source will not propose it again"
+            }
+            Command::ImportSuggestions => {
+                "Import a model's suggestions (Hugging Face, spaCy, doccano, Label Studio, brat)"
+            }
+            Command::ToggleReviewStats => {
+                "Accepted, edited and rejected suggestions per source, and precision by score"
+            }
             Command::MoveStartLeft | Command::MoveStartRight => {
                 "Move the inspected mention's start edge one letter in the arrow's direction (in Arabic the start is the right edge)"
             }
@@ -214,7 +253,13 @@ impl Command {
             Command::ToggleEvents => vec![cmd(Key::E)],
             Command::Search => vec![cmd(Key::F)],
             Command::ToggleActors => vec![cmd(Key::K)],
-            Command::ToggleSchema | Command::ChangeCoder => vec![],
+            Command::ToggleSchema | Command::ChangeCoder | Command::ImportSuggestions | Command::ToggleReviewStats => {
+                vec![]
+            }
+            Command::NextSuggestion => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Tab)],
+            Command::PreviousSuggestion => vec![KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab)],
+            Command::AcceptSuggestion => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Enter)],
+            Command::RejectSuggestion => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)],
             Command::MoveEndLeft => vec![KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft)],
             Command::MoveEndRight => vec![KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight)],
             Command::MoveStartLeft => vec![KeyboardShortcut::new(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowLeft)],
@@ -227,7 +272,7 @@ impl Command {
     /// and the editing shortcuts a field has itself (undo, redo, copy).
     pub fn yields_to_text_field(self) -> bool {
         matches!(self, Command::Undo | Command::Redo | Command::CopySelection)
-            || self.shortcut().is_some_and(|s| s.modifiers.is_none())
+            || self.shortcut().is_some_and(|s| s.modifiers.is_none() || s.modifiers == Modifiers::SHIFT)
     }
 
     /// The shortcut shown in menus and help.

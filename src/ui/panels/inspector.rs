@@ -144,6 +144,7 @@ fn mention(
     let text = quote(input.loaded, m.span);
     ui.heading(format!("Mention {id}"));
     bidi_label(ui, &format!("«{text}»"), body(ui), egui::Sense::hover());
+    provenance(ui, m.provenance.as_ref());
     ui.add_enabled_ui(input.editable, |ui| {
         egui::Grid::new("mention").num_columns(2).show(ui, |ui| {
             ui.label("Type");
@@ -289,6 +290,16 @@ fn actor_link(
     }
 }
 
+/// Where an annotation accepted from a suggestion came from.
+fn provenance(ui: &mut egui::Ui, p: Option<&crate::model::Provenance>) {
+    let Some(p) = p else { return };
+    let score = p.score.map_or(String::new(), |s| format!(", score {s:.2}"));
+    ui.weak(format!(
+        "From {} suggestion {}{score}; accepted by {} at {}",
+        p.source, p.suggestion, p.reviewer, p.reviewed_at
+    ));
+}
+
 /// Attribute definitions that apply to a target of this type.
 fn applicable<'a>(schema: &'a crate::model::Schema, target: AttributeTarget, ty: &str) -> Vec<&'a AttributeDef> {
     schema
@@ -423,6 +434,7 @@ fn event(
     let def = schema.event_type(&e.event_type);
     ui.heading(format!("Event {id}: {}", def.map_or(e.event_type.as_str(), |d| d.name.as_str())));
     bidi_label(ui, &format!("trigger «{}»", quote(input.loaded, e.trigger)), body(ui), egui::Sense::hover());
+    provenance(ui, e.provenance.as_ref());
     ui.add_enabled_ui(input.editable, |ui| {
         let Some(def) = def else { return };
         ui.label(RichText::new("Roles").strong());

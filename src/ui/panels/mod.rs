@@ -6,6 +6,7 @@ mod document_view;
 mod inspector;
 mod menu;
 mod problems;
+pub mod review_queue;
 mod status_bar;
 
 pub use document_list::document_list;

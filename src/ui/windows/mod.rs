@@ -3,6 +3,7 @@
 pub mod actors;
 pub mod events_table;
 pub mod name_dialog;
+pub mod review_stats;
 pub mod schema_editor;
 pub mod search;
 

@@ -1,0 +1,241 @@
+//! The review queue: the shown document's pending suggestions, by position or by score, filtered by type and
+//! score range; the current one with its actions; bulk acceptance; the built-in suggesters. The list is
+//! rebuilt only when the document, the project or the filter changes, and only visible rows are drawn, so a
+//! document with ten thousand pending suggestions costs one screen of rows per frame.
+
+use crate::model::{DocId, SourceName, Span, SuggestedLabel, SuggestionId};
+use crate::store::review::SuggestionFilter;
+use crate::store::{LoadedDoc, Project};
+use crate::ui::Command;
+use crate::ui::bidi_label::selectable_row;
+use eframe::egui::{self, RichText};
+
+/// A pending suggestion in the queue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueueItem {
+    /// Its source.
+    pub source: SourceName,
+    /// Its id in the source's set.
+    pub id: SuggestionId,
+    /// What it covers.
+    pub span: Span,
+    /// What it proposes.
+    pub label: SuggestedLabel,
+    /// How sure the model was.
+    pub score: Option<f64>,
+}
+
+/// How the queue is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum QueueOrder {
+    /// In reading order.
+    #[default]
+    Position,
+    /// Most confident first.
+    Score,
+}
+
+/// Where a bulk acceptance applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The shown document.
+    Document,
+    /// Every document of the project.
+    Project,
+}
+
+/// What the review panel asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReviewRequest {
+    /// Make this suggestion the current one.
+    Select(SourceName, SuggestionId),
+    /// Accept the current suggestion (as this type, if given).
+    Accept(Option<SuggestedLabel>),
+    /// Reject the current suggestion.
+    Reject,
+    /// Accept every pending suggestion the filter shows.
+    AcceptAll(Scope),
+    /// Run the registry gazetteer.
+    Registry(Scope),
+    /// Open the review statistics.
+    Stats,
+}
+
+/// The queue's state.
+#[derive(Default)]
+pub struct ReviewQueue {
+    /// Ordering.
+    pub order: QueueOrder,
+    /// Which suggestions are shown.
+    pub filter: SuggestionFilter,
+    /// Propose the other occurrences of each accepted mention (in this document).
+    pub propagate: bool,
+    items: Vec<QueueItem>,
+    built_for: Option<(DocId, u64, QueueOrder, String)>,
+}
+
+impl ReviewQueue {
+    /// Rebuilds the list if the document, the project or the filter changed.
+    pub fn refresh(&mut self, project: &Project, doc: &DocId, loaded: &LoadedDoc) {
+        let key = (doc.clone(), project.generation(), self.order, format!("{:?}", self.filter));
+        if self.built_for.as_ref() == Some(&key) {
+            return;
+        }
+        self.items = crate::store::review::pending(loaded, &self.filter)
+            .into_iter()
+            .map(|(source, id, s)| QueueItem { source, id, span: s.span, label: s.label, score: s.score })
+            .collect();
+        if self.order == QueueOrder::Score {
+            self.items.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
+        }
+        self.built_for = Some(key);
+    }
+
+    /// The queue in its order.
+    pub fn items(&self) -> &[QueueItem] {
+        &self.items
+    }
+
+    /// The item after (or before) `current` in queue order; the first (or last) when there is none.
+    pub fn step(&self, current: Option<&(SourceName, SuggestionId)>, forward: bool) -> Option<&QueueItem> {
+        let at = current.and_then(|(s, id)| self.items.iter().position(|i| &i.source == s && i.id == *id));
+        let n = self.items.len();
+        if n == 0 {
+            return None;
+        }
+        let next = match (at, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, true) => 0,
+            (None, false) => n - 1,
+        };
+        self.items.get(next)
+    }
+}
+
+fn label_name(project: &Project, label: &SuggestedLabel) -> String {
+    let schema = &project.config.schema;
+    match label {
+        SuggestedLabel::Entity(t) => schema.entity_type(t).map_or(t.to_string(), |d| d.name.clone()),
+        SuggestedLabel::Event(t) => schema.event_type(t).map_or(t.to_string(), |d| d.name.clone()),
+    }
+}
+
+/// Draws the review panel. `current` is the suggestion being reviewed.
+pub fn review_panel(
+    ui: &mut egui::Ui,
+    project: &Project,
+    loaded: &LoadedDoc,
+    queue: &mut ReviewQueue,
+    current: Option<&(SourceName, SuggestionId)>,
+    out: &mut Vec<ReviewRequest>,
+) {
+    let schema = &project.config.schema;
+    ui.horizontal(|ui| {
+        ui.label("Order");
+        ui.selectable_value(&mut queue.order, QueueOrder::Position, "position");
+        ui.selectable_value(&mut queue.order, QueueOrder::Score, "score");
+    });
+    ui.horizontal(|ui| {
+        let shown = queue.filter.label.as_ref().map_or("all types".to_owned(), |l| label_name(project, l));
+        egui::ComboBox::from_id_salt("queue-type")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut queue.filter.label, None, "all types");
+                for t in &schema.entity_types {
+                    ui.selectable_value(&mut queue.filter.label, Some(SuggestedLabel::Entity(t.id.clone())), &t.name);
+                }
+                for t in &schema.event_types {
+                    ui.selectable_value(&mut queue.filter.label, Some(SuggestedLabel::Event(t.id.clone())), &t.name);
+                }
+            })
+            .response
+            .accessible_name("Suggestion type");
+        let mut min = queue.filter.min_score.unwrap_or(0.0);
+        let mut max = queue.filter.max_score.unwrap_or(1.0);
+        ui.label("score");
+        let a = ui.add(egui::DragValue::new(&mut min).range(0.0..=1.0).speed(0.01).fixed_decimals(2));
+        ui.label("to");
+        let b = ui.add(egui::DragValue::new(&mut max).range(0.0..=1.0).speed(0.01).fixed_decimals(2));
+        let (a, b) = (a.accessible_name("Lowest score"), b.accessible_name("Highest score"));
+        if a.changed() || b.changed() {
+            queue.filter.min_score = (min > 0.0).then_some(min);
+            queue.filter.max_score = (max < 1.0).then_some(max);
+        }
+    });
+    let total: usize = loaded.suggestions.values().map(|s| s.suggestions.len()).sum();
+    ui.label(format!("{} pending shown, of {total} suggestions in this document", queue.items().len()));
+    if let Some((source, id)) = current
+        && let Some(item) = queue.items().iter().find(|i| &i.source == source && i.id == *id)
+    {
+        current_actions(ui, project, item, out);
+    } else {
+        ui.weak(format!(
+            "{} starts with the first suggestion; Enter accepts, Backspace rejects.",
+            ctx_key(ui, Command::NextSuggestion)
+        ));
+    }
+    ui.separator();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) * 1.45 + 2.0 * ui.spacing().button_padding.y;
+    let items = queue.items();
+    egui::ScrollArea::vertical()
+        .id_salt("queue")
+        .max_height(ui.available_height() - 150.0)
+        .auto_shrink(false)
+        .show_rows(ui, row_height, items.len(), |ui, rows| {
+            for item in &items[rows] {
+                let text = loaded.text.slice(item.span).unwrap_or_default();
+                let score = item.score.map_or("–".to_owned(), |s| format!("{s:.2}"));
+                let line = format!("{score} {} «{text}»", label_name(project, &item.label));
+                let selected = current.is_some_and(|(s, id)| s == &item.source && *id == item.id);
+                if selectable_row(ui, selected, &line, ui.visuals().text_color())
+                    .on_hover_text(item.source.as_str())
+                    .clicked()
+                {
+                    out.push(ReviewRequest::Select(item.source.clone(), item.id));
+                }
+            }
+        });
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Accept all shown:");
+        if ui.button("in this document").clicked() {
+            out.push(ReviewRequest::AcceptAll(Scope::Document));
+        }
+        if ui.button("in the project").clicked() {
+            out.push(ReviewRequest::AcceptAll(Scope::Project));
+        }
+    });
+    ui.checkbox(&mut queue.propagate, "Propose other occurrences of each accepted mention");
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Actor registry as gazetteer:");
+        if ui.button("this document").clicked() {
+            out.push(ReviewRequest::Registry(Scope::Document));
+        }
+        if ui.button("the project").clicked() {
+            out.push(ReviewRequest::Registry(Scope::Project));
+        }
+    });
+    if ui.button("Review statistics…").clicked() {
+        out.push(ReviewRequest::Stats);
+    }
+}
+
+fn ctx_key(ui: &egui::Ui, command: Command) -> String {
+    command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default()
+}
+
+/// The current suggestion: what it proposes and the keys that decide it.
+fn current_actions(ui: &mut egui::Ui, project: &Project, item: &QueueItem, out: &mut Vec<ReviewRequest>) {
+    let score = item.score.map_or("no score".to_owned(), |s| format!("score {s:.2}"));
+    ui.label(RichText::new(format!("{} · {score} · {}", label_name(project, &item.label), item.source)).strong());
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Accept (Enter)").clicked() {
+            out.push(ReviewRequest::Accept(None));
+        }
+        if ui.button("Reject (Backspace)").clicked() {
+            out.push(ReviewRequest::Reject);
+        }
+    });
+    ui.weak("Adjust the selection before accepting to correct its boundaries; a type's key accepts it as that type.");
+}

@@ -1,0 +1,48 @@
+//! The review statistics window: per suggestion source, how many were accepted, edited and rejected, and a
+//! plot of precision against the score threshold (what share of the suggestions scored at least t a coder
+//! kept), to choose a threshold for bulk acceptance.
+
+use crate::store::Project;
+use crate::store::review_stats::review_stats;
+use eframe::egui::{self, RichText};
+use egui_plot::{Legend, Line, Plot, PlotPoints};
+
+/// Draws the statistics of the loaded documents.
+pub fn show(ui: &mut egui::Ui, project: &Project) {
+    let stats = review_stats(project);
+    if stats.is_empty() {
+        ui.label("No suggestions in the loaded documents.");
+        return;
+    }
+    egui::Grid::new("review-stats").striped(true).show(ui, |ui| {
+        for h in ["source", "accepted", "edited", "rejected", "pending", "precision (all scores)"] {
+            ui.label(RichText::new(h).strong());
+        }
+        ui.end_row();
+        for (source, r) in &stats {
+            ui.label(source.as_str());
+            ui.label(r.accepted.to_string());
+            ui.label(r.edited.to_string());
+            ui.label(r.rejected.to_string());
+            ui.label(r.pending.to_string());
+            ui.label(r.curve.first().map_or("–".to_owned(), |p| format!("{:.2}", p.precision)));
+            ui.end_row();
+        }
+    });
+    ui.weak("Precision at a threshold: the share of reviewed suggestions scored at least that which were accepted as suggested.");
+    Plot::new("precision")
+        .legend(Legend::default())
+        .height(220.0)
+        .include_y(0.0)
+        .include_y(1.0)
+        .include_x(0.0)
+        .include_x(1.0)
+        .x_axis_label("score threshold")
+        .y_axis_label("precision")
+        .show(ui, |plot| {
+            for (source, r) in &stats {
+                let points: PlotPoints = r.curve.iter().map(|p| [p.threshold, p.precision]).collect();
+                plot.line(Line::new(source.to_string(), points));
+            }
+        });
+}
