@@ -185,6 +185,11 @@ impl TarmeezApp {
                 .filter(|c| c.shortcuts().iter().any(|s| input.consume_shortcut(s)))
                 .collect()
         });
+        if commands.iter().any(|c| matches!(c, Command::NextSuggestion | Command::PreviousSuggestion)) {
+            // Tab steps through suggestions here; cancel egui's own Tab focus move, which would otherwise put
+            // the keyboard into some text field and silence the review keys.
+            ui.ctx().memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        }
         let mut actions: Vec<Action> = if typing { Vec::new() } else { self.type_keys_pressed(ui) };
         let mut requests: Vec<ReviewRequest> = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(ui, &mut commands));
@@ -755,6 +760,15 @@ impl TarmeezApp {
         }
     }
 
+    /// Brings the review queue up to date with the shown document (it is otherwise refreshed as it is drawn).
+    fn refresh_queue(&mut self) {
+        let Some(project) = &self.project else { return };
+        let Some(doc) = self.selected.and_then(|i| project.documents().get(i)) else { return };
+        if let Some(loaded) = doc.loaded() {
+            self.queue.refresh(project, &doc.id, loaded);
+        }
+    }
+
     /// The documents a bulk action covers.
     fn scope_docs(&self, scope: Scope, doc: &DocId) -> Vec<DocId> {
         match (scope, &self.project) {
@@ -859,6 +873,7 @@ impl TarmeezApp {
             Command::ToggleDone => self.toggle_done(),
             Command::NextSuggestion | Command::PreviousSuggestion => {
                 self.reviewing = true;
+                self.refresh_queue();
                 let forward = command == Command::NextSuggestion;
                 if let Some(item) = self.queue.step(self.current.as_ref(), forward).cloned() {
                     self.review(ReviewRequest::Select(item.source, item.id));
