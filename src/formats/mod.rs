@@ -4,3 +4,4 @@ pub mod events_csv;
 pub mod events_table;
 pub mod plain_text;
 pub mod png_render;
+pub mod suggestions;

@@ -15,6 +15,7 @@ mod ron_io;
 mod search;
 mod stats;
 pub mod suggesters;
+pub mod suggestion_import;
 
 pub use autosave::{AUTOSAVE_DELAY, Autosave};
 pub use config::{FORMAT_VERSION, ProjectConfig};

@@ -1,0 +1,123 @@
+//! brat standoff `.ann` files: one text-bound annotation per `T` line,
+//! `T1<TAB>LOC 101 110<TAB>حقل العمر`, offsets in code points into the `.txt` of the same name.
+//!
+//! The third column (the span's text) is compared with the document. A discontinuous span
+//! (`T2<TAB>LOC 0 3;4 9<TAB>...`) is refused: Tarmeez spans are continuous. Relations (`R`), events (`E`),
+//! attributes (`A`, `M`), normalizations (`N`), equivalences (`*`) and notes (`#`) are left out, with a note;
+//! event triggers are `T` lines too and are imported like entities (their type maps to an event type).
+
+use super::*;
+
+pub(super) fn parse(content: &str, doc: &DocRef) -> ParsedFile {
+    let mut out = ParsedFile::new(SuggestionFormat::Brat);
+    let mut other: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for (i, line) in strip_bom(content).lines().enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let id = line.split('\t').next().unwrap_or("");
+        let origin =
+            if id.is_empty() || id.len() > 12 { format!("line {}", i + 1) } else { format!("line {} ({id})", i + 1) };
+        let what = match id.chars().next() {
+            Some('T') => None,
+            Some('R') => Some("relation(s) (R lines)"),
+            Some('E') => Some("event(s) (E lines; their triggers, T lines, are imported)"),
+            Some('A' | 'M') => Some("attribute(s) (A and M lines)"),
+            Some('N') => Some("normalization(s) (N lines)"),
+            Some('*') => Some("equivalence(s) (* lines)"),
+            Some('#') => Some("note(s) (# lines)"),
+            _ => {
+                out.refuse(
+                    origin,
+                    RefusalKind::Malformed,
+                    "not a brat annotation line (expected `T1<TAB>TYPE START END<TAB>text`)",
+                );
+                continue;
+            }
+        };
+        if let Some(what) = what {
+            *other.entry(what).or_insert(0) += 1;
+            continue;
+        }
+        match read_text_bound(line) {
+            Ok((label, start, end, text)) => {
+                let position = out.take_position();
+                out.items.push(RawItem {
+                    position,
+                    origin,
+                    doc: doc.clone(),
+                    start,
+                    end,
+                    unit: OffsetUnit::CodePoints,
+                    label,
+                    score: None,
+                    text,
+                });
+            }
+            Err((kind, reason)) => out.refuse(origin, kind, reason),
+        }
+    }
+    for (what, n) in other {
+        out.note_left_out(n, what);
+    }
+    out
+}
+
+/// `T1<TAB>TYPE START END<TAB>text`: the type, the offsets and the text.
+fn read_text_bound(line: &str) -> Result<(String, usize, usize, Option<String>), Bad> {
+    let mut fields = line.splitn(3, '\t');
+    let _id = fields.next();
+    let Some(middle) = fields.next() else {
+        return Err(malformed("no tab after the id: expected `T1<TAB>TYPE START END<TAB>text`"));
+    };
+    let text = fields.next().map(str::to_owned);
+    let Some((label, offsets)) = middle.split_once(' ') else {
+        return Err(malformed(format!("expected `TYPE START END`, found {middle:?}")));
+    };
+    if label.is_empty() {
+        return Err(malformed("the type is empty"));
+    }
+    let fragments: Vec<&str> = offsets.split(';').collect();
+    if fragments.len() > 1 {
+        return Err((
+            RefusalKind::Unsupported,
+            format!(
+                "discontinuous span ({offsets}): Tarmeez spans are continuous; split it into {} T lines",
+                fragments.len()
+            ),
+        ));
+    }
+    let Some((start, end)) = offsets.trim().split_once(' ') else {
+        return Err(malformed(format!("expected `START END`, found {offsets:?}")));
+    };
+    let number = |s: &str, field: &str| -> Result<usize, Bad> {
+        if let Some(digits) = s.strip_prefix('-')
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.is_empty()
+        {
+            return Err((RefusalKind::OutOfRange, format!("`{field}` {s} is negative")));
+        }
+        s.parse().map_err(|_| malformed(format!("`{field}` {s:?} is not a whole number")))
+    };
+    Ok((label.to_owned(), number(start, "start")?, number(end, "end")?, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_t_lines_and_refuses_discontinuous_ones() {
+        let content =
+            "T1\tLOC 5 12\tالقاعدة\nT2\tLOC 0 2;5 7\tقص ال\nR1\tPart Arg1:T1 Arg2:T2\n#1\tAnnotatorNotes T1\tx\n";
+        let p = parse_str(content, None).unwrap();
+        assert_eq!(p.format, SuggestionFormat::Brat);
+        assert_eq!(p.items.len(), 1);
+        assert_eq!((p.items[0].start, p.items[0].end, p.items[0].text.as_deref()), (5, 12, Some("القاعدة")));
+        assert_eq!(p.items[0].origin, "line 1 (T1)");
+        assert_eq!(p.refused.len(), 1);
+        assert_eq!(p.refused[0].kind, RefusalKind::Unsupported);
+        assert_eq!(p.notes.len(), 2, "{:?}", p.notes);
+    }
+}

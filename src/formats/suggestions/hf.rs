@@ -1,0 +1,229 @@
+//! Hugging Face token-classification pipeline output (`pipeline("ner")`, `pipeline("token-classification")`).
+//!
+//! Accepted shapes:
+//! - a list for one document, either aggregated (`aggregation_strategy="simple"` and others):
+//!   `[{"entity_group": "LOC", "score": 0.99, "word": "...", "start": 10, "end": 19}]`, or raw tokens
+//!   (`aggregation_strategy="none"`): `[{"entity": "B-LOC", "score": 0.99, "index": 3, "word": "...",
+//!   "start": 10, "end": 13}, {"entity": "I-LOC", ...}]`;
+//! - JSON lines (or a list of such objects) carrying the document: `{"doc_id": "...", "entities": [...]}`
+//!   with the list above under `entities` (`id` or `document` also name the document; `text` may carry its
+//!   text, matched when the id is missing or unknown).
+//!
+//! Offsets are code points (Python string indices). `word` is never used: the tokenizer rewrites it
+//! (`##` pieces, `[UNK]`, changed spaces). Raw tokens are merged as the pipeline's "simple" aggregation
+//! does: a `B-X` starts a span, following `I-X` tokens (consecutive `index`, not overlapping) extend it, an
+//! `I-X` with nothing to extend starts a span, a label without prefix counts as `I-`, and `O` is skipped;
+//! the merged span's score is the mean of its tokens' scores.
+
+use super::*;
+
+pub(super) fn parse(json: &Json) -> ParsedFile {
+    let mut out = ParsedFile::new(SuggestionFormat::Hf);
+    match json {
+        // A list of entities for one document, or a list of records that carry documents.
+        Json::Whole(Value::Array(items)) if !items.iter().any(is_record) => {
+            read_entities(&mut out, items, "", "item", &DocRef::default());
+        }
+        _ => {
+            for record in records(json) {
+                read_record(&mut out, record);
+            }
+        }
+    }
+    out
+}
+
+fn is_record(v: &Value) -> bool {
+    v.as_object().is_some_and(|o| o.contains_key("entities"))
+}
+
+fn read_record(out: &mut ParsedFile, record: Record<'_>) {
+    let prefix = record.origin;
+    let value = match record.value {
+        Ok(v) => v,
+        Err(reason) => return out.refuse(prefix, RefusalKind::Malformed, reason),
+    };
+    let Some(obj) = value.as_object() else {
+        return out.refuse(
+            prefix,
+            RefusalKind::Malformed,
+            format!("expected an object with `doc_id` and `entities`, found {}", kind_of(value)),
+        );
+    };
+    let entities = match obj.get("entities") {
+        Some(Value::Array(e)) => e,
+        Some(other) => {
+            return out.refuse(prefix, RefusalKind::Malformed, format!("`entities` is {}, not a list", kind_of(other)));
+        }
+        None => return out.refuse(prefix, RefusalKind::Malformed, "no `entities` list"),
+    };
+    let doc = DocRef {
+        id: doc_id_field(obj, &["doc_id", "id", "document"]),
+        text: obj.get("text").and_then(Value::as_str).map(Arc::from),
+    };
+    read_entities(out, entities, &prefix, "entity", &doc);
+}
+
+/// A span being merged from raw (`entity`) tokens.
+struct Open {
+    label: String,
+    start: usize,
+    end: usize,
+    scores: Vec<f64>,
+    /// The `index` of the last token, when the file gives indexes.
+    last_index: Option<u64>,
+    /// 1-based numbers of its first and last tokens, for the origin.
+    first: usize,
+    last: usize,
+    /// Its place in reading order, taken at its first token.
+    position: usize,
+}
+
+fn read_entities(out: &mut ParsedFile, entities: &[Value], prefix: &str, noun: &str, doc: &DocRef) {
+    let mut open: Option<Open> = None;
+    for (i, value) in entities.iter().enumerate() {
+        let n = i + 1;
+        let origin = join_origin(prefix, &format!("{noun} {n}"));
+        let Some(obj) = value.as_object() else {
+            close(out, &mut open, prefix, noun, doc);
+            out.refuse(origin, RefusalKind::Malformed, format!("expected an object, found {}", kind_of(value)));
+            continue;
+        };
+        let raw = !obj.contains_key("entity_group") && obj.contains_key("entity");
+        let (label, start, end, score) = match read_span(obj, if raw { "entity" } else { "entity_group" }) {
+            Ok(span) => span,
+            Err((kind, reason)) => {
+                close(out, &mut open, prefix, noun, doc);
+                out.refuse(origin, kind, reason);
+                continue;
+            }
+        };
+        if !raw {
+            close(out, &mut open, prefix, noun, doc);
+            out.push(origin, doc, start, end, label, score);
+            continue;
+        }
+        // `O` is outside any entity: pipelines leave such tokens out, but a file may keep them.
+        let Some((begins, name)) = split_tag(&label) else {
+            close(out, &mut open, prefix, noun, doc);
+            continue;
+        };
+        let index = obj.get("index").and_then(Value::as_u64);
+        let extends = |o: &Open| {
+            o.label == name
+                && start >= o.end
+                && match (o.last_index, index) {
+                    (Some(a), Some(b)) => b == a + 1,
+                    _ => true,
+                }
+        };
+        match open.as_mut() {
+            Some(o) if !begins && extends(o) => {
+                o.end = end;
+                o.scores.extend(score);
+                o.last_index = index;
+                o.last = n;
+            }
+            _ => {
+                close(out, &mut open, prefix, noun, doc);
+                let position = out.take_position();
+                let scores = score.into_iter().collect();
+                open = Some(Open { label: name, start, end, scores, last_index: index, first: n, last: n, position });
+            }
+        }
+    }
+    close(out, &mut open, prefix, noun, doc);
+}
+
+/// Ends the span being merged and adds it as an item, at the place it took when it started.
+fn close(out: &mut ParsedFile, open: &mut Option<Open>, prefix: &str, noun: &str, doc: &DocRef) {
+    let Some(o) = open.take() else { return };
+    let which =
+        if o.first == o.last { format!("{noun} {}", o.first) } else { format!("{noun}s {}-{}", o.first, o.last) };
+    // A token without a score leaves the span without one rather than biasing the mean.
+    let score = (o.scores.len() == o.last - o.first + 1).then(|| o.scores.iter().sum::<f64>() / o.scores.len() as f64);
+    out.items.push(RawItem {
+        position: o.position,
+        origin: join_origin(prefix, &which),
+        doc: doc.clone(),
+        start: o.start,
+        end: o.end,
+        unit: OffsetUnit::CodePoints,
+        label: o.label,
+        score,
+        text: None,
+    });
+}
+
+/// `B-LOC` is `(true, "LOC")`, `I-LOC` and `LOC` are `(false, "LOC")`, `O` is `None`.
+fn split_tag(entity: &str) -> Option<(bool, String)> {
+    if entity == "O" {
+        return None;
+    }
+    Some(match entity.split_once('-') {
+        Some(("B", rest)) if !rest.is_empty() => (true, rest.to_owned()),
+        Some(("I", rest)) if !rest.is_empty() => (false, rest.to_owned()),
+        _ => (false, entity.to_owned()),
+    })
+}
+
+type Span = (String, usize, usize, Option<f64>);
+
+fn read_span(obj: &serde_json::Map<String, Value>, label_field_name: &str) -> Result<Span, Bad> {
+    let label = label_field(obj, label_field_name)?;
+    let start = offset_field(obj, "start")?;
+    let end = offset_field(obj, "end")?;
+    let score = score_value(obj.get("score"))?;
+    Ok((label, start, end, score))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> ParsedFile {
+        parse_str(s, Some(SuggestionFormat::Hf)).unwrap()
+    }
+
+    #[test]
+    fn merges_b_and_i_tokens_into_one_span_with_the_mean_score() {
+        let p = parse(
+            r#"[
+            {"entity": "B-LOC", "score": 0.9, "index": 1, "word": "حقل", "start": 0, "end": 3},
+            {"entity": "I-LOC", "score": 0.7, "index": 2, "word": "العمر", "start": 4, "end": 9},
+            {"entity": "B-LOC", "score": 0.8, "index": 3, "word": "دير", "start": 10, "end": 13},
+            {"entity": "B-PER", "score": 0.6, "index": 5, "word": "x", "start": 20, "end": 21},
+            {"entity": "I-PER", "score": 0.6, "index": 7, "word": "y", "start": 22, "end": 23}
+        ]"#,
+        );
+        assert!(p.refused.is_empty(), "{:?}", p.refused);
+        let spans: Vec<_> = p.items.iter().map(|i| (i.label.as_str(), i.start, i.end, i.origin.as_str())).collect();
+        assert_eq!(
+            spans,
+            [
+                ("LOC", 0, 9, "items 1-2"),
+                ("LOC", 10, 13, "item 3"),
+                ("PER", 20, 21, "item 4"),
+                ("PER", 22, 23, "item 5")
+            ]
+        );
+        assert!((p.items[0].score.unwrap() - 0.8).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_bad_token_is_refused_and_ends_the_span() {
+        let p = parse(
+            r#"[
+            {"entity": "B-LOC", "score": 0.9, "index": 1, "start": 0, "end": 3},
+            {"entity": "I-LOC", "score": "high", "index": 2, "start": 4, "end": 9},
+            {"entity": "I-LOC", "score": 0.9, "index": 3, "start": 10, "end": 12}
+        ]"#,
+        );
+        assert_eq!(p.items.len(), 2);
+        assert_eq!(p.refused.len(), 1);
+        assert_eq!(p.refused[0].kind, RefusalKind::BadScore);
+        assert_eq!(p.refused[0].origin, "item 2");
+        let positions: Vec<usize> = p.items.iter().map(|i| i.position).chain([p.refused[0].position]).collect();
+        assert_eq!(positions, [0, 2, 1]);
+    }
+}
