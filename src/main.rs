@@ -5,9 +5,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tarmeez::formats::png_render::{RenderOptions, render_png};
+use tarmeez::formats::suggestions::{self, SuggestionFormat};
 use tarmeez::formats::{events_csv, events_table, plain_text};
-use tarmeez::model::{Annotator, DocId, default_conflict_schema};
+use tarmeez::model::{Annotator, DocId, LabelTarget, ProjectEdit, SourceName, default_conflict_schema};
 use tarmeez::settings::{self, Settings};
+use tarmeez::store::suggestion_import::{import_edit, mapping_edit, plan_import, source_info};
 use tarmeez::store::{OpenOptions, Project, Stats, StoreError};
 use tarmeez::text::scene::HighlightSet;
 use tarmeez::ui::TarmeezApp;
@@ -97,6 +99,33 @@ enum Job {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Import a tagger's suggestions (Hugging Face, spaCy, doccano, Label Studio or brat output) for review.
+    /// Nothing is written when an item is refused, unless --partial is given; the exit status is then 1.
+    ImportSuggestions {
+        /// Project folder.
+        project: PathBuf,
+        /// The file to import.
+        file: PathBuf,
+        /// Name of the suggestion source (the model or tagger), e.g. `camelbert-ner`: its label mapping and
+        /// review decisions are kept under this name.
+        #[arg(long)]
+        source: String,
+        /// The file's format (default: told from the extension and content).
+        #[arg(long, value_enum)]
+        format: Option<SuggestionFormat>,
+        /// The document the suggestions are for, when the file does not say (a Hugging Face list, brat).
+        #[arg(long)]
+        doc: Option<String>,
+        /// Map a model label to a schema type, e.g. --map PER=ACTOR; saved with the source.
+        #[arg(long = "map", value_name = "LABEL=TYPE")]
+        map: Vec<String>,
+        /// Do not import a model label, e.g. --ignore MISC; saved with the source.
+        #[arg(long = "ignore", value_name = "LABEL")]
+        ignore: Vec<String>,
+        /// Import the valid part of a file that has refused items.
+        #[arg(long)]
+        partial: bool,
+    },
     /// Export the coded events as a table for analysis: one row per event, of every coder's layer, or only
     /// of --annotator's when given.
     Export {
@@ -137,6 +166,10 @@ fn main() -> ExitCode {
         Some(Job::Stats { project }) => stats(&project),
         Some(Job::New { dir, name }) => new_project(&dir, &name, annotator),
         Some(Job::ImportText { project, paths }) => import_text(&project, &paths, annotator),
+        Some(Job::ImportSuggestions { project, file, source, format, doc, map, ignore, partial }) => {
+            let options = SuggestionOptions { source, format, doc, map, ignore, partial };
+            import_suggestions(&project, &file, &options, annotator)
+        }
         // Without --annotator every coder's layer is exported: the default annotator is for editing.
         Some(Job::Export { project, format, out }) => {
             export(&project, format, &out, cli.annotator.is_some().then_some(&annotator))
@@ -295,6 +328,97 @@ fn import_text(dir: &Path, paths: &[PathBuf], annotator: Annotator) -> Result<Ex
     }
     outln!("{} imported, {} skipped", report.imported.len(), report.skipped.len());
     Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// The options of `import-suggestions`.
+struct SuggestionOptions {
+    source: String,
+    format: Option<SuggestionFormat>,
+    doc: Option<String>,
+    map: Vec<String>,
+    ignore: Vec<String>,
+    partial: bool,
+}
+
+fn import_suggestions(dir: &Path, file: &Path, options: &SuggestionOptions, annotator: Annotator) -> Result<ExitCode> {
+    let source = SourceName::parse(&options.source).map_err(|e| anyhow::anyhow!("--source: {e}"))?;
+    let doc = match &options.doc {
+        Some(d) => Some(DocId::parse(d).map_err(|e| anyhow::anyhow!("--doc: {e}"))?),
+        None => None,
+    };
+    let mut project = Project::open(dir, OpenOptions { annotator, read_only: false })
+        .with_context(|| format!("cannot open {}", dir.display()))?;
+    if let tarmeez::store::Access::ReadOnly(why) = project.access() {
+        anyhow::bail!("cannot import into {}: {why}", dir.display());
+    }
+    if let Some(d) = &doc
+        && project.document(d).is_none()
+    {
+        anyhow::bail!("--doc: no document `{d}` in {}; nothing was imported", dir.display());
+    }
+    // The saved mapping, with this command's additions: saved with the import, so each label is asked once.
+    let mut mapping = project.config.sources.get(&source).cloned().unwrap_or_default();
+    for pair in &options.map {
+        let Some((label, ty)) = pair.split_once('=').filter(|(l, t)| !l.is_empty() && !t.is_empty()) else {
+            anyhow::bail!("--map {pair}: expected LABEL=TYPE, e.g. --map PER=ACTOR");
+        };
+        let Some(target) = suggestions::parse_target(ty, &project.config.schema) else {
+            let types = type_names(&project.config.schema);
+            anyhow::bail!("--map {pair}: `{ty}` is not a type of the schema ({types}), nor `ignore`");
+        };
+        mapping.labels.insert(label.to_owned(), target);
+    }
+    for label in &options.ignore {
+        mapping.labels.insert(label.clone(), LabelTarget::Ignore);
+    }
+    let shown = file.display();
+    let parsed = match suggestions::read_path(file, options.format) {
+        Ok(p) => p,
+        Err(e) => {
+            let sep = if e.line.is_some() { "" } else { " " };
+            outln!("{shown}:{sep}{e}");
+            outln!("nothing was imported");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let report = plan_import(&mut project, &source, parsed, doc.as_ref(), &mapping);
+    for note in &report.notes {
+        outln!("{shown}: note: {note}");
+    }
+    for refusal in &report.refused {
+        outln!("{shown}:{refusal}");
+    }
+    let unknown = report.unknown_labels();
+    if !unknown.is_empty() {
+        outln!(
+            "labels without a mapping: {}; map each with --map LABEL=TYPE (TYPE one of {}) or leave it out with \
+             --ignore LABEL",
+            unknown.join(", "),
+            type_names(&project.config.schema)
+        );
+    }
+    let write = report.refused.is_empty() || options.partial;
+    outln!("{}", report.summary(write));
+    if !write {
+        outln!("nothing was imported: fix the file, or import its valid part with --partial");
+        return Ok(ExitCode::FAILURE);
+    }
+    let mut edits = Vec::new();
+    edits.extend(mapping_edit(&project, &source, &mapping));
+    if report.imported() > 0 {
+        edits.push(import_edit(&project, &source, &report, source_info(&source, &report)));
+    }
+    if !edits.is_empty() {
+        project.apply_edit(ProjectEdit::Batch(edits))?;
+        project.save_dirty().context("the import could not be saved")?;
+    }
+    Ok(if report.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// The schema's entity and event type ids, for messages about label mappings.
+fn type_names(schema: &tarmeez::model::Schema) -> String {
+    let entities = schema.entity_types.iter().map(|t| t.id.as_str());
+    entities.chain(schema.event_types.iter().map(|t| t.id.as_str())).collect::<Vec<_>>().join(", ")
 }
 
 fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annotator>) -> Result<ExitCode> {
