@@ -41,6 +41,8 @@ pub enum Action {
     Pick(Option<Picking>),
     /// An operation was refused; say why.
     Refused(String),
+    /// Tell the coder what an operation did.
+    Notice(String),
     /// Open a document, scroll to a span and select it (and focus what is given).
     Jump {
         /// The document.

@@ -58,6 +58,8 @@ pub struct TarmeezApp {
     /// The suggestion under review.
     current: Option<(SourceName, SuggestionId)>,
     show_review_stats: bool,
+    /// File > Import suggestions, once a file is chosen.
+    import: Option<super::windows::import_suggestions::ImportWindow>,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -112,6 +114,7 @@ impl TarmeezApp {
             queue: ReviewQueue::default(),
             current: None,
             show_review_stats: false,
+            import: None,
         };
         app.select(selected);
         app
@@ -417,7 +420,7 @@ impl TarmeezApp {
             Action::Project(edit) => self.project_edit(edit),
             Action::Focus(focus) => self.set_focus(focus),
             Action::Pick(p) => self.picking = p,
-            Action::Refused(why) => self.error = Some(why),
+            Action::Refused(why) | Action::Notice(why) => self.error = Some(why),
             Action::Jump { doc, span, focus } => self.jump(&doc, span, focus),
         }
     }
@@ -636,6 +639,22 @@ impl TarmeezApp {
                 });
             }
         }
+        if let Some(window) = &mut self.import {
+            let mut open = true;
+            let shown = doc.clone();
+            let mut request = None;
+            egui::Window::new("Import suggestions")
+                .open(&mut open)
+                .default_size([560.0, 480.0])
+                .show(ctx, |ui| request = window.show(ui, project, shown.as_ref()));
+            if let Some(request) = request {
+                actions.extend(super::windows::import_suggestions::request_action(request));
+                open = false;
+            }
+            if !open {
+                self.import = None;
+            }
+        }
         if self.show_review_stats {
             egui::Window::new("Review statistics")
                 .open(&mut self.show_review_stats)
@@ -805,8 +824,23 @@ impl TarmeezApp {
 
     /// File > Import suggestions: choose a file, then the import window asks the rest.
     fn import_suggestions_dialog(&mut self) {
-        self.error =
-            Some("Importing suggestions from the window comes with the importers; use the command line.".into());
+        if self.project.is_none() {
+            return;
+        }
+        let picked = rfd::FileDialog::new()
+            .set_title("Import suggestions (Hugging Face, spaCy, doccano, Label Studio, brat)")
+            .add_filter("Suggestions", &["json", "jsonl", "ann"])
+            .add_filter("All files", &["*"])
+            .pick_file();
+        if let Some(path) = picked {
+            self.open_suggestions_file(path);
+        }
+    }
+
+    /// Opens the import window on a suggestion file (what File > Import suggestions does once a file is
+    /// chosen).
+    pub fn open_suggestions_file(&mut self, path: PathBuf) {
+        self.import = Some(super::windows::import_suggestions::ImportWindow::open(path));
     }
 
     /// Marks the shown document done for this annotator, or back in progress.

@@ -6,7 +6,7 @@ pub mod article_view;
 pub mod bidi_label;
 mod command;
 mod fonts;
-mod panels;
+pub mod panels;
 pub mod windows;
 
 pub use app::TarmeezApp;

@@ -21,6 +21,7 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             item(ui, Command::OpenProject, commands);
             item(ui, Command::Save, commands);
             item(ui, Command::ValidateProject, commands);
+            item(ui, Command::ImportSuggestions, commands);
             item(ui, Command::ChangeCoder, commands);
             ui.separator();
             item(ui, Command::Quit, commands);
@@ -43,6 +44,12 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             item(ui, Command::NextUnfinished, commands);
             item(ui, Command::Search, commands);
             item(ui, Command::ToggleEvents, commands);
+            ui.separator();
+            item(ui, Command::NextSuggestion, commands);
+            item(ui, Command::PreviousSuggestion, commands);
+            item(ui, Command::AcceptSuggestion, commands);
+            item(ui, Command::RejectSuggestion, commands);
+            item(ui, Command::ToggleReviewStats, commands);
         });
         ui.menu_button("View", |ui| {
             item(ui, Command::ZoomIn, commands);
