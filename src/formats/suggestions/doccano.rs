@@ -22,7 +22,7 @@ pub(super) fn parse(json: &Json) -> ParsedFile {
             }
         };
         let Some(obj) = value.as_object() else {
-            out.refuse(prefix, RefusalKind::Malformed, format!("expected a doccano object, found {}", kind_of(value)));
+            out.refuse(prefix, RefusalKind::Malformed, format!("expected a doccano object, found {}", kind_of(&value)));
             continue;
         };
         let Some(text) = obj.get("text").and_then(Value::as_str) else {

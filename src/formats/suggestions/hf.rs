@@ -22,7 +22,20 @@ pub(super) fn parse(json: &Json) -> ParsedFile {
     match json {
         // A list of entities for one document, or a list of records that carry documents.
         Json::Whole(Value::Array(items)) if !items.iter().any(is_record) => {
-            read_entities(&mut out, items, "", "item", &DocRef::default());
+            read_entities(&mut out, items.iter().map(entity_of), "", "item", &DocRef::default());
+        }
+        Json::Lines(lines) => {
+            for line in lines {
+                // Most lines are well formed: read them straight into structs, which is several times faster
+                // than through `Value`; any line that does not fit is read again the slow way, which says
+                // precisely what is wrong.
+                match serde_json::from_str::<FastRecord>(line.text).ok().and_then(FastRecord::into_parts) {
+                    Some((doc, entities)) => {
+                        read_entities(&mut out, entities.into_iter().map(Ok), &line.origin(), "entity", &doc)
+                    }
+                    None => read_record(&mut out, line_record(line)),
+                }
+            }
         }
         _ => {
             for record in records(json) {
@@ -47,7 +60,7 @@ fn read_record(out: &mut ParsedFile, record: Record<'_>) {
         return out.refuse(
             prefix,
             RefusalKind::Malformed,
-            format!("expected an object with `doc_id` and `entities`, found {}", kind_of(value)),
+            format!("expected an object with `doc_id` and `entities`, found {}", kind_of(&value)),
         );
     };
     let entities = match obj.get("entities") {
@@ -61,7 +74,78 @@ fn read_record(out: &mut ParsedFile, record: Record<'_>) {
         id: doc_id_field(obj, &["doc_id", "id", "document"]),
         text: obj.get("text").and_then(Value::as_str).map(Arc::from),
     };
-    read_entities(out, entities, &prefix, "entity", &doc);
+    read_entities(out, entities.iter().map(entity_of), &prefix, "entity", &doc);
+}
+
+/// One element of an entity list, read: an aggregated span (`entity_group`) or a raw token (`entity`).
+struct Entity {
+    raw: bool,
+    /// `entity_group`, or `entity` with its `B-`/`I-` prefix.
+    label: String,
+    start: usize,
+    end: usize,
+    score: Option<f64>,
+    /// The token's position in the model's input, for raw tokens.
+    index: Option<u64>,
+}
+
+fn entity_of(value: &Value) -> Result<Entity, Bad> {
+    let obj = value.as_object().ok_or_else(|| malformed(format!("expected an object, found {}", kind_of(value))))?;
+    let raw = !obj.contains_key("entity_group") && obj.contains_key("entity");
+    let (label, start, end, score) = read_span(obj, if raw { "entity" } else { "entity_group" })?;
+    Ok(Entity { raw, label, start, end, score, index: obj.get("index").and_then(Value::as_u64) })
+}
+
+/// A JSON line as well-formed files write it; anything else fails to deserialize and takes the slow path.
+#[derive(serde::Deserialize)]
+struct FastRecord {
+    doc_id: Option<Value>,
+    id: Option<Value>,
+    document: Option<Value>,
+    text: Option<String>,
+    entities: Vec<FastEntity>,
+}
+
+#[derive(serde::Deserialize)]
+struct FastEntity {
+    entity_group: Option<String>,
+    entity: Option<String>,
+    score: Option<f64>,
+    start: usize,
+    end: usize,
+    index: Option<u64>,
+}
+
+impl FastRecord {
+    /// The record's document and entities, or `None` when something needs the slow path's checks.
+    fn into_parts(self) -> Option<(DocRef, Vec<Entity>)> {
+        let id = [self.doc_id, self.id, self.document]
+            .into_iter()
+            .flatten()
+            .find_map(|v| v.as_str().filter(|s| !s.is_empty()).map(str::to_owned));
+        let doc = DocRef { id, text: self.text.map(Arc::from) };
+        let entities = self.entities.into_iter().map(FastEntity::into_entity).collect::<Option<Vec<_>>>()?;
+        Some((doc, entities))
+    }
+}
+
+impl FastEntity {
+    fn into_entity(self) -> Option<Entity> {
+        let (raw, label) = match (self.entity_group, self.entity) {
+            (Some(group), _) => (false, group),
+            (None, Some(entity)) => (true, entity),
+            (None, None) => return None,
+        };
+        let score_ok = self.score.is_none_or(|s| (0.0..=1.0).contains(&s));
+        (score_ok && !label.trim().is_empty()).then_some(Entity {
+            raw,
+            label,
+            start: self.start,
+            end: self.end,
+            score: self.score,
+            index: self.index,
+        })
+    }
 }
 
 /// A span being merged from raw (`entity`) tokens.
@@ -79,19 +163,19 @@ struct Open {
     position: usize,
 }
 
-fn read_entities(out: &mut ParsedFile, entities: &[Value], prefix: &str, noun: &str, doc: &DocRef) {
+fn read_entities(
+    out: &mut ParsedFile,
+    entities: impl Iterator<Item = Result<Entity, Bad>>,
+    prefix: &str,
+    noun: &str,
+    doc: &DocRef,
+) {
     let mut open: Option<Open> = None;
-    for (i, value) in entities.iter().enumerate() {
+    for (i, entity) in entities.enumerate() {
         let n = i + 1;
         let origin = join_origin(prefix, &format!("{noun} {n}"));
-        let Some(obj) = value.as_object() else {
-            close(out, &mut open, prefix, noun, doc);
-            out.refuse(origin, RefusalKind::Malformed, format!("expected an object, found {}", kind_of(value)));
-            continue;
-        };
-        let raw = !obj.contains_key("entity_group") && obj.contains_key("entity");
-        let (label, start, end, score) = match read_span(obj, if raw { "entity" } else { "entity_group" }) {
-            Ok(span) => span,
+        let Entity { raw, label, start, end, score, index } = match entity {
+            Ok(e) => e,
             Err((kind, reason)) => {
                 close(out, &mut open, prefix, noun, doc);
                 out.refuse(origin, kind, reason);
@@ -108,7 +192,6 @@ fn read_entities(out: &mut ParsedFile, entities: &[Value], prefix: &str, noun: &
             close(out, &mut open, prefix, noun, doc);
             continue;
         };
-        let index = obj.get("index").and_then(Value::as_u64);
         let extends = |o: &Open| {
             o.label == name
                 && start >= o.end
@@ -138,8 +221,11 @@ fn read_entities(out: &mut ParsedFile, entities: &[Value], prefix: &str, noun: &
 /// Ends the span being merged and adds it as an item, at the place it took when it started.
 fn close(out: &mut ParsedFile, open: &mut Option<Open>, prefix: &str, noun: &str, doc: &DocRef) {
     let Some(o) = open.take() else { return };
-    let which =
-        if o.first == o.last { format!("{noun} {}", o.first) } else { format!("{noun}s {}-{}", o.first, o.last) };
+    let which = if o.first == o.last {
+        format!("{noun} {}", o.first)
+    } else {
+        format!("{} {}-{}", plural(noun), o.first, o.last)
+    };
     // A token without a score leaves the span without one rather than biasing the mean.
     let score = (o.scores.len() == o.last - o.first + 1).then(|| o.scores.iter().sum::<f64>() / o.scores.len() as f64);
     out.items.push(RawItem {
@@ -153,6 +239,14 @@ fn close(out: &mut ParsedFile, open: &mut Option<Open>, prefix: &str, noun: &str
         score,
         text: None,
     });
+}
+
+/// `entity` to `entities`, `item` to `items`.
+fn plural(noun: &str) -> String {
+    match noun.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{noun}s"),
+    }
 }
 
 /// `B-LOC` is `(true, "LOC")`, `I-LOC` and `LOC` are `(false, "LOC")`, `O` is `None`.
@@ -225,5 +319,27 @@ mod tests {
         assert_eq!(p.refused[0].origin, "item 2");
         let positions: Vec<usize> = p.items.iter().map(|i| i.position).chain([p.refused[0].position]).collect();
         assert_eq!(positions, [0, 2, 1]);
+    }
+
+    #[test]
+    fn json_lines_read_fast_and_slow_give_the_same_items() {
+        let tokens = r#"[{"entity": "B-LOC", "score": 0.9, "index": 1, "word": "حقل", "start": 0, "end": 3},
+            {"entity": "I-LOC", "score": 0.7, "index": 2, "word": "العمر", "start": 4, "end": 9},
+            {"entity_group": "PER", "score": 0.8, "word": "x", "start": 12, "end": 14}]"#
+            .replace('\n', " ");
+        // The first line fits the fast path; the second (a numeric id) takes the slow one.
+        let content = format!(
+            "{{\"doc_id\": \"a\", \"entities\": {tokens}}}\n{{\"id\": 5, \"doc_id\": \"a\", \"entities\": {tokens}}}\n"
+        );
+        let p = parse(&content);
+        assert!(p.refused.is_empty(), "{:?}", p.refused);
+        assert_eq!(p.items.len(), 4);
+        let strip = |i: &RawItem| {
+            (i.doc.clone(), i.start, i.end, i.label.clone(), i.score, i.origin.replace("line 2", "line 1"))
+        };
+        assert_eq!(strip(&p.items[0]), strip(&p.items[2]));
+        assert_eq!(strip(&p.items[1]), strip(&p.items[3]));
+        assert_eq!(p.items[0].origin, "line 1, entities 1-2");
+        assert_eq!(p.items[1].position, 1);
     }
 }

@@ -30,7 +30,7 @@ pub(super) fn parse(json: &Json) -> ParsedFile {
             }
         };
         let Some(task) = value.as_object() else {
-            out.refuse(prefix, RefusalKind::Malformed, format!("expected a task object, found {}", kind_of(value)));
+            out.refuse(prefix, RefusalKind::Malformed, format!("expected a task object, found {}", kind_of(&value)));
             continue;
         };
         let Some(data) = task.get("data").and_then(Value::as_object) else {

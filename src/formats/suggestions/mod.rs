@@ -16,6 +16,7 @@ mod spacy;
 
 use crate::model::{LabelTarget, Schema, SourceConfig};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::Path;
@@ -354,10 +355,14 @@ pub fn detect(extension: Option<&str>, content: &str) -> Result<SuggestionFormat
         return Ok(SuggestionFormat::Brat);
     }
     let json = Json::read(content, matches!(extension, Some("jsonl" | "ndjson")))?;
+    let parsed_lines: Vec<Value>;
     let candidates: Vec<&Value> = match &json {
         Json::Whole(Value::Array(items)) => items.iter().collect(),
         Json::Whole(v) => vec![v],
-        Json::Lines(lines) => lines.iter().filter_map(|l| l.value.as_ref().ok()).collect(),
+        Json::Lines(lines) => {
+            parsed_lines = lines.iter().take(100).filter_map(|l| l.parse().ok()).collect();
+            parsed_lines.iter().collect()
+        }
     };
     if candidates.is_empty() {
         return Err(FileError::new("the file holds no suggestions; give --format to read it anyway"));
@@ -403,22 +408,36 @@ fn is_brat_line(line: &str) -> bool {
         && !rest.is_empty()
 }
 
-/// A JSON file: one value, or JSON lines (each line parsed on its own, so one bad line spoils only itself).
-enum Json {
+/// A JSON file: one value, or JSON lines (each line parsed on its own, when read, so that one bad line spoils
+/// only itself and a format can read its lines faster than through [`Value`]).
+enum Json<'a> {
     Whole(Value),
-    Lines(Vec<Line>),
+    Lines(Vec<Line<'a>>),
 }
 
-struct Line {
+struct Line<'a> {
     /// 1-based line number.
     number: usize,
-    value: Result<Value, String>,
+    text: &'a str,
 }
 
-impl Json {
+impl Line<'_> {
+    fn parse(&self) -> Result<Value, String> {
+        serde_json::from_str(self.text).map_err(|e| {
+            let what = if e.is_eof() { "the line is cut short" } else { "the line is not valid JSON" };
+            format!("{what} at column {}: {}", e.column().max(1), json_message(&e))
+        })
+    }
+
+    fn origin(&self) -> String {
+        format!("line {}", self.number)
+    }
+}
+
+impl<'a> Json<'a> {
     /// Reads `content` as JSON lines when `lines` is set or when it is not one JSON value but its first line
     /// is one object (the shape of a JSONL file); else as one value, failing with the error's position.
-    fn read(content: &str, lines: bool) -> Result<Json, FileError> {
+    fn read(content: &'a str, lines: bool) -> Result<Json<'a>, FileError> {
         if content.trim().is_empty() {
             return Err(FileError::new("the file is empty"));
         }
@@ -440,18 +459,12 @@ impl Json {
     }
 }
 
-fn split_lines(content: &str) -> Vec<Line> {
+fn split_lines(content: &str) -> Vec<Line<'_>> {
     content
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| Line {
-            number: i + 1,
-            value: serde_json::from_str(l).map_err(|e| {
-                let what = if e.is_eof() { "the line is cut short" } else { "the line is not valid JSON" };
-                format!("{what} at column {}: {}", e.column(), json_message(&e))
-            }),
-        })
+        .map(|(i, text)| Line { number: i + 1, text })
         .collect()
 }
 
@@ -459,22 +472,26 @@ fn split_lines(content: &str) -> Vec<Line> {
 struct Record<'a> {
     /// `line 3`, `item 2`, or empty for a file that is one record.
     origin: String,
-    value: Result<&'a Value, String>,
+    value: Result<Cow<'a, Value>, String>,
 }
 
-/// The records of a JSON file: the elements of a top-level array, the lines of JSON lines, or the file's
-/// one object.
-fn records(json: &Json) -> Vec<Record<'_>> {
+/// The records of a JSON file: the elements of a top-level array, the lines of JSON lines (parsed one by
+/// one, as they are read), or the file's one object.
+fn records<'a>(json: &'a Json<'a>) -> Box<dyn Iterator<Item = Record<'a>> + 'a> {
     match json {
-        Json::Whole(Value::Array(items)) => {
-            items.iter().enumerate().map(|(i, v)| Record { origin: format!("item {}", i + 1), value: Ok(v) }).collect()
-        }
-        Json::Whole(v) => vec![Record { origin: String::new(), value: Ok(v) }],
-        Json::Lines(lines) => lines
-            .iter()
-            .map(|l| Record { origin: format!("line {}", l.number), value: l.value.as_ref().map_err(Clone::clone) })
-            .collect(),
+        Json::Whole(Value::Array(items)) => Box::new(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| Record { origin: format!("item {}", i + 1), value: Ok(Cow::Borrowed(v)) }),
+        ),
+        Json::Whole(v) => Box::new(std::iter::once(Record { origin: String::new(), value: Ok(Cow::Borrowed(v)) })),
+        Json::Lines(lines) => Box::new(lines.iter().map(line_record)),
     }
+}
+
+fn line_record<'a>(line: &Line<'_>) -> Record<'a> {
+    Record { origin: line.origin(), value: line.parse().map(Cow::Owned) }
 }
 
 /// `prefix, rest` or whichever is not empty.

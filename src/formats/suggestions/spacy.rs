@@ -24,7 +24,7 @@ pub(super) fn parse(json: &Json) -> ParsedFile {
             out.refuse(
                 prefix,
                 RefusalKind::Malformed,
-                format!("expected a Doc.to_json() object, found {}", kind_of(value)),
+                format!("expected a Doc.to_json() object, found {}", kind_of(&value)),
             );
             continue;
         };
