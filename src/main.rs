@@ -206,9 +206,11 @@ fn run_gui(project: Option<PathBuf>, given: Option<Annotator>) -> Result<ExitCod
         None => (None, None),
     };
     let app = match given.or(from_env).or(remembered) {
-        Some(annotator) => match Project::open(&dir, OpenOptions { annotator, read_only: false }) {
+        Some(annotator) => match Project::open(&dir, OpenOptions { annotator: annotator.clone(), read_only: false }) {
             Ok(p) => TarmeezApp::new(Some(p), None),
-            Err(e) => TarmeezApp::new(None, Some(format!("Could not open {}:\n{e}", dir.display()))),
+            Err(e) => {
+                TarmeezApp::new(None, Some(format!("Could not open {}:\n{e}", dir.display()))).with_annotator(annotator)
+            }
         },
         None => {
             // A settings file that failed to load is never overwritten.

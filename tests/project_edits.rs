@@ -154,3 +154,63 @@ fn suggestion_sets_and_reviews_are_edits_and_undoing_an_import_removes_its_file(
     project.save_dirty().unwrap();
     assert!(!file.exists());
 }
+
+#[test]
+fn an_edit_that_would_leave_a_layer_invalid_is_refused_and_changes_nothing() {
+    use tarmeez::model::{Edit, MentionId};
+    let (_tmp, dir) = sample_copy();
+    // The sample's own coder: their mention m2 (the militia) fills the shelling's Attacker role.
+    let mut project = open_as(&dir, "sample");
+    let doc = DocId::parse(SAMPLE_DOC).unwrap();
+    project.load_document(&doc).unwrap();
+    let layer = project.document(&doc).unwrap().loaded().unwrap().layers
+        [&tarmeez::model::Annotator::parse("sample").unwrap()]
+        .clone();
+    let retype =
+        tarmeez::model::coding::change_mention(&layer, MentionId(2), |m| m.entity_type = "LOCATION".into()).unwrap();
+    let err = project.apply(&doc, retype).unwrap_err().to_string();
+    assert!(err.contains("does not take") || err.contains("LOCATION"), "{err}");
+    assert!(!project.has_unsaved_changes());
+
+    // A schema change that would break another coder's annotations is refused too, naming them.
+    drop(project);
+    let mut project = open_as(&dir, "huda");
+    let mut schema = project.config.schema.clone();
+    let attack = schema.event_types.iter_mut().find(|t| t.id.as_str() == "ATTACK").unwrap();
+    attack.roles.iter_mut().find(|r| r.id.as_str() == "Target").unwrap().allowed.retain(|t| t.as_str() != "LOCATION");
+    let err = project.apply_edit(ProjectEdit::SetSchema(Box::new(schema))).unwrap_err().to_string();
+    assert!(err.contains("sample's annotations"), "{err}");
+    let _ = Edit::SetStatus(Default::default());
+}
+
+#[test]
+fn undoing_a_registry_change_says_something_was_undone_so_it_is_saved() {
+    let (_tmp, dir) = sample_copy();
+    let mut project = open_as(&dir, "huda");
+    let (edit, _) = create_actor(&project, "New group", ActorKind::Militia, None);
+    project.apply_edit(edit).unwrap();
+    project.save_dirty().unwrap();
+    assert_eq!(project.undo().unwrap(), Some(vec![]), "applied, touching no document");
+    assert!(project.has_unsaved_changes());
+    assert_eq!(project.undo().unwrap(), None, "nothing left to undo");
+}
+
+#[test]
+fn a_broken_registry_blocks_actor_edits_but_not_the_saving_of_annotations() {
+    use tarmeez::model::{Annotator, DocumentMeta, Mention, MentionId, Span, default_conflict_schema};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    let huda = Annotator::parse("huda").unwrap();
+    let mut p = tarmeez::store::Project::create(&dir, "P", default_conflict_schema(), huda).unwrap();
+    let doc = p.add_document("d", "قصفت الميليشيات القاعدة".into(), DocumentMeta::default()).unwrap();
+    drop(p);
+    common::edit_file(&dir.join("actors.ron"), "actors: {", "<<<<<<< HEAD\n  actors: {");
+    let mut project = open_as(&dir, "huda");
+    let (edit, _) = create_actor(&project, "New group", ActorKind::Militia, None);
+    let err = project.apply_edit(edit).unwrap_err().to_string();
+    assert!(err.contains("actors.ron failed to load"), "{err}");
+    let mention = Mention::new(Span::new(0, 4), "ACTOR");
+    project.apply(&doc, tarmeez::model::Edit::PutMention(MentionId(1), Some(mention))).unwrap();
+    project.save_dirty().unwrap();
+    assert!(dir.join("annotations/d/huda.ron").is_file());
+}

@@ -250,3 +250,13 @@ fn the_coders_name_is_asked_once_remembered_and_names_their_layer() {
     h.run();
     assert!(dir.join("annotations/doc0/huda-ali.ron").is_file());
 }
+
+#[test]
+fn reopening_the_open_project_keeps_it_writable() {
+    let (_tmp, dir) = three_documents();
+    let mut h = harness(TarmeezApp::new(Some(open_as(&dir, "huda")), None));
+    h.state_mut().open_project(dir.clone());
+    h.run();
+    assert_eq!(h.state().project().unwrap().access(), &tarmeez::store::Access::ReadWrite);
+    assert!(h.state().error().is_none(), "{:?}", h.state().error());
+}

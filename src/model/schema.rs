@@ -188,7 +188,8 @@ impl Schema {
         let mut keys = std::collections::BTreeMap::new();
         let typed_keys = self.entity_types.iter().map(|t| (t.key, t.id.as_str()));
         for (key, id) in typed_keys.chain(self.event_types.iter().map(|t| (t.key, t.id.as_str()))) {
-            if let Some(key) = key
+            // `a` and `A` are one key on the keyboard.
+            if let Some(key) = key.map(|k| k.to_ascii_lowercase())
                 && let Some(other) = keys.insert(key, id)
             {
                 out.push((id.to_owned(), format!("key `{key}` is given to both `{other}` and `{id}`")));

@@ -58,6 +58,15 @@ pub fn merge_actors(project: &mut Project, kept: &ActorId, absorbed: &ActorId) -
     let keep = project.actors.actors.get(kept).ok_or_else(|| missing(kept))?.clone();
     let gone = project.actors.actors.get(absorbed).ok_or_else(|| missing(absorbed))?.clone();
     project.load_all();
+    let broken: Vec<String> = project.documents().iter().filter(|d| d.is_broken()).map(|d| d.id.to_string()).collect();
+    if !broken.is_empty() {
+        // Their links to the absorbed actor cannot be checked or relinked.
+        return Err(StoreError::Rejected(format!(
+            "`{}` cannot be merged while documents have problems ({}); fix them first",
+            gone.name,
+            broken.join(", ")
+        )));
+    }
     let me = project.annotator().clone();
     let mut edits = Vec::new();
     for doc in project.documents() {

@@ -408,14 +408,14 @@ impl Project {
         Ok(())
     }
 
-    /// Undoes the last change; returns the first document it changed (`None` for registry or schema
-    /// changes), or an error when there is nothing to undo.
-    pub fn undo(&mut self) -> Result<Option<DocId>, StoreError> {
+    /// Undoes the last change. Returns `None` when there is nothing to undo, else the documents it changed
+    /// (none for a registry or schema change).
+    pub fn undo(&mut self) -> Result<Option<Vec<DocId>>, StoreError> {
         self.replay(false)
     }
 
-    /// Redoes the last undone change; returns the first document it changed.
-    pub fn redo(&mut self) -> Result<Option<DocId>, StoreError> {
+    /// Redoes the last undone change; returns like [`Project::undo`].
+    pub fn redo(&mut self) -> Result<Option<Vec<DocId>>, StoreError> {
         self.replay(true)
     }
 
@@ -430,10 +430,10 @@ impl Project {
     }
 
     /// Applies the top of the undo (or redo) stack and records its inverse on the other stack.
-    fn replay(&mut self, redo: bool) -> Result<Option<DocId>, StoreError> {
+    fn replay(&mut self, redo: bool) -> Result<Option<Vec<DocId>>, StoreError> {
         let taken = if redo { self.history.take_redo() } else { self.history.take_undo() };
         let Some(edit) = taken else { return Ok(None) };
-        let doc = edit.documents().first().map(|d| (*d).clone());
+        let docs: Vec<DocId> = edit.documents().into_iter().cloned().collect();
         match self.apply_checked(edit.clone()) {
             Ok(inverse) if redo => self.history.record_redone(inverse),
             Ok(inverse) => self.history.record_undone(inverse),
@@ -442,7 +442,7 @@ impl Project {
                 return Err(e);
             }
         }
-        Ok(doc)
+        Ok(Some(docs))
     }
 
     /// Checks that the whole edit can be made, then makes it and returns its inverse.
@@ -458,15 +458,80 @@ impl Project {
             }
         }
         if touches_actors(&edit) {
+            if self.poisoned.contains(&paths::actors()) {
+                return Err(StoreError::Rejected(
+                    "actors.ron failed to load, so the registry cannot be changed until it is fixed (see the problems list)"
+                        .into(),
+                ));
+            }
             let mut registry = self.actors.clone();
             put_actors(&mut registry, &edit);
-            if let Some((_, first)) = registry.problems().first() {
-                return Err(StoreError::Rejected(format!("the change to the actors was not made: {first}")));
+            // Only problems the change would add: an old one elsewhere in the registry must not block it.
+            let before: BTreeSet<String> = self.actors.problems().into_iter().map(|(_, m)| m).collect();
+            if let Some((_, new)) = registry.problems().into_iter().find(|(_, m)| !before.contains(m)) {
+                return Err(StoreError::Rejected(format!("the change to the actors was not made: {new}")));
             }
         }
+        self.check_layers(&edit)?;
         let inverse = self.apply_unchecked(edit);
         self.generation += 1;
         Ok(inverse)
+    }
+
+    /// Refuses an edit that would give an annotation layer a problem it did not have (a role filled by a
+    /// type it does not take, an attribute that no longer applies, an unknown actor, an invalid number): such
+    /// a layer would make its document fail to load. A schema change is checked against every coder's layer
+    /// of every document, an actor change against every loaded layer, a layer edit against the layer it edits.
+    fn check_layers(&mut self, edit: &ProjectEdit) -> Result<(), StoreError> {
+        let schema_after = last_schema(edit).cloned();
+        let actors_changed = touches_actors(edit);
+        if schema_after.is_some() {
+            self.load_all();
+        }
+        let schema = schema_after.as_ref().unwrap_or(&self.config.schema);
+        let mut actors = self.actors.clone();
+        put_actors(&mut actors, edit);
+        let everyone = schema_after.is_some() || actors_changed;
+        let docs: Vec<DocId> = if everyone {
+            self.docs.iter().filter(|d| d.loaded().is_some()).map(|d| d.id.clone()).collect()
+        } else {
+            edit.documents().into_iter().cloned().collect()
+        };
+        let empty = Layer::default();
+        for doc in docs {
+            let Some(loaded) = self.document(&doc).and_then(|d| d.loaded()) else { continue };
+            let mut edits = Vec::new();
+            layer_edits_for(edit, &doc, &mut edits);
+            let mine = loaded.layers.get(&self.annotator).map_or(&empty, |l| l);
+            let others = loaded.layers.iter().filter(|(a, _)| everyone && **a != self.annotator);
+            let layers = std::iter::once((&self.annotator, mine)).chain(others);
+            for (annotator, layer) in layers {
+                let mut after = layer.clone();
+                if annotator == &self.annotator {
+                    if edits.is_empty() && !everyone {
+                        continue;
+                    }
+                    for e in &edits {
+                        e.clone().apply(&mut after);
+                    }
+                }
+                let before: BTreeSet<String> = validate_layer(layer, &self.config.schema, &loaded.text, &self.actors)
+                    .into_iter()
+                    .map(|f| f.message)
+                    .collect();
+                if let Some(new) = validate_layer(&after, schema, &loaded.text, &actors)
+                    .into_iter()
+                    .find(|f| !before.contains(&f.message))
+                {
+                    let whose = if annotator == &self.annotator { "your".to_owned() } else { format!("{annotator}'s") };
+                    return Err(StoreError::Rejected(format!(
+                        "the change was not made: {whose} annotations of `{doc}` would no longer be valid: {}",
+                        new.message
+                    )));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn apply_unchecked(&mut self, edit: ProjectEdit) -> ProjectEdit {
@@ -642,13 +707,20 @@ impl Project {
     /// suggestions. Returns how many files were written.
     pub fn save_dirty(&mut self) -> Result<usize, StoreError> {
         let mut n = 0;
+        // Keep going after a failure, so that one file that cannot be written does not hold back the others;
+        // the first error is returned.
+        let mut first_error = None;
         if self.config_dirty {
-            self.save_config()?;
-            n += 1;
+            match self.save_config() {
+                Ok(()) => n += 1,
+                Err(e) => first_error = first_error.or(Some(e)),
+            }
         }
         if self.actors_dirty {
-            self.save_actors()?;
-            n += 1;
+            match self.save_actors() {
+                Ok(()) => n += 1,
+                Err(e) => first_error = first_error.or(Some(e)),
+            }
         }
         let ids: Vec<DocId> = self
             .docs
@@ -657,9 +729,15 @@ impl Project {
             .map(|d| d.id.clone())
             .collect();
         for id in ids {
-            n += self.save_document(&id)?;
+            match self.save_document(&id) {
+                Ok(k) => n += k,
+                Err(e) => first_error = first_error.or(Some(e)),
+            }
         }
-        Ok(n)
+        match first_error {
+            Some(e) => Err(e),
+            None => Ok(n),
+        }
     }
 
     /// Rewrites every file of the project from memory: configuration, actors, and each loaded document's
@@ -794,6 +872,15 @@ fn read_config(root: &Path) -> Result<(ProjectConfig, String), Problem> {
 
 fn to_ron<T: Serialize>(rel: &Path, value: &T) -> Result<String, StoreError> {
     ron_io::to_ron(value).map_err(|source| StoreError::Serialize { path: rel.to_owned(), source })
+}
+
+/// The edits of `doc`'s layer inside `edit`, in the order they apply.
+fn layer_edits_for(edit: &ProjectEdit, doc: &DocId, out: &mut Vec<Edit>) {
+    match edit {
+        ProjectEdit::Layer(d, e) if d == doc => out.push(e.clone()),
+        ProjectEdit::Batch(edits) => edits.iter().for_each(|e| layer_edits_for(e, doc, out)),
+        _ => {}
+    }
 }
 
 fn touches_actors(edit: &ProjectEdit) -> bool {

@@ -5,6 +5,7 @@ use super::article_view::ArticleView;
 use super::command::Command;
 use super::panels::review_queue::{ReviewQueue, ReviewRequest, Scope};
 use super::panels::{self, InspectorState, ViewOptions};
+use super::windows::name_dialog::NameAnswer;
 use super::windows::{ActorRequest, ActorsWindow, EventsTable, NameDialog, SchemaEditor, SearchWindow};
 use crate::model::coding;
 use crate::model::{
@@ -60,6 +61,8 @@ pub struct TarmeezApp {
     show_review_stats: bool,
     /// File > Import suggestions, once a file is chosen.
     import: Option<super::windows::import_suggestions::ImportWindow>,
+    /// Who codes when no project is open (the name given or remembered at start, or the last one used).
+    fallback_annotator: Option<crate::model::Annotator>,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -115,6 +118,7 @@ impl TarmeezApp {
             current: None,
             show_review_stats: false,
             import: None,
+            fallback_annotator: None,
         };
         app.select(selected);
         app
@@ -126,6 +130,12 @@ impl TarmeezApp {
         let mut app = Self::new(None, None);
         app.asking_name = Some(dialog);
         app
+    }
+
+    /// Who codes when the project could not be opened at start (used by File > Open).
+    pub fn with_annotator(mut self, annotator: crate::model::Annotator) -> Self {
+        self.fallback_annotator = Some(annotator);
+        self
     }
 
     /// What the inspector shows.
@@ -172,9 +182,11 @@ impl TarmeezApp {
             self.fonts_installed = true;
         }
         if let Some(dialog) = &mut self.asking_name {
-            let chosen = egui::CentralPanel::default_margins().show(ui, |ui| dialog.show(ui)).inner;
-            if let Some(annotator) = chosen {
-                self.named(annotator);
+            let answer = egui::CentralPanel::default_margins().show(ui, |ui| dialog.show(ui)).inner;
+            match answer {
+                Some(NameAnswer::Chosen(annotator)) => self.named(annotator),
+                Some(NameAnswer::Cancelled) => self.asking_name = None,
+                None => {}
             }
             self.show_windows(ui.ctx(), &mut Vec::new(), &mut Vec::new());
             return;
@@ -234,6 +246,7 @@ impl TarmeezApp {
             });
         }
         self.refresh_highlights();
+        let layer_before = self.view.layer.clone();
         egui::CentralPanel::default_margins().show(ui, |ui| match &self.project {
             Some(project) => {
                 let empty = HighlightSet::default();
@@ -250,6 +263,11 @@ impl TarmeezApp {
             }
             None => panels::no_project(ui, &mut commands),
         });
+        if self.view.layer != layer_before {
+            // Ids of another coder's layer mean nothing in one's own: what was inspected or picked goes.
+            self.focus = None;
+            self.picking = None;
+        }
         if let Some(i) = clicked {
             self.select(Some(i));
         }
@@ -267,6 +285,13 @@ impl TarmeezApp {
             self.review(request);
         }
         self.autosave(ui.ctx());
+        if ui.ctx().input(|i| i.viewport().close_requested()) {
+            self.save_now();
+            if let SaveStatus::Failed(why) = &self.save_status {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.error = Some(format!("Tarmeez stays open: your changes could not be saved ({why})."));
+            }
+        }
         if self.save_status != save {
             // The status bar was drawn before this frame's changes and saves: show the new state.
             ui.ctx().request_repaint();
@@ -372,7 +397,7 @@ impl TarmeezApp {
             })
             .collect();
         hits.sort_by_key(|(len, _)| *len);
-        if let Some(picking) = self.picking.clone() {
+        if let Some(picking) = self.picking.clone().filter(|_| self.editable()) {
             let Some(mention) = hits.iter().find_map(|(_, f)| match f {
                 Focus::Mention(id) => Some(*id),
                 Focus::Event(_) => None,
@@ -523,6 +548,9 @@ impl TarmeezApp {
     /// Deletes the inspected mention or event, else the own mention equal to the selection, else the
     /// innermost own mention at the caret.
     fn delete_mention(&mut self) {
+        if !self.can_code() {
+            return;
+        }
         if let (Some(focus), Some((doc, layer))) = (self.focus, self.own_layer()) {
             let edit = match focus {
                 Focus::Mention(id) if layer.mentions.contains_key(&id) => Some(Edit::remove_mention(&layer, id)),
@@ -674,6 +702,9 @@ impl TarmeezApp {
     /// Moves one edge of the inspected mention one letter left or right on screen (so the same key grows an
     /// Arabic mention's end and shrinks an English one's), keeping the mention selected.
     fn move_edge(&mut self, start: bool, left: bool) {
+        if self.focus.is_none() || !self.can_code() {
+            return;
+        }
         let (Some(Focus::Mention(id)), Some((doc, layer))) = (self.focus, self.own_layer()) else { return };
         let (Some(m), Some((layout, _))) = (layer.mentions.get(&id), self.article.drawn_layout()) else { return };
         let span = m.span;
@@ -935,6 +966,11 @@ impl TarmeezApp {
                     let mut dialog =
                         NameDialog::new(project.root().to_owned(), crate::settings::default_path(), &current);
                     dialog.note = Some(format!("You code as {current} now; your work so far is saved first."));
+                    dialog.cancelable = true;
+                    // A settings file that fails to load is never overwritten.
+                    if dialog.settings_path.as_deref().is_some_and(|p| crate::settings::Settings::load(p).is_err()) {
+                        dialog.settings_path = None;
+                    }
                     self.asking_name = Some(dialog);
                 }
             }
@@ -954,16 +990,22 @@ impl TarmeezApp {
             }
             Command::Quit => {
                 self.save_now();
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                if let SaveStatus::Failed(why) = &self.save_status {
+                    // Closing now would lose the changes: say so and stay open.
+                    self.error = Some(format!("Tarmeez stays open: your changes could not be saved ({why})."));
+                } else {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
             }
         }
     }
 
     /// Replaces the open project with the one at `dir`, keeping the current one if that fails.
     pub fn open_project(&mut self, dir: PathBuf) {
-        let annotator = match &self.project {
-            Some(p) => p.annotator().clone(),
-            None => crate::default_annotator(),
+        let annotator = match (&self.project, &self.fallback_annotator) {
+            (Some(p), _) => p.annotator().clone(),
+            (None, Some(a)) => a.clone(),
+            (None, None) => crate::default_annotator(),
         };
         self.open_project_as(dir, annotator);
     }
@@ -975,10 +1017,10 @@ impl TarmeezApp {
             self.error = Some("The open project could not be saved, so it stays open; see the status bar.".into());
             return;
         }
-        // Release the old project's lock first: reopening the same folder under the same name must not
-        // find it taken by ourselves.
-        let old = self.project.take();
-        match Project::open(&dir, OpenOptions { annotator, read_only: false }) {
+        // Close the old project first, releasing its lock: reopening the same folder under the same name
+        // must not find it taken by ourselves. If the new one fails, the old one is opened again.
+        let old = self.project.take().map(|p| (p.root().to_owned(), p.annotator().clone()));
+        match Project::open(&dir, OpenOptions { annotator: annotator.clone(), read_only: false }) {
             Ok(project) => {
                 let first = (!project.documents().is_empty()).then_some(0);
                 self.project = Some(project);
@@ -991,19 +1033,24 @@ impl TarmeezApp {
                 self.select(first);
             }
             Err(e) => {
-                self.project = old;
+                self.project = old
+                    .and_then(|(root, who)| Project::open(root, OpenOptions { annotator: who, read_only: false }).ok());
                 self.error = Some(format!("Could not open {}:\n{e}", dir.display()));
             }
         }
+        self.fallback_annotator = Some(annotator);
     }
 
     /// The name dialog was answered: remember the name, then open the project under it.
     fn named(&mut self, annotator: crate::model::Annotator) {
         let Some(dialog) = self.asking_name.take() else { return };
         if let Some(path) = &dialog.settings_path {
-            let mut settings = crate::settings::Settings::load(path).unwrap_or_default();
-            settings.annotator = Some(annotator.clone());
-            if let Err(e) = settings.save(path) {
+            // A settings file that fails to load is never overwritten.
+            let saved = crate::settings::Settings::load(path).and_then(|mut settings| {
+                settings.annotator = Some(annotator.clone());
+                settings.save(path)
+            });
+            if let Err(e) = saved {
                 self.error = Some(format!("Your name is used for this session but could not be remembered: {e}"));
             }
         }

@@ -271,8 +271,20 @@ impl Command {
     /// Whether a text field that has the keyboard takes this command's keys: bare keys (Delete, E, Escape)
     /// and the editing shortcuts a field has itself (undo, redo, copy).
     pub fn yields_to_text_field(self) -> bool {
-        matches!(self, Command::Undo | Command::Redo | Command::CopySelection)
-            || self.shortcut().is_some_and(|s| s.modifiers.is_none() || s.modifiers == Modifiers::SHIFT)
+        // Alt+arrows move by word in a text field, and a field must not lose its typing to a document switch.
+        matches!(
+            self,
+            Command::Undo
+                | Command::Redo
+                | Command::CopySelection
+                | Command::MoveStartLeft
+                | Command::MoveStartRight
+                | Command::MoveEndLeft
+                | Command::MoveEndRight
+                | Command::NextDocument
+                | Command::PreviousDocument
+                | Command::NextUnfinished
+        ) || self.shortcut().is_some_and(|s| s.modifiers.is_none() || s.modifiers == Modifiers::SHIFT)
     }
 
     /// The shortcut shown in menus and help.

@@ -19,7 +19,11 @@ pub struct InspectorState {
     drafts: HashMap<String, String>,
     /// The focus the drafts belong to.
     owner: Option<Focus>,
+    /// The project generation the drafts were made at.
+    generation: u64,
     relation_target: Option<EventId>,
+    /// The actor search's last query and its matches, so that the registry is searched once per query.
+    actor_matches: Option<(String, Vec<(crate::model::ActorId, crate::text::matching::Score)>)>,
 }
 
 /// What the inspector looks at.
@@ -56,10 +60,13 @@ fn body(ui: &egui::Ui) -> LabelStyle {
 
 /// Draws the inspector.
 pub fn inspector(ui: &mut egui::Ui, input: &InspectorInput<'_>, state: &mut InspectorState, out: &mut Vec<Action>) {
-    if state.owner != input.focus {
+    // Drafts start from the values they edit; after any change (an undo too) they start again from the new ones.
+    if state.owner != input.focus || state.generation != input.project.generation() {
         state.drafts.clear();
         state.owner = input.focus;
+        state.generation = input.project.generation();
         state.relation_target = None;
+        state.actor_matches = None;
     }
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         palette(ui, input, out);
@@ -258,7 +265,10 @@ fn actor_link(
         let style = LabelStyle { color: ui.visuals().weak_text_color(), ..body(ui) };
         bidi_label(ui, &format!("Actors matching «{text}»:"), style, egui::Sense::hover());
     }
-    let matches = crate::text::matching::find_actors(&project.actors, &query);
+    if state.actor_matches.as_ref().is_none_or(|(q, _)| *q != query) {
+        state.actor_matches = Some((query.clone(), crate::text::matching::find_actors(&project.actors, &query)));
+    }
+    let matches = state.actor_matches.as_ref().map(|(_, m)| m.clone()).unwrap_or_default();
     for (actor_id, _score) in matches.iter().take(6) {
         let Some(actor) = project.actors.actors.get(actor_id) else { continue };
         let label = format!("{} — {}", actor.name, actor.aliases.first().map_or("", String::as_str));
@@ -376,7 +386,10 @@ fn attributes(
                             match def.kind {
                                 AttributeKind::Number => typed
                                     .parse::<f64>()
+                                    .ok()
+                                    .filter(|n| n.is_finite())
                                     .map(|n| Some(AttrValue::Number(n)))
+                                    .ok_or(())
                                     .map_err(|_| format!("{} must be a number, not «{typed}»", def.name)),
                                 AttributeKind::Date if crate::model::is_partial_date(&typed) => {
                                     Ok(Some(AttrValue::Date(typed)))

@@ -28,6 +28,8 @@ pub struct ActorsWindow {
     selected: Option<ActorId>,
     /// The selected actor as being edited (saved with one edit).
     draft: Option<Actor>,
+    /// The registry's version of the actor the draft started from.
+    draft_from: Option<Actor>,
     new_alias: String,
     merge_into: Option<ActorId>,
 }
@@ -74,11 +76,14 @@ impl ActorsWindow {
                 }
             });
             let ui = &mut cols[1];
-            // The draft follows the registry when the actor changed under it (undo, merge).
+            // The draft follows the registry when the actor changed under it (undo, merge, a save).
             if let Some(id) = &self.selected {
                 match project.actors.actors.get(id) {
                     None => self.select(None, None),
-                    Some(actor) if self.draft.is_none() => self.draft = Some(actor.clone()),
+                    Some(actor) if self.draft.is_none() || self.draft_from.as_ref() != Some(actor) => {
+                        self.draft = Some(actor.clone());
+                        self.draft_from = Some(actor.clone());
+                    }
                     _ => {}
                 }
             }
@@ -97,6 +102,7 @@ impl ActorsWindow {
     /// Selects an actor (or none) for editing.
     pub fn select(&mut self, id: Option<ActorId>, actor: Option<Actor>) {
         self.selected = id;
+        self.draft_from = actor.clone();
         self.draft = actor;
         self.new_alias.clear();
         self.merge_into = None;

@@ -17,12 +17,22 @@ pub struct NameDialog {
     pub note: Option<String>,
     /// The keyboard was put in the name field (once, so that the user can leave it).
     focused: bool,
+    /// A coder is already working (Change coder): the dialog can be cancelled.
+    pub cancelable: bool,
+}
+
+/// How the dialog was answered.
+pub enum NameAnswer {
+    /// Code under this name.
+    Chosen(Annotator),
+    /// Keep the current coder.
+    Cancelled,
 }
 
 impl NameDialog {
     /// A dialog for opening `project_dir`, suggesting `suggestion`.
     pub fn new(project_dir: PathBuf, settings_path: Option<PathBuf>, suggestion: &str) -> Self {
-        Self { project_dir, settings_path, draft: suggestion.to_owned(), note: None, focused: false }
+        Self { project_dir, settings_path, draft: suggestion.to_owned(), note: None, focused: false, cancelable: false }
     }
 
     /// The layer name the draft gives (names are made safe for file names).
@@ -31,8 +41,8 @@ impl NameDialog {
         (!a.as_str().is_empty()).then_some(a)
     }
 
-    /// Draws the dialog; returns the chosen name when the user confirms.
-    pub fn show(&mut self, ui: &mut egui::Ui) -> Option<Annotator> {
+    /// Draws the dialog; returns the answer once the user gives it.
+    pub fn show(&mut self, ui: &mut egui::Ui) -> Option<NameAnswer> {
         let mut chosen = None;
         ui.vertical_centered(|ui| {
             ui.add_space(120.0);
@@ -50,7 +60,7 @@ impl NameDialog {
                 Some(a) => {
                     ui.weak(format!("Your layer: annotations/<document>/{a}.ron"));
                     if ui.button("Start coding").clicked() || enter {
-                        chosen = Some(a);
+                        chosen = Some(NameAnswer::Chosen(a));
                     }
                 }
                 None => {
@@ -59,6 +69,9 @@ impl NameDialog {
             }
             if let Some(note) = &self.note {
                 ui.colored_label(ui.visuals().warn_fg_color, note);
+            }
+            if self.cancelable && ui.button("Cancel").clicked() {
+                chosen = Some(NameAnswer::Cancelled);
             }
         });
         chosen

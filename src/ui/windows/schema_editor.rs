@@ -10,6 +10,29 @@ use eframe::egui::{self, RichText};
 #[derive(Default)]
 pub struct SchemaEditor {
     draft: Option<Schema>,
+    /// The project's schema the draft started from.
+    draft_from: Option<Schema>,
+}
+
+/// Keys the window uses itself (E chooses an event type; Tab, Enter and Backspace review suggestions) and
+/// characters that are not a letter or digit cannot be given to a type.
+fn reserved_keys(schema: &Schema) -> Vec<(String, String)> {
+    let keys = schema
+        .entity_types
+        .iter()
+        .map(|t| (t.key, t.id.as_str()))
+        .chain(schema.event_types.iter().map(|t| (t.key, t.id.as_str())));
+    keys.filter_map(|(key, id)| {
+        let k = key?;
+        if k.eq_ignore_ascii_case(&'e') {
+            Some((id.to_owned(), format!("key `{k}` of `{id}` is taken by New event (E)")))
+        } else if !k.is_ascii_alphanumeric() {
+            Some((id.to_owned(), format!("key `{k}` of `{id}` is not a letter or digit")))
+        } else {
+            None
+        }
+    })
+    .collect()
 }
 
 fn key_field(ui: &mut egui::Ui, key: &mut Option<char>, owner: &str) {
@@ -44,8 +67,14 @@ fn fresh_id(name: &str, taken: impl Fn(&str) -> bool, upper: bool) -> String {
 impl SchemaEditor {
     /// Draws the editor for `schema` (the project's current one).
     pub fn show(&mut self, ui: &mut egui::Ui, schema: &Schema, out: &mut Vec<Action>) {
+        if self.draft_from.as_ref() != Some(schema) {
+            // The schema changed under the draft (applied, or undone): start again from it.
+            self.draft = Some(schema.clone());
+            self.draft_from = Some(schema.clone());
+        }
         let draft = self.draft.get_or_insert_with(|| schema.clone());
-        let problems = draft.problems();
+        let mut problems = draft.problems();
+        problems.extend(reserved_keys(draft));
         ui.horizontal(|ui| {
             let changed = draft != schema;
             if ui.add_enabled(changed && problems.is_empty(), egui::Button::new("Apply")).clicked() {
@@ -113,6 +142,7 @@ impl SchemaEditor {
     /// Forgets the draft (after it was applied, or when the project changed).
     pub fn reset(&mut self) {
         self.draft = None;
+        self.draft_from = None;
     }
 }
 
