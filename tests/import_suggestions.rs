@@ -290,6 +290,24 @@ fn brat_t_lines_are_imported_and_a_discontinuous_span_is_refused() {
     assert_valid(&dir);
 }
 
+#[test]
+fn a_brat_file_named_otherwise_goes_where_doc_says_or_finds_its_document_by_its_txt() {
+    let (tmp, dir) = project();
+    let file = tmp.path().join("article-17.ann");
+    std::fs::write(&file, "T1\tLocation 29 38\tحقل العمر\n").unwrap();
+    let (code, out) = import(&dir, &file, &["--source", "brat", "--doc", SHORT_DOC]);
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(spans(&dir, SHORT_DOC, "brat"), [span(29, 38, "LOCATION")]);
+    // Without --doc, the .txt beside the .ann names the document by its text.
+    let file = tmp.path().join("export/article-18.ann");
+    std::fs::create_dir(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, "T1\tLocation 112 121\tدير الزور\n").unwrap();
+    std::fs::copy(fixture("omar-short.txt"), file.with_extension("txt")).unwrap();
+    let (code, out) = import(&dir, &file, &["--source", "brat"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(spans(&dir, SHORT_DOC, "brat"), [span(29, 38, "LOCATION"), span(112, 121, "LOCATION")]);
+}
+
 /// Writes `content` beside the project, imports it into `SAMPLE_DOC` by default, and checks that it is
 /// refused: exit status 1, every `expected` text in the output, and every file of the project unchanged.
 fn assert_refused(file_name: &str, content: &str, args: &[&str], expected: &[&str]) -> String {

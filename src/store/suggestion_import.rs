@@ -147,8 +147,8 @@ type Refused = (RefusalKind, String);
 /// Checks every item of `parsed` against the project and sorts it into accepted, ignored, not proposed again
 /// or refused. Nothing is changed but which documents are loaded.
 ///
-/// - The document is `doc` when given (items that name another id are refused), else the item's id, else the
-///   document with the identical text (matched by the text hash in each document's metadata, so no text is
+/// - The document is `doc` when given (items that name another document of the project are refused), else the
+///   item's id, else the document with the identical text (matched by the text hash in each document's metadata, so no text is
 ///   read to find it). A file that carries the text of a document matched by id must carry that document's
 ///   text.
 /// - Labels go through `mapping` ([`SourceConfig::target`]): mapped to ignore, the item is counted as ignored;
@@ -310,8 +310,11 @@ impl Planner<'_> {
             Ok(id.clone())
         };
         if let Some(forced) = self.forced {
+            // A name the project does not know (a brat file's stem, another tool's id) does not contradict
+            // the document given; another document of the project does.
             if let Some(named) = &item.doc.id
                 && named != forced.as_str()
+                && DocId::parse(named).is_ok_and(|id| project.document(&id).is_some())
             {
                 return unknown(format!("the file says document `{named}`, but the import is into `{forced}`"));
             }
