@@ -259,6 +259,10 @@ fn stats(dir: &Path) -> Result<ExitCode> {
     let mut project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
     outln!("Project: {}", project.config.name);
     outln!("{}", Stats::of(&mut project).to_string().trim_end());
+    let review = tarmeez::store::review_stats::review_stats(&project);
+    if !review.is_empty() {
+        outln!("{}", tarmeez::store::review_stats::ReviewTable(&review).to_string().trim_end());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

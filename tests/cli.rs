@@ -55,6 +55,10 @@ fn stats_prints_the_sample_counts() {
     {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
+    // The review table: the sample's camelbert set has one accepted (0.97) and one rejected (0.42) suggestion.
+    assert!(text.contains("Review of camelbert-ner: 1 accepted, 0 edited, 1 rejected, 19 pending"), "{text}");
+    assert!(text.contains("      0.00         2       0.50         0.50"), "{text}");
+    assert!(text.contains("      0.90         1       1.00         1.00"), "{text}");
 }
 
 #[test]
