@@ -220,3 +220,26 @@ fn alt_arrows_move_a_mentions_edges_on_screen_one_letter_at_a_time() {
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(mention(&h), before);
 }
+
+#[test]
+fn the_inspector_proposes_a_mentions_other_occurrences_for_review() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = harness(TarmeezApp::new(Some(open_as(&dir, "sample")), None));
+    h.state_mut().focus_on(Focus::Mention(MentionId(2)));
+    h.run();
+    h.get_by_label("this document").click();
+    h.run();
+    h.get_by_label_contains("other occurrences proposed for review");
+    let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
+    let layer = &doc.layers[&tarmeez::model::Annotator::parse("sample").unwrap()];
+    let proposed = &doc.suggestions[&tarmeez::model::SourceName::parse("propagate").unwrap()].suggestions;
+    assert!(!proposed.is_empty());
+    for s in proposed.values() {
+        let words = doc.text.slice(s.span).unwrap();
+        assert!(words.contains("الفضل العباس"), "{words}");
+        assert!(!layer.mentions.values().any(|m| m.span == s.span), "already marked: {words}");
+    }
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
+    assert!(!doc.suggestions.contains_key(&tarmeez::model::SourceName::parse("propagate").unwrap()));
+}

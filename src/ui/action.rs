@@ -43,6 +43,9 @@ pub enum Action {
     Refused(String),
     /// Tell the coder what an operation did.
     Notice(String),
+    /// Propose the other occurrences of a mention's words as suggestions (the `propagate` source), in the
+    /// shown document or the whole project.
+    Propagate(MentionId, bool),
     /// Open a document, scroll to a span and select it (and focus what is given).
     Jump {
         /// The document.

@@ -446,6 +446,7 @@ impl TarmeezApp {
             Action::Focus(focus) => self.set_focus(focus),
             Action::Pick(p) => self.picking = p,
             Action::Refused(why) | Action::Notice(why) => self.error = Some(why),
+            Action::Propagate(id, whole_project) => self.propagate(id, whole_project),
             Action::Jump { doc, span, focus } => self.jump(&doc, span, focus),
         }
     }
@@ -610,7 +611,16 @@ impl TarmeezApp {
         if let Some(error) = self.error.clone() {
             let mut open = true;
             egui::Window::new("Tarmeez").collapsible(false).open(&mut open).show(ctx, |ui| {
-                ui.label(error);
+                // Messages may quote Arabic (a mention's words): lay them out with the bidi pass.
+                let style = super::bidi_label::LabelStyle {
+                    size: egui::TextStyle::Body.resolve(ui.style()).size,
+                    color: ui.visuals().text_color(),
+                    single_line: false,
+                };
+                ui.set_max_width(480.0);
+                for line in error.lines() {
+                    super::bidi_label::bidi_label(ui, line, style, egui::Sense::hover());
+                }
                 if ui.button("OK").clicked() {
                     self.error = None;
                 }
@@ -816,6 +826,29 @@ impl TarmeezApp {
         let Some(doc) = self.selected.and_then(|i| project.documents().get(i)) else { return };
         if let Some(loaded) = doc.loaded() {
             self.queue.refresh(project, &doc.id, loaded);
+        }
+    }
+
+    /// Proposes the other occurrences of an own mention's words, in the shown document or the project.
+    fn propagate(&mut self, id: MentionId, whole_project: bool) {
+        let Some((doc, layer)) = self.own_layer() else { return };
+        let Some(m) = layer.mentions.get(&id) else { return };
+        let Some(project) = self.project.as_mut() else { return };
+        let Some(phrase) =
+            project.document(&doc).and_then(|d| d.text()).and_then(|t| t.slice(m.span)).map(str::to_owned)
+        else {
+            return;
+        };
+        let scope = if whole_project { Scope::Project } else { Scope::Document };
+        let docs = self.scope_docs(scope, &doc);
+        let Some(project) = self.project.as_mut() else { return };
+        match crate::store::suggesters::propagate(project, &docs, &phrase, &m.entity_type, &[m.span]) {
+            Ok((_, 0)) => self.error = Some(format!("No other occurrence of «{phrase}» to propose.")),
+            Ok((edit, n)) => {
+                self.project_edit(edit);
+                self.error = Some(format!("{n} other occurrences proposed for review (source: propagate)."));
+            }
+            Err(e) => self.error = Some(e.to_string()),
         }
     }
 

@@ -217,6 +217,15 @@ fn mention(
         if !roles.is_empty() {
             ui.label(format!("Fills: {}", roles.join(", ")));
         }
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Propose its other occurrences:");
+            if ui.button("this document").clicked() {
+                out.push(Action::Propagate(id, false));
+            }
+            if ui.button("the project").clicked() {
+                out.push(Action::Propagate(id, true));
+            }
+        });
         if ui.button("Delete mention (Del)").clicked() {
             out.push(Action::Edit(Edit::remove_mention(layer, id)));
             out.push(Action::Focus(None));
