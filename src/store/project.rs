@@ -661,46 +661,72 @@ impl Project {
     pub fn save_document(&mut self, id: &DocId) -> Result<usize, StoreError> {
         self.check_writable()?;
         let i = self.index_of(id).ok_or_else(|| StoreError::NoDocument(id.clone()))?;
-        let DocState::Loaded(doc) = &mut self.docs[i].state else { return Ok(0) };
-        let mut written = 0;
-        while let Some(file) = doc.dirty.first().cloned() {
-            let (rel, bytes) = match &file {
+        let (jobs, prepare_error) = self.save_jobs(i);
+        let results: Vec<_> = jobs.iter().map(|job| job.run(&self.root)).collect();
+        let (written, run_error) = self.finish_jobs(&jobs, results);
+        match prepare_error.or(run_error) {
+            Some(e) => Err(e),
+            None => Ok(written),
+        }
+    }
+
+    /// What saving document `i` takes: one job per changed file (serialized here), and the first file that
+    /// may not be written (it failed to load).
+    fn save_jobs(&self, i: usize) -> (Vec<SaveJob>, Option<StoreError>) {
+        let entry = &self.docs[i];
+        let DocState::Loaded(doc) = &entry.state else { return (Vec::new(), None) };
+        let id = &entry.id;
+        let mut jobs = Vec::new();
+        let mut error = None;
+        for file in &doc.dirty {
+            let (rel, contents) = match file {
                 DirtyFile::Layer(a) => {
                     let rel = paths::layer(id, a);
-                    let bytes = to_ron(&rel, doc.layers.get(a).unwrap_or(&Layer::default()))?;
-                    (rel, bytes)
+                    let bytes = to_ron(&rel, doc.layers.get(a).unwrap_or(&Layer::default()));
+                    (rel, bytes.map(Some))
                 }
                 DirtyFile::Suggestions(s) => {
                     let rel = paths::suggestions(id, s);
-                    let Some(set) = doc.suggestions.get(s) else {
-                        // The set was removed (an import undone): remove its file, unless it failed to load.
-                        if self.poisoned.contains(&rel) {
-                            return Err(StoreError::Poisoned(rel));
-                        }
-                        match std::fs::remove_file(self.root.join(&rel)) {
-                            Ok(()) => written += 1,
-                            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                            Err(source) => return Err(StoreError::Write { path: rel, source }),
-                        }
-                        doc.dirty.remove(&file);
-                        continue;
-                    };
-                    (rel.clone(), to_ron(&rel, set)?)
+                    // A removed set (an import undone) removes its file.
+                    let bytes = doc.suggestions.get(s).map(|set| to_ron(&rel, set)).transpose();
+                    (rel, bytes)
                 }
             };
             if self.poisoned.contains(&rel) {
-                return Err(StoreError::Poisoned(rel));
+                error = error.or(Some(StoreError::Poisoned(rel)));
+                continue;
             }
-            if matches!(&file, DirtyFile::Layer(a) if *a == self.annotator) && self._lock.is_some() {
-                // Only this session writes the coder's layer (it holds their lock): temp files beside it
-                // are left by a session killed mid-save. Failing to remove them is harmless.
-                let _ = super::atomic::remove_stale_temps(&self.root.join(&rel));
-            }
-            write_file(&self.root, &rel, bytes.as_bytes())?;
-            doc.dirty.remove(&file);
-            written += 1;
+            let contents = match contents {
+                Ok(c) => c,
+                Err(e) => {
+                    error = error.or(Some(e));
+                    continue;
+                }
+            };
+            // Only this session writes the coder's layer (it holds their lock): temp files beside it are left
+            // by a session killed mid-save.
+            let clean_temps = matches!(file, DirtyFile::Layer(a) if *a == self.annotator) && self._lock.is_some();
+            jobs.push(SaveJob { doc: i, file: file.clone(), rel, contents, clean_temps });
         }
-        Ok(written)
+        (jobs, error)
+    }
+
+    /// Marks the files whose jobs succeeded as saved; returns how many were written and the first error.
+    fn finish_jobs(&mut self, jobs: &[SaveJob], results: Vec<Result<bool, StoreError>>) -> (usize, Option<StoreError>) {
+        let mut written = 0;
+        let mut error = None;
+        for (job, result) in jobs.iter().zip(results) {
+            match result {
+                Ok(wrote) => {
+                    written += usize::from(wrote);
+                    if let DocState::Loaded(doc) = &mut self.docs[job.doc].state {
+                        doc.dirty.remove(&job.file);
+                    }
+                }
+                Err(e) => error = error.or(Some(e)),
+            }
+        }
+        (written, error)
     }
 
     /// Saves every changed file: the schema, the registry and every loaded document's layers and
@@ -722,18 +748,32 @@ impl Project {
                 Err(e) => first_error = first_error.or(Some(e)),
             }
         }
-        let ids: Vec<DocId> = self
-            .docs
-            .iter()
-            .filter(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty()))
-            .map(|d| d.id.clone())
-            .collect();
-        for id in ids {
-            match self.save_document(&id) {
-                Ok(k) => n += k,
-                Err(e) => first_error = first_error.or(Some(e)),
+        if let Err(e) = self.check_writable() {
+            return Err(first_error.unwrap_or(e));
+        }
+        let mut jobs = Vec::new();
+        for i in 0..self.docs.len() {
+            if self.docs[i].loaded().is_some_and(|l| !l.dirty.is_empty()) {
+                let (more, error) = self.save_jobs(i);
+                jobs.extend(more);
+                first_error = first_error.or(error);
             }
         }
+        // Each atomic write waits for the disk twice (file, then folder); writing several files at once lets
+        // those waits overlap, which is what makes saving an import into a thousand documents fast.
+        let workers = jobs.len().clamp(1, 8);
+        let chunk = jobs.len().div_ceil(workers).max(1);
+        let root = &self.root;
+        let results: Vec<Result<bool, StoreError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = jobs
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(|j| j.run(root)).collect::<Vec<_>>()))
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().expect("a save thread panicked")).collect()
+        });
+        let (written, error) = self.finish_jobs(&jobs, results);
+        n += written;
+        first_error = first_error.or(error);
         match first_error {
             Some(e) => Err(e),
             None => Ok(n),
@@ -902,6 +942,39 @@ fn put_actors(registry: &mut ActorRegistry, edit: &ProjectEdit) {
         }
         ProjectEdit::Batch(edits) => edits.iter().for_each(|e| put_actors(registry, e)),
         _ => {}
+    }
+}
+
+/// One file of a document to write (or remove) when saving.
+struct SaveJob {
+    /// Index of the document.
+    doc: usize,
+    file: DirtyFile,
+    rel: PathBuf,
+    /// The new contents; `None` removes the file.
+    contents: Option<String>,
+    /// Remove temp files that killed saves of this file left.
+    clean_temps: bool,
+}
+
+impl SaveJob {
+    /// Writes (or removes) the file; returns whether anything was written or removed.
+    fn run(&self, root: &Path) -> Result<bool, StoreError> {
+        match &self.contents {
+            Some(bytes) => {
+                if self.clean_temps {
+                    // Failing to remove a stale temp file is harmless.
+                    let _ = super::atomic::remove_stale_temps(&root.join(&self.rel));
+                }
+                write_file(root, &self.rel, bytes.as_bytes())?;
+                Ok(true)
+            }
+            None => match std::fs::remove_file(root.join(&self.rel)) {
+                Ok(()) => Ok(true),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+                Err(source) => Err(StoreError::Write { path: self.rel.clone(), source }),
+            },
+        }
     }
 }
 
