@@ -78,9 +78,11 @@ fn search_finds_words_through_clitics_and_a_hit_selects_them() {
         .iter()
         .find(|hit| text.slice(tarmeez::model::Span::new(hit.span.start - 1, hit.span.end)) == Some("والميادين"));
     let inside = inside.expect("a hit inside والميادين");
-    h.get_by_label(&inside.context).scroll_to_me();
+    let title = h.state().project().unwrap().documents()[0].title().to_owned();
+    let row = format!("{} · {title}", inside.context);
+    h.get_by_label(&row).scroll_to_me();
     h.run();
-    h.get_by_label(&inside.context).click();
+    h.get_by_label(&row).click();
     h.run();
     assert_eq!(selected_text(&h), "الميادين");
     assert_eq!(h.state().article().selection(), Some(inside.span));

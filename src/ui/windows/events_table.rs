@@ -78,41 +78,48 @@ impl EventsTable {
             ui.weak(format!("{n} {noun} (your layer) · click a heading to sort, a row to open it"));
         });
         let mut clicked_column = None;
-        egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
-            egui::Grid::new("events-table").striped(true).min_col_width(40.0).show(ui, |ui| {
-                for (column, _) in SHOWN {
-                    let arrow = match self.sort {
-                        (c, true) if c == column => " (up)",
-                        (c, false) if c == column => " (down)",
-                        _ => "",
-                    };
-                    if ui.button(format!("{}{arrow}", column.title())).clicked() {
-                        clicked_column = Some(column);
-                    }
+        let gap = ui.spacing().item_spacing.x;
+        ui.horizontal(|ui| {
+            for (column, width) in SHOWN {
+                let arrow = match self.sort {
+                    (c, true) if c == column => " (up)",
+                    (c, false) if c == column => " (down)",
+                    _ => "",
+                };
+                let size = egui::Vec2::new(width, ui.spacing().interact_size.y);
+                let heading = ui.allocate_ui(size, |ui| ui.button(format!("{}{arrow}", column.title())));
+                if heading.inner.clicked() {
+                    clicked_column = Some(column);
                 }
-                ui.end_row();
-                for row in &self.rows {
-                    let mut open = false;
+            }
+        });
+        // Only the visible rows are drawn, so a project with many thousands of events scrolls smoothly.
+        let row_height = egui::TextStyle::Body.resolve(ui.style()).size * 1.45 + 2.0 * ui.spacing().button_padding.y;
+        let width: f32 = SHOWN.iter().map(|(_, w)| w + gap).sum();
+        egui::ScrollArea::both().auto_shrink(false).show_rows(ui, row_height, self.rows.len(), |ui, range| {
+            ui.set_min_width(width);
+            for row in &self.rows[range] {
+                let mut open = false;
+                ui.horizontal(|ui| {
                     for (column, width) in SHOWN {
                         let cell = match column {
                             // The document is in the Document column; the event's own number is enough.
                             EventColumn::Event => row.event.to_string().into(),
                             _ => column.cell(row),
                         };
-                        let size = egui::Vec2::new(width, ui.spacing().interact_size.y);
+                        let size = egui::Vec2::new(width, row_height);
                         let color = ui.visuals().text_color();
                         open |= ui.allocate_ui(size, |ui| selectable_row(ui, false, &cell, color)).inner.clicked();
                     }
-                    ui.end_row();
-                    if open {
-                        out.push(Action::Jump {
-                            doc: row.doc.clone(),
-                            span: row.trigger,
-                            focus: Some(Focus::Event(row.event)),
-                        });
-                    }
+                });
+                if open {
+                    out.push(Action::Jump {
+                        doc: row.doc.clone(),
+                        span: row.trigger,
+                        focus: Some(Focus::Event(row.event)),
+                    });
                 }
-            });
+            }
         });
         if let Some(column) = clicked_column {
             self.sort_by(column);

@@ -2,7 +2,7 @@
 
 use crate::store::{Project, SearchHit, search_project};
 use crate::ui::action::Action;
-use crate::ui::bidi_label::selectable_row;
+use crate::ui::bidi_label::selectable_row_with_detail;
 use eframe::egui;
 
 /// The search window's state.
@@ -50,11 +50,14 @@ impl SearchWindow {
         if let Some(searched) = &self.searched {
             ui.label(format!("{} matches for «{searched}»", self.hits.len()));
         }
-        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            for hit in &self.hits {
+        // Only the visible hits are drawn: a common word can match thousands of times in a large project.
+        let row_height =
+            egui::TextStyle::Body.resolve(ui.style()).size * 1.45 * 2.0 + 2.0 * ui.spacing().button_padding.y;
+        egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, self.hits.len(), |ui, range| {
+            for hit in &self.hits[range] {
                 let title = project.document(&hit.doc).map_or(hit.doc.as_str(), |d| d.title());
-                ui.weak(title);
-                if selectable_row(ui, false, &hit.context, ui.visuals().text_color()).clicked() {
+                let row = selectable_row_with_detail(ui, false, &hit.context, Some(title), ui.visuals().text_color());
+                if row.clicked() {
                     out.push(Action::Jump { doc: hit.doc.clone(), span: hit.span, focus: None });
                 }
             }
