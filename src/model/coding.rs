@@ -38,6 +38,9 @@ pub enum CodingError {
     /// An event cannot be related to itself.
     #[error("an event cannot be related to itself")]
     SelfRelation,
+    /// The two events are already related so.
+    #[error("these events are already related so")]
+    DuplicateRelation,
 }
 
 /// Adds `edit`, and sets the document in progress if this is the coder's first change to it.
@@ -240,6 +243,9 @@ pub fn relate(
     if from == to {
         return Err(CodingError::SelfRelation);
     }
+    if layer.relations.values().any(|r| &r.relation_type == relation_type && r.from == from && r.to == to) {
+        return Err(CodingError::DuplicateRelation);
+    }
     let relation = Relation { relation_type: relation_type.clone(), from, to, note: String::new() };
     Ok(Edit::PutRelation(layer.next_relation_id(), Some(relation)))
 }
@@ -314,6 +320,8 @@ mod tests {
             Err(CodingError::SelfRelation)
         );
         relate(&layer, &schema, &"RESPONSE_TO".into(), EventId(2), EventId(1)).unwrap().apply(&mut layer);
+        let twice = relate(&layer, &schema, &"RESPONSE_TO".into(), EventId(2), EventId(1));
+        assert_eq!(twice, Err(CodingError::DuplicateRelation));
         let before = layer.clone();
         let undo = remove_event(&layer, EventId(1)).apply(&mut layer);
         assert!(layer.relations.is_empty());

@@ -950,7 +950,18 @@ impl TarmeezApp {
                 let Some(project) = self.project.as_mut() else { return };
                 let result = if command == Command::Undo { project.undo() } else { project.redo() };
                 match result {
-                    Ok(Some(_)) => self.changed(),
+                    Ok(Some(docs)) => {
+                        self.changed();
+                        // Show what was undone: a change in another document brings that document up.
+                        let shown =
+                            self.selected.and_then(|i| self.project.as_ref()?.documents().get(i)).map(|d| d.id.clone());
+                        if let Some(first) = docs.first().filter(|_| shown.as_ref().is_none_or(|s| !docs.contains(s)))
+                            && let Some(i) =
+                                self.project.as_ref().and_then(|p| p.documents().iter().position(|d| &d.id == first))
+                        {
+                            self.select(Some(i));
+                        }
+                    }
                     Ok(None) => {}
                     Err(e) => self.error = Some(e.to_string()),
                 }

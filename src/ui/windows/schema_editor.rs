@@ -169,7 +169,8 @@ fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId])
             ui.horizontal(|ui| {
                 for e in entity_ids {
                     let mut on = role.allowed.contains(e);
-                    if ui.checkbox(&mut on, e.as_str()).changed() {
+                    let name = format!("{} takes {e}", role.id);
+                    if ui.checkbox(&mut on, e.as_str()).accessible_name(name).changed() {
                         if on {
                             role.allowed.push(e.clone());
                         } else {
