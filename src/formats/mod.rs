@@ -1,7 +1,10 @@
 //! Importers and exporters of other tools' formats.
 
+pub mod conll;
+pub mod doccano;
 pub mod events_csv;
 pub mod events_table;
+pub mod hf_jsonl;
 pub mod plain_text;
 pub mod png_render;
 pub mod suggestions;

@@ -1,0 +1,556 @@
+//! doccano JSONL with relations (`tarmeez export --format doccano`, and [`import_doccano`] back into a
+//! coder's layer): `<dir>/doccano.jsonl`, one line per coder's layer of a document.
+//!
+//! ```json
+//! {"id": 1, "doc_id": "al-omar", "annotator": "sample", "text": "...",
+//!  "entities": [{"id": 1, "start_offset": 266, "end_offset": 289, "label": "ACTOR"},
+//!               {"id": 25, "start_offset": 328, "end_offset": 332, "label": "ATTACK"}],
+//!  "relations": [{"id": 1, "from_id": 25, "to_id": 1, "type": "Attacker"}]}
+//! ```
+//!
+//! The mapping:
+//! - each mention is an entity labelled with its entity type (`ACTOR`); offsets are code points, half-open,
+//!   as doccano counts them;
+//! - each event's trigger is an entity labelled with its event type (`ATTACK`);
+//! - each filled role is a relation from the trigger's entity to the filler's, typed with the role id
+//!   (`Attacker`);
+//! - each relation between events (`RESPONSE_TO`) is a relation between the two triggers' entities.
+//!
+//! Entity and relation ids are numbers within the line (mentions first, then triggers). `doc_id` and
+//! `annotator` are extra fields, which doccano keeps as metadata, so a file exported from doccano after
+//! correction still names its document. What doccano cannot hold is listed in
+//! [`ExportSummary::not_expressed`]: actor links, attributes, notes and provenance of mentions and events,
+//! notes of relations, and events whose type id is also an entity type id (their label would read as a
+//! mention).
+//!
+//! [`import_doccano`] reads the same shape (or doccano's `label` form, `[[start, end, "LABEL"], ...]`,
+//! without relations) into a coder's layer; see there.
+
+pub use super::hf_jsonl::{ExportError, ExportSummary, NotExpressed};
+use super::hf_jsonl::{LayerToExport, describe_mention, layers_to_export, write_file};
+use crate::model::{
+    Annotator, Argument, DocId, DocText, Edit, EntityTypeId, Event, EventId, EventTypeId, Layer, Mention, MentionId,
+    ProjectEdit, Relation, RelationTypeId, RoleId, Schema, Span,
+};
+use crate::store::{Access, Project, StoreError};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The file written into the output folder.
+pub const FILE_NAME: &str = "doccano.jsonl";
+
+#[derive(Serialize)]
+struct OutLine<'a> {
+    id: usize,
+    doc_id: &'a DocId,
+    annotator: &'a Annotator,
+    text: &'a str,
+    entities: Vec<OutEntity<'a>>,
+    relations: Vec<OutRelation<'a>>,
+}
+
+#[derive(Serialize)]
+struct OutEntity<'a> {
+    id: usize,
+    start_offset: usize,
+    end_offset: usize,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct OutRelation<'a> {
+    id: usize,
+    from_id: usize,
+    to_id: usize,
+    #[serde(rename = "type")]
+    kind: &'a str,
+}
+
+/// Writes `<out_dir>/doccano.jsonl` (see the module's documentation) from `annotator`'s layers, or every
+/// coder's.
+pub fn export_doccano(
+    project: &mut Project,
+    annotator: Option<&Annotator>,
+    out_dir: &Path,
+) -> Result<ExportSummary, ExportError> {
+    let mut summary = ExportSummary::default();
+    let schema = project.config.schema.clone();
+    let mut bytes = Vec::new();
+    let mut notes = Vec::new();
+    let mut spans = 0;
+    for (i, l) in layers_to_export(project, annotator, out_dir, &mut summary)?.iter().enumerate() {
+        let line = layer_line(i + 1, l, &schema, &mut notes);
+        spans += line.entities.len();
+        serde_json::to_writer(&mut bytes, &line).expect("serializing to memory cannot fail");
+        bytes.push(b'\n');
+    }
+    summary.spans = spans;
+    summary.not_expressed = notes;
+    write_file(out_dir, FILE_NAME, &bytes, &mut summary)?;
+    Ok(summary)
+}
+
+fn layer_line<'a>(id: usize, l: &LayerToExport<'a>, schema: &Schema, notes: &mut Vec<NotExpressed>) -> OutLine<'a> {
+    let mut note = |what: String, lost: Vec<String>| {
+        if !lost.is_empty() {
+            notes.push(NotExpressed {
+                doc: l.doc.clone(),
+                annotator: l.annotator.clone(),
+                what,
+                reason: format!("doccano has no place for its {}", lost.join(", ")),
+            });
+        }
+    };
+    let mut entities = Vec::new();
+    let mut mention_entity = BTreeMap::new();
+    for (mid, m) in &l.layer.mentions {
+        entities.push(OutEntity {
+            id: entities.len() + 1,
+            start_offset: m.span.start,
+            end_offset: m.span.end,
+            label: m.entity_type.as_str(),
+        });
+        mention_entity.insert(*mid, entities.len());
+        let mut lost = Vec::new();
+        if let Some(actor) = &m.actor {
+            lost.push(format!("actor link `{actor}`"));
+        }
+        lost.extend(lost_details(&m.attributes, &m.note, m.provenance.is_some()));
+        note(describe_mention(l.text, *mid, m), lost);
+    }
+    let mut event_entity = BTreeMap::new();
+    for (eid, ev) in &l.layer.events {
+        let what =
+            format!("event {eid} ({} {} «{}»)", ev.event_type, ev.trigger, l.text.slice(ev.trigger).unwrap_or(""));
+        if schema.entity_type(&EntityTypeId::new(ev.event_type.as_str())).is_some() {
+            note(what, vec![format!("type, whose id `{}` is also an entity type's", ev.event_type)]);
+            continue;
+        }
+        entities.push(OutEntity {
+            id: entities.len() + 1,
+            start_offset: ev.trigger.start,
+            end_offset: ev.trigger.end,
+            label: ev.event_type.as_str(),
+        });
+        event_entity.insert(*eid, entities.len());
+        note(what, lost_details(&ev.attributes, &ev.note, ev.provenance.is_some()));
+    }
+    let mut relations = Vec::new();
+    for (eid, ev) in &l.layer.events {
+        let Some(&from_id) = event_entity.get(eid) else { continue };
+        for arg in &ev.arguments {
+            if let Some(&to_id) = mention_entity.get(&arg.mention) {
+                relations.push(OutRelation { id: relations.len() + 1, from_id, to_id, kind: arg.role.as_str() });
+            }
+        }
+    }
+    for (rid, rel) in &l.layer.relations {
+        if let (Some(&from_id), Some(&to_id)) = (event_entity.get(&rel.from), event_entity.get(&rel.to)) {
+            relations.push(OutRelation { id: relations.len() + 1, from_id, to_id, kind: rel.relation_type.as_str() });
+        }
+        if !rel.note.is_empty() {
+            note(format!("relation {rid} ({} {} -> {})", rel.relation_type, rel.from, rel.to), vec!["note".into()]);
+        }
+    }
+    OutLine { id, doc_id: l.doc, annotator: l.annotator, text: l.text.as_str(), entities, relations }
+}
+
+fn lost_details(attributes: &crate::model::Attributes, note: &str, provenance: bool) -> Vec<String> {
+    let mut lost = Vec::new();
+    if !attributes.is_empty() {
+        let names: Vec<&str> = attributes.keys().map(|a| a.as_str()).collect();
+        lost.push(format!("attributes ({})", names.join(", ")));
+    }
+    if !note.is_empty() {
+        lost.push("note".to_owned());
+    }
+    if provenance {
+        lost.push("provenance (the suggestion it was accepted from)".to_owned());
+    }
+    lost
+}
+
+/// What [`import_doccano`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Lines read (blank lines not counted).
+    pub lines: usize,
+    /// Documents whose layer changed.
+    pub documents: usize,
+    /// Mentions added.
+    pub mentions: usize,
+    /// Events added.
+    pub events: usize,
+    /// Roles filled (event arguments added).
+    pub arguments: usize,
+    /// Relations between events added.
+    pub relations: usize,
+    /// Entities and relations already in the layer (same span and type, same role, same relation), so not
+    /// added again: importing a file twice changes nothing the second time.
+    pub already_present: usize,
+    /// Files saved.
+    pub files_written: usize,
+}
+
+/// One refused line or item of a doccano file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// What is wrong, naming the entity or relation (`entity 7: unknown label `PER``).
+    pub message: String,
+}
+
+/// Why [`import_doccano`] imported nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Annotations go into the layer of the annotator the project is open for.
+    #[error("the project is open for annotator `{open_for}`, so it cannot import into `{asked}`'s layer")]
+    OtherAnnotator {
+        /// The annotator asked for.
+        asked: Annotator,
+        /// The one the project was opened for.
+        open_for: Annotator,
+    },
+    /// Some lines were refused; nothing was imported.
+    #[error("nothing was imported: {} problem(s):\n{}", .refusals.len(), list(.path, .refusals))]
+    Refused {
+        /// The file.
+        path: PathBuf,
+        /// Every problem found, in file order.
+        refusals: Vec<Refusal>,
+    },
+    /// The project refused the change or could not save it.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn list(path: &Path, refusals: &[Refusal]) -> String {
+    refusals.iter().map(|r| format!("  {}:{}: {}", path.display(), r.line, r.message)).collect::<Vec<_>>().join("\n")
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+#[derive(Deserialize)]
+struct InLine {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    doc_id: Option<String>,
+    text: String,
+    #[serde(default)]
+    entities: Vec<InEntity>,
+    #[serde(default)]
+    relations: Vec<InRelation>,
+    #[serde(default)]
+    label: Vec<(usize, usize, String)>,
+}
+
+#[derive(Deserialize)]
+struct InEntity {
+    id: Value,
+    start_offset: usize,
+    end_offset: usize,
+    label: String,
+}
+
+#[derive(Deserialize)]
+struct InRelation {
+    #[serde(default)]
+    id: Option<Value>,
+    from_id: Value,
+    to_id: Value,
+    #[serde(rename = "type")]
+    kind: String,
+}
+
+/// What an entity of a line became in the layer being built.
+#[derive(Clone, Copy)]
+enum Target {
+    Mention(MentionId),
+    Event(EventId),
+}
+
+/// Imports a doccano JSONL file (the shape [`export_doccano`] writes, or doccano's `label` form) into
+/// `annotator`'s layers, as one undoable change, and saves it.
+///
+/// Each line's document is its `doc_id`, else its `id` when that is a document id, else the document whose
+/// text equals the line's `text`; the line's `text` must equal the document's. Entities labelled with an
+/// entity type id become mentions, those labelled with an event type id become event triggers. A relation
+/// from a trigger to a mention fills the role of the event named by the relation's type; one between two
+/// triggers becomes a relation of that type between the events. Annotations already in the layer (same
+/// span and type; same role and filler; same relation) are not added again.
+///
+/// The whole file is checked first: a malformed line, an unknown document or label, an offset outside the
+/// text, reversed or inside a letter, an unknown entity id in a relation, a role the event type does not
+/// have or whose filler's type it does not take, a non-repeating role filled twice, each is a [`Refusal`]
+/// with its line number, and then nothing is imported or written. The project must be open for
+/// `annotator` (and not read-only): layers are only ever written by their own coder's session.
+pub fn import_doccano(project: &mut Project, path: &Path, annotator: &Annotator) -> Result<ImportSummary, ImportError> {
+    if project.annotator() != annotator {
+        return Err(ImportError::OtherAnnotator { asked: annotator.clone(), open_for: project.annotator().clone() });
+    }
+    if let Access::ReadOnly(why) = project.access() {
+        return Err(StoreError::ReadOnly(why.clone()).into());
+    }
+    let content =
+        std::fs::read_to_string(path).map_err(|source| ImportError::Read { path: path.to_owned(), source })?;
+    let mut summary = ImportSummary::default();
+    let mut refusals = Vec::new();
+    // Each changed document's layer before and after, built line by line.
+    let mut layers: BTreeMap<DocId, (Layer, Layer)> = BTreeMap::new();
+    for (i, raw) in content.lines().enumerate() {
+        let line_no = i + 1;
+        let raw = raw.trim_start_matches('\u{feff}');
+        if raw.trim().is_empty() {
+            continue;
+        }
+        summary.lines += 1;
+        let mut refuse = |message: String| refusals.push(Refusal { line: line_no, message });
+        let line: InLine = match serde_json::from_str(raw) {
+            Ok(l) => l,
+            Err(e) => {
+                refuse(format!("not a doccano line: {e}"));
+                continue;
+            }
+        };
+        let doc = match find_document(project, &line) {
+            Ok(d) => d,
+            Err(message) => {
+                refuse(message);
+                continue;
+            }
+        };
+        let Some(loaded) = project.document(&doc).and_then(|d| d.loaded()) else {
+            refuse(format!("document `{doc}` has problems; run `tarmeez validate` and fix them first"));
+            continue;
+        };
+        let text = loaded.text.clone();
+        let (_, layer) = layers.entry(doc.clone()).or_insert_with(|| {
+            let original = loaded.layers.get(annotator).cloned().unwrap_or_default();
+            (original.clone(), original)
+        });
+        // Work on a copy so that a refused line leaves nothing behind.
+        let mut work = layer.clone();
+        let before = refusals.len();
+        let mut refuse = |message: String| refusals.push(Refusal { line: line_no, message });
+        let schema = &project.config.schema;
+        let mut targets: BTreeMap<String, Target> = BTreeMap::new();
+        let entities = line.entities.iter().map(|e| (id_text(&e.id), e.start_offset, e.end_offset, e.label.as_str()));
+        let triples = line.label.iter().enumerate().map(|(k, (s, e, l))| (format!("#{}", k + 1), *s, *e, l.as_str()));
+        for (eid, start, end, label) in entities.chain(triples) {
+            let span = Span::new(start, end);
+            match add_entity(&mut work, schema, &text, span, label, &mut summary) {
+                Ok(target) => {
+                    if targets.insert(eid.clone(), target).is_some() {
+                        refuse(format!("entity {eid}: this id is given twice in the line"));
+                    }
+                }
+                Err(message) => refuse(format!("entity {eid}: {message}")),
+            }
+        }
+        for (k, r) in line.relations.iter().enumerate() {
+            let rid = r.id.as_ref().map_or_else(|| format!("#{}", k + 1), id_text);
+            let ends = (targets.get(&id_text(&r.from_id)), targets.get(&id_text(&r.to_id)));
+            let result = match ends {
+                (Some(from), Some(to)) => add_relation(&mut work, schema, *from, *to, &r.kind, &mut summary),
+                (None, _) => Err(format!("from_id {} is not an entity of this line", id_text(&r.from_id))),
+                (_, None) => Err(format!("to_id {} is not an entity of this line", id_text(&r.to_id))),
+            };
+            if let Err(message) = result {
+                refuse(format!("relation {rid}: {message}"));
+            }
+        }
+        if refusals.len() == before {
+            *layer = work;
+        }
+    }
+    if !refusals.is_empty() {
+        return Err(ImportError::Refused { path: path.to_owned(), refusals });
+    }
+    let mut edits = Vec::new();
+    for (doc, (before, after)) in layers {
+        let layer_edits = diff(&before, &after);
+        if !layer_edits.is_empty() {
+            summary.documents += 1;
+            edits.push(ProjectEdit::Layer(doc, Edit::Batch(layer_edits)));
+        }
+    }
+    if !edits.is_empty() {
+        project.apply_edit(ProjectEdit::Batch(edits))?;
+        summary.files_written = project.save_dirty()?;
+    }
+    Ok(summary)
+}
+
+/// The line's document: by `doc_id`, else by a string `id` naming one, else by identical text.
+fn find_document(project: &mut Project, line: &InLine) -> Result<DocId, String> {
+    let named = line.doc_id.clone().or_else(|| match &line.id {
+        Some(Value::String(s)) if DocId::parse(s).is_ok_and(|d| project.document(&d).is_some()) => Some(s.clone()),
+        _ => None,
+    });
+    if let Some(name) = named {
+        let doc = DocId::parse(&name).map_err(|e| format!("doc_id: {e}"))?;
+        if project.document(&doc).is_none() {
+            return Err(format!("there is no document `{doc}` in this project"));
+        }
+        let _ = project.load_document(&doc);
+        let same = project.document(&doc).and_then(|d| d.text()).map(|t| t.as_str() == line.text);
+        if same == Some(false) {
+            return Err(format!("`text` differs from the text of document `{doc}`, so its offsets cannot be trusted"));
+        }
+        return Ok(doc);
+    }
+    project.load_all();
+    project
+        .documents()
+        .iter()
+        .find(|d| d.text().is_some_and(|t| t.as_str() == line.text))
+        .map(|d| d.id.clone())
+        .ok_or_else(|| "no `doc_id`, and no document of the project has this `text`".to_owned())
+}
+
+fn id_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Adds (or finds) the mention or trigger an entity stands for.
+fn add_entity(
+    layer: &mut Layer,
+    schema: &Schema,
+    text: &DocText,
+    span: Span,
+    label: &str,
+    summary: &mut ImportSummary,
+) -> Result<Target, String> {
+    text.check_span(span).map_err(|e| e.to_string())?;
+    if schema.entity_type(&EntityTypeId::new(label)).is_some() {
+        let existing = layer.mentions.iter().find(|(_, m)| m.span == span && m.entity_type.as_str() == label);
+        if let Some((id, _)) = existing {
+            summary.already_present += 1;
+            return Ok(Target::Mention(*id));
+        }
+        let id = layer.next_mention_id();
+        layer.mentions.insert(id, Mention::new(span, label));
+        summary.mentions += 1;
+        return Ok(Target::Mention(id));
+    }
+    if schema.event_type(&EventTypeId::new(label)).is_some() {
+        let existing = layer.events.iter().find(|(_, e)| e.trigger == span && e.event_type.as_str() == label);
+        if let Some((id, _)) = existing {
+            summary.already_present += 1;
+            return Ok(Target::Event(*id));
+        }
+        let id = layer.next_event_id();
+        let event = Event {
+            event_type: EventTypeId::new(label),
+            trigger: span,
+            arguments: Vec::new(),
+            attributes: Default::default(),
+            note: String::new(),
+            provenance: None,
+        };
+        layer.events.insert(id, event);
+        summary.events += 1;
+        return Ok(Target::Event(id));
+    }
+    let known = |ids: Vec<&str>| ids.join(", ");
+    Err(format!(
+        "unknown label `{label}` (entity types: {}; event types: {})",
+        known(schema.entity_types.iter().map(|t| t.id.as_str()).collect()),
+        known(schema.event_types.iter().map(|t| t.id.as_str()).collect())
+    ))
+}
+
+/// Adds (or finds) the role argument or event relation a doccano relation stands for.
+fn add_relation(
+    layer: &mut Layer,
+    schema: &Schema,
+    from: Target,
+    to: Target,
+    kind: &str,
+    summary: &mut ImportSummary,
+) -> Result<(), String> {
+    match (from, to) {
+        (Target::Event(e), Target::Mention(m)) => {
+            let event = layer.events.get(&e).ok_or("its event is missing")?;
+            let mention = layer.mentions.get(&m).ok_or("its mention is missing")?;
+            let ty = schema.event_type(&event.event_type).ok_or("unknown event type")?;
+            let Some(role) = ty.roles.iter().find(|r| r.id.as_str() == kind) else {
+                let roles: Vec<&str> = ty.roles.iter().map(|r| r.id.as_str()).collect();
+                return Err(format!("`{kind}` is not a role of {} (its roles: {})", ty.id, roles.join(", ")));
+            };
+            if !role.allowed.contains(&mention.entity_type) {
+                return Err(format!("role `{kind}` of {} does not take a {} mention", ty.id, mention.entity_type));
+            }
+            if event.arguments.iter().any(|a| a.role == role.id && a.mention == m) {
+                summary.already_present += 1;
+                return Ok(());
+            }
+            if !role.repeatable && event.arguments.iter().any(|a| a.role == role.id) {
+                return Err(format!("role `{kind}` of {} takes one mention and is already filled", ty.id));
+            }
+            let role = RoleId::new(kind);
+            layer.events.get_mut(&e).expect("checked above").arguments.push(Argument { role, mention: m });
+            summary.arguments += 1;
+            Ok(())
+        }
+        (Target::Event(a), Target::Event(b)) => {
+            let relation_type = RelationTypeId::new(kind);
+            if schema.relation_type(&relation_type).is_none() {
+                let known: Vec<&str> = schema.relation_types.iter().map(|r| r.id.as_str()).collect();
+                return Err(format!("`{kind}` is not a relation type between events (known: {})", known.join(", ")));
+            }
+            if layer.relations.values().any(|r| r.relation_type == relation_type && r.from == a && r.to == b) {
+                summary.already_present += 1;
+                return Ok(());
+            }
+            let id = layer.next_relation_id();
+            layer.relations.insert(id, Relation { relation_type, from: a, to: b, note: String::new() });
+            summary.relations += 1;
+            Ok(())
+        }
+        (Target::Mention(_), _) => {
+            Err(format!("`{kind}` starts from a mention: only relations from an event trigger are imported"))
+        }
+    }
+}
+
+/// The edits that turn `before` into `after` (which only adds mentions, events, arguments and relations).
+fn diff(before: &Layer, after: &Layer) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for (id, m) in &after.mentions {
+        if before.mentions.get(id) != Some(m) {
+            edits.push(Edit::PutMention(*id, Some(m.clone())));
+        }
+    }
+    for (id, e) in &after.events {
+        if before.events.get(id) != Some(e) {
+            edits.push(Edit::PutEvent(*id, Some(e.clone())));
+        }
+    }
+    for (id, r) in &after.relations {
+        if before.relations.get(id) != Some(r) {
+            edits.push(Edit::PutRelation(*id, Some(r.clone())));
+        }
+    }
+    edits
+}
