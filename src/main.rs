@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tarmeez::formats::png_render::{RenderOptions, render_png};
 use tarmeez::formats::suggestions::{self, SuggestionFormat};
-use tarmeez::formats::{events_csv, events_table, plain_text};
+use tarmeez::formats::{brat, events_csv, events_table, plain_text};
 use tarmeez::model::{Annotator, DocId, LabelTarget, ProjectEdit, SourceName, default_conflict_schema};
 use tarmeez::settings::{self, Settings};
 use tarmeez::store::suggestion_import::{import_edit, mapping_edit, plan_import, source_info};
@@ -138,6 +138,23 @@ enum Job {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Import a coder's annotations from another tool (brat) into --annotator's layer: mentions, events with
+    /// their roles, relations, attributes, actor links and notes. Nothing is written when anything is refused.
+    ImportAnnotations {
+        /// Project folder.
+        project: PathBuf,
+        /// An `.ann` file, or a folder of them (with their `.txt` files beside them).
+        path: PathBuf,
+        /// The files' format.
+        #[arg(long, value_enum)]
+        format: AnnotationFormat,
+        /// The document, when a single `.ann` file is named neither by its id nor by a `.txt` of its text.
+        #[arg(long)]
+        doc: Option<String>,
+        /// Replace the coder's existing annotations of those documents (else such documents are refused).
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 /// The formats `export` writes; each variant is one `--format` value.
@@ -145,6 +162,16 @@ enum Job {
 enum ExportFormat {
     /// `events.csv`: one row per event with ACLED-like columns (date, type, actors, location, fatalities, ...).
     EventsCsv,
+    /// brat standoff: a `.txt` and an `.ann` per document (in `<out>/<annotator>/` without --annotator), with
+    /// `annotation.conf` and `visual.conf` describing the schema.
+    Brat,
+}
+
+/// The formats `import-annotations` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum AnnotationFormat {
+    /// brat standoff `.ann` files, as `export --format brat` writes them.
+    Brat,
 }
 
 fn main() -> ExitCode {
@@ -173,6 +200,9 @@ fn main() -> ExitCode {
         // Without --annotator every coder's layer is exported: the default annotator is for editing.
         Some(Job::Export { project, format, out }) => {
             export(&project, format, &out, cli.annotator.is_some().then_some(&annotator))
+        }
+        Some(Job::ImportAnnotations { project, path, format: AnnotationFormat::Brat, doc, replace }) => {
+            import_annotations(&project, &path, doc.as_deref(), replace, cli.annotator.is_some().then_some(&annotator))
         }
         Some(Job::Render { project, doc_id, out, width, font_size, labels, no_suggestions, dark }) => {
             let options = RenderOptions { width, font_size, labels, dark, ..RenderOptions::default() };
@@ -434,6 +464,7 @@ fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annot
     }
     let rows = match format {
         ExportFormat::EventsCsv => events_table::project_rows(&mut project, annotator),
+        ExportFormat::Brat => return export_brat(&mut project, dir, out, annotator),
     };
     let skipped: Vec<_> = project.documents().iter().filter(|d| d.loaded().is_none()).collect();
     for doc in &skipped {
@@ -456,6 +487,7 @@ fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annot
     }
     let path = match format {
         ExportFormat::EventsCsv => events_csv::write_events_csv(out, &rows),
+        ExportFormat::Brat => unreachable!("written above"),
     }
     .with_context(|| format!("cannot write into {}", out.display()))?;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -471,4 +503,96 @@ fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annot
         );
         Ok(ExitCode::FAILURE)
     }
+}
+
+fn export_brat(project: &mut Project, dir: &Path, out: &Path, annotator: Option<&Annotator>) -> Result<ExitCode> {
+    let report = brat::export_project(project, annotator, out)
+        .with_context(|| format!("cannot write into {}", out.display()))?;
+    for (doc, first) in &report.skipped {
+        eprintln!("skipped document `{doc}`, it has problems: {first}");
+    }
+    if let Some(a) = annotator
+        && !project.documents().iter().filter_map(|d| d.loaded()).any(|d| d.layers.contains_key(a))
+        && report.skipped.is_empty()
+    {
+        eprintln!("note: no document has a layer by annotator `{a}`; the .ann files are empty");
+    }
+    let docs: std::collections::BTreeSet<_> = report.written.iter().map(|(d, ..)| d).collect();
+    outln!(
+        "{} .ann file(s) of {} document(s), {} and {} written to {}",
+        report.written.len(),
+        docs.len(),
+        brat::CONF_FILE,
+        brat::VISUAL_FILE,
+        out.display()
+    );
+    if report.skipped.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "{} document(s) skipped; run `tarmeez validate {}` for every problem",
+            report.skipped.len(),
+            dir.display()
+        );
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+fn import_annotations(
+    dir: &Path,
+    path: &Path,
+    doc: Option<&str>,
+    replace: bool,
+    annotator: Option<&Annotator>,
+) -> Result<ExitCode> {
+    // Writing into someone's layer by default would be a surprise: the coder is named.
+    let Some(annotator) = annotator else {
+        anyhow::bail!("give --annotator: the coder whose layer receives the annotations");
+    };
+    let doc = match doc {
+        Some(d) => Some(DocId::parse(d).map_err(|e| anyhow::anyhow!("--doc: {e}"))?),
+        None => None,
+    };
+    if !path.exists() {
+        anyhow::bail!("{} does not exist; nothing was imported", path.display());
+    }
+    let mut project = Project::open(dir, OpenOptions { annotator: annotator.clone(), read_only: false })
+        .with_context(|| format!("cannot open {}", dir.display()))?;
+    if let tarmeez::store::Access::ReadOnly(why) = project.access() {
+        anyhow::bail!("cannot import into {}: {why}", dir.display());
+    }
+    if let Some(d) = &doc
+        && project.document(d).is_none()
+    {
+        anyhow::bail!("--doc: no document `{d}` in {}; nothing was imported", dir.display());
+    }
+    let plan = brat::plan_import(&mut project, path, doc.as_ref(), replace);
+    for note in &plan.notes {
+        outln!("note: {note}");
+    }
+    for refusal in &plan.refused {
+        outln!("{refusal}");
+    }
+    if !plan.refused.is_empty() {
+        outln!("{} refusal(s); nothing was imported", plan.refused.len());
+        return Ok(ExitCode::FAILURE);
+    }
+    if plan.layers.is_empty() {
+        outln!("no annotations to import");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let edit = brat::import_edit(&project, &plan);
+    project.apply_edit(edit).context("nothing was imported")?;
+    project.save_dirty().context("the import could not be saved")?;
+    for (id, file, layer) in &plan.layers {
+        outln!(
+            "{}: {} mention(s), {} event(s), {} relation(s) into `{id}` for {annotator}",
+            file.display(),
+            layer.mentions.len(),
+            layer.events.len(),
+            layer.relations.len()
+        );
+    }
+    outln!("{} document(s) imported", plan.layers.len());
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! Importers and exporters of other tools' formats.
 
+pub mod brat;
 pub mod conll;
 pub mod doccano;
 pub mod events_csv;
