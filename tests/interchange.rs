@@ -116,6 +116,18 @@ fn doccano_round_trips_mentions_events_and_relations_into_a_fresh_layer() {
     assert_eq!(again.already_present, summary.spans + relations.len());
     drop(project);
     assert_eq!(files(&dir), before);
+
+    // Without an annotator every coder's layer is exported: both read back the same.
+    let mut project = open_read_only(&dir);
+    let summary = conll::export_conll(&mut project, None, &out).unwrap();
+    assert_eq!((summary.documents, summary.layers), (1, 2));
+    let content = std::fs::read_to_string(out.join("mentions.conll")).unwrap();
+    let text = sample_layer(&mut project).0;
+    let read = read_conll(&content, |_| text.clone());
+    let layers: Vec<_> = read.values().collect();
+    assert_eq!(layers.len(), 2);
+    assert_eq!(layers[0], layers[1]);
+    assert_eq!(layers[0].len(), 24, "the sample has no overlapping mentions");
 }
 
 #[test]
@@ -167,6 +179,11 @@ fn doccano_import_refuses_bad_lines_with_their_numbers_and_writes_nothing() {
     assert!(matches!(err, doccano::ImportError::OtherAnnotator { .. }), "{err}");
     let ok = doccano::import_doccano(&mut project, &file, &me).unwrap();
     assert_eq!(ok.mentions, 1);
+    // doccano's `label` form, with the document found by its text alone.
+    let label_form = format!(r#"{{"id": 7, "text": {text_json}, "label": [[0, 3, "ACTOR"], [4, 9, "LOCATION"]]}}"#);
+    std::fs::write(&file, label_form).unwrap();
+    let ok = doccano::import_doccano(&mut project, &file, &me).unwrap();
+    assert_eq!((ok.mentions, ok.already_present), (1, 1));
 }
 
 /// A CoNLL reader written apart from the exporter: `# doc_id` and `# annotator` open a layer, each token

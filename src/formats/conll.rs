@@ -3,13 +3,18 @@
 //! ```text
 //! # doc_id = al-omar-oilfield-2021-06-29
 //! # annotator = sample
-//! قصفت	0	O
-//! مليشيا	5	B-ACTOR
-//! أبو	12	I-ACTOR
+//! في        209  O
+//! مدينة     212  B-LOCATION
+//! الميادين  218  I-LOCATION
+//! .         226  O
+//!
 //! ...
-//! ب	407	O
-//! الميادين	408	B-LOCATION
+//! ب         799  O
+//! ثمانية    800  B-WEAPON
+//! صواريخ    807  I-WEAPON
 //! ```
+//!
+//! (columns are separated by one tab, shown here as spaces.)
 //!
 //! Each line is the token, its start offset in the document's text (code points) and its tag, separated by
 //! tabs; the token's end is its start plus its length in code points, so a reader gets every mention's span

@@ -144,13 +144,19 @@ pub(crate) fn describe_mention(text: &DocText, id: MentionId, m: &Mention) -> St
     format!("mention {id} ({} {} «{}»)", m.entity_type, m.span, text.slice(m.span).unwrap_or(""))
 }
 
+/// A mention a flat labelling keeps.
+pub(crate) type Kept<'a> = (MentionId, &'a Mention);
+
+/// A mention a flat labelling drops, with the kept mention it overlaps.
+pub(crate) type Dropped<'a> = (MentionId, &'a Mention, MentionId);
+
 /// Splits `mentions` into those a flat labelling (one label per character) keeps and those it drops, each
 /// dropped one with the kept mention it overlaps. The longest mention of an overlapping group is kept (the
 /// outermost of nested ones), then the earliest, then the lowest id; a mention that overlaps no kept one is
 /// always kept. The kept ones are returned in text order.
 pub(crate) fn flatten<'a>(
     mentions: impl IntoIterator<Item = (MentionId, &'a Mention)>,
-) -> (Vec<(MentionId, &'a Mention)>, Vec<(MentionId, &'a Mention, MentionId)>) {
+) -> (Vec<Kept<'a>>, Vec<Dropped<'a>>) {
     let mut all: Vec<(MentionId, &Mention)> = mentions.into_iter().collect();
     all.sort_by_key(|(id, m)| (std::cmp::Reverse(m.span.len()), m.span.start, *id));
     let mut kept: Vec<(MentionId, &Mention)> = Vec::new();
