@@ -299,7 +299,8 @@ enum Target {
 /// The whole file is checked first: a malformed line, an unknown document or label, an offset outside the
 /// text, reversed or inside a letter, an unknown entity id in a relation, a role the event type does not
 /// have or whose filler's type it does not take, a non-repeating role filled twice, each is a [`Refusal`]
-/// with its line number, and then nothing is imported or written. The project must be open for
+/// with its line number, as is a document given by a second line (a file exported from several coders'
+/// layers would otherwise mix them), and then nothing is imported or written. The project must be open for
 /// `annotator` (and not read-only): layers are only ever written by their own coder's session.
 pub fn import_doccano(project: &mut Project, path: &Path, annotator: &Annotator) -> Result<ImportSummary, ImportError> {
     if project.annotator() != annotator {
@@ -314,6 +315,8 @@ pub fn import_doccano(project: &mut Project, path: &Path, annotator: &Annotator)
     let mut refusals = Vec::new();
     // Each changed document's layer before and after, built line by line.
     let mut layers: BTreeMap<DocId, (Layer, Layer)> = BTreeMap::new();
+    // The line that gave each document: a document given twice is refused.
+    let mut first_line: BTreeMap<DocId, usize> = BTreeMap::new();
     for (i, raw) in content.lines().enumerate() {
         let line_no = i + 1;
         let raw = raw.trim_start_matches('\u{feff}');
@@ -336,6 +339,14 @@ pub fn import_doccano(project: &mut Project, path: &Path, annotator: &Annotator)
                 continue;
             }
         };
+        if let Some(&first) = first_line.get(&doc) {
+            refuse(format!(
+                "document `{doc}` was already given on line {first}; a file exported from several coders' layers \
+                 would mix them into one (export with --annotator)"
+            ));
+        } else {
+            first_line.insert(doc.clone(), line_no);
+        }
         let Some(loaded) = project.document(&doc).and_then(|d| d.loaded()) else {
             refuse(format!("document `{doc}` has problems; run `tarmeez validate` and fix them first"));
             continue;
@@ -351,6 +362,8 @@ pub fn import_doccano(project: &mut Project, path: &Path, annotator: &Annotator)
         let mut refuse = |message: String| refusals.push(Refusal { line: line_no, message });
         let schema = &project.config.schema;
         let mut targets: BTreeMap<String, Target> = BTreeMap::new();
+        // Entities already refused: relations to them are not refused a second time.
+        let mut refused_entities: Vec<String> = Vec::new();
         let entities = line.entities.iter().map(|e| (id_text(&e.id), e.start_offset, e.end_offset, e.label.as_str()));
         let triples = line.label.iter().enumerate().map(|(k, (s, e, l))| (format!("#{}", k + 1), *s, *e, l.as_str()));
         for (eid, start, end, label) in entities.chain(triples) {
@@ -361,16 +374,23 @@ pub fn import_doccano(project: &mut Project, path: &Path, annotator: &Annotator)
                         refuse(format!("entity {eid}: this id is given twice in the line"));
                     }
                 }
-                Err(message) => refuse(format!("entity {eid}: {message}")),
+                Err(message) => {
+                    refuse(format!("entity {eid}: {message}"));
+                    refused_entities.push(eid);
+                }
             }
         }
         for (k, r) in line.relations.iter().enumerate() {
             let rid = r.id.as_ref().map_or_else(|| format!("#{}", k + 1), id_text);
-            let ends = (targets.get(&id_text(&r.from_id)), targets.get(&id_text(&r.to_id)));
+            let (from_id, to_id) = (id_text(&r.from_id), id_text(&r.to_id));
+            if refused_entities.contains(&from_id) || refused_entities.contains(&to_id) {
+                continue;
+            }
+            let ends = (targets.get(&from_id), targets.get(&to_id));
             let result = match ends {
                 (Some(from), Some(to)) => add_relation(&mut work, schema, *from, *to, &r.kind, &mut summary),
-                (None, _) => Err(format!("from_id {} is not an entity of this line", id_text(&r.from_id))),
-                (_, None) => Err(format!("to_id {} is not an entity of this line", id_text(&r.to_id))),
+                (None, _) => Err(format!("from_id {from_id} is not an entity of this line")),
+                (_, None) => Err(format!("to_id {to_id} is not an entity of this line")),
             };
             if let Err(message) = result {
                 refuse(format!("relation {rid}: {message}"));
