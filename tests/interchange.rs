@@ -90,6 +90,11 @@ fn doccano_round_trips_mentions_events_and_relations_into_a_fresh_layer() {
     assert!(relations.iter().any(|r| r["type"] == "Attacker"));
     assert!(relations.iter().any(|r| r["type"] == "RESPONSE_TO"));
 
+    // doccano's own importer shape: the suggestion importer reads every entity of it.
+    let parsed = tarmeez::formats::suggestions::parse_str(&std::fs::read_to_string(&file).unwrap(), None).unwrap();
+    assert_eq!(parsed.format, tarmeez::formats::suggestions::SuggestionFormat::Doccano);
+    assert_eq!((parsed.items.len(), parsed.refused.len()), (summary.spans, 0));
+
     let fresh = Annotator::parse("fresh").unwrap();
     let mut project = open_as(&dir, "fresh");
     let imported = doccano::import_doccano(&mut project, &file, &fresh).unwrap();
@@ -352,6 +357,19 @@ fn hf_jsonl_carries_text_and_flat_code_point_spans() {
         assert!(layer.mentions.values().any(|m| m.span == Span::new(start, end) && m.entity_type.as_str() == label));
     }
     let dropped = summary.not_expressed.iter().filter(|n| n.what.starts_with("mention ")).count();
+    // The suggestion importer reads the file as Hugging Face output (e.g. to compare a model with it).
+    let parsed = tarmeez::formats::suggestions::parse_str(&content, None).unwrap();
+    assert_eq!(parsed.format, tarmeez::formats::suggestions::SuggestionFormat::Hf);
+    assert!(parsed.refused.is_empty());
+    let items: Vec<_> = parsed.items.iter().map(|i| (i.start, i.end, i.label.clone(), i.doc.id.clone())).collect();
+    let expected: Vec<_> = entities
+        .iter()
+        .map(|e| {
+            let (s, e2) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            (s, e2, e["entity_group"].as_str().unwrap().to_owned(), Some(SAMPLE_DOC.to_owned()))
+        })
+        .collect();
+    assert_eq!(items, expected);
     assert_eq!(dropped, 1, "the nested m25; m27, on a space, is fine with code point offsets");
     assert_eq!(entities.len() + dropped, layer.mentions.len());
 }
