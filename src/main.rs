@@ -201,9 +201,12 @@ fn main() -> ExitCode {
         Some(Job::Export { project, format, out }) => {
             export(&project, format, &out, cli.annotator.is_some().then_some(&annotator))
         }
-        Some(Job::ImportAnnotations { project, path, format: AnnotationFormat::Brat, doc, replace }) => {
-            import_annotations(&project, &path, doc.as_deref(), replace, cli.annotator.is_some().then_some(&annotator))
-        }
+        Some(Job::ImportAnnotations { project, path, format, doc, replace }) => match format {
+            AnnotationFormat::Brat => {
+                let annotator = cli.annotator.is_some().then_some(&annotator);
+                import_annotations(&project, &path, doc.as_deref(), replace, annotator)
+            }
+        },
         Some(Job::Render { project, doc_id, out, width, font_size, labels, no_suggestions, dark }) => {
             let options = RenderOptions { width, font_size, labels, dark, ..RenderOptions::default() };
             render(&project, &doc_id, &out, options, !no_suggestions, annotator)

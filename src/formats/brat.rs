@@ -463,6 +463,9 @@ fn parse_line(line: &str) -> Result<(String, AnnLine), String> {
     let body = cols.next().ok_or_else(|| format!("no tab after the id `{id}`"))?;
     let tail = cols.next();
     let kind = id.chars().next().unwrap_or(' ');
+    if kind == '*' {
+        return Err(format!("equivalence lines (`{id} {body}`) are not supported: Tarmeez has no equivalences"));
+    }
     if !is_id(&id, "TERAMN#*") {
         return Err(format!("`{id}` is not a brat annotation id (T1, E1, R1, A1, N1, #1)"));
     }
@@ -616,6 +619,10 @@ pub fn ann_to_layer(
             err(p.line, format!("{}: `{ty}` is not an event type of the schema", p.id));
             continue;
         };
+        if !ids.contains(trigger.as_str()) {
+            err(p.line, format!("{}: its trigger {trigger} is not in this file", p.id));
+            continue;
+        }
         let Some((trigger_type, span, _)) = trigger_of.get(trigger.as_str()) else {
             err(p.line, format!("{}: its trigger {trigger} is not an event trigger (a T line of an event type)", p.id));
             continue;
@@ -1027,7 +1034,13 @@ pub fn plan_import(project: &mut Project, path: &Path, doc: Option<&DocId>, repl
             continue;
         }
         match ann_to_layer(&content, &loaded.text, &project.config.schema, &project.actors) {
-            Ok(layer) => plan.layers.push((id, file, layer)),
+            Ok(layer) => {
+                let layer = match loaded.layers.get(project.annotator()) {
+                    Some(old) => carry_over(old, layer),
+                    None => layer,
+                };
+                plan.layers.push((id, file, layer))
+            }
             Err(errors) => {
                 for (line, msg) in errors {
                     if line == 0 {
@@ -1040,6 +1053,80 @@ pub fn plan_import(project: &mut Project, path: &Path, doc: Option<&DocId>, repl
         }
     }
     plan
+}
+
+/// `new` with the ids and provenance of the annotations of `old` that it repeats (same span and type; for
+/// events, same type and trigger), so that replacing a layer by its own round trip through brat changes
+/// nothing, and suggestions accepted into it still point at what they became. Other annotations get ids
+/// after the old ones.
+pub fn carry_over(old: &Layer, new: Layer) -> Layer {
+    let mut out = Layer { status: new.status, ..Layer::default() };
+    let mut taken: BTreeSet<MentionId> = BTreeSet::new();
+    let mut next = old.next_mention_id().0;
+    let mut mention_ids: BTreeMap<MentionId, MentionId> = BTreeMap::new();
+    for (nid, mut m) in new.mentions {
+        let same = old
+            .mentions
+            .iter()
+            .find(|(oid, o)| !taken.contains(*oid) && o.span == m.span && o.entity_type == m.entity_type);
+        let id = match same {
+            Some((oid, o)) => {
+                m.provenance = m.provenance.or_else(|| o.provenance.clone());
+                *oid
+            }
+            None => {
+                next += 1;
+                MentionId(next - 1)
+            }
+        };
+        taken.insert(id);
+        mention_ids.insert(nid, id);
+        out.mentions.insert(id, m);
+    }
+    let mut taken: BTreeSet<EventId> = BTreeSet::new();
+    let mut next = old.next_event_id().0;
+    let mut event_ids: BTreeMap<EventId, EventId> = BTreeMap::new();
+    for (nid, mut e) in new.events {
+        for arg in &mut e.arguments {
+            arg.mention = mention_ids[&arg.mention];
+        }
+        let same = old
+            .events
+            .iter()
+            .find(|(oid, o)| !taken.contains(*oid) && o.trigger == e.trigger && o.event_type == e.event_type);
+        let id = match same {
+            Some((oid, o)) => {
+                e.provenance = e.provenance.or_else(|| o.provenance.clone());
+                *oid
+            }
+            None => {
+                next += 1;
+                EventId(next - 1)
+            }
+        };
+        taken.insert(id);
+        event_ids.insert(nid, id);
+        out.events.insert(id, e);
+    }
+    let mut taken: BTreeSet<RelationId> = BTreeSet::new();
+    let mut next = old.next_relation_id().0;
+    for (_, mut r) in new.relations {
+        r.from = event_ids[&r.from];
+        r.to = event_ids[&r.to];
+        let same = old.relations.iter().find(|(oid, o)| {
+            !taken.contains(*oid) && o.relation_type == r.relation_type && o.from == r.from && o.to == r.to
+        });
+        let id = match same {
+            Some((oid, _)) => *oid,
+            None => {
+                next += 1;
+                RelationId(next - 1)
+            }
+        };
+        taken.insert(id);
+        out.relations.insert(id, r);
+    }
+    out
 }
 
 /// The edit that replaces the current annotator's layers with the planned ones (their status is kept).
