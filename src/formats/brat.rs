@@ -863,6 +863,27 @@ fn attr_value(def: &AttributeDef, value: Option<&str>) -> Result<AttrValue, Stri
 // ---------------------------------------------------------------------------------------------------------
 // Whole projects
 
+/// Schema ids that cannot be brat type, role or attribute names (which are single tokens without `:`, `|`,
+/// `,`, `;`, `=`, `#`, `<` or `>`), as sentences.
+pub fn schema_problems(schema: &Schema) -> Vec<String> {
+    let bad = |s: &str| s.is_empty() || s.chars().any(|c| c.is_whitespace() || ":|,;=#<>".contains(c));
+    let mut names: Vec<(&str, &str)> = Vec::new();
+    names.extend(schema.entity_types.iter().map(|t| ("entity type", t.id.as_str())));
+    names.extend(schema.event_types.iter().map(|t| ("event type", t.id.as_str())));
+    for ev in &schema.event_types {
+        names.extend(ev.roles.iter().map(|r| ("role", r.id.as_str())));
+    }
+    names.extend(schema.attributes.iter().map(|a| ("attribute", a.id.as_str())));
+    names.extend(schema.relation_types.iter().map(|r| ("relation type", r.id.as_str())));
+    names
+        .into_iter()
+        .filter(|(_, id)| bad(id))
+        .map(|(what, id)| {
+            format!("{what} `{id}` cannot be written in brat (ids there are one word without : | , ; = # < >)")
+        })
+        .collect()
+}
+
 /// What [`export_project`] wrote.
 #[derive(Debug, Default)]
 pub struct ExportReport {
@@ -882,6 +903,9 @@ pub fn export_project(
     annotator: Option<&Annotator>,
     out: &Path,
 ) -> std::io::Result<ExportReport> {
+    if let Some(first) = schema_problems(&project.config.schema).into_iter().next() {
+        return Err(std::io::Error::other(format!("{first}; nothing was written")));
+    }
     project.load_all();
     let mut report = ExportReport::default();
     let mut files: Vec<(PathBuf, String)> = Vec::new();
@@ -1153,6 +1177,14 @@ pub fn import_edit(project: &Project, plan: &ImportPlan) -> ProjectEdit {
 mod tests {
     use super::*;
     use crate::model::{Actor, ActorKind, default_conflict_schema};
+
+    #[test]
+    fn the_default_schema_can_be_written_and_ids_with_spaces_cannot() {
+        let mut schema = default_conflict_schema();
+        assert_eq!(schema_problems(&schema), Vec::<String>::new());
+        schema.entity_types[0].id = "ARMED GROUP".into();
+        assert!(schema_problems(&schema)[0].contains("`ARMED GROUP`"));
+    }
 
     #[test]
     fn tokens_and_notes_round_trip() {
