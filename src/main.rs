@@ -165,6 +165,12 @@ enum ExportFormat {
     /// brat standoff: a `.txt` and an `.ann` per document (in `<out>/<annotator>/` without --annotator), with
     /// `annotation.conf` and `visual.conf` describing the schema.
     Brat,
+    /// `doccano.jsonl`: text, entities (mentions and triggers) and relations (event roles, event relations).
+    Doccano,
+    /// `mentions.conll`: BIO tags, one token per line with its offset; clitics split off at mention boundaries.
+    Conll,
+    /// `hf.jsonl`: text and entity spans in code points, in the Hugging Face pipeline's shape.
+    HfJsonl,
 }
 
 /// The formats `import-annotations` reads.
@@ -172,6 +178,8 @@ enum ExportFormat {
 enum AnnotationFormat {
     /// brat standoff `.ann` files, as `export --format brat` writes them.
     Brat,
+    /// doccano JSON lines, as `export --format doccano` writes them (or doccano's `label` form).
+    Doccano,
 }
 
 fn main() -> ExitCode {
@@ -205,6 +213,10 @@ fn main() -> ExitCode {
             AnnotationFormat::Brat => {
                 let annotator = cli.annotator.is_some().then_some(&annotator);
                 import_annotations(&project, &path, doc.as_deref(), replace, annotator)
+            }
+            AnnotationFormat::Doccano => {
+                let annotator = cli.annotator.is_some().then_some(&annotator);
+                import_doccano(&project, &path, annotator)
             }
         },
         Some(Job::Render { project, doc_id, out, width, font_size, labels, no_suggestions, dark }) => {
@@ -468,6 +480,9 @@ fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annot
     let rows = match format {
         ExportFormat::EventsCsv => events_table::project_rows(&mut project, annotator),
         ExportFormat::Brat => return export_brat(&mut project, dir, out, annotator),
+        ExportFormat::Doccano | ExportFormat::Conll | ExportFormat::HfJsonl => {
+            return export_spans(&mut project, format, out, annotator);
+        }
     };
     let skipped: Vec<_> = project.documents().iter().filter(|d| d.loaded().is_none()).collect();
     for doc in &skipped {
@@ -490,7 +505,9 @@ fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annot
     }
     let path = match format {
         ExportFormat::EventsCsv => events_csv::write_events_csv(out, &rows),
-        ExportFormat::Brat => unreachable!("written above"),
+        ExportFormat::Brat | ExportFormat::Doccano | ExportFormat::Conll | ExportFormat::HfJsonl => {
+            unreachable!("written above")
+        }
     }
     .with_context(|| format!("cannot write into {}", out.display()))?;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -506,6 +523,37 @@ fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annot
         );
         Ok(ExitCode::FAILURE)
     }
+}
+
+/// doccano, CoNLL and hf-jsonl: one file of every layer's spans; what a format cannot hold is listed.
+fn export_spans(
+    project: &mut Project,
+    format: ExportFormat,
+    out: &Path,
+    annotator: Option<&Annotator>,
+) -> Result<ExitCode> {
+    use tarmeez::formats::{conll, doccano, hf_jsonl};
+    let summary = match format {
+        ExportFormat::Doccano => doccano::export_doccano(project, annotator, out),
+        ExportFormat::Conll => conll::export_conll(project, annotator, out),
+        _ => hf_jsonl::export_hf_jsonl(project, annotator, out),
+    }
+    .with_context(|| format!("cannot export into {}", out.display()))?;
+    for doc in &summary.skipped {
+        eprintln!("skipped document `{doc}`, it has problems");
+    }
+    for n in &summary.not_expressed {
+        outln!("not expressed: {n}");
+    }
+    let files: Vec<String> = summary.files.iter().map(|f| f.display().to_string()).collect();
+    outln!(
+        "{} spans of {} layers in {} documents written to {}",
+        summary.spans,
+        summary.layers,
+        summary.documents,
+        files.join(", ")
+    );
+    Ok(if summary.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 fn export_brat(project: &mut Project, dir: &Path, out: &Path, annotator: Option<&Annotator>) -> Result<ExitCode> {
@@ -538,6 +586,35 @@ fn export_brat(project: &mut Project, dir: &Path, out: &Path, annotator: Option<
             dir.display()
         );
         Ok(ExitCode::FAILURE)
+    }
+}
+
+/// `import-annotations --format doccano`: the file's entities and relations into the coder's layer.
+fn import_doccano(dir: &Path, path: &Path, annotator: Option<&Annotator>) -> Result<ExitCode> {
+    let Some(annotator) = annotator else {
+        anyhow::bail!("give --annotator: the coder whose layer receives the annotations");
+    };
+    let mut project = Project::open(dir, OpenOptions { annotator: annotator.clone(), read_only: false })
+        .with_context(|| format!("cannot open {}", dir.display()))?;
+    match tarmeez::formats::doccano::import_doccano(&mut project, path, annotator) {
+        Ok(s) => {
+            outln!(
+                "read {} lines: {} mentions, {} events, {} roles, {} relations into {} documents ({} already present)",
+                s.lines,
+                s.mentions,
+                s.events,
+                s.arguments,
+                s.relations,
+                s.documents,
+                s.already_present
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            outln!("{e}");
+            outln!("nothing was imported");
+            Ok(ExitCode::FAILURE)
+        }
     }
 }
 

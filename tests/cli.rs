@@ -224,3 +224,25 @@ fn export_refuses_an_unknown_format_and_a_missing_project() {
     assert!(err.contains("is not a Tarmeez project") && !err.contains("panicked"), "{err}");
     assert!(!out_dir.exists(), "nothing is created when nothing is exported");
 }
+
+#[test]
+fn export_doccano_conll_and_hf_jsonl_and_import_doccano_back() {
+    let (tmp, dir) = sample_copy();
+    let p = dir.to_str().unwrap();
+    for (format, file, expected) in [
+        ("doccano", "doccano.jsonl", "\"start_offset\""),
+        ("conll", "mentions.conll", "B-LOCATION"),
+        ("hf-jsonl", "hf.jsonl", "\"entity_group\""),
+    ] {
+        let out_dir = tmp.path().join(format);
+        let out = tarmeez(&["export", p, "--format", format, "--out", out_dir.to_str().unwrap()]);
+        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        let written = std::fs::read_to_string(out_dir.join(file)).unwrap();
+        assert!(written.contains(expected), "{format}: {written}");
+    }
+    let file = tmp.path().join("doccano/doccano.jsonl");
+    let out = tarmeez(&["import-annotations", p, file.to_str().unwrap(), "--format", "doccano", "--annotator", "rt"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("24 mentions, 5 events"), "{}", stdout(&out));
+    assert!(tarmeez(&["validate", p]).status.success());
+}
