@@ -245,3 +245,21 @@ fn the_inspector_proposes_a_mentions_other_occurrences_for_review() {
     let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
     assert!(!doc.suggestions.contains_key(&tarmeez::model::SourceName::parse("propagate").unwrap()));
 }
+
+#[test]
+fn file_export_writes_the_chosen_format_into_the_folder() {
+    let (tmp, dir) = sample_copy();
+    let mut h = harness(TarmeezApp::new(Some(open_as(&dir, "sample")), None));
+    let out = tmp.path().join("out");
+    h.state_mut().open_export(out.clone());
+    h.run();
+    h.get_by_label("Export into the folder").click();
+    h.run();
+    h.get_by_label_contains("5 events written to");
+    assert!(std::fs::read_to_string(out.join("events.csv")).unwrap().contains("Liwa Abu al-Fadl al-Abbas"));
+    h.get_by_label("conll: BIO tokens, clitics split at mention boundaries").click();
+    h.run();
+    h.get_by_label("Export into the folder").click();
+    h.run();
+    assert!(std::fs::read_to_string(out.join("mentions.conll")).unwrap().contains("B-LOCATION"));
+}

@@ -61,6 +61,8 @@ pub struct TarmeezApp {
     show_review_stats: bool,
     /// File > Import suggestions, once a file is chosen.
     import: Option<super::windows::import_suggestions::ImportWindow>,
+    /// File > Export, once a folder is chosen.
+    export: Option<super::windows::export::ExportWindow>,
     /// Who codes when no project is open (the name given or remembered at start, or the last one used).
     fallback_annotator: Option<crate::model::Annotator>,
 }
@@ -119,6 +121,7 @@ impl TarmeezApp {
             show_review_stats: false,
             import: None,
             fallback_annotator: None,
+            export: None,
         };
         app.select(selected);
         app
@@ -693,6 +696,16 @@ impl TarmeezApp {
                 self.import = None;
             }
         }
+        if let Some(window) = &mut self.export {
+            let mut open = true;
+            egui::Window::new("Export")
+                .open(&mut open)
+                .default_size([520.0, 360.0])
+                .show(ctx, |ui| window.show(ui, project));
+            if !open {
+                self.export = None;
+            }
+        }
         if self.show_review_stats {
             egui::Window::new("Review statistics")
                 .open(&mut self.show_review_stats)
@@ -901,6 +914,11 @@ impl TarmeezApp {
         }
     }
 
+    /// Opens the export window on a folder (what File > Export does once a folder is chosen).
+    pub fn open_export(&mut self, dir: PathBuf) {
+        self.export = Some(super::windows::export::ExportWindow::new(dir));
+    }
+
     /// Opens the import window on a suggestion file (what File > Import suggestions does once a file is
     /// chosen).
     pub fn open_suggestions_file(&mut self, path: PathBuf) {
@@ -992,6 +1010,15 @@ impl TarmeezApp {
             Command::RejectSuggestion => self.review(ReviewRequest::Reject),
             Command::ToggleReviewStats => self.show_review_stats = !self.show_review_stats,
             Command::ImportSuggestions => self.import_suggestions_dialog(),
+            Command::Export => {
+                let picked = self
+                    .project
+                    .as_ref()
+                    .and_then(|_| rfd::FileDialog::new().set_title("Export coded data into a folder").pick_folder());
+                if let Some(dir) = picked {
+                    self.open_export(dir);
+                }
+            }
             Command::MoveStartLeft => self.move_edge(true, true),
             Command::MoveStartRight => self.move_edge(true, false),
             Command::MoveEndLeft => self.move_edge(false, true),

@@ -71,6 +71,8 @@ pub enum Command {
     RejectSuggestion,
     /// Import a model's suggestions from a file.
     ImportSuggestions,
+    /// Export coded data into a folder.
+    Export,
     /// Show or hide the review statistics.
     ToggleReviewStats,
     /// Code under another name (asks for it, remembers it, reopens the project).
@@ -84,7 +86,7 @@ pub enum Command {
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 37] = [
+    pub const ALL: [Command; 38] = [
         Command::OpenProject,
         Command::ChangeCoder,
         Command::Save,
@@ -103,6 +105,7 @@ impl Command {
         Command::AcceptSuggestion,
         Command::RejectSuggestion,
         Command::ImportSuggestions,
+        Command::Export,
         Command::ToggleReviewStats,
         Command::ToggleDone,
         Command::NextDocument,
@@ -164,6 +167,7 @@ impl Command {
             Command::AcceptSuggestion => "Accept suggestion",
             Command::RejectSuggestion => "Reject suggestion",
             Command::ImportSuggestions => "Import suggestions…",
+            Command::Export => "Export…",
             Command::ToggleReviewStats => "Review statistics",
         }
     }
@@ -214,6 +218,7 @@ impl Command {
             Command::ImportSuggestions => {
                 "Import a model's suggestions (Hugging Face, spaCy, doccano, Label Studio, brat)"
             }
+            Command::Export => "Export coded data: events-csv, brat, doccano, CoNLL or hf-jsonl",
             Command::ToggleReviewStats => {
                 "Accepted, edited and rejected suggestions per source, and precision by score"
             }
@@ -253,7 +258,11 @@ impl Command {
             Command::ToggleEvents => vec![cmd(Key::E)],
             Command::Search => vec![cmd(Key::F)],
             Command::ToggleActors => vec![cmd(Key::K)],
-            Command::ToggleSchema | Command::ChangeCoder | Command::ImportSuggestions | Command::ToggleReviewStats => {
+            Command::ToggleSchema
+            | Command::ChangeCoder
+            | Command::ImportSuggestions
+            | Command::Export
+            | Command::ToggleReviewStats => {
                 vec![]
             }
             Command::NextSuggestion => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Tab)],
