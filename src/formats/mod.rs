@@ -2,6 +2,7 @@
 
 pub mod brat;
 pub mod conll;
+pub mod corpus;
 pub mod doccano;
 pub mod events_csv;
 pub mod events_table;

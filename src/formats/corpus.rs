@@ -1,0 +1,389 @@
+//! Importing a corpus of documents from one file: JSON lines (one object per line) or CSV with a header row.
+//!
+//! [`read_records`] reads the file into [`Record`]s, skipping (and naming, with their line) the lines that
+//! cannot be documents; [`import_records`] adds each record to the project with [`Project::add_document`],
+//! skipping empty texts and duplicates, and can be cancelled between documents.
+
+use crate::model::{DocId, DocumentMeta, text_hash};
+use crate::store::{Project, StoreError};
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::path::Path;
+
+/// The file formats `import-docs` reads; each variant is one `--format` value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum CorpusFormat {
+    /// JSON lines: one object per line with `text` and optional `id`, `title`, `date`, `source`, `url`.
+    Jsonl,
+    /// CSV with a header row naming the columns.
+    Csv,
+}
+
+impl CorpusFormat {
+    /// The format told by a file's extension: `.jsonl`/`.ndjson` or `.csv`.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "jsonl" | "ndjson" => Some(CorpusFormat::Jsonl),
+            "csv" => Some(CorpusFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Which column (CSV) or key (JSON lines) holds what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Columns {
+    /// The document's text (required).
+    pub text: String,
+    /// The id hint.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// The publication date.
+    pub date: String,
+    /// The outlet.
+    pub source: String,
+    /// Where it was published.
+    pub url: String,
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Self {
+            text: "text".into(),
+            id: "id".into(),
+            title: "title".into(),
+            date: "date".into(),
+            source: "source".into(),
+            url: "url".into(),
+        }
+    }
+}
+
+impl Columns {
+    fn metadata(&self) -> [(&'static str, &str); 5] {
+        [("id", &self.id), ("title", &self.title), ("date", &self.date), ("source", &self.source), ("url", &self.url)]
+    }
+
+    fn all(&self) -> BTreeSet<&str> {
+        self.metadata().iter().map(|(_, c)| *c).chain([self.text.as_str()]).collect()
+    }
+}
+
+/// One document read from the file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Record {
+    /// 1-based line where the record starts.
+    pub line: usize,
+    /// The text, as given (a byte-order mark at the start of the file is dropped).
+    pub text: String,
+    /// The record's id, when it has one.
+    pub id: Option<String>,
+    /// Title, when given.
+    pub title: Option<String>,
+    /// Date, when given.
+    pub date: Option<String>,
+    /// Source, when given.
+    pub source: Option<String>,
+    /// URL, when given.
+    pub url: Option<String>,
+    /// Keys (JSON lines) or non-empty columns (CSV) of the record that were not imported.
+    pub ignored: Vec<String>,
+}
+
+/// Why a record was not imported.
+#[derive(Debug)]
+pub enum SkipReason {
+    /// The line is not a JSON object (the message says why).
+    Malformed(String),
+    /// The line is not UTF-8.
+    NotUtf8,
+    /// The record has no text key or column.
+    MissingText(String),
+    /// The text is empty or only white space.
+    Empty,
+    /// The same text is already in the project, or earlier in the file.
+    Duplicate(String),
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Malformed(why) => write!(f, "is not a JSON object: {why}"),
+            SkipReason::NotUtf8 => write!(f, "is not UTF-8 text; convert the file to UTF-8 and import it again"),
+            SkipReason::MissingText(key) => write!(f, "has no `{key}`"),
+            SkipReason::Empty => write!(f, "has an empty text"),
+            SkipReason::Duplicate(of) => write!(f, "has the same text as {of}"),
+        }
+    }
+}
+
+/// A record that was skipped, with its line.
+#[derive(Debug)]
+pub struct Skip {
+    /// 1-based line where the record starts.
+    pub line: usize,
+    /// Why it was skipped.
+    pub reason: SkipReason,
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.reason)
+    }
+}
+
+/// A file that cannot be read at all: nothing of it is imported.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct FileError {
+    /// What is wrong.
+    pub message: String,
+}
+
+impl FileError {
+    fn new(message: impl Into<String>) -> Self {
+        Self { message: message.into() }
+    }
+}
+
+/// Reads the records of a file: the format is `format`, else told from the extension. Lines that cannot be
+/// documents (malformed JSON, not UTF-8, no text) are returned as skips with their line; the others as records.
+pub fn read_records(
+    path: &Path,
+    format: Option<CorpusFormat>,
+    columns: &Columns,
+) -> Result<(Vec<Record>, Vec<Skip>), FileError> {
+    let Some(format) = format.or_else(|| CorpusFormat::from_path(path)) else {
+        return Err(FileError::new("cannot tell the format from the file name; give --format jsonl or --format csv"));
+    };
+    let bytes = std::fs::read(path).map_err(|e| FileError::new(format!("cannot be read: {e}")))?;
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    match format {
+        CorpusFormat::Jsonl => Ok(read_jsonl(bytes, columns)),
+        CorpusFormat::Csv => read_csv(bytes, columns),
+    }
+}
+
+fn read_jsonl(bytes: &[u8], columns: &Columns) -> (Vec<Record>, Vec<Skip>) {
+    let known = columns.all();
+    let mut records = Vec::new();
+    let mut skips = Vec::new();
+    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = i + 1;
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let Ok(s) = std::str::from_utf8(raw) else {
+            skips.push(Skip { line, reason: SkipReason::NotUtf8 });
+            continue;
+        };
+        if s.trim().is_empty() {
+            continue;
+        }
+        let object = match serde_json::from_str::<serde_json::Value>(s) {
+            Ok(serde_json::Value::Object(o)) => o,
+            Ok(_) => {
+                skips.push(Skip { line, reason: SkipReason::Malformed("not an object".into()) });
+                continue;
+            }
+            Err(e) => {
+                let why = e.to_string();
+                let why = why.rfind(" at line ").map_or(why.clone(), |i| why[..i].to_owned());
+                skips.push(Skip { line, reason: SkipReason::Malformed(format!("column {}: {why}", e.column())) });
+                continue;
+            }
+        };
+        let value = |key: &str| -> Result<Option<String>, String> {
+            match object.get(key) {
+                None | Some(serde_json::Value::Null) => Ok(None),
+                Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+                Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
+                Some(_) => Err(format!("`{key}` is neither a string nor a number")),
+            }
+        };
+        let mut record = Record { line, ..Record::default() };
+        let fields = [&mut record.id, &mut record.title, &mut record.date, &mut record.source, &mut record.url];
+        let mut bad = None;
+        for ((_, key), field) in columns.metadata().iter().zip(fields) {
+            match value(key) {
+                Ok(v) => *field = v.filter(|s| !s.trim().is_empty()),
+                Err(e) => bad = Some(e),
+            }
+        }
+        match object.get(&columns.text) {
+            None | Some(serde_json::Value::Null) => {
+                skips.push(Skip { line, reason: SkipReason::MissingText(columns.text.clone()) });
+                continue;
+            }
+            Some(serde_json::Value::String(s)) => record.text = s.clone(),
+            Some(_) => bad = Some(format!("`{}` is not a string", columns.text)),
+        }
+        if let Some(why) = bad {
+            skips.push(Skip { line, reason: SkipReason::Malformed(why) });
+            continue;
+        }
+        record.ignored = object.keys().filter(|k| !known.contains(k.as_str())).cloned().collect();
+        records.push(record);
+    }
+    (records, skips)
+}
+
+fn read_csv(bytes: &[u8], columns: &Columns) -> Result<(Vec<Record>, Vec<Skip>), FileError> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let header = reader.byte_headers().map_err(|e| FileError::new(format!("line 1: {e}")))?.clone();
+    let header: Vec<String> = header
+        .iter()
+        .map(|h| std::str::from_utf8(h).map(|h| h.trim().to_owned()))
+        .collect::<Result<_, _>>()
+        .map_err(|_| FileError::new("line 1: the header row is not UTF-8 text"))?;
+    let find = |name: &str| header.iter().position(|h| h == name);
+    let names = || header.join(", ");
+    let Some(text_at) = find(&columns.text) else {
+        return Err(FileError::new(format!(
+            "line 1: no `{}` column (the columns are: {}); name the text column with --text-column",
+            columns.text,
+            names()
+        )));
+    };
+    let defaults = Columns::default();
+    let mut meta_at = Vec::new();
+    for ((what, name), (_, default)) in columns.metadata().iter().zip(defaults.metadata()) {
+        let at = find(name);
+        // A column named on purpose must exist; a default name may be absent.
+        if at.is_none() && *name != default {
+            return Err(FileError::new(format!(
+                "line 1: no `{name}` column for the {what} (the columns are: {})",
+                names()
+            )));
+        }
+        meta_at.push(at);
+    }
+    let known = columns.all();
+    let ignored: Vec<usize> = (0..header.len()).filter(|&i| !known.contains(header[i].as_str())).collect();
+    let mut records = Vec::new();
+    let mut skips = Vec::new();
+    let mut row = csv::ByteRecord::new();
+    loop {
+        let line = reader.position().line() as usize;
+        match reader.read_byte_record(&mut row) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                skips.push(Skip { line, reason: SkipReason::Malformed(e.to_string()) });
+                continue;
+            }
+        }
+        let line = row.position().map_or(line, |p| p.line() as usize);
+        let Ok(fields) = row.iter().map(std::str::from_utf8).collect::<Result<Vec<&str>, _>>() else {
+            skips.push(Skip { line, reason: SkipReason::NotUtf8 });
+            continue;
+        };
+        let Some(text) = fields.get(text_at) else {
+            skips.push(Skip { line, reason: SkipReason::MissingText(columns.text.clone()) });
+            continue;
+        };
+        let get =
+            |at: Option<usize>| at.and_then(|i| fields.get(i)).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        records.push(Record {
+            line,
+            text: (*text).to_owned(),
+            id: get(meta_at[0]),
+            title: get(meta_at[1]),
+            date: get(meta_at[2]),
+            source: get(meta_at[3]),
+            url: get(meta_at[4]),
+            ignored: ignored
+                .iter()
+                .filter(|&&i| fields.get(i).is_some_and(|v| !v.trim().is_empty()))
+                .map(|&i| header[i].clone())
+                .collect(),
+        });
+    }
+    Ok((records, skips))
+}
+
+/// A note on the keys or columns that were not imported, when there are any: each with its number of records.
+pub fn ignored_note(records: &[Record]) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for key in records.iter().flat_map(|r| &r.ignored) {
+        *counts.entry(key).or_default() += 1;
+    }
+    if counts.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = counts.iter().map(|(k, n)| format!("`{k}` ({n})")).collect();
+    Some(format!("not imported, with the number of records having each: {}", list.join(", ")))
+}
+
+/// What an import did, record by record.
+#[derive(Debug, Default)]
+pub struct ImportOutcome {
+    /// Records imported: their line and the id their document got.
+    pub imported: Vec<(usize, DocId)>,
+    /// Records skipped (empty texts and duplicates), with the reason.
+    pub skipped: Vec<Skip>,
+    /// Whether the import was cancelled before its end (the records not reached are neither imported nor skipped).
+    pub cancelled: bool,
+    /// The project could not be written (read-only, disk full): the import stopped there. Documents imported
+    /// before stay, and are listed in `imported`.
+    pub error: Option<StoreError>,
+}
+
+/// Adds each record as a document. Empty texts and duplicates (of a document of the project, or of an earlier
+/// record) are skipped. `progress(done, total)` is called after each record; when it returns `false` the import
+/// stops there, so the project holds whole documents only (each is written whole by [`Project::add_document`]).
+///
+/// The id comes from the record's id, else its title, else `doc`; the title defaults to the text's first line.
+pub fn import_records(
+    project: &mut Project,
+    records: Vec<Record>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> ImportOutcome {
+    let mut outcome = ImportOutcome::default();
+    let mut known: HashMap<String, String> = project
+        .documents()
+        .iter()
+        .filter_map(|d| Some((d.meta.as_ref()?.text_hash.clone(), format!("document `{}` of the project", d.id))))
+        .collect();
+    let total = records.len();
+    for (i, record) in records.into_iter().enumerate() {
+        let line = record.line;
+        let hash = text_hash(&record.text);
+        if record.text.trim().is_empty() {
+            outcome.skipped.push(Skip { line, reason: SkipReason::Empty });
+        } else if let Some(of) = known.get(&hash) {
+            outcome.skipped.push(Skip { line, reason: SkipReason::Duplicate(of.clone()) });
+        } else {
+            let hint = record.id.clone().or_else(|| record.title.clone()).unwrap_or_else(|| "doc".into());
+            let title = record.title.unwrap_or_else(|| first_line(&record.text));
+            let meta = DocumentMeta {
+                title,
+                source: record.source.unwrap_or_default(),
+                date: record.date.unwrap_or_default(),
+                url: record.url.unwrap_or_default(),
+                ..DocumentMeta::default()
+            };
+            match project.add_document(&hint, record.text, meta) {
+                Ok(id) => {
+                    known.insert(hash, format!("line {line}, imported just before as `{id}`"));
+                    outcome.imported.push((line, id));
+                }
+                Err(e) => {
+                    outcome.error = Some(e);
+                    return outcome;
+                }
+            }
+        }
+        if !progress(i + 1, total) && i + 1 < total {
+            outcome.cancelled = true;
+            break;
+        }
+    }
+    outcome
+}
+
+/// The first non-empty line, trimmed and cut to 200 characters, as a default title.
+fn first_line(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+    line.chars().take(200).collect()
+}
