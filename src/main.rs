@@ -4,6 +4,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tarmeez::formats::corpus::{self, Columns, CorpusFormat};
 use tarmeez::formats::png_render::{RenderOptions, render_png};
 use tarmeez::formats::suggestions::{self, SuggestionFormat};
 use tarmeez::formats::{brat, events_csv, events_table, plain_text};
@@ -98,6 +99,36 @@ enum Job {
         /// Files and folders to import.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Import documents from one file: JSON lines (`text` and optional `id`, `title`, `date`, `source`, `url`
+    /// per line) or CSV with a header row. Bad records are named with their line and skipped; the exit status
+    /// is then 1.
+    ImportDocs {
+        /// Project folder.
+        project: PathBuf,
+        /// The file to import.
+        file: PathBuf,
+        /// The file's format (default: told from the extension, .jsonl/.ndjson or .csv).
+        #[arg(long, value_enum)]
+        format: Option<CorpusFormat>,
+        /// The column (CSV) or key (JSON lines) holding the text.
+        #[arg(long, default_value = "text")]
+        text_column: String,
+        /// The column or key holding the id hint (else the title, else `doc`).
+        #[arg(long, default_value = "id")]
+        id_column: String,
+        /// The column or key holding the title (else the text's first line).
+        #[arg(long, default_value = "title")]
+        title_column: String,
+        /// The column or key holding the publication date.
+        #[arg(long, default_value = "date")]
+        date_column: String,
+        /// The column or key holding the source (outlet).
+        #[arg(long, default_value = "source")]
+        source_column: String,
+        /// The column or key holding the URL.
+        #[arg(long, default_value = "url")]
+        url_column: String,
     },
     /// Import a tagger's suggestions (Hugging Face, spaCy, doccano, Label Studio or brat output) for review.
     /// Nothing is written when an item is refused, unless --partial is given; the exit status is then 1.
@@ -201,6 +232,27 @@ fn main() -> ExitCode {
         Some(Job::Stats { project }) => stats(&project),
         Some(Job::New { dir, name }) => new_project(&dir, &name, annotator),
         Some(Job::ImportText { project, paths }) => import_text(&project, &paths, annotator),
+        Some(Job::ImportDocs {
+            project,
+            file,
+            format,
+            text_column,
+            id_column,
+            title_column,
+            date_column,
+            source_column,
+            url_column,
+        }) => {
+            let columns = Columns {
+                text: text_column,
+                id: id_column,
+                title: title_column,
+                date: date_column,
+                source: source_column,
+                url: url_column,
+            };
+            import_docs(&project, &file, format, &columns, annotator)
+        }
         Some(Job::ImportSuggestions { project, file, source, format, doc, map, ignore, partial }) => {
             let options = SuggestionOptions { source, format, doc, map, ignore, partial };
             import_suggestions(&project, &file, &options, annotator)
@@ -379,6 +431,56 @@ fn import_text(dir: &Path, paths: &[PathBuf], annotator: Annotator) -> Result<Ex
     }
     outln!("{} imported, {} skipped", report.imported.len(), report.skipped.len());
     Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// `import-docs`: one document per record of a JSON lines or CSV file; progress on stderr for long imports.
+fn import_docs(
+    dir: &Path,
+    file: &Path,
+    format: Option<CorpusFormat>,
+    columns: &Columns,
+    annotator: Annotator,
+) -> Result<ExitCode> {
+    let mut project = Project::open(dir, OpenOptions { annotator, read_only: false })
+        .with_context(|| format!("cannot open {}", dir.display()))?;
+    if let tarmeez::store::Access::ReadOnly(why) = project.access() {
+        anyhow::bail!("cannot import into {}: {why}", dir.display());
+    }
+    let shown = file.display();
+    let (records, mut skipped) = match corpus::read_records(file, format, columns) {
+        Ok(r) => r,
+        Err(e) => {
+            outln!("{shown}: {e}");
+            outln!("nothing was imported");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if let Some(note) = corpus::ignored_note(&records) {
+        outln!("{shown}: note: {note}");
+    }
+    let mut last = std::time::Instant::now();
+    let mut report = |done: usize, total: usize| {
+        let now = std::time::Instant::now();
+        if now.duration_since(last) >= std::time::Duration::from_millis(500) && done < total {
+            eprintln!("imported {done} of {total}\u{2026}");
+            last = now;
+        }
+        true
+    };
+    let outcome = corpus::import_records(&mut project, records, &mut report);
+    for (line, id) in &outcome.imported {
+        outln!("imported {shown}:{line} as {id}");
+    }
+    skipped.extend(outcome.skipped);
+    skipped.sort_by_key(|s| s.line);
+    for skip in &skipped {
+        outln!("skipped  {shown}:{}: {}", skip.line, skip.reason);
+    }
+    outln!("{} imported, {} skipped", outcome.imported.len(), skipped.len());
+    if let Some(e) = outcome.error {
+        return Err(anyhow::Error::new(e).context("the import stopped: the project could not be written"));
+    }
+    Ok(if skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// The options of `import-suggestions`.

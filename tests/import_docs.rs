@@ -1,0 +1,209 @@
+//! Importing a corpus from one JSON lines or CSV file: good records come in, bad ones are named by line.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::{Command, Output};
+use tarmeez::formats::corpus::{Columns, Record, SkipReason, import_records, read_records};
+use tarmeez::model::*;
+
+fn tarmeez(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tarmeez")).args(args).env("TARMEEZ_ANNOTATOR", "cli-test").output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A new empty project in a temp folder.
+fn new_project() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    tarmeez::store::Project::create(&dir, "t", default_conflict_schema(), Annotator::parse("a").unwrap()).unwrap();
+    (tmp, dir)
+}
+
+fn meta(dir: &Path, id: &str) -> (DocumentMeta, String) {
+    let mut p = open_read_only(dir);
+    p.load_all();
+    let d = p.document(&DocId::parse(id).unwrap()).unwrap_or_else(|| panic!("no document `{id}`"));
+    (d.meta.clone().unwrap(), d.text().unwrap().as_str().to_owned())
+}
+
+fn doc_count(dir: &Path) -> usize {
+    open_read_only(dir).documents().len()
+}
+
+#[test]
+fn jsonl_with_arabic_texts_metadata_and_bad_lines() {
+    let (tmp, dir) = new_project();
+    let file = tmp.path().join("corpus.jsonl");
+    let lines = [
+        r#"{"id": "raqqa-1", "text": "قصف مدفعي على الرقة\nنص الخبر", "title": "قصف على الرقة", "date": "2021-06-29", "source": "عنب بلدي", "url": "https://example.org/1", "lang": "ar"}"#,
+        r#"{"text": "غارات على إدلب", "title": "Idlib strikes", "lang": "ar", "section": "news"}"#,
+        r#"{"text": "اشتباكات في دير الزور" "title": "x"}"#,
+        r#"{"id": "empty", "text": "  \n "}"#,
+        "",
+        r#"{"id": "copy", "text": "غارات على إدلب"}"#,
+        r#"{"title": "no text"}"#,
+        r#"{"text": "انفجار في حلب"}"#,
+    ];
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let out = tarmeez(&["import-docs", dir.to_str().unwrap(), file.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "skipped records make the exit status 1: {text}");
+    let f = file.display();
+    assert!(text.contains(&format!("imported {f}:1 as raqqa-1")), "{text}");
+    assert!(text.contains(&format!("imported {f}:2 as idlib-strikes")), "{text}");
+    assert!(text.contains(&format!("imported {f}:8 as doc")), "{text}");
+    assert!(text.contains(&format!("skipped  {f}:3: is not a JSON object")), "{text}");
+    assert!(text.contains(&format!("skipped  {f}:4: has an empty text")), "{text}");
+    assert!(text.contains(&format!("skipped  {f}:6: has the same text as line 2")), "{text}");
+    assert!(text.contains(&format!("skipped  {f}:7: has no `text`")), "{text}");
+    assert!(text.contains("note:") && text.contains("`lang` (2)") && text.contains("`section` (1)"), "{text}");
+    assert!(text.trim_end().ends_with("3 imported, 4 skipped"), "{text}");
+
+    let (m, body) = meta(&dir, "raqqa-1");
+    assert_eq!(body, "قصف مدفعي على الرقة\nنص الخبر");
+    assert_eq!(m.title, "قصف على الرقة");
+    assert_eq!(m.date, "2021-06-29");
+    assert_eq!(m.source, "عنب بلدي");
+    assert_eq!(m.url, "https://example.org/1");
+    assert_eq!(m.text_hash, text_hash(&body));
+    assert_eq!(meta(&dir, "doc").0.title, "انفجار في حلب", "the title defaults to the first line");
+    assert_eq!(doc_count(&dir), 3);
+
+    // The same file again: every text is now a duplicate of a project document.
+    let again = tarmeez(&["import-docs", dir.to_str().unwrap(), file.to_str().unwrap()]);
+    let text = stdout(&again);
+    assert!(text.contains("has the same text as document `raqqa-1` of the project"), "{text}");
+    assert!(text.trim_end().ends_with("0 imported, 7 skipped"), "{text}");
+    assert_eq!(doc_count(&dir), 3);
+    assert!(tarmeez(&["validate", dir.to_str().unwrap()]).status.success());
+}
+
+#[test]
+fn csv_with_chosen_columns_and_quoted_multi_line_text() {
+    let (tmp, dir) = new_project();
+    let file = tmp.path().join("articles.csv");
+    let csv = "\u{feff}headline,body,published,outlet,link,extra\n\
+               \"قصف على الرقة، اليوم\",\"قصف مدفعي على الرقة\nنص \"\"الخبر\"\" الثاني\",2021-06-29,عنب بلدي,https://e.org/1,x\n\
+               غارات,,2021-07-01,,,\n\
+               إدلب,\"غارات على إدلب\",2021-07-02,,,\n";
+    std::fs::write(&file, csv).unwrap();
+    let out = tarmeez(&[
+        "import-docs",
+        dir.to_str().unwrap(),
+        file.to_str().unwrap(),
+        "--text-column",
+        "body",
+        "--title-column",
+        "headline",
+        "--date-column",
+        "published",
+        "--source-column",
+        "outlet",
+        "--url-column",
+        "link",
+    ]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let f = file.display();
+    assert!(text.contains(&format!("skipped  {f}:4: has an empty text")), "the row after a 2-line one: {text}");
+    assert!(text.contains(&format!("imported {f}:5 as")), "{text}");
+    assert!(text.contains("`extra` (1)"), "{text}");
+    assert!(text.trim_end().ends_with("2 imported, 1 skipped"), "{text}");
+
+    let mut p = open_read_only(&dir);
+    p.load_all();
+    let first = p.documents().iter().find(|d| d.meta.as_ref().unwrap().date == "2021-06-29").unwrap();
+    let m = first.meta.as_ref().unwrap();
+    assert_eq!(first.text().unwrap().as_str(), "قصف مدفعي على الرقة\nنص \"الخبر\" الثاني");
+    assert_eq!(m.title, "قصف على الرقة، اليوم");
+    assert_eq!(m.source, "عنب بلدي");
+    assert_eq!(m.url, "https://e.org/1");
+    assert_eq!(p.documents().len(), 2);
+    drop(p);
+
+    // A text column that is not there: nothing is imported, and the columns are listed.
+    let out = tarmeez(&["import-docs", dir.to_str().unwrap(), file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("no `text` column") && text.contains("headline, body"), "{text}");
+    assert!(text.contains("nothing was imported"), "{text}");
+    assert!(tarmeez(&["validate", dir.to_str().unwrap()]).status.success());
+}
+
+#[test]
+fn duplicates_of_the_project_and_invalid_utf8_in_csv() {
+    let (tmp, dir) = sample_copy();
+    let sample_text = std::fs::read_to_string(dir.join(format!("documents/{SAMPLE_DOC}.txt"))).unwrap();
+    let file = tmp.path().join("more.data");
+    let mut bytes = Vec::new();
+    let mut w = csv::Writer::from_writer(&mut bytes);
+    w.write_record(["id", "text"]).unwrap();
+    w.write_record(["again", &sample_text]).unwrap();
+    w.write_record(["new-one", "هجوم على نقطة عسكرية"]).unwrap();
+    drop(w);
+    bytes.extend_from_slice(b"latin,caf\xe9\n");
+    std::fs::write(&file, bytes).unwrap();
+    // The header, the sample's text over several lines, then the new one: the Latin-1 row comes after.
+    let latin_line = 4 + sample_text.matches('\n').count();
+
+    let out = tarmeez(&["import-docs", dir.to_str().unwrap(), file.to_str().unwrap()]);
+    assert!(stdout(&out).contains("give --format"), "{}", stdout(&out));
+    let out = tarmeez(&["import-docs", dir.to_str().unwrap(), file.to_str().unwrap(), "--format", "csv"]);
+    let text = stdout(&out);
+    assert!(text.contains(&format!("has the same text as document `{SAMPLE_DOC}` of the project")), "{text}");
+    assert!(text.contains(&format!(":{latin_line}: is not UTF-8")), "{text}");
+    assert!(text.contains("as new-one"), "{text}");
+    assert!(text.trim_end().ends_with("1 imported, 2 skipped"), "{text}");
+    assert_eq!(doc_count(&dir), 2);
+}
+
+#[test]
+fn cancelling_after_two_of_five_leaves_two_whole_documents() {
+    let (tmp, dir) = new_project();
+    let file = tmp.path().join("five.jsonl");
+    let lines: Vec<String> = (1..=5).map(|i| format!(r#"{{"id": "d{i}", "text": "خبر رقم {i} عن القصف"}}"#)).collect();
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let (records, skips) = read_records(&file, None, &Columns::default()).unwrap();
+    assert!(skips.is_empty());
+    assert_eq!(records.len(), 5);
+    let mut p = open_as(&dir, "a");
+    let mut calls = Vec::new();
+    let outcome = import_records(&mut p, records, &mut |done, total| {
+        calls.push((done, total));
+        done < 2
+    });
+    assert!(outcome.cancelled);
+    assert!(outcome.error.is_none());
+    assert_eq!(calls, [(1, 5), (2, 5)]);
+    let ids: Vec<&str> = outcome.imported.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(ids, ["d1", "d2"]);
+    drop(p);
+    assert_eq!(doc_count(&dir), 2);
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("documents"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["d1.ron", "d1.txt", "d2.ron", "d2.txt"], "nothing half-written");
+    let out = tarmeez(&["validate", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+}
+
+#[test]
+fn records_with_no_id_and_no_title_get_doc_ids_and_empty_ones_are_skipped() {
+    let (_tmp, dir) = new_project();
+    let mut p = open_as(&dir, "a");
+    let record = |line: usize, text: &str| Record { line, text: text.into(), ..Record::default() };
+    let records = vec![record(1, "نص أول"), record(2, "نص ثان"), record(3, ""), record(4, "نص أول")];
+    let outcome = import_records(&mut p, records, &mut |_, _| true);
+    let ids: Vec<&str> = outcome.imported.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(ids, ["doc", "doc-2"]);
+    assert!(matches!(outcome.skipped[0].reason, SkipReason::Empty));
+    assert_eq!(outcome.skipped[1].line, 4);
+    assert!(outcome.skipped[1].reason.to_string().contains("line 1"), "{}", outcome.skipped[1].reason);
+    assert!(!outcome.cancelled);
+}
