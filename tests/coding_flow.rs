@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::press;
+
 use common::{SAMPLE_DOC, open_as, sample_copy};
 use eframe::egui::{self, Event, Key, Modifiers, Pos2};
 use egui_kittest::Harness;
@@ -13,10 +15,7 @@ use tarmeez::model::{Annotator, DocStatus, Layer, Span};
 use tarmeez::ui::TarmeezApp;
 
 fn harness(app: TarmeezApp) -> Harness<'static, TarmeezApp> {
-    let mut h =
-        Harness::builder().with_size([1400.0, 1000.0]).build_ui_state(|ui, app: &mut TarmeezApp| app.show(ui), app);
-    h.run();
-    h
+    common::window(app)
 }
 
 /// The code point span of the first occurrence of `phrase` after `after` in the sample article.
@@ -77,11 +76,6 @@ fn click_text(h: &mut Harness<'_, TarmeezApp>, span: Span) {
 fn layer(h: &Harness<'_, TarmeezApp>) -> Layer {
     let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
     doc.layers.get(&Annotator::parse("huda").unwrap()).cloned().unwrap_or_default()
-}
-
-fn press(h: &mut Harness<'_, TarmeezApp>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    h.run();
 }
 
 #[test]

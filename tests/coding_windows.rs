@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::press;
+
 use common::{open_as, sample_copy};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -14,15 +16,7 @@ use tarmeez::ui::TarmeezApp;
 use tarmeez::ui::action::Focus;
 
 fn harness(app: TarmeezApp) -> Harness<'static, TarmeezApp> {
-    let mut h =
-        Harness::builder().with_size([1400.0, 1000.0]).build_ui_state(|ui, app: &mut TarmeezApp| app.show(ui), app);
-    h.run();
-    h
-}
-
-fn press(h: &mut Harness<'_, TarmeezApp>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    h.run();
+    common::window(app)
 }
 
 /// Puts the keyboard in the field named `label`, selects what it holds and types `text` over it.

@@ -10,10 +10,7 @@ use tarmeez::store::Project;
 use tarmeez::ui::TarmeezApp;
 
 fn harness(app: TarmeezApp) -> Harness<'static, TarmeezApp> {
-    let mut h =
-        Harness::builder().with_size([1400.0, 1000.0]).build_ui_state(|ui, app: &mut TarmeezApp| app.show(ui), app);
-    h.run();
-    h
+    common::window(app)
 }
 
 /// A project of three short documents, the middle one with a corrupted layer file.

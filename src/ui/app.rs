@@ -12,7 +12,7 @@ use crate::model::{
     DocId, DocStatus, Edit, EntityTypeId, EventTypeId, Layer, MentionId, ProjectEdit, SourceName, SuggestedLabel,
     SuggestionId,
 };
-use crate::store::{Autosave, OpenOptions, Project};
+use crate::store::{Autosave, OpenOptions, Project, StoreError};
 use crate::text::scene::HighlightSet;
 use eframe::egui;
 use std::path::PathBuf;
@@ -762,50 +762,16 @@ impl TarmeezApp {
                     self.current = Some((source, id));
                 }
             }
-            ReviewRequest::Accept(label) => {
-                if !self.can_code() {
-                    return;
-                }
-                let Some((source, id)) = self.current.clone() else { return };
-                let Some(project) = self.project.as_ref() else { return };
-                let next = self
-                    .queue
-                    .step(self.current.as_ref(), true)
-                    .filter(|i| (&i.source, i.id) != (&source, id))
-                    .cloned();
-                let span = self.article.selection();
-                let accepted = crate::store::review::accept(project, &doc, &source, id, label.clone(), span);
-                let edit = match accepted {
-                    Ok(edit) => edit,
-                    Err(e) => return self.error = Some(e.to_string()),
-                };
-                let edit = self.with_propagation(edit, &doc, &source, id, label, span);
-                self.project_edit(edit);
-                self.current = None;
-                if let Some(item) = next {
-                    self.review(ReviewRequest::Select(item.source, item.id));
-                }
-            }
-            ReviewRequest::Reject => {
-                if !self.can_code() {
-                    return;
-                }
-                let Some((source, id)) = self.current.clone() else { return };
-                let Some(project) = self.project.as_ref() else { return };
-                let next = self
-                    .queue
-                    .step(self.current.as_ref(), true)
-                    .filter(|i| (&i.source, i.id) != (&source, id))
-                    .cloned();
-                match crate::store::review::reject(project, &doc, &source, id) {
-                    Ok(edit) => self.project_edit(edit),
-                    Err(e) => return self.error = Some(e.to_string()),
-                }
-                self.current = None;
-                if let Some(item) = next {
-                    self.review(ReviewRequest::Select(item.source, item.id));
-                }
-            }
+            ReviewRequest::Accept(label) => self.decide(|app, source, id| {
+                let project = app.project.as_ref().ok_or(StoreError::Rejected("no project is open".into()))?;
+                let span = app.article.selection();
+                let edit = crate::store::review::accept(project, &doc, source, id, label.clone(), span)?;
+                Ok(app.with_propagation(edit, &doc, source, id, label, span))
+            }),
+            ReviewRequest::Reject => self.decide(|app, source, id| {
+                let project = app.project.as_ref().ok_or(StoreError::Rejected("no project is open".into()))?;
+                crate::store::review::reject(project, &doc, source, id)
+            }),
             ReviewRequest::AcceptAll(scope) => {
                 if !self.can_code() {
                     return;
@@ -830,6 +796,27 @@ impl TarmeezApp {
                 }
             }
             ReviewRequest::Stats => self.show_review_stats = true,
+        }
+    }
+
+    /// Makes a decision on the suggestion under review (the edit `decision` builds), then moves on to the next
+    /// suggestion of the queue.
+    fn decide(
+        &mut self,
+        decision: impl FnOnce(&mut Self, &SourceName, SuggestionId) -> Result<ProjectEdit, StoreError>,
+    ) {
+        if !self.can_code() {
+            return;
+        }
+        let Some((source, id)) = self.current.clone() else { return };
+        let next = self.queue.step(self.current.as_ref(), true).filter(|i| (&i.source, i.id) != (&source, id)).cloned();
+        match decision(self, &source, id) {
+            Ok(edit) => self.project_edit(edit),
+            Err(e) => return self.error = Some(e.to_string()),
+        }
+        self.current = None;
+        if let Some(item) = next {
+            self.review(ReviewRequest::Select(item.source, item.id));
         }
     }
 

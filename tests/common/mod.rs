@@ -74,3 +74,22 @@ pub fn edit_file(path: &Path, from: &str, to: &str) {
     assert!(s.contains(from), "{} does not contain {from:?}", path.display());
     std::fs::write(path, s.replacen(from, to, 1)).unwrap();
 }
+
+/// The whole window on `app`, at the size the screenshots use, after its first frames.
+pub fn window(app: tarmeez::ui::TarmeezApp) -> egui_kittest::Harness<'static, tarmeez::ui::TarmeezApp> {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .build_ui_state(|ui, app: &mut tarmeez::ui::TarmeezApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+/// Presses `key` with `modifiers` and lets the window settle.
+pub fn press(
+    h: &mut egui_kittest::Harness<'_, tarmeez::ui::TarmeezApp>,
+    modifiers: eframe::egui::Modifiers,
+    key: eframe::egui::Key,
+) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}
