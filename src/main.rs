@@ -202,6 +202,9 @@ enum ExportFormat {
     Conll,
     /// `hf.jsonl`: text and entity spans in code points, in the Hugging Face pipeline's shape.
     HfJsonl,
+    /// Web pages: each article right to left with coloured spans, a legend and its events; `index.html` lists
+    /// them (in `<out>/<annotator>/` without --annotator).
+    Html,
 }
 
 /// The formats `import-annotations` reads.
@@ -582,7 +585,7 @@ fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annot
     let rows = match format {
         ExportFormat::EventsCsv => events_table::project_rows(&mut project, annotator),
         ExportFormat::Brat => return export_brat(&mut project, dir, out, annotator),
-        ExportFormat::Doccano | ExportFormat::Conll | ExportFormat::HfJsonl => {
+        ExportFormat::Doccano | ExportFormat::Conll | ExportFormat::HfJsonl | ExportFormat::Html => {
             return export_spans(&mut project, format, out, annotator);
         }
     };
@@ -607,7 +610,11 @@ fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annot
     }
     let path = match format {
         ExportFormat::EventsCsv => events_csv::write_events_csv(out, &rows),
-        ExportFormat::Brat | ExportFormat::Doccano | ExportFormat::Conll | ExportFormat::HfJsonl => {
+        ExportFormat::Brat
+        | ExportFormat::Doccano
+        | ExportFormat::Conll
+        | ExportFormat::HfJsonl
+        | ExportFormat::Html => {
             unreachable!("written above")
         }
     }
@@ -627,17 +634,18 @@ fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annot
     }
 }
 
-/// doccano, CoNLL and hf-jsonl: one file of every layer's spans; what a format cannot hold is listed.
+/// doccano, CoNLL, hf-jsonl and HTML: every layer's spans; what a format cannot hold is listed.
 fn export_spans(
     project: &mut Project,
     format: ExportFormat,
     out: &Path,
     annotator: Option<&Annotator>,
 ) -> Result<ExitCode> {
-    use tarmeez::formats::{conll, doccano, hf_jsonl};
+    use tarmeez::formats::{conll, doccano, hf_jsonl, html};
     let summary = match format {
         ExportFormat::Doccano => doccano::export_doccano(project, annotator, out),
         ExportFormat::Conll => conll::export_conll(project, annotator, out),
+        ExportFormat::Html => html::export_html(project, annotator, out),
         _ => hf_jsonl::export_hf_jsonl(project, annotator, out),
     }
     .with_context(|| format!("cannot export into {}", out.display()))?;
@@ -647,13 +655,21 @@ fn export_spans(
     for n in &summary.not_expressed {
         outln!("not expressed: {n}");
     }
-    let files: Vec<String> = summary.files.iter().map(|f| f.display().to_string()).collect();
+    let files = match format {
+        // One page per layer: name the page to open rather than every file.
+        ExportFormat::Html => format!(
+            "{} files in {}; open {}",
+            summary.files.len(),
+            out.display(),
+            out.join(tarmeez::formats::html::INDEX_FILE).display()
+        ),
+        _ => summary.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "),
+    };
     outln!(
-        "{} spans of {} layers in {} documents written to {}",
+        "{} spans of {} layers in {} documents written to {files}",
         summary.spans,
         summary.layers,
         summary.documents,
-        files.join(", ")
     );
     Ok(if summary.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

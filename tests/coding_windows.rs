@@ -256,4 +256,11 @@ fn file_export_writes_the_chosen_format_into_the_folder() {
     h.get_by_label("Export into the folder").click();
     h.run();
     assert!(std::fs::read_to_string(out.join("mentions.conll")).unwrap().contains("B-LOCATION"));
+    h.get_by_label("html: pages to read in a browser, with legend and events").click();
+    h.run();
+    h.get_by_label("Export into the folder").click();
+    h.run();
+    h.get_by_label_contains("1 page; open");
+    let page = std::fs::read_to_string(out.join("al-omar-oilfield-2021-06-29.html")).unwrap();
+    assert!(page.contains("<article lang=\"ar\">"));
 }

@@ -83,6 +83,8 @@ pub enum ExportError {
 
 /// One coder's layer of one loaded document, to export.
 pub(crate) struct LayerToExport<'a> {
+    /// The project, for its schema, registry and metadata.
+    pub project: &'a Project,
     pub doc: &'a DocId,
     pub annotator: &'a Annotator,
     pub text: &'a DocText,
@@ -111,7 +113,7 @@ pub(crate) fn layers_to_export<'a>(
         };
         let before = out.len();
         for (coder, layer) in loaded.layers.iter().filter(|(a, _)| annotator.is_none_or(|want| want == *a)) {
-            out.push(LayerToExport { doc: &entry.id, annotator: coder, text: &loaded.text, layer });
+            out.push(LayerToExport { project, doc: &entry.id, annotator: coder, text: &loaded.text, layer });
         }
         summary.documents += usize::from(out.len() > before);
     }

@@ -7,6 +7,7 @@ pub mod doccano;
 pub mod events_csv;
 pub mod events_table;
 pub mod hf_jsonl;
+pub mod html;
 pub mod plain_text;
 pub mod png_render;
 pub mod suggestions;

@@ -138,6 +138,17 @@ pub enum DocStatus {
     Done,
 }
 
+impl DocStatus {
+    /// How the status reads in lists and exports: `new`, `in progress`, `done`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocStatus::New => "new",
+            DocStatus::InProgress => "in progress",
+            DocStatus::Done => "done",
+        }
+    }
+}
+
 /// One annotator's work on one document: `annotations/<doc>/<annotator>.ron`.
 ///
 /// The coder's progress status lives here rather than in the document's metadata, so that each coder

@@ -4,10 +4,8 @@
 use eframe::egui::{self, FontData, FontDefinitions, FontFamily};
 use std::sync::Arc;
 
-/// Noto Naskh Arabic (OFL, see assets/fonts).
-pub const NASKH_ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoNaskhArabic-Regular.ttf");
-/// Noto Sans (OFL, see assets/fonts).
-pub const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+// The same bytes the article's layout uses: included once.
+use crate::text::fonts::{NASKH_ARABIC, NOTO_SANS};
 
 /// Adds the project's fonts to `ctx`.
 pub fn install(ctx: &egui::Context) {

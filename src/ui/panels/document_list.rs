@@ -1,18 +1,8 @@
 //! The list of the project's documents.
 
-use crate::model::DocStatus;
 use crate::store::Project;
 use crate::ui::bidi_label::selectable_row_with_detail;
 use eframe::egui;
-
-/// How a coder's progress reads in the list.
-pub fn status_word(status: DocStatus) -> &'static str {
-    match status {
-        DocStatus::New => "new",
-        DocStatus::InProgress => "in progress",
-        DocStatus::Done => "done",
-    }
-}
 
 /// Draws the document list; returns the index of a clicked document.
 pub fn document_list(ui: &mut egui::Ui, project: Option<&Project>, selected: Option<usize>) -> Option<usize> {
@@ -24,7 +14,7 @@ pub fn document_list(ui: &mut egui::Ui, project: Option<&Project>, selected: Opt
         for i in rows {
             let doc = &project.documents()[i];
             let progress = match project.summary(i) {
-                Some(s) => format!("{}, {} mentions, {} events", status_word(s.status), s.mentions, s.events),
+                Some(s) => format!("{}, {} mentions, {} events", s.status.as_str(), s.mentions, s.events),
                 None => "layer unreadable".to_owned(),
             };
             let (text, color) = if doc.is_broken() {

@@ -1,7 +1,7 @@
 //! File > Export: the coded data in one of the interchange formats, into a folder chosen with the system's
 //! dialog; the coder's own layer or every coder's. What a format cannot hold is listed after the export.
 
-use crate::formats::{brat, conll, doccano, events_csv, events_table, hf_jsonl};
+use crate::formats::{brat, conll, doccano, events_csv, events_table, hf_jsonl, html};
 use crate::store::Project;
 use eframe::egui;
 use std::path::PathBuf;
@@ -19,14 +19,17 @@ pub enum Format {
     Conll,
     /// Hugging Face JSON lines.
     HfJsonl,
+    /// Web pages to read in a browser.
+    Html,
 }
 
-const FORMATS: [(Format, &str); 5] = [
+const FORMATS: [(Format, &str); 6] = [
     (Format::EventsCsv, "events-csv: one row per event (ACLED-like)"),
     (Format::Brat, "brat: .txt and .ann per document, annotation.conf"),
     (Format::Doccano, "doccano: JSON lines with entities and relations"),
     (Format::Conll, "conll: BIO tokens, clitics split at mention boundaries"),
     (Format::HfJsonl, "hf-jsonl: text and code point spans"),
+    (Format::Html, "html: pages to read in a browser, with legend and events"),
 ];
 
 /// The export window's state.
@@ -84,15 +87,22 @@ impl ExportWindow {
                 lines.extend(report.skipped.iter().map(|(doc, why)| format!("skipped {doc}: {why}")));
                 Ok(lines)
             }
-            Format::Doccano | Format::Conll | Format::HfJsonl => {
+            Format::Doccano | Format::Conll | Format::HfJsonl | Format::Html => {
                 let summary = match self.format {
                     Format::Doccano => doccano::export_doccano(project, annotator, out),
                     Format::Conll => conll::export_conll(project, annotator, out),
+                    Format::Html => html::export_html(project, annotator, out),
                     _ => hf_jsonl::export_hf_jsonl(project, annotator, out),
                 }
                 .map_err(|e| e.to_string())?;
-                let files: Vec<String> = summary.files.iter().map(|f| f.display().to_string()).collect();
-                let mut lines = vec![format!("{} spans written to {}", summary.spans, files.join(", "))];
+                let files = match self.format {
+                    Format::Html => {
+                        let pages = if summary.layers == 1 { "page" } else { "pages" };
+                        format!("{} {pages}; open {}", summary.layers, out.join(html::INDEX_FILE).display())
+                    }
+                    _ => summary.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "),
+                };
+                let mut lines = vec![format!("{} spans written to {files}", summary.spans)];
                 lines.extend(summary.skipped.iter().map(|doc| format!("skipped {doc}: it has problems")));
                 lines.extend(summary.not_expressed.iter().map(|n| format!("not expressed: {n}")));
                 Ok(lines)
