@@ -2,6 +2,7 @@
 
 mod common;
 use common::*;
+use egui_kittest::kittest::Queryable as _;
 use std::path::Path;
 use std::process::{Command, Output};
 use tarmeez::formats::corpus::{Columns, Record, SkipReason, import_records, read_records};
@@ -206,4 +207,126 @@ fn records_with_no_id_and_no_title_get_doc_ids_and_empty_ones_are_skipped() {
     assert_eq!(outcome.skipped[1].line, 4);
     assert!(outcome.skipped[1].reason.to_string().contains("line 1"), "{}", outcome.skipped[1].reason);
     assert!(!outcome.cancelled);
+}
+
+#[test]
+fn the_window_is_offered_the_csv_header_or_the_json_keys_and_an_empty_column_is_left_out() {
+    use tarmeez::formats::corpus::{CorpusFormat, fields};
+    let (tmp, _dir) = new_project();
+    let csv = tmp.path().join("c.csv");
+    std::fs::write(&csv, "\u{feff}body,title,when\n\"نص\",عنوان,2021-06-29\n").unwrap();
+    assert_eq!(fields(&csv, CorpusFormat::Csv).unwrap(), ["body", "title", "when"]);
+    let jsonl = tmp.path().join("j.jsonl");
+    std::fs::write(&jsonl, "{\"text\": \"a\", \"url\": \"u\"}\nnot json\n{\"text\": \"b\", \"lang\": \"ar\"}\n")
+        .unwrap();
+    assert_eq!(fields(&jsonl, CorpusFormat::Jsonl).unwrap(), ["lang", "text", "url"]);
+    assert!(fields(&tmp.path().join("missing.csv"), CorpusFormat::Csv).unwrap_err().message.contains("cannot be read"));
+
+    // The title column exists, but the coder chose none: the title comes from the text's first line.
+    let columns = Columns { text: "body".into(), title: String::new(), date: "when".into(), ..Columns::default() };
+    let (records, skips) = read_records(&csv, None, &columns).unwrap();
+    assert!(skips.is_empty());
+    assert_eq!(records[0].title, None);
+    assert_eq!(records[0].date.as_deref(), Some("2021-06-29"));
+    assert_eq!(records[0].ignored, ["title"]);
+}
+
+/// Steps the window until `done` holds (the file is read on a thread, the records imported a slice a frame).
+fn step_until(
+    h: &mut egui_kittest::Harness<'_, tarmeez::ui::TarmeezApp>,
+    done: impl Fn(&egui_kittest::Harness<'_, tarmeez::ui::TarmeezApp>) -> bool,
+) {
+    for _ in 0..2000 {
+        if done(h) {
+            return;
+        }
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    panic!("the window did not get there");
+}
+
+fn imported_ids(h: &egui_kittest::Harness<'_, tarmeez::ui::TarmeezApp>) -> Vec<String> {
+    h.state().project().unwrap().documents().iter().map(|d| d.id.to_string()).collect()
+}
+
+#[test]
+fn the_import_window_imports_with_progress_cancels_and_resumes() {
+    let (tmp, dir) = sample_copy();
+    let file = tmp.path().join("corpus.jsonl");
+    // Twelve articles; the first sorts before the sample, so the list moves under the shown document; one
+    // line is broken and one repeats an earlier text.
+    let mut lines: Vec<String> = (1..=12)
+        .map(|i| {
+            format!(
+                r#"{{"id": "{}", "text": "خبر رقم {i} عن قصف في دير الزور", "lang": "ar"}}"#,
+                if i == 1 { "aaa".into() } else { format!("d{i:02}") }
+            )
+        })
+        .collect();
+    lines.insert(3, "{broken".into());
+    lines.push(r#"{"id": "again", "text": "خبر رقم 2 عن قصف في دير الزور"}"#.into());
+    std::fs::write(&file, lines.join("\n")).unwrap();
+
+    let mut h = window(tarmeez::ui::TarmeezApp::new(Some(open_as(&dir, "sample")), None));
+    assert_eq!(h.state().shown_document().unwrap().as_str(), SAMPLE_DOC);
+    h.state_mut().open_documents_file(file.clone());
+    h.state_mut().documents_import().unwrap().frame_budget = std::time::Duration::ZERO; // one record a frame
+    h.run();
+    h.get_by_label("JSON lines").click(); // told from the extension; clicking keeps it
+    h.run();
+    h.get_by_label("Start the import").click();
+    // Three documents in, then Cancel.
+    step_until(&mut h, |h| imported_ids(h).len() == 4);
+    assert!(h.state_mut().documents_import().is_some_and(|w| w.busy()));
+    assert_eq!(h.state().shown_document().unwrap().as_str(), SAMPLE_DOC, "the shown document stays");
+    h.get_by_label("Cancel").click();
+    h.run();
+    h.get_by_label_contains("Cancelled after");
+    // A click takes a frame or two to arrive; what was imported by then stays, and the report says so.
+    let n = imported_ids(&h).len() - 1;
+    assert!((3..12).contains(&n), "{n}");
+    h.get_by_label_contains(&format!("{n} documents imported, 1 record skipped."));
+    h.get_by_label_contains("Skipped line 4: is not a JSON object");
+    h.get_by_label_contains("not imported, with the number of records having each: `lang` (12)");
+    let mut expected = vec!["aaa".to_owned(), SAMPLE_DOC.to_owned()];
+    expected.extend((2..=n).map(|i| format!("d{i:02}")));
+    assert_eq!(imported_ids(&h), expected);
+    let out = tarmeez(&["validate", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "the project is valid after a cancel: {}", stdout(&out));
+
+    // Again: what is in already is skipped, the rest comes in.
+    h.get_by_label("Import another file").click();
+    h.run();
+    h.get_by_label("Start the import").click();
+    step_until(&mut h, |h| h.query_by_label_contains("documents imported,").is_some());
+    h.get_by_label_contains(&format!("{} documents imported, {} records skipped.", 12 - n, n + 2));
+    // The line that says d02 again, and the line "again" that repeats its text.
+    assert_eq!(h.query_all_by_label_contains("has the same text as document `d02` of the project").count(), 2);
+    assert_eq!(imported_ids(&h).len(), 13);
+    assert_eq!(h.state().shown_document().unwrap().as_str(), SAMPLE_DOC);
+}
+
+#[test]
+fn the_import_window_takes_the_csv_columns_the_coder_chooses() {
+    let (tmp, dir) = sample_copy();
+    let file = tmp.path().join("corpus.csv");
+    std::fs::write(&file, "body,headline,published\n\"قصف على\nحقل العمر\",عنوان أول,2021-06-29\n").unwrap();
+    let mut h = window(tarmeez::ui::TarmeezApp::new(Some(open_as(&dir, "sample")), None));
+    h.state_mut().open_documents_file(file);
+    h.run();
+    h.get_by_label("CSV with a header row");
+    for (column, choice) in [("Title column", "headline"), ("Date column", "published")] {
+        h.get_by_label(column).click();
+        h.run();
+        h.get_by_label(choice).click();
+        h.run();
+    }
+    h.get_by_label("Start the import").click();
+    step_until(&mut h, |h| h.query_by_label_contains("1 document imported, 0 records skipped.").is_some());
+    let id = imported_ids(&h).into_iter().find(|id| id != SAMPLE_DOC).unwrap();
+    drop(h);
+    let (meta, text) = meta(&dir, &id);
+    assert_eq!((meta.title.as_str(), meta.date.as_str()), ("عنوان أول", "2021-06-29"));
+    assert_eq!(text, "قصف على\nحقل العمر");
 }

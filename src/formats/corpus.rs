@@ -31,7 +31,7 @@ impl CorpusFormat {
     }
 }
 
-/// Which column (CSV) or key (JSON lines) holds what.
+/// Which column (CSV) or key (JSON lines) holds what. An empty name leaves that piece of metadata out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Columns {
     /// The document's text (required).
@@ -194,7 +194,7 @@ fn read_jsonl(bytes: &[u8], columns: &Columns) -> (Vec<Record>, Vec<Skip>) {
             }
         };
         let value = |key: &str| -> Result<Option<String>, String> {
-            match object.get(key) {
+            match object.get(key).filter(|_| !key.is_empty()) {
                 None | Some(serde_json::Value::Null) => Ok(None),
                 Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
                 Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
@@ -236,7 +236,7 @@ fn read_csv(bytes: &[u8], columns: &Columns) -> Result<(Vec<Record>, Vec<Skip>),
         .map(|h| std::str::from_utf8(h).map(|h| h.trim().to_owned()))
         .collect::<Result<_, _>>()
         .map_err(|_| FileError::new("line 1: the header row is not UTF-8 text"))?;
-    let find = |name: &str| header.iter().position(|h| h == name);
+    let find = |name: &str| header.iter().position(|h| !name.is_empty() && h == name);
     let names = || header.join(", ");
     let Some(text_at) = find(&columns.text) else {
         return Err(FileError::new(format!(
@@ -249,8 +249,8 @@ fn read_csv(bytes: &[u8], columns: &Columns) -> Result<(Vec<Record>, Vec<Skip>),
     let mut meta_at = Vec::new();
     for ((what, name), (_, default)) in columns.metadata().iter().zip(defaults.metadata()) {
         let at = find(name);
-        // A column named on purpose must exist; a default name may be absent.
-        if at.is_none() && *name != default {
+        // A column named on purpose must exist; a default name may be absent; an empty one is not wanted.
+        if at.is_none() && !name.is_empty() && *name != default {
             return Err(FileError::new(format!(
                 "line 1: no `{name}` column for the {what} (the columns are: {})",
                 names()
@@ -302,6 +302,34 @@ fn read_csv(bytes: &[u8], columns: &Columns) -> Result<(Vec<Record>, Vec<Skip>),
     Ok((records, skips))
 }
 
+/// How many lines of a JSON lines file [`fields`] reads for keys.
+const FIELD_SAMPLE_LINES: usize = 200;
+
+/// What the records of a file can be read from, for a window to offer: the columns of a CSV file's header
+/// row, in order, or the keys of the first 200 objects of a JSON lines file, sorted.
+pub fn fields(path: &Path, format: CorpusFormat) -> Result<Vec<String>, FileError> {
+    use std::io::BufRead as _;
+    let file = std::fs::File::open(path).map_err(|e| FileError::new(format!("cannot be read: {e}")))?;
+    let reader = std::io::BufReader::new(file);
+    match format {
+        CorpusFormat::Csv => {
+            let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+            let header = csv.headers().map_err(|e| FileError::new(format!("line 1: {e}")))?;
+            Ok(header.iter().map(|h| h.trim_start_matches('\u{feff}').trim().to_owned()).collect())
+        }
+        CorpusFormat::Jsonl => {
+            let mut keys = BTreeSet::new();
+            for line in reader.split(b'\n').take(FIELD_SAMPLE_LINES) {
+                let line = line.map_err(|e| FileError::new(format!("cannot be read: {e}")))?;
+                if let Ok(serde_json::Value::Object(o)) = serde_json::from_slice::<serde_json::Value>(&line) {
+                    keys.extend(o.keys().cloned());
+                }
+            }
+            Ok(keys.into_iter().collect())
+        }
+    }
+}
+
 /// A note on the keys or columns that were not imported, when there are any: each with its number of records.
 pub fn ignored_note(records: &[Record]) -> Option<String> {
     let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
@@ -339,20 +367,64 @@ pub fn import_records(
     records: Vec<Record>,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> ImportOutcome {
-    let mut outcome = ImportOutcome::default();
-    let mut known: HashMap<String, String> = project
-        .documents()
-        .iter()
-        .filter_map(|d| Some((d.meta.as_ref()?.text_hash.clone(), format!("document `{}` of the project", d.id))))
-        .collect();
-    let total = records.len();
-    for (i, record) in records.into_iter().enumerate() {
+    let mut import = CorpusImport::new(project, records);
+    while import.step(project) {
+        let (done, total) = import.progress();
+        if !progress(done, total) {
+            return import.stop();
+        }
+    }
+    import.stop()
+}
+
+/// An import of records one at a time, so that a window can draw its progress between records and stop when
+/// asked; [`import_records`] runs one to its end.
+#[derive(Debug)]
+pub struct CorpusImport {
+    records: std::vec::IntoIter<Record>,
+    total: usize,
+    done: usize,
+    /// Text hashes of the project's documents and of the records imported so far, with what they are.
+    known: HashMap<String, String>,
+    outcome: ImportOutcome,
+}
+
+impl CorpusImport {
+    /// An import of `records` into `project`, none imported yet.
+    pub fn new(project: &Project, records: Vec<Record>) -> Self {
+        let known = project
+            .documents()
+            .iter()
+            .filter_map(|d| Some((d.meta.as_ref()?.text_hash.clone(), format!("document `{}` of the project", d.id))))
+            .collect();
+        let total = records.len();
+        Self { records: records.into_iter(), total, done: 0, known, outcome: ImportOutcome::default() }
+    }
+
+    /// `(records done, records in all)`.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done, self.total)
+    }
+
+    /// What was done so far.
+    pub fn outcome(&self) -> &ImportOutcome {
+        &self.outcome
+    }
+
+    /// Imports or skips the next record. Returns `false`, doing nothing, when every record is done or the
+    /// project could not be written (the error is in the outcome).
+    pub fn step(&mut self, project: &mut Project) -> bool {
+        if self.outcome.error.is_some() {
+            return false;
+        }
+        let Some(record) = self.records.next() else { return false };
+        self.done += 1;
         let line = record.line;
         let hash = text_hash(&record.text);
         if record.text.trim().is_empty() {
-            outcome.skipped.push(Skip { line, reason: SkipReason::Empty });
-        } else if let Some(of) = known.get(&hash) {
-            outcome.skipped.push(Skip { line, reason: SkipReason::Duplicate(of.clone()) });
+            self.outcome.skipped.push(Skip { line, reason: SkipReason::Empty });
+        } else if let Some(of) = self.known.get(&hash) {
+            self.outcome.skipped.push(Skip { line, reason: SkipReason::Duplicate(of.clone()) });
         } else {
             let hint = record.id.clone().or_else(|| record.title.clone()).unwrap_or_else(|| "doc".into());
             let title = record.title.unwrap_or_else(|| first_line(&record.text));
@@ -365,21 +437,24 @@ pub fn import_records(
             };
             match project.add_document(&hint, record.text, meta) {
                 Ok(id) => {
-                    known.insert(hash, format!("line {line}, imported just before as `{id}`"));
-                    outcome.imported.push((line, id));
+                    self.known.insert(hash, format!("line {line}, imported just before as `{id}`"));
+                    self.outcome.imported.push((line, id));
                 }
                 Err(e) => {
-                    outcome.error = Some(e);
-                    return outcome;
+                    self.outcome.error = Some(e);
+                    return false;
                 }
             }
         }
-        if !progress(i + 1, total) && i + 1 < total {
-            outcome.cancelled = true;
-            break;
-        }
+        true
     }
-    outcome
+
+    /// Ends the import here: the outcome, `cancelled` when records were left (and no error stopped it).
+    pub fn stop(self) -> ImportOutcome {
+        let mut outcome = self.outcome;
+        outcome.cancelled = self.done < self.total && outcome.error.is_none();
+        outcome
+    }
 }
 
 /// The first non-empty line, trimmed and cut to 200 characters, as a default title.

@@ -63,6 +63,8 @@ pub struct TarmeezApp {
     import: Option<super::windows::import_suggestions::ImportWindow>,
     /// File > Export, once a folder is chosen.
     export: Option<super::windows::export::ExportWindow>,
+    /// File > Import documents, once a file is chosen.
+    import_documents: Option<super::windows::import_documents::ImportDocumentsWindow>,
     /// Who codes when no project is open (the name given or remembered at start, or the last one used).
     fallback_annotator: Option<crate::model::Annotator>,
 }
@@ -122,6 +124,7 @@ impl TarmeezApp {
             import: None,
             fallback_annotator: None,
             export: None,
+            import_documents: None,
         };
         app.select(selected);
         app
@@ -696,6 +699,25 @@ impl TarmeezApp {
                 self.import = None;
             }
         }
+        if let Some(window) = &mut self.import_documents {
+            let mut open = true;
+            let busy = window.busy();
+            let mut added = 0;
+            let mut frame = egui::Window::new("Import documents").default_size([560.0, 420.0]);
+            // While records are read or imported the window stays: its Cancel button stops the import.
+            if !busy {
+                frame = frame.open(&mut open);
+            }
+            frame.show(ctx, |ui| added = window.show(ui, project));
+            if added > 0 {
+                // Documents are kept sorted by id: an import can move the shown one down the list.
+                let at = doc.as_ref().and_then(|d| project.documents().iter().position(|e| &e.id == d));
+                self.selected = at.or(self.selected);
+            }
+            if !open {
+                self.import_documents = None;
+            }
+        }
         if let Some(window) = &mut self.export {
             let mut open = true;
             egui::Window::new("Export")
@@ -901,6 +923,16 @@ impl TarmeezApp {
         }
     }
 
+    /// Opens the document import window on a file (what File > Import documents does once a file is chosen).
+    pub fn open_documents_file(&mut self, path: PathBuf) {
+        self.import_documents = Some(super::windows::import_documents::ImportDocumentsWindow::open(path));
+    }
+
+    /// The document import window, when open.
+    pub fn documents_import(&mut self) -> Option<&mut super::windows::import_documents::ImportDocumentsWindow> {
+        self.import_documents.as_mut()
+    }
+
     /// Opens the export window on a folder (what File > Export does once a folder is chosen).
     pub fn open_export(&mut self, dir: PathBuf) {
         self.export = Some(super::windows::export::ExportWindow::new(dir));
@@ -997,6 +1029,18 @@ impl TarmeezApp {
             Command::RejectSuggestion => self.review(ReviewRequest::Reject),
             Command::ToggleReviewStats => self.show_review_stats = !self.show_review_stats,
             Command::ImportSuggestions => self.import_suggestions_dialog(),
+            Command::ImportDocuments => {
+                let picked = self.project.as_ref().and_then(|_| {
+                    rfd::FileDialog::new()
+                        .set_title("Import documents (JSON lines or CSV)")
+                        .add_filter("Corpus", &["jsonl", "ndjson", "csv"])
+                        .add_filter("All files", &["*"])
+                        .pick_file()
+                });
+                if let Some(path) = picked {
+                    self.open_documents_file(path);
+                }
+            }
             Command::Export => {
                 let picked = self
                     .project
@@ -1113,6 +1157,11 @@ impl TarmeezApp {
             }
         }
         self.open_project_as(dialog.project_dir, annotator);
+    }
+
+    /// The document shown in the article view.
+    pub fn shown_document(&self) -> Option<&DocId> {
+        Some(&self.project.as_ref()?.documents().get(self.selected?)?.id)
     }
 
     /// The article text the user selected, if any.

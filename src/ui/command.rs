@@ -71,6 +71,8 @@ pub enum Command {
     RejectSuggestion,
     /// Import a model's suggestions from a file.
     ImportSuggestions,
+    /// Import documents from a JSON lines or CSV file.
+    ImportDocuments,
     /// Export coded data into a folder.
     Export,
     /// Show or hide the review statistics.
@@ -86,7 +88,7 @@ pub enum Command {
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 38] = [
+    pub const ALL: [Command; 39] = [
         Command::OpenProject,
         Command::ChangeCoder,
         Command::Save,
@@ -104,6 +106,7 @@ impl Command {
         Command::NextSuggestion,
         Command::AcceptSuggestion,
         Command::RejectSuggestion,
+        Command::ImportDocuments,
         Command::ImportSuggestions,
         Command::Export,
         Command::ToggleReviewStats,
@@ -167,6 +170,7 @@ impl Command {
             Command::AcceptSuggestion => "Accept suggestion",
             Command::RejectSuggestion => "Reject suggestion",
             Command::ImportSuggestions => "Import suggestions…",
+            Command::ImportDocuments => "Import documents…",
             Command::Export => "Export…",
             Command::ToggleReviewStats => "Review statistics",
         }
@@ -218,7 +222,8 @@ impl Command {
             Command::ImportSuggestions => {
                 "Import a model's suggestions (Hugging Face, spaCy, doccano, Label Studio, brat)"
             }
-            Command::Export => "Export coded data: events-csv, brat, doccano, CoNLL or hf-jsonl",
+            Command::ImportDocuments => "Import a corpus: one document per JSON line or CSV row, with its metadata",
+            Command::Export => "Export coded data: events-csv, brat, doccano, CoNLL, hf-jsonl or HTML pages",
             Command::ToggleReviewStats => {
                 "Accepted, edited and rejected suggestions per source, and precision by score"
             }
@@ -261,6 +266,7 @@ impl Command {
             Command::ToggleSchema
             | Command::ChangeCoder
             | Command::ImportSuggestions
+            | Command::ImportDocuments
             | Command::Export
             | Command::ToggleReviewStats => {
                 vec![]

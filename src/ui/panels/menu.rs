@@ -21,6 +21,7 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             item(ui, Command::OpenProject, commands);
             item(ui, Command::Save, commands);
             item(ui, Command::ValidateProject, commands);
+            item(ui, Command::ImportDocuments, commands);
             item(ui, Command::ImportSuggestions, commands);
             item(ui, Command::Export, commands);
             item(ui, Command::ChangeCoder, commands);

@@ -1,0 +1,266 @@
+//! File > Import documents: a corpus in one JSON lines or CSV file into the project. The window offers the
+//! file's columns (CSV header) or keys (JSON lines) for the text and each piece of metadata, reads the file on
+//! a thread, then imports the records a slice of each frame with a progress bar and Cancel, and lists what was
+//! skipped by line. Each document is written whole, so a cancelled import leaves a valid project: the
+//! documents imported so far stay, and importing the file again adds the rest (duplicates are skipped).
+
+use crate::formats::corpus::{Columns, CorpusFormat, CorpusImport, FileError, Record, Skip, fields, ignored_note};
+use crate::formats::corpus::{ImportOutcome, read_records};
+use crate::store::Project;
+use eframe::egui;
+use std::path::PathBuf;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// Records listed one by one in the report; the rest are counted.
+const LISTED: usize = 500;
+
+type ReadResult = Result<(Vec<Record>, Vec<Skip>), FileError>;
+
+enum Stage {
+    /// The coder chooses the format and the columns.
+    Choosing,
+    /// The file is read on a thread.
+    Reading(JoinHandle<ReadResult>),
+    /// Records are imported between frames.
+    Importing { import: Box<CorpusImport>, unreadable: Vec<Skip>, ignored: Option<String> },
+    /// Finished, cancelled or failed: what happened, line by line.
+    Report(Vec<String>),
+}
+
+/// The document import window's state.
+pub struct ImportDocumentsWindow {
+    path: PathBuf,
+    format: CorpusFormat,
+    /// The file's columns or keys, for the format chosen.
+    fields: Result<Vec<String>, FileError>,
+    columns: Columns,
+    stage: Stage,
+    /// How long each frame imports records (at least one per frame), so that the window stays responsive.
+    pub frame_budget: Duration,
+}
+
+/// Where in [`Columns`] a piece of metadata's column name goes.
+type ColumnField = fn(&mut Columns) -> &mut String;
+
+/// The metadata a column can fill, with the label the window gives it.
+const METADATA: [(&str, ColumnField); 5] = [
+    ("Id", |c| &mut c.id),
+    ("Title", |c| &mut c.title),
+    ("Date", |c| &mut c.date),
+    ("Source", |c| &mut c.source),
+    ("URL", |c| &mut c.url),
+];
+
+impl ImportDocumentsWindow {
+    /// A window importing `path`; the format is told by the extension (JSON lines when it cannot be).
+    pub fn open(path: PathBuf) -> Self {
+        let format = CorpusFormat::from_path(&path).unwrap_or(CorpusFormat::Jsonl);
+        let mut window = Self {
+            path,
+            format,
+            fields: Ok(Vec::new()),
+            columns: Columns::default(),
+            stage: Stage::Choosing,
+            frame_budget: Duration::from_millis(30),
+        };
+        window.read_fields();
+        window
+    }
+
+    /// Whether records are being read or imported (the window cannot be closed then: Cancel stops it).
+    pub fn busy(&self) -> bool {
+        matches!(self.stage, Stage::Reading(_) | Stage::Importing { .. })
+    }
+
+    /// Reads the columns or keys of the file and picks the columns whose names are the defaults' (`text`,
+    /// `title`, ...); the text falls back to the first column.
+    fn read_fields(&mut self) {
+        self.fields = fields(&self.path, self.format);
+        let found = self.fields.as_deref().unwrap_or_default();
+        let defaults = Columns::default();
+        let pick = |name: &str| if found.iter().any(|f| f == name) { name.to_owned() } else { String::new() };
+        let mut columns = Columns { text: pick(&defaults.text), ..Columns::default() };
+        if columns.text.is_empty() {
+            columns.text = found.first().cloned().unwrap_or_default();
+        }
+        let defaults = [&defaults.id, &defaults.title, &defaults.date, &defaults.source, &defaults.url];
+        for ((_, field), name) in METADATA.iter().zip(defaults) {
+            *field(&mut columns) = pick(name);
+        }
+        self.columns = columns;
+    }
+
+    /// Draws the window and moves the import on; returns how many documents were added this frame, so that
+    /// the app can keep its selection on the same document (the list is sorted by id).
+    pub fn show(&mut self, ui: &mut egui::Ui, project: &mut Project) -> usize {
+        ui.label(format!("File: {}", self.path.display()));
+        match &mut self.stage {
+            Stage::Choosing => {
+                self.choose(ui);
+                0
+            }
+            Stage::Reading(handle) => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Reading the file…");
+                });
+                if handle.is_finished() {
+                    let Stage::Reading(handle) = std::mem::replace(&mut self.stage, Stage::Choosing) else {
+                        unreachable!("matched above")
+                    };
+                    self.stage = match handle.join() {
+                        Ok(Ok((records, unreadable))) => Stage::Importing {
+                            ignored: ignored_note(&records),
+                            import: Box::new(CorpusImport::new(project, records)),
+                            unreadable,
+                        },
+                        Ok(Err(e)) => Stage::Report(vec![format!("Nothing was imported: {e}")]),
+                        Err(_) => Stage::Report(vec!["Nothing was imported: reading the file failed.".into()]),
+                    };
+                }
+                ui.ctx().request_repaint();
+                0
+            }
+            Stage::Importing { import, .. } => {
+                let (done, total) = import.progress();
+                let fraction = if total == 0 { 1.0 } else { done as f32 / total as f32 };
+                ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total} records")));
+                // Cancel acts before this frame's records, so that what the bar showed is what stays.
+                if ui.button("Cancel").clicked() {
+                    self.finish();
+                    return 0;
+                }
+                let before = import.outcome().imported.len();
+                let start = Instant::now();
+                let mut more = import.step(project);
+                while more && start.elapsed() < self.frame_budget {
+                    more = import.step(project);
+                }
+                let added = import.outcome().imported.len() - before;
+                if more {
+                    ui.ctx().request_repaint();
+                } else {
+                    self.finish();
+                }
+                added
+            }
+            Stage::Report(lines) => {
+                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                    for line in lines.iter() {
+                        ui.label(line);
+                    }
+                });
+                if ui.button("Import another file").clicked() {
+                    self.stage = Stage::Choosing;
+                }
+                0
+            }
+        }
+    }
+
+    fn choose(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label("Format");
+            let before = self.format;
+            ui.radio_value(&mut self.format, CorpusFormat::Jsonl, "JSON lines");
+            ui.radio_value(&mut self.format, CorpusFormat::Csv, "CSV with a header row");
+            if self.format != before {
+                self.read_fields();
+            }
+        });
+        let found = match &self.fields {
+            Ok(found) => found.clone(),
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, format!("The file {e}"));
+                return;
+            }
+        };
+        if found.is_empty() {
+            let what = match self.format {
+                CorpusFormat::Jsonl => "no JSON object in its first lines",
+                CorpusFormat::Csv => "no header row",
+            };
+            ui.colored_label(ui.visuals().error_fg_color, format!("The file has {what}: nothing to import."));
+            return;
+        }
+        let what = if self.format == CorpusFormat::Csv { "column" } else { "key" };
+        egui::Grid::new("corpus-columns").num_columns(2).show(ui, |ui| {
+            ui.label("Text");
+            column_choice(ui, "Text", &mut self.columns.text, &found, false);
+            ui.end_row();
+            for (label, field) in METADATA {
+                ui.label(label);
+                column_choice(ui, label, field(&mut self.columns), &found, true);
+                ui.end_row();
+            }
+        });
+        ui.weak(format!("Each {what} left out is not imported; the title defaults to the text's first line."));
+        if ui.button("Start the import").clicked() {
+            let (path, format, columns) = (self.path.clone(), self.format, self.columns.clone());
+            self.stage = Stage::Reading(std::thread::spawn(move || read_records(&path, Some(format), &columns)));
+        }
+    }
+
+    /// Ends the import where it is and shows what happened.
+    fn finish(&mut self) {
+        let Stage::Importing { import, unreadable, ignored } = std::mem::replace(&mut self.stage, Stage::Choosing)
+        else {
+            return;
+        };
+        let (done, total) = import.progress();
+        self.stage = Stage::Report(report(import.stop(), unreadable, ignored, done, total));
+    }
+}
+
+/// A choice of one of the file's columns (or none, for metadata).
+fn column_choice(ui: &mut egui::Ui, label: &str, chosen: &mut String, found: &[String], optional: bool) {
+    let shown = if chosen.is_empty() { "(none)" } else { chosen.as_str() };
+    egui::ComboBox::from_id_salt(("corpus-column", label))
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            if optional {
+                ui.selectable_value(chosen, String::new(), "(none)");
+            }
+            for f in found {
+                ui.selectable_value(chosen, f.clone(), f);
+            }
+        })
+        .response
+        .accessible_name(format!("{label} column"));
+}
+
+/// The report's lines: what was imported, then each skipped record by line (the first ones), then the notes.
+fn report(
+    outcome: ImportOutcome,
+    unreadable: Vec<Skip>,
+    ignored: Option<String>,
+    done: usize,
+    total: usize,
+) -> Vec<String> {
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let mut skipped: Vec<Skip> = unreadable.into_iter().chain(outcome.skipped).collect();
+    skipped.sort_by_key(|s| s.line);
+    let mut lines = vec![format!(
+        "{} imported, {} skipped.",
+        plural(outcome.imported.len(), "document"),
+        plural(skipped.len(), "record")
+    )];
+    if let Some(e) = &outcome.error {
+        lines.push(format!("The import stopped: {e}. The documents imported before stay."));
+    }
+    if outcome.cancelled {
+        lines.push(format!(
+            "Cancelled after {done} of {total} records: the documents imported so far stay; import the file again \
+             to add the rest (what is already in the project is skipped)."
+        ));
+    }
+    for s in skipped.iter().take(LISTED) {
+        lines.push(format!("Skipped {s}"));
+    }
+    if skipped.len() > LISTED {
+        lines.push(format!("… and {} more skipped records.", skipped.len() - LISTED));
+    }
+    lines.extend(ignored);
+    lines
+}
