@@ -388,3 +388,54 @@ fn an_unknown_annotator_writes_nothing() {
     }
     assert!(!out.exists());
 }
+
+/// The mentions and events of `annotator`'s layer of the sample, as the window's project holds them.
+fn window_layer(h: &egui_kittest::Harness<'_, tarmeez::ui::TarmeezApp>, annotator: &str) -> Layer {
+    let doc = DocId::parse(SAMPLE_DOC).unwrap();
+    let loaded = h.state().project().unwrap().document(&doc).unwrap().loaded().unwrap();
+    loaded.layers.get(&Annotator::parse(annotator).unwrap()).cloned().unwrap_or_default()
+}
+
+#[test]
+fn file_import_annotations_brings_doccano_and_brat_into_ones_layer_undoably() {
+    use egui_kittest::kittest::Queryable as _;
+    let (tmp, dir) = sample_copy();
+    let out = tmp.path().join("out");
+    doccano::export_doccano(&mut open_read_only(&dir), Some(&sample()), &out).unwrap();
+    tarmeez::formats::brat::export_project(&mut open_read_only(&dir), Some(&sample()), &out).unwrap();
+    let (_, theirs) = sample_layer(&mut open_read_only(&dir));
+
+    let mut h = common::window(tarmeez::ui::TarmeezApp::new(Some(open_as(&dir, "huda")), None));
+    h.state_mut().open_annotations_file(out.join("doccano.jsonl"));
+    h.run();
+    h.get_by_label("doccano (JSON lines)");
+    h.get_by_label_contains(&format!("{} mentions, {} events", theirs.mentions.len(), theirs.events.len()));
+    h.get_by_label("Import into my layer").click();
+    h.run();
+    let mine = window_layer(&h, "huda");
+    assert_eq!(mention_set(&mine), mention_set(&theirs));
+    assert_eq!(event_set(&mine), event_set(&theirs));
+    assert!(h.query_by_label("Import into my layer").is_none(), "the window closes after the import");
+    common::press(&mut h, eframe::egui::Modifiers::COMMAND, eframe::egui::Key::Z);
+    assert!(window_layer(&h, "huda").mentions.is_empty(), "one Ctrl+Z takes the import back");
+
+    // brat: the .ann named after the document; a second import needs "Replace".
+    let ann = out.join(format!("{SAMPLE_DOC}.ann"));
+    h.state_mut().open_annotations_file(ann.clone());
+    h.run();
+    h.get_by_label("Import into my layer").click();
+    h.run();
+    assert_eq!(mention_set(&window_layer(&h, "huda")), mention_set(&theirs));
+    h.state_mut().open_annotations_file(ann);
+    h.run();
+    h.get_by_label_contains("nothing would be imported");
+    h.get_by_label("Import into my layer").click(); // disabled: nothing happens, the window stays
+    h.run();
+    h.get_by_label("Import into my layer");
+    h.get_by_label("Replace my annotations of these documents").click();
+    h.run();
+    h.get_by_label_contains(&format!(".ann: {} mentions", theirs.mentions.len()));
+    h.get_by_label("Import into my layer").click();
+    h.run();
+    assert_eq!(mention_set(&window_layer(&h, "huda")), mention_set(&theirs));
+}

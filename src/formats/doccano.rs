@@ -303,6 +303,22 @@ enum Target {
 /// layers would otherwise mix them), and then nothing is imported or written. The project must be open for
 /// `annotator` (and not read-only): layers are only ever written by their own coder's session.
 pub fn import_doccano(project: &mut Project, path: &Path, annotator: &Annotator) -> Result<ImportSummary, ImportError> {
+    let (mut summary, edit) = plan_doccano(project, path, annotator)?;
+    if let Some(edit) = edit {
+        project.apply_edit(edit)?;
+        summary.files_written = project.save_dirty()?;
+    }
+    Ok(summary)
+}
+
+/// What [`import_doccano`] would do, without doing it: the summary and the one edit (none when everything is
+/// already in the layer), or why nothing can be imported. The window applies the edit itself, so that the
+/// import goes through its undo like any other change.
+pub fn plan_doccano(
+    project: &mut Project,
+    path: &Path,
+    annotator: &Annotator,
+) -> Result<(ImportSummary, Option<ProjectEdit>), ImportError> {
     if project.annotator() != annotator {
         return Err(ImportError::OtherAnnotator { asked: annotator.clone(), open_for: project.annotator().clone() });
     }
@@ -411,11 +427,7 @@ pub fn import_doccano(project: &mut Project, path: &Path, annotator: &Annotator)
             edits.push(ProjectEdit::Layer(doc, Edit::Batch(layer_edits)));
         }
     }
-    if !edits.is_empty() {
-        project.apply_edit(ProjectEdit::Batch(edits))?;
-        summary.files_written = project.save_dirty()?;
-    }
-    Ok(summary)
+    Ok((summary, (!edits.is_empty()).then_some(ProjectEdit::Batch(edits))))
 }
 
 /// The line's document: by `doc_id`, else by a string `id` naming one, else by identical text.

@@ -63,6 +63,8 @@ pub struct TarmeezApp {
     import: Option<super::windows::import_suggestions::ImportWindow>,
     /// File > Export, once a folder is chosen.
     export: Option<super::windows::export::ExportWindow>,
+    /// File > Import annotations, once a file is chosen.
+    import_annotations: Option<super::windows::import_annotations::ImportAnnotationsWindow>,
     /// File > Import documents, once a file is chosen.
     import_documents: Option<super::windows::import_documents::ImportDocumentsWindow>,
     /// Who codes when no project is open (the name given or remembered at start, or the last one used).
@@ -125,6 +127,7 @@ impl TarmeezApp {
             fallback_annotator: None,
             export: None,
             import_documents: None,
+            import_annotations: None,
         };
         app.select(selected);
         app
@@ -699,6 +702,22 @@ impl TarmeezApp {
                 self.import = None;
             }
         }
+        if let Some(window) = &mut self.import_annotations {
+            let mut open = true;
+            let mut request = None;
+            let shown = doc.clone();
+            egui::Window::new("Import annotations")
+                .open(&mut open)
+                .default_size([560.0, 420.0])
+                .show(ctx, |ui| request = window.show(ui, project, shown.as_ref()));
+            if let Some(request) = request {
+                actions.extend(super::windows::import_annotations::request_action(request));
+                open = false;
+            }
+            if !open {
+                self.import_annotations = None;
+            }
+        }
         if let Some(window) = &mut self.import_documents {
             let mut open = true;
             let busy = window.busy();
@@ -928,6 +947,12 @@ impl TarmeezApp {
         self.import_documents = Some(super::windows::import_documents::ImportDocumentsWindow::open(path));
     }
 
+    /// Opens the annotation import window on a brat or doccano file (what File > Import annotations does once
+    /// a file is chosen).
+    pub fn open_annotations_file(&mut self, path: PathBuf) {
+        self.import_annotations = Some(super::windows::import_annotations::ImportAnnotationsWindow::open(path));
+    }
+
     /// The document import window, when open.
     pub fn documents_import(&mut self) -> Option<&mut super::windows::import_documents::ImportDocumentsWindow> {
         self.import_documents.as_mut()
@@ -1029,6 +1054,18 @@ impl TarmeezApp {
             Command::RejectSuggestion => self.review(ReviewRequest::Reject),
             Command::ToggleReviewStats => self.show_review_stats = !self.show_review_stats,
             Command::ImportSuggestions => self.import_suggestions_dialog(),
+            Command::ImportAnnotations => {
+                let picked = self.project.as_ref().and_then(|_| {
+                    rfd::FileDialog::new()
+                        .set_title("Import annotations (brat .ann or doccano JSON lines) into your layer")
+                        .add_filter("Annotations", &["ann", "jsonl", "json"])
+                        .add_filter("All files", &["*"])
+                        .pick_file()
+                });
+                if let Some(path) = picked {
+                    self.open_annotations_file(path);
+                }
+            }
             Command::ImportDocuments => {
                 let picked = self.project.as_ref().and_then(|_| {
                     rfd::FileDialog::new()

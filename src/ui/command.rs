@@ -73,6 +73,8 @@ pub enum Command {
     ImportSuggestions,
     /// Import documents from a JSON lines or CSV file.
     ImportDocuments,
+    /// Import annotations from brat or doccano into one's own layer.
+    ImportAnnotations,
     /// Export coded data into a folder.
     Export,
     /// Show or hide the review statistics.
@@ -88,7 +90,7 @@ pub enum Command {
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 39] = [
+    pub const ALL: [Command; 40] = [
         Command::OpenProject,
         Command::ChangeCoder,
         Command::Save,
@@ -107,6 +109,7 @@ impl Command {
         Command::AcceptSuggestion,
         Command::RejectSuggestion,
         Command::ImportDocuments,
+        Command::ImportAnnotations,
         Command::ImportSuggestions,
         Command::Export,
         Command::ToggleReviewStats,
@@ -171,6 +174,7 @@ impl Command {
             Command::RejectSuggestion => "Reject suggestion",
             Command::ImportSuggestions => "Import suggestions…",
             Command::ImportDocuments => "Import documents…",
+            Command::ImportAnnotations => "Import annotations…",
             Command::Export => "Export…",
             Command::ToggleReviewStats => "Review statistics",
         }
@@ -223,6 +227,7 @@ impl Command {
                 "Import a model's suggestions (Hugging Face, spaCy, doccano, Label Studio, brat)"
             }
             Command::ImportDocuments => "Import a corpus: one document per JSON line or CSV row, with its metadata",
+            Command::ImportAnnotations => "Import brat or doccano annotations into your layer",
             Command::Export => "Export coded data: events-csv, brat, doccano, CoNLL, hf-jsonl or HTML pages",
             Command::ToggleReviewStats => {
                 "Accepted, edited and rejected suggestions per source, and precision by score"
@@ -267,6 +272,7 @@ impl Command {
             | Command::ChangeCoder
             | Command::ImportSuggestions
             | Command::ImportDocuments
+            | Command::ImportAnnotations
             | Command::Export
             | Command::ToggleReviewStats => {
                 vec![]

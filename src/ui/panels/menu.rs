@@ -22,6 +22,7 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             item(ui, Command::Save, commands);
             item(ui, Command::ValidateProject, commands);
             item(ui, Command::ImportDocuments, commands);
+            item(ui, Command::ImportAnnotations, commands);
             item(ui, Command::ImportSuggestions, commands);
             item(ui, Command::Export, commands);
             item(ui, Command::ChangeCoder, commands);

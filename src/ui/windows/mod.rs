@@ -3,6 +3,7 @@
 pub mod actors;
 pub mod events_table;
 pub mod export;
+pub mod import_annotations;
 pub mod import_documents;
 pub mod import_suggestions;
 pub mod name_dialog;

@@ -1,0 +1,180 @@
+//! File > Import annotations: a brat `.ann` file (or every `.ann` file of its folder) or a doccano JSON lines
+//! file into the coder's own layer, as one change that Ctrl+Z undoes. The window shows what the import would
+//! add, or every refusal with its file and line; with any refusal nothing is imported.
+
+use crate::formats::{brat, doccano};
+use crate::model::{DocId, ProjectEdit};
+use crate::store::Project;
+use crate::ui::action::Action;
+use eframe::egui;
+use std::path::{Path, PathBuf};
+
+/// The formats the window reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnotationFormat {
+    /// brat standoff `.ann` files.
+    Brat,
+    /// doccano JSON lines.
+    Doccano,
+}
+
+impl AnnotationFormat {
+    /// `.ann` is brat; anything else is read as doccano.
+    fn from_path(path: &Path) -> Self {
+        let ann = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann"));
+        if ann || path.is_dir() { AnnotationFormat::Brat } else { AnnotationFormat::Doccano }
+    }
+}
+
+/// What the import would do with the current choices.
+enum Planned {
+    /// The edit, with a line per document or a summary.
+    Ready { edit: Box<ProjectEdit>, lines: Vec<String>, summary: String },
+    /// Nothing to add (everything already there, or no annotations), or refused: the lines say why.
+    Not(Vec<String>),
+}
+
+/// The annotation import window's state.
+pub struct ImportAnnotationsWindow {
+    path: PathBuf,
+    /// The format, told by the extension and changeable.
+    pub format: AnnotationFormat,
+    /// brat: every `.ann` file of the chosen file's folder.
+    pub whole_folder: bool,
+    /// brat: replace the coder's annotations of those documents (else such documents are refused).
+    pub replace: bool,
+    /// brat: into the shown document, for a file whose name is not a document's.
+    pub into_shown: bool,
+    plan: Option<(String, Planned)>,
+}
+
+/// What the window asks for when the coder presses Import.
+pub struct AnnotationImportRequest {
+    /// The change to the coder's layers.
+    pub edit: ProjectEdit,
+    /// A line saying what was imported.
+    pub summary: String,
+}
+
+impl ImportAnnotationsWindow {
+    /// A window importing `path`.
+    pub fn open(path: PathBuf) -> Self {
+        let format = AnnotationFormat::from_path(&path);
+        Self { path, format, whole_folder: false, replace: false, into_shown: false, plan: None }
+    }
+
+    /// Draws the window; returns the import to make when the coder confirms it.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        project: &mut Project,
+        shown: Option<&DocId>,
+    ) -> Option<AnnotationImportRequest> {
+        ui.label(format!("File: {}", self.path.display()));
+        ui.label(format!("Into your layer ({})", project.annotator()));
+        ui.horizontal(|ui| {
+            ui.label("Format");
+            ui.radio_value(&mut self.format, AnnotationFormat::Brat, "brat (.ann)");
+            ui.radio_value(&mut self.format, AnnotationFormat::Doccano, "doccano (JSON lines)");
+        });
+        if self.format == AnnotationFormat::Brat {
+            ui.checkbox(&mut self.whole_folder, "Every .ann file of its folder");
+            if let Some(doc) = shown.filter(|_| !self.whole_folder) {
+                ui.checkbox(&mut self.into_shown, format!("Into the shown document ({doc})"));
+            }
+            ui.checkbox(&mut self.replace, "Replace my annotations of these documents");
+        }
+        let doc = shown.filter(|_| self.into_shown && !self.whole_folder && self.format == AnnotationFormat::Brat);
+        let key = format!("{:?}|{}|{}|{doc:?}|{}", self.format, self.whole_folder, self.replace, project.generation());
+        if self.plan.as_ref().is_none_or(|(k, _)| *k != key) {
+            // Planned again only when a choice or the project changed, not every frame.
+            self.plan = Some((key, self.make_plan(project, doc.cloned())));
+        }
+        let (_, planned) = self.plan.as_ref()?;
+        ui.separator();
+        let (lines, ready) = match planned {
+            Planned::Ready { lines, .. } => (lines, true),
+            Planned::Not(lines) => (lines, false),
+        };
+        egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+            for line in lines {
+                ui.label(line);
+            }
+        });
+        if ui.add_enabled(ready, egui::Button::new("Import into my layer")).clicked()
+            && let Some((_, Planned::Ready { edit, summary, .. })) = self.plan.take()
+        {
+            return Some(AnnotationImportRequest { edit: *edit, summary });
+        }
+        None
+    }
+
+    fn make_plan(&self, project: &mut Project, doc: Option<DocId>) -> Planned {
+        if let crate::store::Access::ReadOnly(why) = project.access() {
+            return Planned::Not(vec![format!("Nothing can be imported: the project is open read-only ({why}).")]);
+        }
+        match self.format {
+            AnnotationFormat::Brat => {
+                let path = match self.path.parent().filter(|_| self.whole_folder && self.path.is_file()) {
+                    Some(folder) => folder.to_owned(),
+                    None => self.path.clone(),
+                };
+                let plan = brat::plan_import(project, &path, doc.as_ref(), self.replace);
+                let mut lines: Vec<String> = plan.notes.iter().map(|n| format!("Note: {n}")).collect();
+                if !plan.refused.is_empty() {
+                    lines.insert(0, format!("{} problems; nothing would be imported:", plan.refused.len()));
+                    lines.extend(plan.refused.iter().cloned());
+                    return Planned::Not(lines);
+                }
+                if plan.layers.is_empty() {
+                    lines.push("There are no annotations to import.".into());
+                    return Planned::Not(lines);
+                }
+                for (id, file, layer) in &plan.layers {
+                    lines.push(format!(
+                        "{}: {}, {}, {} into {id}",
+                        file.file_name().map_or_else(|| file.display().to_string(), |f| f.to_string_lossy().into()),
+                        plural(layer.mentions.len(), "mention"),
+                        plural(layer.events.len(), "event"),
+                        plural(layer.relations.len(), "relation"),
+                    ));
+                }
+                let summary = format!(
+                    "Imported the brat annotations of {} into your layer.",
+                    plural(plan.layers.len(), "document")
+                );
+                Planned::Ready { edit: Box::new(brat::import_edit(project, &plan)), lines, summary }
+            }
+            AnnotationFormat::Doccano => {
+                let annotator = project.annotator().clone();
+                match doccano::plan_doccano(project, &self.path, &annotator) {
+                    Ok((s, edit)) => {
+                        let line = format!(
+                            "{} lines: {} mentions, {} events, {} roles, {} relations into {} documents \
+                             ({} already in your layer)",
+                            s.lines, s.mentions, s.events, s.arguments, s.relations, s.documents, s.already_present
+                        );
+                        match edit {
+                            Some(edit) => Planned::Ready {
+                                edit: Box::new(edit),
+                                summary: format!("Imported {line}."),
+                                lines: vec![line],
+                            },
+                            None => Planned::Not(vec![line, "Everything in it is already in your layer.".into()]),
+                        }
+                    }
+                    Err(e) => Planned::Not(e.to_string().lines().map(str::to_owned).collect()),
+                }
+            }
+        }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The import as actions for the app.
+pub fn request_action(request: AnnotationImportRequest) -> Vec<Action> {
+    vec![Action::Project(request.edit), Action::Notice(request.summary)]
+}
