@@ -461,16 +461,22 @@ fn import_docs(
     if let Some(note) = corpus::ignored_note(&records) {
         outln!("{shown}: note: {note}");
     }
-    let mut last = std::time::Instant::now();
-    let mut report = |done: usize, total: usize| {
-        let now = std::time::Instant::now();
-        if now.duration_since(last) >= std::time::Duration::from_millis(500) && done < total {
-            eprintln!("imported {done} of {total}\u{2026}");
-            last = now;
-        }
-        true
+    // Ctrl+C stops the import between documents: each is written whole, so the project stays valid.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = stop.clone();
+    let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));
+    // The bar is drawn on stderr when it is a terminal, and not at all in scripts and pipes.
+    let bar = indicatif::ProgressBar::new(records.len() as u64).with_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} records, {eta} left (Ctrl+C stops)")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let mut report = |done: usize, _total: usize| {
+        bar.set_position(done as u64);
+        !stop.load(std::sync::atomic::Ordering::SeqCst)
     };
+    let total = records.len();
     let outcome = corpus::import_records(&mut project, records, &mut report);
+    bar.finish_and_clear();
     for (line, id) in &outcome.imported {
         outln!("imported {shown}:{line} as {id}");
     }
@@ -482,6 +488,14 @@ fn import_docs(
     outln!("{} imported, {} skipped", outcome.imported.len(), skipped.len());
     if let Some(e) = outcome.error {
         return Err(anyhow::Error::new(e).context("the import stopped: the project could not be written"));
+    }
+    if outcome.cancelled {
+        outln!(
+            "stopped (Ctrl+C) after {} of {total} records: the documents imported stay; run the import again to add \
+             the rest (texts already in the project are skipped)",
+            bar.position()
+        );
+        return Ok(ExitCode::FAILURE);
     }
     Ok(if skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

@@ -330,3 +330,44 @@ fn the_import_window_takes_the_csv_columns_the_coder_chooses() {
     assert_eq!((meta.title.as_str(), meta.date.as_str()), ("عنوان أول", "2021-06-29"));
     assert_eq!(text, "قصف على\nحقل العمر");
 }
+
+#[test]
+fn ctrl_c_stops_the_command_line_import_between_whole_documents() {
+    let (tmp, dir) = new_project();
+    let file = tmp.path().join("many.jsonl");
+    let lines: Vec<String> =
+        (0..5000).map(|i| format!(r#"{{"id": "n{i}", "text": "خبر رقم {i} عن قصف في دير الزور"}}"#)).collect();
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_tarmeez"))
+        .args(["import-docs", dir.to_str().unwrap(), file.to_str().unwrap()])
+        .env("TARMEEZ_ANNOTATOR", "cli-test")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until documents are coming in, then press Ctrl+C.
+    let metas = || {
+        std::fs::read_dir(dir.join("documents"))
+            .map(|d| d.filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "ron")).count())
+            .unwrap_or(0)
+    };
+    let start = std::time::Instant::now();
+    while metas() < 20 && start.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let kill = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("stopped (Ctrl+C) after"), "{text}");
+    let imported = doc_count(&dir);
+    assert!((20..5000).contains(&imported), "{imported}");
+    // Every text has its metadata: no document was cut in half.
+    let txt = std::fs::read_dir(dir.join("documents"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt"))
+        .count();
+    assert_eq!(txt, imported);
+    let validate = tarmeez(&["validate", dir.to_str().unwrap()]);
+    assert!(validate.status.success(), "{}", stdout(&validate));
+}
