@@ -1,6 +1,7 @@
 //! Project store benchmarks (DESIGN.md section 8): a synthetic project of 10,000 documents with 50 mentions
 //! each; opening it (document list and metadata, annotations load lazily), loading one document, and saving
-//! one edited document. Budgets: open in about a second, save one document in a few milliseconds.
+//! one edited document. Budgets: open in about a second, save one document in a few milliseconds. Then
+//! exports of a 1,000-document project (HTML pages and doccano), which write every file atomically.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -46,10 +47,10 @@ fn layer(text: &DocText) -> Layer {
 
 /// Writes the synthetic project with the store's own serializer. Files are written directly rather than
 /// through atomic saves (30,000 fsyncs would make the setup take a minute); their content is identical.
-fn build(root: &Path) {
+fn build(root: &Path, documents: usize) {
     let annotator = Annotator::parse("bench").unwrap();
     drop(Project::create(root, "bench", default_conflict_schema(), annotator.clone()).unwrap());
-    for i in 0..DOCUMENTS {
+    for i in 0..documents {
         let id = DocId::parse(&format!("doc-{i:05}")).unwrap();
         let text = DocText::new(article(i));
         let meta = DocumentMeta {
@@ -73,7 +74,7 @@ fn build(root: &Path) {
 fn bench_store(c: &mut Criterion) {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("bench");
-    build(&root);
+    build(&root, DOCUMENTS);
     let annotator = Annotator::parse("bench").unwrap();
     let read_only = OpenOptions { annotator: annotator.clone(), read_only: true };
     {
@@ -116,5 +117,28 @@ fn bench_store(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_store);
+fn bench_export(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("bench");
+    build(&root, 1_000);
+    let read_only = OpenOptions { annotator: Annotator::parse("bench").unwrap(), read_only: true };
+    let out = tmp.path().join("out");
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    group.bench_function("html: 1,000 documents, 50 mentions each (open, load, write 1,002 files)", |b| {
+        b.iter(|| {
+            let mut p = Project::open(&root, read_only.clone()).unwrap();
+            black_box(tarmeez::formats::html::export_html(&mut p, None, &out).unwrap().files.len())
+        })
+    });
+    group.bench_function("doccano: 1,000 documents, 50 mentions each (open, load, write one file)", |b| {
+        b.iter(|| {
+            let mut p = Project::open(&root, read_only.clone()).unwrap();
+            black_box(tarmeez::formats::doccano::export_doccano(&mut p, None, &out).unwrap().spans)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_store, bench_export);
 criterion_main!(benches);

@@ -931,12 +931,9 @@ pub fn export_project(
     }
     files.push((out.join(CONF_FILE), annotation_conf(&project.config.schema, layers)));
     files.push((out.join(VISUAL_FILE), visual_conf(&project.config.schema)));
-    for (path, contents) in files {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        crate::store::atomic::write_atomic(&path, contents.as_bytes())?;
-    }
+    let files: Vec<(PathBuf, Vec<u8>)> = files.into_iter().map(|(path, text)| (path, text.into_bytes())).collect();
+    crate::store::atomic::write_atomic_all(&files)
+        .map_err(|(path, e)| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     Ok(report)
 }
 

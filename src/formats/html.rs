@@ -21,7 +21,7 @@
 //! XML parser and check that every mark covers exactly its span's letters.
 
 use super::events_table::{self, EventColumn, EventRow};
-use super::hf_jsonl::{ExportError, ExportSummary, LayerToExport, layers_to_export, write_file};
+use super::hf_jsonl::{ExportError, ExportSummary, LayerToExport, layers_to_export};
 use crate::model::{
     ActorRegistry, Annotator, AttrValue, Attributes, Direction, DocumentMeta, Layer, Rgb, Schema, Span,
 };
@@ -81,12 +81,17 @@ pub fn export_html(
         index_rows.push(IndexRow { href: name, meta, layer: l, events: rows.len() });
     }
     let index = index_page(&index_rows, &layers.first().map(|l| l.project.config.name.clone()).unwrap_or_default());
-    write_file(out_dir, FONT_FILE, crate::text::fonts::NASKH_ARABIC, &mut summary)?;
-    write_file(out_dir, FONT_LICENSE_FILE, FONT_LICENSE.as_bytes(), &mut summary)?;
-    for (name, page) in pages {
-        write_file(out_dir, &name, page.as_bytes(), &mut summary)?;
-    }
-    write_file(out_dir, INDEX_FILE, index.as_bytes(), &mut summary)?;
+    let mut files = vec![
+        (out_dir.join(FONT_FILE), crate::text::fonts::NASKH_ARABIC.to_vec()),
+        (out_dir.join(FONT_LICENSE_FILE), FONT_LICENSE.as_bytes().to_vec()),
+    ];
+    files.extend(pages.into_iter().map(|(name, page)| (out_dir.join(name), page.into_bytes())));
+    // The index last: it is the page to open, so it appears only once the pages it links are there.
+    let index = (out_dir.join(INDEX_FILE), index.into_bytes());
+    crate::store::atomic::write_atomic_all(&files).map_err(|(path, source)| ExportError::Write { path, source })?;
+    crate::store::atomic::write_atomic(&index.0, &index.1)
+        .map_err(|source| ExportError::Write { path: index.0.clone(), source })?;
+    summary.files = files.into_iter().map(|(path, _)| path).chain([index.0]).collect();
     Ok(summary)
 }
 

@@ -10,6 +10,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, bytes, |_| Ok(()))
 }
 
+/// Writes each `(path, bytes)` with [`write_atomic`], several at once on up to 8 threads: each atomic write
+/// waits for the disk twice (file, then folder), and the waits overlap. Every file is tried, so that one that
+/// cannot be written does not hold back the others; the first failure is returned with its path.
+pub fn write_atomic_all(files: &[(std::path::PathBuf, Vec<u8>)]) -> Result<(), (std::path::PathBuf, io::Error)> {
+    let workers = files.len().clamp(1, 8);
+    let chunk = files.len().div_ceil(workers).max(1);
+    let failures: Vec<(std::path::PathBuf, io::Error)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .filter_map(|(path, bytes)| write_atomic(path, bytes).err().map(|e| (path.clone(), e)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("a writing thread panicked")).collect()
+    });
+    match failures.into_iter().next() {
+        Some(failure) => Err(failure),
+        None => Ok(()),
+    }
+}
+
 /// [`write_atomic`] with a hook that runs after the temp file is written and synced, just before the rename.
 ///
 /// An error from the hook aborts the write: the temp file is removed and `path` keeps its old content.
@@ -127,6 +152,20 @@ mod stale_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_files_are_written_and_a_failure_does_not_stop_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("blocker"), b"a file, not a folder").unwrap();
+        let mut files: Vec<(std::path::PathBuf, Vec<u8>)> =
+            (0..30).map(|i| (dir.path().join(format!("d{}/f{i}.html", i % 3)), vec![b'x'; i])).collect();
+        files.insert(7, (dir.path().join("blocker/inside.html"), b"y".to_vec()));
+        let (path, _) = write_atomic_all(&files).unwrap_err();
+        assert_eq!(path, dir.path().join("blocker/inside.html"));
+        for (p, bytes) in files.iter().filter(|(p, _)| !p.starts_with(dir.path().join("blocker"))) {
+            assert_eq!(&fs::read(p).unwrap(), bytes);
+        }
+    }
 
     #[test]
     fn writes_and_replaces() {
