@@ -202,8 +202,8 @@ enum ExportFormat {
     Conll,
     /// `hf.jsonl`: text and entity spans in code points, in the Hugging Face pipeline's shape.
     HfJsonl,
-    /// Web pages: each article right to left with coloured spans, a legend and its events; `index.html` lists
-    /// them (in `<out>/<annotator>/` without --annotator).
+    /// Web pages: each article right to left with coloured spans, a legend and its events, one
+    /// `<doc>.<annotator>.html` per layer; `index.html` lists them.
     Html,
 }
 

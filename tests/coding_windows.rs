@@ -261,6 +261,6 @@ fn file_export_writes_the_chosen_format_into_the_folder() {
     h.get_by_label("Export into the folder").click();
     h.run();
     h.get_by_label_contains("1 page; open");
-    let page = std::fs::read_to_string(out.join("al-omar-oilfield-2021-06-29.html")).unwrap();
+    let page = std::fs::read_to_string(out.join("al-omar-oilfield-2021-06-29.sample.html")).unwrap();
     assert!(page.contains("<article lang=\"ar\">"));
 }

@@ -31,8 +31,10 @@ struct Page {
     links: Vec<String>,
 }
 
+/// An attribute's value, unescaped (and, as XML does, with line breaks turned into spaces).
 fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    e.try_get_attribute(name).unwrap().map(|a| String::from_utf8(a.value.to_vec()).unwrap())
+    let a = e.try_get_attribute(name).unwrap()?;
+    Some(a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap().into_owned())
 }
 
 /// Reads a page; panics if it is not well-formed (end tags not matching, unknown entities, ...).
@@ -187,7 +189,7 @@ fn every_letter_of_the_article_is_covered_by_exactly_its_marks() {
     assert!(summary.not_expressed.is_empty() && summary.skipped.is_empty());
     assert_eq!(summary.spans, layer.mentions.len() + layer.events.len());
 
-    let page = read_page(&std::fs::read_to_string(out.join(format!("{SAMPLE_DOC}.html"))).unwrap());
+    let page = read_page(&std::fs::read_to_string(out.join(format!("{SAMPLE_DOC}.sample.html"))).unwrap());
     assert_eq!(page.text, text);
     let expected = expected_cover(&text, &layer);
     for (i, want) in &expected {
@@ -196,7 +198,7 @@ fn every_letter_of_the_article_is_covered_by_exactly_its_marks() {
     assert_eq!(page.cover.len(), expected.len());
 
     // The spans really are hard: m8 is cut where m41 ends inside it, m42 where its line ends.
-    let raw = std::fs::read_to_string(out.join(format!("{SAMPLE_DOC}.html"))).unwrap();
+    let raw = std::fs::read_to_string(out.join(format!("{SAMPLE_DOC}.sample.html"))).unwrap();
     for id in ["m8", "m42"] {
         assert!(raw.matches(&format!("data-m=\"{id}\"")).count() >= 2, "{id} is written in fragments");
     }
@@ -220,10 +222,13 @@ fn every_letter_of_the_article_is_covered_by_exactly_its_marks() {
         .collect();
     assert_eq!(page.legend, types);
     assert!(page.links.contains(&html::INDEX_FILE.to_owned()));
+    // The relation e2 RESPONSE_TO e1, on both events' rows.
+    assert!(raw.contains("In response to <a href=\"#e1\">e1</a>"), "the relation from e2");
+    assert!(raw.contains("<a href=\"#e2\">e2</a> In response to it"), "the relation to e1");
 
     // The index links the page, and the font it uses is beside it.
     let index = read_page(&std::fs::read_to_string(out.join(html::INDEX_FILE)).unwrap());
-    assert_eq!(index.links, [format!("{SAMPLE_DOC}.html")]);
+    assert_eq!(index.links, [format!("{SAMPLE_DOC}.sample.html")]);
     let font = std::fs::read(out.join("fonts/NotoNaskhArabic-Regular.ttf")).unwrap();
     assert_eq!(&font[..4], &[0, 1, 0, 0], "a TrueType font");
 }
@@ -273,4 +278,29 @@ fn the_command_line_writes_the_pages() {
     assert!(stdout.contains("index.html"), "{stdout}");
     let page = read_page(&std::fs::read_to_string(out.join(format!("{SAMPLE_DOC}.sample.html"))).unwrap());
     assert_eq!(page.event_rows.len(), 5);
+}
+
+#[test]
+fn only_web_addresses_become_links_and_a_document_called_index_keeps_its_page() {
+    let (_tmp, dir) = sample_copy();
+    let mut project = open_as(&dir, "huda");
+    for (hint, url) in [("index", "javascript:alert(document.domain)"), ("web", " https://example.org/a?b=1&c=2 ")] {
+        let meta = DocumentMeta { title: hint.into(), url: url.into(), ..DocumentMeta::default() };
+        let doc = project.add_document(hint, format!("خبر {hint}"), meta).unwrap();
+        project.load_document(&doc).unwrap();
+        project.apply(&doc, Edit::PutMention(MentionId(1), Some(Mention::new(Span::new(0, 3), "ACTOR")))).unwrap();
+    }
+    project.save_dirty().unwrap();
+    let out = dir.parent().unwrap().join("html");
+    html::export_html(&mut open_read_only(&dir), Some(&Annotator::parse("huda").unwrap()), &out).unwrap();
+
+    let page = std::fs::read_to_string(out.join("index.huda.html")).unwrap();
+    assert!(!page.contains("href=\"javascript"), "a javascript: URL is shown, not linked");
+    assert!(page.contains("javascript:alert(document.domain)"));
+    let web = read_page(&std::fs::read_to_string(out.join("web.huda.html")).unwrap());
+    assert!(web.links.contains(&"https://example.org/a?b=1&c=2".to_owned()), "{:?}", web.links);
+    let index = read_page(&std::fs::read_to_string(out.join(html::INDEX_FILE)).unwrap());
+    let mut links = index.links.clone();
+    links.sort();
+    assert_eq!(links, ["index.huda.html", "web.huda.html"]);
 }

@@ -220,6 +220,9 @@ fn the_window_is_offered_the_csv_header_or_the_json_keys_and_an_empty_column_is_
     std::fs::write(&jsonl, "{\"text\": \"a\", \"url\": \"u\"}\nnot json\n{\"text\": \"b\", \"lang\": \"ar\"}\n")
         .unwrap();
     assert_eq!(fields(&jsonl, CorpusFormat::Jsonl).unwrap(), ["lang", "text", "url"]);
+    let bom = tmp.path().join("bom.jsonl");
+    std::fs::write(&bom, "\u{feff}{\"text\": \"a\", \"title\": \"t\"}\r\n").unwrap();
+    assert_eq!(fields(&bom, CorpusFormat::Jsonl).unwrap(), ["text", "title"], "a byte-order mark is not a key");
     assert!(fields(&tmp.path().join("missing.csv"), CorpusFormat::Csv).unwrap_err().message.contains("cannot be read"));
 
     // The title column exists, but the coder chose none: the title comes from the text's first line.
@@ -296,7 +299,7 @@ fn the_import_window_imports_with_progress_cancels_and_resumes() {
     assert!(out.status.success(), "the project is valid after a cancel: {}", stdout(&out));
 
     // Again: what is in already is skipped, the rest comes in.
-    h.get_by_label("Import another file").click();
+    h.get_by_label("Import this file again").click();
     h.run();
     h.get_by_label("Start the import").click();
     step_until(&mut h, |h| h.query_by_label_contains("documents imported,").is_some());
@@ -370,4 +373,34 @@ fn ctrl_c_stops_the_command_line_import_between_whole_documents() {
     assert_eq!(txt, imported);
     let validate = tarmeez(&["validate", dir.to_str().unwrap()]);
     assert!(validate.status.success(), "{}", stdout(&validate));
+}
+
+#[test]
+fn opening_another_project_stops_an_import_and_closes_the_annotation_import() {
+    let (tmp, dir) = sample_copy();
+    let (_tmp2, other) = sample_copy();
+    let file = tmp.path().join("corpus.jsonl");
+    let lines: Vec<String> = (1..=12).map(|i| format!(r#"{{"id": "d{i:02}", "text": "خبر رقم {i}"}}"#)).collect();
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let mut h = window(tarmeez::ui::TarmeezApp::new(Some(open_as(&dir, "sample")), None));
+    h.state_mut().open_documents_file(file);
+    h.state_mut().documents_import().unwrap().frame_budget = std::time::Duration::ZERO;
+    h.state_mut().open_annotations_file(tmp.path().join("whatever.jsonl"));
+    h.run();
+    h.get_by_label("Import into my layer");
+    h.get_by_label("Start the import").click();
+    step_until(&mut h, |h| imported_ids(h).len() >= 3);
+    h.state_mut().open_project(other.clone());
+    h.run();
+    h.get_by_label_contains("Stopped: another project was opened.");
+    assert!(
+        h.query_by_label("Import into my layer").is_none(),
+        "the annotation import was planned for the old project"
+    );
+    for _ in 0..20 {
+        h.step();
+    }
+    assert_eq!(imported_ids(&h), [SAMPLE_DOC], "nothing goes into the project opened since");
+    let first = doc_count(&dir);
+    assert!((3..13).contains(&first), "{first}");
 }

@@ -321,7 +321,9 @@ pub fn fields(path: &Path, format: CorpusFormat) -> Result<Vec<String>, FileErro
             let mut keys = BTreeSet::new();
             for line in reader.split(b'\n').take(FIELD_SAMPLE_LINES) {
                 let line = line.map_err(|e| FileError::new(format!("cannot be read: {e}")))?;
-                if let Ok(serde_json::Value::Object(o)) = serde_json::from_slice::<serde_json::Value>(&line) {
+                // As read_records does: a byte-order mark before the first line is not part of it.
+                let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&line);
+                if let Ok(serde_json::Value::Object(o)) = serde_json::from_slice::<serde_json::Value>(line) {
                     keys.extend(o.keys().cloned());
                 }
             }

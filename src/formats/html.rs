@@ -2,14 +2,15 @@
 //!
 //! The output folder holds:
 //! - `index.html`: every exported layer of every document (title, date, source, coder, counts) with a link;
-//! - one page per layer: `<doc>.html` with `--annotator`, else `<doc>.<annotator>.html`;
+//! - one page per layer, `<doc>.<annotator>.html`;
 //! - `fonts/`: Noto Naskh Arabic and its licence, so the Arabic looks as in the app without the font
 //!   installed. The pages sit beside `fonts/` rather than in folders of their own because browsers refuse a
 //!   `file://` page a font from a parent folder (Firefox), and Chromium's headless screenshots do not wait
 //!   for a font that a linked stylesheet carries; so each page has its own small `<style>`.
 //!
 //! A page shows the document's title and metadata, the article, a legend of the schema's types with their
-//! counts in the layer, and the layer's events table (the columns of `events-csv`). Each line of the text
+//! counts in the layer, and the layer's events table (the columns of `events-csv`, and the relations between
+//! events, each linked to its trigger). Each line of the text
 //! is a `<p dir="auto">` (or the document's fixed direction), so the browser's own bidi algorithm lays an
 //! Arabic paragraph out right to left from its first strong letter, as the app does. Mentions and event
 //! triggers are `<mark>`s coloured by type, with a tooltip (type, actor, attributes, roles, note). Marks
@@ -57,8 +58,8 @@ const EVENT_COLUMNS: [EventColumn; 13] = [
 ];
 
 /// Writes the pages of `annotator`'s layers, or every coder's, into `out_dir` (see the module's documentation).
-/// Broken documents are listed in the summary's `skipped`; nothing is lost in this format, so its
-/// `not_expressed` stays empty.
+/// Broken documents are listed in the summary's `skipped`. Everything a coder made is shown (provenance of
+/// accepted suggestions aside), so `not_expressed` stays empty.
 pub fn export_html(
     project: &mut Project,
     annotator: Option<&Annotator>,
@@ -70,11 +71,9 @@ pub fn export_html(
     let mut pages = Vec::new();
     for l in &layers {
         let rows = events_table::document_rows(l.project, l.doc, l.annotator);
-        // Ids and coders' names are slugs without dots, so `<doc>.<annotator>.html` cannot clash.
-        let name = match annotator {
-            Some(_) => format!("{}.html", l.doc),
-            None => format!("{}.{}.html", l.doc, l.annotator),
-        };
+        // Ids and coders' names are slugs without dots, so `<doc>.<annotator>.html` cannot clash with another
+        // page or with index.html (a document may well be called `index`).
+        let name = format!("{}.{}.html", l.doc, l.annotator);
         let meta = l.project.document(l.doc).and_then(|d| d.meta.clone()).unwrap_or_default();
         summary.spans += l.layer.mentions.len() + l.layer.events.len();
         pages.push((name.clone(), document_page(l, &meta, &rows)));
@@ -144,7 +143,14 @@ fn document_page(l: &LayerToExport<'_>, meta: &DocumentMeta, rows: &[EventRow]) 
         facts.push(format!("<bdi>{}</bdi>", Esc(&meta.source)));
     }
     if !meta.url.is_empty() {
-        facts.push(format!("<a href=\"{0}\">{0}</a>", Esc(&meta.url)));
+        // Only web addresses become links: a `javascript:` or `data:` URL from an imported corpus would run
+        // in the reader's browser when clicked.
+        let lower = meta.url.trim().to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            facts.push(format!("<a href=\"{0}\">{0}</a>", Esc(meta.url.trim())));
+        } else {
+            facts.push(format!("<bdi>{}</bdi>", Esc(&meta.url)));
+        }
     }
     facts.push(format!("coded by {} ({})", Esc(l.annotator.as_str()), l.layer.status.as_str()));
     let _ = writeln!(out, "<p class=\"meta\">{}</p>", facts.join(" &#183; "));
@@ -152,7 +158,7 @@ fn document_page(l: &LayerToExport<'_>, meta: &DocumentMeta, rows: &[EventRow]) 
     legend(&mut out, schema, l.layer);
     article(&mut out, l, meta.direction);
     let _ = writeln!(out, "<h2>Events ({})</h2>", rows.len());
-    events_table(&mut out, rows);
+    events_table(&mut out, rows, l.layer, schema);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -186,7 +192,7 @@ fn legend(out: &mut String, schema: &Schema, layer: &Layer) {
     out.push_str("</ul>\n");
 }
 
-fn events_table(out: &mut String, rows: &[EventRow]) {
+fn events_table(out: &mut String, rows: &[EventRow], layer: &Layer, schema: &Schema) {
     if rows.is_empty() {
         out.push_str("<p>No events are coded in this document.</p>\n");
         return;
@@ -195,7 +201,7 @@ fn events_table(out: &mut String, rows: &[EventRow]) {
     for c in EVENT_COLUMNS {
         let _ = write!(out, "<th>{}</th>", c.title());
     }
-    out.push_str("</tr></thead>\n<tbody>\n");
+    out.push_str("<th>Relations</th></tr></thead>\n<tbody>\n");
     for row in rows {
         let _ = write!(out, "<tr data-e=\"{}\">", row.event);
         for c in EVENT_COLUMNS {
@@ -209,6 +215,11 @@ fn events_table(out: &mut String, rows: &[EventRow]) {
                 EventColumn::Date => {
                     let _ = write!(out, "<td class=\"nowrap\">{}</td>", Esc(&cell));
                 }
+                // Relations follow the notes: the last column.
+                EventColumn::Notes => {
+                    let _ = write!(out, "<td dir=\"auto\">{}</td>", Esc(&cell));
+                    relations_cell(out, row, layer, schema);
+                }
                 _ if has_arabic(&cell) => {
                     let _ = write!(out, "<td dir=\"auto\" class=\"ar\">{}</td>", Esc(&cell));
                 }
@@ -220,6 +231,24 @@ fn events_table(out: &mut String, rows: &[EventRow]) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// The relations of the row's event, from it (`In response to e1`) and to it (`e2 In response to it`), each
+/// event linked to its trigger.
+fn relations_cell(out: &mut String, row: &EventRow, layer: &Layer, schema: &Schema) {
+    let name = |r: &crate::model::Relation| {
+        schema.relation_type(&r.relation_type).map_or_else(|| r.relation_type.to_string(), |t| t.name.clone())
+    };
+    let mut parts = Vec::new();
+    for r in layer.relations.values() {
+        let note = if r.note.is_empty() { String::new() } else { format!(" ({})", Esc(&r.note)) };
+        if r.from == row.event {
+            parts.push(format!("{} <a href=\"#{1}\">{1}</a>{note}", Esc(&name(r)), r.to));
+        } else if r.to == row.event {
+            parts.push(format!("<a href=\"#{0}\">{0}</a> {1} it{note}", r.from, Esc(&name(r))));
+        }
+    }
+    let _ = write!(out, "<td class=\"relations\">{}</td>", parts.join("; "));
 }
 
 struct IndexRow<'a> {
@@ -309,9 +338,10 @@ fn article(out: &mut String, l: &LayerToExport<'_>, direction: Direction) {
         starts.entry(m.span.start).or_default().push(i);
         ends.entry(m.span.end).or_default().push(i);
     }
-    // Outer spans open first: at one start, the longer span, then mentions before triggers, then by id.
+    // Outer spans open first: at one start, the longer span, then a mention around a trigger of the same
+    // words, then in the order of `marks` (mentions by id, then events by id).
     for list in starts.values_mut() {
-        list.sort_by_key(|&i| (std::cmp::Reverse(marks[i].span.end), marks[i].data, i));
+        list.sort_by_key(|&i| (std::cmp::Reverse(marks[i].span.end), marks[i].data != "data-m", i));
     }
     // `covering` is what should be open at the current letter, outermost first; `open` is what the output
     // has open. They are brought together lazily, just before a letter is written, so no empty fragment is

@@ -35,6 +35,8 @@ pub enum Action {
     Edit(Edit),
     /// A change to the project (registry, schema, several documents).
     Project(ProjectEdit),
+    /// A change to the project, then what it did to tell the coder once it is made (an import).
+    ProjectNoticed(Box<ProjectEdit>, String),
     /// Show this mention or event in the inspector (and select its text).
     Focus(Option<Focus>),
     /// Wait for a click on a mention to fill a role (or stop waiting).

@@ -451,7 +451,14 @@ impl TarmeezApp {
                     self.edit(&doc, edit);
                 }
             }
-            Action::Project(edit) => self.project_edit(edit),
+            Action::Project(edit) => {
+                self.project_edit(edit);
+            }
+            Action::ProjectNoticed(edit, notice) => {
+                if self.project_edit(*edit) {
+                    self.error = Some(notice);
+                }
+            }
             Action::Focus(focus) => self.set_focus(focus),
             Action::Pick(p) => self.picking = p,
             Action::Refused(why) | Action::Notice(why) => self.error = Some(why),
@@ -494,11 +501,18 @@ impl TarmeezApp {
     }
 
     /// Applies a project-wide edit (registry, schema, several documents).
-    fn project_edit(&mut self, edit: ProjectEdit) {
-        let Some(project) = self.project.as_mut() else { return };
+    /// Returns whether it was made.
+    fn project_edit(&mut self, edit: ProjectEdit) -> bool {
+        let Some(project) = self.project.as_mut() else { return false };
         match project.apply_edit(edit) {
-            Ok(()) => self.changed(),
-            Err(e) => self.error = Some(format!("The change was not made: {e}")),
+            Ok(()) => {
+                self.changed();
+                true
+            }
+            Err(e) => {
+                self.error = Some(format!("The change was not made: {e}"));
+                false
+            }
         }
     }
 
@@ -822,7 +836,9 @@ impl TarmeezApp {
                 let Some(project) = self.project.as_mut() else { return };
                 match crate::store::review::accept_all(project, &docs, &filter) {
                     Ok((_, 0)) => self.error = Some("No pending suggestion matches the filter.".into()),
-                    Ok((edit, _)) => self.project_edit(edit),
+                    Ok((edit, _)) => {
+                        self.project_edit(edit);
+                    }
                     Err(e) => self.error = Some(e.to_string()),
                 }
                 self.current = None;
@@ -832,7 +848,9 @@ impl TarmeezApp {
                 let Some(project) = self.project.as_mut() else { return };
                 match crate::store::suggesters::registry(project, &docs) {
                     Ok((_, 0)) => self.error = Some("The registry's names match nothing new.".into()),
-                    Ok((edit, _)) => self.project_edit(edit),
+                    Ok((edit, _)) => {
+                        self.project_edit(edit);
+                    }
                     Err(e) => self.error = Some(e.to_string()),
                 }
             }
@@ -851,9 +869,16 @@ impl TarmeezApp {
         }
         let Some((source, id)) = self.current.clone() else { return };
         let next = self.queue.step(self.current.as_ref(), true).filter(|i| (&i.source, i.id) != (&source, id)).cloned();
-        match decision(self, &source, id) {
+        let made = match decision(self, &source, id) {
             Ok(edit) => self.project_edit(edit),
-            Err(e) => return self.error = Some(e.to_string()),
+            Err(e) => {
+                self.error = Some(e.to_string());
+                false
+            }
+        };
+        // A refused decision keeps the suggestion under review, with the reason shown.
+        if !made {
+            return;
         }
         self.current = None;
         if let Some(item) = next {
@@ -1169,6 +1194,11 @@ impl TarmeezApp {
                 self.search = SearchWindow::default();
                 self.actors = ActorsWindow::default();
                 self.schema_editor.reset();
+                // Import and export windows were planned against the old project (or coder).
+                self.stop_imports();
+                self.import = None;
+                self.import_annotations = None;
+                self.export = None;
                 self.select(first);
             }
             Err(e) => {
@@ -1178,6 +1208,14 @@ impl TarmeezApp {
             }
         }
         self.fallback_annotator = Some(annotator);
+    }
+
+    /// Ends a document import in progress before another project (or coder) takes over the window: the
+    /// documents imported so far stay in the project they went to, and the report says where it stopped.
+    fn stop_imports(&mut self) {
+        if let Some(window) = &mut self.import_documents {
+            window.stop("another project was opened");
+        }
     }
 
     /// The name dialog was answered: remember the name, then open the project under it.

@@ -85,7 +85,16 @@ impl ImportAnnotationsWindow {
             ui.checkbox(&mut self.replace, "Replace my annotations of these documents");
         }
         let doc = shown.filter(|_| self.into_shown && !self.whole_folder && self.format == AnnotationFormat::Brat);
-        let key = format!("{:?}|{}|{}|{doc:?}|{}", self.format, self.whole_folder, self.replace, project.generation());
+        // The plan holds ids numbered against the coder's layer: planned again for another project or coder.
+        let key = format!(
+            "{:?}|{}|{}|{doc:?}|{}|{}|{}",
+            self.format,
+            self.whole_folder,
+            self.replace,
+            project.root().display(),
+            project.annotator(),
+            project.generation()
+        );
         if self.plan.as_ref().is_none_or(|(k, _)| *k != key) {
             // Planned again only when a choice or the project changed, not every frame.
             self.plan = Some((key, self.make_plan(project, doc.cloned())));
@@ -176,5 +185,6 @@ fn plural(n: usize, word: &str) -> String {
 
 /// The import as actions for the app.
 pub fn request_action(request: AnnotationImportRequest) -> Vec<Action> {
-    vec![Action::Project(request.edit), Action::Notice(request.summary)]
+    // The summary is told only once the edit is made: a refused edit says why instead.
+    vec![Action::ProjectNoticed(Box::new(request.edit), request.summary)]
 }

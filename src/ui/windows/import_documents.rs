@@ -68,7 +68,7 @@ impl ImportDocumentsWindow {
         window
     }
 
-    /// Whether records are being read or imported (the window cannot be closed then: Cancel stops it).
+    /// Whether records are being read or imported (the window cannot be closed then: its Cancel stops it).
     pub fn busy(&self) -> bool {
         matches!(self.stage, Stage::Reading(_) | Stage::Importing { .. })
     }
@@ -105,6 +105,11 @@ impl ImportDocumentsWindow {
                     ui.spinner();
                     ui.label("Reading the file…");
                 });
+                if ui.button("Cancel").clicked() {
+                    // The reading thread is left to finish on its own; nothing was written.
+                    self.stage = Stage::Report(vec!["Cancelled while reading the file: nothing was imported.".into()]);
+                    return 0;
+                }
                 if handle.is_finished() {
                     let Stage::Reading(handle) = std::mem::replace(&mut self.stage, Stage::Choosing) else {
                         unreachable!("matched above")
@@ -151,7 +156,7 @@ impl ImportDocumentsWindow {
                         ui.label(line);
                     }
                 });
-                if ui.button("Import another file").clicked() {
+                if ui.button("Import this file again").clicked() {
                     self.stage = Stage::Choosing;
                 }
                 0
@@ -199,6 +204,20 @@ impl ImportDocumentsWindow {
         if ui.button("Start the import").clicked() {
             let (path, format, columns) = (self.path.clone(), self.format, self.columns.clone());
             self.stage = Stage::Reading(std::thread::spawn(move || read_records(&path, Some(format), &columns)));
+        }
+    }
+
+    /// Stops a read or import in progress, saying why in the report (another project was opened, ...).
+    pub fn stop(&mut self, why: &str) {
+        match self.stage {
+            Stage::Reading(_) => self.stage = Stage::Report(vec![format!("Stopped: {why}; nothing was imported.")]),
+            Stage::Importing { .. } => {
+                self.finish();
+                if let Stage::Report(lines) = &mut self.stage {
+                    lines.insert(0, format!("Stopped: {why}."));
+                }
+            }
+            Stage::Choosing | Stage::Report(_) => {}
         }
     }
 

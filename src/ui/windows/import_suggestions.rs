@@ -130,7 +130,14 @@ impl ImportWindow {
             }
         });
         let doc = shown.filter(|_| self.into_shown).cloned();
-        let key = format!("{source}|{doc:?}|{:?}|{}", self.mapping, project.generation());
+        // Planned again for another project or coder, whose generation may happen to be the same.
+        let key = format!(
+            "{source}|{doc:?}|{:?}|{}|{}|{}",
+            self.mapping,
+            project.root().display(),
+            project.annotator(),
+            project.generation()
+        );
         if self.plan.as_ref().is_none_or(|(k, _)| *k != key)
             && let Ok(parsed) = &self.parsed
         {
@@ -165,5 +172,6 @@ impl ImportWindow {
 
 /// The import as an action for the app.
 pub fn request_action(request: ImportRequest) -> Vec<Action> {
-    vec![Action::Project(request.edit), Action::Notice(request.summary)]
+    // The summary is told only once the edit is made: a refused edit says why instead.
+    vec![Action::ProjectNoticed(Box::new(request.edit), request.summary)]
 }
