@@ -245,22 +245,32 @@ fn file_export_writes_the_chosen_format_into_the_folder() {
     let (tmp, dir) = sample_copy();
     let mut h = harness(TarmeezApp::new(Some(open_as(&dir, "sample")), None));
     let out = tmp.path().join("out");
+    // An unsaved change (the document marked done) is saved first: the export writes from the project as
+    // saved, on a thread.
+    press(&mut h, Modifiers::COMMAND, Key::D);
     h.state_mut().open_export(out.clone());
     h.run();
-    h.get_by_label("Export into the folder").click();
-    h.run();
-    h.get_by_label_contains("5 events written to");
+    let export = |h: &mut egui_kittest::Harness<'_, TarmeezApp>, format: Option<&str>, done: &str| {
+        if let Some(label) = format {
+            h.get_by_label(label).click();
+            h.run();
+        }
+        h.get_by_label("Export into the folder").click();
+        for _ in 0..5000 {
+            h.step();
+            if h.query_by_label_contains(done).is_some() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        panic!("the export did not finish");
+    };
+    export(&mut h, None, "5 events written to");
     assert!(std::fs::read_to_string(out.join("events.csv")).unwrap().contains("Liwa Abu al-Fadl al-Abbas"));
-    h.get_by_label("conll: BIO tokens, clitics split at mention boundaries").click();
-    h.run();
-    h.get_by_label("Export into the folder").click();
-    h.run();
+    export(&mut h, Some("conll: BIO tokens, clitics split at mention boundaries"), "spans written to");
     assert!(std::fs::read_to_string(out.join("mentions.conll")).unwrap().contains("B-LOCATION"));
-    h.get_by_label("html: pages to read in a browser, with legend and events").click();
-    h.run();
-    h.get_by_label("Export into the folder").click();
-    h.run();
-    h.get_by_label_contains("1 page; open");
+    export(&mut h, Some("html: pages to read in a browser, with legend and events"), "1 page; open");
     let page = std::fs::read_to_string(out.join("al-omar-oilfield-2021-06-29.sample.html")).unwrap();
     assert!(page.contains("<article lang=\"ar\">"));
+    assert!(page.contains("coded by sample (done)"), "the unsaved status was saved and exported");
 }

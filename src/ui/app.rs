@@ -753,10 +753,12 @@ impl TarmeezApp {
         }
         if let Some(window) = &mut self.export {
             let mut open = true;
-            egui::Window::new("Export")
-                .open(&mut open)
-                .default_size([520.0, 360.0])
-                .show(ctx, |ui| window.show(ui, project));
+            let mut frame = egui::Window::new("Export").default_size([520.0, 360.0]);
+            // While files are written the window stays, to show what was written.
+            if !window.busy() {
+                frame = frame.open(&mut open);
+            }
+            frame.show(ctx, |ui| window.show(ui, project));
             if !open {
                 self.export = None;
             }
@@ -1198,7 +1200,10 @@ impl TarmeezApp {
                 self.stop_imports();
                 self.import = None;
                 self.import_annotations = None;
-                self.export = None;
+                // A running export writes from its own copy of the old project and may finish.
+                if !self.export.as_ref().is_some_and(|w| w.busy()) {
+                    self.export = None;
+                }
                 self.select(first);
             }
             Err(e) => {

@@ -1,10 +1,18 @@
 //! File > Export: the coded data in one of the interchange formats, into a folder chosen with the system's
 //! dialog; the coder's own layer or every coder's. What a format cannot hold is listed after the export.
+//!
+//! The export runs on a thread, from the project as saved (unsaved changes are saved first) and opened again
+//! read-only there, so the window keeps drawing while a large project is written.
 
 use crate::formats::{brat, conll, doccano, events_csv, events_table, hf_jsonl, html};
-use crate::store::Project;
+use crate::model::Annotator;
+use crate::store::{OpenOptions, Project};
 use eframe::egui;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+type Running = (JoinHandle<Result<Vec<String>, String>>, Instant);
 
 /// The formats File > Export writes (the same as `tarmeez export --format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,26 +50,48 @@ pub struct ExportWindow {
     pub everyone: bool,
     /// What the last export did, line by line.
     pub report: Vec<String>,
+    /// The export in progress, and when it started.
+    running: Option<Running>,
 }
 
 impl ExportWindow {
     /// A window exporting into `dir`.
     pub fn new(dir: PathBuf) -> Self {
-        Self { dir, format: Format::EventsCsv, everyone: false, report: Vec::new() }
+        Self { dir, format: Format::EventsCsv, everyone: false, report: Vec::new(), running: None }
+    }
+
+    /// Whether an export is being written (the window stays open until it is done, to show the report).
+    pub fn busy(&self) -> bool {
+        self.running.is_some()
     }
 
     /// Draws the window; exports when asked.
     pub fn show(&mut self, ui: &mut egui::Ui, project: &mut Project) {
         ui.label(format!("Into {}", self.dir.display()));
-        for (format, label) in FORMATS {
-            ui.radio_value(&mut self.format, format, label);
-        }
-        ui.checkbox(&mut self.everyone, "Every coder's layer (else only yours)");
-        if ui.button("Export into the folder").clicked() {
-            self.report = match self.export(project) {
-                Ok(lines) => lines,
-                Err(e) => vec![format!("Nothing was exported: {e}")],
-            };
+        ui.add_enabled_ui(!self.busy(), |ui| {
+            for (format, label) in FORMATS {
+                ui.radio_value(&mut self.format, format, label);
+            }
+            ui.checkbox(&mut self.everyone, "Every coder's layer (else only yours)");
+            if ui.button("Export into the folder").clicked() {
+                self.start(project);
+            }
+        });
+        if let Some((handle, started)) = &self.running {
+            if handle.is_finished() {
+                let (handle, _) = self.running.take().expect("checked above");
+                self.report = match handle.join() {
+                    Ok(Ok(lines)) => lines,
+                    Ok(Err(e)) => vec![format!("Nothing was exported: {e}")],
+                    Err(_) => vec!["The export failed; files already written are complete, others missing.".into()],
+                };
+            } else {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!("Exporting… {} s", started.elapsed().as_secs()));
+                });
+                ui.ctx().request_repaint_after(Duration::from_millis(200));
+            }
         }
         egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
             for line in &self.report {
@@ -70,43 +100,65 @@ impl ExportWindow {
         });
     }
 
-    /// Writes the files; returns what happened, for the window.
-    pub fn export(&self, project: &mut Project) -> Result<Vec<String>, String> {
-        let me = project.annotator().clone();
-        let annotator = (!self.everyone).then_some(&me);
-        let out = &self.dir;
-        match self.format {
-            Format::EventsCsv => {
-                let rows = events_table::project_rows(project, annotator);
-                let path = events_csv::write_events_csv(out, &rows).map_err(|e| e.to_string())?;
-                Ok(vec![format!("{} events written to {}", rows.len(), path.display())])
+    /// Saves what is unsaved, then exports on a thread from the project as saved.
+    fn start(&mut self, project: &mut Project) {
+        if project.has_unsaved_changes()
+            && let Err(e) = project.save_dirty()
+        {
+            self.report = vec![format!("Nothing was exported: your changes could not be saved first: {e}")];
+            return;
+        }
+        let (root, me) = (project.root().to_owned(), project.annotator().clone());
+        let (format, everyone, out) = (self.format, self.everyone, self.dir.clone());
+        self.report.clear();
+        let handle = std::thread::spawn(move || {
+            let mut saved = Project::open(&root, OpenOptions { annotator: me.clone(), read_only: true })
+                .map_err(|e| format!("the project cannot be read: {e}"))?;
+            export(&mut saved, format, (!everyone).then_some(&me), &out)
+        });
+        self.running = Some((handle, Instant::now()));
+    }
+}
+
+/// Writes the files of `format` into `out` from `annotator`'s layers, or every coder's; returns what happened,
+/// for the window.
+fn export(
+    project: &mut Project,
+    format: Format,
+    annotator: Option<&Annotator>,
+    out: &Path,
+) -> Result<Vec<String>, String> {
+    match format {
+        Format::EventsCsv => {
+            let rows = events_table::project_rows(project, annotator);
+            let path = events_csv::write_events_csv(out, &rows).map_err(|e| e.to_string())?;
+            Ok(vec![format!("{} events written to {}", rows.len(), path.display())])
+        }
+        Format::Brat => {
+            let report = brat::export_project(project, annotator, out).map_err(|e| e.to_string())?;
+            let mut lines = vec![format!("{} .ann files written into {}", report.written.len(), out.display())];
+            lines.extend(report.skipped.iter().map(|(doc, why)| format!("skipped {doc}: {why}")));
+            Ok(lines)
+        }
+        Format::Doccano | Format::Conll | Format::HfJsonl | Format::Html => {
+            let summary = match format {
+                Format::Doccano => doccano::export_doccano(project, annotator, out),
+                Format::Conll => conll::export_conll(project, annotator, out),
+                Format::Html => html::export_html(project, annotator, out),
+                _ => hf_jsonl::export_hf_jsonl(project, annotator, out),
             }
-            Format::Brat => {
-                let report = brat::export_project(project, annotator, out).map_err(|e| e.to_string())?;
-                let mut lines = vec![format!("{} .ann files written into {}", report.written.len(), out.display())];
-                lines.extend(report.skipped.iter().map(|(doc, why)| format!("skipped {doc}: {why}")));
-                Ok(lines)
-            }
-            Format::Doccano | Format::Conll | Format::HfJsonl | Format::Html => {
-                let summary = match self.format {
-                    Format::Doccano => doccano::export_doccano(project, annotator, out),
-                    Format::Conll => conll::export_conll(project, annotator, out),
-                    Format::Html => html::export_html(project, annotator, out),
-                    _ => hf_jsonl::export_hf_jsonl(project, annotator, out),
+            .map_err(|e| e.to_string())?;
+            let files = match format {
+                Format::Html => {
+                    let pages = if summary.layers == 1 { "page" } else { "pages" };
+                    format!("{} {pages}; open {}", summary.layers, out.join(html::INDEX_FILE).display())
                 }
-                .map_err(|e| e.to_string())?;
-                let files = match self.format {
-                    Format::Html => {
-                        let pages = if summary.layers == 1 { "page" } else { "pages" };
-                        format!("{} {pages}; open {}", summary.layers, out.join(html::INDEX_FILE).display())
-                    }
-                    _ => summary.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "),
-                };
-                let mut lines = vec![format!("{} spans written to {files}", summary.spans)];
-                lines.extend(summary.skipped.iter().map(|doc| format!("skipped {doc}: it has problems")));
-                lines.extend(summary.not_expressed.iter().map(|n| format!("not expressed: {n}")));
-                Ok(lines)
-            }
+                _ => summary.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "),
+            };
+            let mut lines = vec![format!("{} spans written to {files}", summary.spans)];
+            lines.extend(summary.skipped.iter().map(|doc| format!("skipped {doc}: it has problems")));
+            lines.extend(summary.not_expressed.iter().map(|n| format!("not expressed: {n}")));
+            Ok(lines)
         }
     }
 }
