@@ -39,23 +39,11 @@ const FONT_FILE: &str = "fonts/NotoNaskhArabic-Regular.ttf";
 const FONT_LICENSE_FILE: &str = "fonts/OFL-1.1.txt";
 const FONT_LICENSE: &str = include_str!("../../assets/fonts/OFL-1.1.txt");
 
-/// The columns of a page's events table: those of `events-csv` without the ones the page already says
+/// Whether a page's events table has this column: those of `events-csv` but the ones the page already says
 /// (document, coder, outlet).
-const EVENT_COLUMNS: [EventColumn; 13] = [
-    EventColumn::Event,
-    EventColumn::Date,
-    EventColumn::DateBasis,
-    EventColumn::Time,
-    EventColumn::EventType,
-    EventColumn::Actor1,
-    EventColumn::Actor2,
-    EventColumn::Location,
-    EventColumn::Fatalities,
-    EventColumn::Modality,
-    EventColumn::ReportedBy,
-    EventColumn::Trigger,
-    EventColumn::Notes,
-];
+fn on_page(c: &EventColumn) -> bool {
+    !matches!(c, EventColumn::Document | EventColumn::Annotator | EventColumn::Source)
+}
 
 /// Writes the pages of `annotator`'s layers, or every coder's, into `out_dir` (see the module's documentation).
 /// Broken documents are listed in the summary's `skipped`. Everything a coder made is shown (provenance of
@@ -198,13 +186,13 @@ fn events_table(out: &mut String, rows: &[EventRow], layer: &Layer, schema: &Sch
         return;
     }
     out.push_str("<table class=\"events\">\n<thead><tr>");
-    for c in EVENT_COLUMNS {
+    for c in EventColumn::ALL.into_iter().filter(on_page) {
         let _ = write!(out, "<th>{}</th>", c.title());
     }
     out.push_str("<th>Relations</th></tr></thead>\n<tbody>\n");
     for row in rows {
         let _ = write!(out, "<tr data-e=\"{}\">", row.event);
-        for c in EVENT_COLUMNS {
+        for c in EventColumn::ALL.into_iter().filter(on_page) {
             let cell = c.cell(row);
             match c {
                 // The event id links to its trigger in the article.

@@ -700,69 +700,47 @@ impl TarmeezApp {
                 });
             }
         }
-        if let Some(window) = &mut self.import {
-            let mut open = true;
-            let shown = doc.clone();
-            let mut request = None;
-            egui::Window::new("Import suggestions")
-                .open(&mut open)
-                .default_size([560.0, 480.0])
-                .show(ctx, |ui| request = window.show(ui, project, shown.as_ref()));
-            if let Some(request) = request {
-                actions.extend(super::windows::import_suggestions::request_action(request));
-                open = false;
-            }
-            if !open {
-                self.import = None;
-            }
+        let shown = doc.clone();
+        let request = tool_window(
+            ctx,
+            &mut self.import,
+            "Import suggestions",
+            [560.0, 480.0],
+            |_| false,
+            |ui, w| w.show(ui, project, shown.as_ref()),
+        );
+        if let Some(Some(request)) = request {
+            actions.extend(super::windows::import_suggestions::request_action(request));
+            self.import = None;
         }
-        if let Some(window) = &mut self.import_annotations {
-            let mut open = true;
-            let mut request = None;
-            let shown = doc.clone();
-            egui::Window::new("Import annotations")
-                .open(&mut open)
-                .default_size([560.0, 420.0])
-                .show(ctx, |ui| request = window.show(ui, project, shown.as_ref()));
-            if let Some(request) = request {
-                actions.extend(super::windows::import_annotations::request_action(request));
-                open = false;
-            }
-            if !open {
-                self.import_annotations = None;
-            }
+        let request = tool_window(
+            ctx,
+            &mut self.import_annotations,
+            "Import annotations",
+            [560.0, 420.0],
+            |_| false,
+            |ui, w| w.show(ui, project, shown.as_ref()),
+        );
+        if let Some(Some(request)) = request {
+            actions.extend(super::windows::import_annotations::request_action(request));
+            self.import_annotations = None;
         }
-        if let Some(window) = &mut self.import_documents {
-            let mut open = true;
-            let busy = window.busy();
-            let mut added = 0;
-            let mut frame = egui::Window::new("Import documents").default_size([560.0, 420.0]);
-            // While records are read or imported the window stays: its Cancel button stops the import.
-            if !busy {
-                frame = frame.open(&mut open);
-            }
-            frame.show(ctx, |ui| added = window.show(ui, project));
-            if added > 0 {
-                // Documents are kept sorted by id: an import can move the shown one down the list.
-                let at = doc.as_ref().and_then(|d| project.documents().iter().position(|e| &e.id == d));
-                self.selected = at.or(self.selected);
-            }
-            if !open {
-                self.import_documents = None;
-            }
+        // While records are read or imported the window stays: its Cancel button stops the import.
+        let added = tool_window(
+            ctx,
+            &mut self.import_documents,
+            "Import documents",
+            [560.0, 420.0],
+            |w| w.busy(),
+            |ui, w| w.show(ui, project),
+        );
+        if added.is_some_and(|n| n > 0) {
+            // Documents are kept sorted by id: an import can move the shown one down the list.
+            let at = doc.as_ref().and_then(|d| project.documents().iter().position(|e| &e.id == d));
+            self.selected = at.or(self.selected);
         }
-        if let Some(window) = &mut self.export {
-            let mut open = true;
-            let mut frame = egui::Window::new("Export").default_size([520.0, 360.0]);
-            // While files are written the window stays, to show what was written.
-            if !window.busy() {
-                frame = frame.open(&mut open);
-            }
-            frame.show(ctx, |ui| window.show(ui, project));
-            if !open {
-                self.export = None;
-            }
-        }
+        // While files are written the window stays, to show what was written.
+        tool_window(ctx, &mut self.export, "Export", [520.0, 360.0], |w| w.busy(), |ui, w| w.show(ui, project));
         if self.show_review_stats {
             egui::Window::new("Review statistics")
                 .open(&mut self.show_review_stats)
@@ -1303,4 +1281,27 @@ impl eframe::App for TarmeezApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_now();
     }
+}
+
+/// Shows the window held in `slot`, if any, and returns what `body` returned. Its close button empties the
+/// slot, except while `busy` says the window must stay (work in progress that it reports on).
+fn tool_window<W, R>(
+    ctx: &egui::Context,
+    slot: &mut Option<W>,
+    title: &str,
+    size: [f32; 2],
+    busy: impl Fn(&W) -> bool,
+    body: impl FnOnce(&mut egui::Ui, &mut W) -> R,
+) -> Option<R> {
+    let window = slot.as_mut()?;
+    let mut open = true;
+    let mut frame = egui::Window::new(title).default_size(size);
+    if !busy(window) {
+        frame = frame.open(&mut open);
+    }
+    let result = frame.show(ctx, |ui| body(ui, window)).and_then(|r| r.inner);
+    if !open {
+        *slot = None;
+    }
+    result
 }
