@@ -44,7 +44,7 @@ fn the_events_table_sorts_and_a_row_opens_its_event() {
     h.get_by_label("Fatalities (up)").click();
     h.run();
     // Descending: the deadliest first, the strikes on al-Hamidah with 5 killed.
-    let first = h.state().events_table().rows()[0].clone();
+    let first = h.state().events_table().unwrap().rows()[0].clone();
     assert_eq!((first.event, first.fatalities), (EventId(5), Some(5.0)));
     h.get_all_by_label("5").next().unwrap().click();
     h.run();
@@ -115,7 +115,7 @@ fn the_actor_registry_finds_typos_adds_aliases_and_refuses_a_merge_that_would_br
 
     // The sample coder links mentions to the militia: huda may not merge it away.
     let militia = ActorId::new("abu-fadl-abbas");
-    h.state_mut().actors_window().select(Some(militia.clone()), None);
+    h.state_mut().actors_window().unwrap().select(Some(militia.clone()), None);
     h.run();
     h.get_by_label("Merge into actor").click();
     h.run();

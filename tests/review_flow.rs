@@ -114,7 +114,7 @@ fn import_a_file_review_five_suggestions_from_the_keyboard_then_bulk_accept_and_
     press(&mut h, Modifiers::NONE, Key::Tab);
     let sel = h.state().article().selection().unwrap();
     let text = h.state().project().unwrap().documents()[0].text().unwrap().clone();
-    h.state_mut().article_mut().select(&text, Span::new(sel.start, sel.end - 1));
+    h.state_mut().article_mut().unwrap().select(&text, Span::new(sel.start, sel.end - 1));
     h.run();
     press(&mut h, Modifiers::NONE, Key::Enter);
     assert_eq!(status(&h, d), ReviewStatus::Edited);

@@ -130,7 +130,7 @@ fn select_phrase(h: &mut Harness<'_, TarmeezApp>, phrase: &str) -> Span {
     let b = text.as_str().find(phrase).unwrap();
     let start = text.char_of_byte(b).unwrap();
     let span = Span::new(start, start + phrase.chars().count());
-    h.state_mut().article_mut().select(&text, span);
+    h.state_mut().article_mut().unwrap().select(&text, span);
     h.run();
     span
 }
@@ -239,7 +239,7 @@ fn the_coders_name_is_asked_once_remembered_and_names_their_layer() {
     assert_eq!(remembered.annotator.unwrap().as_str(), "huda-ali");
     // The name goes to the coder's own layer file.
     let text = h.state().project().unwrap().documents()[0].text().unwrap().clone();
-    h.state_mut().article_mut().select(&text, Span::new(0, 4));
+    h.state_mut().article_mut().unwrap().select(&text, Span::new(0, 4));
     h.run();
     h.key_press(Key::Num1);
     h.run();

@@ -1,8 +1,12 @@
-//! What panels ask the app to do. Panels only read the project; they push these, and the app applies them
-//! after the frame (project changes always as edits, so undo covers them).
+//! What the window asks to be done. Panels and windows only read the session; they push these, and
+//! [`super::TarmeezApp`] runs them in one place once per frame (project changes always as edits, so undo covers
+//! them).
 
 use super::Command;
+use super::panels::review_queue::ReviewRequest;
+use super::windows::ToolWindow;
 use crate::model::{DocId, Edit, EntityTypeId, EventId, EventTypeId, MentionId, ProjectEdit, RoleId, Span};
+use std::path::PathBuf;
 
 /// The mention or event the inspector shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -22,8 +26,7 @@ pub struct Picking {
     pub role: RoleId,
 }
 
-/// A request from a panel.
-#[derive(Clone, Debug)]
+/// Something to do, asked by a key, a menu, a panel or a window.
 pub enum Action {
     /// A menu or shortcut command.
     Command(Command),
@@ -41,13 +44,17 @@ pub enum Action {
     Focus(Option<Focus>),
     /// Wait for a click on a mention to fill a role (or stop waiting).
     Pick(Option<Picking>),
-    /// An operation was refused; say why.
-    Refused(String),
-    /// Tell the coder what an operation did.
+    /// A plain click on the article's letter at this offset (fills the role being picked, or inspects).
+    ClickText(usize),
+    /// Tell the coder something once (what an operation did, or why it was refused).
     Notice(String),
     /// Propose the other occurrences of a mention's words as suggestions (the `propagate` source), in the
     /// shown document or the whole project.
     Propagate(MentionId, bool),
+    /// A request of the review queue.
+    Review(ReviewRequest),
+    /// Show this document.
+    Show(DocId),
     /// Open a document, scroll to a span and select it (and focus what is given).
     Jump {
         /// The document.
@@ -57,4 +64,16 @@ pub enum Action {
         /// What to show in the inspector.
         focus: Option<Focus>,
     },
+    /// Open a tool window (or bring the open one of its kind forward).
+    Open(Box<dyn ToolWindow>),
+    /// Close the tool window of this kind (unless work keeps it open).
+    Close(&'static str),
+    /// Open the project in this folder (saving the open one first).
+    OpenProject(PathBuf),
+}
+
+impl From<Command> for Action {
+    fn from(command: Command) -> Self {
+        Action::Command(command)
+    }
 }

@@ -39,7 +39,8 @@ pub enum Command {
     DeleteMention,
     /// Choose an event type for the selection (then its key or a click makes the event).
     NewEvent,
-    /// Stop picking a role filler, else unfocus, else clear the selection.
+    /// Dismiss the message, else stop picking a role filler, else close the topmost window, else unfocus, else
+    /// clear the selection.
     Cancel,
     /// Mark the document done for this annotator (or in progress again).
     ToggleDone,
@@ -204,7 +205,10 @@ impl Command {
                 "Delete the inspected mention or event, else the selected mention, else the innermost at the caret"
             }
             Command::NewEvent => "Make the selection an event's trigger: choose the event type",
-            Command::Cancel => "Stop picking a role filler, else close the inspector, else clear the selection",
+            Command::Cancel => {
+                "Dismiss the message, else stop picking a role filler, else close the topmost window, else close the \
+                 inspector, else clear the selection"
+            }
             Command::ToggleDone => "Mark this document done for you (again to set it back in progress)",
             Command::NextUnfinished => "Go to the next document you have not marked done",
             Command::ToggleEvents => "Show the events of this document or of the whole project, sortable",

@@ -1,16 +1,22 @@
-//! The egui user interface: a thin layer over the core that turns input into commands.
+//! The egui user interface: a thin layer over the core. Keys, menus, panels and windows push [`Action`]s;
+//! the app runs them in one place (`run.rs`) against the open [`Session`].
 
 pub mod action;
 pub mod app;
 pub mod article_view;
 pub mod bidi_label;
 mod command;
+mod dialogs;
 mod fonts;
 pub mod panels;
+mod run;
+pub mod session;
 pub mod windows;
 
+pub use action::Action;
 pub use app::TarmeezApp;
 pub use command::Command;
+pub use session::{SaveStatus, Session};
 
 /// Opens the main window with `app`, until the user closes it.
 pub fn run(app: TarmeezApp) -> eframe::Result {

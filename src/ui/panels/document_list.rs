@@ -1,12 +1,12 @@
 //! The list of the project's documents.
 
+use crate::model::DocId;
 use crate::store::Project;
 use crate::ui::bidi_label::selectable_row_with_detail;
 use eframe::egui;
 
-/// Draws the document list; returns the index of a clicked document.
-pub fn document_list(ui: &mut egui::Ui, project: Option<&Project>, selected: Option<usize>) -> Option<usize> {
-    let project = project?;
+/// Draws the document list; returns the document clicked.
+pub fn document_list(ui: &mut egui::Ui, project: &Project, shown: Option<&DocId>) -> Option<DocId> {
     ui.heading("Documents");
     let mut clicked = None;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.9 + 2.0 * ui.spacing().button_padding.y;
@@ -22,10 +22,10 @@ pub fn document_list(ui: &mut egui::Ui, project: Option<&Project>, selected: Opt
             } else {
                 (doc.title().to_owned(), ui.visuals().text_color())
             };
-            let response = selectable_row_with_detail(ui, selected == Some(i), &text, Some(&progress), color)
+            let response = selectable_row_with_detail(ui, shown == Some(&doc.id), &text, Some(&progress), color)
                 .on_hover_text(doc.id.as_str());
             if response.clicked() {
-                clicked = Some(i);
+                clicked = Some(doc.id.clone());
             }
         }
     });

@@ -1,9 +1,9 @@
 //! The selected document: its metadata, a toolbar (layer, suggestions, labels, zoom) and the article.
 
-use crate::model::Annotator;
-use crate::store::Project;
+use crate::model::{Annotator, DocId, DocText};
+use crate::store::{DocEntry, LoadedDoc, Project};
 use crate::text::scene::HighlightSet;
-use crate::ui::Command;
+use crate::ui::{Action, Command};
 use crate::ui::article_view::{ArticleInput, ArticleView};
 use crate::ui::bidi_label::{LabelStyle, bidi_label};
 use eframe::egui;
@@ -18,12 +18,12 @@ pub struct ViewOptions {
 }
 
 /// Shown when no project is open.
-pub fn no_project(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+pub fn no_project(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
     ui.vertical_centered(|ui| {
         ui.add_space(80.0);
         ui.heading("No project is open");
         if ui.button(Command::OpenProject.label()).clicked() {
-            commands.push(Command::OpenProject);
+            commands.push(Command::OpenProject.into());
         }
     });
 }
@@ -31,8 +31,8 @@ pub fn no_project(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 /// The annotator whose layer is shown for the selected document: the one chosen in the toolbar, else the
 /// coder's own (even before they mark anything: coders code independently, so another coder's layer is shown
 /// only on request), else, when the project is read-only, the first coder's.
-pub fn shown_layer(project: &Project, selected: Option<usize>, options: &ViewOptions) -> Option<Annotator> {
-    let doc = project.documents().get(selected?)?.loaded()?;
+pub fn shown_layer(project: &Project, shown: Option<&DocId>, options: &ViewOptions) -> Option<Annotator> {
+    let doc = project.document(shown?)?.loaded()?;
     let me = project.annotator();
     if let Some(a) = &options.layer
         && (doc.layers.contains_key(a) || a == me)
@@ -46,27 +46,27 @@ pub fn shown_layer(project: &Project, selected: Option<usize>, options: &ViewOpt
 }
 
 /// Highlights for the selected document under `options`.
-pub fn highlights(project: &Project, selected: Option<usize>, options: &ViewOptions) -> HighlightSet {
-    let Some(doc) = selected.and_then(|i| project.documents().get(i)).and_then(|d| d.loaded()) else {
+pub fn highlights(project: &Project, shown: Option<&DocId>, options: &ViewOptions) -> HighlightSet {
+    let Some(doc) = shown.and_then(|d| project.document(d)).and_then(|d| d.loaded()) else {
         return HighlightSet::default();
     };
-    let owner = shown_layer(project, selected, options);
+    let owner = shown_layer(project, shown, options);
     let layer = owner.as_ref().and_then(|a| doc.layers.get(a));
     let suggestions = doc.suggestions.iter().filter(|_| !options.hide_suggestions);
-    HighlightSet::build(&project.config.schema, layer, suggestions)
+    HighlightSet::build(&project.config().schema, layer, suggestions)
 }
 
 /// Draws the selected document.
 pub fn document_view(
     ui: &mut egui::Ui,
     project: &Project,
-    selected: Option<usize>,
+    shown: Option<&DocId>,
     options: &mut ViewOptions,
     article: &mut ArticleView,
     highlights: &HighlightSet,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<Action>,
 ) {
-    let Some(doc) = selected.and_then(|i| project.documents().get(i)) else {
+    let Some(doc) = shown.and_then(|d| project.document(d)) else {
         ui.label(if project.documents().is_empty() {
             "This project has no documents yet. Import text files with: tarmeez import-text <project> <files or folders>"
         } else {
@@ -74,6 +74,25 @@ pub fn document_view(
         });
         return;
     };
+    header(ui, doc);
+    let owner = shown_layer(project, shown, options);
+    if let Some(loaded) = doc.loaded() {
+        ui.horizontal(|ui| toolbar(ui, project, loaded, owner.as_ref(), options, article, commands));
+    }
+    ui.separator();
+    let Some(text) = doc.text() else { return };
+    selection_line(ui, text, article);
+    let direction = doc.meta.as_ref().map(|m| m.direction).unwrap_or_default();
+    let describe = |key: &crate::text::scene::HighlightKey| match doc.loaded() {
+        Some(loaded) => super::describe::describe(project, loaded, owner.as_ref(), key),
+        None => Vec::new(),
+    };
+    let input = ArticleInput { text, direction, highlights, describe: &describe };
+    article.show(ui, &input);
+}
+
+/// The title, the metadata, and the problems of a broken document.
+fn header(ui: &mut egui::Ui, doc: &DocEntry) {
     let heading = LabelStyle {
         size: egui::TextStyle::Heading.resolve(ui.style()).size,
         color: ui.visuals().strong_text_color(),
@@ -94,58 +113,63 @@ pub fn document_view(
             ui.label(p.to_string());
         }
     }
-    let owner = shown_layer(project, selected, options);
-    if let Some(loaded) = doc.loaded() {
-        ui.horizontal(|ui| {
-            let current = owner.as_ref().map_or("none".to_owned(), |a| a.to_string());
-            let me = project.annotator();
-            let mut choices: Vec<(&Annotator, Option<&crate::model::Layer>)> =
-                loaded.layers.iter().map(|(a, l)| (a, Some(l))).collect();
-            if !loaded.layers.contains_key(me) && matches!(project.access(), crate::store::Access::ReadWrite) {
-                choices.insert(0, (me, None));
+}
+
+/// The layer chooser, the suggestions and labels switches, and the zoom.
+fn toolbar(
+    ui: &mut egui::Ui,
+    project: &Project,
+    loaded: &LoadedDoc,
+    owner: Option<&Annotator>,
+    options: &mut ViewOptions,
+    article: &ArticleView,
+    commands: &mut Vec<Action>,
+) {
+    let current = owner.map_or("none".to_owned(), |a| a.to_string());
+    let me = project.annotator();
+    let mut choices: Vec<(&Annotator, Option<&crate::model::Layer>)> =
+        loaded.layers.iter().map(|(a, l)| (a, Some(l))).collect();
+    if !loaded.layers.contains_key(me) && matches!(project.access(), crate::store::Access::ReadWrite) {
+        choices.insert(0, (me, None));
+    }
+    egui::ComboBox::from_label("layer").selected_text(current).show_ui(ui, |ui| {
+        for (a, layer) in choices {
+            let (m, e, r) = layer.map_or((0, 0, 0), |l| (l.mentions.len(), l.events.len(), l.relations.len()));
+            let mine = if a == me { " (yours)" } else { "" };
+            let text = format!("{a}{mine}: {m} mentions, {e} events, {r} relations");
+            if ui.selectable_label(owner == Some(a), text).clicked() {
+                options.layer = Some(a.clone());
             }
-            egui::ComboBox::from_label("layer").selected_text(current).show_ui(ui, |ui| {
-                for (a, layer) in choices {
-                    let (m, e, r) = layer.map_or((0, 0, 0), |l| (l.mentions.len(), l.events.len(), l.relations.len()));
-                    let mine = if a == me { " (yours)" } else { "" };
-                    let text = format!("{a}{mine}: {m} mentions, {e} events, {r} relations");
-                    if ui.selectable_label(owner.as_ref() == Some(a), text).clicked() {
-                        options.layer = Some(a.clone());
-                    }
-                }
-            });
-            let pending: usize = loaded
-                .suggestions
-                .values()
-                .map(|s| s.suggestions.values().filter(|s| s.status == crate::model::ReviewStatus::Pending).count())
-                .sum();
-            let mut show = !options.hide_suggestions;
-            if ui
-                .checkbox(&mut show, format!("{pending} suggestions"))
-                .on_hover_text(Command::ToggleSuggestions.help())
-                .changed()
-            {
-                commands.push(Command::ToggleSuggestions);
-            }
-            let mut labels = article.show_labels;
-            if ui.checkbox(&mut labels, "labels").on_hover_text(Command::ToggleLabels.help()).changed() {
-                commands.push(Command::ToggleLabels);
-            }
-            ui.separator();
-            if ui.button("−").on_hover_text(Command::ZoomOut.help()).clicked() {
-                commands.push(Command::ZoomOut);
-            }
-            if ui.button(format!("{:.0}%", article.zoom() * 100.0)).on_hover_text(Command::ZoomReset.help()).clicked() {
-                commands.push(Command::ZoomReset);
-            }
-            if ui.button("+").on_hover_text(Command::ZoomIn.help()).clicked() {
-                commands.push(Command::ZoomIn);
-            }
-        });
+        }
+    });
+    let pending: usize = loaded
+        .suggestions
+        .values()
+        .map(|s| s.suggestions.values().filter(|s| s.status == crate::model::ReviewStatus::Pending).count())
+        .sum();
+    let mut show = !options.hide_suggestions;
+    if ui.checkbox(&mut show, format!("{pending} suggestions")).on_hover_text(Command::ToggleSuggestions.help()).changed()
+    {
+        commands.push(Command::ToggleSuggestions.into());
+    }
+    let mut labels = article.show_labels;
+    if ui.checkbox(&mut labels, "labels").on_hover_text(Command::ToggleLabels.help()).changed() {
+        commands.push(Command::ToggleLabels.into());
     }
     ui.separator();
-    let Some(text) = doc.text() else { return };
-    // Always one line here, so that selecting does not shift the article.
+    if ui.button("−").on_hover_text(Command::ZoomOut.help()).clicked() {
+        commands.push(Command::ZoomOut.into());
+    }
+    if ui.button(format!("{:.0}%", article.zoom() * 100.0)).on_hover_text(Command::ZoomReset.help()).clicked() {
+        commands.push(Command::ZoomReset.into());
+    }
+    if ui.button("+").on_hover_text(Command::ZoomIn.help()).clicked() {
+        commands.push(Command::ZoomIn.into());
+    }
+}
+
+/// What is selected, in one line (always one, so that selecting does not shift the article), or a hint.
+fn selection_line(ui: &mut egui::Ui, text: &DocText, article: &ArticleView) {
     let body = LabelStyle {
         size: egui::TextStyle::Body.resolve(ui.style()).size,
         color: ui.visuals().text_color(),
@@ -163,11 +187,4 @@ pub fn document_view(
             bidi_label(ui, hint, LabelStyle { color: ui.visuals().weak_text_color(), ..body }, egui::Sense::hover());
         }
     }
-    let direction = doc.meta.as_ref().map(|m| m.direction).unwrap_or_default();
-    let describe = |key: &crate::text::scene::HighlightKey| match doc.loaded() {
-        Some(loaded) => super::describe::describe(project, loaded, owner.as_ref(), key),
-        None => Vec::new(),
-    };
-    let input = ArticleInput { text, direction, highlights, describe: &describe };
-    article.show(ui, &input);
 }

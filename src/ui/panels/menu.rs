@@ -1,21 +1,21 @@
 //! The menu bar and the shortcuts window, both generated from [`Command`].
 
-use crate::ui::Command;
+use crate::ui::{Action, Command};
 use eframe::egui;
 
-fn item(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Command>) {
+fn item(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Action>) {
     let mut button = egui::Button::new(command.label());
     if let Some(s) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&s));
     }
     if ui.add(button).on_hover_text(command.help()).clicked() {
-        commands.push(command);
+        commands.push(command.into());
         ui.close();
     }
 }
 
 /// File, Go and Help menus.
-pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, Command::OpenProject, commands);

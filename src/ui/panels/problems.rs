@@ -1,12 +1,11 @@
 //! The problems window: every problem found in the project's files, with file, line and column.
 
 use crate::store::Project;
-use crate::ui::Command;
+use crate::ui::{Action, Command};
 use eframe::egui;
 
 /// Lists the project's problems.
-pub fn problems(ui: &mut egui::Ui, project: Option<&Project>, commands: &mut Vec<Command>) {
-    let Some(p) = project else { return };
+pub fn problems(ui: &mut egui::Ui, p: &Project, commands: &mut Vec<Action>) {
     let problems: Vec<_> = p.problems().collect();
     if problems.is_empty() {
         ui.label("No problems found in the documents loaded so far.");
@@ -26,6 +25,6 @@ pub fn problems(ui: &mut egui::Ui, project: Option<&Project>, commands: &mut Vec
     });
     ui.separator();
     if ui.button("Check every document").on_hover_text(Command::ValidateProject.help()).clicked() {
-        commands.push(Command::ValidateProject);
+        commands.push(Command::ValidateProject.into());
     }
 }

@@ -4,9 +4,9 @@
 //! document with ten thousand pending suggestions costs one screen of rows per frame.
 
 use crate::model::{DocId, SourceName, Span, SuggestedLabel, SuggestionId};
-use crate::store::review::SuggestionFilter;
+use crate::workflow::review::SuggestionFilter;
 use crate::store::{LoadedDoc, Project};
-use crate::ui::Command;
+use crate::ui::{Action, Command};
 use crate::ui::bidi_label::selectable_row;
 use eframe::egui::{self, RichText};
 
@@ -81,7 +81,7 @@ impl ReviewQueue {
         if self.built_for.as_ref() == Some(&key) {
             return;
         }
-        self.items = crate::store::review::pending(loaded, &self.filter)
+        self.items = crate::workflow::review::pending(loaded, &self.filter)
             .into_iter()
             .map(|(source, id, s)| QueueItem { source, id, span: s.span, label: s.label, score: s.score })
             .collect();
@@ -114,7 +114,7 @@ impl ReviewQueue {
 }
 
 fn label_name(project: &Project, label: &SuggestedLabel) -> String {
-    let schema = &project.config.schema;
+    let schema = &project.config().schema;
     match label {
         SuggestedLabel::Entity(t) => schema.entity_type(t).map_or(t.to_string(), |d| d.name.clone()),
         SuggestedLabel::Event(t) => schema.event_type(t).map_or(t.to_string(), |d| d.name.clone()),
@@ -128,9 +128,30 @@ pub fn review_panel(
     loaded: &LoadedDoc,
     queue: &mut ReviewQueue,
     current: Option<&(SourceName, SuggestionId)>,
-    out: &mut Vec<ReviewRequest>,
+    out: &mut Vec<Action>,
 ) {
-    let schema = &project.config.schema;
+    filters(ui, project, queue);
+    let total: usize = loaded.suggestions.values().map(|s| s.suggestions.len()).sum();
+    ui.label(format!("{} pending shown, of {total} suggestions in this document", queue.items().len()));
+    if let Some((source, id)) = current
+        && let Some(item) = queue.items().iter().find(|i| &i.source == source && i.id == *id)
+    {
+        current_actions(ui, project, item, out);
+    } else {
+        ui.weak(format!(
+            "{} starts with the first suggestion; Enter accepts, Backspace rejects.",
+            ctx_key(ui, Command::NextSuggestion)
+        ));
+    }
+    ui.separator();
+    rows(ui, project, loaded, queue, current, out);
+    ui.separator();
+    bulk_actions(ui, queue, out);
+}
+
+/// The queue's order and filter (type and score range).
+fn filters(ui: &mut egui::Ui, project: &Project, queue: &mut ReviewQueue) {
+    let schema = &project.config().schema;
     ui.horizontal(|ui| {
         ui.label("Order");
         ui.selectable_value(&mut queue.order, QueueOrder::Position, "position");
@@ -163,19 +184,17 @@ pub fn review_panel(
             queue.filter.max_score = (max < 1.0).then_some(max);
         }
     });
-    let total: usize = loaded.suggestions.values().map(|s| s.suggestions.len()).sum();
-    ui.label(format!("{} pending shown, of {total} suggestions in this document", queue.items().len()));
-    if let Some((source, id)) = current
-        && let Some(item) = queue.items().iter().find(|i| &i.source == source && i.id == *id)
-    {
-        current_actions(ui, project, item, out);
-    } else {
-        ui.weak(format!(
-            "{} starts with the first suggestion; Enter accepts, Backspace rejects.",
-            ctx_key(ui, Command::NextSuggestion)
-        ));
-    }
-    ui.separator();
+}
+
+/// The queue's rows (only those in view are drawn); a click puts one under review.
+fn rows(
+    ui: &mut egui::Ui,
+    project: &Project,
+    loaded: &LoadedDoc,
+    queue: &ReviewQueue,
+    current: Option<&(SourceName, SuggestionId)>,
+    out: &mut Vec<Action>,
+) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 1.45 + 2.0 * ui.spacing().button_padding.y;
     let items = queue.items();
     egui::ScrollArea::vertical()
@@ -192,32 +211,35 @@ pub fn review_panel(
                     .on_hover_text(item.source.as_str())
                     .clicked()
                 {
-                    out.push(ReviewRequest::Select(item.source.clone(), item.id));
+                    out.push(Action::Review(ReviewRequest::Select(item.source.clone(), item.id)));
                 }
             }
         });
-    ui.separator();
+}
+
+/// Accepting in bulk, the built-in suggesters and the statistics.
+fn bulk_actions(ui: &mut egui::Ui, queue: &mut ReviewQueue, out: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Accept all shown:");
         if ui.button("in this document").clicked() {
-            out.push(ReviewRequest::AcceptAll(Scope::Document));
+            out.push(Action::Review(ReviewRequest::AcceptAll(Scope::Document)));
         }
         if ui.button("in the project").clicked() {
-            out.push(ReviewRequest::AcceptAll(Scope::Project));
+            out.push(Action::Review(ReviewRequest::AcceptAll(Scope::Project)));
         }
     });
     ui.checkbox(&mut queue.propagate, "Propose other occurrences of each accepted mention");
     ui.horizontal_wrapped(|ui| {
         ui.label("Actor registry as gazetteer:");
         if ui.button("this document").clicked() {
-            out.push(ReviewRequest::Registry(Scope::Document));
+            out.push(Action::Review(ReviewRequest::Registry(Scope::Document)));
         }
         if ui.button("the project").clicked() {
-            out.push(ReviewRequest::Registry(Scope::Project));
+            out.push(Action::Review(ReviewRequest::Registry(Scope::Project)));
         }
     });
     if ui.button("Review statistics…").clicked() {
-        out.push(ReviewRequest::Stats);
+        out.push(Action::Review(ReviewRequest::Stats));
     }
 }
 
@@ -226,15 +248,15 @@ fn ctx_key(ui: &egui::Ui, command: Command) -> String {
 }
 
 /// The current suggestion: what it proposes and the keys that decide it.
-fn current_actions(ui: &mut egui::Ui, project: &Project, item: &QueueItem, out: &mut Vec<ReviewRequest>) {
+fn current_actions(ui: &mut egui::Ui, project: &Project, item: &QueueItem, out: &mut Vec<Action>) {
     let score = item.score.map_or("no score".to_owned(), |s| format!("score {s:.2}"));
     ui.label(RichText::new(format!("{} · {score} · {}", label_name(project, &item.label), item.source)).strong());
     ui.horizontal_wrapped(|ui| {
         if ui.button("Accept (Enter)").clicked() {
-            out.push(ReviewRequest::Accept(None));
+            out.push(Action::Review(ReviewRequest::Accept(None)));
         }
         if ui.button("Reject (Backspace)").clicked() {
-            out.push(ReviewRequest::Reject);
+            out.push(Action::Review(ReviewRequest::Reject));
         }
     });
     ui.weak("Adjust the selection before accepting to correct its boundaries; a type's key accepts it as that type.");

@@ -1,18 +1,18 @@
 //! The status bar: project, annotator, access mode, problems.
 
 use crate::store::{Access, Project};
-use crate::ui::Command;
-use crate::ui::app::SaveStatus;
+use crate::ui::{Action, Command};
+use crate::ui::SaveStatus;
 use eframe::egui;
 
 /// Draws the status bar.
-pub fn status_bar(ui: &mut egui::Ui, project: Option<&Project>, save: &SaveStatus, commands: &mut Vec<Command>) {
+pub fn status_bar(ui: &mut egui::Ui, project: Option<&Project>, save: &SaveStatus, commands: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let Some(p) = project else {
             ui.label("No project open");
             return;
         };
-        ui.label(format!("{} · {} documents", p.config.name, p.documents().len()));
+        ui.label(format!("{} · {} documents", p.config().name, p.documents().len()));
         ui.separator();
         ui.label(format!("Annotator: {}", p.annotator()));
         ui.separator();
@@ -39,7 +39,7 @@ pub fn status_bar(ui: &mut egui::Ui, project: Option<&Project>, save: &SaveStatu
         };
         let color = if n == 0 { ui.visuals().weak_text_color() } else { ui.visuals().error_fg_color };
         if ui.add(egui::Button::new(egui::RichText::new(text).color(color)).frame(false)).clicked() {
-            commands.push(Command::ToggleProblems);
+            commands.push(Command::ToggleProblems.into());
         }
     });
 }

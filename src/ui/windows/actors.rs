@@ -3,8 +3,10 @@
 
 use crate::model::{Actor, ActorId, ActorKind, ProjectEdit};
 use crate::store::Project;
-use crate::store::actor_edits::{create_actor, merge_actors};
+use crate::workflow::actor_edits::{create_actor, merge_actors};
 use crate::ui::action::Action;
+use crate::ui::session::Session;
+use crate::ui::windows::ToolWindow;
 use crate::ui::bidi_label::selectable_row;
 use eframe::egui;
 
@@ -34,16 +36,10 @@ pub struct ActorsWindow {
     merge_into: Option<ActorId>,
 }
 
-/// A change the window asks for that needs the project mutably (merging loads every document).
-pub enum ActorRequest {
-    /// Merge the first actor into the second.
-    Merge(ActorId, ActorId),
-}
-
 impl ActorsWindow {
-    /// Draws the window; returns a request that needs the project mutably.
-    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, out: &mut Vec<Action>) -> Option<ActorRequest> {
-        let mut request = None;
+    /// Draws the window.
+    fn draw(&mut self, ui: &mut egui::Ui, project: &Project, out: &mut Vec<Action>) {
+        let mut merged = false;
         ui.horizontal(|ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.query).hint_text("search names and aliases").desired_width(220.0),
@@ -57,14 +53,14 @@ impl ActorsWindow {
             }
         });
         let ids: Vec<ActorId> = if self.query.trim().is_empty() {
-            project.actors.actors.keys().cloned().collect()
+            project.actors().actors.keys().cloned().collect()
         } else {
-            crate::text::matching::find_actors(&project.actors, &self.query).into_iter().map(|(id, _)| id).collect()
+            crate::text::matching::find_actors(project.actors(), &self.query).into_iter().map(|(id, _)| id).collect()
         };
         ui.columns(2, |cols| {
             egui::ScrollArea::vertical().id_salt("actor-list").auto_shrink(false).show(&mut cols[0], |ui| {
                 for id in &ids {
-                    let Some(actor) = project.actors.actors.get(id) else { continue };
+                    let Some(actor) = project.actors().actors.get(id) else { continue };
                     let label = format!("{} · {}", actor.name, actor.aliases.first().map_or("", String::as_str));
                     let selected = self.selected.as_ref() == Some(id);
                     if selectable_row(ui, selected, &label, ui.visuals().text_color()).clicked() {
@@ -78,7 +74,7 @@ impl ActorsWindow {
             let ui = &mut cols[1];
             // The draft follows the registry when the actor changed under it (undo, merge, a save).
             if let Some(id) = &self.selected {
-                match project.actors.actors.get(id) {
+                match project.actors().actors.get(id) {
                     None => self.select(None, None),
                     Some(actor) if self.draft.is_none() || self.draft_from.as_ref() != Some(actor) => {
                         self.draft = Some(actor.clone());
@@ -88,15 +84,14 @@ impl ActorsWindow {
                 }
             }
             if let (Some(id), Some(draft)) = (self.selected.clone(), self.draft.as_mut()) {
-                request = editor(ui, project, &id, draft, &mut self.new_alias, &mut self.merge_into, out);
+                merged = editor(ui, project, &id, draft, &mut self.new_alias, &mut self.merge_into, out);
             } else {
                 ui.weak("Select an actor to edit it.");
             }
         });
-        if request.is_some() {
+        if merged {
             self.select(None, None);
         }
-        request
     }
 
     /// Selects an actor (or none) for editing.
@@ -117,9 +112,30 @@ fn editor(
     new_alias: &mut String,
     merge_into: &mut Option<ActorId>,
     out: &mut Vec<Action>,
-) -> Option<ActorRequest> {
-    let saved = project.actors.actors.get(id)?;
+) -> bool {
+    let Some(saved) = project.actors().actors.get(id) else { return false };
     ui.weak(format!("id: {id}"));
+    fields(ui, project, id, draft);
+    aliases(ui, draft, new_alias);
+    ui.horizontal(|ui| {
+        let changed = draft != saved;
+        if ui.add_enabled(changed, egui::Button::new("Save changes")).clicked() {
+            if draft.name.trim().is_empty() {
+                out.push(Action::Notice("An actor needs a name.".into()));
+            } else {
+                out.push(Action::Project(ProjectEdit::PutActor(id.clone(), Some(draft.clone()))));
+            }
+        }
+        if ui.add_enabled(changed, egui::Button::new("Revert")).clicked() {
+            *draft = saved.clone();
+        }
+    });
+    ui.separator();
+    merge_row(ui, project, id, merge_into, out)
+}
+
+/// Name, kind, affiliation and notes.
+fn fields(ui: &mut egui::Ui, project: &Project, id: &ActorId, draft: &mut Actor) {
     egui::Grid::new("actor-editor").num_columns(2).show(ui, |ui| {
         ui.label("Name");
         ui.text_edit_singleline(&mut draft.name).accessible_name("Actor name");
@@ -136,12 +152,12 @@ fn editor(
             .accessible_name("Actor kind");
         ui.end_row();
         ui.label("Affiliation");
-        let current = draft.affiliation.as_ref().and_then(|a| project.actors.actors.get(a)).map_or("—", |a| &a.name);
+        let current = draft.affiliation.as_ref().and_then(|a| project.actors().actors.get(a)).map_or("—", |a| &a.name);
         egui::ComboBox::from_id_salt("actor-affiliation")
             .selected_text(current)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut draft.affiliation, None, "—");
-                for (other, actor) in project.actors.actors.iter().filter(|(o, _)| *o != id) {
+                for (other, actor) in project.actors().actors.iter().filter(|(o, _)| *o != id) {
                     ui.selectable_value(&mut draft.affiliation, Some(other.clone()), &actor.name);
                 }
             })
@@ -152,6 +168,10 @@ fn editor(
         ui.text_edit_multiline(&mut draft.notes).accessible_name("Actor notes");
         ui.end_row();
     });
+}
+
+/// The aliases, each removable, and a field adding one.
+fn aliases(ui: &mut egui::Ui, draft: &mut Actor, new_alias: &mut String) {
     ui.label("Aliases");
     let mut remove = None;
     for (i, alias) in draft.aliases.iter().enumerate() {
@@ -178,28 +198,24 @@ fn editor(
             new_alias.clear();
         }
     });
-    ui.horizontal(|ui| {
-        let changed = draft != saved;
-        if ui.add_enabled(changed, egui::Button::new("Save changes")).clicked() {
-            if draft.name.trim().is_empty() {
-                out.push(Action::Refused("An actor needs a name.".into()));
-            } else {
-                out.push(Action::Project(ProjectEdit::PutActor(id.clone(), Some(draft.clone()))));
-            }
-        }
-        if ui.add_enabled(changed, egui::Button::new("Revert")).clicked() {
-            *draft = saved.clone();
-        }
-    });
-    ui.separator();
-    let mut request = None;
+}
+
+/// Merging the actor into another; returns whether the coder asked for it.
+fn merge_row(
+    ui: &mut egui::Ui,
+    project: &Project,
+    id: &ActorId,
+    merge_into: &mut Option<ActorId>,
+    out: &mut Vec<Action>,
+) -> bool {
+    let mut merged = false;
     ui.horizontal(|ui| {
         ui.label("Merge into");
-        let shown = merge_into.as_ref().and_then(|a| project.actors.actors.get(a)).map_or("…", |a| &a.name);
+        let shown = merge_into.as_ref().and_then(|a| project.actors().actors.get(a)).map_or("…", |a| &a.name);
         egui::ComboBox::from_id_salt("actor-merge")
             .selected_text(shown)
             .show_ui(ui, |ui| {
-                for (other, actor) in project.actors.actors.iter().filter(|(o, _)| *o != id) {
+                for (other, actor) in project.actors().actors.iter().filter(|(o, _)| *o != id) {
                     ui.selectable_value(merge_into, Some(other.clone()), &actor.name);
                 }
             })
@@ -211,13 +227,35 @@ fn editor(
                 .on_hover_text("This actor's name and aliases go to the other; your mentions are relinked")
                 .clicked()
         {
-            request = Some(ActorRequest::Merge(id.clone(), target));
+            // Merging loads every document, to relink the coder's mentions.
+            out.push(match merge_actors(project, &target, id) {
+                Ok(edit) => Action::Project(edit),
+                Err(e) => Action::Notice(e.to_string()),
+            });
+            merged = true;
         }
     });
-    request
+    merged
 }
 
-/// Carries out a request of the window: builds the merge edit (loading every document) and applies it.
-pub fn merge(project: &mut Project, absorbed: &ActorId, kept: &ActorId) -> Result<ProjectEdit, String> {
-    merge_actors(project, kept, absorbed).map_err(|e| e.to_string())
+impl ToolWindow for ActorsWindow {
+    fn kind(&self) -> &'static str {
+        "actors"
+    }
+
+    fn title(&self) -> String {
+        "Actors".into()
+    }
+
+    fn default_size(&self) -> egui::Vec2 {
+        egui::vec2(720.0, 460.0)
+    }
+
+    fn scrolls(&self) -> bool {
+        false // its lists scroll themselves
+    }
+
+    fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
+        self.draw(ui, session.project(), out);
+    }
 }

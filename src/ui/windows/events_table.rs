@@ -4,6 +4,8 @@
 use crate::formats::events_table::{EventColumn, EventRow, document_rows, project_rows, sort_rows};
 use crate::store::Project;
 use crate::ui::action::{Action, Focus};
+use crate::ui::session::Session;
+use crate::ui::windows::ToolWindow;
 use crate::ui::bidi_label::selectable_row;
 use eframe::egui;
 
@@ -40,7 +42,7 @@ impl Default for EventsTable {
 impl EventsTable {
     /// Recomputes the rows when the scope, the document or the project changed. The whole-project table
     /// loads every document (once).
-    pub fn refresh(&mut self, project: &mut Project, doc: Option<&crate::model::DocId>) {
+    pub fn refresh(&mut self, project: &Project, doc: Option<&crate::model::DocId>) {
         // The whole project's rows do not depend on the shown document.
         let key = (self.whole_project, doc.filter(|_| !self.whole_project).cloned(), project.generation());
         if self.built_for.as_ref() == Some(&key) {
@@ -69,7 +71,7 @@ impl EventsTable {
     }
 
     /// Draws the table.
-    pub fn show(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    fn draw(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.whole_project, false, "This document");
             ui.selectable_value(&mut self.whole_project, true, "Whole project");
@@ -124,5 +126,28 @@ impl EventsTable {
         if let Some(column) = clicked_column {
             self.sort_by(column);
         }
+    }
+}
+
+impl ToolWindow for EventsTable {
+    fn kind(&self) -> &'static str {
+        "events"
+    }
+
+    fn title(&self) -> String {
+        "Events".into()
+    }
+
+    fn default_size(&self) -> egui::Vec2 {
+        egui::vec2(1180.0, 320.0)
+    }
+
+    fn scrolls(&self) -> bool {
+        false // the rows scroll, drawing only those in view
+    }
+
+    fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
+        self.refresh(session.project(), session.shown());
+        self.draw(ui, out);
     }
 }

@@ -7,6 +7,9 @@
 use crate::formats::{brat, conll, doccano, events_csv, events_table, hf_jsonl, html};
 use crate::model::Annotator;
 use crate::store::{OpenOptions, Project};
+use crate::ui::action::Action;
+use crate::ui::session::Session;
+use crate::ui::windows::ToolWindow;
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
@@ -50,6 +53,8 @@ pub struct ExportWindow {
     pub everyone: bool,
     /// What the last export did, line by line.
     pub report: Vec<String>,
+    /// The coder asked to export (started after the frame).
+    requested: bool,
     /// The export in progress, and when it started.
     running: Option<Running>,
 }
@@ -57,7 +62,7 @@ pub struct ExportWindow {
 impl ExportWindow {
     /// A window exporting into `dir`.
     pub fn new(dir: PathBuf) -> Self {
-        Self { dir, format: Format::EventsCsv, everyone: false, report: Vec::new(), running: None }
+        Self { dir, format: Format::EventsCsv, everyone: false, report: Vec::new(), requested: false, running: None }
     }
 
     /// Whether an export is being written (the window stays open until it is done, to show the report).
@@ -65,8 +70,8 @@ impl ExportWindow {
         self.running.is_some()
     }
 
-    /// Draws the window; exports when asked.
-    pub fn show(&mut self, ui: &mut egui::Ui, project: &mut Project) {
+    /// Draws the window: the choices, the export in progress, the report.
+    fn draw(&mut self, ui: &mut egui::Ui) {
         ui.label(format!("Into {}", self.dir.display()));
         ui.add_enabled_ui(!self.busy(), |ui| {
             for (format, label) in FORMATS {
@@ -74,12 +79,12 @@ impl ExportWindow {
             }
             ui.checkbox(&mut self.everyone, "Every coder's layer (else only yours)");
             if ui.button("Export into the folder").clicked() {
-                self.start(project);
+                self.requested = true;
             }
         });
         if let Some((handle, started)) = &self.running {
             if handle.is_finished() {
-                let (handle, _) = self.running.take().expect("checked above");
+                let Some((handle, _)) = self.running.take() else { return };
                 self.report = match handle.join() {
                     Ok(Ok(lines)) => lines,
                     Ok(Err(e)) => vec![format!("Nothing was exported: {e}")],
@@ -112,18 +117,52 @@ impl ExportWindow {
         let (format, everyone, out) = (self.format, self.everyone, self.dir.clone());
         self.report.clear();
         let handle = std::thread::spawn(move || {
-            let mut saved = Project::open(&root, OpenOptions { annotator: me.clone(), read_only: true })
+            let saved = Project::open(&root, OpenOptions { annotator: me.clone(), read_only: true })
                 .map_err(|e| format!("the project cannot be read: {e}"))?;
-            export(&mut saved, format, (!everyone).then_some(&me), &out)
+            export(&saved, format, (!everyone).then_some(&me), &out)
         });
         self.running = Some((handle, Instant::now()));
+    }
+}
+
+impl ToolWindow for ExportWindow {
+    fn kind(&self) -> &'static str {
+        "export"
+    }
+
+    fn title(&self) -> String {
+        "Export".into()
+    }
+
+    fn default_size(&self) -> egui::Vec2 {
+        egui::vec2(520.0, 360.0)
+    }
+
+    fn busy(&self) -> bool {
+        ExportWindow::busy(self)
+    }
+
+    fn show(&mut self, ui: &mut egui::Ui, _session: &Session, _out: &mut Vec<Action>) {
+        self.draw(ui);
+    }
+
+    /// The export starts here, after the frame, because it saves the project first.
+    fn work(&mut self, project: &mut Project, _out: &mut Vec<Action>) {
+        if std::mem::take(&mut self.requested) {
+            self.start(project);
+        }
+    }
+
+    /// A running export writes from its own copy of the project, so it goes on; the window stays to report.
+    fn keep_after_project(&mut self) -> bool {
+        ExportWindow::busy(self)
     }
 }
 
 /// Writes the files of `format` into `out` from `annotator`'s layers, or every coder's; returns what happened,
 /// for the window.
 fn export(
-    project: &mut Project,
+    project: &Project,
     format: Format,
     annotator: Option<&Annotator>,
     out: &Path,

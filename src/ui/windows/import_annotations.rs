@@ -6,6 +6,8 @@ use crate::formats::{brat, doccano};
 use crate::model::{DocId, ProjectEdit};
 use crate::store::Project;
 use crate::ui::action::Action;
+use crate::ui::session::Session;
+use crate::ui::windows::ToolWindow;
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
@@ -48,14 +50,6 @@ pub struct ImportAnnotationsWindow {
     plan: Option<(String, Planned)>,
 }
 
-/// What the window asks for when the coder presses Import.
-pub struct AnnotationImportRequest {
-    /// The change to the coder's layers.
-    pub edit: ProjectEdit,
-    /// A line saying what was imported.
-    pub summary: String,
-}
-
 impl ImportAnnotationsWindow {
     /// A window importing `path`.
     pub fn open(path: PathBuf) -> Self {
@@ -63,13 +57,9 @@ impl ImportAnnotationsWindow {
         Self { path, format, whole_folder: false, replace: false, into_shown: false, plan: None }
     }
 
-    /// Draws the window; returns the import to make when the coder confirms it.
-    pub fn show(
-        &mut self,
-        ui: &mut egui::Ui,
-        project: &mut Project,
-        shown: Option<&DocId>,
-    ) -> Option<AnnotationImportRequest> {
+    /// Draws the window; returns the import to make, and what to say once it is made, when the coder
+    /// confirms it.
+    fn draw(&mut self, ui: &mut egui::Ui, project: &Project, shown: Option<&DocId>) -> Option<(ProjectEdit, String)> {
         ui.label(format!("File: {}", self.path.display()));
         ui.label(format!("Into your layer ({})", project.annotator()));
         ui.horizontal(|ui| {
@@ -113,12 +103,12 @@ impl ImportAnnotationsWindow {
         if ui.add_enabled(ready, egui::Button::new("Import into my layer")).clicked()
             && let Some((_, Planned::Ready { edit, summary, .. })) = self.plan.take()
         {
-            return Some(AnnotationImportRequest { edit: *edit, summary });
+            return Some((*edit, summary));
         }
         None
     }
 
-    fn make_plan(&self, project: &mut Project, doc: Option<DocId>) -> Planned {
+    fn make_plan(&self, project: &Project, doc: Option<DocId>) -> Planned {
         if let crate::store::Access::ReadOnly(why) = project.access() {
             return Planned::Not(vec![format!("Nothing can be imported: the project is open read-only ({why}).")]);
         }
@@ -183,8 +173,24 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// The import as actions for the app.
-pub fn request_action(request: AnnotationImportRequest) -> Vec<Action> {
-    // The summary is told only once the edit is made: a refused edit says why instead.
-    vec![Action::ProjectNoticed(Box::new(request.edit), request.summary)]
+impl ToolWindow for ImportAnnotationsWindow {
+    fn kind(&self) -> &'static str {
+        "import-annotations"
+    }
+
+    fn title(&self) -> String {
+        "Import annotations".into()
+    }
+
+    fn default_size(&self) -> egui::Vec2 {
+        egui::vec2(560.0, 420.0)
+    }
+
+    fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
+        if let Some((edit, summary)) = self.draw(ui, session.project(), session.shown()) {
+            // The summary is told only once the edit is made: a refused edit says why instead.
+            out.push(Action::ProjectNoticed(Box::new(edit), summary));
+            out.push(Action::Close(self.kind()));
+        }
+    }
 }

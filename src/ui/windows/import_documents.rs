@@ -7,6 +7,9 @@
 use crate::formats::corpus::{Columns, CorpusFormat, CorpusImport, FileError, Record, Skip, fields, ignored_note};
 use crate::formats::corpus::{ImportOutcome, read_records};
 use crate::store::Project;
+use crate::ui::action::Action;
+use crate::ui::session::Session;
+use crate::ui::windows::ToolWindow;
 use eframe::egui;
 use std::path::PathBuf;
 use std::thread::JoinHandle;
@@ -91,16 +94,12 @@ impl ImportDocumentsWindow {
         self.columns = columns;
     }
 
-    /// Draws the window and moves the import on; returns how many documents were added this frame, so that
-    /// the app can keep its selection on the same document (the list is sorted by id).
-    pub fn show(&mut self, ui: &mut egui::Ui, project: &mut Project) -> usize {
+    /// Draws the window: the choices, the reading or importing in progress (with Cancel), or the report.
+    fn draw(&mut self, ui: &mut egui::Ui) {
         ui.label(format!("File: {}", self.path.display()));
         match &mut self.stage {
-            Stage::Choosing => {
-                self.choose(ui);
-                0
-            }
-            Stage::Reading(handle) => {
+            Stage::Choosing => self.choose(ui),
+            Stage::Reading(_) => {
                 ui.horizontal(|ui| {
                     ui.spinner();
                     ui.label("Reading the file…");
@@ -108,24 +107,9 @@ impl ImportDocumentsWindow {
                 if ui.button("Cancel").clicked() {
                     // The reading thread is left to finish on its own; nothing was written.
                     self.stage = Stage::Report(vec!["Cancelled while reading the file: nothing was imported.".into()]);
-                    return 0;
-                }
-                if handle.is_finished() {
-                    let Stage::Reading(handle) = std::mem::replace(&mut self.stage, Stage::Choosing) else {
-                        unreachable!("matched above")
-                    };
-                    self.stage = match handle.join() {
-                        Ok(Ok((records, unreadable))) => Stage::Importing {
-                            ignored: ignored_note(&records),
-                            import: Box::new(CorpusImport::new(project, records)),
-                            unreadable,
-                        },
-                        Ok(Err(e)) => Stage::Report(vec![format!("Nothing was imported: {e}")]),
-                        Err(_) => Stage::Report(vec!["Nothing was imported: reading the file failed.".into()]),
-                    };
+                    return;
                 }
                 ui.ctx().request_repaint();
-                0
             }
             Stage::Importing { import, .. } => {
                 let (done, total) = import.progress();
@@ -134,21 +118,9 @@ impl ImportDocumentsWindow {
                 // Cancel acts before this frame's records, so that what the bar showed is what stays.
                 if ui.button("Cancel").clicked() {
                     self.finish();
-                    return 0;
+                    return;
                 }
-                let before = import.outcome().imported.len();
-                let start = Instant::now();
-                let mut more = import.step(project);
-                while more && start.elapsed() < self.frame_budget {
-                    more = import.step(project);
-                }
-                let added = import.outcome().imported.len() - before;
-                if more {
-                    ui.ctx().request_repaint();
-                } else {
-                    self.finish();
-                }
-                added
+                ui.ctx().request_repaint();
             }
             Stage::Report(lines) => {
                 egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
@@ -159,8 +131,36 @@ impl ImportDocumentsWindow {
                 if ui.button("Import this file again").clicked() {
                     self.stage = Stage::Choosing;
                 }
-                0
             }
+        }
+    }
+
+    /// Moves the import on: takes the records once read, then imports them for up to `frame_budget` (at least
+    /// one record).
+    fn step(&mut self, project: &mut Project) {
+        if let Stage::Reading(handle) = &self.stage
+            && handle.is_finished()
+        {
+            let Stage::Reading(handle) = std::mem::replace(&mut self.stage, Stage::Choosing) else { return };
+            self.stage = match handle.join() {
+                Ok(Ok((records, unreadable))) => Stage::Importing {
+                    ignored: ignored_note(&records),
+                    import: Box::new(CorpusImport::new(project, records)),
+                    unreadable,
+                },
+                Ok(Err(e)) => Stage::Report(vec![format!("Nothing was imported: {e}")]),
+                Err(_) => Stage::Report(vec!["Nothing was imported: reading the file failed.".into()]),
+            };
+            return;
+        }
+        let Stage::Importing { import, .. } = &mut self.stage else { return };
+        let start = Instant::now();
+        let mut more = import.step(project);
+        while more && start.elapsed() < self.frame_budget {
+            more = import.step(project);
+        }
+        if !more {
+            self.finish();
         }
     }
 
@@ -229,6 +229,40 @@ impl ImportDocumentsWindow {
         };
         let (done, total) = import.progress();
         self.stage = Stage::Report(report(import.stop(), unreadable, ignored, done, total));
+    }
+}
+
+impl ToolWindow for ImportDocumentsWindow {
+    fn kind(&self) -> &'static str {
+        "import-documents"
+    }
+
+    fn title(&self) -> String {
+        "Import documents".into()
+    }
+
+    fn default_size(&self) -> egui::Vec2 {
+        egui::vec2(560.0, 420.0)
+    }
+
+    fn busy(&self) -> bool {
+        ImportDocumentsWindow::busy(self)
+    }
+
+    fn show(&mut self, ui: &mut egui::Ui, _session: &Session, _out: &mut Vec<Action>) {
+        self.draw(ui);
+    }
+
+    fn work(&mut self, project: &mut Project, _out: &mut Vec<Action>) {
+        self.step(project);
+    }
+
+    /// An import in progress stops where it is (what is in stays in the project it went to) and the window
+    /// stays to say so.
+    fn keep_after_project(&mut self) -> bool {
+        let busy = ImportDocumentsWindow::busy(self);
+        self.stop("another project was opened");
+        busy
     }
 }
 

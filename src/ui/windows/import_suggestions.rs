@@ -6,8 +6,10 @@
 use crate::formats::suggestions::{FileError, ParsedFile, read_path};
 use crate::model::{DocId, LabelTarget, ProjectEdit, Schema, SourceConfig, SourceName, slugify};
 use crate::store::Project;
-use crate::store::suggestion_import::{ImportReport, import_edit, mapping_edit, plan_import, source_info};
+use crate::workflow::suggestion_import::{ImportReport, import_edit, mapping_edit, plan_import, source_info};
 use crate::ui::action::Action;
+use crate::ui::session::Session;
+use crate::ui::windows::ToolWindow;
 use eframe::egui::{self, RichText};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -30,14 +32,6 @@ pub struct ImportWindow {
     mapping_for: Option<SourceName>,
     /// The plan for the current choices, and what it was made for.
     plan: Option<(String, ImportReport)>,
-}
-
-/// What the window asks for when the coder presses Import.
-pub struct ImportRequest {
-    /// The edit (mapping and suggestions).
-    pub edit: ProjectEdit,
-    /// A line saying what was imported.
-    pub summary: String,
 }
 
 fn target_name(schema: &Schema, target: Option<&LabelTarget>) -> String {
@@ -73,7 +67,7 @@ impl ImportWindow {
     }
 
     /// Draws the window; returns the import to make when the coder confirms it.
-    pub fn show(&mut self, ui: &mut egui::Ui, project: &mut Project, shown: Option<&DocId>) -> Option<ImportRequest> {
+    fn draw(&mut self, ui: &mut egui::Ui, project: &Project, shown: Option<&DocId>) -> Option<(ProjectEdit, String)> {
         ui.label(format!("File: {}", self.path.display()));
         let (format, read) = match &self.parsed {
             Ok(p) => (p.format, p.read()),
@@ -94,41 +88,14 @@ impl ImportWindow {
         };
         if self.mapping_for.as_ref() != Some(&source) {
             // A known source's saved mapping comes back: labels are asked once per source.
-            self.mapping = project.config.sources.get(&source).cloned().unwrap_or_default();
+            self.mapping = project.config().sources.get(&source).cloned().unwrap_or_default();
             self.mapping_for = Some(source.clone());
         }
         if let Some(doc) = shown {
             ui.checkbox(&mut self.into_shown, format!("Only into the shown document ({doc})"));
         }
         ui.label(RichText::new("Labels").strong());
-        let schema = project.config.schema.clone();
-        let (labels, mapping) = (&self.labels, &mut self.mapping);
-        egui::Grid::new("label-mapping").striped(true).show(ui, |ui| {
-            for label in labels {
-                ui.label(label);
-                let current = mapping.target(label, &schema);
-                egui::ComboBox::from_id_salt(("map", label.as_str()))
-                    .selected_text(target_name(&schema, current.as_ref()))
-                    .show_ui(ui, |ui| {
-                        let mut choose = |ui: &mut egui::Ui, target: LabelTarget| {
-                            let text = target_name(&schema, Some(&target));
-                            if ui.selectable_label(current.as_ref() == Some(&target), text).clicked() {
-                                mapping.labels.insert(label.clone(), target);
-                            }
-                        };
-                        for t in &schema.entity_types {
-                            choose(ui, LabelTarget::Entity(t.id.clone()));
-                        }
-                        for t in &schema.event_types {
-                            choose(ui, LabelTarget::Event(t.id.clone()));
-                        }
-                        choose(ui, LabelTarget::Ignore);
-                    })
-                    .response
-                    .accessible_name(format!("Type for label {label}"));
-                ui.end_row();
-            }
-        });
+        label_mapping(ui, &project.config().schema, &self.labels, &mut self.mapping);
         let doc = shown.filter(|_| self.into_shown).cloned();
         // Planned again for another project or coder, whose generation may happen to be the same.
         let key = format!(
@@ -164,14 +131,60 @@ impl ImportWindow {
         if ui.add_enabled(allowed, egui::Button::new(format!("Import {} suggestions", report.imported()))).clicked() {
             let mut edits: Vec<ProjectEdit> = mapping_edit(project, &source, &self.mapping).into_iter().collect();
             edits.push(import_edit(project, &source, report, source_info(&source, report)));
-            return Some(ImportRequest { edit: ProjectEdit::Batch(edits), summary: report.summary(true) });
+            return Some((ProjectEdit::Batch(edits), report.summary(true)));
         }
         None
     }
 }
 
-/// The import as an action for the app.
-pub fn request_action(request: ImportRequest) -> Vec<Action> {
-    // The summary is told only once the edit is made: a refused edit says why instead.
-    vec![Action::ProjectNoticed(Box::new(request.edit), request.summary)]
+/// A type chooser for each of the file's labels.
+fn label_mapping(ui: &mut egui::Ui, schema: &Schema, labels: &[String], mapping: &mut SourceConfig) {
+    egui::Grid::new("label-mapping").striped(true).show(ui, |ui| {
+        for label in labels {
+            ui.label(label);
+            let current = mapping.target(label, schema);
+            egui::ComboBox::from_id_salt(("map", label.as_str()))
+                .selected_text(target_name(schema, current.as_ref()))
+                .show_ui(ui, |ui| {
+                    let mut choose = |ui: &mut egui::Ui, target: LabelTarget| {
+                        let text = target_name(schema, Some(&target));
+                        if ui.selectable_label(current.as_ref() == Some(&target), text).clicked() {
+                            mapping.labels.insert(label.clone(), target);
+                        }
+                    };
+                    for t in &schema.entity_types {
+                        choose(ui, LabelTarget::Entity(t.id.clone()));
+                    }
+                    for t in &schema.event_types {
+                        choose(ui, LabelTarget::Event(t.id.clone()));
+                    }
+                    choose(ui, LabelTarget::Ignore);
+                })
+                .response
+                .accessible_name(format!("Type for label {label}"));
+            ui.end_row();
+        }
+    });
+}
+
+impl ToolWindow for ImportWindow {
+    fn kind(&self) -> &'static str {
+        "import-suggestions"
+    }
+
+    fn title(&self) -> String {
+        "Import suggestions".into()
+    }
+
+    fn default_size(&self) -> egui::Vec2 {
+        egui::vec2(560.0, 480.0)
+    }
+
+    fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
+        if let Some((edit, summary)) = self.draw(ui, session.project(), session.shown()) {
+            // The summary is told only once the edit is made: a refused edit says why instead.
+            out.push(Action::ProjectNoticed(Box::new(edit), summary));
+            out.push(Action::Close(self.kind()));
+        }
+    }
 }

@@ -3,12 +3,36 @@
 //! kept), to choose a threshold for bulk acceptance.
 
 use crate::store::Project;
-use crate::store::review_stats::review_stats;
+use crate::ui::action::Action;
+use crate::ui::session::Session;
+use crate::ui::windows::ToolWindow;
+use crate::workflow::review_stats::review_stats;
 use eframe::egui::{self, RichText};
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
+/// The review statistics window.
+pub struct ReviewStatsWindow;
+
+impl ToolWindow for ReviewStatsWindow {
+    fn kind(&self) -> &'static str {
+        "review-stats"
+    }
+
+    fn title(&self) -> String {
+        "Review statistics".into()
+    }
+
+    fn default_size(&self) -> egui::Vec2 {
+        egui::vec2(560.0, 420.0)
+    }
+
+    fn show(&mut self, ui: &mut egui::Ui, session: &Session, _out: &mut Vec<Action>) {
+        draw(ui, session.project());
+    }
+}
+
 /// Draws the statistics of the loaded documents.
-pub fn show(ui: &mut egui::Ui, project: &Project) {
+fn draw(ui: &mut egui::Ui, project: &Project) {
     let stats = review_stats(project);
     if stats.is_empty() {
         ui.label("No suggestions in the loaded documents.");

@@ -4,6 +4,8 @@
 
 use crate::model::{EntityType, EntityTypeId, EventType, EventTypeId, Rgb, Role, RoleId, Schema};
 use crate::ui::action::Action;
+use crate::ui::session::Session;
+use crate::ui::windows::ToolWindow;
 use eframe::egui::{self, RichText};
 
 /// The editor's draft of the schema.
@@ -66,7 +68,7 @@ fn fresh_id(name: &str, taken: impl Fn(&str) -> bool, upper: bool) -> String {
 
 impl SchemaEditor {
     /// Draws the editor for `schema` (the project's current one).
-    pub fn show(&mut self, ui: &mut egui::Ui, schema: &Schema, out: &mut Vec<Action>) {
+    fn draw(&mut self, ui: &mut egui::Ui, schema: &Schema, out: &mut Vec<Action>) {
         if self.draft_from.as_ref() != Some(schema) {
             // The schema changed under the draft (applied, or undone): start again from it.
             self.draft = Some(schema.clone());
@@ -195,4 +197,26 @@ fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId])
         });
     }
     ui.separator();
+}
+
+impl ToolWindow for SchemaEditor {
+    fn kind(&self) -> &'static str {
+        "schema"
+    }
+
+    fn title(&self) -> String {
+        "Schema".into()
+    }
+
+    fn default_size(&self) -> egui::Vec2 {
+        egui::vec2(760.0, 520.0)
+    }
+
+    fn scrolls(&self) -> bool {
+        false // its lists scroll themselves
+    }
+
+    fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
+        self.draw(ui, &session.project().config().schema, out);
+    }
 }

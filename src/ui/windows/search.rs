@@ -1,7 +1,10 @@
 //! Project-wide search: normalized, clitic-aware and typo-tolerant; each hit opens its document there.
 
-use crate::store::{Project, SearchHit, search_project};
+use crate::store::Project;
+use crate::workflow::{SearchHit, search_project};
 use crate::ui::action::Action;
+use crate::ui::session::Session;
+use crate::ui::windows::ToolWindow;
 use crate::ui::bidi_label::selectable_row_with_detail;
 use eframe::egui;
 
@@ -23,7 +26,7 @@ impl SearchWindow {
     }
 
     /// Runs the search (loading documents as needed).
-    pub fn run(&mut self, project: &mut Project) {
+    pub fn run(&mut self, project: &Project) {
         self.hits = search_project(project, &self.query);
         self.searched = Some(self.query.clone());
     }
@@ -34,7 +37,7 @@ impl SearchWindow {
     }
 
     /// Draws the window's contents; returns whether the user asked to search.
-    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, out: &mut Vec<Action>) -> bool {
+    fn draw(&mut self, ui: &mut egui::Ui, project: &Project, out: &mut Vec<Action>) -> bool {
         let mut go = false;
         ui.horizontal(|ui| {
             let field = ui
@@ -63,5 +66,29 @@ impl SearchWindow {
             }
         });
         go && !self.query.trim().is_empty()
+    }
+}
+
+impl ToolWindow for SearchWindow {
+    fn kind(&self) -> &'static str {
+        "search"
+    }
+
+    fn title(&self) -> String {
+        "Search".into()
+    }
+
+    fn default_size(&self) -> egui::Vec2 {
+        egui::vec2(520.0, 420.0)
+    }
+
+    fn scrolls(&self) -> bool {
+        false // the hits scroll, drawing only those in view
+    }
+
+    fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
+        if self.draw(ui, session.project(), out) {
+            self.run(session.project());
+        }
     }
 }

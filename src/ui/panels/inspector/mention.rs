@@ -1,0 +1,182 @@
+//! The focused mention: its type, letters, actor link, attributes, note and roles.
+
+use super::*;
+
+pub(super) fn mention(
+    ui: &mut egui::Ui,
+    input: &InspectorInput<'_>,
+    layer: &Layer,
+    id: MentionId,
+    state: &mut InspectorState,
+    out: &mut Vec<Action>,
+) {
+    let m = &layer.mentions[&id];
+    let schema = &input.project.config().schema;
+    let text = quote(input.loaded, m.span);
+    ui.heading(format!("Mention {id}"));
+    bidi_label(ui, &format!("«{text}»"), body(ui), egui::Sense::hover());
+    provenance(ui, m.provenance.as_ref());
+    ui.add_enabled_ui(input.editable, |ui| {
+        egui::Grid::new("mention").num_columns(2).show(ui, |ui| {
+            ui.label("Type");
+            let current = schema.entity_type(&m.entity_type).map_or(m.entity_type.to_string(), |t| t.name.clone());
+            egui::ComboBox::from_id_salt("mention-type")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    for t in &schema.entity_types {
+                        if ui.selectable_label(t.id == m.entity_type, &t.name).clicked() && t.id != m.entity_type {
+                            let ty = t.id.clone();
+                            push(out, coding::change_mention(layer, id, |m| m.entity_type = ty));
+                        }
+                    }
+                })
+                .response
+                .accessible_name("Mention type");
+            ui.end_row();
+            ui.label("Letters");
+            ui.label(format!("{}..{}", m.span.start, m.span.end));
+            ui.end_row();
+        });
+        edges(ui, input, layer, id, out);
+        ui.separator();
+        actor_link(ui, input, layer, id, &text, state, out);
+        ui.separator();
+        let defs = applicable(schema, AttributeTarget::Mention, m.entity_type.as_str());
+        attributes(ui, &format!("m{}", id.0), &defs, &m.attributes, state, out, |attr, value| {
+            coding::set_mention_attribute(layer, id, attr, value)
+        });
+        note(ui, &format!("m{}", id.0), &m.note, state, out, |note| {
+            coding::change_mention(layer, id, |m| m.note = note)
+        });
+        let roles: Vec<String> = layer
+            .events
+            .iter()
+            .flat_map(|(eid, e)| {
+                e.arguments.iter().filter(|a| a.mention == id).map(move |a| format!("{} of {eid}", a.role))
+            })
+            .collect();
+        if !roles.is_empty() {
+            ui.label(format!("Fills: {}", roles.join(", ")));
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Propose its other occurrences:");
+            if ui.button("this document").clicked() {
+                out.push(Action::Propagate(id, false));
+            }
+            if ui.button("the project").clicked() {
+                out.push(Action::Propagate(id, true));
+            }
+        });
+        if ui.button("Delete mention (Del)").clicked() {
+            out.push(Action::Edit(Edit::remove_mention(layer, id)));
+            out.push(Action::Focus(None));
+        }
+    });
+}
+
+/// The mention's actor, a search over the registry's normalized aliases, and one-click alias or new actor.
+pub(super) fn actor_link(
+    ui: &mut egui::Ui,
+    input: &InspectorInput<'_>,
+    layer: &Layer,
+    id: MentionId,
+    text: &str,
+    state: &mut InspectorState,
+    out: &mut Vec<Action>,
+) {
+    let project = input.project;
+    let m = &layer.mentions[&id];
+    ui.label(RichText::new("Actor").strong());
+    if let Some(actor_id) = &m.actor {
+        let name = project.actors().actors.get(actor_id).map_or(actor_id.to_string(), |a| a.name.clone());
+        ui.horizontal(|ui| {
+            bidi_label(ui, &name, body(ui), egui::Sense::hover());
+            if ui.small_button("unlink").clicked() {
+                push(out, coding::link_actor(layer, id, None));
+            }
+        });
+        if let Some(actor) = project.actors().actors.get(actor_id)
+            && actor.name != text
+            && !actor.aliases.iter().any(|a| a == text)
+            && ui.button("Add the mention's text as an alias").clicked()
+            && let Ok(Some(edit)) = crate::workflow::actor_edits::add_alias(project, actor_id, text)
+        {
+            out.push(Action::Project(edit));
+        }
+    }
+    let key = format!("m{}/actor", id.0);
+    let typed = state.drafts.entry(key).or_default();
+    ui.add(egui::TextEdit::singleline(typed).hint_text("search actors (normalized, typo-tolerant)"))
+        .accessible_name("Search actors");
+    // Until the coder types, the mention's own words are the query (shown shaped here, not in the field:
+    // egui's text field cannot order Arabic right to left).
+    let query = if typed.trim().is_empty() { text.to_owned() } else { typed.clone() };
+    if typed.trim().is_empty() {
+        let style = LabelStyle { color: ui.visuals().weak_text_color(), ..body(ui) };
+        bidi_label(ui, &format!("Actors matching «{text}»:"), style, egui::Sense::hover());
+    }
+    if state.actor_matches.as_ref().is_none_or(|(q, _)| *q != query) {
+        state.actor_matches = Some((query.clone(), crate::text::matching::find_actors(project.actors(), &query)));
+    }
+    let matches = state.actor_matches.as_ref().map(|(_, m)| m.clone()).unwrap_or_default();
+    for (actor_id, _score) in matches.iter().take(6) {
+        let Some(actor) = project.actors().actors.get(actor_id) else { continue };
+        let label = format!("{} — {}", actor.name, actor.aliases.first().map_or("", String::as_str));
+        let linked = m.actor.as_ref() == Some(actor_id);
+        if selectable_row(ui, linked, &label, ui.visuals().text_color()).on_hover_text(actor_id.as_str()).clicked()
+            && !linked
+        {
+            push(out, coding::link_actor(layer, id, Some(actor_id.clone())));
+        }
+    }
+    if matches.is_empty() {
+        ui.weak("No actor matches.");
+    }
+    let new_actor = format!("+ New actor «{}»", query.trim());
+    if !query.trim().is_empty() && selectable_row(ui, false, &new_actor, ui.visuals().hyperlink_color).clicked() {
+        let (create, actor_id) = crate::workflow::actor_edits::create_actor(
+            project,
+            query.trim(),
+            crate::model::ActorKind::Other,
+            Some(text).filter(|t| *t != query.trim()),
+        );
+        match coding::link_actor(layer, id, Some(actor_id)) {
+            Ok(link) => out.push(Action::Project(crate::model::ProjectEdit::Batch(vec![
+                create,
+                crate::model::ProjectEdit::Layer(input.doc.clone(), link),
+            ]))),
+            Err(e) => out.push(Action::Notice(e.to_string())),
+        }
+    }
+}
+
+/// Where an annotation accepted from a suggestion came from.
+
+/// Buttons moving the mention's edges a letter at a time, or to the selection.
+fn edges(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, id: MentionId, out: &mut Vec<Action>) {
+    let Some(m) = layer.mentions.get(&id) else { return };
+    // Wrapped, so that the panel keeps its width (a wider panel would reflow the article).
+    ui.horizontal_wrapped(|ui| {
+        let text = &input.loaded.text;
+        // Buttons name the logical ends: the start is the right edge of Arabic text.
+        for (label, start, outward, help) in [
+            ("start −", true, false, "Drop the first letter"),
+            ("start +", true, true, "Take in the letter before"),
+            ("end −", false, false, "Drop the last letter"),
+            ("end +", false, true, "Take in the letter after"),
+        ] {
+            if ui.small_button(label).on_hover_text(help).clicked() {
+                push(out, coding::nudge_mention(layer, text, id, start, outward));
+            }
+        }
+        let sel = input.selection.filter(|s| *s != m.span);
+        let set = ui
+            .add_enabled(sel.is_some(), egui::Button::new("= selection").small())
+            .on_hover_text("Set the mention's letters to the selection");
+        if let Some(sel) = sel
+            && set.clicked()
+        {
+            push(out, coding::set_mention_span(layer, text, id, sel));
+        }
+    });
+}

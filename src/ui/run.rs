@@ -1,0 +1,284 @@
+//! The one place actions are run. Every key, menu entry, panel and window pushes [`Action`]s during the frame;
+//! [`TarmeezApp::run_all`] runs them once per frame, in order, each with the follow-ups it asks for.
+
+use super::TarmeezApp;
+use super::action::Action;
+use super::command::Command;
+use super::dialogs;
+use super::session::{SaveStatus, Session};
+use super::windows::event_chooser::EventChooser;
+use super::windows::export::ExportWindow;
+use super::windows::import_annotations::ImportAnnotationsWindow;
+use super::windows::import_documents::ImportDocumentsWindow;
+use super::windows::import_suggestions::ImportWindow;
+use super::windows::problems::ProblemsWindow;
+use super::windows::review_stats::ReviewStatsWindow;
+use super::windows::shortcuts::ShortcutsWindow;
+use super::windows::{ActorsWindow, EventsTable, NameDialog, SchemaEditor, SearchWindow};
+use crate::model::Annotator;
+use crate::store::{OpenOptions, Project};
+use eframe::egui;
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+/// How many follow-up actions one frame may run: a guard against actions that keep asking for each other.
+const MAX_ACTIONS_PER_FRAME: usize = 10_000;
+
+impl TarmeezApp {
+    /// Runs `actions` in order; the follow-ups an action asks for run right after it.
+    pub(super) fn run_all(&mut self, actions: Vec<Action>, ctx: &egui::Context) {
+        let mut queue: VecDeque<Action> = actions.into();
+        let mut count = 0;
+        while let Some(action) = queue.pop_front() {
+            count += 1;
+            if count > MAX_ACTIONS_PER_FRAME {
+                break;
+            }
+            let mut more = Vec::new();
+            self.run(action, ctx, &mut more);
+            for follow_up in more.into_iter().rev() {
+                queue.push_front(follow_up);
+            }
+        }
+    }
+
+    /// Runs one action.
+    fn run(&mut self, action: Action, ctx: &egui::Context, out: &mut Vec<Action>) {
+        if let Action::Command(command) = action {
+            return self.command(command, ctx, out);
+        }
+        if let Action::Notice(message) = action {
+            self.message = Some(message);
+            return;
+        }
+        if let Action::OpenProject(dir) = action {
+            return self.open_project(dir);
+        }
+        let Some(s) = &mut self.session else { return };
+        match action {
+            Action::Mark(t) => s.mark_selection(t, out),
+            Action::MakeEvent(t) => s.make_event(t, out),
+            Action::Edit(edit) => s.edit_shown(edit, out),
+            Action::Project(edit) => {
+                s.project_edit(edit, out);
+            }
+            Action::ProjectNoticed(edit, notice) => {
+                if s.project_edit(*edit, out) {
+                    out.push(Action::Notice(notice));
+                }
+            }
+            Action::Focus(focus) => s.set_focus(focus),
+            Action::Pick(picking) => s.picking = picking,
+            Action::ClickText(at) => s.clicked_text(at, out),
+            Action::Propagate(id, whole_project) => s.propagate(id, whole_project, out),
+            Action::Review(request) => s.review(request, out),
+            Action::Show(doc) => s.show_document(Some(doc)),
+            Action::Jump { doc, span, focus } => s.jump(&doc, span, focus),
+            Action::Open(window) => s.windows.open(window),
+            Action::Close(kind) => s.windows.close(kind),
+            // Run above, before the session was looked up.
+            Action::Command(_) | Action::Notice(_) | Action::OpenProject(_) => {}
+        }
+    }
+
+    /// Runs one command: those of the window itself here, those of the open project by the session.
+    fn command(&mut self, command: Command, ctx: &egui::Context, out: &mut Vec<Action>) {
+        match command {
+            Command::OpenProject => out.extend(dialogs::project_folder().map(Action::OpenProject)),
+            Command::ChangeCoder => self.change_coder(),
+            Command::ToggleTheme => {
+                let dark = ctx.theme() == egui::Theme::Dark;
+                ctx.set_theme(if dark { egui::Theme::Light } else { egui::Theme::Dark });
+            }
+            Command::Cancel if self.message.is_some() => self.message = None,
+            Command::Quit => {
+                self.save_now();
+                if let SaveStatus::Failed(why) = self.save_status() {
+                    // Closing now would lose the changes: say so and stay open.
+                    self.message = Some(format!("Tarmeez stays open: your changes could not be saved ({why})."));
+                } else {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            _ => {
+                if let Some(session) = &mut self.session {
+                    session_command(session, command, ctx, out);
+                }
+            }
+        }
+    }
+
+    /// Opens the document import window on a file (what File > Import documents does once a file is chosen).
+    pub fn open_documents_file(&mut self, path: PathBuf) {
+        self.open_window(Box::new(ImportDocumentsWindow::open(path)));
+    }
+
+    /// Opens the annotation import window on a brat or doccano file (what File > Import annotations does once
+    /// a file is chosen).
+    pub fn open_annotations_file(&mut self, path: PathBuf) {
+        self.open_window(Box::new(ImportAnnotationsWindow::open(path)));
+    }
+
+    /// Opens the import window on a suggestion file (what File > Import suggestions does once a file is
+    /// chosen).
+    pub fn open_suggestions_file(&mut self, path: PathBuf) {
+        self.open_window(Box::new(ImportWindow::open(path)));
+    }
+
+    /// Opens the export window on a folder (what File > Export does once a folder is chosen).
+    pub fn open_export(&mut self, dir: PathBuf) {
+        self.open_window(Box::new(ExportWindow::new(dir)));
+    }
+
+    fn open_window(&mut self, window: Box<dyn super::windows::ToolWindow>) {
+        if let Some(s) = &mut self.session {
+            s.windows.open(window);
+        }
+    }
+
+    /// File > Change coder: asks the name (cancelable); the work so far is saved first.
+    fn change_coder(&mut self) {
+        let Some(project) = self.project() else { return };
+        let current = project.annotator().to_string();
+        let mut dialog = NameDialog::new(project.root().to_owned(), crate::settings::default_path(), &current);
+        dialog.note = Some(format!("You code as {current} now; your work so far is saved first."));
+        dialog.cancelable = true;
+        // A settings file that fails to load is never overwritten.
+        if dialog.settings_path.as_deref().is_some_and(|p| crate::settings::Settings::load(p).is_err()) {
+            dialog.settings_path = None;
+        }
+        self.asking_name = Some(dialog);
+    }
+
+    /// The name dialog was answered: remember the name, then open the project under it.
+    pub(super) fn named(&mut self, annotator: Annotator) {
+        let Some(dialog) = self.asking_name.take() else { return };
+        if let Some(path) = &dialog.settings_path {
+            // A settings file that fails to load is never overwritten.
+            let saved = crate::settings::Settings::load(path).and_then(|mut settings| {
+                settings.annotator = Some(annotator.clone());
+                settings.save(path)
+            });
+            if let Err(e) = saved {
+                self.message = Some(format!("Your name is used for this session but could not be remembered: {e}"));
+            }
+        }
+        self.open_project_as(dialog.project_dir, annotator);
+    }
+
+    /// Replaces the open project with the one at `dir`, keeping the current one if that fails.
+    pub fn open_project(&mut self, dir: PathBuf) {
+        let annotator = match (self.project(), &self.fallback_annotator) {
+            (Some(p), _) => p.annotator().clone(),
+            (None, Some(a)) => a.clone(),
+            (None, None) => crate::default_annotator(),
+        };
+        self.open_project_as(dir, annotator);
+    }
+
+    /// Saves the open project, then opens the one at `dir` under `annotator` in a new session; if that fails
+    /// the old one stays. Windows reporting on work that outlives their project stay too.
+    fn open_project_as(&mut self, dir: PathBuf, annotator: Annotator) {
+        self.save_now();
+        if self.project().is_some_and(|p| p.has_unsaved_changes()) {
+            self.message = Some("The open project could not be saved, so it stays open; see the status bar.".into());
+            return;
+        }
+        // Close the old project first, releasing its lock: reopening the same folder under the same name
+        // must not find it taken by ourselves. If the new one fails, the old one is opened again.
+        let old = self.session.take().map(Session::into_parts);
+        let (old_place, kept) = match old {
+            Some((project, windows)) => {
+                let place = (project.root().to_owned(), project.annotator().clone());
+                drop(project);
+                (Some(place), windows.keep_after_project())
+            }
+            None => (None, Default::default()),
+        };
+        let options = OpenOptions { annotator: annotator.clone(), read_only: false };
+        match Project::open(&dir, options) {
+            Ok(project) => {
+                let mut session = Session::new(project);
+                session.windows.adopt(kept);
+                self.session = Some(session);
+            }
+            Err(e) => {
+                let reopened = old_place
+                    .and_then(|(root, who)| Project::open(root, OpenOptions { annotator: who, read_only: false }).ok());
+                self.session = reopened.map(Session::new);
+                self.message = Some(format!("Could not open {}:\n{e}", dir.display()));
+            }
+        }
+        self.fallback_annotator = Some(annotator);
+    }
+}
+
+/// Runs a command of the open project.
+fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: &mut Vec<Action>) {
+    match command {
+        Command::NextDocument => s.step_document(1),
+        Command::PreviousDocument => s.step_document(-1),
+        Command::ValidateProject => {
+            s.project_mut().load_all();
+            s.windows.open(Box::new(ProblemsWindow));
+        }
+        Command::ToggleProblems => s.windows.toggle(|| Box::new(ProblemsWindow)),
+        Command::ToggleShortcuts => s.windows.toggle(|| Box::new(ShortcutsWindow)),
+        Command::Undo => s.undo(false, out),
+        Command::Redo => s.undo(true, out),
+        Command::Save => s.save_now(),
+        Command::DeleteMention => s.delete_mention(out),
+        Command::NewEvent => {
+            if s.article.selection().is_some() && s.editable() {
+                s.windows.open(Box::new(EventChooser));
+            }
+        }
+        Command::Cancel => s.step_back(ctx),
+        Command::ToggleDone => s.toggle_done(out),
+        Command::NextUnfinished => s.next_unfinished(out),
+        Command::NextSuggestion => s.step_review(true),
+        Command::PreviousSuggestion => s.step_review(false),
+        Command::AcceptSuggestion => s.review(super::panels::review_queue::ReviewRequest::Accept(None), out),
+        Command::RejectSuggestion => s.review(super::panels::review_queue::ReviewRequest::Reject, out),
+        Command::ToggleReviewStats => s.windows.toggle(|| Box::new(ReviewStatsWindow)),
+        Command::ImportSuggestions => {
+            out.extend(dialogs::suggestions_file().map(|p| Action::Open(Box::new(ImportWindow::open(p)))));
+        }
+        Command::ImportAnnotations => {
+            let path = dialogs::annotations_file();
+            out.extend(path.map(|p| Action::Open(Box::new(ImportAnnotationsWindow::open(p)))));
+        }
+        Command::ImportDocuments => {
+            let path = dialogs::documents_file();
+            out.extend(path.map(|p| Action::Open(Box::new(ImportDocumentsWindow::open(p)))));
+        }
+        Command::Export => out.extend(dialogs::export_folder().map(|d| Action::Open(Box::new(ExportWindow::new(d))))),
+        Command::MoveStartLeft => s.move_edge(true, true, out),
+        Command::MoveStartRight => s.move_edge(true, false, out),
+        Command::MoveEndLeft => s.move_edge(false, true, out),
+        Command::MoveEndRight => s.move_edge(false, false, out),
+        Command::ToggleEvents => s.windows.toggle(|| Box::<EventsTable>::default()),
+        Command::Search => match s.windows.get_mut::<SearchWindow>() {
+            Some(window) => window.focus(),
+            None => {
+                let mut window = SearchWindow::default();
+                window.focus();
+                s.windows.open(Box::new(window));
+            }
+        },
+        Command::ToggleActors => s.windows.toggle(|| Box::<ActorsWindow>::default()),
+        Command::ToggleSchema => s.windows.toggle(|| Box::<SchemaEditor>::default()),
+        Command::ZoomIn => s.article.zoom_in(),
+        Command::ZoomOut => s.article.zoom_out(),
+        Command::ZoomReset => s.article.zoom_reset(),
+        Command::ToggleLabels => s.article.show_labels = !s.article.show_labels,
+        Command::ToggleSuggestions => s.view.hide_suggestions = !s.view.hide_suggestions,
+        Command::CopySelection => {
+            if let Some(text) = s.selected_text() {
+                ctx.copy_text(text);
+            }
+        }
+        // Commands of the window itself, run by `TarmeezApp::command`.
+        Command::OpenProject | Command::ChangeCoder | Command::ToggleTheme | Command::Quit => {}
+    }
+}

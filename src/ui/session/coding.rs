@@ -1,0 +1,274 @@
+//! The coder's operations on the shown document, as the session carries them out: edits of the own layer and
+//! of the project (the one place they are applied, so undo covers them), marking, events, role picking,
+//! focus, deleting, moving a mention's edges, and moving between documents.
+
+use super::Session;
+use crate::model::coding;
+use crate::model::{DocId, DocStatus, Edit, EntityTypeId, EventTypeId, MentionId, ProjectEdit, Span, SuggestedLabel};
+use crate::text::scene::HighlightKey;
+use crate::ui::action::{Action, Focus};
+use crate::ui::panels::review_queue::ReviewRequest;
+
+impl Session {
+    /// Applies an edit of `doc`, noting it for the autosave; says why when it is refused. Returns whether it
+    /// was made.
+    pub fn edit(&mut self, doc: &DocId, edit: Edit, out: &mut Vec<Action>) -> bool {
+        match self.project.apply(doc, edit) {
+            Ok(()) => {
+                self.changed();
+                true
+            }
+            Err(e) => {
+                out.push(Action::Notice(format!("The change was not made: {e}")));
+                false
+            }
+        }
+    }
+
+    /// Applies a project-wide edit (registry, schema, several documents). Returns whether it was made.
+    pub fn project_edit(&mut self, edit: ProjectEdit, out: &mut Vec<Action>) -> bool {
+        match self.project.apply_edit(edit) {
+            Ok(()) => {
+                self.changed();
+                true
+            }
+            Err(e) => {
+                out.push(Action::Notice(format!("The change was not made: {e}")));
+                false
+            }
+        }
+    }
+
+    /// An edit of the coder's own layer of the shown document.
+    pub fn edit_shown(&mut self, edit: Edit, out: &mut Vec<Action>) {
+        if let Some(doc) = self.shown.clone() {
+            self.edit(&doc, edit, out);
+        }
+    }
+
+    /// Undoes (or redoes) the last change; a change in another document brings that document up.
+    pub fn undo(&mut self, redo: bool, out: &mut Vec<Action>) {
+        let result = if redo { self.project.redo() } else { self.project.undo() };
+        match result {
+            Ok(Some(docs)) => {
+                self.changed();
+                if let Some(first) = docs.first().filter(|_| self.shown.as_ref().is_none_or(|s| !docs.contains(s))) {
+                    self.show_document(Some(first.clone()));
+                }
+            }
+            Ok(None) => {}
+            Err(e) => out.push(Action::Notice(e.to_string())),
+        }
+    }
+
+    /// Makes the selection a mention of `entity_type` in the coder's own layer (or retypes the mention whose
+    /// span it is); while a suggestion is under review, accepts it as that type instead.
+    pub fn mark_selection(&mut self, entity_type: EntityTypeId, out: &mut Vec<Action>) {
+        if self.review.active && self.review.current.is_some() {
+            return out.push(Action::Review(ReviewRequest::Accept(Some(SuggestedLabel::Entity(entity_type)))));
+        }
+        let Some(span) = self.article.selection() else { return };
+        if !self.can_code(out) {
+            return;
+        }
+        let Some((doc, layer)) = self.own_layer() else { return };
+        let (edit, id) = coding::mark(&layer, span, &entity_type);
+        if self.edit(&doc, edit, out) {
+            self.focus = Some(Focus::Mention(id));
+        }
+    }
+
+    /// Makes the selection the trigger of an event of `event_type` (or accepts the suggestion under review as
+    /// one).
+    pub fn make_event(&mut self, event_type: EventTypeId, out: &mut Vec<Action>) {
+        self.windows.close(crate::ui::windows::event_chooser::KIND);
+        if self.review.active && self.review.current.is_some() {
+            return out.push(Action::Review(ReviewRequest::Accept(Some(SuggestedLabel::Event(event_type)))));
+        }
+        let Some(span) = self.article.selection() else { return };
+        if !self.can_code(out) {
+            return;
+        }
+        let Some((doc, layer)) = self.own_layer() else { return };
+        match coding::make_event(&layer, &self.project.config().schema, span, &event_type) {
+            Ok((edit, id)) => {
+                if self.edit(&doc, edit, out) {
+                    self.focus = Some(Focus::Event(id));
+                }
+            }
+            Err(e) => out.push(Action::Notice(e.to_string())),
+        }
+    }
+
+    /// A plain click on the letter at `at`: fills the role being picked with the mention there, or inspects
+    /// the innermost mention or trigger there.
+    pub fn clicked_text(&mut self, at: usize, out: &mut Vec<Action>) {
+        let Some(set) = self.built_highlights() else { return };
+        let mut hits: Vec<_> = set
+            .at(at)
+            .into_iter()
+            .filter_map(|h| match &h.key {
+                HighlightKey::Mention(id) => Some((h.span.len(), Focus::Mention(*id))),
+                HighlightKey::Trigger(id) => Some((h.span.len(), Focus::Event(*id))),
+                HighlightKey::Suggestion(..) => None,
+            })
+            .collect();
+        hits.sort_by_key(|(len, _)| *len);
+        if self.picking.is_some() && self.editable() {
+            let mention = hits.iter().find_map(|(_, f)| match f {
+                Focus::Mention(id) => Some(*id),
+                Focus::Event(_) => None,
+            });
+            if let Some(mention) = mention {
+                self.fill_picked_role(mention, out);
+            }
+            return;
+        }
+        if self.editable() {
+            // Inspecting selects the span too, so that a type key retypes it.
+            self.set_focus(hits.first().map(|(_, f)| *f));
+        }
+    }
+
+    /// Fills the role being picked with `mention`. A repeatable role keeps waiting for more fillers; a single
+    /// one is done.
+    fn fill_picked_role(&mut self, mention: MentionId, out: &mut Vec<Action>) {
+        let (Some(picking), Some((doc, layer))) = (self.picking.clone(), self.own_layer()) else { return };
+        let schema = &self.project.config().schema;
+        let repeatable = layer
+            .events
+            .get(&picking.event)
+            .and_then(|e| schema.event_type(&e.event_type))
+            .and_then(|t| t.roles.iter().find(|r| r.id == picking.role))
+            .is_some_and(|r| r.repeatable);
+        match coding::fill_role(&layer, schema, picking.event, &picking.role, mention) {
+            Ok(edit) => {
+                self.edit(&doc, edit, out);
+            }
+            Err(e) => out.push(Action::Notice(e.to_string())),
+        }
+        if !repeatable {
+            self.picking = None;
+        }
+    }
+
+    /// Inspects a mention or event of the shown document and selects its text.
+    pub fn set_focus(&mut self, focus: Option<Focus>) {
+        self.focus = focus;
+        let (Some(loaded), Some(focus)) = (self.loaded(), focus) else { return };
+        let Some(layer) = loaded.layers.get(self.project.annotator()) else { return };
+        let span = match focus {
+            Focus::Mention(id) => layer.mentions.get(&id).map(|m| m.span),
+            Focus::Event(id) => layer.events.get(&id).map(|e| e.trigger),
+        };
+        if let Some(span) = span {
+            let text = loaded.text.clone();
+            self.article.select(&text, span);
+            self.article.scroll_to(span);
+        }
+    }
+
+    /// Opens a document and shows `span` in it, selected.
+    pub fn jump(&mut self, doc: &DocId, span: Span, focus: Option<Focus>) {
+        if self.project.document(doc).is_none() {
+            return;
+        }
+        if self.shown.as_ref() != Some(doc) {
+            self.show_document(Some(doc.clone()));
+        }
+        let Some(text) = self.shown_entry().and_then(|d| d.text().cloned()) else { return };
+        self.article.select(&text, span);
+        self.article.scroll_to(span);
+        if focus.is_some() {
+            self.set_focus(focus);
+        }
+    }
+
+    /// Deletes the inspected mention or event, else the own mention equal to the selection, else the innermost
+    /// own mention at the caret.
+    pub fn delete_mention(&mut self, out: &mut Vec<Action>) {
+        if !self.can_code(out) {
+            return;
+        }
+        let Some((doc, layer)) = self.own_layer() else { return };
+        let focused = match self.focus {
+            Some(Focus::Mention(id)) if layer.mentions.contains_key(&id) => Some(Edit::remove_mention(&layer, id)),
+            Some(Focus::Event(id)) if layer.events.contains_key(&id) => Some(coding::remove_event(&layer, id)),
+            _ => None,
+        };
+        if let Some(edit) = focused {
+            self.focus = None;
+            self.edit(&doc, edit, out);
+            return;
+        }
+        let selected = self.article.selection().and_then(|sel| layer.mentions.iter().find(|(_, m)| m.span == sel));
+        let at = self.article.caret();
+        let under_caret = || {
+            layer.mentions.iter().filter(|(_, m)| m.span.start <= at && at < m.span.end).min_by_key(|(_, m)| m.span.len())
+        };
+        if let Some((id, _)) = selected.or_else(under_caret) {
+            let edit = Edit::remove_mention(&layer, *id);
+            self.edit(&doc, edit, out);
+        }
+    }
+
+    /// Moves one edge of the inspected mention one letter left or right on screen (so the same key grows an
+    /// Arabic mention's end and shrinks an English one's), keeping the mention selected.
+    pub fn move_edge(&mut self, start: bool, left: bool, out: &mut Vec<Action>) {
+        let Some(Focus::Mention(id)) = self.focus else { return };
+        if !self.can_code(out) {
+            return;
+        }
+        let Some((doc, layer)) = self.own_layer() else { return };
+        let (Some(m), Some((layout, _))) = (layer.mentions.get(&id), self.article.drawn_layout()) else { return };
+        let span = m.span;
+        let edge = if start { span.start } else { span.end };
+        let moved = layout.move_caret_visual(edge, left);
+        let (a, b) = if start { (moved, span.end) } else { (span.start, moved) };
+        let text = layout.text().clone();
+        match coding::set_mention_span(&layer, &text, id, Span::new(a.min(b), a.max(b))) {
+            Ok(edit) => {
+                if self.edit(&doc, edit, out) {
+                    self.set_focus(Some(Focus::Mention(id)));
+                }
+            }
+            Err(e) => out.push(Action::Notice(e.to_string())),
+        }
+    }
+
+    /// Marks the shown document done for this coder, or back in progress.
+    pub fn toggle_done(&mut self, out: &mut Vec<Action>) {
+        let Some((doc, layer)) = self.own_layer() else { return };
+        let next = if layer.status == DocStatus::Done { DocStatus::InProgress } else { DocStatus::Done };
+        self.edit(&doc, Edit::SetStatus(next), out);
+    }
+
+    /// Goes to the next document (after the shown one, wrapping) that this coder has not marked done.
+    pub fn next_unfinished(&mut self, out: &mut Vec<Action>) {
+        let docs = self.project.documents();
+        let n = docs.len();
+        let at = self.shown.as_ref().and_then(|s| docs.iter().position(|d| &d.id == s));
+        let start = at.map_or(0, |i| i + 1);
+        let found = (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&i| Some(i) != at && self.project.summary(i).is_some_and(|s| s.status != DocStatus::Done));
+        match found {
+            Some(i) => {
+                let id = docs[i].id.clone();
+                self.show_document(Some(id));
+            }
+            None => out.push(Action::Notice("Every other document is done.".into())),
+        }
+    }
+
+    /// Escape: one step back per press: picking, then the topmost window, then the inspector, then the
+    /// selection.
+    pub fn step_back(&mut self, ctx: &eframe::egui::Context) {
+        if self.picking.take().is_some() || self.windows.close_topmost(ctx) {
+            return;
+        }
+        if self.focus.take().is_none() {
+            self.article.clear_selection();
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! A [`Session`]: one open project and everything the window holds about it (the shown document, what the
+//! inspector shows, the role being picked, the review cursor, the highlights, saving, the tool windows).
+//! Opening another project makes a new session, so nothing of the old one needs resetting by hand.
+
+mod coding;
+mod draw;
+mod review;
+
+use super::action::{Action, Focus, Picking};
+use super::article_view::ArticleView;
+use super::panels::review_queue::ReviewQueue;
+use super::panels::{self, InspectorState, ViewOptions};
+use super::windows::WindowSet;
+use crate::model::{DocId, Layer, SourceName, SuggestionId};
+use crate::store::{Access, Autosave, DocEntry, LoadedDoc, Project};
+use crate::text::scene::HighlightSet;
+use std::time::Instant;
+
+/// The state of saving, for the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Everything is on disk.
+    Saved,
+    /// Changes wait for the autosave.
+    Unsaved,
+    /// The last save failed; the changes are still in memory.
+    Failed(String),
+}
+
+/// The review queue's side of the session: whether the right panel shows it, and the suggestion under review.
+#[derive(Default)]
+pub struct Reviewing {
+    /// The right panel shows the review queue rather than the inspector.
+    pub active: bool,
+    /// The queue of the shown document.
+    pub queue: ReviewQueue,
+    /// The suggestion under review.
+    pub current: Option<(SourceName, SuggestionId)>,
+}
+
+/// One open project and the window's state about it.
+pub struct Session {
+    project: Project,
+    /// The document shown in the article view.
+    shown: Option<DocId>,
+    /// The mention or event shown in the inspector.
+    pub focus: Option<Focus>,
+    /// A role waiting for a click on a mention.
+    pub picking: Option<Picking>,
+    /// Drafts of the inspector's text fields.
+    pub inspector: InspectorState,
+    /// The review queue and cursor.
+    pub review: Reviewing,
+    /// The article view (selection, zoom, scrolling).
+    pub article: ArticleView,
+    /// Whose layer is shown, and whether suggestions are.
+    pub view: ViewOptions,
+    /// The shown document's highlights, and what they were built from.
+    highlights: Option<(HighlightsKey, HighlightSet)>,
+    autosave: Autosave,
+    save_status: SaveStatus,
+    /// The open tool windows.
+    pub windows: WindowSet,
+}
+
+/// What the highlights were built from: the document, the view options, the project's generation.
+type HighlightsKey = (Option<DocId>, ViewOptions, u64);
+
+impl Session {
+    /// A session on `project`, showing its first document.
+    pub fn new(project: Project) -> Self {
+        let first = project.documents().first().map(|d| d.id.clone());
+        let mut session = Session {
+            project,
+            shown: None,
+            focus: None,
+            picking: None,
+            inspector: InspectorState::default(),
+            review: Reviewing::default(),
+            article: ArticleView::default(),
+            view: ViewOptions::default(),
+            highlights: None,
+            autosave: Autosave::default(),
+            save_status: SaveStatus::Saved,
+            windows: WindowSet::default(),
+        };
+        session.show_document(first);
+        session
+    }
+
+    /// The open project.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The project, for the few things that change it other than edits (adding documents, saving).
+    pub fn project_mut(&mut self) -> &mut Project {
+        &mut self.project
+    }
+
+    /// Gives the project back, closing the session (its lock goes with it when dropped).
+    pub fn into_parts(self) -> (Project, WindowSet) {
+        (self.project, self.windows)
+    }
+
+    /// The document shown in the article view.
+    pub fn shown(&self) -> Option<&DocId> {
+        self.shown.as_ref()
+    }
+
+    /// The shown document's entry in the project.
+    pub fn shown_entry(&self) -> Option<&DocEntry> {
+        self.project.document(self.shown.as_ref()?)
+    }
+
+    /// The shown document, when it is loaded and valid.
+    pub fn loaded(&self) -> Option<&LoadedDoc> {
+        self.shown_entry()?.loaded()
+    }
+
+    /// The shown document's id and the coder's own layer of it (empty if they have none yet).
+    pub fn own_layer(&self) -> Option<(DocId, Layer)> {
+        let loaded = self.loaded()?;
+        let layer = loaded.layers.get(self.project.annotator()).cloned().unwrap_or_default();
+        Some((self.shown.clone()?, layer))
+    }
+
+    /// Whether the coder can change the shown document: their own layer is shown and saving is allowed.
+    pub fn editable(&self) -> bool {
+        let own = panels::shown_layer(&self.project, self.shown.as_ref(), &self.view);
+        matches!(self.project.access(), Access::ReadWrite)
+            && own.as_ref().is_none_or(|a| a == self.project.annotator())
+    }
+
+    /// Whether the coder can change the shown document; if not, says why.
+    pub fn can_code(&self, out: &mut Vec<Action>) -> bool {
+        let editable = self.editable();
+        if !editable {
+            out.push(Action::Notice(match self.project.access() {
+                Access::ReadOnly(why) => format!("Nothing can be changed: {why}."),
+                Access::ReadWrite => {
+                    "Another coder's layer is shown: choose your own layer in the toolbar to code.".to_owned()
+                }
+            }));
+        }
+        editable
+    }
+
+    /// The article text the coder selected, if any.
+    pub fn selected_text(&self) -> Option<String> {
+        Some(self.shown_entry()?.text()?.slice(self.article.selection()?)?.to_owned())
+    }
+
+    /// Shows a document (loading it; a broken one is shown with its problems). What was inspected, picked or
+    /// under review belonged to the document shown before.
+    pub fn show_document(&mut self, doc: Option<DocId>) {
+        self.review.current = None;
+        self.view.layer = None;
+        self.focus = None;
+        self.picking = None;
+        if let Some(id) = &doc {
+            // A broken document is not an error to pop up: the view lists its problems.
+            let _ = self.project.load_document(id);
+        }
+        self.shown = doc;
+    }
+
+    /// Shows the document `delta` places after (or before) the shown one in the list.
+    pub fn step_document(&mut self, delta: isize) {
+        let docs = self.project.documents();
+        let Some(last) = docs.len().checked_sub(1) else { return };
+        let next = match self.shown.as_ref().and_then(|s| docs.iter().position(|d| &d.id == s)) {
+            Some(i) => i.saturating_add_signed(delta).min(last),
+            None => 0,
+        };
+        let id = docs[next].id.clone();
+        self.show_document(Some(id));
+    }
+
+    /// The highlights of the shown document, rebuilt when the document, the view options or the project
+    /// changed.
+    pub fn highlights(&mut self) -> &HighlightSet {
+        let key = (self.shown.clone(), self.view.clone(), self.project.generation());
+        if self.highlights.as_ref().is_none_or(|(k, _)| *k != key) {
+            let set = panels::highlights(&self.project, self.shown.as_ref(), &self.view);
+            self.highlights = Some((key, set));
+        }
+        &self.highlights.as_ref().expect("built above").1
+    }
+
+    /// The highlights as last built (empty before the first frame).
+    pub fn built_highlights(&self) -> Option<&HighlightSet> {
+        self.highlights.as_ref().map(|(_, h)| h)
+    }
+
+    /// What the status bar says about saving.
+    pub fn save_status(&self) -> &SaveStatus {
+        &self.save_status
+    }
+
+    /// Notes a change for the autosave.
+    pub fn changed(&mut self) {
+        self.autosave.changed(Instant::now());
+        self.save_status = SaveStatus::Unsaved;
+    }
+
+    /// When the next autosave is due, if changes wait.
+    pub fn autosave_due(&self) -> Option<Instant> {
+        self.autosave.due_at()
+    }
+
+    /// Saves every change at once; a failure keeps the changes in memory and is retried by the autosave.
+    pub fn save_now(&mut self) {
+        match self.project.save_dirty() {
+            Ok(_) => {
+                self.autosave.saved();
+                self.save_status = SaveStatus::Saved;
+            }
+            Err(e) => {
+                self.autosave.failed(Instant::now());
+                self.save_status = SaveStatus::Failed(e.to_string());
+            }
+        }
+    }
+}

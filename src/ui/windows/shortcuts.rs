@@ -1,0 +1,28 @@
+//! The keyboard shortcuts window (F1), generated from [`crate::ui::Command`].
+
+use super::ToolWindow;
+use crate::ui::action::Action;
+use crate::ui::panels;
+use crate::ui::session::Session;
+use eframe::egui;
+
+/// Every command with its shortcut and what it does.
+pub struct ShortcutsWindow;
+
+impl ToolWindow for ShortcutsWindow {
+    fn kind(&self) -> &'static str {
+        "shortcuts"
+    }
+
+    fn title(&self) -> String {
+        "Keyboard shortcuts".into()
+    }
+
+    fn default_size(&self) -> egui::Vec2 {
+        egui::vec2(640.0, 600.0)
+    }
+
+    fn show(&mut self, ui: &mut egui::Ui, _session: &Session, _out: &mut Vec<Action>) {
+        panels::shortcuts(ui);
+    }
+}
