@@ -163,7 +163,7 @@ impl TarmeezApp {
     }
 
     /// The hits of the last project search.
-    pub fn search_hits(&self) -> &[crate::store::SearchHit] {
+    pub fn search_hits(&self) -> &[crate::workflow::SearchHit] {
         self.search.hits()
     }
 
@@ -311,7 +311,7 @@ impl TarmeezApp {
     /// is selected.
     fn type_keys_pressed(&mut self, ui: &egui::Ui) -> Vec<Action> {
         let (Some(project), Some(_)) = (self.project.as_ref(), self.article.selection()) else { return Vec::new() };
-        let schema = &project.config.schema;
+        let schema = &project.config().schema;
         let pressed = |input: &mut egui::InputState, key: Option<char>| {
             key.and_then(|k| egui::Key::from_name(&k.to_string()))
                 .is_some_and(|k| input.consume_key(egui::Modifiers::NONE, k))
@@ -382,7 +382,7 @@ impl TarmeezApp {
         }
         let Some((doc, layer)) = self.own_layer() else { return };
         let Some(project) = &self.project else { return };
-        match coding::make_event(&layer, &project.config.schema, span, &event_type) {
+        match coding::make_event(&layer, &project.config().schema, span, &event_type) {
             Ok((edit, id)) => {
                 if self.edit(&doc, edit) {
                     self.focus = Some(Focus::Event(id));
@@ -415,7 +415,7 @@ impl TarmeezApp {
             };
             let Some((doc, layer)) = self.own_layer() else { return };
             let Some(project) = &self.project else { return };
-            let schema = &project.config.schema;
+            let schema = &project.config().schema;
             // A repeatable role keeps waiting for more fillers; a single one is done.
             let repeatable = layer
                 .events
@@ -620,7 +620,7 @@ impl TarmeezApp {
                     return;
                 }
                 ui.label("Event type of the selected trigger:");
-                for t in &project.config.schema.event_types {
+                for t in &project.config().schema.event_types {
                     let key = t.key.map(|k| format!("{k}  ")).unwrap_or_default();
                     if ui.button(format!("{key}{}", t.name)).clicked() {
                         actions.push(Action::MakeEvent(t.id.clone()));
@@ -694,9 +694,9 @@ impl TarmeezApp {
                 .default_size([720.0, 460.0])
                 .show(ctx, |ui| request = window.show(ui, project, actions));
             if let Some(ActorRequest::Merge(absorbed, kept)) = request {
-                actions.push(match super::windows::actors::merge(project, &absorbed, &kept) {
+                actions.push(match crate::workflow::actor_edits::merge_actors(project, &kept, &absorbed) {
                     Ok(edit) => Action::Project(edit),
-                    Err(why) => Action::Refused(why),
+                    Err(why) => Action::Refused(why.to_string()),
                 });
             }
         }
@@ -749,7 +749,7 @@ impl TarmeezApp {
         }
         if self.show_schema {
             let editor = &mut self.schema_editor;
-            let schema = &project.config.schema;
+            let schema = &project.config().schema;
             egui::Window::new("Schema")
                 .open(&mut self.show_schema)
                 .default_size([760.0, 520.0])
@@ -800,12 +800,12 @@ impl TarmeezApp {
             ReviewRequest::Accept(label) => self.decide(|app, source, id| {
                 let project = app.project.as_ref().ok_or(StoreError::Rejected("no project is open".into()))?;
                 let span = app.article.selection();
-                let edit = crate::store::review::accept(project, &doc, source, id, label.clone(), span)?;
-                Ok(app.with_propagation(edit, &doc, source, id, label, span))
+                let propagate = app.queue.propagate;
+                crate::workflow::review::accept_and_propagate(project, &doc, source, id, label, span, propagate)
             }),
             ReviewRequest::Reject => self.decide(|app, source, id| {
                 let project = app.project.as_ref().ok_or(StoreError::Rejected("no project is open".into()))?;
-                crate::store::review::reject(project, &doc, source, id)
+                crate::workflow::review::reject(project, &doc, source, id)
             }),
             ReviewRequest::AcceptAll(scope) => {
                 if !self.can_code() {
@@ -814,7 +814,7 @@ impl TarmeezApp {
                 let docs = self.scope_docs(scope, &doc);
                 let filter = self.queue.filter.clone();
                 let Some(project) = self.project.as_mut() else { return };
-                match crate::store::review::accept_all(project, &docs, &filter) {
+                match crate::workflow::review::accept_all(project, &docs, &filter) {
                     Ok((_, 0)) => self.error = Some("No pending suggestion matches the filter.".into()),
                     Ok((edit, _)) => {
                         self.project_edit(edit);
@@ -826,7 +826,7 @@ impl TarmeezApp {
             ReviewRequest::Registry(scope) => {
                 let docs = self.scope_docs(scope, &doc);
                 let Some(project) = self.project.as_mut() else { return };
-                match crate::store::suggesters::registry(project, &docs) {
+                match crate::workflow::suggesters::registry(project, &docs) {
                     Ok((_, 0)) => self.error = Some("The registry's names match nothing new.".into()),
                     Ok((edit, _)) => {
                         self.project_edit(edit);
@@ -888,7 +888,7 @@ impl TarmeezApp {
         let scope = if whole_project { Scope::Project } else { Scope::Document };
         let docs = self.scope_docs(scope, &doc);
         let Some(project) = self.project.as_mut() else { return };
-        match crate::store::suggesters::propagate(project, &docs, &phrase, &m.entity_type, &[m.span]) {
+        match crate::workflow::suggesters::propagate(project, &docs, &phrase, &m.entity_type, &[m.span]) {
             Ok((_, 0)) => self.error = Some(format!("No other occurrence of «{phrase}» to propose.")),
             Ok((edit, n)) => {
                 self.project_edit(edit);
@@ -903,32 +903,6 @@ impl TarmeezApp {
         match (scope, &self.project) {
             (Scope::Project, Some(p)) => p.documents().iter().map(|d| d.id.clone()).collect(),
             _ => vec![doc.clone()],
-        }
-    }
-
-    /// Adds the propagation of an accepted mention to its acceptance (one undoable edit), when the queue asks
-    /// for it: the accepted words' other occurrences in this document become `propagate` suggestions.
-    fn with_propagation(
-        &mut self,
-        accept: ProjectEdit,
-        doc: &DocId,
-        source: &SourceName,
-        id: SuggestionId,
-        label: Option<SuggestedLabel>,
-        span: Option<crate::model::Span>,
-    ) -> ProjectEdit {
-        if !self.queue.propagate {
-            return accept;
-        }
-        let Some(project) = self.project.as_mut() else { return accept };
-        let Some(loaded) = project.document(doc).and_then(|d| d.loaded()) else { return accept };
-        let Some(s) = loaded.suggestions.get(source).and_then(|set| set.suggestions.get(&id)) else { return accept };
-        let span = span.unwrap_or(s.span);
-        let Some(SuggestedLabel::Entity(t)) = label.or_else(|| Some(s.label.clone())) else { return accept };
-        let Some(phrase) = loaded.text.slice(span).map(str::to_owned) else { return accept };
-        match crate::store::suggesters::propagate(project, std::slice::from_ref(doc), &phrase, &t, &[span]) {
-            Ok((more, n)) if n > 0 => ProjectEdit::Batch(vec![accept, more]),
-            _ => accept,
         }
     }
 

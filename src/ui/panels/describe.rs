@@ -28,7 +28,7 @@ pub fn describe(
     layer_owner: Option<&crate::model::Annotator>,
     key: &HighlightKey,
 ) -> Vec<String> {
-    let schema = &project.config.schema;
+    let schema = &project.config().schema;
     let layer = layer_owner.and_then(|a| doc.layers.get(a));
     let quote = |span| doc.text.slice(span).map(|s| format!("«{s}»")).unwrap_or_default();
     let mut out = Vec::new();
@@ -39,7 +39,7 @@ pub fn describe(
             out.push(format!("{name} ({}) {id}", m.entity_type));
             out.push(quote(m.span));
             if let Some(actor_id) = &m.actor {
-                match project.actors.actors.get(actor_id) {
+                match project.actors().actors.get(actor_id) {
                     Some(a) => out.push(format!("Actor: {} ({:?})", a.name, a.kind)),
                     None => out.push(format!("Actor: {actor_id} (not in the registry)")),
                 }

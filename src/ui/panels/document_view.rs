@@ -53,7 +53,7 @@ pub fn highlights(project: &Project, selected: Option<usize>, options: &ViewOpti
     let owner = shown_layer(project, selected, options);
     let layer = owner.as_ref().and_then(|a| doc.layers.get(a));
     let suggestions = doc.suggestions.iter().filter(|_| !options.hide_suggestions);
-    HighlightSet::build(&project.config.schema, layer, suggestions)
+    HighlightSet::build(&project.config().schema, layer, suggestions)
 }
 
 /// Draws the selected document.

@@ -98,7 +98,7 @@ pub fn inspector(ui: &mut egui::Ui, input: &InspectorInput<'_>, state: &mut Insp
 
 /// Buttons for every entity and event type, with their keys.
 fn palette(ui: &mut egui::Ui, input: &InspectorInput<'_>, out: &mut Vec<Action>) {
-    let schema = &input.project.config.schema;
+    let schema = &input.project.config().schema;
     let enabled = input.editable && input.selection.is_some();
     ui.label(RichText::new("Mark the selection as").strong());
     ui.horizontal_wrapped(|ui| {
@@ -147,7 +147,7 @@ fn mention(
     out: &mut Vec<Action>,
 ) {
     let m = &layer.mentions[&id];
-    let schema = &input.project.config.schema;
+    let schema = &input.project.config().schema;
     let text = quote(input.loaded, m.span);
     ui.heading(format!("Mention {id}"));
     bidi_label(ui, &format!("«{text}»"), body(ui), egui::Sense::hover());
@@ -247,18 +247,18 @@ fn actor_link(
     let m = &layer.mentions[&id];
     ui.label(RichText::new("Actor").strong());
     if let Some(actor_id) = &m.actor {
-        let name = project.actors.actors.get(actor_id).map_or(actor_id.to_string(), |a| a.name.clone());
+        let name = project.actors().actors.get(actor_id).map_or(actor_id.to_string(), |a| a.name.clone());
         ui.horizontal(|ui| {
             bidi_label(ui, &name, body(ui), egui::Sense::hover());
             if ui.small_button("unlink").clicked() {
                 push(out, coding::link_actor(layer, id, None));
             }
         });
-        if let Some(actor) = project.actors.actors.get(actor_id)
+        if let Some(actor) = project.actors().actors.get(actor_id)
             && actor.name != text
             && !actor.aliases.iter().any(|a| a == text)
             && ui.button("Add the mention's text as an alias").clicked()
-            && let Ok(Some(edit)) = crate::store::actor_edits::add_alias(project, actor_id, text)
+            && let Ok(Some(edit)) = crate::workflow::actor_edits::add_alias(project, actor_id, text)
         {
             out.push(Action::Project(edit));
         }
@@ -275,11 +275,11 @@ fn actor_link(
         bidi_label(ui, &format!("Actors matching «{text}»:"), style, egui::Sense::hover());
     }
     if state.actor_matches.as_ref().is_none_or(|(q, _)| *q != query) {
-        state.actor_matches = Some((query.clone(), crate::text::matching::find_actors(&project.actors, &query)));
+        state.actor_matches = Some((query.clone(), crate::text::matching::find_actors(project.actors(), &query)));
     }
     let matches = state.actor_matches.as_ref().map(|(_, m)| m.clone()).unwrap_or_default();
     for (actor_id, _score) in matches.iter().take(6) {
-        let Some(actor) = project.actors.actors.get(actor_id) else { continue };
+        let Some(actor) = project.actors().actors.get(actor_id) else { continue };
         let label = format!("{} — {}", actor.name, actor.aliases.first().map_or("", String::as_str));
         let linked = m.actor.as_ref() == Some(actor_id);
         if selectable_row(ui, linked, &label, ui.visuals().text_color()).on_hover_text(actor_id.as_str()).clicked()
@@ -293,7 +293,7 @@ fn actor_link(
     }
     let new_actor = format!("+ New actor «{}»", query.trim());
     if !query.trim().is_empty() && selectable_row(ui, false, &new_actor, ui.visuals().hyperlink_color).clicked() {
-        let (create, actor_id) = crate::store::actor_edits::create_actor(
+        let (create, actor_id) = crate::workflow::actor_edits::create_actor(
             project,
             query.trim(),
             crate::model::ActorKind::Other,
@@ -452,7 +452,7 @@ fn event(
     out: &mut Vec<Action>,
 ) {
     let e = &layer.events[&id];
-    let schema = &input.project.config.schema;
+    let schema = &input.project.config().schema;
     let def = schema.event_type(&e.event_type);
     ui.heading(format!("Event {id}: {}", def.map_or(e.event_type.as_str(), |d| d.name.as_str())));
     bidi_label(ui, &format!("trigger «{}»", quote(input.loaded, e.trigger)), body(ui), egui::Sense::hover());
@@ -541,7 +541,7 @@ fn relations(
     state: &mut InspectorState,
     out: &mut Vec<Action>,
 ) {
-    let schema = &input.project.config.schema;
+    let schema = &input.project.config().schema;
     if schema.relation_types.is_empty() {
         return;
     }
@@ -592,7 +592,7 @@ fn event_list(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, out:
     ui.separator();
     ui.label(RichText::new("Events of this document").strong());
     for (id, e) in &layer.events {
-        let missing = coding::empty_required_roles(&input.project.config.schema, e).len();
+        let missing = coding::empty_required_roles(&input.project.config().schema, e).len();
         let flag = if missing > 0 { format!("  ({missing} required roles empty)") } else { String::new() };
         let label = format!("{}{flag}", event_label(input, layer, *id));
         if selectable_row(ui, false, &label, ui.visuals().text_color()).clicked() {

@@ -4,10 +4,10 @@
 //! document with ten thousand pending suggestions costs one screen of rows per frame.
 
 use crate::model::{DocId, SourceName, Span, SuggestedLabel, SuggestionId};
-use crate::store::review::SuggestionFilter;
 use crate::store::{LoadedDoc, Project};
 use crate::ui::Command;
 use crate::ui::bidi_label::selectable_row;
+use crate::workflow::review::SuggestionFilter;
 use eframe::egui::{self, RichText};
 
 /// A pending suggestion in the queue.
@@ -81,7 +81,7 @@ impl ReviewQueue {
         if self.built_for.as_ref() == Some(&key) {
             return;
         }
-        self.items = crate::store::review::pending(loaded, &self.filter)
+        self.items = crate::workflow::review::pending(loaded, &self.filter)
             .into_iter()
             .map(|(source, id, s)| QueueItem { source, id, span: s.span, label: s.label, score: s.score })
             .collect();
@@ -114,7 +114,7 @@ impl ReviewQueue {
 }
 
 fn label_name(project: &Project, label: &SuggestedLabel) -> String {
-    let schema = &project.config.schema;
+    let schema = &project.config().schema;
     match label {
         SuggestedLabel::Entity(t) => schema.entity_type(t).map_or(t.to_string(), |d| d.name.clone()),
         SuggestedLabel::Event(t) => schema.event_type(t).map_or(t.to_string(), |d| d.name.clone()),
@@ -130,7 +130,7 @@ pub fn review_panel(
     current: Option<&(SourceName, SuggestionId)>,
     out: &mut Vec<ReviewRequest>,
 ) {
-    let schema = &project.config.schema;
+    let schema = &project.config().schema;
     ui.horizontal(|ui| {
         ui.label("Order");
         ui.selectable_value(&mut queue.order, QueueOrder::Position, "position");

@@ -12,7 +12,7 @@ pub fn status_bar(ui: &mut egui::Ui, project: Option<&Project>, save: &SaveStatu
             ui.label("No project open");
             return;
         };
-        ui.label(format!("{} · {} documents", p.config.name, p.documents().len()));
+        ui.label(format!("{} · {} documents", p.config().name, p.documents().len()));
         ui.separator();
         ui.label(format!("Annotator: {}", p.annotator()));
         ui.separator();

@@ -3,9 +3,9 @@
 
 use crate::model::{Actor, ActorId, ActorKind, ProjectEdit};
 use crate::store::Project;
-use crate::store::actor_edits::{create_actor, merge_actors};
 use crate::ui::action::Action;
 use crate::ui::bidi_label::selectable_row;
+use crate::workflow::actor_edits::create_actor;
 use eframe::egui;
 
 const KINDS: [ActorKind; 9] = [
@@ -57,14 +57,14 @@ impl ActorsWindow {
             }
         });
         let ids: Vec<ActorId> = if self.query.trim().is_empty() {
-            project.actors.actors.keys().cloned().collect()
+            project.actors().actors.keys().cloned().collect()
         } else {
-            crate::text::matching::find_actors(&project.actors, &self.query).into_iter().map(|(id, _)| id).collect()
+            crate::text::matching::find_actors(project.actors(), &self.query).into_iter().map(|(id, _)| id).collect()
         };
         ui.columns(2, |cols| {
             egui::ScrollArea::vertical().id_salt("actor-list").auto_shrink(false).show(&mut cols[0], |ui| {
                 for id in &ids {
-                    let Some(actor) = project.actors.actors.get(id) else { continue };
+                    let Some(actor) = project.actors().actors.get(id) else { continue };
                     let label = format!("{} · {}", actor.name, actor.aliases.first().map_or("", String::as_str));
                     let selected = self.selected.as_ref() == Some(id);
                     if selectable_row(ui, selected, &label, ui.visuals().text_color()).clicked() {
@@ -78,7 +78,7 @@ impl ActorsWindow {
             let ui = &mut cols[1];
             // The draft follows the registry when the actor changed under it (undo, merge, a save).
             if let Some(id) = &self.selected {
-                match project.actors.actors.get(id) {
+                match project.actors().actors.get(id) {
                     None => self.select(None, None),
                     Some(actor) if self.draft.is_none() || self.draft_from.as_ref() != Some(actor) => {
                         self.draft = Some(actor.clone());
@@ -118,7 +118,7 @@ fn editor(
     merge_into: &mut Option<ActorId>,
     out: &mut Vec<Action>,
 ) -> Option<ActorRequest> {
-    let saved = project.actors.actors.get(id)?;
+    let saved = project.actors().actors.get(id)?;
     ui.weak(format!("id: {id}"));
     egui::Grid::new("actor-editor").num_columns(2).show(ui, |ui| {
         ui.label("Name");
@@ -136,12 +136,13 @@ fn editor(
             .accessible_name("Actor kind");
         ui.end_row();
         ui.label("Affiliation");
-        let current = draft.affiliation.as_ref().and_then(|a| project.actors.actors.get(a)).map_or("—", |a| &a.name);
+        let current =
+            draft.affiliation.as_ref().and_then(|a| project.actors().actors.get(a)).map_or("—", |a| &a.name);
         egui::ComboBox::from_id_salt("actor-affiliation")
             .selected_text(current)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut draft.affiliation, None, "—");
-                for (other, actor) in project.actors.actors.iter().filter(|(o, _)| *o != id) {
+                for (other, actor) in project.actors().actors.iter().filter(|(o, _)| *o != id) {
                     ui.selectable_value(&mut draft.affiliation, Some(other.clone()), &actor.name);
                 }
             })
@@ -195,11 +196,11 @@ fn editor(
     let mut request = None;
     ui.horizontal(|ui| {
         ui.label("Merge into");
-        let shown = merge_into.as_ref().and_then(|a| project.actors.actors.get(a)).map_or("…", |a| &a.name);
+        let shown = merge_into.as_ref().and_then(|a| project.actors().actors.get(a)).map_or("…", |a| &a.name);
         egui::ComboBox::from_id_salt("actor-merge")
             .selected_text(shown)
             .show_ui(ui, |ui| {
-                for (other, actor) in project.actors.actors.iter().filter(|(o, _)| *o != id) {
+                for (other, actor) in project.actors().actors.iter().filter(|(o, _)| *o != id) {
                     ui.selectable_value(merge_into, Some(other.clone()), &actor.name);
                 }
             })
@@ -215,9 +216,4 @@ fn editor(
         }
     });
     request
-}
-
-/// Carries out a request of the window: builds the merge edit (loading every document) and applies it.
-pub fn merge(project: &mut Project, absorbed: &ActorId, kept: &ActorId) -> Result<ProjectEdit, String> {
-    merge_actors(project, kept, absorbed).map_err(|e| e.to_string())
 }

@@ -40,7 +40,7 @@ impl Default for EventsTable {
 impl EventsTable {
     /// Recomputes the rows when the scope, the document or the project changed. The whole-project table
     /// loads every document (once).
-    pub fn refresh(&mut self, project: &mut Project, doc: Option<&crate::model::DocId>) {
+    pub fn refresh(&mut self, project: &Project, doc: Option<&crate::model::DocId>) {
         // The whole project's rows do not depend on the shown document.
         let key = (self.whole_project, doc.filter(|_| !self.whole_project).cloned(), project.generation());
         if self.built_for.as_ref() == Some(&key) {

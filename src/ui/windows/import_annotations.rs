@@ -67,7 +67,7 @@ impl ImportAnnotationsWindow {
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,
-        project: &mut Project,
+        project: &Project,
         shown: Option<&DocId>,
     ) -> Option<AnnotationImportRequest> {
         ui.label(format!("File: {}", self.path.display()));
@@ -118,7 +118,7 @@ impl ImportAnnotationsWindow {
         None
     }
 
-    fn make_plan(&self, project: &mut Project, doc: Option<DocId>) -> Planned {
+    fn make_plan(&self, project: &Project, doc: Option<DocId>) -> Planned {
         if let crate::store::Access::ReadOnly(why) = project.access() {
             return Planned::Not(vec![format!("Nothing can be imported: the project is open read-only ({why}).")]);
         }

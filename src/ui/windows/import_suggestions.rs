@@ -6,8 +6,8 @@
 use crate::formats::suggestions::{FileError, ParsedFile, read_path};
 use crate::model::{DocId, LabelTarget, ProjectEdit, Schema, SourceConfig, SourceName, slugify};
 use crate::store::Project;
-use crate::store::suggestion_import::{ImportReport, import_edit, mapping_edit, plan_import, source_info};
 use crate::ui::action::Action;
+use crate::workflow::suggestion_import::{ImportReport, import_edit, mapping_edit, plan_import, source_info};
 use eframe::egui::{self, RichText};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -73,7 +73,7 @@ impl ImportWindow {
     }
 
     /// Draws the window; returns the import to make when the coder confirms it.
-    pub fn show(&mut self, ui: &mut egui::Ui, project: &mut Project, shown: Option<&DocId>) -> Option<ImportRequest> {
+    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, shown: Option<&DocId>) -> Option<ImportRequest> {
         ui.label(format!("File: {}", self.path.display()));
         let (format, read) = match &self.parsed {
             Ok(p) => (p.format, p.read()),
@@ -94,14 +94,14 @@ impl ImportWindow {
         };
         if self.mapping_for.as_ref() != Some(&source) {
             // A known source's saved mapping comes back: labels are asked once per source.
-            self.mapping = project.config.sources.get(&source).cloned().unwrap_or_default();
+            self.mapping = project.config().sources.get(&source).cloned().unwrap_or_default();
             self.mapping_for = Some(source.clone());
         }
         if let Some(doc) = shown {
             ui.checkbox(&mut self.into_shown, format!("Only into the shown document ({doc})"));
         }
         ui.label(RichText::new("Labels").strong());
-        let schema = project.config.schema.clone();
+        let schema = project.config().schema.clone();
         let (labels, mapping) = (&self.labels, &mut self.mapping);
         egui::Grid::new("label-mapping").striped(true).show(ui, |ui| {
             for label in labels {

@@ -3,7 +3,7 @@
 //! kept), to choose a threshold for bulk acceptance.
 
 use crate::store::Project;
-use crate::store::review_stats::review_stats;
+use crate::workflow::review_stats::review_stats;
 use eframe::egui::{self, RichText};
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 

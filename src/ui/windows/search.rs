@@ -1,8 +1,9 @@
 //! Project-wide search: normalized, clitic-aware and typo-tolerant; each hit opens its document there.
 
-use crate::store::{Project, SearchHit, search_project};
+use crate::store::Project;
 use crate::ui::action::Action;
 use crate::ui::bidi_label::selectable_row_with_detail;
+use crate::workflow::{SearchHit, search_project};
 use eframe::egui;
 
 /// The search window's state.
@@ -23,7 +24,7 @@ impl SearchWindow {
     }
 
     /// Runs the search (loading documents as needed).
-    pub fn run(&mut self, project: &mut Project) {
+    pub fn run(&mut self, project: &Project) {
         self.hits = search_project(project, &self.query);
         self.searched = Some(self.query.clone());
     }
