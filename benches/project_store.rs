@@ -79,7 +79,7 @@ fn bench_store(c: &mut Criterion) {
     let read_only = OpenOptions { annotator: annotator.clone(), read_only: true };
     {
         // The synthetic project must be valid, or the figures mean nothing.
-        let mut p = Project::open(&root, read_only.clone()).unwrap();
+        let p = Project::open(&root, read_only.clone()).unwrap();
         assert_eq!(p.documents().len(), DOCUMENTS);
         let id = p.documents()[0].id.clone();
         assert_eq!(p.load_document(&id).unwrap().layers[&annotator].mentions.len(), MENTIONS_PER_DOC);
@@ -97,7 +97,7 @@ fn bench_store(c: &mut Criterion) {
     group.bench_function("load one document (text + 50 mentions, validated)", |b| {
         b.iter_batched(
             || Project::open(&root, read_only.clone()).unwrap(),
-            |mut p| black_box(p.load_document(&id).unwrap().text.len_chars()),
+            |p| black_box(p.load_document(&id).unwrap().text.len_chars()),
             BatchSize::PerIteration,
         )
     });
@@ -127,14 +127,14 @@ fn bench_export(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("html: 1,000 documents, 50 mentions each (open, load, write 1,002 files)", |b| {
         b.iter(|| {
-            let mut p = Project::open(&root, read_only.clone()).unwrap();
-            black_box(tarmeez::formats::html::export_html(&mut p, None, &out).unwrap().files.len())
+            let p = Project::open(&root, read_only.clone()).unwrap();
+            black_box(tarmeez::formats::html::export_html(&p, None, &out).unwrap().files.len())
         })
     });
     group.bench_function("doccano: 1,000 documents, 50 mentions each (open, load, write one file)", |b| {
         b.iter(|| {
-            let mut p = Project::open(&root, read_only.clone()).unwrap();
-            black_box(tarmeez::formats::doccano::export_doccano(&mut p, None, &out).unwrap().spans)
+            let p = Project::open(&root, read_only.clone()).unwrap();
+            black_box(tarmeez::formats::doccano::export_doccano(&p, None, &out).unwrap().spans)
         })
     });
     group.finish();

@@ -58,7 +58,7 @@ fn project(dir: &std::path::Path) -> (Project, DocId) {
 
 fn bench_queue(c: &mut Criterion) {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut p, id) = project(&tmp.path().join("p"));
+    let (p, id) = project(&tmp.path().join("p"));
     p.load_document(&id).unwrap();
     let loaded = p.document(&id).unwrap().loaded().unwrap();
     c.bench_function("review queue: rebuild with 10k pending", |b| {

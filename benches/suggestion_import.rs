@@ -9,8 +9,8 @@ use std::hint::black_box;
 use std::path::Path;
 use tarmeez::formats::suggestions;
 use tarmeez::model::*;
-use tarmeez::store::suggestion_import::{import_edit, plan_import, source_info};
 use tarmeez::store::{OpenOptions, Project, paths, to_ron};
+use tarmeez::workflow::suggestion_import::{import_edit, plan_import, source_info};
 
 const DOCUMENTS: usize = 1_000;
 const SUGGESTIONS_PER_DOC: usize = 100;
@@ -116,7 +116,7 @@ fn bench_import(c: &mut Criterion) {
         // The figures mean something only if everything is imported and the result is valid.
         let mut p = fresh();
         assert_eq!(import(&mut p, &file, true), DOCUMENTS * SUGGESTIONS_PER_DOC);
-        let mut p = Project::open(&root, OpenOptions { annotator: annotator.clone(), read_only: true }).unwrap();
+        let p = Project::open(&root, OpenOptions { annotator: annotator.clone(), read_only: true }).unwrap();
         p.load_all();
         assert_eq!(p.problems().count(), 0);
     }

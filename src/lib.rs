@@ -1,6 +1,6 @@
 //! Tarmeez: a desktop workbench for coding armed-conflict events in Arabic news.
 //!
-//! The core (`model`, `store`, `formats`) has no GUI dependency; `ui` is a thin egui layer over it.
+//! The core (`model`, `store`, `formats`, `workflow`) has no GUI dependency; `ui` is a thin egui layer over it.
 
 pub mod formats;
 pub mod model;
@@ -8,6 +8,7 @@ pub mod settings;
 pub mod store;
 pub mod text;
 pub mod ui;
+pub mod workflow;
 
 /// The annotator name to use when none is given: `$TARMEEZ_ANNOTATOR`, else the login name, made a safe
 /// file name; `annotator` if neither is set.

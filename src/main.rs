@@ -10,11 +10,12 @@ use tarmeez::formats::suggestions::{self, SuggestionFormat};
 use tarmeez::formats::{brat, events_csv, events_table, plain_text};
 use tarmeez::model::{Annotator, DocId, LabelTarget, ProjectEdit, SourceName, default_conflict_schema};
 use tarmeez::settings::{self, Settings};
-use tarmeez::store::suggestion_import::{import_edit, mapping_edit, plan_import, source_info};
-use tarmeez::store::{OpenOptions, Project, Stats, StoreError};
+use tarmeez::store::{OpenOptions, Project, StoreError};
 use tarmeez::text::scene::HighlightSet;
 use tarmeez::ui::TarmeezApp;
 use tarmeez::ui::windows::NameDialog;
+use tarmeez::workflow::Stats;
+use tarmeez::workflow::suggestion_import::{import_edit, mapping_edit, plan_import, source_info};
 
 /// Prints a line to standard output; a closed pipe (`tarmeez stats p | head -1`) ends the program quietly
 /// instead of panicking.
@@ -329,7 +330,7 @@ fn open_read_only(dir: &Path) -> Result<Project, StoreError> {
 }
 
 fn validate(dir: &Path) -> Result<ExitCode> {
-    let mut project = match open_read_only(dir) {
+    let project = match open_read_only(dir) {
         Ok(p) => p,
         Err(StoreError::Invalid(problems)) => {
             for p in &problems {
@@ -356,12 +357,12 @@ fn validate(dir: &Path) -> Result<ExitCode> {
 }
 
 fn stats(dir: &Path) -> Result<ExitCode> {
-    let mut project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
-    outln!("Project: {}", project.config.name);
-    outln!("{}", Stats::of(&mut project).to_string().trim_end());
-    let review = tarmeez::store::review_stats::review_stats(&project);
+    let project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
+    outln!("Project: {}", project.config().name);
+    outln!("{}", Stats::of(&project).to_string().trim_end());
+    let review = tarmeez::workflow::review_stats::review_stats(&project);
     if !review.is_empty() {
-        outln!("{}", tarmeez::store::review_stats::ReviewTable(&review).to_string().trim_end());
+        outln!("{}", tarmeez::workflow::review_stats::ReviewTable(&review).to_string().trim_end());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -381,7 +382,7 @@ fn render(
     suggestions: bool,
     annotator: Annotator,
 ) -> Result<ExitCode> {
-    let mut project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
+    let project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
     let id = DocId::parse(doc_id).map_err(|e| anyhow::anyhow!("document id: {e}"))?;
     match project.load_document(&id) {
         Ok(_) => {}
@@ -398,12 +399,12 @@ fn render(
     let loaded = entry.loaded().context("the document could not be loaded")?;
     let layer = loaded.layer_to_show(&annotator).map(|(_, l)| l);
     let sources = loaded.suggestions.iter().filter(|_| suggestions);
-    let highlights = HighlightSet::build(&project.config.schema, layer, sources);
+    let highlights = HighlightSet::build(&project.config().schema, layer, sources);
     if let Some(meta) = &entry.meta {
         options.direction = meta.direction;
     }
     let text = loaded.text.clone();
-    let png = render_png(text, &highlights, Some(&project.config.schema), options)?;
+    let png = render_png(text, &highlights, Some(&project.config().schema), options)?;
     tarmeez::store::atomic::write_atomic(out, &png).with_context(|| format!("cannot write {}", out.display()))?;
     outln!("wrote {}", out.display());
     Ok(ExitCode::SUCCESS)
@@ -527,13 +528,13 @@ fn import_suggestions(dir: &Path, file: &Path, options: &SuggestionOptions, anno
         anyhow::bail!("--doc: no document `{d}` in {}; nothing was imported", dir.display());
     }
     // The saved mapping, with this command's additions: saved with the import, so each label is asked once.
-    let mut mapping = project.config.sources.get(&source).cloned().unwrap_or_default();
+    let mut mapping = project.config().sources.get(&source).cloned().unwrap_or_default();
     for pair in &options.map {
         let Some((label, ty)) = pair.split_once('=').filter(|(l, t)| !l.is_empty() && !t.is_empty()) else {
             anyhow::bail!("--map {pair}: expected LABEL=TYPE, e.g. --map PER=ACTOR");
         };
-        let Some(target) = suggestions::parse_target(ty, &project.config.schema) else {
-            let types = type_names(&project.config.schema);
+        let Some(target) = suggestions::parse_target(ty, &project.config().schema) else {
+            let types = type_names(&project.config().schema);
             anyhow::bail!("--map {pair}: `{ty}` is not a type of the schema ({types}), nor `ignore`");
         };
         mapping.labels.insert(label.to_owned(), target);
@@ -551,7 +552,7 @@ fn import_suggestions(dir: &Path, file: &Path, options: &SuggestionOptions, anno
             return Ok(ExitCode::FAILURE);
         }
     };
-    let report = plan_import(&mut project, &source, parsed, doc.as_ref(), &mapping);
+    let report = plan_import(&project, &source, parsed, doc.as_ref(), &mapping);
     for note in &report.notes {
         outln!("{shown}: note: {note}");
     }
@@ -564,7 +565,7 @@ fn import_suggestions(dir: &Path, file: &Path, options: &SuggestionOptions, anno
             "labels without a mapping: {}; map each with --map LABEL=TYPE (TYPE one of {}) or leave it out with \
              --ignore LABEL",
             unknown.join(", "),
-            type_names(&project.config.schema)
+            type_names(&project.config().schema)
         );
     }
     let write = report.refused.is_empty() || options.partial;
@@ -592,15 +593,15 @@ fn type_names(schema: &tarmeez::model::Schema) -> String {
 }
 
 fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annotator>) -> Result<ExitCode> {
-    let mut project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
+    let project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
     if out.exists() && !out.is_dir() {
         anyhow::bail!("--out {} is a file; give the folder to write into", out.display());
     }
     let rows = match format {
-        ExportFormat::EventsCsv => events_table::project_rows(&mut project, annotator),
-        ExportFormat::Brat => return export_brat(&mut project, dir, out, annotator),
+        ExportFormat::EventsCsv => events_table::project_rows(&project, annotator),
+        ExportFormat::Brat => return export_brat(&project, dir, out, annotator),
         ExportFormat::Doccano | ExportFormat::Conll | ExportFormat::HfJsonl | ExportFormat::Html => {
-            return export_spans(&mut project, format, out, annotator);
+            return export_spans(&project, format, out, annotator);
         }
     };
     let skipped: Vec<_> = project.documents().iter().filter(|d| d.loaded().is_none()).collect();
@@ -650,7 +651,7 @@ fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annot
 
 /// doccano, CoNLL, hf-jsonl and HTML: every layer's spans; what a format cannot hold is listed.
 fn export_spans(
-    project: &mut Project,
+    project: &Project,
     format: ExportFormat,
     out: &Path,
     annotator: Option<&Annotator>,
@@ -688,7 +689,7 @@ fn export_spans(
     Ok(if summary.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn export_brat(project: &mut Project, dir: &Path, out: &Path, annotator: Option<&Annotator>) -> Result<ExitCode> {
+fn export_brat(project: &Project, dir: &Path, out: &Path, annotator: Option<&Annotator>) -> Result<ExitCode> {
     let report = brat::export_project(project, annotator, out)
         .with_context(|| format!("cannot write into {}", out.display()))?;
     for (doc, first) in &report.skipped {
@@ -778,7 +779,7 @@ fn import_annotations(
     {
         anyhow::bail!("--doc: no document `{d}` in {}; nothing was imported", dir.display());
     }
-    let plan = brat::plan_import(&mut project, path, doc.as_ref(), replace);
+    let plan = brat::plan_import(&project, path, doc.as_ref(), replace);
     for note in &plan.notes {
         outln!("note: {note}");
     }

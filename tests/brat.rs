@@ -37,7 +37,7 @@ fn import(dir: &Path, from: &Path, annotator: &str, extra: &[&str]) -> Output {
 }
 
 fn layer_of(dir: &Path, annotator: &str) -> Layer {
-    let mut project = open_read_only(dir);
+    let project = open_read_only(dir);
     let doc = DocId::parse(SAMPLE_DOC).unwrap();
     project
         .load_document(&doc)

@@ -105,7 +105,7 @@ fn the_actor_registry_finds_typos_adds_aliases_and_refuses_a_merge_that_would_br
     h.get_by_label("Save changes").click();
     h.run();
     let base = ActorId::new("al-omar-base");
-    let aliases = |h: &Harness<'_, TarmeezApp>| h.state().project().unwrap().actors.actors[&base].aliases.clone();
+    let aliases = |h: &Harness<'_, TarmeezApp>| h.state().project().unwrap().actors().actors[&base].aliases.clone();
     assert!(aliases(&h).contains(&"حقل العمل".to_owned()));
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert!(!aliases(&h).contains(&"حقل العمل".to_owned()), "undo takes the alias back");
@@ -124,7 +124,7 @@ fn the_actor_registry_finds_typos_adds_aliases_and_refuses_a_merge_that_would_br
     h.get_by_label("Merge").click();
     h.run();
     h.get_by_label_contains("sample's annotations");
-    assert!(h.state().project().unwrap().actors.actors.contains_key(&militia));
+    assert!(h.state().project().unwrap().actors().actors.contains_key(&militia));
 }
 
 #[test]
@@ -139,7 +139,7 @@ fn the_schema_editor_renames_a_type_in_one_undoable_change() {
     h.get_by_label("Apply").click();
     h.run();
     let actor_name = |h: &Harness<'_, TarmeezApp>| {
-        h.state().project().unwrap().config.schema.entity_type(&"ACTOR".into()).unwrap().name.clone()
+        h.state().project().unwrap().config().schema.entity_type(&"ACTOR".into()).unwrap().name.clone()
     };
     assert_eq!(actor_name(&h), "Armed actor");
     h.get_by_label_contains("1 Armed actor");

@@ -320,7 +320,7 @@ fn parent() {
         let required = journal.edits.iter().filter(|e| e.1 < bound).map(|e| e.0).max().unwrap_or(saved_k);
         checked_rounds += usize::from(required > saved_k);
 
-        let mut project = open_read_only(&dir);
+        let project = open_read_only(&dir);
         project.load_all();
         let problems: Vec<String> = project.problems().map(|p| p.to_string()).collect();
         assert!(problems.is_empty(), "{context}: the project does not validate after the kill: {problems:#?}");

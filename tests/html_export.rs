@@ -184,8 +184,8 @@ fn every_letter_of_the_article_is_covered_by_exactly_its_marks() {
     let (_tmp, dir) = sample_copy();
     let (text, layer) = add_hard_spans(&dir);
     let out = dir.parent().unwrap().join("html");
-    let mut project = open_read_only(&dir);
-    let summary = html::export_html(&mut project, Some(&sample()), &out).unwrap();
+    let project = open_read_only(&dir);
+    let summary = html::export_html(&project, Some(&sample()), &out).unwrap();
     assert!(summary.not_expressed.is_empty() && summary.skipped.is_empty());
     assert_eq!(summary.spans, layer.mentions.len() + layer.events.len());
 
@@ -213,7 +213,7 @@ fn every_letter_of_the_article_is_covered_by_exactly_its_marks() {
     for e in &events {
         assert!(page.links.contains(&format!("#{e}")));
     }
-    let schema = &project.config.schema;
+    let schema = &project.config().schema;
     let types: Vec<String> = schema
         .entity_types
         .iter()
@@ -246,7 +246,7 @@ fn markup_characters_in_a_text_are_escaped_and_every_coder_gets_a_page() {
     project.save_dirty().unwrap();
 
     let out = dir.parent().unwrap().join("html");
-    let summary = html::export_html(&mut open_read_only(&dir), None, &out).unwrap();
+    let summary = html::export_html(&open_read_only(&dir), None, &out).unwrap();
     assert_eq!(summary.layers, 2);
     let raw = std::fs::read_to_string(out.join("markup.huda.html")).unwrap();
     assert!(!raw.contains("<script>") && !raw.contains("<b>"));
@@ -292,7 +292,7 @@ fn only_web_addresses_become_links_and_a_document_called_index_keeps_its_page() 
     }
     project.save_dirty().unwrap();
     let out = dir.parent().unwrap().join("html");
-    html::export_html(&mut open_read_only(&dir), Some(&Annotator::parse("huda").unwrap()), &out).unwrap();
+    html::export_html(&open_read_only(&dir), Some(&Annotator::parse("huda").unwrap()), &out).unwrap();
 
     let page = std::fs::read_to_string(out.join("index.huda.html")).unwrap();
     assert!(!page.contains("href=\"javascript"), "a javascript: URL is shown, not linked");

@@ -25,7 +25,7 @@ fn new_project() -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 fn meta(dir: &Path, id: &str) -> (DocumentMeta, String) {
-    let mut p = open_read_only(dir);
+    let p = open_read_only(dir);
     p.load_all();
     let d = p.document(&DocId::parse(id).unwrap()).unwrap_or_else(|| panic!("no document `{id}`"));
     (d.meta.clone().unwrap(), d.text().unwrap().as_str().to_owned())
@@ -115,7 +115,7 @@ fn csv_with_chosen_columns_and_quoted_multi_line_text() {
     assert!(text.contains("`extra` (1)"), "{text}");
     assert!(text.trim_end().ends_with("2 imported, 1 skipped"), "{text}");
 
-    let mut p = open_read_only(&dir);
+    let p = open_read_only(&dir);
     p.load_all();
     let first = p.documents().iter().find(|d| d.meta.as_ref().unwrap().date == "2021-06-29").unwrap();
     let m = first.meta.as_ref().unwrap();

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use tarmeez::formats::suggestions::{self, RefusalKind, SuggestionFormat};
 use tarmeez::model::*;
-use tarmeez::store::suggestion_import::{import_edit, plan_import, source_info};
+use tarmeez::workflow::suggestion_import::{import_edit, plan_import, source_info};
 
 /// The short document added to the sample copy.
 const SHORT_DOC: &str = "omar-short";
@@ -60,7 +60,7 @@ fn suggestions_of(dir: &Path, doc: &str, source: &str) -> Vec<(usize, usize, Str
 }
 
 fn set_of(dir: &Path, doc: &str, source: &str) -> Option<SuggestionSet> {
-    let mut p = open_read_only(dir);
+    let p = open_read_only(dir);
     let loaded = p.load_document(&DocId::parse(doc).unwrap()).unwrap();
     loaded.suggestions.get(&SourceName::parse(source).unwrap()).cloned()
 }
@@ -126,7 +126,7 @@ fn hf_aggregated_list_into_one_document_saves_the_mapping_and_reimports_nothing(
     assert_eq!(set.source.model, "hf-ner");
     // The mapping is saved with the source: the next import needs no --map.
     let p = open_read_only(&dir);
-    let mapping = &p.config.sources[&SourceName::parse("hf-ner").unwrap()];
+    let mapping = &p.config().sources[&SourceName::parse("hf-ner").unwrap()];
     assert_eq!(mapping.labels["LOC"], LabelTarget::Entity("LOCATION".into()));
     assert_eq!(mapping.labels["ORG"], LabelTarget::Entity("ACTOR".into()));
     assert_eq!(mapping.labels["MISC"], LabelTarget::Ignore);
@@ -622,15 +622,15 @@ fn the_library_plans_applies_and_undoes_an_import() {
     assert_eq!(parsed.format, SuggestionFormat::Spacy);
     let mut p = open_as(&dir, "cli-test");
     let source = SourceName::parse("spacy-ar").unwrap();
-    let mut mapping = p.config.sources.get(&source).cloned().unwrap_or_default();
-    assert_eq!(suggestions::labels_needing_mapping(&parsed.items, &mapping, &p.config.schema), ["LOC", "ORG"]);
-    let report = plan_import(&mut p, &source, parsed.clone(), None, &mapping);
+    let mut mapping = p.config().sources.get(&source).cloned().unwrap_or_default();
+    assert_eq!(suggestions::labels_needing_mapping(&parsed.items, &mapping, &p.config().schema), ["LOC", "ORG"]);
+    let report = plan_import(&p, &source, parsed.clone(), None, &mapping);
     assert_eq!(report.refused.len(), 5);
     assert!(report.refused.iter().all(|r| r.kind == RefusalKind::UnknownLabel));
     assert_eq!(report.unknown_labels(), ["LOC", "ORG"]);
     mapping.labels.insert("LOC".into(), LabelTarget::Entity("LOCATION".into()));
     mapping.labels.insert("ORG".into(), LabelTarget::Ignore);
-    let report = plan_import(&mut p, &source, parsed, None, &mapping);
+    let report = plan_import(&p, &source, parsed, None, &mapping);
     assert_eq!((report.imported(), report.ignored, report.refused.len()), (4, 1, 0));
     let edit = import_edit(&p, &source, &report, source_info(&source, &report));
     p.apply_edit(edit).unwrap();

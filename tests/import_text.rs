@@ -50,7 +50,7 @@ fn importing_a_folder_with_bad_files_imports_the_good_ones_and_names_the_bad_one
     assert_eq!(names, ["a-raqqa.ron", "a-raqqa.txt", "b-idlib.ron", "b-idlib.txt"]);
     drop(p);
 
-    let mut p = open_read_only(&dir);
+    let p = open_read_only(&dir);
     p.load_all();
     assert_eq!(p.problems().count(), 0);
     let b = p.document(&DocId::parse("b-idlib").unwrap()).unwrap();

@@ -66,7 +66,7 @@ fn doccano_round_trips_mentions_events_and_relations_into_a_fresh_layer() {
     let out = dir.parent().unwrap().join("out");
     let (summary, original) = {
         let mut project = open_read_only(&dir);
-        let summary = doccano::export_doccano(&mut project, Some(&sample()), &out).unwrap();
+        let summary = doccano::export_doccano(&project, Some(&sample()), &out).unwrap();
         (summary, sample_layer(&mut project).1)
     };
     assert_eq!(summary.files, [out.join("doccano.jsonl")]);
@@ -106,7 +106,7 @@ fn doccano_round_trips_mentions_events_and_relations_into_a_fresh_layer() {
     drop(project);
 
     // Read back from disk by a new session.
-    let mut project = open_read_only(&dir);
+    let project = open_read_only(&dir);
     let doc = DocId::parse(SAMPLE_DOC).unwrap();
     let layer = project.load_document(&doc).unwrap().layers[&fresh].clone();
     assert_eq!(mention_set(&layer), mention_set(&original));
@@ -124,7 +124,7 @@ fn doccano_round_trips_mentions_events_and_relations_into_a_fresh_layer() {
 
     // Without an annotator every coder's layer is exported: both read back the same.
     let mut project = open_read_only(&dir);
-    let summary = conll::export_conll(&mut project, None, &out).unwrap();
+    let summary = conll::export_conll(&project, None, &out).unwrap();
     assert_eq!((summary.documents, summary.layers), (1, 2));
     let content = std::fs::read_to_string(out.join("mentions.conll")).unwrap();
     let text = sample_layer(&mut project).0;
@@ -281,7 +281,7 @@ fn conll_read_back_gives_the_mention_spans_except_those_listed() {
     let (_tmp, dir) = sample_copy();
     let out = dir.parent().unwrap().join("out");
     let mut project = sample_with_nested(&dir);
-    let summary = conll::export_conll(&mut project, None, &out).unwrap();
+    let summary = conll::export_conll(&project, None, &out).unwrap();
     let (text, layer) = sample_layer(&mut project);
     assert_eq!(layer.mentions.len(), 27);
     assert_eq!(summary.files, [out.join("mentions.conll")]);
@@ -337,7 +337,7 @@ fn hf_jsonl_carries_text_and_flat_code_point_spans() {
     let (_tmp, dir) = sample_copy();
     let out = dir.parent().unwrap().join("out");
     let mut project = sample_with_nested(&dir);
-    let summary = hf_jsonl::export_hf_jsonl(&mut project, None, &out).unwrap();
+    let summary = hf_jsonl::export_hf_jsonl(&project, None, &out).unwrap();
     let (text, layer) = sample_layer(&mut project);
     let content = std::fs::read_to_string(out.join("hf.jsonl")).unwrap();
     assert_eq!(content.lines().count(), 1);
@@ -379,11 +379,11 @@ fn an_unknown_annotator_writes_nothing() {
     let (_tmp, dir) = sample_copy();
     let out = dir.parent().unwrap().join("out");
     let nobody = Annotator::parse("nobody").unwrap();
-    let mut project = open_read_only(&dir);
-    type Export = fn(&mut Project, Option<&Annotator>, &Path) -> Result<hf_jsonl::ExportSummary, hf_jsonl::ExportError>;
+    let project = open_read_only(&dir);
+    type Export = fn(&Project, Option<&Annotator>, &Path) -> Result<hf_jsonl::ExportSummary, hf_jsonl::ExportError>;
     let exports: [Export; 3] = [doccano::export_doccano, conll::export_conll, hf_jsonl::export_hf_jsonl];
     for export in exports {
-        let err = export(&mut project, Some(&nobody), &out).unwrap_err();
+        let err = export(&project, Some(&nobody), &out).unwrap_err();
         assert!(matches!(err, hf_jsonl::ExportError::NoLayer(_)), "{err}");
     }
     assert!(!out.exists());
@@ -401,8 +401,8 @@ fn file_import_annotations_brings_doccano_and_brat_into_ones_layer_undoably() {
     use egui_kittest::kittest::Queryable as _;
     let (tmp, dir) = sample_copy();
     let out = tmp.path().join("out");
-    doccano::export_doccano(&mut open_read_only(&dir), Some(&sample()), &out).unwrap();
-    tarmeez::formats::brat::export_project(&mut open_read_only(&dir), Some(&sample()), &out).unwrap();
+    doccano::export_doccano(&open_read_only(&dir), Some(&sample()), &out).unwrap();
+    tarmeez::formats::brat::export_project(&open_read_only(&dir), Some(&sample()), &out).unwrap();
     let (_, theirs) = sample_layer(&mut open_read_only(&dir));
 
     let mut h = common::window(tarmeez::ui::TarmeezApp::new(Some(open_as(&dir, "huda")), None));

@@ -5,7 +5,7 @@ mod common;
 
 use common::{SAMPLE_DOC, open_as, open_read_only, sample_copy};
 use tarmeez::model::{ActorId, ActorKind, DocId, ProjectEdit, Rgb};
-use tarmeez::store::actor_edits::{add_alias, create_actor, merge_actors};
+use tarmeez::workflow::actor_edits::{add_alias, create_actor, merge_actors};
 
 fn actor_links(project: &tarmeez::store::Project, annotator: &str, actor: &str) -> usize {
     let doc = project.document(&DocId::parse(SAMPLE_DOC).unwrap()).unwrap().loaded().unwrap();
@@ -19,21 +19,24 @@ fn merging_two_actors_relinks_mentions_and_undo_restores_everything() {
     // The sample's own coder merges, so their mentions are relinked.
     let mut project = open_as(&dir, "sample");
     project.load_all();
-    let registry_before = project.actors.clone();
+    let registry_before = project.actors().clone();
     let kept = ActorId::new("iran-backed-militias");
     let absorbed = ActorId::new("abu-fadl-abbas");
     assert!(actor_links(&project, "sample", "abu-fadl-abbas") > 0);
-    let merge = merge_actors(&mut project, &kept, &absorbed).unwrap();
+    let merge = merge_actors(&project, &kept, &absorbed).unwrap();
     project.apply_edit(merge).unwrap();
     assert_eq!(actor_links(&project, "sample", "abu-fadl-abbas"), 0);
-    assert!(!project.actors.actors.contains_key(&absorbed));
-    assert!(project.actors.actors[&kept].aliases.iter().any(|a| a == "لواء أبو الفضل العباس"));
+    assert!(!project.actors().actors.contains_key(&absorbed));
+    assert!(project.actors().actors[&kept].aliases.iter().any(|a| a == "لواء أبو الفضل العباس"));
     // Fatemiyoun was affiliated to the IRGC, not to the absorbed actor: untouched.
-    assert_eq!(project.actors.actors[&ActorId::new("fatemiyoun")], registry_before.actors[&ActorId::new("fatemiyoun")]);
+    assert_eq!(
+        project.actors().actors[&ActorId::new("fatemiyoun")],
+        registry_before.actors[&ActorId::new("fatemiyoun")]
+    );
     project.save_dirty().unwrap();
     drop(project);
 
-    let mut reopened = open_read_only(&dir);
+    let reopened = open_read_only(&dir);
     reopened.load_all();
     assert!(reopened.problems().next().is_none(), "{:?}", reopened.problems().collect::<Vec<_>>());
     drop(reopened);
@@ -42,23 +45,23 @@ fn merging_two_actors_relinks_mentions_and_undo_restores_everything() {
     project.load_all();
     // The history is per session: undo in a new session has nothing to undo.
     assert_eq!(project.undo().unwrap(), None);
-    let again = merge_actors(&mut project, &kept, &ActorId::new("fatemiyoun")).unwrap();
-    let before = project.actors.clone();
+    let again = merge_actors(&project, &kept, &ActorId::new("fatemiyoun")).unwrap();
+    let before = project.actors().clone();
     project.apply_edit(again).unwrap();
     project.undo().unwrap();
-    assert_eq!(project.actors, before);
+    assert_eq!(project.actors(), &before);
 }
 
 #[test]
 fn merging_is_refused_while_another_coders_layer_links_the_actor() {
     let (_tmp, dir) = sample_copy();
-    let mut project = open_as(&dir, "huda");
-    let before = project.actors.clone();
-    let err = merge_actors(&mut project, &ActorId::new("iran-backed-militias"), &ActorId::new("abu-fadl-abbas"))
+    let project = open_as(&dir, "huda");
+    let before = project.actors().clone();
+    let err = merge_actors(&project, &ActorId::new("iran-backed-militias"), &ActorId::new("abu-fadl-abbas"))
         .unwrap_err()
         .to_string();
     assert!(err.contains("sample's annotations"), "{err}");
-    assert_eq!(project.actors, before);
+    assert_eq!(project.actors(), &before);
 }
 
 #[test]
@@ -71,13 +74,13 @@ fn actors_are_created_and_given_aliases_with_undo() {
     let alias = add_alias(&project, &id, "أولياء الدم").unwrap().unwrap();
     project.apply_edit(alias).unwrap();
     assert!(add_alias(&project, &id, "أولياء الدم").unwrap().is_none(), "an alias is added once");
-    assert_eq!(project.actors.actors[&id].aliases, ["سرايا أولياء الدم", "أولياء الدم"]);
+    assert_eq!(project.actors().actors[&id].aliases, ["سرايا أولياء الدم", "أولياء الدم"]);
     project.save_dirty().unwrap();
     let saved = std::fs::read_to_string(dir.join("actors.ron")).unwrap();
     assert!(saved.contains("\"saraya-awliya-al-dam-2\": (\n      name: \"Saraya Awliya al-Dam\""), "{saved}");
     project.undo().unwrap();
     project.undo().unwrap();
-    assert!(!project.actors.actors.contains_key(&id));
+    assert!(!project.actors().actors.contains_key(&id));
 }
 
 #[test]
@@ -85,12 +88,12 @@ fn an_actor_edit_that_breaks_the_registry_changes_nothing() {
     let (_tmp, dir) = sample_copy();
     let mut project = open_as(&dir, "huda");
     let id = ActorId::new("coalition");
-    let mut cyclic = project.actors.actors[&id].clone();
+    let mut cyclic = project.actors().actors[&id].clone();
     cyclic.affiliation = Some(id.clone());
-    let before = project.actors.clone();
+    let before = project.actors().clone();
     let err = project.apply_edit(ProjectEdit::PutActor(id, Some(cyclic))).unwrap_err().to_string();
     assert!(err.contains("affiliated to itself"), "{err}");
-    assert_eq!(project.actors, before);
+    assert_eq!(project.actors(), &before);
     assert!(!project.has_unsaved_changes());
 }
 
@@ -98,25 +101,25 @@ fn an_actor_edit_that_breaks_the_registry_changes_nothing() {
 fn renaming_and_recolouring_a_type_keeps_annotations_valid_and_a_key_clash_is_refused() {
     let (_tmp, dir) = sample_copy();
     let mut project = open_as(&dir, "huda");
-    let mut schema = project.config.schema.clone();
+    let mut schema = project.config().schema.clone();
     let actor = schema.entity_types.iter_mut().find(|t| t.id.as_str() == "ACTOR").unwrap();
     actor.name = "Armed actor".into();
     actor.color = Rgb([1, 2, 3]);
     project.apply_edit(ProjectEdit::SetSchema(Box::new(schema.clone()))).unwrap();
     project.save_dirty().unwrap();
     drop(project);
-    let mut reopened = open_read_only(&dir);
+    let reopened = open_read_only(&dir);
     reopened.load_all();
     assert!(reopened.problems().next().is_none(), "{:?}", reopened.problems().collect::<Vec<_>>());
-    assert_eq!(reopened.config.schema.entity_type(&"ACTOR".into()).unwrap().name, "Armed actor");
+    assert_eq!(reopened.config().schema.entity_type(&"ACTOR".into()).unwrap().name, "Armed actor");
     drop(reopened);
 
     let mut project = open_as(&dir, "huda");
-    let mut clash = project.config.schema.clone();
+    let mut clash = project.config().schema.clone();
     clash.entity_types[1].key = clash.entity_types[0].key;
     let err = project.apply_edit(ProjectEdit::SetSchema(Box::new(clash))).unwrap_err().to_string();
     assert!(err.contains("key `1`"), "{err}");
-    assert_eq!(project.config.schema, schema);
+    assert_eq!(project.config().schema, schema);
 }
 
 #[test]
@@ -175,7 +178,7 @@ fn an_edit_that_would_leave_a_layer_invalid_is_refused_and_changes_nothing() {
     // A schema change that would break another coder's annotations is refused too, naming them.
     drop(project);
     let mut project = open_as(&dir, "huda");
-    let mut schema = project.config.schema.clone();
+    let mut schema = project.config().schema.clone();
     let attack = schema.event_types.iter_mut().find(|t| t.id.as_str() == "ATTACK").unwrap();
     attack.roles.iter_mut().find(|r| r.id.as_str() == "Target").unwrap().allowed.retain(|t| t.as_str() != "LOCATION");
     let err = project.apply_edit(ProjectEdit::SetSchema(Box::new(schema))).unwrap_err().to_string();

@@ -9,9 +9,9 @@ use tarmeez::model::{
     Suggestion, SuggestionId,
 };
 use tarmeez::store::Project;
-use tarmeez::store::review::{SuggestionFilter, accept, accept_all, reject};
-use tarmeez::store::review_stats::review_stats;
-use tarmeez::store::suggesters::{propagate, registry};
+use tarmeez::workflow::review::{SuggestionFilter, accept, accept_all, reject};
+use tarmeez::workflow::review_stats::review_stats;
+use tarmeez::workflow::suggesters::{propagate, registry};
 
 fn doc() -> DocId {
     DocId::parse(SAMPLE_DOC).unwrap()
@@ -32,7 +32,7 @@ fn my_layer(p: &Project) -> Layer {
 
 fn opened() -> (tempfile::TempDir, Project) {
     let (tmp, dir) = sample_copy();
-    let mut p = open_as(&dir, "huda");
+    let p = open_as(&dir, "huda");
     p.load_document(&doc()).unwrap();
     (tmp, p)
 }
@@ -84,24 +84,24 @@ fn bulk_accept_above_a_score_is_one_undoable_edit() {
     let (_tmp, mut p) = opened();
     let filter = SuggestionFilter { min_score: Some(0.9), ..Default::default() };
     let loaded = p.document(&doc()).unwrap().loaded().unwrap();
-    let expected = tarmeez::store::review::pending(loaded, &filter).len();
+    let expected = tarmeez::workflow::review::pending(loaded, &filter).len();
     assert!(expected >= 3, "the sample has several pending suggestions above 0.9: {expected}");
-    let (edit, n) = accept_all(&mut p, &[doc()], &filter).unwrap();
+    let (edit, n) = accept_all(&p, &[doc()], &filter).unwrap();
     assert_eq!(n, expected);
     p.apply_edit(edit).unwrap();
     assert_eq!(my_layer(&p).mentions.len(), expected);
     let loaded = p.document(&doc()).unwrap().loaded().unwrap();
-    assert!(tarmeez::store::review::pending(loaded, &filter).is_empty());
+    assert!(tarmeez::workflow::review::pending(loaded, &filter).is_empty());
     p.undo().unwrap();
     assert!(my_layer(&p).mentions.is_empty());
     let loaded = p.document(&doc()).unwrap().loaded().unwrap();
-    assert_eq!(tarmeez::store::review::pending(loaded, &filter).len(), expected);
+    assert_eq!(tarmeez::workflow::review::pending(loaded, &filter).len(), expected);
 }
 
 #[test]
 fn propagation_proposes_other_occurrences_clitics_included_and_not_what_is_marked() {
     let (_tmp, mut p) = opened();
-    let (edit, n) = propagate(&mut p, &[doc()], "الميادين", &EntityTypeId::new("LOCATION"), &[]).unwrap();
+    let (edit, n) = propagate(&p, &[doc()], "الميادين", &EntityTypeId::new("LOCATION"), &[]).unwrap();
     // Eight occurrences, "والميادين" among them (the span leaves the و out).
     assert_eq!(n, 8);
     p.apply_edit(edit).unwrap();
@@ -110,14 +110,14 @@ fn propagation_proposes_other_occurrences_clitics_included_and_not_what_is_marke
     let set = p.document(&doc()).unwrap().loaded().unwrap().suggestions[&source].clone();
     assert!(set.suggestions.values().all(|s| text.slice(s.span) == Some("الميادين")));
     // Run again: nothing new.
-    let (_, again) = propagate(&mut p, &[doc()], "الميادين", &EntityTypeId::new("LOCATION"), &[]).unwrap();
+    let (_, again) = propagate(&p, &[doc()], "الميادين", &EntityTypeId::new("LOCATION"), &[]).unwrap();
     assert_eq!(again, 0);
 }
 
 #[test]
 fn the_registry_gazetteer_finds_aliases_and_does_not_propose_a_rejected_match_again() {
     let (_tmp, mut p) = opened();
-    let (edit, n) = registry(&mut p, &[doc()]).unwrap();
+    let (edit, n) = registry(&p, &[doc()]).unwrap();
     assert!(n > 5, "{n}");
     p.apply_edit(edit).unwrap();
     let source = SourceName::parse("registry").unwrap();
@@ -129,7 +129,7 @@ fn the_registry_gazetteer_finds_aliases_and_does_not_propose_a_rejected_match_ag
     assert!(found.contains(&"حقل العمل"), "{found:?}");
     let (id, _) = set.suggestions.iter().find(|(_, s)| text.slice(s.span) == Some("حقل العمل")).unwrap();
     p.apply_edit(reject(&p, &doc(), &source, *id).unwrap()).unwrap();
-    let (_, again) = registry(&mut p, &[doc()]).unwrap();
+    let (_, again) = registry(&p, &[doc()]).unwrap();
     assert_eq!(again, 0, "a rejected match is not proposed again");
 }
 

@@ -28,7 +28,7 @@ fn status(h: &Harness<'_, TarmeezApp>, (source, id): &Key2) -> ReviewStatus {
 /// The pending suggestions in the queue's order (reading order, then source and id).
 fn queue(h: &Harness<'_, TarmeezApp>) -> Vec<Key2> {
     let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
-    tarmeez::store::review::pending(doc, &Default::default()).into_iter().map(|(s, id, _)| (s, id)).collect()
+    tarmeez::workflow::review::pending(doc, &Default::default()).into_iter().map(|(s, id, _)| (s, id)).collect()
 }
 
 fn layer(h: &Harness<'_, TarmeezApp>) -> Layer {

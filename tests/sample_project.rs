@@ -9,7 +9,8 @@ use common::{files, is_local_work, sample_copy};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tarmeez::model::*;
-use tarmeez::store::{OpenOptions, Project, Stats};
+use tarmeez::store::{OpenOptions, Project};
+use tarmeez::workflow::Stats;
 
 const DOC: &str = "al-omar-oilfield-2021-06-29";
 const FIXED_TIME: &str = "2026-11-23T09:00:00Z";
@@ -388,9 +389,9 @@ fn suggestions(t: &str) -> SuggestionSet {
 fn build_sample(dir: &Path) {
     let sample = Annotator::parse("sample").unwrap();
     let mut project = Project::create(dir, "al-Omar oil field (sample)", default_conflict_schema(), sample).unwrap();
-    project.config.description =
+    project.config_mut().description =
         "Sample project: one article on the shelling of the coalition base at the al-Omar oil field (Deir ez-Zor, June 2021), coded by the annotator `sample`, with pending suggestions from a named-entity tagger.".into();
-    project.actors = actors();
+    *project.actors_mut() = actors();
     let text = article_text();
     let meta = DocumentMeta {
         title: text.lines().next().unwrap().to_owned(),
@@ -437,9 +438,9 @@ fn the_committed_sample_project_is_what_its_definition_builds() {
 #[test]
 fn the_sample_project_is_valid_and_holds_every_kind_of_object() {
     let (_tmp, dir) = sample_copy();
-    let mut project =
+    let project =
         Project::open(dir, OpenOptions { annotator: Annotator::parse("reader").unwrap(), read_only: true }).unwrap();
-    let stats = Stats::of(&mut project);
+    let stats = Stats::of(&project);
     assert_eq!(project.problems().count(), 0, "{:?}", project.problems().collect::<Vec<_>>());
     assert_eq!(stats.documents, 1);
     assert!(stats.mentions_by_type.len() >= 6, "every entity type is used: {stats:?}");

@@ -27,7 +27,7 @@ fn a_project_with_every_kind_of_object_survives_load_and_save_byte_identical() {
 #[test]
 fn opening_reads_metadata_only_and_documents_load_on_demand() {
     let (_tmp, dir) = sample_copy();
-    let mut p = open_read_only(&dir);
+    let p = open_read_only(&dir);
     let id = DocId::parse(SAMPLE_DOC).unwrap();
     assert!(p.document(&id).unwrap().meta.is_some());
     assert!(p.document(&id).unwrap().loaded().is_none(), "nothing but metadata is read on open");
@@ -54,7 +54,7 @@ fn an_edit_rewrites_only_the_editors_layer_file() {
     let changed: Vec<_> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
     assert_eq!(changed, vec![&std::path::PathBuf::from(format!("annotations/{SAMPLE_DOC}/huda.ron"))]);
     drop(p);
-    let mut p = open_read_only(&dir);
+    let p = open_read_only(&dir);
     let doc = p.load_document(&id).unwrap();
     assert_eq!(doc.layers[&Annotator::parse("huda").unwrap()].mentions.len(), 1);
     assert_eq!(doc.text.slice(Span::new(0, 8)), Some("ميليشيات"));
@@ -74,7 +74,7 @@ fn a_save_that_fails_after_the_temp_file_was_written_leaves_the_previous_file_in
     let leftovers: Vec<_> =
         std::fs::read_dir(layer_file.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 1, "the temp file is gone: {leftovers:?}");
-    let mut p = open_read_only(&dir);
+    let p = open_read_only(&dir);
     p.load_all();
     assert_eq!(p.problems().count(), 0, "the project still loads cleanly");
 }
@@ -127,11 +127,11 @@ fn new_creates_an_empty_project_that_validates() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("fresh");
     tarmeez::store::Project::create(&dir, "Fresh", default_conflict_schema(), Annotator::parse("a").unwrap()).unwrap();
-    let mut p = open_read_only(&dir);
+    let p = open_read_only(&dir);
     p.load_all();
     assert_eq!(p.documents().len(), 0);
     assert_eq!(p.problems().count(), 0);
-    assert_eq!(p.config.schema, default_conflict_schema());
+    assert_eq!(p.config().schema, default_conflict_schema());
     assert!(
         tarmeez::store::Project::create(&dir, "Again", default_conflict_schema(), Annotator::parse("a").unwrap())
             .is_err(),

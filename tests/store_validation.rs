@@ -14,7 +14,7 @@ fn layer_file(dir: &Path) -> PathBuf {
 
 /// Opens `dir`, loads everything and returns its problems.
 fn problems_of(dir: &Path) -> Vec<Problem> {
-    let mut p = open_read_only(dir);
+    let p = open_read_only(dir);
     p.load_all();
     p.problems().cloned().collect()
 }

@@ -898,12 +898,8 @@ pub struct ExportReport {
 /// With an annotator, every readable document is written flat into `out` (an empty `.ann` where the coder
 /// has no layer, ready to be coded in brat); without, each coder's layers go into `out/<annotator>/`, the
 /// configuration staying in `out`, where brat finds it for the folders below.
-pub fn export_project(
-    project: &mut Project,
-    annotator: Option<&Annotator>,
-    out: &Path,
-) -> std::io::Result<ExportReport> {
-    if let Some(first) = schema_problems(&project.config.schema).into_iter().next() {
+pub fn export_project(project: &Project, annotator: Option<&Annotator>, out: &Path) -> std::io::Result<ExportReport> {
+    if let Some(first) = schema_problems(&project.config().schema).into_iter().next() {
         return Err(std::io::Error::other(format!("{first}; nothing was written")));
     }
     project.load_all();
@@ -924,13 +920,13 @@ pub fn export_project(
         for (a, layer, dir) in chosen {
             let ann = dir.join(format!("{}.ann", entry.id));
             files.push((dir.join(format!("{}.txt", entry.id)), doc.text.as_str().to_owned()));
-            files.push((ann.clone(), layer_to_ann(layer, &doc.text, &project.actors)));
+            files.push((ann.clone(), layer_to_ann(layer, &doc.text, project.actors())));
             report.written.push((entry.id.clone(), a.clone(), ann));
             layers.push(layer);
         }
     }
-    files.push((out.join(CONF_FILE), annotation_conf(&project.config.schema, layers)));
-    files.push((out.join(VISUAL_FILE), visual_conf(&project.config.schema)));
+    files.push((out.join(CONF_FILE), annotation_conf(&project.config().schema, layers)));
+    files.push((out.join(VISUAL_FILE), visual_conf(&project.config().schema)));
     let files: Vec<(PathBuf, Vec<u8>)> = files.into_iter().map(|(path, text)| (path, text.into_bytes())).collect();
     crate::store::atomic::write_atomic_all(&files)
         .map_err(|(path, e)| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
@@ -968,7 +964,7 @@ pub fn ann_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// annotator. Each file's document is `doc` when given, else the document whose id is the file's stem, else
 /// the one whose text equals the `.txt` beside it. A document where the annotator already has annotations
 /// is refused unless `replace`.
-pub fn plan_import(project: &mut Project, path: &Path, doc: Option<&DocId>, replace: bool) -> ImportPlan {
+pub fn plan_import(project: &Project, path: &Path, doc: Option<&DocId>, replace: bool) -> ImportPlan {
     let mut plan = ImportPlan::default();
     let files = match ann_files(path) {
         Ok(f) => f,
@@ -1054,7 +1050,7 @@ pub fn plan_import(project: &mut Project, path: &Path, doc: Option<&DocId>, repl
             ));
             continue;
         }
-        match ann_to_layer(&content, &loaded.text, &project.config.schema, &project.actors) {
+        match ann_to_layer(&content, &loaded.text, &project.config().schema, project.actors()) {
             Ok(layer) => {
                 let layer = match loaded.layers.get(project.annotator()) {
                     Some(old) => carry_over(old, layer),

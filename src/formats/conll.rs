@@ -87,7 +87,7 @@ fn can_cut(tokens: &[Span], at: usize, as_start: bool) -> bool {
 /// Writes `<out_dir>/mentions.conll` (see the module's documentation) from `annotator`'s layers, or every
 /// coder's.
 pub fn export_conll(
-    project: &mut Project,
+    project: &Project,
     annotator: Option<&Annotator>,
     out_dir: &Path,
 ) -> Result<ExportSummary, ExportError> {

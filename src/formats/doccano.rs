@@ -72,12 +72,12 @@ struct OutRelation<'a> {
 /// Writes `<out_dir>/doccano.jsonl` (see the module's documentation) from `annotator`'s layers, or every
 /// coder's.
 pub fn export_doccano(
-    project: &mut Project,
+    project: &Project,
     annotator: Option<&Annotator>,
     out_dir: &Path,
 ) -> Result<ExportSummary, ExportError> {
     let mut summary = ExportSummary::default();
-    let schema = project.config.schema.clone();
+    let schema = project.config().schema.clone();
     let mut bytes = Vec::new();
     let mut notes = Vec::new();
     let mut spans = 0;
@@ -315,7 +315,7 @@ pub fn import_doccano(project: &mut Project, path: &Path, annotator: &Annotator)
 /// already in the layer), or why nothing can be imported. The window applies the edit itself, so that the
 /// import goes through its undo like any other change.
 pub fn plan_doccano(
-    project: &mut Project,
+    project: &Project,
     path: &Path,
     annotator: &Annotator,
 ) -> Result<(ImportSummary, Option<ProjectEdit>), ImportError> {
@@ -376,7 +376,7 @@ pub fn plan_doccano(
         let mut work = layer.clone();
         let before = refusals.len();
         let mut refuse = |message: String| refusals.push(Refusal { line: line_no, message });
-        let schema = &project.config.schema;
+        let schema = &project.config().schema;
         let mut targets: BTreeMap<String, Target> = BTreeMap::new();
         // Entities already refused: relations to them are not refused a second time.
         let mut refused_entities: Vec<String> = Vec::new();
@@ -431,7 +431,7 @@ pub fn plan_doccano(
 }
 
 /// The line's document: by `doc_id`, else by a string `id` naming one, else by identical text.
-fn find_document(project: &mut Project, line: &InLine) -> Result<DocId, String> {
+fn find_document(project: &Project, line: &InLine) -> Result<DocId, String> {
     let named = line.doc_id.clone().or_else(|| match &line.id {
         Some(Value::String(s)) if DocId::parse(s).is_ok_and(|d| project.document(&d).is_some()) => Some(s.clone()),
         _ => None,

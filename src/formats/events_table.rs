@@ -142,7 +142,7 @@ pub fn document_rows(project: &Project, doc: &DocId, annotator: &Annotator) -> V
 /// The rows of every document, loading each one first: by document, annotator and event. Only
 /// `annotator`'s layers when given, else every coder's. Broken documents are skipped; they stay flagged in
 /// the project (see [`crate::store::DocEntry::is_broken`]), so a caller can name them.
-pub fn project_rows(project: &mut Project, annotator: Option<&Annotator>) -> Vec<EventRow> {
+pub fn project_rows(project: &Project, annotator: Option<&Annotator>) -> Vec<EventRow> {
     project.load_all();
     let mut rows = Vec::new();
     for entry in project.documents() {
@@ -169,7 +169,7 @@ struct Cx<'a> {
 
 impl Cx<'_> {
     fn schema(&self) -> &Schema {
-        &self.project.config.schema
+        &self.project.config().schema
     }
 
     /// The row of one event.
@@ -257,7 +257,7 @@ impl Cx<'_> {
     fn name(&self, m: &Mention) -> String {
         m.actor
             .as_ref()
-            .and_then(|id| self.project.actors.actors.get(id))
+            .and_then(|id| self.project.actors().actors.get(id))
             .map_or_else(|| self.mention_text(m), |a| a.name.clone())
     }
 
@@ -471,8 +471,8 @@ mod tests {
     }
 
     fn sample_rows() -> Vec<EventRow> {
-        let (_tmp, mut project) = sample();
-        project_rows(&mut project, Some(&Annotator::parse("sample").unwrap()))
+        let (_tmp, project) = sample();
+        project_rows(&project, Some(&Annotator::parse("sample").unwrap()))
     }
 
     fn row(rows: &[EventRow], event: u32) -> &EventRow {
@@ -542,10 +542,10 @@ mod tests {
 
     #[test]
     fn the_date_comes_from_the_time_mention_else_the_publication() {
-        let (_tmp, mut project) = sample();
+        let (_tmp, project) = sample();
         let doc = DocId::parse(DOC).unwrap();
         let sample = Annotator::parse("sample").unwrap();
-        let rows = project_rows(&mut project, Some(&sample));
+        let rows = project_rows(&project, Some(&sample));
         assert_eq!((rows[0].date.as_str(), rows[0].date_basis), ("2021-06-29", DateBasis::Publication));
         assert_eq!(rows[0].date_basis.as_str(), "publication");
 
@@ -572,14 +572,14 @@ mod tests {
 
     #[test]
     fn document_rows_is_empty_for_an_unloaded_document_or_an_unknown_annotator() {
-        let (_tmp, mut project) = sample();
+        let (_tmp, project) = sample();
         let doc = DocId::parse(DOC).unwrap();
         let sample = Annotator::parse("sample").unwrap();
         assert!(document_rows(&project, &doc, &sample).is_empty(), "not loaded yet");
         project.load_document(&doc).unwrap();
         assert_eq!(document_rows(&project, &doc, &sample).len(), 5);
         assert!(document_rows(&project, &doc, &Annotator::parse("nobody").unwrap()).is_empty());
-        assert_eq!(project_rows(&mut project, None).len(), 5, "every coder's layer when none is named");
+        assert_eq!(project_rows(&project, None).len(), 5, "every coder's layer when none is named");
     }
 
     #[test]

@@ -95,7 +95,7 @@ pub(crate) struct LayerToExport<'a> {
 /// only when given, else every coder's (empty layers included: the document was opened by that coder).
 /// Broken documents go to `summary.skipped`; `summary.documents` and `summary.layers` are counted here.
 pub(crate) fn layers_to_export<'a>(
-    project: &'a mut Project,
+    project: &'a Project,
     annotator: Option<&Annotator>,
     out_dir: &Path,
     summary: &mut ExportSummary,
@@ -220,7 +220,7 @@ struct Entity<'a> {
 
 /// Writes `<out_dir>/hf.jsonl` (see the module's documentation) from `annotator`'s layers, or every coder's.
 pub fn export_hf_jsonl(
-    project: &mut Project,
+    project: &Project,
     annotator: Option<&Annotator>,
     out_dir: &Path,
 ) -> Result<ExportSummary, ExportError> {

@@ -49,7 +49,7 @@ fn on_page(c: &EventColumn) -> bool {
 /// Broken documents are listed in the summary's `skipped`. Everything a coder made is shown (provenance of
 /// accepted suggestions aside), so `not_expressed` stays empty.
 pub fn export_html(
-    project: &mut Project,
+    project: &Project,
     annotator: Option<&Annotator>,
     out_dir: &Path,
 ) -> Result<ExportSummary, ExportError> {
@@ -67,7 +67,7 @@ pub fn export_html(
         pages.push((name.clone(), document_page(l, &meta, &rows)));
         index_rows.push(IndexRow { href: name, meta, layer: l, events: rows.len() });
     }
-    let index = index_page(&index_rows, &layers.first().map(|l| l.project.config.name.clone()).unwrap_or_default());
+    let index = index_page(&index_rows, &layers.first().map(|l| l.project.config().name.clone()).unwrap_or_default());
     let mut files = vec![
         (out_dir.join(FONT_FILE), crate::text::fonts::NASKH_ARABIC.to_vec()),
         (out_dir.join(FONT_LICENSE_FILE), FONT_LICENSE.as_bytes().to_vec()),
@@ -117,7 +117,7 @@ td.nowrap { white-space: nowrap; }
 "#;
 
 fn document_page(l: &LayerToExport<'_>, meta: &DocumentMeta, rows: &[EventRow]) -> String {
-    let schema = &l.project.config.schema;
+    let schema = &l.project.config().schema;
     let title = if meta.title.is_empty() { l.doc.as_str() } else { meta.title.as_str() };
     let mut out = String::with_capacity(l.text.as_str().len() * 3 + 8192);
     head(&mut out, title);
@@ -374,8 +374,8 @@ fn close_all(out: &mut String, open: &mut Vec<usize>) {
 
 /// The layer's mentions and triggers, with their colours and tooltips.
 fn marks(l: &LayerToExport<'_>) -> Vec<Mark> {
-    let schema = &l.project.config.schema;
-    let actors = &l.project.actors;
+    let schema = &l.project.config().schema;
+    let actors = &l.project.actors();
     let grey = Rgb([0x88, 0x88, 0x88]);
     let mut out = Vec::new();
     for (id, m) in &l.layer.mentions {

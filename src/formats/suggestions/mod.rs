@@ -5,7 +5,7 @@
 //! Parsers only read: each item of a file becomes a [`RawItem`] (a span, a model label, a score and which
 //! document it is for, as the file says it) or a [`Refusal`] saying why the item could not be read. Whether
 //! an item fits its document (offsets, text, label mapping, duplicates) is decided by
-//! [`crate::store::suggestion_import`], which has the project. A file that cannot be read at all is a
+//! [`crate::workflow::suggestion_import`], which has the project. A file that cannot be read at all is a
 //! [`FileError`] with its line and column.
 
 mod brat;

@@ -3,11 +3,12 @@
 //! layer that remembers where it came from; the suggestion records who reviewed it, when, and what it became.
 //! Each action is one edit, so undo takes back both the annotation and the review.
 
-use super::{LoadedDoc, Project, StoreError, now_rfc3339};
+use super::suggesters;
 use crate::model::{
     CreatedAnnotation, DocId, DocStatus, Edit, Event, Layer, Mention, ProjectEdit, Provenance, Review, ReviewStatus,
     SourceName, Span, SuggestedLabel, Suggestion, SuggestionId,
 };
+use crate::store::{LoadedDoc, Project, StoreError, now_rfc3339};
 
 /// Which pending suggestions a bulk action takes.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -157,10 +158,39 @@ pub fn accept(
         reviewer: me.clone(),
         reviewed_at: at.clone(),
     };
-    let (edit, created) = annotate(&mut layer, &project.config.schema, &label, span, provenance)?;
+    let (edit, created) = annotate(&mut layer, &project.config().schema, &label, span, provenance)?;
     let mut edits: Vec<ProjectEdit> = layer_batch(doc, status, edit.into_iter().collect()).into_iter().collect();
     edits.push(accepted(doc, source, id, s, edited, Review { by: me, at, created: Some(created) }));
     Ok(ProjectEdit::Batch(edits))
+}
+
+/// [`accept`], and when `propagate` is set and the suggestion becomes an entity mention, the accepted words'
+/// other occurrences in `doc` proposed as `propagate` suggestions: one edit (a [`ProjectEdit::Batch`] when
+/// anything is proposed), so that one undo takes back the acceptance and the proposals together.
+///
+/// Propagation is a convenience: when it finds nothing or fails, the acceptance alone is returned.
+pub fn accept_and_propagate(
+    project: &Project,
+    doc: &DocId,
+    source: &SourceName,
+    id: SuggestionId,
+    label: Option<SuggestedLabel>,
+    span: Option<Span>,
+    propagate: bool,
+) -> Result<ProjectEdit, StoreError> {
+    let accept = accept(project, doc, source, id, label.clone(), span)?;
+    if !propagate {
+        return Ok(accept);
+    }
+    // `accept` succeeded, so the document is loaded and the suggestion exists.
+    let (loaded, s) = find(project, doc, source, id)?;
+    let span = span.unwrap_or(s.span);
+    let Some(SuggestedLabel::Entity(t)) = label.or_else(|| Some(s.label.clone())) else { return Ok(accept) };
+    let Some(phrase) = loaded.text.slice(span) else { return Ok(accept) };
+    match suggesters::propagate(project, std::slice::from_ref(doc), phrase, &t, &[span]) {
+        Ok((more, n)) if n > 0 => Ok(ProjectEdit::Batch(vec![accept, more])),
+        _ => Ok(accept),
+    }
 }
 
 /// The edit that rejects suggestion `id`: it stays in its source's file, marked rejected, so that a later
@@ -194,7 +224,7 @@ pub fn pending(loaded: &LoadedDoc, filter: &SuggestionFilter) -> Vec<(SourceName
 /// accepted as suggested; suggestions whose annotation would duplicate one made earlier in the same batch
 /// are linked to it. Returns the edit and how many suggestions it accepts.
 pub fn accept_all(
-    project: &mut Project,
+    project: &Project,
     docs: &[DocId],
     filter: &SuggestionFilter,
 ) -> Result<(ProjectEdit, usize), StoreError> {
@@ -226,7 +256,8 @@ pub fn accept_all(
                 reviewed_at: at.clone(),
             };
             // A label the schema lacks is left pending for the coder to decide.
-            let Ok((edit, created)) = annotate(&mut layer, &project.config.schema, &s.label, s.span, provenance) else {
+            let Ok((edit, created)) = annotate(&mut layer, &project.config().schema, &s.label, s.span, provenance)
+            else {
                 continue;
             };
             doc_edits.extend(edit);

@@ -1,7 +1,7 @@
 //! Project-wide search: every match of a phrase in every document, with the words around it.
 
-use super::Project;
 use crate::model::{DocId, DocText, Span};
+use crate::store::Project;
 use crate::text::matching::{Score, TextQuery};
 
 /// Words of context shown on each side of a hit.
@@ -31,7 +31,7 @@ pub struct SearchHit {
 ///
 /// Documents are loaded as needed (and stay loaded). Documents with problems are skipped: their text may no
 /// longer agree with their annotations, and the problems list already points at them.
-pub fn search_project(project: &mut Project, query: &str) -> Vec<SearchHit> {
+pub fn search_project(project: &Project, query: &str) -> Vec<SearchHit> {
     let mut q = TextQuery::new(query);
     if q.is_empty() {
         return Vec::new();
@@ -172,8 +172,8 @@ mod tests {
 
     #[test]
     fn finds_every_occurrence_in_every_good_document() {
-        let (_tmp, mut project) = project_with_three_documents();
-        let hits = search_project(&mut project, "الميادين");
+        let (_tmp, project) = project_with_three_documents();
+        let hits = search_project(&project, "الميادين");
         let in_sample: Vec<&SearchHit> = hits.iter().filter(|h| h.doc.as_str() == SAMPLE_DOC).collect();
         // The article has "الميادين" seven times and "والميادين" once.
         assert_eq!(in_sample.len(), 8);
@@ -196,8 +196,8 @@ mod tests {
 
     #[test]
     fn context_shows_words_around_the_hit_within_its_paragraph() {
-        let (_tmp, mut project) = project_with_three_documents();
-        let hits = search_project(&mut project, "الميادين");
+        let (_tmp, project) = project_with_three_documents();
+        let hits = search_project(&project, "الميادين");
         let second = hits.iter().find(|h| h.doc.as_str() == "second").unwrap();
         assert_eq!(second.context, "وصلت التعزيزات بالميادين", "the next paragraph is not context");
         let hit: String =
@@ -226,15 +226,15 @@ mod tests {
 
     #[test]
     fn typos_and_normalization_reach_across_the_project() {
-        let (_tmp, mut project) = project_with_three_documents();
+        let (_tmp, project) = project_with_three_documents();
         // "حقل العمر" is written "حقل العمل" once in the article.
-        let hits = search_project(&mut project, "حقل العمر");
+        let hits = search_project(&project, "حقل العمر");
         let typo: Vec<&SearchHit> = hits.iter().filter(|h| h.score.kind == MatchKind::Typo).collect();
         assert_eq!(typo.len(), 1);
         assert!(typo[0].context.contains("حقل العمل"));
         assert!(hits.iter().any(|h| h.doc.as_str() == "second"), "phrases may start a paragraph");
         // Negative: nothing in the project is a typo away from an unrelated name, and empty queries find nothing.
-        assert!(search_project(&mut project, "طهرانيون").is_empty());
-        assert!(search_project(&mut project, "  ").is_empty());
+        assert!(search_project(&project, "طهرانيون").is_empty());
+        assert!(search_project(&project, "  ").is_empty());
     }
 }

@@ -6,9 +6,9 @@
 //! item was refused unless `--partial` is given. The edit goes through [`Project::apply_edit`] like every
 //! other change, so an import is undone with Ctrl+Z.
 
-use super::Project;
 use crate::formats::suggestions::{DocRef, OffsetUnit, ParsedFile, RawItem, Refusal, RefusalKind};
 use crate::model::*;
+use crate::store::Project;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::sync::Arc;
@@ -158,7 +158,7 @@ type Refused = (RefusalKind, String);
 /// - An item equal (span and label) to one earlier in the file is refused as a duplicate; equal to one the
 ///   source already has, it is skipped (a rejected suggestion is not proposed again).
 pub fn plan_import(
-    project: &mut Project,
+    project: &Project,
     source: &SourceName,
     parsed: ParsedFile,
     doc: Option<&DocId>,
@@ -172,7 +172,7 @@ pub fn plan_import(
         ..ImportReport::default()
     };
     let mut planner = Planner {
-        schema: project.config.schema.clone(),
+        schema: project.config().schema.clone(),
         project,
         source,
         mapping,
@@ -228,7 +228,7 @@ enum Outcome {
 
 /// The state of one planning pass: documents matched so far and labels looked up.
 struct Planner<'a> {
-    project: &'a mut Project,
+    project: &'a Project,
     schema: Schema,
     source: &'a SourceName,
     mapping: &'a SourceConfig,
@@ -246,7 +246,7 @@ impl Planner<'_> {
             Ok(id) => id,
             Err((kind, reason)) => return Outcome::Refuse(kind, reason),
         };
-        let (project, source) = (&mut *self.project, self.source);
+        let (project, source) = (self.project, self.source);
         let info = self.docs.entry(id.clone()).or_insert_with(|| doc_info(project, &id, source));
         let Some(info) = info else {
             return Outcome::Refuse(
@@ -293,7 +293,7 @@ impl Planner<'_> {
 
     /// Which document an item is for.
     fn resolve(&mut self, item: &RawItem) -> Result<DocId, Refused> {
-        let project = &*self.project;
+        let project = self.project;
         let unknown = |reason: String| Err((RefusalKind::UnknownDocument, reason));
         let check_text = |id: &DocId| -> Result<DocId, Refused> {
             let Some(text) = &item.doc.text else { return Ok(id.clone()) };
@@ -363,7 +363,7 @@ impl Planner<'_> {
 }
 
 /// Loads a document for the import: its text and the source's existing suggestions. `None` if it is broken.
-fn doc_info(project: &mut Project, id: &DocId, source: &SourceName) -> Option<DocInfo> {
+fn doc_info(project: &Project, id: &DocId, source: &SourceName) -> Option<DocInfo> {
     let loaded = project.load_document(id).ok()?;
     let existing = loaded
         .suggestions
@@ -492,7 +492,7 @@ impl LabelKey {
 /// The edit that saves `mapping` as `source`'s label mapping in `project.ron`, or `None` when it is already
 /// saved. Apply it with the import so that labels are asked once per source.
 pub fn mapping_edit(project: &Project, source: &SourceName, mapping: &SourceConfig) -> Option<ProjectEdit> {
-    let saved = project.config.sources.get(source);
+    let saved = project.config().sources.get(source);
     (saved != Some(mapping) && !(saved.is_none() && mapping.labels.is_empty()))
         .then(|| ProjectEdit::SetSource(source.clone(), Some(mapping.clone())))
 }
@@ -502,6 +502,6 @@ pub fn source_info(source: &SourceName, report: &ImportReport) -> SourceInfo {
     SourceInfo {
         model: report.model.clone().unwrap_or_else(|| source.to_string()),
         version: String::new(),
-        imported_at: super::now_rfc3339(),
+        imported_at: crate::store::now_rfc3339(),
     }
 }

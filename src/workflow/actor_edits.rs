@@ -2,8 +2,8 @@
 //! Merging touches every document whose layer links to the absorbed actor, so it lives here, with the
 //! project, rather than in the model.
 
-use super::{Project, StoreError};
 use crate::model::{Actor, ActorId, ActorKind, Edit, ProjectEdit, slugify};
+use crate::store::{Project, StoreError};
 
 /// An unused actor id made from `name` (`"Kata'ib Hezbollah"` → `kataib-hezbollah`, then `-2`, `-3`...).
 pub fn new_actor_id(project: &Project, name: &str) -> ActorId {
@@ -11,7 +11,7 @@ pub fn new_actor_id(project: &Project, name: &str) -> ActorId {
     let base = if base.is_empty() { "actor".to_owned() } else { base };
     let mut candidate = base.clone();
     let mut n = 2;
-    while project.actors.actors.contains_key(&ActorId::new(candidate.as_str())) {
+    while project.actors().actors.contains_key(&ActorId::new(candidate.as_str())) {
         candidate = format!("{base}-{n}");
         n += 1;
     }
@@ -35,7 +35,7 @@ pub fn create_actor(project: &Project, name: &str, kind: ActorKind, alias: Optio
 pub fn add_alias(project: &Project, id: &ActorId, alias: &str) -> Result<Option<ProjectEdit>, StoreError> {
     let alias = alias.trim();
     let actor =
-        project.actors.actors.get(id).ok_or_else(|| StoreError::Rejected(format!("there is no actor `{id}`")))?;
+        project.actors().actors.get(id).ok_or_else(|| StoreError::Rejected(format!("there is no actor `{id}`")))?;
     if alias.is_empty() || actor.name == alias || actor.aliases.iter().any(|a| a == alias) {
         return Ok(None);
     }
@@ -50,13 +50,13 @@ pub fn add_alias(project: &Project, id: &ActorId, alias: &str) -> Result<Option<
 ///
 /// Loads every document first. Refused when another coder's layer links to the absorbed actor: removing it
 /// would make their files invalid, and each coder writes only their own files.
-pub fn merge_actors(project: &mut Project, kept: &ActorId, absorbed: &ActorId) -> Result<ProjectEdit, StoreError> {
+pub fn merge_actors(project: &Project, kept: &ActorId, absorbed: &ActorId) -> Result<ProjectEdit, StoreError> {
     if kept == absorbed {
         return Err(StoreError::Rejected("an actor cannot be merged into itself".into()));
     }
     let missing = |id: &ActorId| StoreError::Rejected(format!("there is no actor `{id}`"));
-    let keep = project.actors.actors.get(kept).ok_or_else(|| missing(kept))?.clone();
-    let gone = project.actors.actors.get(absorbed).ok_or_else(|| missing(absorbed))?.clone();
+    let keep = project.actors().actors.get(kept).ok_or_else(|| missing(kept))?.clone();
+    let gone = project.actors().actors.get(absorbed).ok_or_else(|| missing(absorbed))?.clone();
     project.load_all();
     let broken: Vec<String> = project.documents().iter().filter(|d| d.is_broken()).map(|d| d.id.to_string()).collect();
     if !broken.is_empty() {
@@ -103,7 +103,7 @@ pub fn merge_actors(project: &mut Project, kept: &ActorId, absorbed: &ActorId) -
         merged.notes =
             if merged.notes.is_empty() { gone.notes.clone() } else { format!("{}; {}", merged.notes, gone.notes) };
     }
-    for (id, actor) in &project.actors.actors {
+    for (id, actor) in &project.actors().actors {
         if actor.affiliation.as_ref() == Some(absorbed) && id != kept && id != absorbed {
             let mut moved = actor.clone();
             moved.affiliation = Some(kept.clone());

@@ -3,11 +3,11 @@
 //! `registry` uses the actor registry's names and aliases as a gazetteer. Matching is the project search's
 //! (normalized, clitic-aware, typo-tolerant); a match's score says how it matched.
 
-use super::{Project, StoreError, now_rfc3339};
 use crate::model::{
     DocId, EntityTypeId, ProjectEdit, SourceInfo, SourceName, Span, SuggestedLabel, Suggestion, SuggestionId,
     SuggestionSet,
 };
+use crate::store::{Project, StoreError, now_rfc3339};
 use crate::text::matching::TextQuery;
 use std::collections::BTreeMap;
 
@@ -68,7 +68,7 @@ fn source_name(name: &str) -> SourceName {
 /// Suggests the other occurrences of `phrase` as mentions of `entity_type` in `docs` (loaded as needed;
 /// broken ones skipped), except at the spans in `except` (the one just accepted, which is not marked yet). Returns one edit and how many suggestions it adds.
 pub fn propagate(
-    project: &mut Project,
+    project: &Project,
     docs: &[DocId],
     phrase: &str,
     entity_type: &EntityTypeId,
@@ -96,14 +96,14 @@ pub fn propagate(
 
 /// Suggests every match of an actor's name or alias in `docs` as an ACTOR mention (the best-scored match
 /// where several overlap). Returns one edit and how many suggestions it adds.
-pub fn registry(project: &mut Project, docs: &[DocId]) -> Result<(ProjectEdit, usize), StoreError> {
+pub fn registry(project: &Project, docs: &[DocId]) -> Result<(ProjectEdit, usize), StoreError> {
     let actor = EntityTypeId::new(ACTOR);
-    if project.config.schema.entity_type(&actor).is_none() {
+    if project.config().schema.entity_type(&actor).is_none() {
         return Err(StoreError::Rejected("the schema has no ACTOR type to propose registry matches as".into()));
     }
     let source = source_name(REGISTRY);
     let mut queries: Vec<TextQuery> = project
-        .actors
+        .actors()
         .actors
         .values()
         .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))

@@ -1,8 +1,8 @@
 //! How each suggestion source fared in review: counts by outcome and precision at each score threshold,
 //! for the stats window's plot and `tarmeez stats`.
 
-use super::Project;
 use crate::model::{ReviewStatus, SourceName};
+use crate::store::Project;
 use std::collections::BTreeMap;
 use std::fmt;
 

@@ -1,7 +1,7 @@
 //! Counts over a project, for `tarmeez stats` and the status bar.
 
-use super::Project;
 use crate::model::{ReviewStatus, SuggestedLabel};
+use crate::store::Project;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -30,10 +30,10 @@ pub struct Stats {
 
 impl Stats {
     /// Counts everything in `project`, loading every document first.
-    pub fn of(project: &mut Project) -> Stats {
+    pub fn of(project: &Project) -> Stats {
         project.load_all();
         let mut s =
-            Stats { documents: project.documents().len(), actors: project.actors.actors.len(), ..Stats::default() };
+            Stats { documents: project.documents().len(), actors: project.actors().actors.len(), ..Stats::default() };
         for doc in project.documents() {
             let Some(loaded) = doc.loaded() else {
                 s.broken_documents += 1;

@@ -1,0 +1,13 @@
+//! The workflows: plain functions from `&Project` (+ inputs) to a `ProjectEdit` or a result; no GUI, no disk
+//! writes. The UI and the command line call these and hand the edits to `Project::apply_edit`.
+
+pub mod actor_edits;
+pub mod review;
+pub mod review_stats;
+mod search;
+mod stats;
+pub mod suggesters;
+pub mod suggestion_import;
+
+pub use search::{SearchHit, search_project};
+pub use stats::Stats;
