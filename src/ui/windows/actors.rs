@@ -247,6 +247,10 @@ impl ToolWindow for ActorsWindow {
         "Actors".into()
     }
 
+    fn min_width(&self) -> f32 {
+        560.0 // the list beside the editor
+    }
+
     fn default_size(&self) -> egui::Vec2 {
         egui::vec2(720.0, 460.0)
     }

@@ -138,6 +138,10 @@ impl ToolWindow for EventsTable {
         "Events".into()
     }
 
+    fn min_width(&self) -> f32 {
+        900.0 // its columns side by side
+    }
+
     fn default_size(&self) -> egui::Vec2 {
         egui::vec2(1180.0, 320.0)
     }

@@ -40,6 +40,10 @@ pub trait ToolWindow: Any {
     fn title(&self) -> String;
     /// Its size when it first opens.
     fn default_size(&self) -> egui::Vec2;
+    /// The narrowest it is still useful at: it opens beside the article only when that much room is free.
+    fn min_width(&self) -> f32 {
+        300.0
+    }
     /// Whether work in progress keeps it open (its own Cancel button stops the work).
     fn busy(&self) -> bool {
         false
@@ -147,7 +151,7 @@ impl WindowSet {
     pub fn show(&mut self, ctx: &egui::Context, session: &Session, article: egui::Rect, out: &mut Vec<Action>) {
         let screen = ctx.content_rect();
         let mut closed = Vec::new();
-        for window in &mut self.open {
+        for (i, window) in self.open.iter_mut().enumerate() {
             let kind = window.kind();
             let size = window.default_size();
             let mut open = true;
@@ -156,7 +160,8 @@ impl WindowSet {
                 .default_size(size)
                 .max_height(screen.height() - 60.0)
                 .vscroll(window.scrolls());
-            if let Some(rect) = beside(screen, article, size) {
+            // The free side holds one window: others opened meanwhile go where egui finds room.
+            if let Some(rect) = beside(screen, article, size, window.min_width()).filter(|_| i == 0) {
                 frame = frame.default_rect(rect);
             }
             if !window.busy() {
@@ -190,14 +195,14 @@ impl WindowSet {
 }
 
 /// Where a window of `size` opens so that it leaves the article column free: the wider free side of the screen
-/// when the window fits there at a useful width (it is narrowed to the side), else `None` (egui's default).
-fn beside(screen: egui::Rect, article: egui::Rect, size: egui::Vec2) -> Option<egui::Rect> {
+/// when the window fits there at least `min_width` wide (narrowed to the side if need be), else `None`
+/// (egui's default place).
+fn beside(screen: egui::Rect, article: egui::Rect, size: egui::Vec2, min_width: f32) -> Option<egui::Rect> {
     const MARGIN: f32 = 8.0;
-    const USEFUL_WIDTH: f32 = 300.0;
     let right = screen.right() - article.right() - 2.0 * MARGIN;
     let left = article.left() - screen.left() - 2.0 * MARGIN;
     let room = right.max(left);
-    if room < USEFUL_WIDTH.min(size.x) {
+    if room < min_width.min(size.x) {
         return None;
     }
     let width = size.x.min(room);
@@ -282,12 +287,14 @@ mod tests {
     fn windows_open_beside_the_article_when_there_is_room() {
         let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 1000.0));
         let article = egui::Rect::from_min_max(egui::pos2(280.0, 30.0), egui::pos2(1060.0, 980.0));
-        let rect = beside(screen, article, egui::vec2(520.0, 420.0)).unwrap();
+        let rect = beside(screen, article, egui::vec2(520.0, 420.0), 300.0).unwrap();
         assert!(rect.left() >= article.right(), "{rect:?}");
         assert!(rect.right() <= screen.right());
         assert_eq!(rect.width(), 1400.0 - 1060.0 - 16.0, "narrowed to the free side");
         // A screen with no room beside the article leaves the placement to egui.
         let wide = egui::Rect::from_min_max(egui::pos2(150.0, 30.0), egui::pos2(1300.0, 980.0));
-        assert_eq!(beside(screen, wide, egui::vec2(520.0, 420.0)), None);
+        assert_eq!(beside(screen, wide, egui::vec2(520.0, 420.0), 300.0), None);
+        // Nor does a window that is useless narrower than the free side (a wide table).
+        assert_eq!(beside(screen, article, egui::vec2(1180.0, 320.0), 900.0), None);
     }
 }

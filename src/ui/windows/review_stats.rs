@@ -22,6 +22,10 @@ impl ToolWindow for ReviewStatsWindow {
         "Review statistics".into()
     }
 
+    fn min_width(&self) -> f32 {
+        480.0 // the table and its plot
+    }
+
     fn default_size(&self) -> egui::Vec2 {
         egui::vec2(560.0, 420.0)
     }

@@ -208,6 +208,10 @@ impl ToolWindow for SchemaEditor {
         "Schema".into()
     }
 
+    fn min_width(&self) -> f32 {
+        600.0 // a type with its key, colour and roles on one row
+    }
+
     fn default_size(&self) -> egui::Vec2 {
         egui::vec2(760.0, 520.0)
     }
