@@ -782,3 +782,24 @@ fn import_annotations(
     outln!("{} document(s) imported", plan.layers.len());
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_name_parses_back_to_itself_on_the_command_line() {
+        for format in ExportFormat::ALL {
+            assert_eq!(ExportChoice::from_str(format.name(), false), Ok(ExportChoice(format)));
+        }
+        for format in AnnotationFormat::ALL {
+            assert_eq!(AnnotationChoice::from_str(format.name(), false), Ok(AnnotationChoice(format)));
+        }
+        for format in SuggestionFormat::ALL {
+            assert_eq!(SuggestionChoice::from_str(format.name(), false), Ok(SuggestionChoice(format)));
+        }
+        for format in CorpusFormat::ALL {
+            assert_eq!(CorpusChoice::from_str(format.name(), false), Ok(CorpusChoice(format)));
+        }
+    }
+}
