@@ -5,17 +5,19 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tarmeez::formats::corpus::{self, Columns, CorpusFormat};
+use tarmeez::formats::export::{ExportCounts, ExportFormat, ExportReport, coded_documents, export_project};
+use tarmeez::formats::import::AnnotationFormat;
 use tarmeez::formats::png_render::{RenderOptions, render_png};
 use tarmeez::formats::suggestions::{self, SuggestionFormat};
-use tarmeez::formats::{brat, events_csv, events_table, plain_text};
+use tarmeez::formats::{brat, plain_text};
 use tarmeez::model::{Annotator, DocId, LabelTarget, ProjectEdit, SourceName, default_conflict_schema};
 use tarmeez::settings::{self, Settings};
 use tarmeez::store::{OpenOptions, Project, StoreError};
+use tarmeez::workflow::Stats;
+use tarmeez::workflow::suggestion_import::{import_edit, mapping_edit, plan_import, source_info};
 use tarmeez::text::scene::HighlightSet;
 use tarmeez::ui::TarmeezApp;
 use tarmeez::ui::windows::NameDialog;
-use tarmeez::workflow::Stats;
-use tarmeez::workflow::suggestion_import::{import_edit, mapping_edit, plan_import, source_info};
 
 /// Prints a line to standard output; a closed pipe (`tarmeez stats p | head -1`) ends the program quietly
 /// instead of panicking.
@@ -111,7 +113,7 @@ enum Job {
         file: PathBuf,
         /// The file's format (default: told from the extension, .jsonl/.ndjson or .csv).
         #[arg(long, value_enum)]
-        format: Option<CorpusFormat>,
+        format: Option<CorpusChoice>,
         /// The column (CSV) or key (JSON lines) holding the text.
         #[arg(long, default_value = "text")]
         text_column: String,
@@ -144,7 +146,7 @@ enum Job {
         source: String,
         /// The file's format (default: told from the extension and content).
         #[arg(long, value_enum)]
-        format: Option<SuggestionFormat>,
+        format: Option<SuggestionChoice>,
         /// The document the suggestions are for, when the file does not say (a Hugging Face list, brat).
         #[arg(long)]
         doc: Option<String>,
@@ -165,7 +167,7 @@ enum Job {
         project: PathBuf,
         /// What to write.
         #[arg(long, value_enum)]
-        format: ExportFormat,
+        format: ExportChoice,
         /// Folder to write into (created if missing).
         #[arg(long)]
         out: PathBuf,
@@ -179,7 +181,7 @@ enum Job {
         path: PathBuf,
         /// The files' format.
         #[arg(long, value_enum)]
-        format: AnnotationFormat,
+        format: AnnotationChoice,
         /// The document, when a single `.ann` file is named neither by its id nor by a `.txt` of its text.
         #[arg(long)]
         doc: Option<String>,
@@ -189,33 +191,45 @@ enum Job {
     },
 }
 
-/// The formats `export` writes; each variant is one `--format` value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum ExportFormat {
-    /// `events.csv`: one row per event with ACLED-like columns (date, type, actors, location, fatalities, ...).
-    EventsCsv,
-    /// brat standoff: a `.txt` and an `.ann` per document (in `<out>/<annotator>/` without --annotator), with
-    /// `annotation.conf` and `visual.conf` describing the schema.
-    Brat,
-    /// `doccano.jsonl`: text, entities (mentions and triggers) and relations (event roles, event relations).
-    Doccano,
-    /// `mentions.conll`: BIO tags, one token per line with its offset; clitics split off at mention boundaries.
-    Conll,
-    /// `hf.jsonl`: text and entity spans in code points, in the Hugging Face pipeline's shape.
-    HfJsonl,
-    /// Web pages: each article right to left with coloured spans, a legend and its events, one
-    /// `<doc>.<annotator>.html` per layer; `index.html` lists them.
-    Html,
+/// A `--format` value: one of a format list's `ALL`, spelt by its `name()`, explained by its `help()`. The
+/// lists live in `tarmeez::formats` (shared with the window's menus, and free of clap), so each is wrapped
+/// here to be a clap value.
+macro_rules! format_choice {
+    ($(#[$doc:meta])* $choice:ident($format:ty)) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        struct $choice($format);
+
+        impl ValueEnum for $choice {
+            fn value_variants<'a>() -> &'a [Self] {
+                static ALL: std::sync::LazyLock<Vec<$choice>> =
+                    std::sync::LazyLock::new(|| <$format>::ALL.into_iter().map($choice).collect());
+                &ALL
+            }
+
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(self.0.name()).help(self.0.help()))
+            }
+        }
+    };
 }
 
-/// The formats `import-annotations` reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum AnnotationFormat {
-    /// brat standoff `.ann` files, as `export --format brat` writes them.
-    Brat,
-    /// doccano JSON lines, as `export --format doccano` writes them (or doccano's `label` form).
-    Doccano,
-}
+format_choice!(
+    /// The formats `export` writes ([`ExportFormat::ALL`]).
+    ExportChoice(ExportFormat)
+);
+format_choice!(
+    /// The formats `import-annotations` reads ([`AnnotationFormat::ALL`]).
+    AnnotationChoice(AnnotationFormat)
+);
+format_choice!(
+    /// The formats `import-suggestions` reads ([`SuggestionFormat::ALL`]).
+    SuggestionChoice(SuggestionFormat)
+);
+format_choice!(
+    /// The formats `import-docs` reads ([`CorpusFormat::ALL`]).
+    CorpusChoice(CorpusFormat)
+);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -255,17 +269,17 @@ fn main() -> ExitCode {
                 source: source_column,
                 url: url_column,
             };
-            import_docs(&project, &file, format, &columns, annotator)
+            import_docs(&project, &file, format.map(|f| f.0), &columns, annotator)
         }
         Some(Job::ImportSuggestions { project, file, source, format, doc, map, ignore, partial }) => {
-            let options = SuggestionOptions { source, format, doc, map, ignore, partial };
+            let options = SuggestionOptions { source, format: format.map(|f| f.0), doc, map, ignore, partial };
             import_suggestions(&project, &file, &options, annotator)
         }
         // Without --annotator every coder's layer is exported: the default annotator is for editing.
         Some(Job::Export { project, format, out }) => {
-            export(&project, format, &out, cli.annotator.is_some().then_some(&annotator))
+            export(&project, format.0, &out, cli.annotator.is_some().then_some(&annotator))
         }
-        Some(Job::ImportAnnotations { project, path, format, doc, replace }) => match format {
+        Some(Job::ImportAnnotations { project, path, format, doc, replace }) => match format.0 {
             AnnotationFormat::Brat => {
                 let annotator = cli.annotator.is_some().then_some(&annotator);
                 import_annotations(&project, &path, doc.as_deref(), replace, annotator)
@@ -597,128 +611,88 @@ fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Option<&Annot
     if out.exists() && !out.is_dir() {
         anyhow::bail!("--out {} is a file; give the folder to write into", out.display());
     }
-    let rows = match format {
-        ExportFormat::EventsCsv => events_table::project_rows(&project, annotator),
-        ExportFormat::Brat => return export_brat(&project, dir, out, annotator),
-        ExportFormat::Doccano | ExportFormat::Conll | ExportFormat::HfJsonl | ExportFormat::Html => {
-            return export_spans(&project, format, out, annotator);
-        }
-    };
-    let skipped: Vec<_> = project.documents().iter().filter(|d| d.loaded().is_none()).collect();
-    for doc in &skipped {
-        let first = doc.problems().first().map(|p| format!(": {}", p.under(dir))).unwrap_or_default();
-        eprintln!("skipped document `{}`, it has problems{first}", doc.id);
-    }
-    // Documents that were read and have a layer to export (all coders', or the named one's).
-    let coded = project
-        .documents()
-        .iter()
-        .filter_map(|d| d.loaded())
-        .filter(|d| annotator.map_or(!d.layers.is_empty(), |a| d.layers.contains_key(a)))
-        .count();
-    if let Some(a) = annotator
-        && coded == 0
-        && skipped.is_empty()
+    if format == ExportFormat::EventsCsv
+        && let Some(a) = annotator
     {
-        // A misspelt name would otherwise give an empty table that looks like a real one.
-        anyhow::bail!("no document has a layer by annotator `{a}`; nothing was written");
-    }
-    let path = match format {
-        ExportFormat::EventsCsv => events_csv::write_events_csv(out, &rows),
-        ExportFormat::Brat
-        | ExportFormat::Doccano
-        | ExportFormat::Conll
-        | ExportFormat::HfJsonl
-        | ExportFormat::Html => {
-            unreachable!("written above")
+        project.load_all();
+        let unreadable = project.documents().iter().any(|d| d.loaded().is_none());
+        if coded_documents(&project, Some(a)) == 0 && !unreadable {
+            // A misspelt name would otherwise give an empty table that looks like a real one.
+            anyhow::bail!("no document has a layer by annotator `{a}`; nothing was written");
         }
     }
-    .with_context(|| format!("cannot write into {}", out.display()))?;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    outln!("{} from {} written to {}", plural(rows.len(), "event"), plural(coded, "document"), path.display());
-    if skipped.is_empty() {
-        Ok(ExitCode::SUCCESS)
-    } else {
-        // The table is written but incomplete; say so to scripts, as import-text does for skipped files.
-        eprintln!(
-            "{} skipped; run `tarmeez validate {}` for every problem",
-            plural(skipped.len(), "document"),
-            dir.display()
-        );
-        Ok(ExitCode::FAILURE)
-    }
-}
-
-/// doccano, CoNLL, hf-jsonl and HTML: every layer's spans; what a format cannot hold is listed.
-fn export_spans(
-    project: &Project,
-    format: ExportFormat,
-    out: &Path,
-    annotator: Option<&Annotator>,
-) -> Result<ExitCode> {
-    use tarmeez::formats::{conll, doccano, hf_jsonl, html};
-    let summary = match format {
-        ExportFormat::Doccano => doccano::export_doccano(project, annotator, out),
-        ExportFormat::Conll => conll::export_conll(project, annotator, out),
-        ExportFormat::Html => html::export_html(project, annotator, out),
-        _ => hf_jsonl::export_hf_jsonl(project, annotator, out),
-    }
-    .with_context(|| format!("cannot export into {}", out.display()))?;
-    for doc in &summary.skipped {
-        eprintln!("skipped document `{doc}`, it has problems");
-    }
-    for n in &summary.not_expressed {
-        outln!("not expressed: {n}");
-    }
-    let files = match format {
-        // One page per layer: name the page to open rather than every file.
-        ExportFormat::Html => format!(
-            "{} files in {}; open {}",
-            summary.files.len(),
-            out.display(),
-            out.join(tarmeez::formats::html::INDEX_FILE).display()
-        ),
-        _ => summary.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "),
+    let context = match format {
+        ExportFormat::EventsCsv | ExportFormat::Brat => "cannot write into",
+        _ => "cannot export into",
     };
-    outln!(
-        "{} spans of {} layers in {} documents written to {files}",
-        summary.spans,
-        summary.layers,
-        summary.documents,
-    );
-    Ok(if summary.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    let report =
+        export_project(&project, format, annotator, out).with_context(|| format!("{context} {}", out.display()))?;
+    report_skipped(&project, dir, &report);
+    match &report.counts {
+        ExportCounts::Events { rows, documents } => {
+            let path = report.files.first().map(|p| p.display().to_string()).unwrap_or_default();
+            let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+            outln!("{} from {} written to {path}", plural(*rows, "event"), plural(*documents, "document"));
+            if !report.skipped.is_empty() {
+                // The table is written but incomplete; say so to scripts, as import-text does for skipped files.
+                let skipped = plural(report.skipped.len(), "document");
+                eprintln!("{skipped} skipped; run `tarmeez validate {}` for every problem", dir.display());
+            }
+        }
+        ExportCounts::Brat { ann_files } => {
+            if let Some(a) = annotator
+                && coded_documents(&project, Some(a)) == 0
+                && report.skipped.is_empty()
+            {
+                eprintln!("note: no document has a layer by annotator `{a}`; the .ann files are empty");
+            }
+            let docs: std::collections::BTreeSet<_> = ann_files.iter().map(|(d, ..)| d).collect();
+            outln!(
+                "{} .ann file(s) of {} document(s), {} and {} written to {}",
+                ann_files.len(),
+                docs.len(),
+                brat::CONF_FILE,
+                brat::VISUAL_FILE,
+                out.display()
+            );
+            if !report.skipped.is_empty() {
+                let n = report.skipped.len();
+                eprintln!("{n} document(s) skipped; run `tarmeez validate {}` for every problem", dir.display());
+            }
+        }
+        ExportCounts::Spans { spans, layers, documents } => {
+            for n in &report.not_expressed {
+                outln!("not expressed: {n}");
+            }
+            let files = match format {
+                // One page per layer: name the page to open rather than every file.
+                ExportFormat::Html => format!(
+                    "{} files in {}; open {}",
+                    report.files.len(),
+                    out.display(),
+                    out.join(tarmeez::formats::html::INDEX_FILE).display()
+                ),
+                _ => report.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "),
+            };
+            outln!("{spans} spans of {layers} layers in {documents} documents written to {files}");
+        }
+    }
+    Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn export_brat(project: &Project, dir: &Path, out: &Path, annotator: Option<&Annotator>) -> Result<ExitCode> {
-    let report = brat::export_project(project, annotator, out)
-        .with_context(|| format!("cannot write into {}", out.display()))?;
+/// Names on standard error each document an export left out; events-csv gives the first problem's place
+/// under the project folder, brat the problem as read, the span formats none.
+fn report_skipped(project: &Project, dir: &Path, report: &ExportReport) {
     for (doc, first) in &report.skipped {
-        eprintln!("skipped document `{doc}`, it has problems: {first}");
-    }
-    if let Some(a) = annotator
-        && !project.documents().iter().filter_map(|d| d.loaded()).any(|d| d.layers.contains_key(a))
-        && report.skipped.is_empty()
-    {
-        eprintln!("note: no document has a layer by annotator `{a}`; the .ann files are empty");
-    }
-    let docs: std::collections::BTreeSet<_> = report.written.iter().map(|(d, ..)| d).collect();
-    outln!(
-        "{} .ann file(s) of {} document(s), {} and {} written to {}",
-        report.written.len(),
-        docs.len(),
-        brat::CONF_FILE,
-        brat::VISUAL_FILE,
-        out.display()
-    );
-    if report.skipped.is_empty() {
-        Ok(ExitCode::SUCCESS)
-    } else {
-        eprintln!(
-            "{} document(s) skipped; run `tarmeez validate {}` for every problem",
-            report.skipped.len(),
-            dir.display()
-        );
-        Ok(ExitCode::FAILURE)
+        match (report.format, first) {
+            (ExportFormat::EventsCsv, _) => {
+                let problem = project.document(doc).and_then(|d| d.problems().first().map(|p| p.under(dir)));
+                let first = problem.map(|p| format!(": {p}")).unwrap_or_default();
+                eprintln!("skipped document `{doc}`, it has problems{first}");
+            }
+            (_, Some(first)) => eprintln!("skipped document `{doc}`, it has problems: {first}"),
+            (_, None) => eprintln!("skipped document `{doc}`, it has problems"),
+        }
     }
 }
 
@@ -808,4 +782,25 @@ fn import_annotations(
     }
     outln!("{} document(s) imported", plan.layers.len());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_name_parses_back_to_itself_on_the_command_line() {
+        for format in ExportFormat::ALL {
+            assert_eq!(ExportChoice::from_str(format.name(), false), Ok(ExportChoice(format)));
+        }
+        for format in AnnotationFormat::ALL {
+            assert_eq!(AnnotationChoice::from_str(format.name(), false), Ok(AnnotationChoice(format)));
+        }
+        for format in SuggestionFormat::ALL {
+            assert_eq!(SuggestionChoice::from_str(format.name(), false), Ok(SuggestionChoice(format)));
+        }
+        for format in CorpusFormat::ALL {
+            assert_eq!(CorpusChoice::from_str(format.name(), false), Ok(CorpusChoice(format)));
+        }
+    }
 }

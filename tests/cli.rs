@@ -246,3 +246,28 @@ fn export_doccano_conll_and_hf_jsonl_and_import_doccano_back() {
     assert!(stdout(&out).contains("24 mentions, 5 events"), "{}", stdout(&out));
     assert!(tarmeez(&["validate", p]).status.success());
 }
+
+/// The `Possible values:` of a `--help` page, by name.
+fn possible_values(help: &str) -> Vec<String> {
+    let lines = help.lines().skip_while(|l| l.trim() != "Possible values:").skip(1);
+    let values = lines.take_while(|l| l.trim().starts_with("- "));
+    values.map(|l| l.trim()[2..].split(':').next().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn help_lists_exactly_the_shared_format_lists() {
+    use tarmeez::formats::suggestions::SuggestionFormat;
+    use tarmeez::formats::{corpus::CorpusFormat, export::ExportFormat, import::AnnotationFormat};
+    let cases: [(&str, Vec<&str>); 4] = [
+        ("export", ExportFormat::ALL.iter().map(|f| f.name()).collect()),
+        ("import-annotations", AnnotationFormat::ALL.iter().map(|f| f.name()).collect()),
+        ("import-suggestions", SuggestionFormat::ALL.iter().map(|f| f.name()).collect()),
+        ("import-docs", CorpusFormat::ALL.iter().map(|f| f.name()).collect()),
+    ];
+    assert_eq!(cases[0].1, ["events-csv", "brat", "doccano", "conll", "hf-jsonl", "html"]);
+    for (command, names) in cases {
+        let out = tarmeez(&[command, "--help"]);
+        assert!(out.status.success(), "{command}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(possible_values(&stdout(&out)), names, "{command} --help");
+    }
+}

@@ -10,8 +10,9 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
 
-/// The file formats `import-docs` reads; each variant is one `--format` value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+/// The file formats `import-docs` and File > Import documents read; each variant is one `--format` value
+/// (the command line's choices are made from [`CorpusFormat::ALL`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CorpusFormat {
     /// JSON lines: one object per line with `text` and optional `id`, `title`, `date`, `source`, `url`.
     Jsonl,
@@ -20,6 +21,40 @@ pub enum CorpusFormat {
 }
 
 impl CorpusFormat {
+    /// Every format, in the order they are listed.
+    pub const ALL: [CorpusFormat; 2] = [CorpusFormat::Jsonl, CorpusFormat::Csv];
+
+    /// The name as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            CorpusFormat::Jsonl => "jsonl",
+            CorpusFormat::Csv => "csv",
+        }
+    }
+
+    /// The format named `name` (as [`CorpusFormat::name`] spells it).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The format in a few words, for a list to choose from.
+    pub fn description(self) -> &'static str {
+        match self {
+            CorpusFormat::Jsonl => "JSON lines",
+            CorpusFormat::Csv => "CSV with a header row",
+        }
+    }
+
+    /// What the format holds, in full, for the command line's `--help`.
+    pub fn help(self) -> &'static str {
+        match self {
+            CorpusFormat::Jsonl => {
+                "JSON lines: one object per line with `text` and optional `id`, `title`, `date`, `source`, `url`"
+            }
+            CorpusFormat::Csv => "CSV with a header row naming the columns",
+        }
+    }
+
     /// The format told by a file's extension: `.jsonl`/`.ndjson` or `.csv`.
     pub fn from_path(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();

@@ -22,8 +22,9 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-/// The file formats `import-suggestions` reads; each variant is one `--format` value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+/// The file formats `import-suggestions` and File > Import suggestions read; each variant is one `--format`
+/// value (the command line's choices are made from [`SuggestionFormat::ALL`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SuggestionFormat {
     /// Hugging Face token-classification pipeline output: a list of `entity_group` (aggregated) or `entity`
     /// (`B-`/`I-` tokens) objects for one document, or JSON lines `{"doc_id": ..., "entities": [...]}`.
@@ -39,6 +40,53 @@ pub enum SuggestionFormat {
 }
 
 impl SuggestionFormat {
+    /// Every format, in the order they are listed.
+    pub const ALL: [SuggestionFormat; 5] = [
+        SuggestionFormat::Hf,
+        SuggestionFormat::Spacy,
+        SuggestionFormat::Doccano,
+        SuggestionFormat::LabelStudio,
+        SuggestionFormat::Brat,
+    ];
+
+    /// The format named `name` (as [`SuggestionFormat::name`] spells it).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The format in a few words, for a list to choose from.
+    pub fn description(self) -> &'static str {
+        match self {
+            SuggestionFormat::Hf => "Hugging Face pipeline output",
+            SuggestionFormat::Spacy => "spaCy Doc.to_json()",
+            SuggestionFormat::Doccano => "doccano JSON lines",
+            SuggestionFormat::LabelStudio => "Label Studio predictions",
+            SuggestionFormat::Brat => "brat standoff (.ann)",
+        }
+    }
+
+    /// What the format holds, in full, for the command line's `--help`.
+    pub fn help(self) -> &'static str {
+        match self {
+            SuggestionFormat::Hf => {
+                "Hugging Face token-classification pipeline output: a list of `entity_group` (aggregated) or \
+                 `entity` (`B-`/`I-` tokens) objects for one document, or JSON lines `{\"doc_id\": ..., \"entities\": [...]}`"
+            }
+            SuggestionFormat::Spacy => {
+                "spaCy `Doc.to_json()`: one object, a list of them, or JSON lines; its `ents` are imported"
+            }
+            SuggestionFormat::Doccano => {
+                "doccano JSONL: `{\"text\", \"label\": [[start, end, label]]}` or `{\"text\", \"entities\": [...]}` lines"
+            }
+            SuggestionFormat::LabelStudio => {
+                "Label Studio tasks with `predictions` (JSON), offsets in UTF-16 code units as JavaScript counts"
+            }
+            SuggestionFormat::Brat => {
+                "brat standoff `.ann`: `T` lines; the document is the `.ann` file's stem (or its `.txt` beside it)"
+            }
+        }
+    }
+
     /// The name as `--format` takes it.
     pub fn name(self) -> &'static str {
         match self {

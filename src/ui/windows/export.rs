@@ -4,7 +4,8 @@
 //! The export runs on a thread, from the project as saved (unsaved changes are saved first) and opened again
 //! read-only there, so the window keeps drawing while a large project is written.
 
-use crate::formats::{brat, conll, doccano, events_csv, events_table, hf_jsonl, html};
+use crate::formats::export::{ExportCounts, export_project};
+use crate::formats::html;
 use crate::model::Annotator;
 use crate::store::{OpenOptions, Project};
 use crate::ui::action::Action;
@@ -17,31 +18,8 @@ use std::time::{Duration, Instant};
 
 type Running = (JoinHandle<Result<Vec<String>, String>>, Instant);
 
-/// The formats File > Export writes (the same as `tarmeez export --format`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// ACLED-like events table.
-    EventsCsv,
-    /// brat standoff.
-    Brat,
-    /// doccano JSON lines.
-    Doccano,
-    /// CoNLL BIO.
-    Conll,
-    /// Hugging Face JSON lines.
-    HfJsonl,
-    /// Web pages to read in a browser.
-    Html,
-}
-
-const FORMATS: [(Format, &str); 6] = [
-    (Format::EventsCsv, "events-csv: one row per event (ACLED-like)"),
-    (Format::Brat, "brat: .txt and .ann per document, annotation.conf"),
-    (Format::Doccano, "doccano: JSON lines with entities and relations"),
-    (Format::Conll, "conll: BIO tokens, clitics split at mention boundaries"),
-    (Format::HfJsonl, "hf-jsonl: text and code point spans"),
-    (Format::Html, "html: pages to read in a browser, with legend and events"),
-];
+/// The formats File > Export writes: the same list as `tarmeez export --format`.
+pub use crate::formats::export::ExportFormat as Format;
 
 /// The export window's state.
 pub struct ExportWindow {
@@ -74,8 +52,8 @@ impl ExportWindow {
     fn draw(&mut self, ui: &mut egui::Ui) {
         ui.label(format!("Into {}", self.dir.display()));
         ui.add_enabled_ui(!self.busy(), |ui| {
-            for (format, label) in FORMATS {
-                ui.radio_value(&mut self.format, format, label);
+            for format in Format::ALL {
+                ui.radio_value(&mut self.format, format, format!("{}: {}", format.name(), format.description()));
             }
             ui.checkbox(&mut self.everyone, "Every coder's layer (else only yours)");
             if ui.button("Export into the folder").clicked() {
@@ -167,37 +145,30 @@ fn export(
     annotator: Option<&Annotator>,
     out: &Path,
 ) -> Result<Vec<String>, String> {
-    match format {
-        Format::EventsCsv => {
-            let rows = events_table::project_rows(project, annotator);
-            let path = events_csv::write_events_csv(out, &rows).map_err(|e| e.to_string())?;
-            Ok(vec![format!("{} events written to {}", rows.len(), path.display())])
+    let report = export_project(project, format, annotator, out).map_err(|e| e.to_string())?;
+    let mut lines = match &report.counts {
+        ExportCounts::Events { rows, .. } => {
+            let path = report.files.first().map(|p| p.display().to_string()).unwrap_or_default();
+            return Ok(vec![format!("{rows} events written to {path}")]);
         }
-        Format::Brat => {
-            let report = brat::export_project(project, annotator, out).map_err(|e| e.to_string())?;
-            let mut lines = vec![format!("{} .ann files written into {}", report.written.len(), out.display())];
-            lines.extend(report.skipped.iter().map(|(doc, why)| format!("skipped {doc}: {why}")));
-            Ok(lines)
+        ExportCounts::Brat { ann_files } => {
+            vec![format!("{} .ann files written into {}", ann_files.len(), out.display())]
         }
-        Format::Doccano | Format::Conll | Format::HfJsonl | Format::Html => {
-            let summary = match format {
-                Format::Doccano => doccano::export_doccano(project, annotator, out),
-                Format::Conll => conll::export_conll(project, annotator, out),
-                Format::Html => html::export_html(project, annotator, out),
-                _ => hf_jsonl::export_hf_jsonl(project, annotator, out),
-            }
-            .map_err(|e| e.to_string())?;
+        ExportCounts::Spans { spans, layers, .. } => {
             let files = match format {
                 Format::Html => {
-                    let pages = if summary.layers == 1 { "page" } else { "pages" };
-                    format!("{} {pages}; open {}", summary.layers, out.join(html::INDEX_FILE).display())
+                    let pages = if *layers == 1 { "page" } else { "pages" };
+                    format!("{layers} {pages}; open {}", out.join(html::INDEX_FILE).display())
                 }
-                _ => summary.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "),
+                _ => report.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "),
             };
-            let mut lines = vec![format!("{} spans written to {files}", summary.spans)];
-            lines.extend(summary.skipped.iter().map(|doc| format!("skipped {doc}: it has problems")));
-            lines.extend(summary.not_expressed.iter().map(|n| format!("not expressed: {n}")));
-            Ok(lines)
+            vec![format!("{spans} spans written to {files}")]
         }
-    }
+    };
+    lines.extend(report.skipped.iter().map(|(doc, why)| match why {
+        Some(why) => format!("skipped {doc}: {why}"),
+        None => format!("skipped {doc}: it has problems"),
+    }));
+    lines.extend(report.not_expressed.iter().map(|n| format!("not expressed: {n}")));
+    Ok(lines)
 }

@@ -9,24 +9,10 @@ use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
 use eframe::egui;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// The formats the window reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AnnotationFormat {
-    /// brat standoff `.ann` files.
-    Brat,
-    /// doccano JSON lines.
-    Doccano,
-}
-
-impl AnnotationFormat {
-    /// `.ann` is brat; anything else is read as doccano.
-    fn from_path(path: &Path) -> Self {
-        let ann = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann"));
-        if ann || path.is_dir() { AnnotationFormat::Brat } else { AnnotationFormat::Doccano }
-    }
-}
+/// The formats the window reads: the same list as `tarmeez import-annotations --format`.
+pub use crate::formats::import::AnnotationFormat;
 
 /// What the import would do with the current choices.
 enum Planned {
@@ -64,8 +50,9 @@ impl ImportAnnotationsWindow {
         ui.label(format!("Into your layer ({})", project.annotator()));
         ui.horizontal(|ui| {
             ui.label("Format");
-            ui.radio_value(&mut self.format, AnnotationFormat::Brat, "brat (.ann)");
-            ui.radio_value(&mut self.format, AnnotationFormat::Doccano, "doccano (JSON lines)");
+            for format in AnnotationFormat::ALL {
+                ui.radio_value(&mut self.format, format, format.description());
+            }
         });
         if self.format == AnnotationFormat::Brat {
             ui.checkbox(&mut self.whole_folder, "Every .ann file of its folder");

@@ -168,8 +168,9 @@ impl ImportDocumentsWindow {
         ui.horizontal(|ui| {
             ui.label("Format");
             let before = self.format;
-            ui.radio_value(&mut self.format, CorpusFormat::Jsonl, "JSON lines");
-            ui.radio_value(&mut self.format, CorpusFormat::Csv, "CSV with a header row");
+            for format in CorpusFormat::ALL {
+                ui.radio_value(&mut self.format, format, format.description());
+            }
             if self.format != before {
                 self.read_fields();
             }

@@ -1,0 +1,76 @@
+//! The one list of annotation import formats, shared by `tarmeez import-annotations --format` and File >
+//! Import annotations. (Suggestion formats are [`crate::formats::suggestions::SuggestionFormat`], corpus
+//! formats [`crate::formats::corpus::CorpusFormat`]; each has the same `ALL`, `name`, `description` and
+//! `help`.)
+
+use std::fmt;
+use std::path::Path;
+
+/// A format a coder's annotations can be imported from, into their layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AnnotationFormat {
+    /// brat standoff `.ann` files.
+    Brat,
+    /// doccano JSON lines.
+    Doccano,
+}
+
+impl AnnotationFormat {
+    /// Every format, in the order they are listed.
+    pub const ALL: [AnnotationFormat; 2] = [AnnotationFormat::Brat, AnnotationFormat::Doccano];
+
+    /// The name as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            AnnotationFormat::Brat => "brat",
+            AnnotationFormat::Doccano => "doccano",
+        }
+    }
+
+    /// The format named `name` (as [`AnnotationFormat::name`] spells it).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The format in a few words, for a list to choose from.
+    pub fn description(self) -> &'static str {
+        match self {
+            AnnotationFormat::Brat => "brat (.ann)",
+            AnnotationFormat::Doccano => "doccano (JSON lines)",
+        }
+    }
+
+    /// What the format reads, in full, for the command line's `--help`.
+    pub fn help(self) -> &'static str {
+        match self {
+            AnnotationFormat::Brat => "brat standoff `.ann` files, as `export --format brat` writes them",
+            AnnotationFormat::Doccano => {
+                "doccano JSON lines, as `export --format doccano` writes them (or doccano's `label` form)"
+            }
+        }
+    }
+
+    /// The format a path most likely holds: brat for an `.ann` file or a folder, else doccano.
+    pub fn from_path(path: &Path) -> Self {
+        let ann = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann"));
+        if ann || path.is_dir() { AnnotationFormat::Brat } else { AnnotationFormat::Doccano }
+    }
+}
+
+impl fmt::Display for AnnotationFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_parses_back_to_its_format() {
+        for format in AnnotationFormat::ALL {
+            assert_eq!(AnnotationFormat::from_name(format.name()), Some(format));
+        }
+    }
+}
