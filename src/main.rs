@@ -13,11 +13,11 @@ use tarmeez::formats::{brat, plain_text};
 use tarmeez::model::{Annotator, DocId, LabelTarget, ProjectEdit, SourceName, default_conflict_schema};
 use tarmeez::settings::{self, Settings};
 use tarmeez::store::{OpenOptions, Project, StoreError};
-use tarmeez::workflow::Stats;
-use tarmeez::workflow::suggestion_import::{import_edit, mapping_edit, plan_import, source_info};
 use tarmeez::text::scene::HighlightSet;
 use tarmeez::ui::TarmeezApp;
 use tarmeez::ui::windows::NameDialog;
+use tarmeez::workflow::Stats;
+use tarmeez::workflow::suggestion_import::{import_edit, mapping_edit, plan_import, source_info};
 
 /// Prints a line to standard output; a closed pipe (`tarmeez stats p | head -1`) ends the program quietly
 /// instead of panicking.

@@ -305,11 +305,7 @@ pub struct ExportReport {
 /// With an annotator, every readable document is written flat into `out` (an empty `.ann` where the coder
 /// has no layer, ready to be coded in brat); without, each coder's layers go into `out/<annotator>/`, the
 /// configuration staying in `out`, where brat finds it for the folders below.
-pub fn export_project(
-    project: &Project,
-    annotator: Option<&Annotator>,
-    out: &Path,
-) -> std::io::Result<ExportReport> {
+pub fn export_project(project: &Project, annotator: Option<&Annotator>, out: &Path) -> std::io::Result<ExportReport> {
     if let Some(first) = schema_problems(&project.config().schema).into_iter().next() {
         return Err(std::io::Error::other(format!("{first}; nothing was written")));
     }

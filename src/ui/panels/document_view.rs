@@ -3,9 +3,9 @@
 use crate::model::{Annotator, DocId, DocText};
 use crate::store::{DocEntry, LoadedDoc, Project};
 use crate::text::scene::HighlightSet;
-use crate::ui::{Action, Command};
 use crate::ui::article_view::{ArticleInput, ArticleView};
 use crate::ui::bidi_label::{LabelStyle, bidi_label};
+use crate::ui::{Action, Command};
 use eframe::egui;
 
 /// What the document view shows besides the text.
@@ -148,7 +148,10 @@ fn toolbar(
         .map(|s| s.suggestions.values().filter(|s| s.status == crate::model::ReviewStatus::Pending).count())
         .sum();
     let mut show = !options.hide_suggestions;
-    if ui.checkbox(&mut show, format!("{pending} suggestions")).on_hover_text(Command::ToggleSuggestions.help()).changed()
+    if ui
+        .checkbox(&mut show, format!("{pending} suggestions"))
+        .on_hover_text(Command::ToggleSuggestions.help())
+        .changed()
     {
         commands.push(Command::ToggleSuggestions.into());
     }

@@ -4,10 +4,10 @@
 //! document with ten thousand pending suggestions costs one screen of rows per frame.
 
 use crate::model::{DocId, SourceName, Span, SuggestedLabel, SuggestionId};
-use crate::workflow::review::SuggestionFilter;
 use crate::store::{LoadedDoc, Project};
-use crate::ui::{Action, Command};
 use crate::ui::bidi_label::selectable_row;
+use crate::ui::{Action, Command};
+use crate::workflow::review::SuggestionFilter;
 use eframe::egui::{self, RichText};
 
 /// A pending suggestion in the queue.

@@ -1,8 +1,8 @@
 //! The status bar: project, annotator, access mode, problems.
 
 use crate::store::{Access, Project};
-use crate::ui::{Action, Command};
 use crate::ui::SaveStatus;
+use crate::ui::{Action, Command};
 use eframe::egui;
 
 /// Draws the status bar.

@@ -204,7 +204,11 @@ impl Session {
         let selected = self.article.selection().and_then(|sel| layer.mentions.iter().find(|(_, m)| m.span == sel));
         let at = self.article.caret();
         let under_caret = || {
-            layer.mentions.iter().filter(|(_, m)| m.span.start <= at && at < m.span.end).min_by_key(|(_, m)| m.span.len())
+            layer
+                .mentions
+                .iter()
+                .filter(|(_, m)| m.span.start <= at && at < m.span.end)
+                .min_by_key(|(_, m)| m.span.len())
         };
         if let Some((id, _)) = selected.or_else(under_caret) {
             let edit = Edit::remove_mention(&layer, *id);

@@ -85,8 +85,12 @@ impl Session {
                 .is_some_and(|k| input.consume_key(egui::Modifiers::NONE, k))
         };
         ui.input_mut(|input| {
-            let marks: Vec<Action> =
-                schema.entity_types.iter().filter(|t| pressed(input, t.key)).map(|t| Action::Mark(t.id.clone())).collect();
+            let marks: Vec<Action> = schema
+                .entity_types
+                .iter()
+                .filter(|t| pressed(input, t.key))
+                .map(|t| Action::Mark(t.id.clone()))
+                .collect();
             let events = schema.event_types.iter().filter(|t| pressed(input, t.key));
             marks.into_iter().chain(events.map(|t| Action::MakeEvent(t.id.clone()))).collect()
         })

@@ -128,8 +128,7 @@ impl Session {
     /// Whether the coder can change the shown document: their own layer is shown and saving is allowed.
     pub fn editable(&self) -> bool {
         let own = panels::shown_layer(&self.project, self.shown.as_ref(), &self.view);
-        matches!(self.project.access(), Access::ReadWrite)
-            && own.as_ref().is_none_or(|a| a == self.project.annotator())
+        matches!(self.project.access(), Access::ReadWrite) && own.as_ref().is_none_or(|a| a == self.project.annotator())
     }
 
     /// Whether the coder can change the shown document; if not, says why.

@@ -88,7 +88,8 @@ impl Session {
         }
         let Some((source, id)) = self.review.current.clone() else { return };
         let queue = &self.review.queue;
-        let next = queue.step(self.review.current.as_ref(), true).filter(|i| (&i.source, i.id) != (&source, id)).cloned();
+        let next =
+            queue.step(self.review.current.as_ref(), true).filter(|i| (&i.source, i.id) != (&source, id)).cloned();
         let made = match decision(self, &source, id) {
             Ok(edit) => self.project_edit(edit, out),
             Err(e) => {
@@ -107,7 +108,8 @@ impl Session {
 
     /// Brings the review queue up to date with the shown document (it is otherwise refreshed as it is drawn).
     pub fn refresh_queue(&mut self) {
-        let (Some(doc), Some(entry)) = (self.shown.as_ref(), self.shown.as_ref().and_then(|d| self.project.document(d)))
+        let (Some(doc), Some(entry)) =
+            (self.shown.as_ref(), self.shown.as_ref().and_then(|d| self.project.document(d)))
         else {
             return;
         };

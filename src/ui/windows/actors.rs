@@ -3,11 +3,11 @@
 
 use crate::model::{Actor, ActorId, ActorKind, ProjectEdit};
 use crate::store::Project;
-use crate::workflow::actor_edits::{create_actor, merge_actors};
 use crate::ui::action::Action;
+use crate::ui::bidi_label::selectable_row;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
-use crate::ui::bidi_label::selectable_row;
+use crate::workflow::actor_edits::{create_actor, merge_actors};
 use eframe::egui;
 
 const KINDS: [ActorKind; 9] = [
@@ -152,7 +152,8 @@ fn fields(ui: &mut egui::Ui, project: &Project, id: &ActorId, draft: &mut Actor)
             .accessible_name("Actor kind");
         ui.end_row();
         ui.label("Affiliation");
-        let current = draft.affiliation.as_ref().and_then(|a| project.actors().actors.get(a)).map_or("—", |a| &a.name);
+        let current =
+            draft.affiliation.as_ref().and_then(|a| project.actors().actors.get(a)).map_or("—", |a| &a.name);
         egui::ComboBox::from_id_salt("actor-affiliation")
             .selected_text(current)
             .show_ui(ui, |ui| {

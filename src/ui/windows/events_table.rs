@@ -4,9 +4,9 @@
 use crate::formats::events_table::{EventColumn, EventRow, document_rows, project_rows, sort_rows};
 use crate::store::Project;
 use crate::ui::action::{Action, Focus};
+use crate::ui::bidi_label::selectable_row;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
-use crate::ui::bidi_label::selectable_row;
 use eframe::egui;
 
 /// Columns shown in the window, with their widths (the CSV export has them all).

@@ -4,7 +4,7 @@
 //! The export runs on a thread, from the project as saved (unsaved changes are saved first) and opened again
 //! read-only there, so the window keeps drawing while a large project is written.
 
-use crate::formats::export::{ExportCounts, export_project};
+use crate::formats::export::{ExportCounts, ExportFormat, export_project};
 use crate::formats::html;
 use crate::model::Annotator;
 use crate::store::{OpenOptions, Project};
@@ -18,15 +18,12 @@ use std::time::{Duration, Instant};
 
 type Running = (JoinHandle<Result<Vec<String>, String>>, Instant);
 
-/// The formats File > Export writes: the same list as `tarmeez export --format`.
-pub use crate::formats::export::ExportFormat as Format;
-
 /// The export window's state.
 pub struct ExportWindow {
     /// The chosen folder.
     pub dir: PathBuf,
     /// The chosen format.
-    pub format: Format,
+    pub format: ExportFormat,
     /// Every coder's layer rather than one's own.
     pub everyone: bool,
     /// What the last export did, line by line.
@@ -40,7 +37,14 @@ pub struct ExportWindow {
 impl ExportWindow {
     /// A window exporting into `dir`.
     pub fn new(dir: PathBuf) -> Self {
-        Self { dir, format: Format::EventsCsv, everyone: false, report: Vec::new(), requested: false, running: None }
+        Self {
+            dir,
+            format: ExportFormat::EventsCsv,
+            everyone: false,
+            report: Vec::new(),
+            requested: false,
+            running: None,
+        }
     }
 
     /// Whether an export is being written (the window stays open until it is done, to show the report).
@@ -52,7 +56,7 @@ impl ExportWindow {
     fn draw(&mut self, ui: &mut egui::Ui) {
         ui.label(format!("Into {}", self.dir.display()));
         ui.add_enabled_ui(!self.busy(), |ui| {
-            for format in Format::ALL {
+            for format in ExportFormat::ALL {
                 ui.radio_value(&mut self.format, format, format!("{}: {}", format.name(), format.description()));
             }
             ui.checkbox(&mut self.everyone, "Every coder's layer (else only yours)");
@@ -141,7 +145,7 @@ impl ToolWindow for ExportWindow {
 /// for the window.
 fn export(
     project: &Project,
-    format: Format,
+    format: ExportFormat,
     annotator: Option<&Annotator>,
     out: &Path,
 ) -> Result<Vec<String>, String> {
@@ -156,7 +160,7 @@ fn export(
         }
         ExportCounts::Spans { spans, layers, .. } => {
             let files = match format {
-                Format::Html => {
+                ExportFormat::Html => {
                     let pages = if *layers == 1 { "page" } else { "pages" };
                     format!("{layers} {pages}; open {}", out.join(html::INDEX_FILE).display())
                 }

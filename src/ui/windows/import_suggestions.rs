@@ -6,10 +6,10 @@
 use crate::formats::suggestions::{FileError, ParsedFile, read_path};
 use crate::model::{DocId, LabelTarget, ProjectEdit, Schema, SourceConfig, SourceName, slugify};
 use crate::store::Project;
-use crate::workflow::suggestion_import::{ImportReport, import_edit, mapping_edit, plan_import, source_info};
 use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
+use crate::workflow::suggestion_import::{ImportReport, import_edit, mapping_edit, plan_import, source_info};
 use eframe::egui::{self, RichText};
 use std::collections::BTreeSet;
 use std::path::PathBuf;

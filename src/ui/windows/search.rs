@@ -1,11 +1,11 @@
 //! Project-wide search: normalized, clitic-aware and typo-tolerant; each hit opens its document there.
 
 use crate::store::Project;
-use crate::workflow::{SearchHit, search_project};
 use crate::ui::action::Action;
+use crate::ui::bidi_label::selectable_row_with_detail;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
-use crate::ui::bidi_label::selectable_row_with_detail;
+use crate::workflow::{SearchHit, search_project};
 use eframe::egui;
 
 /// The search window's state.

@@ -114,14 +114,12 @@ fn role_row(
     let mark = if role.required { "*" } else { "" };
     let name = RichText::new(format!("{}{mark}", role.name));
     if empty {
-        ui.label(name.color(ui.visuals().error_fg_color))
-            .on_hover_text("Required, and no mention fills it yet");
+        ui.label(name.color(ui.visuals().error_fg_color)).on_hover_text("Required, and no mention fills it yet");
     } else {
         ui.label(name);
     }
     for arg in e.arguments.iter().filter(|a| a.role == role.id) {
-        let filler =
-            layer.mentions.get(&arg.mention).map(|m| quote(input.loaded, m.span)).unwrap_or_default();
+        let filler = layer.mentions.get(&arg.mention).map(|m| quote(input.loaded, m.span)).unwrap_or_default();
         let chip = bidi_chip(ui, &filler, ui.visuals().text_color())
             .on_hover_text(format!("{} — click to inspect; right-click to remove", arg.mention));
         if chip.clicked() {

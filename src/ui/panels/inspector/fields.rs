@@ -3,7 +3,11 @@
 
 use super::*;
 
-pub(super) fn applicable<'a>(schema: &'a crate::model::Schema, target: AttributeTarget, ty: &str) -> Vec<&'a AttributeDef> {
+pub(super) fn applicable<'a>(
+    schema: &'a crate::model::Schema,
+    target: AttributeTarget,
+    ty: &str,
+) -> Vec<&'a AttributeDef> {
     schema
         .attributes
         .iter()
