@@ -123,3 +123,27 @@ fn load_contents(root: &Path, entry: &DocEntry, schema: &Schema, actors: &ActorR
     };
     DocContents { state, problems, poisoned }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::OpenOptions;
+
+    /// Readers on several threads share one project: the document is read once and every reader sees it.
+    #[test]
+    fn a_document_loads_once_through_a_shared_project() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/al-omar-oilfield");
+        let options = OpenOptions { annotator: Annotator::parse("reader").unwrap(), read_only: true };
+        let project = Project::open(root, options).unwrap();
+        let id = project.documents()[0].id.clone();
+        assert!(project.documents()[0].loaded().is_none(), "opening reads metadata only");
+        let loaded: Vec<usize> = std::thread::scope(|s| {
+            let handles: Vec<_> =
+                (0..4).map(|_| s.spawn(|| std::ptr::from_ref(project.load_document(&id).unwrap()) as usize)).collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert!(loaded.windows(2).all(|w| w[0] == w[1]), "one load, shared: {loaded:?}");
+        assert!(project.document(&id).unwrap().loaded().is_some_and(|d| !d.layers.is_empty()));
+        assert_eq!(project.problems().count(), 0);
+    }
+}

@@ -185,6 +185,13 @@ pub struct Project {
     generation: u64,
 }
 
+// Readers may share an open project with other threads (a background export, layouts): it must stay
+// `Send + Sync`, which is why the load caches are `OnceLock`s.
+const _: () = {
+    const fn check<T: Send + Sync>() {}
+    check::<Project>()
+};
+
 /// The current time in RFC 3339 (UTC, seconds).
 pub fn now_rfc3339() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
