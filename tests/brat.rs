@@ -1,5 +1,7 @@
 //! brat standoff export and import, run as a user runs them: round trips through brat, the `.ann` grammar
 //! checked by a parser written here (independent of the exporter), and refusals.
+// A test here reads as one scenario from start to end; cut into pieces it would hide the story.
+#![allow(clippy::too_many_lines)]
 
 mod common;
 use common::*;
@@ -367,7 +369,7 @@ fn unknown_types_bad_offsets_and_text_mismatches_are_refused_by_file_and_line_an
     assert!(t1.starts_with("T1\tSOURCE "), "{t1}");
     let unknown = replace_line(&ann, "T1\t", &t1.replace("SOURCE", "REPORTER"));
     let t2 = std::fs::read_to_string(&ann).unwrap().lines().find(|l| l.starts_with("T2\t")).unwrap().to_owned();
-    let mismatch = replace_line(&ann, "T2\t", &format!("{}X", t2));
+    let mismatch = replace_line(&ann, "T2\t", &format!("{t2}X"));
     let outside = replace_line(&ann, "T3\t", "T3\tLOCATION 347 99999\tبعيد");
     let before = files(&dir);
     let o = import(&dir, &out, "roundtrip", &[]);

@@ -2,6 +2,8 @@
 //! (egui_kittest, no mock of the model): mark two mentions with their keys, make an event with its key, fill
 //! two roles by clicking the mentions in the text, link an actor from the inspector; then undo every step,
 //! one at a time, redo them all, and compare the saved file with the expected RON.
+// A test here reads as one scenario from start to end; cut into pieces it would hide the story.
+#![allow(clippy::too_many_lines)]
 
 mod common;
 

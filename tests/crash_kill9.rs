@@ -27,6 +27,8 @@
 //! - the kill left at most one new temp file (`.tarmeez-crash.ron-*.tmp`), only when it hit a save, and only
 //!   beside the layer file; the project loads regardless, and the next session's first finished save of the
 //!   layer removes it, so they never pile up.
+// A test here reads as one scenario from start to end; cut into pieces it would hide the story.
+#![allow(clippy::too_many_lines)]
 #![cfg(unix)]
 
 mod common;

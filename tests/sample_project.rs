@@ -3,6 +3,8 @@
 //!
 //! To rebuild the committed files after changing the definition (or the file format):
 //! `TARMEEZ_WRITE_SAMPLE=1 cargo test --test sample_project`
+// A test here reads as one scenario from start to end; cut into pieces it would hide the story.
+#![allow(clippy::too_many_lines)]
 
 mod common;
 use common::{files, is_local_work, sample_copy};

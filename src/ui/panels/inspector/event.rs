@@ -2,6 +2,7 @@
 
 use super::*;
 
+/// The focused event: trigger, provenance, roles, attributes, relations, note.
 pub(super) fn event(
     ui: &mut egui::Ui,
     input: &InspectorInput<'_>,
@@ -38,6 +39,7 @@ pub(super) fn event(
     });
 }
 
+/// An event as the relation list names it: its id, type and trigger.
 pub(super) fn event_label(input: &InspectorInput<'_>, layer: &Layer, id: EventId) -> String {
     layer
         .events
@@ -96,8 +98,6 @@ pub(super) fn relations(
         }
     });
 }
-
-/// The document's events, when nothing is focused.
 
 /// One role: its name (red while required and empty), its fillers as chips, "pick" and the list of candidates.
 fn role_row(

@@ -3,6 +3,7 @@
 
 use super::*;
 
+/// Attribute definitions that apply to a target of this type.
 pub(super) fn applicable<'a>(
     schema: &'a crate::model::Schema,
     target: AttributeTarget,

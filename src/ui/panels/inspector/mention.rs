@@ -2,6 +2,7 @@
 
 use super::*;
 
+/// The focused mention: quote, provenance, type, letters, actor, attributes, note, roles it fills.
 pub(super) fn mention(
     ui: &mut egui::Ui,
     input: &InspectorInput<'_>,
@@ -149,8 +150,6 @@ pub(super) fn actor_link(
         }
     }
 }
-
-/// Where an annotation accepted from a suggestion came from.
 
 /// Buttons moving the mention's edges a letter at a time, or to the selection.
 fn edges(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, id: MentionId, out: &mut Vec<Action>) {

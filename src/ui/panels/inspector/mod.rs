@@ -146,6 +146,7 @@ fn push(out: &mut Vec<Action>, result: Result<Edit, CodingError>) {
     });
 }
 
+/// Where an annotation accepted from a suggestion came from.
 fn provenance(ui: &mut egui::Ui, p: Option<&crate::model::Provenance>) {
     let Some(p) = p else { return };
     let score = p.score.map_or(String::new(), |s| format!(", score {s:.2}"));
@@ -155,7 +156,7 @@ fn provenance(ui: &mut egui::Ui, p: Option<&crate::model::Provenance>) {
     ));
 }
 
-/// Attribute definitions that apply to a target of this type.
+/// The document's events, when nothing is focused.
 fn event_list(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, out: &mut Vec<Action>) {
     if layer.events.is_empty() {
         return;
