@@ -1,0 +1,198 @@
+//! The command line's arguments (clap): the subcommands and their options, and the format lists as `--format` values.
+
+use crate::*;
+
+#[derive(Parser)]
+#[command(name = "tarmeez", version, about = "Annotation workbench for coding armed-conflict events in Arabic news")]
+#[command(args_conflicts_with_subcommands = true)]
+pub(crate) struct Cli {
+    /// Project folder to open in the window (default: the sample project).
+    pub(crate) project: Option<PathBuf>,
+    /// Whose annotation layer to edit (default: $TARMEEZ_ANNOTATOR, else your login name); for `export`, the
+    /// one coder whose layer to export (default: every coder's).
+    #[arg(long, global = true)]
+    pub(crate) annotator: Option<String>,
+    #[command(subcommand)]
+    pub(crate) command: Option<Job>,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Job {
+    /// Check every file of a project; exit 0 when clean, else list every problem with its file and line.
+    Validate {
+        /// Project folder.
+        project: PathBuf,
+    },
+    /// Count documents, mentions by type, events by type and suggestions by status.
+    Stats {
+        /// Project folder.
+        project: PathBuf,
+    },
+    /// Create an empty project with the default conflict schema.
+    New {
+        /// Folder to create (must not exist, or be empty).
+        dir: PathBuf,
+        /// The project's display name.
+        #[arg(long)]
+        name: String,
+    },
+    /// Render a document with its annotations to a PNG image.
+    Render {
+        /// Project folder.
+        project: PathBuf,
+        /// Document id (the file stem under documents/).
+        doc_id: String,
+        /// PNG file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Image width in pixels.
+        #[arg(long, default_value_t = 1000)]
+        width: u32,
+        /// Text size in pixels.
+        #[arg(long, default_value_t = 22.0)]
+        font_size: f32,
+        /// Show type labels over each span.
+        #[arg(long)]
+        labels: bool,
+        /// Leave out pending suggestions.
+        #[arg(long)]
+        no_suggestions: bool,
+        /// Dark background.
+        #[arg(long)]
+        dark: bool,
+    },
+    /// Import UTF-8 .txt files as documents, one per file; folders are searched recursively.
+    ImportText {
+        /// Project folder.
+        project: PathBuf,
+        /// Files and folders to import.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Import documents from one file: JSON lines (`text` and optional `id`, `title`, `date`, `source`, `url`
+    /// per line) or CSV with a header row. Bad records are named with their line and skipped; the exit status
+    /// is then 1.
+    ImportDocs {
+        /// Project folder.
+        project: PathBuf,
+        /// The file to import.
+        file: PathBuf,
+        /// The file's format (default: told from the extension, .jsonl/.ndjson or .csv).
+        #[arg(long, value_enum)]
+        format: Option<CorpusChoice>,
+        /// The column (CSV) or key (JSON lines) holding the text.
+        #[arg(long, default_value = "text")]
+        text_column: String,
+        /// The column or key holding the id hint (else the title, else `doc`).
+        #[arg(long, default_value = "id")]
+        id_column: String,
+        /// The column or key holding the title (else the text's first line).
+        #[arg(long, default_value = "title")]
+        title_column: String,
+        /// The column or key holding the publication date.
+        #[arg(long, default_value = "date")]
+        date_column: String,
+        /// The column or key holding the source (outlet).
+        #[arg(long, default_value = "source")]
+        source_column: String,
+        /// The column or key holding the URL.
+        #[arg(long, default_value = "url")]
+        url_column: String,
+    },
+    /// Import a tagger's suggestions (Hugging Face, spaCy, doccano, Label Studio or brat output) for review.
+    /// Nothing is written when an item is refused, unless --partial is given; the exit status is then 1.
+    ImportSuggestions {
+        /// Project folder.
+        project: PathBuf,
+        /// The file to import.
+        file: PathBuf,
+        /// Name of the suggestion source (the model or tagger), e.g. `camelbert-ner`: its label mapping and
+        /// review decisions are kept under this name.
+        #[arg(long)]
+        source: String,
+        /// The file's format (default: told from the extension and content).
+        #[arg(long, value_enum)]
+        format: Option<SuggestionChoice>,
+        /// The document the suggestions are for, when the file does not say (a Hugging Face list, brat).
+        #[arg(long)]
+        doc: Option<String>,
+        /// Map a model label to a schema type, e.g. --map PER=ACTOR; saved with the source.
+        #[arg(long = "map", value_name = "LABEL=TYPE")]
+        map: Vec<String>,
+        /// Do not import a model label, e.g. --ignore MISC; saved with the source.
+        #[arg(long = "ignore", value_name = "LABEL")]
+        ignore: Vec<String>,
+        /// Import the valid part of a file that has refused items.
+        #[arg(long)]
+        partial: bool,
+    },
+    /// Export the coded events as a table for analysis: one row per event, of every coder's layer, or only
+    /// of --annotator's when given.
+    Export {
+        /// Project folder.
+        project: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: ExportChoice,
+        /// Folder to write into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Import a coder's annotations from another tool (brat) into --annotator's layer: mentions, events with
+    /// their roles, relations, attributes, actor links and notes. Nothing is written when anything is refused.
+    ImportAnnotations {
+        /// Project folder.
+        project: PathBuf,
+        /// An `.ann` file, or a folder of them (with their `.txt` files beside them).
+        path: PathBuf,
+        /// The files' format.
+        #[arg(long, value_enum)]
+        format: AnnotationChoice,
+        /// The document, when a single `.ann` file is named neither by its id nor by a `.txt` of its text.
+        #[arg(long)]
+        doc: Option<String>,
+        /// Replace the coder's existing annotations of those documents (else such documents are refused).
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+/// A `--format` value: one of a format list's `ALL`, spelt by its `name()`, explained by its `help()`. The
+/// lists live in `tarmeez::formats` (shared with the window's menus, and free of clap), so each is wrapped
+/// here to be a clap value.
+macro_rules! format_choice {
+    ($(#[$doc:meta])* $choice:ident($format:ty)) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) struct $choice(pub(crate) $format);
+
+        impl ValueEnum for $choice {
+            fn value_variants<'a>() -> &'a [Self] {
+                static ALL: std::sync::LazyLock<Vec<$choice>> =
+                    std::sync::LazyLock::new(|| <$format>::ALL.into_iter().map($choice).collect());
+                &ALL
+            }
+
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(self.0.name()).help(self.0.help()))
+            }
+        }
+    };
+}
+
+format_choice!(
+    /// The formats `export` writes ([`ExportFormat::ALL`]).
+    ExportChoice(ExportFormat)
+);
+format_choice!(
+    /// The formats `import-annotations` reads ([`AnnotationFormat::ALL`]).
+    AnnotationChoice(AnnotationFormat)
+);
+format_choice!(
+    /// The formats `import-suggestions` reads ([`SuggestionFormat::ALL`]).
+    SuggestionChoice(SuggestionFormat)
+);
+format_choice!(
+    /// The formats `import-docs` reads ([`CorpusFormat::ALL`]).
+    CorpusChoice(CorpusFormat)
+);

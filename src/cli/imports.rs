@@ -1,0 +1,278 @@
+//! Jobs that bring files in: import-text, import-docs, import-suggestions, import-annotations.
+
+use crate::*;
+
+pub(crate) fn import_text(dir: &Path, paths: &[PathBuf], annotator: Annotator) -> Result<ExitCode> {
+    let mut project = Project::open(dir, OpenOptions { annotator, read_only: false })
+        .with_context(|| format!("cannot open {}", dir.display()))?;
+    if let tarmeez::store::Access::ReadOnly(why) = project.access() {
+        anyhow::bail!("cannot import into {}: {why}", dir.display());
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            anyhow::bail!("{} does not exist; nothing was imported", path.display());
+        }
+        files.extend(
+            plain_text::collect_text_files(std::slice::from_ref(path))
+                .with_context(|| format!("cannot list {}", path.display()))?,
+        );
+    }
+    let report = plain_text::import_text_files(&mut project, &files, |_, _| {})?;
+    for (path, id) in &report.imported {
+        outln!("imported {} as {id}", path.display());
+    }
+    for (path, reason) in &report.skipped {
+        outln!("skipped  {}: {reason}", path.display());
+    }
+    outln!("{} imported, {} skipped", report.imported.len(), report.skipped.len());
+    Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// `import-docs`: one document per record of a JSON lines or CSV file; progress on stderr for long imports.
+pub(crate) fn import_docs(
+    dir: &Path,
+    file: &Path,
+    format: Option<CorpusFormat>,
+    columns: &Columns,
+    annotator: Annotator,
+) -> Result<ExitCode> {
+    let mut project = Project::open(dir, OpenOptions { annotator, read_only: false })
+        .with_context(|| format!("cannot open {}", dir.display()))?;
+    if let tarmeez::store::Access::ReadOnly(why) = project.access() {
+        anyhow::bail!("cannot import into {}: {why}", dir.display());
+    }
+    let shown = file.display();
+    let (records, mut skipped) = match corpus::read_records(file, format, columns) {
+        Ok(r) => r,
+        Err(e) => {
+            outln!("{shown}: {e}");
+            outln!("nothing was imported");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if let Some(note) = corpus::ignored_note(&records) {
+        outln!("{shown}: note: {note}");
+    }
+    // Ctrl+C stops the import between documents: each is written whole, so the project stays valid.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = stop.clone();
+    let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));
+    // The bar is drawn on stderr when it is a terminal, and not at all in scripts and pipes.
+    let bar = indicatif::ProgressBar::new(records.len() as u64).with_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} records, {eta} left (Ctrl+C stops)")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let mut report = |done: usize, _total: usize| {
+        bar.set_position(done as u64);
+        !stop.load(std::sync::atomic::Ordering::SeqCst)
+    };
+    let total = records.len();
+    let outcome = corpus::import_records(&mut project, records, &mut report);
+    bar.finish_and_clear();
+    for (line, id) in &outcome.imported {
+        outln!("imported {shown}:{line} as {id}");
+    }
+    skipped.extend(outcome.skipped);
+    skipped.sort_by_key(|s| s.line);
+    for skip in &skipped {
+        outln!("skipped  {shown}:{}: {}", skip.line, skip.reason);
+    }
+    outln!("{} imported, {} skipped", outcome.imported.len(), skipped.len());
+    if let Some(e) = outcome.error {
+        return Err(anyhow::Error::new(e).context("the import stopped: the project could not be written"));
+    }
+    if outcome.cancelled {
+        outln!(
+            "stopped (Ctrl+C) after {} of {total} records: the documents imported stay; run the import again to add \
+             the rest (texts already in the project are skipped)",
+            bar.position()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(if skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// The options of `import-suggestions`.
+pub(crate) struct SuggestionOptions {
+    pub(crate) source: String,
+    pub(crate) format: Option<SuggestionFormat>,
+    pub(crate) doc: Option<String>,
+    pub(crate) map: Vec<String>,
+    pub(crate) ignore: Vec<String>,
+    pub(crate) partial: bool,
+}
+
+pub(crate) fn import_suggestions(
+    dir: &Path,
+    file: &Path,
+    options: &SuggestionOptions,
+    annotator: Annotator,
+) -> Result<ExitCode> {
+    let source = SourceName::parse(&options.source).map_err(|e| anyhow::anyhow!("--source: {e}"))?;
+    let doc = match &options.doc {
+        Some(d) => Some(DocId::parse(d).map_err(|e| anyhow::anyhow!("--doc: {e}"))?),
+        None => None,
+    };
+    let mut project = Project::open(dir, OpenOptions { annotator, read_only: false })
+        .with_context(|| format!("cannot open {}", dir.display()))?;
+    if let tarmeez::store::Access::ReadOnly(why) = project.access() {
+        anyhow::bail!("cannot import into {}: {why}", dir.display());
+    }
+    if let Some(d) = &doc
+        && project.document(d).is_none()
+    {
+        anyhow::bail!("--doc: no document `{d}` in {}; nothing was imported", dir.display());
+    }
+    // The saved mapping, with this command's additions: saved with the import, so each label is asked once.
+    let mut mapping = project.config().sources.get(&source).cloned().unwrap_or_default();
+    for pair in &options.map {
+        let Some((label, ty)) = pair.split_once('=').filter(|(l, t)| !l.is_empty() && !t.is_empty()) else {
+            anyhow::bail!("--map {pair}: expected LABEL=TYPE, e.g. --map PER=ACTOR");
+        };
+        let Some(target) = suggestions::parse_target(ty, &project.config().schema) else {
+            let types = type_names(&project.config().schema);
+            anyhow::bail!("--map {pair}: `{ty}` is not a type of the schema ({types}), nor `ignore`");
+        };
+        mapping.labels.insert(label.to_owned(), target);
+    }
+    for label in &options.ignore {
+        mapping.labels.insert(label.clone(), LabelTarget::Ignore);
+    }
+    let shown = file.display();
+    let parsed = match suggestions::read_path(file, options.format) {
+        Ok(p) => p,
+        Err(e) => {
+            let sep = if e.line.is_some() { "" } else { " " };
+            outln!("{shown}:{sep}{e}");
+            outln!("nothing was imported");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let report = plan_import(&project, &source, parsed, doc.as_ref(), &mapping);
+    for note in &report.notes {
+        outln!("{shown}: note: {note}");
+    }
+    for refusal in &report.refused {
+        outln!("{shown}:{refusal}");
+    }
+    let unknown = report.unknown_labels();
+    if !unknown.is_empty() {
+        outln!(
+            "labels without a mapping: {}; map each with --map LABEL=TYPE (TYPE one of {}) or leave it out with \
+             --ignore LABEL",
+            unknown.join(", "),
+            type_names(&project.config().schema)
+        );
+    }
+    let write = report.refused.is_empty() || options.partial;
+    outln!("{}", report.summary(write));
+    if !write {
+        outln!("nothing was imported: fix the file, or import its valid part with --partial");
+        return Ok(ExitCode::FAILURE);
+    }
+    let mut edits = Vec::new();
+    edits.extend(mapping_edit(&project, &source, &mapping));
+    if report.imported() > 0 {
+        edits.push(import_edit(&project, &source, &report, source_info(&source, &report)));
+    }
+    if !edits.is_empty() {
+        project.apply_edit(ProjectEdit::Batch(edits))?;
+        project.save_dirty().context("the import could not be saved")?;
+    }
+    Ok(if report.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// The schema's entity and event type ids, for messages about label mappings.
+pub(crate) fn type_names(schema: &tarmeez::model::Schema) -> String {
+    let entities = schema.entity_types.iter().map(|t| t.id.as_str());
+    entities.chain(schema.event_types.iter().map(|t| t.id.as_str())).collect::<Vec<_>>().join(", ")
+}
+
+/// `import-annotations --format doccano`: the file's entities and relations into the coder's layer.
+pub(crate) fn import_doccano(dir: &Path, path: &Path, annotator: Option<&Annotator>) -> Result<ExitCode> {
+    let Some(annotator) = annotator else {
+        anyhow::bail!("give --annotator: the coder whose layer receives the annotations");
+    };
+    let mut project = Project::open(dir, OpenOptions { annotator: annotator.clone(), read_only: false })
+        .with_context(|| format!("cannot open {}", dir.display()))?;
+    match tarmeez::formats::doccano::import_doccano(&mut project, path, annotator) {
+        Ok(s) => {
+            outln!(
+                "read {} lines: {} mentions, {} events, {} roles, {} relations into {} documents ({} already present)",
+                s.lines,
+                s.mentions,
+                s.events,
+                s.arguments,
+                s.relations,
+                s.documents,
+                s.already_present
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            outln!("{e}");
+            outln!("nothing was imported");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+pub(crate) fn import_annotations(
+    dir: &Path,
+    path: &Path,
+    doc: Option<&str>,
+    replace: bool,
+    annotator: Option<&Annotator>,
+) -> Result<ExitCode> {
+    // Writing into someone's layer by default would be a surprise: the coder is named.
+    let Some(annotator) = annotator else {
+        anyhow::bail!("give --annotator: the coder whose layer receives the annotations");
+    };
+    let doc = match doc {
+        Some(d) => Some(DocId::parse(d).map_err(|e| anyhow::anyhow!("--doc: {e}"))?),
+        None => None,
+    };
+    if !path.exists() {
+        anyhow::bail!("{} does not exist; nothing was imported", path.display());
+    }
+    let mut project = Project::open(dir, OpenOptions { annotator: annotator.clone(), read_only: false })
+        .with_context(|| format!("cannot open {}", dir.display()))?;
+    if let tarmeez::store::Access::ReadOnly(why) = project.access() {
+        anyhow::bail!("cannot import into {}: {why}", dir.display());
+    }
+    if let Some(d) = &doc
+        && project.document(d).is_none()
+    {
+        anyhow::bail!("--doc: no document `{d}` in {}; nothing was imported", dir.display());
+    }
+    let plan = brat::plan_import(&project, path, doc.as_ref(), replace);
+    for note in &plan.notes {
+        outln!("note: {note}");
+    }
+    for refusal in &plan.refused {
+        outln!("{refusal}");
+    }
+    if !plan.refused.is_empty() {
+        outln!("{} refusal(s); nothing was imported", plan.refused.len());
+        return Ok(ExitCode::FAILURE);
+    }
+    if plan.layers.is_empty() {
+        outln!("no annotations to import");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let edit = brat::import_edit(&project, &plan);
+    project.apply_edit(edit).context("nothing was imported")?;
+    project.save_dirty().context("the import could not be saved")?;
+    for (id, file, layer) in &plan.layers {
+        outln!(
+            "{}: {} mention(s), {} event(s), {} relation(s) into `{id}` for {annotator}",
+            file.display(),
+            layer.mentions.len(),
+            layer.events.len(),
+            layer.relations.len()
+        );
+    }
+    outln!("{} document(s) imported", plan.layers.len());
+    Ok(ExitCode::SUCCESS)
+}

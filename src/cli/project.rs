@@ -1,0 +1,88 @@
+//! Jobs on a whole project: validate, stats, new, render.
+
+use crate::*;
+
+pub(crate) fn open_read_only(dir: &Path) -> Result<Project, StoreError> {
+    Project::open(dir, OpenOptions { annotator: tarmeez::default_annotator(), read_only: true })
+}
+
+pub(crate) fn validate(dir: &Path) -> Result<ExitCode> {
+    let project = match open_read_only(dir) {
+        Ok(p) => p,
+        Err(StoreError::Invalid(problems)) => {
+            for p in &problems {
+                outln!("{}", p.under(dir));
+            }
+            outln!("{} problem(s); the project cannot be opened", problems.len());
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    project.load_all();
+    let problems: Vec<_> = project.problems().collect();
+    for p in &problems {
+        outln!("{}", p.under(dir));
+    }
+    let docs = project.documents().len();
+    if problems.is_empty() {
+        outln!("{}: {docs} document(s), no problems", dir.display());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        outln!("{}: {docs} document(s), {} problem(s)", dir.display(), problems.len());
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+pub(crate) fn stats(dir: &Path) -> Result<ExitCode> {
+    let project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
+    outln!("Project: {}", project.config().name);
+    outln!("{}", Stats::of(&project).to_string().trim_end());
+    let review = tarmeez::workflow::review_stats::review_stats(&project);
+    if !review.is_empty() {
+        outln!("{}", tarmeez::workflow::review_stats::ReviewTable(&review).to_string().trim_end());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn new_project(dir: &Path, name: &str, annotator: Annotator) -> Result<ExitCode> {
+    Project::create(dir, name, default_conflict_schema(), annotator)?;
+    outln!("Created project \"{name}\" in {}", dir.display());
+    outln!("Import articles with: tarmeez import-text {} <files or folders>", dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn render(
+    dir: &Path,
+    doc_id: &str,
+    out: &Path,
+    mut options: RenderOptions,
+    suggestions: bool,
+    annotator: Annotator,
+) -> Result<ExitCode> {
+    let project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
+    let id = DocId::parse(doc_id).map_err(|e| anyhow::anyhow!("document id: {e}"))?;
+    match project.load_document(&id) {
+        Ok(_) => {}
+        Err(StoreError::BrokenDocument(_)) => {
+            let problems: Vec<String> = project
+                .document(&id)
+                .map(|d| d.problems().iter().map(|p| p.under(dir).to_string()).collect())
+                .unwrap_or_default();
+            anyhow::bail!("document `{id}` has problems:\n{}", problems.join("\n"));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let entry = project.document(&id).context("the document vanished while loading")?;
+    let loaded = entry.loaded().context("the document could not be loaded")?;
+    let layer = loaded.layer_to_show(&annotator).map(|(_, l)| l);
+    let sources = loaded.suggestions.iter().filter(|_| suggestions);
+    let highlights = HighlightSet::build(&project.config().schema, layer, sources);
+    if let Some(meta) = &entry.meta {
+        options.direction = meta.direction;
+    }
+    let text = loaded.text.clone();
+    let png = render_png(text, &highlights, Some(&project.config().schema), options)?;
+    tarmeez::store::atomic::write_atomic(out, &png).with_context(|| format!("cannot write {}", out.display()))?;
+    outln!("wrote {}", out.display());
+    Ok(ExitCode::SUCCESS)
+}
