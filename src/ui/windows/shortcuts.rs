@@ -18,6 +18,10 @@ impl ToolWindow for ShortcutsWindow {
         "Keyboard shortcuts".into()
     }
 
+    fn min_width(&self) -> f32 {
+        900.0 // keys, names and what each does, on one row
+    }
+
     fn default_size(&self) -> egui::Vec2 {
         egui::vec2(640.0, 600.0)
     }
