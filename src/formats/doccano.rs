@@ -319,115 +319,188 @@ pub fn plan_doccano(
     path: &Path,
     annotator: &Annotator,
 ) -> Result<(ImportSummary, Option<ProjectEdit>), ImportError> {
+    check_may_import(project, annotator)?;
+    let content =
+        std::fs::read_to_string(path).map_err(|source| ImportError::Read { path: path.to_owned(), source })?;
+    let mut planning = Planning::default();
+    for (i, raw) in content.lines().enumerate() {
+        let raw = raw.trim_start_matches('\u{feff}');
+        if raw.trim().is_empty() {
+            continue;
+        }
+        planning.summary.lines += 1;
+        planning.plan_line(project, annotator, i + 1, raw);
+    }
+    planning.finish(path)
+}
+
+/// Refuses to import into a layer this session may not write: another coder's (layers are only ever written
+/// by their own coder's session), or any layer of a read-only project.
+fn check_may_import(project: &Project, annotator: &Annotator) -> Result<(), ImportError> {
     if project.annotator() != annotator {
         return Err(ImportError::OtherAnnotator { asked: annotator.clone(), open_for: project.annotator().clone() });
     }
     if let Access::ReadOnly(why) = project.access() {
         return Err(StoreError::ReadOnly(why.clone()).into());
     }
-    let content =
-        std::fs::read_to_string(path).map_err(|source| ImportError::Read { path: path.to_owned(), source })?;
-    let mut summary = ImportSummary::default();
-    let mut refusals = Vec::new();
-    // Each changed document's layer before and after, built line by line.
-    let mut layers: BTreeMap<DocId, (Layer, Layer)> = BTreeMap::new();
-    // The line that gave each document: a document given twice is refused.
-    let mut first_line: BTreeMap<DocId, usize> = BTreeMap::new();
-    for (i, raw) in content.lines().enumerate() {
-        let line_no = i + 1;
-        let raw = raw.trim_start_matches('\u{feff}');
-        if raw.trim().is_empty() {
-            continue;
+    Ok(())
+}
+
+/// A doccano import being planned by [`plan_doccano`], line by line.
+#[derive(Default)]
+struct Planning {
+    /// What the lines read so far add.
+    summary: ImportSummary,
+    /// Every problem found so far, in file order.
+    refusals: Vec<Refusal>,
+    /// Each changed document's layer before and after, built line by line.
+    layers: BTreeMap<DocId, (Layer, Layer)>,
+    /// The line that gave each document: a document given twice is refused.
+    first_line: BTreeMap<DocId, usize>,
+}
+
+/// What the entities of one line became.
+#[derive(Default)]
+struct LineEntities {
+    /// The mention or trigger each entity id stands for.
+    targets: BTreeMap<String, Target>,
+    /// Entities already refused: relations to them are not refused a second time.
+    refused: Vec<String>,
+}
+
+impl Planning {
+    /// Adds one non-blank line's entities and relations to its document's layer, refusing what is wrong. A
+    /// line with a refused entity or relation adds none of them; any refusal at all stops the whole import
+    /// in [`Planning::finish`].
+    fn plan_line(&mut self, project: &Project, annotator: &Annotator, line_no: usize, raw: &str) {
+        let Some((doc, line)) = self.read_line(project, line_no, raw) else {
+            return;
+        };
+        let Some(loaded) = project.document(&doc).and_then(|d| d.loaded()) else {
+            let message = format!("document `{doc}` has problems; run `tarmeez validate` and fix them first");
+            self.refusals.push(Refusal { line: line_no, message });
+            return;
+        };
+        let text = loaded.text.clone();
+        let (_, layer) = self.layers.entry(doc.clone()).or_insert_with(|| {
+            let original = loaded.layers.get(annotator).cloned().unwrap_or_default();
+            (original.clone(), original)
+        });
+        // Work on a copy so that a refused line leaves nothing behind.
+        let mut work = layer.clone();
+        let before = self.refusals.len();
+        let mut refuse = |message: String| self.refusals.push(Refusal { line: line_no, message });
+        let schema = &project.config().schema;
+        let entities = add_line_entities(&mut work, schema, &text, &line, &mut self.summary, &mut refuse);
+        add_line_relations(&mut work, schema, &line, &entities, &mut self.summary, &mut refuse);
+        if self.refusals.len() == before {
+            *layer = work;
         }
-        summary.lines += 1;
-        let mut refuse = |message: String| refusals.push(Refusal { line: line_no, message });
+    }
+
+    /// Parses a line and finds its document, or refuses it. A document an earlier line gave is refused (a
+    /// file exported from several coders' layers would mix them) but the line is still read, so that the
+    /// rest of its problems are reported too.
+    fn read_line(&mut self, project: &Project, line_no: usize, raw: &str) -> Option<(DocId, InLine)> {
+        let mut refuse = |message: String| self.refusals.push(Refusal { line: line_no, message });
         let line: InLine = match serde_json::from_str(raw) {
             Ok(l) => l,
             Err(e) => {
                 refuse(format!("not a doccano line: {e}"));
-                continue;
+                return None;
             }
         };
         let doc = match find_document(project, &line) {
             Ok(d) => d,
             Err(message) => {
                 refuse(message);
-                continue;
+                return None;
             }
         };
-        if let Some(&first) = first_line.get(&doc) {
+        if let Some(&first) = self.first_line.get(&doc) {
             refuse(format!(
                 "document `{doc}` was already given on line {first}; a file exported from several coders' layers \
                  would mix them into one (export with --annotator)"
             ));
         } else {
-            first_line.insert(doc.clone(), line_no);
+            self.first_line.insert(doc.clone(), line_no);
         }
-        let Some(loaded) = project.document(&doc).and_then(|d| d.loaded()) else {
-            refuse(format!("document `{doc}` has problems; run `tarmeez validate` and fix them first"));
+        Some((doc, line))
+    }
+
+    /// The plan once every line is read: nothing but the refusals when there are any (the whole file is
+    /// checked before anything is imported), else the summary and one edit of every layer that changed.
+    fn finish(mut self, path: &Path) -> Result<(ImportSummary, Option<ProjectEdit>), ImportError> {
+        if !self.refusals.is_empty() {
+            return Err(ImportError::Refused { path: path.to_owned(), refusals: self.refusals });
+        }
+        let mut edits = Vec::new();
+        for (doc, (before, after)) in self.layers {
+            let layer_edits = diff(&before, &after);
+            if !layer_edits.is_empty() {
+                self.summary.documents += 1;
+                edits.push(ProjectEdit::Layer(doc, Edit::Batch(layer_edits)));
+            }
+        }
+        Ok((self.summary, (!edits.is_empty()).then_some(ProjectEdit::Batch(edits))))
+    }
+}
+
+/// Adds a line's entities to `work`: its `entities`, then its `label` triples (which have no ids, so are
+/// named `#1`, `#2`, ... in messages and cannot be related).
+fn add_line_entities(
+    work: &mut Layer,
+    schema: &Schema,
+    text: &DocText,
+    line: &InLine,
+    summary: &mut ImportSummary,
+    refuse: &mut impl FnMut(String),
+) -> LineEntities {
+    let mut out = LineEntities::default();
+    let entities = line.entities.iter().map(|e| (id_text(&e.id), e.start_offset, e.end_offset, e.label.as_str()));
+    let triples = line.label.iter().enumerate().map(|(k, (s, e, l))| (format!("#{}", k + 1), *s, *e, l.as_str()));
+    for (eid, start, end, label) in entities.chain(triples) {
+        let span = Span::new(start, end);
+        match add_entity(work, schema, text, span, label, summary) {
+            Ok(target) => {
+                if out.targets.insert(eid.clone(), target).is_some() {
+                    refuse(format!("entity {eid}: this id is given twice in the line"));
+                }
+            }
+            Err(message) => {
+                refuse(format!("entity {eid}: {message}"));
+                out.refused.push(eid);
+            }
+        }
+    }
+    out
+}
+
+/// Adds a line's relations between its `entities` to `work`; one with an end already refused is skipped.
+fn add_line_relations(
+    work: &mut Layer,
+    schema: &Schema,
+    line: &InLine,
+    entities: &LineEntities,
+    summary: &mut ImportSummary,
+    refuse: &mut impl FnMut(String),
+) {
+    for (k, r) in line.relations.iter().enumerate() {
+        let rid = r.id.as_ref().map_or_else(|| format!("#{}", k + 1), id_text);
+        let (from_id, to_id) = (id_text(&r.from_id), id_text(&r.to_id));
+        if entities.refused.contains(&from_id) || entities.refused.contains(&to_id) {
             continue;
+        }
+        let ends = (entities.targets.get(&from_id), entities.targets.get(&to_id));
+        let result = match ends {
+            (Some(from), Some(to)) => add_relation(work, schema, *from, *to, &r.kind, summary),
+            (None, _) => Err(format!("from_id {from_id} is not an entity of this line")),
+            (_, None) => Err(format!("to_id {to_id} is not an entity of this line")),
         };
-        let text = loaded.text.clone();
-        let (_, layer) = layers.entry(doc.clone()).or_insert_with(|| {
-            let original = loaded.layers.get(annotator).cloned().unwrap_or_default();
-            (original.clone(), original)
-        });
-        // Work on a copy so that a refused line leaves nothing behind.
-        let mut work = layer.clone();
-        let before = refusals.len();
-        let mut refuse = |message: String| refusals.push(Refusal { line: line_no, message });
-        let schema = &project.config().schema;
-        let mut targets: BTreeMap<String, Target> = BTreeMap::new();
-        // Entities already refused: relations to them are not refused a second time.
-        let mut refused_entities: Vec<String> = Vec::new();
-        let entities = line.entities.iter().map(|e| (id_text(&e.id), e.start_offset, e.end_offset, e.label.as_str()));
-        let triples = line.label.iter().enumerate().map(|(k, (s, e, l))| (format!("#{}", k + 1), *s, *e, l.as_str()));
-        for (eid, start, end, label) in entities.chain(triples) {
-            let span = Span::new(start, end);
-            match add_entity(&mut work, schema, &text, span, label, &mut summary) {
-                Ok(target) => {
-                    if targets.insert(eid.clone(), target).is_some() {
-                        refuse(format!("entity {eid}: this id is given twice in the line"));
-                    }
-                }
-                Err(message) => {
-                    refuse(format!("entity {eid}: {message}"));
-                    refused_entities.push(eid);
-                }
-            }
-        }
-        for (k, r) in line.relations.iter().enumerate() {
-            let rid = r.id.as_ref().map_or_else(|| format!("#{}", k + 1), id_text);
-            let (from_id, to_id) = (id_text(&r.from_id), id_text(&r.to_id));
-            if refused_entities.contains(&from_id) || refused_entities.contains(&to_id) {
-                continue;
-            }
-            let ends = (targets.get(&from_id), targets.get(&to_id));
-            let result = match ends {
-                (Some(from), Some(to)) => add_relation(&mut work, schema, *from, *to, &r.kind, &mut summary),
-                (None, _) => Err(format!("from_id {from_id} is not an entity of this line")),
-                (_, None) => Err(format!("to_id {to_id} is not an entity of this line")),
-            };
-            if let Err(message) = result {
-                refuse(format!("relation {rid}: {message}"));
-            }
-        }
-        if refusals.len() == before {
-            *layer = work;
+        if let Err(message) = result {
+            refuse(format!("relation {rid}: {message}"));
         }
     }
-    if !refusals.is_empty() {
-        return Err(ImportError::Refused { path: path.to_owned(), refusals });
-    }
-    let mut edits = Vec::new();
-    for (doc, (before, after)) in layers {
-        let layer_edits = diff(&before, &after);
-        if !layer_edits.is_empty() {
-            summary.documents += 1;
-            edits.push(ProjectEdit::Layer(doc, Edit::Batch(layer_edits)));
-        }
-    }
-    Ok((summary, (!edits.is_empty()).then_some(ProjectEdit::Batch(edits))))
 }
 
 /// The line's document: by `doc_id`, else by a string `id` naming one, else by identical text.

@@ -57,119 +57,139 @@ fn attribute(id: &str, name: &str, target: AttributeTarget, kind: AttributeKind,
 /// The schema new projects start with: six entity types, four event types, modality, fatalities and date
 /// precision on events, and RESPONSE_TO between events.
 pub fn default_conflict_schema() -> Schema {
+    Schema {
+        entity_types: entity_types(),
+        event_types: event_types(),
+        attributes: attributes(),
+        relation_types: relation_types(),
+    }
+}
+
+/// The six entity types, keyed `1` to `6`; the order here is the order a new project's schema file lists them.
+fn entity_types() -> Vec<EntityType> {
+    vec![
+        entity(
+            "ACTOR",
+            "Actor",
+            "فاعل",
+            [0xd9, 0x48, 0x3b],
+            '1',
+            "An armed group, state force, organisation or person taking part",
+        ),
+        entity(
+            "LOCATION",
+            "Location",
+            "مكان",
+            [0x2e, 0x86, 0xc1],
+            '2',
+            "A place: town, region, base, oil field, border crossing",
+        ),
+        entity("TIME", "Time", "زمان", [0x8e, 0x44, 0xad], '3', "A date or time expression"),
+        entity(
+            "WEAPON",
+            "Weapon",
+            "سلاح",
+            [0xe6, 0x7e, 0x22],
+            '4',
+            "A weapon or means of attack: rockets, drones, air strikes",
+        ),
+        entity("CASUALTIES", "Casualties", "ضحايا", [0x7f, 0x8c, 0x8d], '5', "A count of killed or injured"),
+        entity(
+            "SOURCE",
+            "Source",
+            "مصدر",
+            [0x27, 0xae, 0x60],
+            '6',
+            "Who reports: \"مصادر خاصة\", \"وزارة الدفاع الأمريكية\"",
+        ),
+    ]
+}
+
+/// The four event types with their roles, aligned with ACLED sub-events and ACE roles (DESIGN.md section 6).
+fn event_types() -> Vec<EventType> {
+    vec![
+        event(
+            "ATTACK",
+            "Attack",
+            "هجوم",
+            'a',
+            [0xc0, 0x39, 0x2b],
+            vec![
+                role("Attacker", &["ACTOR"], true, true),
+                role("Target", &["ACTOR", "LOCATION"], true, true),
+                role("Location", &["LOCATION"], false, true),
+                role("Time", &["TIME"], false, false),
+                role("Instrument", &["WEAPON"], false, true),
+                role("Casualties", &["CASUALTIES"], false, true),
+            ],
+            "Shelling or missile attack, air or drone strike, armed clash",
+        ),
+        event(
+            "THREAT",
+            "Threat",
+            "تهديد",
+            't',
+            [0xd3, 0x54, 0x00],
+            vec![
+                role("Threatener", &["ACTOR"], true, true),
+                role("Threatened", &["ACTOR", "LOCATION"], false, true),
+                role("Location", &["LOCATION"], false, true),
+                role("Time", &["TIME"], false, false),
+            ],
+            "A group threatens to attack",
+        ),
+        event(
+            "STATEMENT",
+            "Statement / call",
+            "بيان / دعوة",
+            's',
+            [0x16, 0xa0, 0x85],
+            vec![
+                role("Speaker", &["ACTOR", "SOURCE"], true, false),
+                role("Addressee", &["ACTOR"], false, true),
+                role("Time", &["TIME"], false, false),
+            ],
+            "A group calls for or announces action",
+        ),
+        event(
+            "MOVEMENT",
+            "Movement",
+            "تحرك",
+            'm',
+            [0x29, 0x80, 0xb9],
+            vec![
+                role("Agent", &["ACTOR"], true, true),
+                role("Origin", &["LOCATION"], false, true),
+                role("Destination", &["LOCATION"], false, true),
+                role("Time", &["TIME"], false, false),
+            ],
+            "Evacuation or redeployment",
+        ),
+    ]
+}
+
+/// Modality, fatalities and date precision on events; a normalized date, a count and uncertainty on mentions.
+fn attributes() -> Vec<AttributeDef> {
     use AttributeKind::*;
     use AttributeTarget::*;
     let choices = |c: &[&str]| Choice(c.iter().map(|&s| s.to_owned()).collect());
-    Schema {
-        entity_types: vec![
-            entity(
-                "ACTOR",
-                "Actor",
-                "فاعل",
-                [0xd9, 0x48, 0x3b],
-                '1',
-                "An armed group, state force, organisation or person taking part",
-            ),
-            entity(
-                "LOCATION",
-                "Location",
-                "مكان",
-                [0x2e, 0x86, 0xc1],
-                '2',
-                "A place: town, region, base, oil field, border crossing",
-            ),
-            entity("TIME", "Time", "زمان", [0x8e, 0x44, 0xad], '3', "A date or time expression"),
-            entity(
-                "WEAPON",
-                "Weapon",
-                "سلاح",
-                [0xe6, 0x7e, 0x22],
-                '4',
-                "A weapon or means of attack: rockets, drones, air strikes",
-            ),
-            entity("CASUALTIES", "Casualties", "ضحايا", [0x7f, 0x8c, 0x8d], '5', "A count of killed or injured"),
-            entity(
-                "SOURCE",
-                "Source",
-                "مصدر",
-                [0x27, 0xae, 0x60],
-                '6',
-                "Who reports: \"مصادر خاصة\", \"وزارة الدفاع الأمريكية\"",
-            ),
-        ],
-        event_types: vec![
-            event(
-                "ATTACK",
-                "Attack",
-                "هجوم",
-                'a',
-                [0xc0, 0x39, 0x2b],
-                vec![
-                    role("Attacker", &["ACTOR"], true, true),
-                    role("Target", &["ACTOR", "LOCATION"], true, true),
-                    role("Location", &["LOCATION"], false, true),
-                    role("Time", &["TIME"], false, false),
-                    role("Instrument", &["WEAPON"], false, true),
-                    role("Casualties", &["CASUALTIES"], false, true),
-                ],
-                "Shelling or missile attack, air or drone strike, armed clash",
-            ),
-            event(
-                "THREAT",
-                "Threat",
-                "تهديد",
-                't',
-                [0xd3, 0x54, 0x00],
-                vec![
-                    role("Threatener", &["ACTOR"], true, true),
-                    role("Threatened", &["ACTOR", "LOCATION"], false, true),
-                    role("Location", &["LOCATION"], false, true),
-                    role("Time", &["TIME"], false, false),
-                ],
-                "A group threatens to attack",
-            ),
-            event(
-                "STATEMENT",
-                "Statement / call",
-                "بيان / دعوة",
-                's',
-                [0x16, 0xa0, 0x85],
-                vec![
-                    role("Speaker", &["ACTOR", "SOURCE"], true, false),
-                    role("Addressee", &["ACTOR"], false, true),
-                    role("Time", &["TIME"], false, false),
-                ],
-                "A group calls for or announces action",
-            ),
-            event(
-                "MOVEMENT",
-                "Movement",
-                "تحرك",
-                'm',
-                [0x29, 0x80, 0xb9],
-                vec![
-                    role("Agent", &["ACTOR"], true, true),
-                    role("Origin", &["LOCATION"], false, true),
-                    role("Destination", &["LOCATION"], false, true),
-                    role("Time", &["TIME"], false, false),
-                ],
-                "Evacuation or redeployment",
-            ),
-        ],
-        attributes: vec![
-            attribute("modality", "Modality", Event, choices(&["asserted", "denied", "claimed", "threatened"]), &[]),
-            attribute("fatalities", "Fatalities", Event, Number, &[]),
-            attribute("date_precision", "Date precision", Event, choices(&["day", "week", "month", "year"]), &[]),
-            attribute("date", "Normalized date", Mention, Date, &["TIME"]),
-            attribute("count", "Count", Mention, Number, &["CASUALTIES"]),
-            attribute("uncertain", "Uncertain", Mention, Boolean, &[]),
-        ],
-        relation_types: vec![RelationType {
-            id: RelationTypeId::from("RESPONSE_TO"),
-            name: "In response to".to_owned(),
-            description: "The first event answers the second (the coalition's strikes answer the shelling)".to_owned(),
-        }],
-    }
+    vec![
+        attribute("modality", "Modality", Event, choices(&["asserted", "denied", "claimed", "threatened"]), &[]),
+        attribute("fatalities", "Fatalities", Event, Number, &[]),
+        attribute("date_precision", "Date precision", Event, choices(&["day", "week", "month", "year"]), &[]),
+        attribute("date", "Normalized date", Mention, Date, &["TIME"]),
+        attribute("count", "Count", Mention, Number, &["CASUALTIES"]),
+        attribute("uncertain", "Uncertain", Mention, Boolean, &[]),
+    ]
+}
+
+/// RESPONSE_TO, the one relation between events.
+fn relation_types() -> Vec<RelationType> {
+    vec![RelationType {
+        id: RelationTypeId::from("RESPONSE_TO"),
+        name: "In response to".to_owned(),
+        description: "The first event answers the second (the coalition's strikes answer the shelling)".to_owned(),
+    }]
 }
 
 #[cfg(test)]

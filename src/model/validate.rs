@@ -4,6 +4,7 @@
 //! id, then the value), which the store turns into a line and column.
 
 use super::{ActorRegistry, AttrValue, AttributeKind, AttributeTarget, Attributes, DocText, Layer, Schema};
+use super::{Event, EventId, EventType, Mention, MentionId, Relation, RelationId};
 use super::{Span, SpanError, SuggestedLabel, SuggestionSet};
 use std::collections::BTreeMap;
 
@@ -131,100 +132,131 @@ pub fn is_partial_date(d: &str) -> bool {
 /// Checks one coder's layer of one document.
 pub fn validate_layer(layer: &Layer, schema: &Schema, text: &DocText, actors: &ActorRegistry) -> Vec<Finding> {
     let mut out = Vec::new();
+    // Mentions, then events, then relations: findings are reported in this order.
     for (id, m) in &layer.mentions {
-        let owner = id.to_string();
-        check_span(text, m.span, &format!("mention {id}"), &quoted(&owner), &mut out);
-        if schema.entity_type(&m.entity_type).is_none() {
-            out.push(Finding {
-                kind: FindingKind::UnknownEntityType,
-                message: format!("mention {id}: entity type `{}` is not in the schema", m.entity_type),
-                anchor: vec![quoted(&owner), quoted(&m.entity_type)],
-            });
-        }
-        if let Some(actor) = &m.actor
-            && !actors.actors.contains_key(actor)
-        {
-            out.push(Finding {
-                kind: FindingKind::UnknownActor,
-                message: format!("mention {id}: actor `{actor}` is not in the actor registry"),
-                anchor: vec![quoted(&owner), quoted(actor)],
-            });
-        }
-        check_attributes(schema, &m.attributes, AttributeTarget::Mention, m.entity_type.as_str(), &owner, &mut out);
+        check_mention(id, m, schema, text, actors, &mut out);
     }
     for (id, ev) in &layer.events {
-        let owner = id.to_string();
-        check_span(text, ev.trigger, &format!("event {id}"), &quoted(&owner), &mut out);
-        let Some(ty) = schema.event_type(&ev.event_type) else {
+        check_event(layer, id, ev, schema, text, &mut out);
+    }
+    for (id, rel) in &layer.relations {
+        check_relation(layer, id, rel, schema, &mut out);
+    }
+    out
+}
+
+/// Checks one mention of a layer: its span, its entity type, its actor and its attributes.
+fn check_mention(
+    id: &MentionId,
+    m: &Mention,
+    schema: &Schema,
+    text: &DocText,
+    actors: &ActorRegistry,
+    out: &mut Vec<Finding>,
+) {
+    let owner = id.to_string();
+    check_span(text, m.span, &format!("mention {id}"), &quoted(&owner), out);
+    if schema.entity_type(&m.entity_type).is_none() {
+        out.push(Finding {
+            kind: FindingKind::UnknownEntityType,
+            message: format!("mention {id}: entity type `{}` is not in the schema", m.entity_type),
+            anchor: vec![quoted(&owner), quoted(&m.entity_type)],
+        });
+    }
+    if let Some(actor) = &m.actor
+        && !actors.actors.contains_key(actor)
+    {
+        out.push(Finding {
+            kind: FindingKind::UnknownActor,
+            message: format!("mention {id}: actor `{actor}` is not in the actor registry"),
+            anchor: vec![quoted(&owner), quoted(actor)],
+        });
+    }
+    check_attributes(schema, &m.attributes, AttributeTarget::Mention, m.entity_type.as_str(), &owner, out);
+}
+
+/// Checks one event of a layer: its trigger, its event type, its arguments and its attributes. An event whose
+/// type is not in the schema gets no further checks, as its roles and attributes cannot be known.
+fn check_event(layer: &Layer, id: &EventId, ev: &Event, schema: &Schema, text: &DocText, out: &mut Vec<Finding>) {
+    let owner = id.to_string();
+    check_span(text, ev.trigger, &format!("event {id}"), &quoted(&owner), out);
+    let Some(ty) = schema.event_type(&ev.event_type) else {
+        out.push(Finding {
+            kind: FindingKind::UnknownEventType,
+            message: format!("event {id}: event type `{}` is not in the schema", ev.event_type),
+            anchor: vec![quoted(&owner), quoted(&ev.event_type)],
+        });
+        return;
+    };
+    check_arguments(layer, id, ev, ty, &owner, out);
+    check_attributes(schema, &ev.attributes, AttributeTarget::Event, ev.event_type.as_str(), &owner, out);
+}
+
+/// Checks an event's arguments against its type `ty`: each role is one of the type's, a non-repeatable role
+/// is filled once (reported once, at its second filler), and each filler is a mention of the layer of a type
+/// the role takes.
+fn check_arguments(layer: &Layer, id: &EventId, ev: &Event, ty: &EventType, owner: &str, out: &mut Vec<Finding>) {
+    let mut filled: BTreeMap<&str, usize> = BTreeMap::new();
+    for arg in &ev.arguments {
+        let anchor = vec![quoted(owner), quoted(&arg.role), quoted(arg.mention)];
+        let Some(role) = ty.roles.iter().find(|r| r.id == arg.role) else {
             out.push(Finding {
-                kind: FindingKind::UnknownEventType,
-                message: format!("event {id}: event type `{}` is not in the schema", ev.event_type),
-                anchor: vec![quoted(&owner), quoted(&ev.event_type)],
+                kind: FindingKind::RoleNotAllowed,
+                message: format!("event {id}: role `{}` is not a role of `{}`", arg.role, ev.event_type),
+                anchor,
             });
             continue;
         };
-        let mut filled: BTreeMap<&str, usize> = BTreeMap::new();
-        for arg in &ev.arguments {
-            let anchor = vec![quoted(&owner), quoted(&arg.role), quoted(arg.mention)];
-            let Some(role) = ty.roles.iter().find(|r| r.id == arg.role) else {
-                out.push(Finding {
-                    kind: FindingKind::RoleNotAllowed,
-                    message: format!("event {id}: role `{}` is not a role of `{}`", arg.role, ev.event_type),
-                    anchor,
-                });
-                continue;
-            };
-            let count = filled.entry(arg.role.as_str()).or_default();
-            *count += 1;
-            if *count == 2 && !role.repeatable {
-                out.push(Finding {
-                    kind: FindingKind::RoleRepeated,
-                    message: format!("event {id}: role `{}` takes one mention but is filled more than once", arg.role),
-                    anchor: anchor.clone(),
-                });
-            }
-            match layer.mentions.get(&arg.mention) {
-                None => out.push(Finding {
-                    kind: FindingKind::MissingMention,
-                    message: format!(
-                        "event {id}: role `{}` points at mention {}, which does not exist",
-                        arg.role, arg.mention
-                    ),
-                    anchor,
-                }),
-                Some(m) if !role.allowed.contains(&m.entity_type) => out.push(Finding {
-                    kind: FindingKind::ArgumentTypeNotAllowed,
-                    message: format!(
-                        "event {id}: role `{}` does not take a {} mention ({})",
-                        arg.role, m.entity_type, arg.mention
-                    ),
-                    anchor,
-                }),
-                Some(_) => {}
-            }
-        }
-        check_attributes(schema, &ev.attributes, AttributeTarget::Event, ev.event_type.as_str(), &owner, &mut out);
-    }
-    for (id, rel) in &layer.relations {
-        let owner = quoted(id);
-        if schema.relation_type(&rel.relation_type).is_none() {
+        let count = filled.entry(arg.role.as_str()).or_default();
+        *count += 1;
+        if *count == 2 && !role.repeatable {
             out.push(Finding {
-                kind: FindingKind::UnknownRelationType,
-                message: format!("relation {id}: relation type `{}` is not in the schema", rel.relation_type),
-                anchor: vec![owner.clone(), quoted(&rel.relation_type)],
+                kind: FindingKind::RoleRepeated,
+                message: format!("event {id}: role `{}` takes one mention but is filled more than once", arg.role),
+                anchor: anchor.clone(),
             });
         }
-        for end in [rel.from, rel.to] {
-            if !layer.events.contains_key(&end) {
-                out.push(Finding {
-                    kind: FindingKind::MissingEvent,
-                    message: format!("relation {id}: event {end} does not exist"),
-                    anchor: vec![owner.clone(), quoted(end)],
-                });
-            }
+        match layer.mentions.get(&arg.mention) {
+            None => out.push(Finding {
+                kind: FindingKind::MissingMention,
+                message: format!(
+                    "event {id}: role `{}` points at mention {}, which does not exist",
+                    arg.role, arg.mention
+                ),
+                anchor,
+            }),
+            Some(m) if !role.allowed.contains(&m.entity_type) => out.push(Finding {
+                kind: FindingKind::ArgumentTypeNotAllowed,
+                message: format!(
+                    "event {id}: role `{}` does not take a {} mention ({})",
+                    arg.role, m.entity_type, arg.mention
+                ),
+                anchor,
+            }),
+            Some(_) => {}
         }
     }
-    out
+}
+
+/// Checks one relation of a layer: its relation type, and that both its ends are events of the layer.
+fn check_relation(layer: &Layer, id: &RelationId, rel: &Relation, schema: &Schema, out: &mut Vec<Finding>) {
+    let owner = quoted(id);
+    if schema.relation_type(&rel.relation_type).is_none() {
+        out.push(Finding {
+            kind: FindingKind::UnknownRelationType,
+            message: format!("relation {id}: relation type `{}` is not in the schema", rel.relation_type),
+            anchor: vec![owner.clone(), quoted(&rel.relation_type)],
+        });
+    }
+    for end in [rel.from, rel.to] {
+        if !layer.events.contains_key(&end) {
+            out.push(Finding {
+                kind: FindingKind::MissingEvent,
+                message: format!("relation {id}: event {end} does not exist"),
+                anchor: vec![owner.clone(), quoted(end)],
+            });
+        }
+    }
 }
 
 /// Checks one source's suggestions for one document.

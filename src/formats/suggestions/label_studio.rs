@@ -14,108 +14,144 @@
 
 use super::*;
 
+/// What the tasks hold besides span predictions, gathered over the whole file for its model and notes.
+#[derive(Default)]
+struct Tally {
+    /// The predictions' non-empty `model_version`s: the file's model is known only when there is one.
+    models: BTreeSet<String>,
+    /// Results that are not span labels, counted by their `type`, to say what was left out.
+    other_results: BTreeMap<String, usize>,
+    /// Human annotations, counted to say they were left out.
+    annotations: usize,
+}
+
 pub(super) fn parse(json: &Json) -> ParsedFile {
     let mut out = ParsedFile::new(SuggestionFormat::LabelStudio);
-    let mut models = BTreeSet::new();
-    let mut other_results: BTreeMap<String, usize> = BTreeMap::new();
-    let mut annotations = 0;
+    let mut tally = Tally::default();
     for record in records(json) {
-        let prefix =
-            if record.origin.starts_with("item ") { record.origin.replacen("item", "task", 1) } else { record.origin };
-        let value = match record.value {
-            Ok(v) => v,
-            Err(reason) => {
-                out.refuse(prefix, RefusalKind::Malformed, reason);
-                continue;
-            }
-        };
-        let Some(task) = value.as_object() else {
-            out.refuse(prefix, RefusalKind::Malformed, format!("expected a task object, found {}", kind_of(&value)));
-            continue;
-        };
-        let Some(data) = task.get("data").and_then(Value::as_object) else {
-            out.refuse(prefix, RefusalKind::Malformed, "no `data` object: not a Label Studio task");
-            continue;
-        };
-        let doc = DocRef { id: doc_id_field(data, &["doc_id"]), text: task_text(data).map(Arc::from) };
-        if let Some(Value::Array(a)) = task.get("annotations") {
-            annotations += a.len();
-        }
-        let predictions = match task.get("predictions") {
-            Some(Value::Array(p)) => p,
-            None | Some(Value::Null) => continue,
-            Some(other) => {
-                out.refuse(prefix, RefusalKind::Malformed, format!("`predictions` is {}, not a list", kind_of(other)));
-                continue;
-            }
-        };
-        for (p, prediction) in predictions.iter().enumerate() {
-            let p_origin = join_origin(&prefix, &format!("prediction {}", p + 1));
-            let Some(prediction) = prediction.as_object() else {
-                out.refuse(
-                    p_origin,
-                    RefusalKind::Malformed,
-                    format!("expected an object, found {}", kind_of(prediction)),
-                );
-                continue;
-            };
-            if let Some(m) = prediction.get("model_version").and_then(Value::as_str).filter(|m| !m.is_empty()) {
-                models.insert(m.to_owned());
-            }
-            let Some(results) = prediction.get("result").and_then(Value::as_array) else {
-                out.refuse(p_origin, RefusalKind::Malformed, "no `result` list");
-                continue;
-            };
-            let prediction_score = prediction.get("score");
-            for (r, result) in results.iter().enumerate() {
-                let origin = join_origin(&p_origin, &format!("result {}", r + 1));
-                let Some(result) = result.as_object() else {
-                    out.refuse(
-                        origin,
-                        RefusalKind::Malformed,
-                        format!("expected an object, found {}", kind_of(result)),
-                    );
-                    continue;
-                };
-                let kind = result.get("type").and_then(Value::as_str).unwrap_or("labels");
-                if !kind.eq_ignore_ascii_case("labels") {
-                    *other_results.entry(kind.to_owned()).or_insert(0) += 1;
-                    continue;
-                }
-                match read_result(result, prediction_score) {
-                    Ok((labels, start, end, score, text)) => {
-                        for label in labels {
-                            let position = out.take_position();
-                            out.items.push(RawItem {
-                                position,
-                                origin: origin.clone(),
-                                doc: doc.clone(),
-                                start,
-                                end,
-                                unit: OffsetUnit::Utf16,
-                                label,
-                                score,
-                                text: text.clone(),
-                            });
-                        }
-                    }
-                    Err((kind, reason)) => out.refuse(origin, kind, reason),
-                }
-            }
-        }
+        read_task(record, &mut out, &mut tally);
     }
-    if models.len() == 1 {
-        out.model = models.pop_first();
-    }
-    for (kind, n) in other_results {
-        out.note_left_out(n, &format!("result(s) of type `{kind}`"));
-    }
-    if annotations > 0 {
-        out.notes.push(format!(
-            "{annotations} human annotation(s) were left out: only `predictions` are imported as suggestions"
-        ));
-    }
+    tally.finish(&mut out);
     out
+}
+
+/// Reads one task: its document, then each of its predictions. A task that is not an object with a `data`
+/// object, or whose `predictions` is not a list, is refused whole; a task without predictions gives nothing.
+fn read_task(record: Record<'_>, out: &mut ParsedFile, tally: &mut Tally) {
+    // Label Studio calls the items of a file tasks; origins should use its word.
+    let prefix =
+        if record.origin.starts_with("item ") { record.origin.replacen("item", "task", 1) } else { record.origin };
+    let value = match record.value {
+        Ok(v) => v,
+        Err(reason) => {
+            out.refuse(prefix, RefusalKind::Malformed, reason);
+            return;
+        }
+    };
+    let Some(task) = value.as_object() else {
+        out.refuse(prefix, RefusalKind::Malformed, format!("expected a task object, found {}", kind_of(&value)));
+        return;
+    };
+    let Some(data) = task.get("data").and_then(Value::as_object) else {
+        out.refuse(prefix, RefusalKind::Malformed, "no `data` object: not a Label Studio task");
+        return;
+    };
+    let doc = DocRef { id: doc_id_field(data, &["doc_id"]), text: task_text(data).map(Arc::from) };
+    if let Some(Value::Array(a)) = task.get("annotations") {
+        tally.annotations += a.len();
+    }
+    let predictions = match task.get("predictions") {
+        Some(Value::Array(p)) => p,
+        None | Some(Value::Null) => return,
+        Some(other) => {
+            out.refuse(prefix, RefusalKind::Malformed, format!("`predictions` is {}, not a list", kind_of(other)));
+            return;
+        }
+    };
+    for (p, prediction) in predictions.iter().enumerate() {
+        let p_origin = join_origin(&prefix, &format!("prediction {}", p + 1));
+        read_prediction(prediction, p_origin, &doc, out, tally);
+    }
+}
+
+/// Reads one prediction of a task: its model, then each of its results, whose score defaults to the
+/// prediction's. A prediction that is not an object with a `result` list is refused whole.
+fn read_prediction(prediction: &Value, p_origin: String, doc: &DocRef, out: &mut ParsedFile, tally: &mut Tally) {
+    let Some(prediction) = prediction.as_object() else {
+        out.refuse(p_origin, RefusalKind::Malformed, format!("expected an object, found {}", kind_of(prediction)));
+        return;
+    };
+    if let Some(m) = prediction.get("model_version").and_then(Value::as_str).filter(|m| !m.is_empty()) {
+        tally.models.insert(m.to_owned());
+    }
+    let Some(results) = prediction.get("result").and_then(Value::as_array) else {
+        out.refuse(p_origin, RefusalKind::Malformed, "no `result` list");
+        return;
+    };
+    let prediction_score = prediction.get("score");
+    for (r, result) in results.iter().enumerate() {
+        let origin = join_origin(&p_origin, &format!("result {}", r + 1));
+        read_prediction_result(result, origin, prediction_score, doc, out, tally);
+    }
+}
+
+/// Reads one result of a prediction: a span with several labels gives one item per label, in the order of
+/// the labels; a result of another type (`relation`, `choices`, ...) is only counted, to be noted.
+fn read_prediction_result(
+    result: &Value,
+    origin: String,
+    prediction_score: Option<&Value>,
+    doc: &DocRef,
+    out: &mut ParsedFile,
+    tally: &mut Tally,
+) {
+    let Some(result) = result.as_object() else {
+        out.refuse(origin, RefusalKind::Malformed, format!("expected an object, found {}", kind_of(result)));
+        return;
+    };
+    let kind = result.get("type").and_then(Value::as_str).unwrap_or("labels");
+    if !kind.eq_ignore_ascii_case("labels") {
+        *tally.other_results.entry(kind.to_owned()).or_insert(0) += 1;
+        return;
+    }
+    match read_result(result, prediction_score) {
+        Ok((labels, start, end, score, text)) => {
+            for label in labels {
+                let position = out.take_position();
+                out.items.push(RawItem {
+                    position,
+                    origin: origin.clone(),
+                    doc: doc.clone(),
+                    start,
+                    end,
+                    unit: OffsetUnit::Utf16,
+                    label,
+                    score,
+                    text: text.clone(),
+                });
+            }
+        }
+        Err((kind, reason)) => out.refuse(origin, kind, reason),
+    }
+}
+
+impl Tally {
+    /// Gives the file its model, when all its predictions name the same one, and its notes on what was left
+    /// out: the other result types first (by name), then the human annotations.
+    fn finish(mut self, out: &mut ParsedFile) {
+        if self.models.len() == 1 {
+            out.model = self.models.pop_first();
+        }
+        for (kind, n) in self.other_results {
+            out.note_left_out(n, &format!("result(s) of type `{kind}`"));
+        }
+        let annotations = self.annotations;
+        if annotations > 0 {
+            out.notes.push(format!(
+                "{annotations} human annotation(s) were left out: only `predictions` are imported as suggestions"
+            ));
+        }
+    }
 }
 
 /// The task's text: `data.text`, else its only string field besides `doc_id` (the labelling config may
