@@ -114,16 +114,7 @@ pub(crate) fn import_suggestions(
         Some(d) => Some(DocId::parse(d).map_err(|e| anyhow::anyhow!("--doc: {e}"))?),
         None => None,
     };
-    let mut project = Project::open(dir, OpenOptions { annotator, read_only: false })
-        .with_context(|| format!("cannot open {}", dir.display()))?;
-    if let tarmeez::store::Access::ReadOnly(why) = project.access() {
-        anyhow::bail!("cannot import into {}: {why}", dir.display());
-    }
-    if let Some(d) = &doc
-        && project.document(d).is_none()
-    {
-        anyhow::bail!("--doc: no document `{d}` in {}; nothing was imported", dir.display());
-    }
+    let mut project = open_for_import(dir, annotator, doc.as_ref())?;
     // The saved mapping, with this command's additions: saved with the import, so each label is asked once.
     let mut mapping = project.config().sources.get(&source).cloned().unwrap_or_default();
     for pair in &options.map {
@@ -236,16 +227,7 @@ pub(crate) fn import_annotations(
     if !path.exists() {
         anyhow::bail!("{} does not exist; nothing was imported", path.display());
     }
-    let mut project = Project::open(dir, OpenOptions { annotator: annotator.clone(), read_only: false })
-        .with_context(|| format!("cannot open {}", dir.display()))?;
-    if let tarmeez::store::Access::ReadOnly(why) = project.access() {
-        anyhow::bail!("cannot import into {}: {why}", dir.display());
-    }
-    if let Some(d) = &doc
-        && project.document(d).is_none()
-    {
-        anyhow::bail!("--doc: no document `{d}` in {}; nothing was imported", dir.display());
-    }
+    let mut project = open_for_import(dir, annotator.clone(), doc.as_ref())?;
     let plan = brat::plan_import(&project, path, doc.as_ref(), replace);
     for note in &plan.notes {
         outln!("note: {note}");
@@ -275,4 +257,20 @@ pub(crate) fn import_annotations(
     }
     outln!("{} document(s) imported", plan.layers.len());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Opens a project to import into: refused when it is read-only (another session holds the coder's lock) or
+/// when `--doc` names no document of it.
+fn open_for_import(dir: &Path, annotator: Annotator, doc: Option<&DocId>) -> Result<Project> {
+    let project = Project::open(dir, OpenOptions { annotator, read_only: false })
+        .with_context(|| format!("cannot open {}", dir.display()))?;
+    if let tarmeez::store::Access::ReadOnly(why) = project.access() {
+        anyhow::bail!("cannot import into {}: {why}", dir.display());
+    }
+    if let Some(d) = doc
+        && project.document(d).is_none()
+    {
+        anyhow::bail!("--doc: no document `{d}` in {}; nothing was imported", dir.display());
+    }
+    Ok(project)
 }

@@ -4,7 +4,9 @@
 
 use super::Session;
 use crate::model::coding;
-use crate::model::{DocId, DocStatus, Edit, EntityTypeId, EventTypeId, MentionId, ProjectEdit, Span, SuggestedLabel};
+use crate::model::{
+    DocId, DocStatus, Edit, EntityTypeId, EventTypeId, Layer, MentionId, ProjectEdit, Span, SuggestedLabel,
+};
 use crate::text::scene::HighlightKey;
 use crate::ui::action::{Action, Focus};
 use crate::ui::panels::review_queue::ReviewRequest;
@@ -64,14 +66,8 @@ impl Session {
     /// Makes the selection a mention of `entity_type` in the coder's own layer (or retypes the mention whose
     /// span it is); while a suggestion is under review, accepts it as that type instead.
     pub fn mark_selection(&mut self, entity_type: EntityTypeId, out: &mut Vec<Action>) {
-        if self.review.active && self.review.current.is_some() {
-            return out.push(Action::Review(ReviewRequest::Accept(Some(SuggestedLabel::Entity(entity_type)))));
-        }
-        let Some(span) = self.article.selection() else { return };
-        if !self.can_code(out) {
-            return;
-        }
-        let Some((doc, layer)) = self.own_layer() else { return };
+        let label = SuggestedLabel::Entity(entity_type.clone());
+        let Some((span, doc, layer)) = self.coding_target(label, out) else { return };
         let (edit, id) = coding::mark(&layer, span, &entity_type);
         if self.edit(&doc, edit, out) {
             self.focus = Some(Focus::Mention(id));
@@ -82,14 +78,9 @@ impl Session {
     /// one).
     pub fn make_event(&mut self, event_type: EventTypeId, out: &mut Vec<Action>) {
         self.windows.close(crate::ui::windows::event_chooser::KIND);
-        if self.review.active && self.review.current.is_some() {
-            return out.push(Action::Review(ReviewRequest::Accept(Some(SuggestedLabel::Event(event_type)))));
-        }
-        let Some(span) = self.article.selection() else { return };
-        if !self.can_code(out) {
+        let Some((span, doc, layer)) = self.coding_target(SuggestedLabel::Event(event_type.clone()), out) else {
             return;
-        }
-        let Some((doc, layer)) = self.own_layer() else { return };
+        };
         match coding::make_event(&layer, &self.project.config().schema, span, &event_type) {
             Ok((edit, id)) => {
                 if self.edit(&doc, edit, out) {
@@ -98,6 +89,21 @@ impl Session {
             }
             Err(e) => out.push(Action::Notice(e.to_string())),
         }
+    }
+
+    /// What a type key codes: the selection in the coder's own layer of the shown document. While a suggestion
+    /// is under review the key accepts it as `label` instead, and there is nothing to code.
+    fn coding_target(&mut self, label: SuggestedLabel, out: &mut Vec<Action>) -> Option<(Span, DocId, Layer)> {
+        if self.review.active && self.review.current.is_some() {
+            out.push(Action::Review(ReviewRequest::Accept(Some(label))));
+            return None;
+        }
+        let span = self.article.selection()?;
+        if !self.can_code(out) {
+            return None;
+        }
+        let (doc, layer) = self.own_layer()?;
+        Some((span, doc, layer))
     }
 
     /// A plain click on the letter at `at`: fills the role being picked with the mention there, or inspects
