@@ -77,8 +77,11 @@ pub fn edit_file(path: &Path, from: &str, to: &str) {
 
 /// The whole window on `app`, at the size the screenshots use, after its first frames.
 pub fn window(app: tarmeez::ui::TarmeezApp) -> egui_kittest::Harness<'static, tarmeez::ui::TarmeezApp> {
+    // The autosave runs on the wall clock: when a slow (loaded) machine lets it fall due inside `run`, the save
+    // and the status bar's new state take a few more frames than the default 4 before the window settles.
     let mut h = egui_kittest::Harness::builder()
         .with_size([1400.0, 1000.0])
+        .with_max_steps(12)
         .build_ui_state(|ui, app: &mut tarmeez::ui::TarmeezApp| app.show(ui), app);
     h.run();
     h
