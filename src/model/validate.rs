@@ -33,6 +33,8 @@ pub enum FindingKind {
     UnknownRelationType,
     /// A relation points at an event the layer lacks.
     MissingEvent,
+    /// A relation goes from an event to the same event.
+    SelfRelation,
     /// A mention links to an actor the registry lacks.
     UnknownActor,
     /// An attribute the schema lacks, or one that does not apply here.
@@ -248,6 +250,14 @@ fn check_relation(layer: &Layer, id: &RelationId, rel: &Relation, schema: &Schem
             anchor: vec![owner.clone(), quoted(&rel.relation_type)],
         });
     }
+    if rel.from == rel.to {
+        // `coding::relate` refuses this; a file written by hand or another tool may still hold it.
+        out.push(Finding {
+            kind: FindingKind::SelfRelation,
+            message: format!("relation {id}: event {} is related to itself", rel.from),
+            anchor: vec![owner.clone(), "to".into()],
+        });
+    }
     for end in [rel.from, rel.to] {
         if !layer.events.contains_key(&end) {
             out.push(Finding {
@@ -325,6 +335,25 @@ mod tests {
             },
         );
         assert_eq!(validate_layer(&layer, &schema, &text, &actors), vec![]);
+    }
+
+    #[test]
+    fn an_event_related_to_itself_is_found() {
+        let (schema, text, actors) = setup();
+        let mut layer = Layer::default();
+        let event = Event {
+            event_type: "ATTACK".into(),
+            trigger: Span::new(0, 4),
+            arguments: Vec::new(),
+            attributes: Default::default(),
+            note: String::new(),
+            provenance: None,
+        };
+        layer.events.insert(EventId(1), event);
+        let rel = Relation { relation_type: "RESPONSE_TO".into(), from: EventId(1), to: EventId(1), note: String::new() };
+        layer.relations.insert(RelationId(1), rel);
+        let found = validate_layer(&layer, &schema, &text, &actors);
+        assert!(found.iter().any(|f| f.message == "relation r1: event e1 is related to itself"), "{found:?}");
     }
 
     #[test]
