@@ -350,7 +350,8 @@ mod tests {
             provenance: None,
         };
         layer.events.insert(EventId(1), event);
-        let rel = Relation { relation_type: "RESPONSE_TO".into(), from: EventId(1), to: EventId(1), note: String::new() };
+        let rel =
+            Relation { relation_type: "RESPONSE_TO".into(), from: EventId(1), to: EventId(1), note: String::new() };
         layer.relations.insert(RelationId(1), rel);
         let found = validate_layer(&layer, &schema, &text, &actors);
         assert!(found.iter().any(|f| f.message == "relation r1: event e1 is related to itself"), "{found:?}");

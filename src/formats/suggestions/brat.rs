@@ -11,6 +11,8 @@ use super::*;
 pub(super) fn parse(content: &str, doc: &DocRef) -> ParsedFile {
     let mut out = ParsedFile::new(SuggestionFormat::Brat);
     let mut other: BTreeMap<&'static str, usize> = BTreeMap::new();
+    // The line each `T` id was first given on: a second line with the same id is refused, not merged.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (i, line) in strip_bom(content).lines().enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
@@ -40,6 +42,11 @@ pub(super) fn parse(content: &str, doc: &DocRef) -> ParsedFile {
             *other.entry(what).or_insert(0) += 1;
             continue;
         }
+        if let Some(first) = seen.get(id) {
+            out.refuse(origin, RefusalKind::Duplicate, format!("`{id}` is given twice (first on line {first})"));
+            continue;
+        }
+        seen.insert(id.to_owned(), i + 1);
         match read_text_bound(line) {
             Ok((label, start, end, text)) => {
                 let position = out.take_position();
@@ -98,6 +105,12 @@ fn read_text_bound(line: &str) -> Result<(String, usize, usize, Option<String>),
         {
             return Err((RefusalKind::OutOfRange, format!("`{field}` {s} is negative")));
         }
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+            // Only digits, yet not a number: more digits than any offset can have.
+            return s
+                .parse()
+                .map_err(|_| (RefusalKind::OutOfRange, format!("`{field}` {s} is too large to be an offset")));
+        }
         s.parse().map_err(|_| malformed(format!("`{field}` {s:?} is not a whole number")))
     };
     Ok((label.to_owned(), number(start, "start")?, number(end, "end")?, text))
@@ -119,5 +132,21 @@ mod tests {
         assert_eq!(p.refused.len(), 1);
         assert_eq!(p.refused[0].kind, RefusalKind::Unsupported);
         assert_eq!(p.notes.len(), 2, "{:?}", p.notes);
+    }
+
+    #[test]
+    fn a_t_line_id_given_twice_is_refused() {
+        let p = parse_str("T1\tLOC 5 12\tالقاعدة\nT1\tLOC 0 4\tقصفت\n", None).unwrap();
+        assert_eq!(p.items.len(), 1, "the first T1 is read");
+        assert_eq!(p.refused.len(), 1, "{:?}", p.refused);
+        assert_eq!(p.refused[0].kind, RefusalKind::Duplicate);
+        assert_eq!(p.refused[0].reason, "`T1` is given twice (first on line 1)");
+    }
+
+    #[test]
+    fn an_offset_too_large_for_a_number_is_called_so() {
+        let p = parse_str("T1\tLOC 5 99999999999999999999999\tالقاعدة\n", None).unwrap();
+        assert_eq!(p.refused.len(), 1, "{:?}", p.refused);
+        assert_eq!(p.refused[0].reason, "`end` 99999999999999999999999 is too large to be an offset");
     }
 }
