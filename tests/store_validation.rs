@@ -247,3 +247,28 @@ fn a_schema_that_contradicts_itself_stops_the_project_from_opening_with_the_line
     assert!(problems[0].message.contains("entity type `ACTOR` is defined twice"), "{}", problems[0]);
     assert!(problems[0].line.is_some());
 }
+
+#[test]
+fn ron_files_saved_with_a_byte_order_mark_are_read() {
+    // Editors on Windows often save UTF-8 with a byte-order mark; it is not part of the text.
+    let (_tmp, dir) = sample_copy();
+    for rel in ["project.ron", "actors.ron", &layer_rel()] {
+        let path = dir.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    }
+    assert_eq!(problems_of(&dir), vec![], "the files open as they did without the mark");
+}
+
+#[test]
+fn a_format_version_too_large_for_a_number_is_called_newer() {
+    let (_tmp, dir) = sample_copy();
+    edit_file(&dir.join("project.ron"), "format_version: 1", "format_version: 99999999999999999999999");
+    let err = tarmeez::store::Project::open(
+        &dir,
+        tarmeez::store::OpenOptions { annotator: Annotator::parse("reader").unwrap(), read_only: true },
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("saved by a newer Tarmeez"), "{err}");
+}

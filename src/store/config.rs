@@ -31,7 +31,9 @@ pub struct ProjectConfig {
 /// Reads only `format_version`, ignoring everything else, so that a newer file can be refused politely.
 #[derive(Deserialize)]
 struct VersionProbe {
-    format_version: u32,
+    /// Read as a float, so that a number too large for an integer (a newer or mangled file) is still a number
+    /// to compare, not a parse error naming internals.
+    format_version: f64,
 }
 
 /// Checks the format version of `project.ron`'s `source` and migrates it to [`FORMAT_VERSION`].
@@ -41,8 +43,8 @@ struct VersionProbe {
 pub fn migrate(file: &Path, source: String) -> Result<String, Problem> {
     let probe: VersionProbe = super::ron_io::parse(file, &source)?;
     match probe.format_version {
-        FORMAT_VERSION => Ok(source),
-        v if v > FORMAT_VERSION => Err(Problem::in_file(
+        v if v == f64::from(FORMAT_VERSION) => Ok(source),
+        v if v > f64::from(FORMAT_VERSION) => Err(Problem::in_file(
             file,
             ProblemKind::FormatVersion,
             format!(

@@ -44,11 +44,16 @@ pub fn read<T: DeserializeOwned>(root: &Path, rel: &Path) -> Result<(T, String),
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Problem> {
     let bytes = std::fs::read(root.join(rel))
         .map_err(|e| Problem::in_file(rel, ProblemKind::Io, format!("cannot read the file: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
         let line = valid.matches('\n').count() + 1;
         let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Problem::at(rel, line, column, ProblemKind::NotUtf8, "the file is not valid UTF-8 text")
-    })
+    })?;
+    // A byte-order mark (editors on Windows write one) is not part of the text; the next save leaves it out.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
