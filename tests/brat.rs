@@ -542,3 +542,14 @@ fn what_tarmeez_cannot_hold_is_refused_with_its_line() {
     }
     assert_eq!(files(&dir), before);
 }
+
+#[test]
+fn an_ann_file_that_is_not_utf8_is_refused_with_the_line() {
+    let (_tmp, dir) = sample_copy();
+    let project = open_as(&dir, "huda");
+    let ann = dir.join(format!("{SAMPLE_DOC}.ann"));
+    std::fs::write(&ann, b"T1\tACTOR 0 4\t\xd9\x82\xd8\xb5\xd9\x81\xd8\xaa\nT2\tACTOR 5 9\t\xff\xfe\n").unwrap();
+    let plan = tarmeez::formats::brat::plan_import(&project, &ann, None, false);
+    assert_eq!(plan.refused.len(), 1, "{:?}", plan.refused);
+    assert!(plan.refused[0].ends_with(":2: is not UTF-8"), "{:?}", plan.refused);
+}

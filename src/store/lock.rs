@@ -18,7 +18,7 @@ pub struct AnnotatorLock {
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Another session holds it.
-    #[error("{annotator} is already editing this project in another Tarmeez window ({holder})")]
+    #[error("{annotator} is already editing this project in another Tarmeez session (a window or a command: {holder})")]
     Held {
         /// The annotator.
         annotator: Annotator,
@@ -77,5 +77,15 @@ mod tests {
         assert!(other.is_ok(), "other annotators are independent");
         drop(first);
         assert!(AnnotatorLock::acquire(dir.path(), &ann).is_ok());
+    }
+
+    #[test]
+    fn a_held_lock_does_not_say_window_when_a_command_may_hold_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let ann = Annotator::parse("huda").unwrap();
+        let _first = AnnotatorLock::acquire(dir.path(), &ann).unwrap();
+        let message = AnnotatorLock::acquire(dir.path(), &ann).unwrap_err().to_string();
+        assert!(!message.contains("Tarmeez window"), "a command-line import holds it as often: {message}");
+        assert!(message.contains("another Tarmeez session (a window or a command"), "{message}");
     }
 }

@@ -79,7 +79,8 @@ fn plan_file(
     let shown = file.display().to_string();
     let content = match read_utf8(&file) {
         Ok(c) => c,
-        Err(e) => return plan.refused.push(format!("{shown}: {e}")),
+        Err((Some(line), e)) => return plan.refused.push(format!("{shown}:{line}: {e}")),
+        Err((None, e)) => return plan.refused.push(format!("{shown}: {e}")),
     };
     if content.trim().is_empty() {
         return plan.notes.push(format!("{shown}: no annotations, passed over"));
@@ -127,11 +128,15 @@ fn plan_file(
 }
 
 /// A file's content, or why it cannot be read as text (the refusal without the file's name).
-fn read_utf8(file: &Path) -> Result<String, String> {
+fn read_utf8(file: &Path) -> Result<String, (Option<usize>, String)> {
     match std::fs::read(file).map(String::from_utf8) {
         Ok(Ok(c)) => Ok(c),
-        Ok(Err(_)) => Err("is not UTF-8".to_owned()),
-        Err(e) => Err(format!("cannot be read: {e}")),
+        Ok(Err(e)) => {
+            // The line of the first bad byte, so that the coder can find it.
+            let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err((Some(line), "is not UTF-8".to_owned()))
+        }
+        Err(e) => Err((None, format!("cannot be read: {e}"))),
     }
 }
 
