@@ -140,6 +140,8 @@ pub enum SkipReason {
     Empty,
     /// The same text is already in the project, or earlier in the file.
     Duplicate(String),
+    /// A CSV row opens a quote that is never closed: the rest of the file would be read into it.
+    UnclosedQuote,
 }
 
 impl fmt::Display for SkipReason {
@@ -150,6 +152,11 @@ impl fmt::Display for SkipReason {
             SkipReason::MissingText(key) => write!(f, "has no `{key}`"),
             SkipReason::Empty => write!(f, "has an empty text"),
             SkipReason::Duplicate(of) => write!(f, "has the same text as {of}"),
+            SkipReason::UnclosedQuote => write!(
+                f,
+                "opens a quote that is never closed, so every row after it would be read into this one; close \
+                 the quote and import the file again"
+            ),
         }
     }
 }
@@ -298,8 +305,9 @@ fn read_csv(bytes: &[u8], columns: &Columns) -> Result<(Vec<Record>, Vec<Skip>),
     let mut records = Vec::new();
     let mut skips = Vec::new();
     let mut row = csv::ByteRecord::new();
+    let mut lines = LineCounter::default();
     loop {
-        let line = reader.position().line() as usize;
+        let line = lines.line_at(bytes, reader.position().byte() as usize);
         match reader.read_byte_record(&mut row) {
             Ok(false) => break,
             Ok(true) => {}
@@ -308,7 +316,19 @@ fn read_csv(bytes: &[u8], columns: &Columns) -> Result<(Vec<Record>, Vec<Skip>),
                 continue;
             }
         }
-        let line = row.position().map_or(line, |p| p.line() as usize);
+        // In a CRLF file the csv crate starts a row at the `\n` that ends the row before: step over it.
+        let mut start = row.position().map_or(0, |p| p.byte() as usize);
+        while bytes.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            start += 1;
+        }
+        let line = lines.line_at(bytes, start);
+        // A quote left open swallows every row after it: the row then ends at the end of the file with an odd
+        // number of quote characters (a closed quote and each doubled `""` inside one make an even number).
+        let end = reader.position().byte() as usize;
+        if end >= bytes.len() && bytes[start.min(end)..].iter().filter(|&&b| b == b'"').count() % 2 == 1 {
+            skips.push(Skip { line, reason: SkipReason::UnclosedQuote });
+            continue;
+        }
         let Ok(fields) = row.iter().map(std::str::from_utf8).collect::<Result<Vec<&str>, _>>() else {
             skips.push(Skip { line, reason: SkipReason::NotUtf8 });
             continue;
@@ -498,4 +518,53 @@ impl CorpusImport {
 fn first_line(text: &str) -> String {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
     line.chars().take(200).collect()
+}
+
+/// Line numbers of byte offsets met in increasing order, counted from the bytes themselves (the csv crate's
+/// own line count is one short in CRLF files).
+#[derive(Default)]
+struct LineCounter {
+    /// The offset counted up to, and the line it is on.
+    at: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    /// The 1-based line of byte `offset` (offsets must not go backwards).
+    fn line_at(&mut self, bytes: &[u8], offset: usize) -> usize {
+        let offset = offset.min(bytes.len());
+        if offset > self.at {
+            self.line += bytes[self.at..offset].iter().filter(|&&b| b == b'\n').count();
+            self.at = offset;
+        }
+        self.line + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_csv_text(content: &[u8]) -> (Vec<Record>, Vec<Skip>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("corpus.csv");
+        std::fs::write(&path, content).unwrap();
+        read_records(&path, None, &Columns::default()).unwrap()
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_a_skipped_row_not_the_rest_of_the_file() {
+        let (records, skips) = read_csv_text(b"text,id\nfirst,1\n\"second,2\nthird,3\nfourth,4\n");
+        assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), [2], "only the row before the quote");
+        assert_eq!(skips.len(), 1, "{skips:?}");
+        assert_eq!(skips[0].line, 3);
+        assert!(matches!(skips[0].reason, SkipReason::UnclosedQuote), "{skips:?}");
+    }
+
+    #[test]
+    fn lines_are_counted_the_same_in_crlf_files() {
+        let (records, skips) = read_csv_text(b"text,id\r\nfirst,1\r\n\xff,2\r\nthird,3\r\n");
+        assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4]);
+        assert_eq!(skips.iter().map(|s| s.line).collect::<Vec<_>>(), [3]);
+    }
 }
