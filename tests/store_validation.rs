@@ -272,3 +272,19 @@ fn a_format_version_too_large_for_a_number_is_called_newer() {
     .to_string();
     assert!(err.contains("saved by a newer Tarmeez"), "{err}");
 }
+
+#[test]
+fn an_id_given_twice_in_a_file_is_a_problem_with_its_line_not_a_silent_loss() {
+    // RON maps keep the last of two equal keys: without a check, one mention would vanish at the next save.
+    let (_tmp, dir) = sample_copy();
+    let layer = layer_file(&dir);
+    edit_file(&layer, "\"m2\": (", "\"m1\": (");
+    let p = only_problem(&dir, ProblemKind::Parse, &layer_rel(), Some(line_of(&layer, "\"m3\": (") - 1));
+    assert!(p.message.contains("`m1` is given twice"), "{p}");
+
+    let (_tmp, dir) = sample_copy();
+    let actors = dir.join("actors.ron");
+    edit_file(&actors, "\"abu-fadl-abbas\": (", "\"abu-ali-askari\": (");
+    let problems = problems_of(&dir);
+    assert!(problems.iter().any(|p| p.message.contains("`abu-ali-askari` is given twice")), "{problems:#?}");
+}

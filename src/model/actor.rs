@@ -51,7 +51,7 @@ pub struct Actor {
 #[serde(deny_unknown_fields)]
 pub struct ActorRegistry {
     /// Actors by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique_keys")]
     pub actors: BTreeMap<ActorId, Actor>,
 }
 

@@ -160,13 +160,13 @@ pub struct Layer {
     #[serde(default)]
     pub status: DocStatus,
     /// Mentions by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique_keys")]
     pub mentions: BTreeMap<MentionId, Mention>,
     /// Events by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique_keys")]
     pub events: BTreeMap<EventId, Event>,
     /// Relations between events by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique_keys")]
     pub relations: BTreeMap<RelationId, Relation>,
 }
 

@@ -14,6 +14,7 @@ mod schema;
 mod slug;
 mod span;
 mod suggestion;
+mod unique_keys;
 mod validate;
 
 pub use actor::*;
@@ -28,4 +29,5 @@ pub use schema::*;
 pub use slug::*;
 pub use span::*;
 pub use suggestion::*;
+pub use unique_keys::unique_keys;
 pub use validate::*;

@@ -88,7 +88,7 @@ pub struct SuggestionSet {
     /// Provenance of the batch.
     pub source: SourceInfo,
     /// Suggestions by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique_keys")]
     pub suggestions: BTreeMap<SuggestionId, Suggestion>,
 }
 
