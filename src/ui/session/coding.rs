@@ -15,21 +15,19 @@ impl Session {
     /// Applies an edit of `doc`, noting it for the autosave; says why when it is refused. Returns whether it
     /// was made.
     pub fn edit(&mut self, doc: &DocId, edit: Edit, out: &mut Vec<Action>) -> bool {
-        match self.project.apply(doc, edit) {
-            Ok(()) => {
-                self.changed();
-                true
-            }
-            Err(e) => {
-                out.push(Action::Notice(format!("The change was not made: {e}")));
-                false
-            }
-        }
+        let result = self.project.apply(doc, edit);
+        self.made(result, out)
     }
 
     /// Applies a project-wide edit (registry, schema, several documents). Returns whether it was made.
     pub fn project_edit(&mut self, edit: ProjectEdit, out: &mut Vec<Action>) -> bool {
-        match self.project.apply_edit(edit) {
+        let result = self.project.apply_edit(edit);
+        self.made(result, out)
+    }
+
+    /// After an edit: a made one is noted for the autosave, a refused one is told. Returns whether it was made.
+    fn made(&mut self, result: Result<(), crate::store::StoreError>, out: &mut Vec<Action>) -> bool {
+        match result {
             Ok(()) => {
                 self.changed();
                 true
