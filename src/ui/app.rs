@@ -170,7 +170,7 @@ impl TarmeezApp {
                 Some(NameAnswer::Cancelled) => self.asking_name = None,
                 None => {}
             }
-            self.show_message(ui.ctx(), &mut actions);
+            self.show_message(ui.ctx());
             return self.run_all(actions, ui.ctx());
         }
         self.keys(ui, &mut actions);
@@ -183,7 +183,7 @@ impl TarmeezApp {
                 egui::CentralPanel::default_margins().show(ui, |ui| panels::no_project(ui, &mut actions));
             }
         }
-        self.show_message(ui.ctx(), &mut actions);
+        self.show_message(ui.ctx());
         self.run_all(actions, ui.ctx());
         self.after_frame(ui.ctx());
         if self.save_status() != save {
@@ -218,7 +218,7 @@ impl TarmeezApp {
     }
 
     /// The message window: OK, Enter, Escape or its close button dismisses it.
-    fn show_message(&mut self, ctx: &egui::Context, _actions: &mut Vec<Action>) {
+    fn show_message(&mut self, ctx: &egui::Context) {
         let Some(message) = &self.message else { return };
         let mut open = true;
         let mut ok = false;
@@ -246,10 +246,7 @@ impl TarmeezApp {
     fn after_frame(&mut self, ctx: &egui::Context) {
         let mut more = Vec::new();
         if let Some(session) = &mut self.session {
-            let mut windows = std::mem::take(&mut session.windows);
-            windows.work(session.project_mut(), &mut more);
-            windows.adopt(std::mem::take(&mut session.windows));
-            session.windows = windows;
+            session.windows_work(&mut more);
             if let Some(due) = session.autosave_due() {
                 let now = std::time::Instant::now();
                 if now >= due {

@@ -219,7 +219,7 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         Command::NextDocument => s.step_document(1),
         Command::PreviousDocument => s.step_document(-1),
         Command::ValidateProject => {
-            s.project_mut().load_all();
+            s.project().load_all();
             s.windows.open(Box::new(ProblemsWindow));
         }
         Command::ToggleProblems => s.windows.toggle(|| Box::new(ProblemsWindow)),

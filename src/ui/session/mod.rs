@@ -93,14 +93,15 @@ impl Session {
         &self.project
     }
 
-    /// The project, for the few things that change it other than edits (adding documents, saving).
-    pub fn project_mut(&mut self) -> &mut Project {
-        &mut self.project
-    }
-
     /// Gives the project back, closing the session (its lock goes with it when dropped).
     pub fn into_parts(self) -> (Project, WindowSet) {
         (self.project, self.windows)
+    }
+
+    /// Lets the open windows do the work they do with the project after the frame (a document import's next
+    /// records, an export's save before it starts).
+    pub fn windows_work(&mut self, out: &mut Vec<Action>) {
+        self.windows.work(&mut self.project, out);
     }
 
     /// The document shown in the article view.
