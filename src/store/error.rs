@@ -52,6 +52,16 @@ pub enum StoreError {
     /// The change would leave the project invalid, so it was not made.
     #[error("{0}")]
     Rejected(String),
+    /// The file changed on disk after this session read it; it was left as it is.
+    #[error(
+        "{0} changed on disk after this session read it (another Tarmeez window or command, or git, wrote it); \
+         Tarmeez left that version as it is and did not save this session's changes to it: reopen the project \
+         to see the new version, then redo the changes"
+    )]
+    ChangedOnDisk(PathBuf),
+    /// The lock for writing could not be taken.
+    #[error(transparent)]
+    Lock(#[from] super::LockError),
     /// The target of `new` exists and is not empty.
     #[error("{0} already exists and is not empty")]
     Exists(PathBuf),

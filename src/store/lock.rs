@@ -1,6 +1,12 @@
-//! One editing session per annotator: an OS file lock on `.locks/<annotator>.lock`.
+//! The project's locks (DESIGN.md section 11: every writer holds the lock for what it writes).
 //!
-//! The OS releases the lock when the process ends, even by `kill -9`, so a crash never leaves a stale lock.
+//! - `.locks/<annotator>.lock`, held for a whole session: only that coder's session writes their layers.
+//! - `.locks/shared.lock`, held for the moment of a write: the files several sessions may write (the schema,
+//!   the registries, documents, imported suggestions). Whoever holds it also checks that the file did not
+//!   change on disk since it was read, before replacing it.
+//!
+//! They are OS file locks: the OS releases them when the process ends, even by `kill -9`, so a crash never
+//! leaves a stale lock.
 
 use super::atomic::create_dir_durable;
 use crate::model::Annotator;
@@ -24,6 +30,15 @@ pub enum LockError {
         annotator: Annotator,
         /// What the holder wrote into the lock file (process id, host, time).
         holder: String,
+    },
+    /// Another session kept the shared files locked for longer than a write takes.
+    #[error(
+        "another Tarmeez session has been writing this project's shared files for {waited_secs} s; nothing \
+         was written (try again; if it persists, close the other windows and commands on this project)"
+    )]
+    Busy {
+        /// How long this one waited.
+        waited_secs: u64,
     },
     /// The lock file could not be created or locked.
     #[error("cannot lock {path}: {source}")]
@@ -62,6 +77,40 @@ impl AnnotatorLock {
     }
 }
 
+/// Holds `.locks/shared.lock` while it lives: the right to write the project's shared files.
+#[derive(Debug)]
+pub struct SharedFilesLock {
+    _file: File,
+}
+
+impl SharedFilesLock {
+    /// How long a writer waits for another's write of shared files to finish. Writes hold the lock for
+    /// milliseconds; a wait this long means a session is stuck, and the user is told rather than frozen.
+    pub const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
+
+    /// Takes the lock, waiting up to `patience` for another writer to finish.
+    pub fn acquire(root: &Path, patience: std::time::Duration) -> Result<Self, LockError> {
+        let dir = root.join(".locks");
+        let path = dir.join("shared.lock");
+        let io = |source| LockError::Io { path: path.display().to_string(), source };
+        create_dir_durable(&dir).map_err(io)?;
+        let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(io)?;
+        let deadline = std::time::Instant::now() + patience;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(Self { _file: file }),
+                Err(TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(LockError::Busy { waited_secs: patience.as_secs() });
+                }
+                Err(TryLockError::Error(e)) => return Err(io(e)),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +126,19 @@ mod tests {
         assert!(other.is_ok(), "other annotators are independent");
         drop(first);
         assert!(AnnotatorLock::acquire(dir.path(), &ann).is_ok());
+    }
+
+    #[test]
+    fn the_shared_lock_is_exclusive_and_waits_for_its_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = SharedFilesLock::acquire(dir.path(), SharedFilesLock::PATIENCE).unwrap();
+        let busy = SharedFilesLock::acquire(dir.path(), std::time::Duration::from_millis(30));
+        assert!(matches!(busy, Err(LockError::Busy { .. })), "{busy:?}");
+        let root = dir.path().to_owned();
+        let waiter = std::thread::spawn(move || SharedFilesLock::acquire(&root, SharedFilesLock::PATIENCE).is_ok());
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        drop(first);
+        assert!(waiter.join().unwrap(), "the waiting writer gets the lock once the first lets go");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Reading and writing the project's RON files in one stable, diff-friendly style.
 
+use super::fingerprint::Seen;
 use super::problem::{Problem, ProblemKind};
 use ron::ser::PrettyConfig;
 use serde::Serialize;
@@ -33,17 +34,24 @@ pub fn parse<T: DeserializeOwned>(file: &Path, source: &str) -> Result<T, Proble
     ron::from_str(source).map_err(|e| Problem::from_ron(file, &e))
 }
 
-/// Reads and parses `root/rel`, returning the value and its source text (to locate later findings).
-pub fn read<T: DeserializeOwned>(root: &Path, rel: &Path) -> Result<(T, String), Problem> {
-    let source = read_text(root, rel)?;
+/// Reads and parses `root/rel`, returning the value, its source text (to locate later findings) and the
+/// fingerprint of the bytes read (to notice, before saving over it, that someone else replaced it).
+pub fn read<T: DeserializeOwned>(root: &Path, rel: &Path) -> Result<(T, String, Seen), Problem> {
+    let (source, seen) = read_text_seen(root, rel)?;
     let value = parse(rel, &source)?;
-    Ok((value, source))
+    Ok((value, source, seen))
 }
 
 /// Reads `root/rel` as UTF-8 text.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Problem> {
+    read_text_seen(root, rel).map(|(text, _)| text)
+}
+
+/// Reads `root/rel` as UTF-8 text, with the fingerprint of its bytes.
+pub fn read_text_seen(root: &Path, rel: &Path) -> Result<(String, Seen), Problem> {
     let bytes = std::fs::read(root.join(rel))
         .map_err(|e| Problem::in_file(rel, ProblemKind::Io, format!("cannot read the file: {e}")))?;
+    let seen = Seen::of(&bytes);
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
@@ -55,5 +63,5 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Problem> {
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
-    Ok(text)
+    Ok((text, seen))
 }

@@ -1,7 +1,8 @@
 //! Adding a document to a project: its text and metadata written atomically, under an unused id.
 
-use super::{DocContents, DocEntry, DocState, LoadedDoc, Project, now_rfc3339, to_ron, write_file};
+use super::{DocContents, DocEntry, DocState, LoadedDoc, Project, now_rfc3339, replace_file, to_ron};
 use crate::model::*;
+use crate::store::fingerprint::Seen;
 use crate::store::{StoreError, paths};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
@@ -21,12 +22,14 @@ impl Project {
         }
         let meta_rel = paths::meta(&id);
         let meta_bytes = to_ron(&meta_rel, &meta)?;
-        write_file(&self.root, &paths::text(&id), text.as_str().as_bytes())?;
-        if let Err(e) = write_file(&self.root, &meta_rel, meta_bytes.as_bytes()) {
+        let _lock = self.lock_for_writing()?;
+        replace_file(&self.root, &paths::text(&id), Some(text.as_str().as_bytes()), Seen::Absent)?;
+        if let Err(e) = replace_file(&self.root, &meta_rel, Some(meta_bytes.as_bytes()), Seen::Absent) {
             // Without its metadata the text is invisible; remove it so that nothing half-written remains.
             let _ = std::fs::remove_file(self.root.join(paths::text(&id)));
             return Err(e);
         }
+        self.seen.insert(meta_rel, Seen::of(meta_bytes.as_bytes()));
         let entry = DocEntry {
             summary: Default::default(),
             id: id.clone(),
@@ -37,6 +40,7 @@ impl Project {
                     layers: BTreeMap::new(),
                     suggestions: BTreeMap::new(),
                     dirty: BTreeSet::new(),
+                    seen: BTreeMap::new(),
                 })),
                 problems: Vec::new(),
                 poisoned: Vec::new(),

@@ -89,9 +89,11 @@ fn load_contents(root: &Path, entry: &DocEntry, schema: &Schema, actors: &ActorR
         ));
     }
     let mut layers = BTreeMap::new();
+    let mut seen = BTreeMap::new();
     for (annotator, rel) in list_ron(root, &paths::layers_dir(&entry.id), Annotator::parse, &mut problems) {
         match ron_io::read::<Layer>(root, &rel) {
-            Ok((layer, source)) => {
+            Ok((layer, source, fingerprint)) => {
+                seen.insert(rel.clone(), fingerprint);
                 let findings = validate_layer(&layer, schema, &text, actors);
                 problems.extend(findings.into_iter().map(|f| Problem::from_finding(&rel, &source, f)));
                 layers.insert(annotator, layer);
@@ -105,7 +107,8 @@ fn load_contents(root: &Path, entry: &DocEntry, schema: &Schema, actors: &ActorR
     let mut suggestions = BTreeMap::new();
     for (source_name, rel) in list_ron(root, &paths::suggestions_dir(&entry.id), SourceName::parse, &mut problems) {
         match ron_io::read::<SuggestionSet>(root, &rel) {
-            Ok((set, source)) => {
+            Ok((set, source, fingerprint)) => {
+                seen.insert(rel.clone(), fingerprint);
                 let findings = validate_suggestions(&set, schema, &text);
                 problems.extend(findings.into_iter().map(|f| Problem::from_finding(&rel, &source, f)));
                 suggestions.insert(source_name, set);
@@ -117,7 +120,7 @@ fn load_contents(root: &Path, entry: &DocEntry, schema: &Schema, actors: &ActorR
         }
     }
     let state = if problems.is_empty() {
-        DocState::Loaded(Box::new(LoadedDoc { text, layers, suggestions, dirty: BTreeSet::new() }))
+        DocState::Loaded(Box::new(LoadedDoc { text, layers, suggestions, dirty: BTreeSet::new(), seen }))
     } else {
         DocState::Broken(Some(text))
     };

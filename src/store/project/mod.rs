@@ -12,7 +12,8 @@ mod open;
 mod save;
 
 use super::config::ProjectConfig;
-use super::lock::AnnotatorLock;
+use super::fingerprint::Seen;
+use super::lock::{AnnotatorLock, SharedFilesLock};
 use super::problem::Problem;
 use super::{StoreError, paths, ron_io};
 use crate::model::*;
@@ -55,6 +56,8 @@ pub struct LoadedDoc {
     /// Every suggestion source's proposals.
     pub suggestions: BTreeMap<SourceName, SuggestionSet>,
     dirty: BTreeSet<DirtyFile>,
+    /// What each layer and suggestion file held when read or last written here (a file not listed was absent).
+    seen: BTreeMap<PathBuf, Seen>,
 }
 
 impl LoadedDoc {
@@ -181,6 +184,10 @@ pub struct Project {
     actors_dirty: bool,
     /// `project.ron` (the schema) has unsaved changes.
     config_dirty: bool,
+    /// What `project.ron`, `actors.ron` and the documents' metadata held when read or last written here.
+    seen: BTreeMap<PathBuf, Seen>,
+    /// How long a save waits for another session's write of the shared files to finish.
+    lock_patience: std::time::Duration,
     /// Rises with every change, so views know when to rebuild.
     generation: u64,
 }
@@ -278,6 +285,17 @@ impl Project {
             || self.docs.iter().any(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty()))
     }
 
+    /// Sets how long a save waits for another session's write of the project's shared files before it
+    /// fails (and, in the window, is retried by the autosave): a window should not freeze for long.
+    pub fn set_lock_patience(&mut self, patience: std::time::Duration) {
+        self.lock_patience = patience;
+    }
+
+    /// Takes the lock every writer of this project holds while it writes (DESIGN.md section 11).
+    fn lock_for_writing(&self) -> Result<SharedFilesLock, StoreError> {
+        Ok(SharedFilesLock::acquire(&self.root, self.lock_patience)?)
+    }
+
     fn check_writable(&self) -> Result<(), StoreError> {
         match &self.access {
             Access::ReadWrite => Ok(()),
@@ -292,6 +310,26 @@ fn to_ron<T: serde::Serialize>(rel: &Path, value: &T) -> Result<String, StoreErr
 
 fn config_ron(config: &ProjectConfig) -> Result<String, StoreError> {
     ron_io::to_ron_expanded(config).map_err(|source| StoreError::Serialize { path: paths::config(), source })
+}
+
+/// Replaces `rel` with `bytes` (or removes it for `None`) if it still holds what this session `expected`;
+/// returns what it holds now. The caller holds the lock for writing, so nobody else writes in between.
+fn replace_file(root: &Path, rel: &Path, bytes: Option<&[u8]>, expected: Seen) -> Result<Seen, StoreError> {
+    let now = Seen::on_disk(&root.join(rel)).map_err(|source| StoreError::Read { path: rel.to_owned(), source })?;
+    if now != expected {
+        return Err(StoreError::ChangedOnDisk(rel.to_owned()));
+    }
+    match bytes {
+        Some(bytes) => {
+            write_file(root, rel, bytes)?;
+            Ok(Seen::of(bytes))
+        }
+        None => match std::fs::remove_file(root.join(rel)) {
+            Ok(()) => Ok(Seen::Absent),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Seen::Absent),
+            Err(source) => Err(StoreError::Write { path: rel.to_owned(), source }),
+        },
+    }
 }
 
 fn write_file(root: &Path, rel: &Path, bytes: &[u8]) -> Result<(), StoreError> {

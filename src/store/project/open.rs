@@ -3,10 +3,11 @@
 use super::{DocContents, DocEntry, DocState, OpenOptions, Project, config_ron, to_ron, write_file};
 use crate::model::*;
 use crate::store::config::{self, ProjectConfig};
+use crate::store::fingerprint::Seen;
 use crate::store::lock::AnnotatorLock;
 use crate::store::problem::{Problem, ProblemKind};
 use crate::store::{Access, StoreError, paths, ron_io};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -23,6 +24,7 @@ impl Project {
             return Err(StoreError::NotAProject(root));
         }
         let config = read_config(&root).map_err(|p| StoreError::Invalid(vec![p]))?;
+        let config_seen = config.2;
         let schema_problems: Vec<Problem> = config
             .0
             .schema
@@ -55,6 +57,8 @@ impl Project {
             history: History::default(),
             actors_dirty: false,
             config_dirty: false,
+            seen: BTreeMap::from([(config_path, config_seen)]),
+            lock_patience: crate::store::SharedFilesLock::PATIENCE,
             generation: 0,
         };
         project.read_actors();
@@ -109,7 +113,8 @@ impl Project {
             return;
         }
         match ron_io::read::<ActorRegistry>(&self.root, &rel) {
-            Ok((actors, source)) => {
+            Ok((actors, source, seen)) => {
+                self.seen.insert(rel.clone(), seen);
                 for (id, msg) in actors.problems() {
                     let anchor = vec![format!("\"{id}\"")];
                     let loc = crate::store::problem::locate(&source, &anchor);
@@ -161,7 +166,10 @@ impl Project {
             };
             let rel = paths::meta(&id);
             let (meta, contents) = match ron_io::read::<DocumentMeta>(&self.root, &rel) {
-                Ok((meta, _)) => (Some(meta), OnceLock::new()),
+                Ok((meta, _, seen)) => {
+                    self.seen.insert(rel, seen);
+                    (Some(meta), OnceLock::new())
+                }
                 Err(p) => {
                     self.poisoned.insert(rel);
                     // Without metadata there is nothing to load: the document stays broken.
@@ -175,10 +183,10 @@ impl Project {
     }
 }
 
-fn read_config(root: &Path) -> Result<(ProjectConfig, String), Problem> {
+fn read_config(root: &Path) -> Result<(ProjectConfig, String, Seen), Problem> {
     let rel = paths::config();
-    let source = ron_io::read_text(root, &rel)?;
+    let (source, seen) = ron_io::read_text_seen(root, &rel)?;
     let source = config::migrate(&rel, source)?;
     let config = ron_io::parse(&rel, &source)?;
-    Ok((config, source))
+    Ok((config, source, seen))
 }

@@ -1,7 +1,8 @@
 //! Saving: one document's changed files, every changed file (written on several threads), everything.
 
-use super::{DirtyFile, DocEntry, Project, config_ron, to_ron, write_file};
+use super::{DirtyFile, DocEntry, Project, config_ron, replace_file, to_ron};
 use crate::model::*;
+use crate::store::fingerprint::Seen;
 use crate::store::{StoreError, paths};
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,9 @@ impl Project {
     pub fn save_document(&mut self, id: &DocId) -> Result<usize, StoreError> {
         self.check_writable()?;
         let i = self.index_of(id).ok_or_else(|| StoreError::NoDocument(id.clone()))?;
-        let (jobs, prepare_error) = self.save_jobs(i);
+        let (mut jobs, prepare_error) = self.save_jobs(i);
+        let _lock = if jobs.is_empty() { None } else { Some(self.lock_for_writing()?) };
+        self.merge_changed_suggestions(&mut jobs);
         let results: Vec<_> = jobs.iter().map(|job| job.run(&self.root)).collect();
         let (written, run_error) = self.finish_jobs(&jobs, results);
         match prepare_error.or(run_error) {
@@ -57,21 +60,27 @@ impl Project {
             // Only this session writes the coder's layer (it holds their lock): temp files beside it are left
             // by a session killed mid-save.
             let clean_temps = matches!(file, DirtyFile::Layer(a) if *a == self.annotator) && self._lock.is_some();
-            jobs.push(SaveJob { doc: i, file: file.clone(), rel, contents, clean_temps });
+            let expected = doc.seen.get(&rel).copied().unwrap_or(Seen::Absent);
+            jobs.push(SaveJob { doc: i, file: file.clone(), rel, contents, clean_temps, expected });
         }
         (jobs, error)
     }
 
     /// Marks the files whose jobs succeeded as saved; returns how many were written and the first error.
-    fn finish_jobs(&mut self, jobs: &[SaveJob], results: Vec<Result<bool, StoreError>>) -> (usize, Option<StoreError>) {
+    fn finish_jobs(
+        &mut self,
+        jobs: &[SaveJob],
+        results: Vec<Result<(bool, Seen), StoreError>>,
+    ) -> (usize, Option<StoreError>) {
         let mut written = 0;
         let mut error = None;
         for (job, result) in jobs.iter().zip(results) {
             match result {
-                Ok(wrote) => {
+                Ok((wrote, now)) => {
                     written += usize::from(wrote);
                     if let Some(doc) = self.docs[job.doc].loaded_mut() {
                         doc.dirty.remove(&job.file);
+                        note_seen(&mut doc.seen, &job.rel, now);
                     }
                 }
                 Err(e) => error = error.or(Some(e)),
@@ -110,12 +119,14 @@ impl Project {
                 first_error = first_error.or(error);
             }
         }
+        let _lock = if jobs.is_empty() { None } else { Some(self.lock_for_writing()?) };
+        self.merge_changed_suggestions(&mut jobs);
         // Each atomic write waits for the disk twice (file, then folder); writing several files at once lets
         // those waits overlap, which is what makes saving an import into a thousand documents fast.
         let workers = jobs.len().clamp(1, 8);
         let chunk = jobs.len().div_ceil(workers).max(1);
         let root = &self.root;
-        let results: Vec<Result<bool, StoreError>> = std::thread::scope(|scope| {
+        let results: Vec<Result<(bool, Seen), StoreError>> = std::thread::scope(|scope| {
             let handles: Vec<_> = jobs
                 .chunks(chunk)
                 .map(|part| scope.spawn(move || part.iter().map(|j| j.run(root)).collect::<Vec<_>>()))
@@ -135,28 +146,28 @@ impl Project {
     /// metadata, layers and suggestions. Used after migrations and to normalize hand-edited files.
     pub fn save_all(&mut self) -> Result<usize, StoreError> {
         self.check_writable()?;
-        let mut files: Vec<(PathBuf, String)> = vec![
-            (paths::config(), config_ron(&self.config)?),
-            (paths::actors(), to_ron(&paths::actors(), &self.actors)?),
-        ];
-        for d in &self.docs {
-            let Some(meta) = &d.meta else { continue };
-            files.push((paths::meta(&d.id), to_ron(&paths::meta(&d.id), meta)?));
-            if let Some(doc) = d.loaded() {
-                for (a, layer) in &doc.layers {
-                    files.push((paths::layer(&d.id, a), to_ron(&paths::layer(&d.id, a), layer)?));
-                }
-                for (s, set) in &doc.suggestions {
-                    files.push((paths::suggestions(&d.id, s), to_ron(&paths::suggestions(&d.id, s), set)?));
-                }
+        let files = self.every_file()?;
+        let poisoned = self.poisoned_files();
+        if let Some(file) = files.iter().find(|f| poisoned.contains(f.rel.as_path())) {
+            return Err(StoreError::Poisoned(file.rel.clone()));
+        }
+        let _lock = self.lock_for_writing()?;
+        // Every file is checked before any is written: a project half rewritten from a stale copy is worse
+        // than one not rewritten at all.
+        let expected: Vec<Seen> = files.iter().map(|f| self.expected(f.doc, &f.rel)).collect();
+        for (file, expected) in files.iter().zip(&expected) {
+            let path = self.root.join(&file.rel);
+            let now = Seen::on_disk(&path).map_err(|source| StoreError::Read { path: file.rel.clone(), source })?;
+            if now != *expected {
+                return Err(StoreError::ChangedOnDisk(file.rel.clone()));
             }
         }
-        let poisoned = self.poisoned_files();
-        if let Some((rel, _)) = files.iter().find(|(rel, _)| poisoned.contains(rel.as_path())) {
-            return Err(StoreError::Poisoned(rel.clone()));
-        }
-        for (rel, bytes) in &files {
-            write_file(&self.root, rel, bytes.as_bytes())?;
+        for (file, expected) in files.iter().zip(expected) {
+            let now = replace_file(&self.root, &file.rel, Some(file.bytes.as_bytes()), expected)?;
+            match file.doc.and_then(|i| self.docs[i].loaded_mut()) {
+                Some(doc) => note_seen(&mut doc.seen, &file.rel, now),
+                None => note_seen(&mut self.seen, &file.rel, now),
+            }
         }
         for doc in self.docs.iter_mut().filter_map(DocEntry::loaded_mut) {
             doc.dirty.clear();
@@ -166,6 +177,69 @@ impl Project {
         Ok(files.len())
     }
 
+    /// Every file of the project as it would be written from memory, with the document that holds it (whose
+    /// `seen` knows what it held); `None` for the project's own files and documents' metadata.
+    fn every_file(&self) -> Result<Vec<FileToWrite>, StoreError> {
+        let project = |rel: PathBuf, bytes: String| FileToWrite { doc: None, rel, bytes };
+        let mut files = vec![
+            project(paths::config(), config_ron(&self.config)?),
+            project(paths::actors(), to_ron(&paths::actors(), &self.actors)?),
+        ];
+        for (i, d) in self.docs.iter().enumerate() {
+            let Some(meta) = &d.meta else { continue };
+            files.push(project(paths::meta(&d.id), to_ron(&paths::meta(&d.id), meta)?));
+            if let Some(doc) = d.loaded() {
+                for (a, layer) in &doc.layers {
+                    let rel = paths::layer(&d.id, a);
+                    files.push(FileToWrite { doc: Some(i), bytes: to_ron(&rel, layer)?, rel });
+                }
+                for (s, set) in &doc.suggestions {
+                    let rel = paths::suggestions(&d.id, s);
+                    files.push(FileToWrite { doc: Some(i), bytes: to_ron(&rel, set)?, rel });
+                }
+            }
+        }
+        Ok(files)
+    }
+
+    /// Suggestion files that another session wrote since this one read them (an import while the window
+    /// reviews) are merged: their version with this session's reviews and additions, written in place of
+    /// this session's, and kept in memory. A file that does not merge is left to fail as changed on disk.
+    /// The caller holds the lock for writing.
+    fn merge_changed_suggestions(&mut self, jobs: &mut [SaveJob]) {
+        for job in jobs.iter_mut() {
+            let DirtyFile::Suggestions(source) = &job.file else { continue };
+            if job.contents.is_none() {
+                continue;
+            }
+            let Ok(now) = Seen::on_disk(&self.root.join(&job.rel)) else { continue };
+            if now == job.expected || now == Seen::Absent {
+                continue;
+            }
+            let Ok((theirs, _, read)) = crate::store::ron_io::read::<SuggestionSet>(&self.root, &job.rel) else {
+                continue;
+            };
+            let Some(doc) = self.docs[job.doc].loaded_mut() else { continue };
+            let Some(mine) = doc.suggestions.get(source) else { continue };
+            let Some(merged) = crate::store::merge::merge_suggestions(mine, &theirs) else { continue };
+            let Ok(bytes) = to_ron(&job.rel, &merged) else { continue };
+            job.contents = Some(bytes);
+            job.expected = read;
+            doc.suggestions.insert(source.clone(), merged);
+            self.generation += 1;
+        }
+    }
+
+    /// What this session expects `rel` to hold on disk: what it read or last wrote, or nothing. `doc` is the
+    /// document whose layer or suggestion file it is.
+    fn expected(&self, doc: Option<usize>, rel: &Path) -> Seen {
+        let seen = match doc {
+            Some(i) => self.docs[i].loaded().and_then(|d| d.seen.get(rel)),
+            None => self.seen.get(rel),
+        };
+        seen.copied().unwrap_or(Seen::Absent)
+    }
+
     /// Saves `actors.ron`.
     pub fn save_actors(&mut self) -> Result<(), StoreError> {
         self.check_writable()?;
@@ -173,7 +247,10 @@ impl Project {
         if self.poisoned.contains(&rel) {
             return Err(StoreError::Poisoned(rel));
         }
-        write_file(&self.root, &rel, to_ron(&rel, &self.actors)?.as_bytes())?;
+        let bytes = to_ron(&rel, &self.actors)?;
+        let _lock = self.lock_for_writing()?;
+        let now = replace_file(&self.root, &rel, Some(bytes.as_bytes()), self.expected(None, &rel))?;
+        self.seen.insert(rel, now);
         self.actors_dirty = false;
         Ok(())
     }
@@ -181,7 +258,11 @@ impl Project {
     /// Saves `project.ron` (name, schema, settings).
     pub fn save_config(&mut self) -> Result<(), StoreError> {
         self.check_writable()?;
-        write_file(&self.root, &paths::config(), config_ron(&self.config)?.as_bytes())?;
+        let rel = paths::config();
+        let bytes = config_ron(&self.config)?;
+        let _lock = self.lock_for_writing()?;
+        let now = replace_file(&self.root, &rel, Some(bytes.as_bytes()), self.expected(None, &rel))?;
+        self.seen.insert(rel, now);
         self.config_dirty = false;
         Ok(())
     }
@@ -197,25 +278,36 @@ struct SaveJob {
     contents: Option<String>,
     /// Remove temp files that killed saves of this file left.
     clean_temps: bool,
+    /// What the file held when this session read or last wrote it; anything else there is someone else's.
+    expected: Seen,
+}
+
+/// One file `save_all` writes.
+struct FileToWrite {
+    /// The document whose layer or suggestions it is; `None` for project files and metadata.
+    doc: Option<usize>,
+    rel: PathBuf,
+    bytes: String,
+}
+
+/// Records what `rel` holds now that this session wrote (or removed) it.
+fn note_seen(seen: &mut std::collections::BTreeMap<PathBuf, Seen>, rel: &Path, now: Seen) {
+    match now {
+        Seen::Absent => seen.remove(rel),
+        _ => seen.insert(rel.to_owned(), now),
+    };
 }
 
 impl SaveJob {
     /// Writes (or removes) the file; returns whether anything was written or removed.
-    fn run(&self, root: &Path) -> Result<bool, StoreError> {
-        match &self.contents {
-            Some(bytes) => {
-                if self.clean_temps {
-                    // Failing to remove a stale temp file is harmless.
-                    let _ = crate::store::atomic::remove_stale_temps(&root.join(&self.rel));
-                }
-                write_file(root, &self.rel, bytes.as_bytes())?;
-                Ok(true)
-            }
-            None => match std::fs::remove_file(root.join(&self.rel)) {
-                Ok(()) => Ok(true),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-                Err(source) => Err(StoreError::Write { path: self.rel.clone(), source }),
-            },
+    /// Writes (or removes) the file if it still holds what this session expects; returns whether anything
+    /// was written or removed, and what the file holds now.
+    fn run(&self, root: &Path) -> Result<(bool, Seen), StoreError> {
+        if self.clean_temps && self.contents.is_some() {
+            // Failing to remove a stale temp file is harmless.
+            let _ = crate::store::atomic::remove_stale_temps(&root.join(&self.rel));
         }
+        let now = replace_file(root, &self.rel, self.contents.as_deref().map(str::as_bytes), self.expected)?;
+        Ok((self.contents.is_some() || self.expected != Seen::Absent, now))
     }
 }

@@ -68,7 +68,10 @@ type HighlightsKey = (Option<DocId>, ViewOptions, u64);
 
 impl Session {
     /// A session on `project`, showing its first document.
-    pub fn new(project: Project) -> Self {
+    pub fn new(mut project: Project) -> Self {
+        // A save waits this long for a command-line import's write to finish, then fails and is retried by the
+        // autosave: the window must not freeze for the ten seconds a command would wait.
+        project.set_lock_patience(std::time::Duration::from_millis(250));
         let first = project.documents().first().map(|d| d.id.clone());
         let mut session = Session {
             project,
