@@ -3,6 +3,7 @@
 //! The core (`model`, `store`, `formats`, `workflow`) has no GUI dependency; `ui` is a thin egui layer over it.
 
 pub mod formats;
+pub mod identity;
 pub mod model;
 pub mod settings;
 pub mod store;

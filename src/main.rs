@@ -142,7 +142,7 @@ fn run_gui(project: Option<PathBuf>, given: Option<Annotator>) -> Result<ExitCod
         None => {
             // A settings file that failed to load is never overwritten.
             let path = if note.is_some() { None } else { settings_path };
-            let mut dialog = NameDialog::new(dir, path, tarmeez::default_annotator().as_str());
+            let mut dialog = NameDialog::new(dir, path, &tarmeez::identity::proposed_name());
             dialog.note = note;
             TarmeezApp::asking_name(dialog)
         }

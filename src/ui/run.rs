@@ -139,10 +139,10 @@ impl TarmeezApp {
     /// File > Change coder: asks the name (cancelable); the work so far is saved first.
     fn change_coder(&mut self) {
         let Some(project) = self.project() else { return };
-        let current = project.annotator().to_string();
-        let mut dialog = NameDialog::new(project.root().to_owned(), crate::settings::default_path(), &current);
+        let current = project.annotator().clone();
+        let mut dialog = NameDialog::new(project.root().to_owned(), crate::settings::default_path(), current.as_str())
+            .changing_from(&current);
         dialog.note = Some(format!("You code as {current} now; your work so far is saved first."));
-        dialog.cancelable = true;
         // A settings file that fails to load is never overwritten.
         if dialog.settings_path.as_deref().is_some_and(|p| crate::settings::Settings::load(p).is_err()) {
             dialog.settings_path = None;

@@ -1,8 +1,10 @@
 //! Asks who is coding, once: the name becomes the coder's annotation layer and is remembered in the user's
 //! settings (see [`crate::settings`]).
 
+use crate::identity;
 use crate::model::Annotator;
 use eframe::egui;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The "who is coding?" dialog and what to do once it is answered.
@@ -19,6 +21,9 @@ pub struct NameDialog {
     focused: bool,
     /// A coder is already working (Change coder): the dialog can be cancelled.
     pub cancelable: bool,
+    /// The coders whose files the project already holds, with their number of documents: taking one of
+    /// their names is asked about, since that coder's layers would become this one's.
+    taken: BTreeMap<Annotator, usize>,
 }
 
 /// How the dialog was answered.
@@ -30,9 +35,18 @@ pub enum NameAnswer {
 }
 
 impl NameDialog {
-    /// A dialog for opening `project_dir`, suggesting `suggestion`.
+    /// A dialog for opening `project_dir`, suggesting `suggestion` (see [`identity::proposed_name`]).
     pub fn new(project_dir: PathBuf, settings_path: Option<PathBuf>, suggestion: &str) -> Self {
-        Self { project_dir, settings_path, draft: suggestion.to_owned(), note: None, focused: false, cancelable: false }
+        let taken = identity::coders_with_work(&project_dir);
+        let draft = suggestion.to_owned();
+        Self { project_dir, settings_path, draft, note: None, focused: false, cancelable: false, taken }
+    }
+
+    /// Changing coder: `current` is this person, so their own name is not someone else's.
+    pub fn changing_from(mut self, current: &Annotator) -> Self {
+        self.taken.remove(current);
+        self.cancelable = true;
+        self
     }
 
     /// The layer name the draft gives (names are made safe for file names).
@@ -56,17 +70,7 @@ impl NameDialog {
                 field.request_focus();
             }
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            match self.annotator() {
-                Some(a) => {
-                    ui.weak(format!("Your layer: annotations/<document>/{a}.ron"));
-                    if ui.button("Start coding").clicked() || enter {
-                        chosen = Some(NameAnswer::Chosen(a));
-                    }
-                }
-                None => {
-                    ui.colored_label(ui.visuals().warn_fg_color, "Type a name with at least one letter or digit.");
-                }
-            }
+            chosen = self.show_choice(ui, enter);
             if let Some(note) = &self.note {
                 ui.colored_label(ui.visuals().warn_fg_color, note);
             }
@@ -75,5 +79,35 @@ impl NameDialog {
             }
         });
         chosen
+    }
+
+    /// What the draft gives (its layer, or why it cannot be taken) and the button that takes it.
+    fn show_choice(&self, ui: &mut egui::Ui, enter: bool) -> Option<NameAnswer> {
+        let warn = ui.visuals().warn_fg_color;
+        let Some(a) = self.annotator() else {
+            ui.colored_label(warn, "Type a name with at least one letter or digit.");
+            return None;
+        };
+        if identity::is_placeholder(&self.draft) {
+            ui.colored_label(
+                warn,
+                format!("`{a}` is not a name: type your own, so that your layer is yours alone and nobody else's."),
+            );
+            return None;
+        }
+        ui.weak(format!("Your layer: annotations/<document>/{a}.ron"));
+        if let Some(documents) = self.taken.get(&a) {
+            let plural = if *documents == 1 { "" } else { "s" };
+            ui.colored_label(
+                warn,
+                format!(
+                    "`{a}` already has work in this project ({documents} document{plural}). If that is not you, \
+                     choose another name: that coder's layers would become yours."
+                ),
+            );
+            // Enter does not take someone's name: the coder says so.
+            return ui.button("Yes, that is me").clicked().then_some(NameAnswer::Chosen(a));
+        }
+        (ui.button("Start coding").clicked() || enter).then_some(NameAnswer::Chosen(a))
     }
 }
