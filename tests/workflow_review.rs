@@ -139,3 +139,34 @@ fn bulk_accept_takes_exactly_the_filtered_suggestions_and_one_undo_takes_them_ba
     assert_undo_redo(&mut p, &dir, &before);
     assert_eq!(pending_ids(&p, &camel()), still);
 }
+
+/// The finding (issue 13): deleting a mention made by accepting a suggestion left the suggestion "Accepted",
+/// pointing at nothing. The delete returns it to the coder's queue, and one undo takes both back.
+#[test]
+fn deleting_an_accepted_mention_returns_its_suggestion_to_the_queue() {
+    let (_tmp, dir) = sample_copy();
+    let mut session = tarmeez::ui::session::Session::new(open_as(&dir, "sample"));
+    let id = pending_ids(session.project(), &camel())[0];
+    let accept =
+        tarmeez::workflow::review::accept(session.project(), &doc(), &camel(), SuggestionId(id), None, None).unwrap();
+    assert!(session.project_edit(accept, &mut Vec::new()));
+    assert_eq!(status(session.project(), &camel(), id), ReviewStatus::Accepted);
+    let loaded = session.project().load_document(&doc()).unwrap();
+    let created = match loaded.suggestions[&camel()].suggestions[&SuggestionId(id)].review.as_ref().unwrap().created {
+        Some(tarmeez::model::CreatedAnnotation::Mention(m)) => m,
+        other => panic!("accepting an entity suggestion makes a mention: {other:?}"),
+    };
+    let remove = tarmeez::model::Edit::remove_mention(&layer(session.project()), created);
+    let mut out = Vec::new();
+    assert!(session.edit(&doc(), remove, &mut out), "the delete was made");
+    assert!(!layer(session.project()).mentions.contains_key(&created));
+    assert_eq!(status(session.project(), &camel(), id), ReviewStatus::Pending, "back in the queue");
+    assert!(
+        session.project().load_document(&doc()).unwrap().suggestions[&camel()].suggestions[&SuggestionId(id)]
+            .review
+            .is_none()
+    );
+    session.undo(false, &mut Vec::new());
+    assert!(layer(session.project()).mentions.contains_key(&created), "one undo brings the mention back");
+    assert_eq!(status(session.project(), &camel(), id), ReviewStatus::Accepted, "and the review");
+}

@@ -269,3 +269,48 @@ pub fn accept_all(
     }
     Ok((ProjectEdit::Batch(edits), count))
 }
+
+/// `edit` of `doc`'s layer made whole: a suggestion this coder accepted whose annotation the edit deletes goes
+/// back to their queue (pending again), in the same change, so that one undo brings back both.
+pub fn reopening_suggestions(project: &Project, doc: &DocId, edit: Edit) -> ProjectEdit {
+    let mut removed = Vec::new();
+    deleted_annotations(&edit, &mut removed);
+    let mut edits = vec![ProjectEdit::Layer(doc.clone(), edit)];
+    let loaded = project.document(doc).and_then(|d| d.loaded());
+    for (source, set) in loaded.iter().flat_map(|l| &l.suggestions) {
+        for (id, s) in &set.suggestions {
+            let made_here = s
+                .review
+                .as_ref()
+                .is_some_and(|r| r.by == *project.annotator() && r.created.is_some_and(|c| removed.contains(&c)));
+            if made_here && s.status != ReviewStatus::Rejected {
+                let reopened = Suggestion { status: ReviewStatus::Pending, review: None, ..s.clone() };
+                edits.push(ProjectEdit::PutSuggestion(doc.clone(), source.clone(), *id, Some(Box::new(reopened))));
+            }
+        }
+    }
+    match edits.len() {
+        1 => edits.pop().expect("one edit"),
+        _ => ProjectEdit::Batch(edits),
+    }
+}
+
+/// The annotations `edit` leaves deleted (a later put of the same id in a batch brings it back).
+fn deleted_annotations(edit: &Edit, out: &mut Vec<CreatedAnnotation>) {
+    let mut note = |annotation: CreatedAnnotation, deleted: bool| {
+        out.retain(|a| *a != annotation);
+        if deleted {
+            out.push(annotation);
+        }
+    };
+    match edit {
+        Edit::PutMention(id, value) => note(CreatedAnnotation::Mention(*id), value.is_none()),
+        Edit::PutEvent(id, value) => note(CreatedAnnotation::Event(*id), value.is_none()),
+        Edit::Batch(edits) => {
+            for e in edits {
+                deleted_annotations(e, out);
+            }
+        }
+        Edit::PutRelation(..) | Edit::SetStatus(_) => {}
+    }
+}

@@ -15,7 +15,8 @@ impl Session {
     /// Applies an edit of `doc`, noting it for the autosave; says why when it is refused. Returns whether it
     /// was made.
     pub fn edit(&mut self, doc: &DocId, edit: Edit, out: &mut Vec<Action>) -> bool {
-        let result = self.project.apply(doc, edit);
+        let edit = crate::workflow::review::reopening_suggestions(&self.project, doc, edit);
+        let result = self.project.apply_edit(edit);
         self.made(result, out)
     }
 
