@@ -59,6 +59,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => run_gui(cli.project, given),
         Some(Job::Validate { project }) => validate(&project),
+        Some(Job::Repair { project, dry_run }) => repair(&project, dry_run),
         Some(Job::Stats { project }) => stats(&project),
         Some(Job::New { dir, name }) => new_project(&dir, &name, annotator),
         Some(Job::ImportText { project, paths }) => import_text(&project, &paths, annotator),

@@ -23,6 +23,16 @@ pub(crate) enum Job {
         /// Project folder.
         project: PathBuf,
     },
+    /// Clear up what an interrupted save or import left: remove stray temp files, roll back a half-written
+    /// document (or write its metadata again from its text when annotations of it exist); annotations of a
+    /// document that is gone are reported and kept. Then validate: exit 0 when the project is clean.
+    Repair {
+        /// Project folder.
+        project: PathBuf,
+        /// Only say what would be done.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Count documents, mentions by type, events by type and suggestions by status.
     Stats {
         /// Project folder.

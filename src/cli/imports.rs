@@ -9,16 +9,18 @@ pub(crate) fn import_text(dir: &Path, paths: &[PathBuf], annotator: Annotator) -
         anyhow::bail!("cannot import into {}: {why}", dir.display());
     }
     let mut files = Vec::new();
+    let mut links = Vec::new();
     for path in paths {
         if !path.exists() {
             anyhow::bail!("{} does not exist; nothing was imported", path.display());
         }
-        files.extend(
-            plain_text::collect_text_files(std::slice::from_ref(path))
-                .with_context(|| format!("cannot list {}", path.display()))?,
-        );
+        let found = plain_text::collect_text_files(std::slice::from_ref(path))
+            .with_context(|| format!("cannot list {}", path.display()))?;
+        files.extend(found.files);
+        links.extend(found.skipped);
     }
-    let report = plain_text::import_text_files(&mut project, &files, |_, _| {})?;
+    let mut report = plain_text::import_text_files(&mut project, &files, |_, _| {})?;
+    report.skipped.extend(links);
     for (path, id) in &report.imported {
         outln!("imported {} as {id}", path.display());
     }

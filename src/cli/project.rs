@@ -1,6 +1,7 @@
 //! Jobs on a whole project: validate, stats, new, render.
 
 use crate::*;
+use tarmeez::store::{integrity, repair};
 
 pub(crate) fn open_read_only(dir: &Path) -> Result<Project, StoreError> {
     Project::open(dir, OpenOptions { annotator: tarmeez::default_annotator(), read_only: true })
@@ -19,7 +20,10 @@ pub(crate) fn validate(dir: &Path) -> Result<ExitCode> {
         Err(e) => return Err(e.into()),
     };
     project.load_all();
-    let problems: Vec<_> = project.problems().collect();
+    // What loading cannot see: leftovers of interrupted writes, annotations of missing documents, links.
+    let leftovers =
+        integrity::problems(dir).with_context(|| format!("cannot read the project folder {}", dir.display()))?;
+    let problems: Vec<_> = project.problems().chain(&leftovers).collect();
     for p in &problems {
         outln!("{}", p.under(dir));
     }
@@ -31,6 +35,22 @@ pub(crate) fn validate(dir: &Path) -> Result<ExitCode> {
         outln!("{}: {docs} document(s), {} problem(s)", dir.display(), problems.len());
         Ok(ExitCode::FAILURE)
     }
+}
+
+/// `repair`: clears up what interrupted writes left, says each step, then validates (exit 0 when clean).
+pub(crate) fn repair(dir: &Path, dry_run: bool) -> Result<ExitCode> {
+    let options = repair::RepairOptions { dry_run, own_session: None };
+    let steps = repair::repair(dir, &options)?;
+    for step in &steps {
+        outln!("{}", step.describe(dry_run));
+    }
+    let fixed = steps.iter().filter(|s| s.fixed()).count();
+    if dry_run {
+        outln!("{fixed} repair(s) to make, {} to leave; nothing was changed", steps.len() - fixed);
+        return Ok(ExitCode::SUCCESS);
+    }
+    outln!("{fixed} repair(s) made, {} left", steps.len() - fixed);
+    validate(dir)
 }
 
 pub(crate) fn stats(dir: &Path) -> Result<ExitCode> {

@@ -65,6 +65,9 @@ pub enum StoreError {
     /// The target of `new` exists and is not empty.
     #[error("{0} already exists and is not empty")]
     Exists(PathBuf),
+    /// The write would land outside the project folder (through a folder that is a link).
+    #[error(transparent)]
+    Outside(#[from] super::inside::Outside),
 }
 
 fn list(problems: &[Problem]) -> String {

@@ -5,11 +5,14 @@ mod autosave;
 mod config;
 mod error;
 mod fingerprint;
+pub mod inside;
+pub mod integrity;
 mod lock;
 mod merge;
 pub mod paths;
 mod problem;
 mod project;
+pub mod repair;
 mod ron_io;
 
 pub use autosave::{AUTOSAVE_DELAY, Autosave};

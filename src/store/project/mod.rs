@@ -333,6 +333,7 @@ fn replace_file(root: &Path, rel: &Path, bytes: Option<&[u8]>, expected: Seen) -
 }
 
 fn write_file(root: &Path, rel: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    super::inside::check(root, rel)?;
     super::atomic::write_atomic(&root.join(rel), bytes)
         .map_err(|source| StoreError::Write { path: rel.to_owned(), source })
 }
