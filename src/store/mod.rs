@@ -1,6 +1,7 @@
 //! The project folder on disk (DESIGN.md section 5): load with validation, atomic saves, the annotator lock.
 
 pub mod atomic;
+pub mod batch;
 mod autosave;
 mod config;
 mod error;
@@ -17,5 +18,5 @@ pub use config::{FORMAT_VERSION, ProjectConfig};
 pub use error::StoreError;
 pub use lock::{AnnotatorLock, LockError, SharedFilesLock};
 pub use problem::{Problem, ProblemKind, locate};
-pub use project::{Access, DocEntry, LoadedDoc, OpenOptions, Project, now_rfc3339};
+pub use project::{Access, DocEntry, LoadedDoc, NewDoc, OpenOptions, Project, now_rfc3339};
 pub use ron_io::to_ron;
