@@ -83,14 +83,21 @@ impl Project {
                 )),
             }
         };
-        let mut units = batch.write_stages(&mut check_absent, stage).units.into_iter();
+        // A simulated crash stops everything where it is, as a real one would: nothing is cleaned up.
+        let mut crashed = false;
+        let mut stage = |s| {
+            let flow = stage(s);
+            crashed |= flow.is_break();
+            flow
+        };
+        let mut units = batch.write_stages(&mut check_absent, &mut stage).units.into_iter();
         let mut added = Vec::new();
         let results = results
             .into_iter()
             .map(|prepared| {
                 let prepared = prepared?;
                 let unit = units.next().unwrap_or_default();
-                self.written(&prepared.id, unit)?;
+                self.written(&prepared.id, unit, !crashed)?;
                 let id = prepared.id.clone();
                 self.seen.insert(paths::meta(&id), prepared.meta_seen);
                 added.push(entry(prepared));
@@ -104,10 +111,10 @@ impl Project {
     }
 
     /// What writing one document's files did: `Ok` when both are written; else the error, with the text
-    /// removed when only it was written, so that nothing half-written remains.
-    fn written(&self, id: &DocId, unit: UnitReport) -> Result<(), StoreError> {
+    /// removed (when `clean_up`) if only it was written, so that nothing half-written remains.
+    fn written(&self, id: &DocId, unit: UnitReport, clean_up: bool) -> Result<(), StoreError> {
         let Some((path, source)) = unit.failed else { return Ok(()) };
-        for path in &unit.written {
+        for path in unit.written.iter().filter(|_| clean_up) {
             let _ = std::fs::remove_file(path);
         }
         let rel = path.strip_prefix(&self.root).map_or_else(|_| paths::text(id), std::path::Path::to_path_buf);
