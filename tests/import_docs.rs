@@ -162,34 +162,84 @@ fn duplicates_of_the_project_and_invalid_utf8_in_csv() {
     assert_eq!(doc_count(&dir), 2);
 }
 
-#[test]
-fn cancelling_after_two_of_five_leaves_two_whole_documents() {
-    let (tmp, dir) = new_project();
-    let file = tmp.path().join("five.jsonl");
-    let lines: Vec<String> = (1..=5).map(|i| format!(r#"{{"id": "d{i}", "text": "خبر رقم {i} عن القصف"}}"#)).collect();
-    std::fs::write(&file, lines.join("\n")).unwrap();
-    let (records, skips) = read_records(&file, None, &Columns::default()).unwrap();
-    assert!(skips.is_empty());
-    assert_eq!(records.len(), 5);
-    let mut p = open_as(&dir, "a");
-    let mut calls = Vec::new();
-    let outcome = import_records(&mut p, records, &mut |done, total| {
-        calls.push((done, total));
-        done < 2
-    });
-    assert!(outcome.cancelled);
-    assert!(outcome.error.is_none());
-    assert_eq!(calls, [(1, 5), (2, 5)]);
-    let ids: Vec<&str> = outcome.imported.iter().map(|(_, id)| id.as_str()).collect();
-    assert_eq!(ids, ["d1", "d2"]);
-    drop(p);
-    assert_eq!(doc_count(&dir), 2);
+/// The names of the files in the project's `documents/` folder, sorted.
+fn document_files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir.join("documents"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
-    assert_eq!(names, ["d1.ron", "d1.txt", "d2.ron", "d2.txt"], "nothing half-written");
+    names
+}
+
+#[test]
+fn cancelling_after_the_first_batch_leaves_its_documents_whole() {
+    let (tmp, dir) = new_project();
+    let file = tmp.path().join("many.jsonl");
+    let lines: Vec<String> =
+        (0..2500).map(|i| format!(r#"{{"id": "d{i:04}", "text": "خبر رقم {i} عن القصف"}}"#)).collect();
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let (records, skips) = read_records(&file, None, &Columns::default()).unwrap();
+    assert!(skips.is_empty());
+    let mut p = open_as(&dir, "a");
+    let mut calls = Vec::new();
+    let outcome = import_records(&mut p, records, &mut |done, total| {
+        calls.push((done, total));
+        false
+    });
+    assert!(outcome.cancelled);
+    assert!(outcome.error.is_none());
+    assert_eq!(calls, [(1000, 2500)], "progress is told, and a stop honoured, after each batch of 1,000");
+    assert_eq!(outcome.imported.len(), 1000);
+    drop(p);
+    assert_eq!(doc_count(&dir), 1000);
+    let names = document_files(&dir);
+    let expected: Vec<String> = (0..1000).flat_map(|i| [format!("d{i:04}.ron"), format!("d{i:04}.txt")]).collect();
+    assert_eq!(names, expected, "nothing half-written, no temp file left");
+    let out = tarmeez(&["validate", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+}
+
+#[test]
+fn thousands_of_records_become_as_many_valid_documents_across_batches() {
+    let (tmp, dir) = new_project();
+    let file = tmp.path().join("many.jsonl");
+    // No ids: every document's id is made from `doc`. Line 1500 repeats line 3 (an earlier batch) and line
+    // 2200 repeats line 2100 (the same batch).
+    let text = |i: usize| format!("خبر رقم {i} عن قصف مدفعي قرب الميادين");
+    let lines: Vec<String> = (1..=2500)
+        .map(|line| match line {
+            1500 => text(3),
+            2200 => text(2100),
+            _ => text(line),
+        })
+        .map(|t| serde_json::json!({ "text": t }).to_string())
+        .collect();
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let out = tarmeez(&["import-docs", dir.to_str().unwrap(), file.to_str().unwrap()]);
+    let report = stdout(&out);
+    assert!(report.trim_end().ends_with("2498 imported, 2 skipped"), "{report}");
+    let f = file.display();
+    assert!(report.contains(&format!("imported {f}:1 as doc\n")), "{report}");
+    assert!(report.contains(&format!("imported {f}:2500 as doc-2498\n")), "{report}");
+    assert!(
+        report.contains(&format!("skipped  {f}:1500: has the same text as line 3, imported just before as `doc-3`")),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!(
+            "skipped  {f}:2200: has the same text as line 2100, imported just before as `doc-2099`"
+        )),
+        "{report}"
+    );
+    let p = open_read_only(&dir);
+    p.load_all();
+    assert_eq!(p.documents().len(), 2498);
+    assert_eq!(p.problems().count(), 0);
+    let doc = p.document(&DocId::parse("doc-2099").unwrap()).unwrap();
+    assert_eq!(doc.text().unwrap().as_str(), text(2100));
+    assert_eq!(doc.meta.as_ref().unwrap().title, text(2100));
+    assert_eq!(document_files(&dir).len(), 2 * 2498, "a text and a metadata file each, no temp file");
     let out = tarmeez(&["validate", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stdout(&out));
 }

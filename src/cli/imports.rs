@@ -56,7 +56,7 @@ pub(crate) fn import_docs(
     if let Some(note) = corpus::ignored_note(&records) {
         outln!("{shown}: note: {note}");
     }
-    // Ctrl+C stops the import between documents: each is written whole, so the project stays valid.
+    // Ctrl+C stops the import between batches of documents: each is written whole, so the project stays valid.
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let flag = stop.clone();
     let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));

@@ -1,11 +1,11 @@
 //! Importing a corpus of documents from one file: JSON lines (one object per line) or CSV with a header row.
 //!
 //! [`read_records`] reads the file into [`Record`]s, skipping (and naming, with their line) the lines that
-//! cannot be documents; [`import_records`] adds each record to the project with [`Project::add_document`],
-//! skipping empty texts and duplicates, and can be cancelled between documents.
+//! cannot be documents; [`import_records`] adds the records to the project with [`Project::add_documents`], a
+//! batch at a time, skipping empty texts and duplicates, and can be cancelled between batches.
 
 use crate::model::{DocId, DocumentMeta, text_hash};
-use crate::store::{Project, StoreError};
+use crate::store::{NewDoc, Project, StoreError};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
@@ -415,8 +415,9 @@ pub struct ImportOutcome {
 }
 
 /// Adds each record as a document. Empty texts and duplicates (of a document of the project, or of an earlier
-/// record) are skipped. `progress(done, total)` is called after each record; when it returns `false` the import
-/// stops there, so the project holds whole documents only (each is written whole by [`Project::add_document`]).
+/// record) are skipped. The records are written [`BATCH`] at a time, each batch with a few waits for the disk
+/// in all; `progress(done, total)` is called after each batch, and when it returns `false` the import stops
+/// there. The project holds whole documents only: [`Project::add_documents`] writes each whole.
 ///
 /// The id comes from the record's id, else its title, else `doc`; the title defaults to the text's first line.
 pub fn import_records(
@@ -434,16 +435,33 @@ pub fn import_records(
     import.stop()
 }
 
-/// An import of records one at a time, so that a window can draw its progress between records and stop when
-/// asked; [`import_records`] runs one to its end.
+/// How many records an import reads into one batch of documents written together: enough that the waits for
+/// the disk (three per batch) cost little, few enough that progress and Ctrl+C are seen within a fraction of
+/// a second.
+pub const BATCH: usize = 1000;
+
+/// An import of records a batch at a time, so that a window can draw its progress between batches and stop
+/// when asked; [`import_records`] runs one to its end.
 #[derive(Debug)]
 pub struct CorpusImport {
     records: std::vec::IntoIter<Record>,
     total: usize,
     done: usize,
+    /// How many records a step takes.
+    batch: usize,
     /// Text hashes of the project's documents and of the records imported so far, with what they are.
     known: HashMap<String, String>,
     outcome: ImportOutcome,
+}
+
+/// One batch of records on its way into the project: the documents to add, with the line and text hash of
+/// each, and the records skipped (a duplicate of a document of the batch with the index of that document).
+#[derive(Default)]
+struct BatchOfRecords {
+    docs: Vec<NewDoc>,
+    lines: Vec<(usize, String)>,
+    skipped: Vec<Skip>,
+    duplicates: Vec<(usize, usize)>,
 }
 
 impl CorpusImport {
@@ -455,7 +473,14 @@ impl CorpusImport {
             .filter_map(|d| Some((d.meta.as_ref()?.text_hash.clone(), format!("document `{}` of the project", d.id))))
             .collect();
         let total = records.len();
-        Self { records: records.into_iter(), total, done: 0, known, outcome: ImportOutcome::default() }
+        let outcome = ImportOutcome::default();
+        Self { records: records.into_iter(), total, done: 0, batch: BATCH, known, outcome }
+    }
+
+    /// Takes `records` records a step from now on (at least one; [`BATCH`] at first), for a caller that must
+    /// come back sooner than a batch of [`BATCH`] takes, as a window drawing its progress does.
+    pub fn set_batch(&mut self, records: usize) {
+        self.batch = records.max(1);
     }
 
     /// `(records done, records in all)`.
@@ -468,42 +493,68 @@ impl CorpusImport {
         &self.outcome
     }
 
-    /// Imports or skips the next record. Returns `false`, doing nothing, when every record is done or the
-    /// project could not be written (the error is in the outcome).
+    /// Imports or skips the next batch of records. Returns `false`, doing nothing, when every record is done
+    /// or the project could not be written (the error is in the outcome).
     pub fn step(&mut self, project: &mut Project) -> bool {
-        if self.outcome.error.is_some() {
+        if self.outcome.error.is_some() || self.records.len() == 0 {
             return false;
         }
-        let Some(record) = self.records.next() else { return false };
-        self.done += 1;
-        let line = record.line;
-        let hash = text_hash(&record.text);
-        if record.text.trim().is_empty() {
-            self.outcome.skipped.push(Skip { line, reason: SkipReason::Empty });
-        } else if let Some(of) = self.known.get(&hash) {
-            self.outcome.skipped.push(Skip { line, reason: SkipReason::Duplicate(of.clone()) });
-        } else {
-            let hint = record.id.clone().or_else(|| record.title.clone()).unwrap_or_else(|| "doc".into());
-            let title = record.title.unwrap_or_else(|| first_line(&record.text));
-            let meta = DocumentMeta {
-                title,
-                source: record.source.unwrap_or_default(),
-                date: record.date.unwrap_or_default(),
-                url: record.url.unwrap_or_default(),
-                ..DocumentMeta::default()
-            };
-            match project.add_document(&hint, record.text, meta) {
+        let batch = self.take_batch();
+        let results = match project.add_documents(batch.docs) {
+            Ok(results) => results,
+            Err(e) => {
+                self.outcome.error = Some(e);
+                return false;
+            }
+        };
+        let mut ids = Vec::with_capacity(results.len());
+        for ((line, hash), result) in batch.lines.into_iter().zip(results) {
+            match result {
                 Ok(id) => {
                     self.known.insert(hash, format!("line {line}, imported just before as `{id}`"));
-                    self.outcome.imported.push((line, id));
+                    self.outcome.imported.push((line, id.clone()));
+                    ids.push((line, Some(id)));
                 }
                 Err(e) => {
-                    self.outcome.error = Some(e);
-                    return false;
+                    self.outcome.error.get_or_insert(e);
+                    ids.push((line, None));
                 }
             }
         }
-        true
+        let mut skipped = batch.skipped;
+        skipped.extend(batch.duplicates.into_iter().map(|(line, of)| {
+            let of = match &ids[of] {
+                (first, Some(id)) => format!("line {first}, imported just before as `{id}`"),
+                (first, None) => format!("line {first}"),
+            };
+            Skip { line, reason: SkipReason::Duplicate(of) }
+        }));
+        skipped.sort_by_key(|s| s.line);
+        self.outcome.skipped.extend(skipped);
+        self.outcome.error.is_none()
+    }
+
+    /// Takes the next records (as many as a step takes): the documents to add, and the records skipped.
+    fn take_batch(&mut self) -> BatchOfRecords {
+        let mut batch = BatchOfRecords::default();
+        let mut in_batch: HashMap<String, usize> = HashMap::new();
+        for record in self.records.by_ref().take(self.batch) {
+            self.done += 1;
+            let line = record.line;
+            let hash = text_hash(&record.text);
+            if record.text.trim().is_empty() {
+                batch.skipped.push(Skip { line, reason: SkipReason::Empty });
+            } else if let Some(of) = self.known.get(&hash) {
+                batch.skipped.push(Skip { line, reason: SkipReason::Duplicate(of.clone()) });
+            } else if let Some(&of) = in_batch.get(&hash) {
+                batch.duplicates.push((line, of));
+            } else {
+                in_batch.insert(hash.clone(), batch.docs.len());
+                batch.lines.push((line, hash));
+                batch.docs.push(new_doc(record));
+            }
+        }
+        batch
     }
 
     /// Ends the import here: the outcome, `cancelled` when records were left (and no error stopped it).
@@ -512,6 +563,20 @@ impl CorpusImport {
         outcome.cancelled = self.done < self.total && outcome.error.is_none();
         outcome
     }
+}
+
+/// The document a record becomes.
+fn new_doc(record: Record) -> NewDoc {
+    let id_hint = record.id.clone().or_else(|| record.title.clone()).unwrap_or_else(|| "doc".into());
+    let title = record.title.unwrap_or_else(|| first_line(&record.text));
+    let meta = DocumentMeta {
+        title,
+        source: record.source.unwrap_or_default(),
+        date: record.date.unwrap_or_default(),
+        url: record.url.unwrap_or_default(),
+        ..DocumentMeta::default()
+    };
+    NewDoc { id_hint, text: record.text, meta }
 }
 
 /// The first non-empty line, trimmed and cut to 200 characters, as a default title.

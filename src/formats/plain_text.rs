@@ -1,7 +1,7 @@
 //! Importing plain UTF-8 `.txt` files, one document each.
 
 use crate::model::{DocId, DocumentMeta, text_hash};
-use crate::store::{Project, StoreError};
+use crate::store::{NewDoc, Project, StoreError};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -123,8 +123,9 @@ impl Walk<'_> {
 }
 
 /// Imports each file as one document. Bad files (unreadable, not UTF-8, empty, duplicates) are skipped and
-/// reported by name; good ones are imported. Each document is written atomically, so an interrupted import
-/// leaves only whole documents. `progress(done, total)` is called after each file.
+/// reported by name; good ones are imported, [`super::corpus::BATCH`] at a time with a few waits for the disk
+/// per batch. Each document is written whole, so an interrupted import leaves only whole documents.
+/// `progress(done, total)` is called before each batch and at the end.
 ///
 /// Errors only when the project itself cannot be written (read-only, disk full): documents imported
 /// before that stay, and are listed in the partial report of the error's caller by re-listing the project.
@@ -137,26 +138,44 @@ pub fn import_text_files(
     let known: HashMap<String, DocId> =
         project.documents().iter().filter_map(|d| Some((d.meta.as_ref()?.text_hash.clone(), d.id.clone()))).collect();
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    for (i, path) in files.iter().enumerate() {
-        progress(i, files.len());
-        match read_one(path, &known, &seen) {
-            Err(reason) => report.skipped.push((path.clone(), reason)),
-            Ok(text) => {
-                let hash = text_hash(&text);
-                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                let meta = DocumentMeta {
-                    title: first_line(&text),
-                    source: path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
-                    ..DocumentMeta::default()
-                };
-                let id = project.add_document(&stem, text, meta)?;
-                seen.insert(hash, path.clone());
-                report.imported.push((path.clone(), id));
+    for (i, chunk) in files.chunks(super::corpus::BATCH).enumerate() {
+        progress(i * super::corpus::BATCH, files.len());
+        let mut docs = Vec::new();
+        let mut paths = Vec::new();
+        for path in chunk {
+            match read_one(path, &known, &seen) {
+                Err(reason) => report.skipped.push((path.clone(), reason)),
+                Ok(text) => {
+                    seen.insert(text_hash(&text), path.clone());
+                    docs.push(new_doc(path, text));
+                    paths.push(path.clone());
+                }
             }
+        }
+        let mut first_error = None;
+        for (path, result) in paths.into_iter().zip(project.add_documents(docs)?) {
+            match result {
+                Ok(id) => report.imported.push((path, id)),
+                Err(e) => first_error = first_error.or(Some(e)),
+            }
+        }
+        if let Some(e) = first_error {
+            return Err(e);
         }
     }
     progress(files.len(), files.len());
     Ok(report)
+}
+
+/// The document a file becomes: its id from the file's name, its title from the first line.
+fn new_doc(path: &Path, text: String) -> NewDoc {
+    let id_hint = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let meta = DocumentMeta {
+        title: first_line(&text),
+        source: path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        ..DocumentMeta::default()
+    };
+    NewDoc { id_hint, text, meta }
 }
 
 fn read_one(

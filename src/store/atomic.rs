@@ -10,29 +10,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, bytes, |_| Ok(()))
 }
 
-/// Writes each `(path, bytes)` with [`write_atomic`], several at once on up to 8 threads: each atomic write
-/// waits for the disk twice (file, then folder), and the waits overlap. Every file is tried, so that one that
-/// cannot be written does not hold back the others; the first failure is returned with its path.
+/// Writes each `(path, bytes)` atomically, as one [`Batch`](super::batch::Batch): a few waits for the disk
+/// in all rather than two per file. Every file is tried, so that one that cannot be written does not hold back
+/// the others; the first failure is returned with its path.
 pub fn write_atomic_all(files: &[(std::path::PathBuf, Vec<u8>)]) -> Result<(), (std::path::PathBuf, io::Error)> {
-    let workers = files.len().clamp(1, 8);
-    let chunk = files.len().div_ceil(workers).max(1);
-    let failures: Vec<(std::path::PathBuf, io::Error)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .filter_map(|(path, bytes)| write_atomic(path, bytes).err().map(|e| (path.clone(), e)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("a writing thread panicked")).collect()
-    });
-    match failures.into_iter().next() {
-        Some(failure) => Err(failure),
-        None => Ok(()),
+    let mut batch = super::batch::Batch::new();
+    for (path, bytes) in files {
+        batch.add_file(path.clone(), bytes.clone());
     }
+    batch.write().into_result()
 }
 
 /// [`write_atomic`] with a hook that runs after the temp file is written and synced, just before the rename.
@@ -60,7 +46,7 @@ pub fn write_atomic_with(
 
 /// Temp files are named after their target (`.tarmeez-huda.ron-Xy12Ab.tmp`), so that a kill -9 in the middle
 /// of a save leaves a file that says whose it is, and the owner's next session can remove it.
-fn temp_prefix(path: &Path) -> String {
+pub(super) fn temp_prefix(path: &Path) -> String {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     format!(".tarmeez-{name}-")
 }
@@ -86,14 +72,14 @@ pub fn remove_stale_temps(path: &Path) -> io::Result<usize> {
 /// Temp files are private (0600), but project files are shared with a team: give the new file the
 /// permissions of the file it replaces, or 0644 for a new file, as editors and `git checkout` do.
 #[cfg(unix)]
-fn share_like(tmp: &File, path: &Path) -> io::Result<()> {
+pub(super) fn share_like(tmp: &File, path: &Path) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
     tmp.set_permissions(std::fs::Permissions::from_mode(mode))
 }
 
 #[cfg(not(unix))]
-fn share_like(_tmp: &File, _path: &Path) -> io::Result<()> {
+pub(super) fn share_like(_tmp: &File, _path: &Path) -> io::Result<()> {
     Ok(())
 }
 

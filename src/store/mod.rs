@@ -2,6 +2,7 @@
 
 pub mod atomic;
 mod autosave;
+pub mod batch;
 mod config;
 mod error;
 mod fingerprint;
@@ -20,5 +21,5 @@ pub use config::{FORMAT_VERSION, ProjectConfig};
 pub use error::StoreError;
 pub use lock::{AnnotatorLock, LockError, SharedFilesLock};
 pub use problem::{Problem, ProblemKind, locate};
-pub use project::{Access, DocEntry, LoadedDoc, OpenOptions, Project, now_rfc3339};
+pub use project::{Access, DocEntry, LoadedDoc, NewDoc, OpenOptions, Project, now_rfc3339};
 pub use ron_io::to_ron;

@@ -11,6 +11,8 @@ mod load;
 mod open;
 mod save;
 
+pub use add::NewDoc;
+
 use super::config::ProjectConfig;
 use super::fingerprint::Seen;
 use super::lock::{AnnotatorLock, SharedFilesLock};

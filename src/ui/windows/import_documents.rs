@@ -4,8 +4,8 @@
 //! skipped by line. Each document is written whole, so a cancelled import leaves a valid project: the
 //! documents imported so far stay, and importing the file again adds the rest (duplicates are skipped).
 
+use crate::formats::corpus::{BATCH, ImportOutcome, read_records};
 use crate::formats::corpus::{Columns, CorpusFormat, CorpusImport, FileError, Record, Skip, fields, ignored_note};
-use crate::formats::corpus::{ImportOutcome, read_records};
 use crate::store::Project;
 use crate::ui::action::Action;
 use crate::ui::session::Session;
@@ -41,6 +41,10 @@ pub struct ImportDocumentsWindow {
     stage: Stage,
     /// How long each frame imports records (at least one per frame), so that the window stays responsive.
     pub frame_budget: Duration,
+    /// How many records a frame imports together: grown while a frame's batch takes well under the budget,
+    /// shrunk when it takes more (a batch waits for the disk a few times, whatever its size, so bigger
+    /// batches import faster).
+    batch: usize,
 }
 
 /// Where in [`Columns`] a piece of metadata's column name goes.
@@ -66,6 +70,7 @@ impl ImportDocumentsWindow {
             columns: Columns::default(),
             stage: Stage::Choosing,
             frame_budget: Duration::from_millis(30),
+            batch: 1,
         };
         window.read_fields();
         window
@@ -135,8 +140,8 @@ impl ImportDocumentsWindow {
         }
     }
 
-    /// Moves the import on: takes the records once read, then imports them for up to `frame_budget` (at least
-    /// one record).
+    /// Moves the import on: takes the records once read, then imports one batch of them, sized to take about
+    /// `frame_budget` (at least one record).
     fn step(&mut self, project: &mut Project) {
         if let Stage::Reading(handle) = &self.stage
             && handle.is_finished()
@@ -155,9 +160,13 @@ impl ImportDocumentsWindow {
         }
         let Stage::Importing { import, .. } = &mut self.stage else { return };
         let start = Instant::now();
-        let mut more = import.step(project);
-        while more && start.elapsed() < self.frame_budget {
-            more = import.step(project);
+        import.set_batch(self.batch);
+        let more = import.step(project);
+        let took = start.elapsed();
+        if took * 2 < self.frame_budget {
+            self.batch = (self.batch * 2).min(BATCH);
+        } else if took > self.frame_budget {
+            self.batch = (self.batch / 2).max(1);
         }
         if !more {
             self.finish();
