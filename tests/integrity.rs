@@ -212,3 +212,32 @@ fn import_text_follows_no_link_loop_and_no_link_out_of_the_folders_named() {
     assert!(text.contains("/out: is a link to") && text.contains("outside the folders named"), "{text}");
     assert!(!text.contains("c.txt"), "{text}");
 }
+
+#[test]
+fn the_problems_window_shows_what_the_repair_would_do_then_does_it_and_reopens_the_project() {
+    use egui_kittest::kittest::Queryable;
+    let (_tmp, dir) = sample_copy();
+    std::fs::write(dir.join("documents/half.txt"), "نص لم يكتمل استيراده").unwrap();
+    let own_temp = format!("annotations/{SAMPLE_DOC}/.tarmeez-huda.ron-Ab12Cd.tmp");
+    std::fs::write(dir.join(&own_temp), "(partial").unwrap();
+    let mut h = window(tarmeez::ui::TarmeezApp::new(Some(open_as(&dir, "huda")), None));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Validate project").click();
+    h.run();
+    h.get_by_label("documents/half.txt");
+    h.get_by_label(&own_temp);
+    h.get_by_label("Repair…").click();
+    h.run();
+    h.get_by_label_contains("would remove documents/half.txt");
+    h.get_by_label_contains(&format!("would remove {own_temp}"));
+    assert!(dir.join("documents/half.txt").exists(), "nothing is done before the coder confirms");
+    h.get_by_label("Repair now").click();
+    h.run();
+    h.get_by_label_contains("removed documents/half.txt");
+    assert!(!dir.join("documents/half.txt").exists());
+    assert!(!dir.join(&own_temp).exists(), "the session's own temp file was removed under its own lock");
+    let project = h.state().project().expect("the project is open again");
+    assert_eq!(project.access(), &Access::ReadWrite, "reopened with the coder's lock");
+    assert_eq!(project.documents().len(), 1);
+}

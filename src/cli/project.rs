@@ -22,7 +22,7 @@ pub(crate) fn validate(dir: &Path) -> Result<ExitCode> {
     project.load_all();
     // What loading cannot see: leftovers of interrupted writes, annotations of missing documents, links.
     let leftovers =
-        integrity::problems(dir).with_context(|| format!("cannot read the project folder {}", dir.display()))?;
+        integrity::problems(dir, None).with_context(|| format!("cannot read the project folder {}", dir.display()))?;
     let problems: Vec<_> = project.problems().chain(&leftovers).collect();
     for p in &problems {
         outln!("{}", p.under(dir));

@@ -258,16 +258,19 @@ pub fn session_running(root: &Path, coder: &Annotator) -> bool {
 }
 
 /// What `validate` reports about the folder: every leftover, except temp files beside the layers of a coder
-/// whose session is running (that session may be saving them right now, and removes them itself).
+/// whose session is running (that session may be saving them right now, and removes them itself). `own` is
+/// the coder whose session the caller is (a window checking its own project, between its saves): their temp
+/// files are stray.
 ///
 /// The shared files' lock is held while the folder is read, when it can be taken, so that an import writing
 /// at the same moment is not mistaken for an interrupted one.
-pub fn problems(root: &Path) -> std::io::Result<Vec<Problem>> {
+pub fn problems(root: &Path, own: Option<&Annotator>) -> std::io::Result<Vec<Problem>> {
     let _shared = super::lock::SharedFilesLock::acquire(root, super::lock::SharedFilesLock::PATIENCE).ok();
     let found = scan(root)?;
+    let busy = |c: &Annotator| Some(c) != own && session_running(root, c);
     Ok(found
         .iter()
-        .filter(|l| !matches!(l, Leftover::Temp { writer: Writer::Coder(c), .. } if session_running(root, c)))
+        .filter(|l| !matches!(l, Leftover::Temp { writer: Writer::Coder(c), .. } if busy(c)))
         .map(Leftover::problem)
         .collect())
 }
