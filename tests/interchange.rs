@@ -439,3 +439,26 @@ fn file_import_annotations_brings_doccano_and_brat_into_ones_layer_undoably() {
     h.run();
     assert_eq!(mention_set(&window_layer(&h, "huda")), mention_set(&theirs));
 }
+
+#[test]
+fn doccano_import_reads_past_a_byte_order_mark_and_names_the_line_that_is_not_utf8() {
+    let (_tmp, dir) = sample_copy();
+    let out = dir.parent().unwrap().join("out");
+    doccano::export_doccano(&open_read_only(&dir), Some(&sample()), &out).unwrap();
+    let file = out.join("doccano.jsonl");
+    let content = std::fs::read(&file).unwrap();
+    std::fs::write(&file, [&b"\xef\xbb\xbf"[..], &content].concat()).unwrap();
+    let fresh = Annotator::parse("fresh").unwrap();
+    let mut project = open_as(&dir, "fresh");
+    let imported = doccano::import_doccano(&mut project, &file, &fresh).unwrap();
+    assert_eq!(imported.mentions, 24);
+    drop(project);
+
+    // A second line with a byte that is not UTF-8: the message says which line.
+    let bad = out.join("bad.jsonl");
+    std::fs::write(&bad, [&content[..], &b"{\"text\": \"\xff\"}\n"[..]].concat()).unwrap();
+    let mut project = open_as(&dir, "other");
+    let other = Annotator::parse("other").unwrap();
+    let e = doccano::import_doccano(&mut project, &bad, &other).unwrap_err().to_string();
+    assert!(e.contains("bad.jsonl:2:") && e.contains("not UTF-8"), "{e}");
+}

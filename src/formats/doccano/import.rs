@@ -2,6 +2,7 @@
 //! edit.
 
 use super::*;
+use crate::formats::text_file::{TextFileError, read_text};
 
 /// What [`import_doccano`] did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -44,6 +45,14 @@ pub enum ImportError {
         path: PathBuf,
         /// The cause.
         source: std::io::Error,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{}:{line}: not UTF-8 text; convert the file to UTF-8", .path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first byte that is not UTF-8.
+        line: usize,
     },
     /// Annotations go into the layer of the annotator the project is open for.
     #[error("the project is open for annotator `{open_for}`, so it cannot import into `{asked}`'s layer")]
@@ -150,11 +159,12 @@ pub fn plan_doccano(
     annotator: &Annotator,
 ) -> Result<(ImportSummary, Option<ProjectEdit>), ImportError> {
     check_may_import(project, annotator)?;
-    let content =
-        std::fs::read_to_string(path).map_err(|source| ImportError::Read { path: path.to_owned(), source })?;
+    let content = read_text(path).map_err(|e| match e {
+        TextFileError::Unreadable(source) => ImportError::Read { path: path.to_owned(), source },
+        TextFileError::NotUtf8 { line } => ImportError::NotUtf8 { path: path.to_owned(), line },
+    })?;
     let mut planning = Planning::default();
     for (i, raw) in content.lines().enumerate() {
-        let raw = raw.trim_start_matches('\u{feff}');
         if raw.trim().is_empty() {
             continue;
         }

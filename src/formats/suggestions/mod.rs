@@ -24,7 +24,8 @@ pub use reading::{parse_str, read_path};
 
 // What the format parsers (`use super::*`) read with, besides the types below.
 use fields::{Bad, doc_id_field, kind_of, label_field, malformed, offset_field, offset_value, score_value};
-use reading::{Json, Record, join_origin, line_record, records, strip_bom};
+use reading::{Json, Record, join_origin, line_record, records};
+use crate::formats::text_file::strip_bom;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
