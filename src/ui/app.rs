@@ -263,7 +263,7 @@ impl TarmeezApp {
             self.save_now();
             if let SaveStatus::Failed(why) = self.save_status() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.message = Some(format!("Tarmeez stays open: your changes could not be saved ({why})."));
+                self.message = Some(format!("Tarmeez stays open: not all your changes could be saved ({why})."));
             }
         }
     }
