@@ -462,3 +462,61 @@ fn doccano_import_reads_past_a_byte_order_mark_and_names_the_line_that_is_not_ut
     let e = doccano::import_doccano(&mut project, &bad, &other).unwrap_err().to_string();
     assert!(e.contains("bad.jsonl:2:") && e.contains("not UTF-8"), "{e}");
 }
+
+#[test]
+fn doccano_import_into_a_layer_adds_what_is_new_and_finds_what_is_there() {
+    let (_tmp, dir) = sample_copy();
+    let mut project = open_as(&dir, "sample");
+    let (text, original) = sample_layer(&mut project);
+    let entity = |id: u32, start: usize, end: usize, label: &str| serde_json::json!({"id": id, "start_offset": start, "end_offset": end, "label": label});
+    let relation = |from: u32, to: u32, kind: &str| serde_json::json!({"from_id": from, "to_id": to, "type": kind});
+    let line = serde_json::json!({
+        "doc_id": SAMPLE_DOC,
+        "text": text,
+        "entities": [
+            entity(1, 266, 289, "ACTOR"),      // m2
+            entity(2, 407, 416, "LOCATION"),   // m5
+            entity(3, 328, 332, "ATTACK"),     // e1's trigger
+            entity(4, 379, 388, "LOCATION"),   // new
+            entity(5, 379, 388, "LOCATION"),   // the same again
+            entity(6, 2793, 2800, "ATTACK"),   // e5's trigger
+            entity(7, 984, 994, "ATTACK"),     // e2's trigger
+            entity(8, 914, 919, "STATEMENT"),  // a new event
+        ],
+        "relations": [
+            relation(3, 1, "Attacker"),    // e1 has it
+            relation(3, 2, "Location"),    // e1 has it
+            relation(6, 5, "Location"),    // new role of e5
+            relation(7, 3, "RESPONSE_TO"), // r1
+            relation(6, 3, "RESPONSE_TO"), // new
+        ],
+    });
+    let file = dir.parent().unwrap().join("mixed.jsonl");
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    let summary = doccano::import_doccano(&mut project, &file, &sample()).unwrap();
+    let counts = (summary.mentions, summary.events, summary.arguments, summary.relations, summary.already_present);
+    assert_eq!(counts, (1, 1, 1, 1, 9));
+
+    let mut expected = original.clone();
+    let m25 = MentionId(25);
+    expected.mentions.insert(m25, Mention::new(Span::new(379, 388), "LOCATION"));
+    let statement = tarmeez::model::Event {
+        event_type: "STATEMENT".into(),
+        trigger: Span::new(914, 919),
+        arguments: vec![],
+        attributes: Default::default(),
+        note: String::new(),
+        provenance: None,
+    };
+    expected.events.insert(tarmeez::model::EventId(6), statement);
+    let e5 = expected.events.get_mut(&tarmeez::model::EventId(5)).unwrap();
+    e5.arguments.push(tarmeez::model::Argument { role: "Location".into(), mention: m25 });
+    let r2 = tarmeez::model::Relation {
+        relation_type: "RESPONSE_TO".into(),
+        from: tarmeez::model::EventId(5),
+        to: tarmeez::model::EventId(1),
+        note: String::new(),
+    };
+    expected.relations.insert(tarmeez::model::RelationId(2), r2);
+    assert_eq!(sample_layer(&mut project).1, expected);
+}
