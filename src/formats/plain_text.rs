@@ -1,5 +1,6 @@
 //! Importing plain UTF-8 `.txt` files, one document each.
 
+use crate::formats::text_file::{TextFileError, read_text};
 use crate::model::{DocId, DocumentMeta, text_hash};
 use crate::store::{NewDoc, Project, StoreError};
 use std::collections::{HashMap, HashSet};
@@ -183,15 +184,11 @@ fn read_one(
     known: &HashMap<String, DocId>,
     seen: &HashMap<String, PathBuf>,
 ) -> Result<String, SkipReason> {
-    let bytes = std::fs::read(path).map_err(SkipReason::Unreadable)?;
-    let mut text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        SkipReason::NotUtf8 { line: valid.iter().filter(|&&b| b == b'\n').count() + 1 }
+    // A byte-order mark is dropped there, so that offsets start at the first letter.
+    let text = read_text(path).map_err(|e| match e {
+        TextFileError::Unreadable(e) => SkipReason::Unreadable(e),
+        TextFileError::NotUtf8 { line } => SkipReason::NotUtf8 { line },
     })?;
-    // A byte-order mark is an encoding marker, not text: drop it so offsets start at the first letter.
-    if text.starts_with('\u{feff}') {
-        text.remove(0);
-    }
     if text.trim().is_empty() {
         return Err(SkipReason::Empty);
     }

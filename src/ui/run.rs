@@ -98,7 +98,7 @@ impl TarmeezApp {
                 self.save_now();
                 if let SaveStatus::Failed(why) = self.save_status() {
                     // Closing now would lose the changes: say so and stay open.
-                    self.message = Some(format!("Tarmeez stays open: your changes could not be saved ({why})."));
+                    self.message = Some(format!("Tarmeez stays open: not all your changes could be saved ({why})."));
                 } else {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
@@ -210,7 +210,9 @@ impl TarmeezApp {
     fn open_project_as(&mut self, dir: PathBuf, annotator: Annotator) {
         self.save_now();
         if self.project().is_some_and(|p| p.has_unsaved_changes()) {
-            self.message = Some("The open project could not be saved, so it stays open; see the status bar.".into());
+            self.message = Some(
+                "Not all changes to the open project could be saved, so it stays open; see the status bar.".into(),
+            );
             return;
         }
         // Close the old project first, releasing its lock: reopening the same folder under the same name

@@ -89,9 +89,9 @@ impl Project {
         (written, error)
     }
 
-    /// Saves every changed file: the schema, the registry and every loaded document's layers and
-    /// suggestions. Returns how many files were written.
-    pub fn save_dirty(&mut self) -> Result<usize, StoreError> {
+    /// Writes every changed file: the schema, the registry and every loaded document's layers and
+    /// suggestions. Returns how many files were written. [`Project::save_dirty`] says which were not.
+    pub(super) fn write_dirty(&mut self) -> Result<usize, StoreError> {
         let mut n = 0;
         // Keep going after a failure, so that one file that cannot be written does not hold back the others;
         // the first error is returned.
