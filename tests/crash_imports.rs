@@ -29,7 +29,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tarmeez::model::*;
 use tarmeez::store::repair::{RepairOptions, repair};
-use tarmeez::store::{OpenOptions, Problem, Project, integrity};
+use tarmeez::store::{OpenOptions, Problem, Project, SharedFilesLock, integrity};
 
 const ROUNDS: usize = 50;
 /// Documents per import: enough that an import takes long enough to be killed in the middle of its writes.
@@ -222,7 +222,7 @@ fn validate(dir: &Path) -> Vec<Problem> {
         .expect("project.ron is whole after any kill");
     p.load_all();
     let mut problems: Vec<Problem> = p.problems().cloned().collect();
-    problems.extend(integrity::problems(dir, None).unwrap());
+    problems.extend(integrity::problems(dir, None, SharedFilesLock::PATIENCE).unwrap());
     problems
 }
 
@@ -295,23 +295,6 @@ fn writes_begin(dir: &Path, watch: &str, child: &mut std::process::Child, patien
     }
 }
 
-/// Runs the import `child` to its end, returning when it started and stopped adding entries to `dir/watch`
-/// (since `start`): the moments a kill finds it in the middle of its writes.
-fn write_window(dir: &Path, watch: &str, child: &mut std::process::Child, start: Instant) -> (Duration, Duration) {
-    let mut seen = entries(dir, watch);
-    let (mut first, mut last) = (None, start.elapsed());
-    while child.try_wait().unwrap().is_none() {
-        let now = entries(dir, watch);
-        if now != seen {
-            seen = now;
-            last = start.elapsed();
-            first = first.or(Some(last));
-        }
-        std::thread::sleep(Duration::from_micros(100));
-    }
-    (first.unwrap_or(last), last)
-}
-
 /// Runs the rounds of one import (see the module's doc). `base` is the project each round starts from; `args`
 /// the command line after the project folder.
 fn kill_rounds(test: &str, import: Import, base: &Path, args: &[&str]) {
@@ -335,10 +318,12 @@ fn kill_rounds(test: &str, import: Import, base: &Path, args: &[&str]) {
     link_tree(base, &whole);
     let t = Instant::now();
     let mut child = run(&whole).spawn().unwrap();
-    let (writes_from, writes_to) = write_window(&whole, watch, &mut child, t);
+    writes_begin(&whole, watch, &mut child, Duration::from_secs(60));
+    let writes_from = t.elapsed();
     let status = child.wait().unwrap();
     let full = t.elapsed();
-    let writing = writes_to - writes_from;
+    // From its first write to its end: temp files, syncs, renames (which add no entry), and the exit.
+    let writing = full - writes_from;
     assert!(status.success(), "{test}: the import does not work without a kill");
     check_no_orphan_and_whole(&whole, import, test);
     let before: BTreeSet<PathBuf> = all_files(base).into_iter().collect();
@@ -390,8 +375,8 @@ fn kill_rounds(test: &str, import: Import, base: &Path, args: &[&str]) {
         }
     }
     eprintln!(
-        "{test}: {ROUNDS} kills in {:.1?} (a whole import takes {full:.0?}, adding to {watch}/ for \
-         {writing:.0?} of it): {partial_rounds} left a partial import, {repaired_rounds} needed the repair ({leftovers} \
+        "{test}: {ROUNDS} kills in {:.1?} (a whole import takes {full:.0?}, writing into {watch}/ in \
+         its last {writing:.0?}): {partial_rounds} left a partial import, {repaired_rounds} needed the repair ({leftovers} \
          leftovers, each fixed)",
         started.elapsed()
     );

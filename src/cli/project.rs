@@ -1,7 +1,7 @@
 //! Jobs on a whole project: validate, stats, new, render.
 
 use crate::*;
-use tarmeez::store::{integrity, repair};
+use tarmeez::store::{SharedFilesLock, integrity, repair};
 
 pub(crate) fn open_read_only(dir: &Path) -> Result<Project, StoreError> {
     Project::open(dir, OpenOptions { annotator: tarmeez::default_annotator(), read_only: true })
@@ -21,8 +21,8 @@ pub(crate) fn validate(dir: &Path) -> Result<ExitCode> {
     };
     project.load_all();
     // What loading cannot see: leftovers of interrupted writes, annotations of missing documents, links.
-    let leftovers =
-        integrity::problems(dir, None).with_context(|| format!("cannot read the project folder {}", dir.display()))?;
+    let leftovers = integrity::problems(dir, None, SharedFilesLock::PATIENCE)
+        .with_context(|| format!("cannot read the project folder {}", dir.display()))?;
     let problems: Vec<_> = project.problems().chain(&leftovers).collect();
     for p in &problems {
         outln!("{}", p.under(dir));

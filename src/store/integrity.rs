@@ -12,6 +12,7 @@ use crate::model::{Annotator, DocId};
 use std::collections::BTreeSet;
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Something in the project folder that is not part of a whole document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -262,10 +263,11 @@ pub fn session_running(root: &Path, coder: &Annotator) -> bool {
 /// the coder whose session the caller is (a window checking its own project, between its saves): their temp
 /// files are stray.
 ///
-/// The shared files' lock is held while the folder is read, when it can be taken, so that an import writing
-/// at the same moment is not mistaken for an interrupted one.
-pub fn problems(root: &Path, own: Option<&Annotator>) -> std::io::Result<Vec<Problem>> {
-    let _shared = super::lock::SharedFilesLock::acquire(root, super::lock::SharedFilesLock::PATIENCE).ok();
+/// The shared files' lock is held while the folder is read, when it can be taken within `patience`, so that
+/// an import writing at the same moment is not mistaken for an interrupted one (a window waits less than a
+/// command: it must not freeze).
+pub fn problems(root: &Path, own: Option<&Annotator>, patience: Duration) -> std::io::Result<Vec<Problem>> {
+    let _shared = super::lock::SharedFilesLock::acquire(root, patience).ok();
     let found = scan(root)?;
     let busy = |c: &Annotator| Some(c) != own && session_running(root, c);
     Ok(found

@@ -9,6 +9,10 @@ use crate::ui::panels;
 use crate::ui::session::Session;
 use eframe::egui;
 
+/// How long the window waits for another session's write of the shared files before it reads the folder
+/// anyway (as long as a save of the window waits: it must not freeze).
+const WAIT_FOR_WRITERS: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// The problems window (Ctrl+P; Ctrl+R checks every document first).
 #[derive(Default)]
 pub struct ProblemsWindow {
@@ -91,9 +95,10 @@ impl ToolWindow for ProblemsWindow {
     fn work(&mut self, project: &mut Project, _out: &mut Vec<Action>) {
         if self.folder.is_none() {
             let own = Self::options(project, true).own_session;
-            self.folder = Some(integrity::problems(project.root(), own.as_ref()).unwrap_or_else(|e| {
-                vec![Problem::in_file("", crate::store::ProblemKind::Io, format!("cannot read the folder: {e}"))]
-            }));
+            self.folder =
+                Some(integrity::problems(project.root(), own.as_ref(), WAIT_FOR_WRITERS).unwrap_or_else(|e| {
+                    vec![Problem::in_file("", crate::store::ProblemKind::Io, format!("cannot read the folder: {e}"))]
+                }));
         }
         if std::mem::take(&mut self.wants_plan) {
             let plan = repair::repair(project.root(), &Self::options(project, true));
