@@ -3,9 +3,10 @@
 //! fixes; after the repair the project validates, every document is whole and no file is orphaned.
 //!
 //! Each test imports the same file into a fresh copy of the same project [`ROUNDS`] times and kills the
-//! import with SIGKILL: half the rounds at a random moment of the import's whole run (measured once, without a
-//! kill, at the start), half at a random moment after its first write reached the project folder (so that the
-//! kills that matter, in the middle of writing, are not left to chance). After each kill:
+//! import with SIGKILL: half the rounds at a random moment of the import's whole run, half at a random moment
+//! of its writes, after its first write reached the project folder (so that the kills that matter, in the
+//! middle of writing, are not left to chance); both spans are measured on whole runs at the start, and kills
+//! come within [`KILL_WITHIN`]. After each kill:
 //! - the problems `validate` reports (the library's: load every document, and the folder's leftovers) are
 //!   exactly the files the repair's dry run acts on, and it acts on each by removing a temp file, rolling back
 //!   or finishing a document: nothing a crash leaves needs a person;
@@ -313,21 +314,28 @@ fn kill_rounds(test: &str, import: Import, base: &Path, args: &[&str]) {
         command.stdout(Stdio::null()).stderr(Stdio::null());
         command
     };
-    // One whole run, to learn how long an import takes, when its writes into `watch` begin, and that it works.
+    // One whole run: that the import works, how long it takes, and what it leaves.
     let whole = work.join("whole");
     link_tree(base, &whole);
     let t = Instant::now();
-    let mut child = run(&whole).spawn().unwrap();
-    writes_begin(&whole, watch, &mut child, Duration::from_secs(60));
-    let writes_from = t.elapsed();
-    let status = child.wait().unwrap();
+    let status = run(&whole).status().unwrap();
     let full = t.elapsed();
-    // From its first write to its end: temp files, syncs, renames (which add no entry), and the exit.
-    let writing = full - writes_from;
     assert!(status.success(), "{test}: the import does not work without a kill");
     check_no_orphan_and_whole(&whole, import, test);
     let before: BTreeSet<PathBuf> = all_files(base).into_iter().collect();
     let complete: BTreeSet<PathBuf> = all_files(&whole).into_iter().collect();
+    // A second one, watched: how long its writes take, from its first file in `watch` to the folder being
+    // complete (renames add no entry, so only the whole folder tells when they are over).
+    let timed = work.join("timed");
+    link_tree(base, &timed);
+    let mut child = run(&timed).spawn().unwrap();
+    writes_begin(&timed, watch, &mut child, Duration::from_secs(60));
+    let t = Instant::now();
+    while child.try_wait().unwrap().is_none() && all_files(&timed).into_iter().collect::<BTreeSet<_>>() != complete {
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let writing = t.elapsed().max(Duration::from_millis(1));
+    child.wait().unwrap();
     let (mut repaired_rounds, mut partial_rounds, mut leftovers) = (0, 0, 0);
     let dir = work.join("round");
     link_tree(base, &dir);
@@ -375,8 +383,8 @@ fn kill_rounds(test: &str, import: Import, base: &Path, args: &[&str]) {
         }
     }
     eprintln!(
-        "{test}: {ROUNDS} kills in {:.1?} (a whole import takes {full:.0?}, writing into {watch}/ in \
-         its last {writing:.0?}): {partial_rounds} left a partial import, {repaired_rounds} needed the repair ({leftovers} \
+        "{test}: {ROUNDS} kills in {:.1?} (a whole import takes {full:.0?}, its writes into {watch}/ \
+         {writing:.0?}): {partial_rounds} left a partial import, {repaired_rounds} needed the repair ({leftovers} \
          leftovers, each fixed)",
         started.elapsed()
     );
