@@ -129,7 +129,9 @@ impl Batch {
         let rounds = self.units.iter().map(Vec::len).max().unwrap_or(0);
         let mut units: Vec<Unit> = self.units.into_iter().map(|files| Unit::write_temps(files, &disk)).collect();
         if let Err(e) = disk.sync() {
-            units.iter_mut().for_each(|u| u.fail_pending(&e));
+            for u in units.iter_mut() {
+                u.fail_pending(&e);
+            }
         }
         if stage(Stage::TempsDurable).is_break() {
             return crashed(units);
@@ -142,7 +144,9 @@ impl Batch {
                 }
             }
             if let Err(e) = disk.sync_renamed(renamed.iter().filter_map(|&i| units[i].report.written.last())) {
-                renamed.iter().for_each(|&i| units[i].fail_last(&e));
+                for &i in &renamed {
+                    units[i].fail_last(&e);
+                }
             }
             if stage(Stage::RoundDurable(round)).is_break() {
                 return crashed(units);

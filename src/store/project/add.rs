@@ -66,10 +66,10 @@ impl Project {
         let mut batch = Batch::new();
         for doc in docs {
             let id = self.unused_id(&doc.id_hint, &mut ids);
-            let prepared = prepare(id, doc).and_then(|(prepared, meta_bytes)| {
+            let prepared = prepare(id, doc).map(|(prepared, meta_bytes)| {
                 let text = (self.root.join(paths::text(&prepared.id)), prepared.text.as_str().as_bytes().to_vec());
                 batch.add_unit(vec![text, (self.root.join(paths::meta(&prepared.id)), meta_bytes.into_bytes())]);
-                Ok(prepared)
+                prepared
             });
             results.push(prepared);
         }
@@ -209,7 +209,7 @@ mod tests {
     fn project() -> (tempfile::TempDir, Project) {
         let tmp = tempfile::tempdir().unwrap();
         let annotator = Annotator::parse("a").unwrap();
-        let p = Project::create(&tmp.path().join("p"), "t", default_conflict_schema(), annotator).unwrap();
+        let p = Project::create(tmp.path().join("p"), "t", default_conflict_schema(), annotator).unwrap();
         (tmp, p)
     }
 
