@@ -5,6 +5,8 @@ pub mod boundaries;
 pub mod fonts;
 pub mod geometry;
 pub mod layout;
+#[cfg(any(test, feature = "test-support"))]
+pub mod long_document;
 pub mod matching;
 pub mod normalize;
 pub mod raster;
