@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::sync::Arc;
 use tarmeez::model::DocText;
 use tarmeez::text::long_document::{LONG_DOCUMENT_CHARS, long_document};
-use tarmeez::text::{LayoutEngine, LayoutParams};
+use tarmeez::text::{DocumentLayout, LayoutEngine, LayoutParams};
 
 /// The article view's width and height at 100% zoom in a 1400x1000 window.
 const WIDTH: f32 = 900.0;
@@ -24,8 +24,26 @@ fn bench_first_screen(c: &mut Criterion) {
     let params = LayoutParams { width: WIDTH, ..LayoutParams::default() };
     let mut engine = LayoutEngine::new();
     let mut group = c.benchmark_group("first screen");
+    // What the view does now: the outline, then the paragraphs of the first screen and one screen below
+    // (`LayoutCache::prepare`); the rest is laid out on the worker thread.
+    group.bench_function(format!("outline + first screen ({} chars)", text.len_chars()), |b| {
+        b.iter(|| {
+            let mut layout = DocumentLayout::outline(text.clone(), params);
+            engine.shape_band(&mut layout, -SCREEN, 2.0 * SCREEN);
+            black_box(layout.visible_chars(0.0, SCREEN))
+        })
+    });
+    // The same at the end of the document (a jump there before the rest is laid out).
+    group.bench_function(format!("outline + last screen ({} chars)", text.len_chars()), |b| {
+        b.iter(|| {
+            let mut layout = DocumentLayout::outline(text.clone(), params);
+            let end = layout.height();
+            engine.shape_band(&mut layout, end - 2.0 * SCREEN, end + SCREEN);
+            black_box(layout.visible_chars(end - SCREEN, end))
+        })
+    });
     group.sample_size(10);
-    // Until now the view waited for the whole layout before showing any text.
+    // Before, the view waited for the whole layout before showing any text.
     group.bench_function(format!("whole layout ({} chars)", text.len_chars()), |b| {
         b.iter(|| black_box(engine.layout(text.clone(), params).visible_chars(0.0, SCREEN)))
     });

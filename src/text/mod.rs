@@ -13,4 +13,4 @@ pub mod raster;
 pub mod scene;
 
 pub use geometry::Rect;
-pub use layout::{DocumentLayout, GraphemeBox, LayoutEngine, LayoutParams, Paragraph, PositionedGlyph};
+pub use layout::{DocumentLayout, GraphemeBox, LayoutEngine, LayoutParams, Paragraph, PositionedGlyph, ShapedParagraph};
