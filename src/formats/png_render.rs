@@ -209,7 +209,7 @@ impl<'a> Pages<'a> {
         self.painter.glyphs(&mut canvas, &self.layout, (b0, b1), (MARGIN, self.top), ink);
         let above = self.layout.paragraph_at_y(b1 - 2.0 * reach);
         self.layout.evict(0..above);
-        pixmap.encode_png().map_err(|e| RenderError::Encode(e.to_string()))
+        encode(&pixmap)
     }
 }
 
@@ -259,4 +259,22 @@ fn translate(shape: Shape, dx: f32, dy: f32) -> Shape {
             Shape::Label { x: x + dx, y: y + dy, text, color, right_aligned }
         }
     }
+}
+
+/// Encodes an opaque image as an RGB PNG, deflated at level 2: deflating dominates the time of rendering a
+/// long document, and the default level took twice as long for files 4% smaller.
+fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, RenderError> {
+    // Every page is filled with an opaque background first, so premultiplied is straight colour here.
+    let rgb: Vec<u8> = pixmap.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_deflate_compression(png::DeflateCompression::Level(2));
+    encoder.set_filter(png::Filter::Adaptive);
+    let failed = |e: png::EncodingError| RenderError::Encode(e.to_string());
+    let mut writer = encoder.write_header().map_err(failed)?;
+    writer.write_image_data(&rgb).map_err(failed)?;
+    writer.finish().map_err(failed)?;
+    Ok(out)
 }
