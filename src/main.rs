@@ -102,9 +102,21 @@ fn main() -> ExitCode {
                 import_doccano(&project, &path, annotator)
             }
         },
-        Some(Job::Render { project, doc_id, out, width, font_size, labels, no_suggestions, dark }) => {
+        Some(Job::Render {
+            project,
+            doc_id,
+            out,
+            width,
+            font_size,
+            labels,
+            no_suggestions,
+            dark,
+            pages,
+            page_height,
+        }) => {
             let options = RenderOptions { width, font_size, labels, dark, ..RenderOptions::default() };
-            render(&project, &doc_id, &out, options, !no_suggestions, annotator)
+            let pages = pages.then(|| page_height.unwrap_or_else(|| default_page_height(width)));
+            render(&project, &doc_id, &out, options, !no_suggestions, annotator, pages)
         }
     };
     match result {

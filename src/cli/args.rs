@@ -70,6 +70,13 @@ pub(crate) enum Job {
         /// Dark background.
         #[arg(long)]
         dark: bool,
+        /// Write one PNG per page, named after --out with a page number (`page-0001.png`, ...), each at most
+        /// --page-height pixels tall and cut between lines: for documents too long for one image.
+        #[arg(long)]
+        pages: bool,
+        /// Page height in pixels with --pages (default: the A4 proportion of the width).
+        #[arg(long, requires = "pages")]
+        page_height: Option<u32>,
     },
     /// Import UTF-8 .txt files as documents, one per file; folders are searched recursively.
     ImportText {
