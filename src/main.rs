@@ -43,17 +43,20 @@ use cli::export::*;
 use cli::imports::*;
 use cli::project::*;
 
+/// `--annotator`, checked: a name that is no valid layer name is a usage error (exit 2).
+fn given_annotator(cli: &Cli) -> Result<Option<Annotator>, ExitCode> {
+    let Some(name) = cli.annotator.as_deref() else { return Ok(None) };
+    Annotator::parse(name).map(Some).map_err(|e| {
+        eprintln!("error: --annotator: {e}");
+        ExitCode::from(2)
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let given = match cli.annotator.as_deref() {
-        Some(name) => match Annotator::parse(name) {
-            Ok(a) => Some(a),
-            Err(e) => {
-                eprintln!("error: --annotator: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        None => None,
+    let given = match given_annotator(&cli) {
+        Ok(given) => given,
+        Err(code) => return code,
     };
     let annotator = given.clone().unwrap_or_else(tarmeez::default_annotator);
     let result = match cli.command {

@@ -83,6 +83,18 @@ pub(super) fn share_like(_tmp: &File, _path: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// [`share_like`] for a file that replaces none: 0644, without looking for one.
+#[cfg(unix)]
+pub(super) fn set_new_file_mode(tmp: &File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    tmp.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+pub(super) fn set_new_file_mode(_tmp: &File) -> io::Result<()> {
+    Ok(())
+}
+
 /// Creates `dir` and its missing parents, syncing each parent so that the new entries survive a crash.
 pub fn create_dir_durable(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {

@@ -16,7 +16,7 @@
 //! journal once for all the files); elsewhere each temp file is synced as it is written and each folder after
 //! its renames, which keeps the same guarantees with more waits.
 
-use super::atomic::{share_like, temp_prefix};
+use super::atomic::{set_new_file_mode, share_like, temp_prefix};
 use std::collections::{BTreeSet, VecDeque};
 use std::fs;
 use std::io::{self, Write};
@@ -28,6 +28,8 @@ use tempfile::TempPath;
 #[derive(Debug, Default)]
 pub struct Batch {
     units: Vec<Vec<(PathBuf, Vec<u8>)>>,
+    /// Every file is new: a rename never replaces a file that exists (see [`Batch::new_files_only`]).
+    new_files_only: bool,
 }
 
 /// What a batch did with one unit, in the order the units were added.
@@ -85,6 +87,14 @@ impl Batch {
         Self::default()
     }
 
+    /// An empty batch of files that must not exist yet: a file found at a target when its turn to be renamed
+    /// comes (someone else created it meanwhile) is left as it is, and its unit fails with
+    /// [`io::ErrorKind::AlreadyExists`]. The check and the rename are one step (`renameat2` with
+    /// `RENAME_NOREPLACE` where the system has it), so nothing can come in between.
+    pub fn new_files_only() -> Self {
+        Self { new_files_only: true, ..Self::default() }
+    }
+
     /// Adds a unit: its files are renamed in this order, each only once the ones before it are durable, and
     /// not at all once one before it failed.
     pub fn add_unit(&mut self, files: Vec<(PathBuf, Vec<u8>)>) {
@@ -125,7 +135,7 @@ impl Batch {
         check: &mut dyn FnMut(&Path) -> io::Result<()>,
         stage: &mut dyn FnMut(Stage) -> ControlFlow<()>,
     ) -> BatchReport {
-        let disk = Disk::new(&self.units);
+        let disk = Disk::new(&self.units, self.new_files_only);
         let rounds = self.units.iter().map(Vec::len).max().unwrap_or(0);
         let mut units: Vec<Unit> = self.units.into_iter().map(|files| Unit::write_temps(files, &disk)).collect();
         if let Err(e) = disk.sync() {
@@ -139,7 +149,7 @@ impl Batch {
         for round in 0..rounds {
             let mut renamed = Vec::new();
             for (i, unit) in units.iter_mut().enumerate() {
-                if unit.rename_next(check) {
+                if unit.rename_next(check, &disk) {
                     renamed.push(i);
                 }
             }
@@ -198,12 +208,15 @@ impl Unit {
     }
 
     /// Renames the next temp file over its target, after `check`. Returns whether a file was renamed.
-    fn rename_next(&mut self, check: &mut dyn FnMut(&Path) -> io::Result<()>) -> bool {
+    fn rename_next(&mut self, check: &mut dyn FnMut(&Path) -> io::Result<()>, disk: &Disk) -> bool {
         if self.report.failed.is_some() {
             return false;
         }
         let Some((target, temp)) = self.temps.pop_front() else { return false };
-        match check(&target).and_then(|()| temp.persist(&target).map_err(|e| e.error)) {
+        let rename = |temp: TempPath| {
+            if disk.new_files_only { temp.persist_noclobber(&target) } else { temp.persist(&target) }
+        };
+        match check(&target).and_then(|()| rename(temp).map_err(|e| e.error)) {
             Ok(()) => {
                 self.report.written.push(target);
                 true
@@ -245,7 +258,11 @@ fn copy(e: &io::Error) -> io::Error {
 fn write_temp(target: &Path, bytes: &[u8], disk: &Disk) -> io::Result<TempPath> {
     let dir = parent(target);
     let mut tmp = tempfile::Builder::new().prefix(&temp_prefix(target)).suffix(".tmp").tempfile_in(dir)?;
-    share_like(tmp.as_file(), target)?;
+    if disk.new_files_only {
+        set_new_file_mode(tmp.as_file())?;
+    } else {
+        share_like(tmp.as_file(), target)?;
+    }
     tmp.write_all(bytes)?;
     if !disk.group_sync {
         tmp.as_file().sync_all()?;
@@ -260,8 +277,11 @@ fn parent(path: &Path) -> &Path {
     }
 }
 
-/// How a batch waits for the disk: the folders its files go to, and one open folder per file system to sync.
+/// How a batch writes and waits for the disk: whether its files are all new, and one open folder per file
+/// system to sync.
 struct Disk {
+    /// Targets are never replaced.
+    new_files_only: bool,
     /// `syncfs` is used: files are not synced one by one.
     group_sync: bool,
     /// One folder per file system of the batch (Linux), to pass to `syncfs`.
@@ -272,7 +292,7 @@ struct Disk {
 impl Disk {
     /// Creates the batch's missing folders and opens what the syncs need. A folder that cannot be created or
     /// opened is left out: writing its files fails, and says why.
-    fn new(units: &[Vec<(PathBuf, Vec<u8>)>]) -> Disk {
+    fn new(units: &[Vec<(PathBuf, Vec<u8>)>], new_files_only: bool) -> Disk {
         let dirs: BTreeSet<&Path> = units.iter().flatten().map(|(p, _)| parent(p)).collect();
         for dir in &dirs {
             // Made durable by the batch's first sync (`syncfs` covers new folders; the fallback syncs them).
@@ -282,7 +302,7 @@ impl Disk {
                 super::atomic::create_dir_durable(dir)
             };
         }
-        Disk::open(&dirs)
+        Disk { new_files_only, ..Disk::open(&dirs) }
     }
 
     #[cfg(any(target_os = "linux", target_os = "android"))]
@@ -298,12 +318,12 @@ impl Disk {
                 file_systems.push(file);
             }
         }
-        Disk { group_sync: true, file_systems }
+        Disk { new_files_only: false, group_sync: true, file_systems }
     }
 
     #[cfg(not(any(target_os = "linux", target_os = "android")))]
     fn open(_dirs: &BTreeSet<&Path>) -> Disk {
-        Disk { group_sync: false, file_systems: Vec::new() }
+        Disk { new_files_only: false, group_sync: false, file_systems: Vec::new() }
     }
 
     /// Makes every temp file written so far durable (the fallback synced each as it was written).
@@ -427,6 +447,22 @@ mod tests {
         assert!(!b.exists());
         assert_eq!(fs::read(&c).unwrap(), b"new c");
         assert_eq!(names(dir.path()), ["a", "c"]);
+    }
+
+    #[test]
+    fn a_batch_of_new_files_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::write(&a, b"someone else's").unwrap();
+        let mut batch = Batch::new_files_only();
+        batch.add_file(a.clone(), b"mine".to_vec());
+        batch.add_file(b.clone(), b"mine".to_vec());
+        let report = batch.write();
+        let (path, e) = report.units[0].failed.as_ref().unwrap();
+        assert_eq!((path, e.kind()), (&a, io::ErrorKind::AlreadyExists));
+        assert_eq!(fs::read(&a).unwrap(), b"someone else's");
+        assert_eq!(fs::read(&b).unwrap(), b"mine");
+        assert_eq!(names(dir.path()), ["a", "b"]);
     }
 
     #[test]

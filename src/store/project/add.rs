@@ -61,9 +61,10 @@ impl Project {
     ) -> Result<Vec<Result<DocId, StoreError>>, StoreError> {
         self.check_writable()?;
         let _lock = self.lock_for_writing()?;
-        let mut ids = IdReservation::default();
+        let mut ids = IdReservation { on_disk: self.document_files(), ..IdReservation::default() };
         let mut results: Vec<Result<Prepared, StoreError>> = Vec::with_capacity(docs.len());
-        let mut batch = Batch::new();
+        // New files only: a file that someone else created under a chosen name meanwhile is never replaced.
+        let mut batch = Batch::new_files_only();
         for doc in docs {
             let id = self.unused_id(&doc.id_hint, &mut ids);
             let prepared = prepare(id, doc).map(|(prepared, meta_bytes)| {
@@ -74,18 +75,12 @@ impl Project {
             results.push(prepared);
         }
         let root = self.root.clone();
-        let mut check_absent = |target: &std::path::Path| {
+        let mut check_inside = |target: &std::path::Path| {
             check(target)?;
             // Like every write of the project, never through a folder that is a link (see `store::inside`).
-            if let Ok(rel) = target.strip_prefix(&root) {
-                crate::store::inside::check(&root, rel).map_err(std::io::Error::other)?;
-            }
-            match Seen::on_disk(target)? {
-                Seen::Absent => Ok(()),
-                Seen::Bytes { .. } => Err(std::io::Error::new(
-                    std::io::ErrorKind::AlreadyExists,
-                    "another writer created this file meanwhile; it was left as it is",
-                )),
+            match target.strip_prefix(&root) {
+                Ok(rel) => crate::store::inside::check(&root, rel).map_err(std::io::Error::other),
+                Err(_) => Ok(()),
             }
         };
         // A simulated crash stops everything where it is, as a real one would: nothing is cleaned up.
@@ -95,7 +90,7 @@ impl Project {
             crashed |= flow.is_break();
             flow
         };
-        let mut units = batch.write_stages(&mut check_absent, &mut stage).units.into_iter();
+        let mut units = batch.write_stages(&mut check_inside, &mut stage).units.into_iter();
         let mut added = Vec::new();
         let results = results
             .into_iter()
@@ -129,15 +124,25 @@ impl Project {
         Err(StoreError::Write { path: rel, source })
     }
 
+    /// The names of the texts and metadata files in `documents/`, read once (for thousands of documents
+    /// this is much cheaper than looking for each name).
+    fn document_files(&self) -> HashSet<String> {
+        let Ok(entries) = std::fs::read_dir(self.root.join(paths::documents_dir())) else { return HashSet::new() };
+        entries
+            .filter_map(|e| {
+                let name = e.ok()?.file_name().into_string().ok()?;
+                let stem = name.strip_suffix(".txt").or_else(|| name.strip_suffix(".ron"))?;
+                Some(stem.to_owned())
+            })
+            .collect()
+    }
+
     /// An id made from `hint` that no document of the project, no file in `documents/` and no id reserved
     /// before in `ids` has; it is reserved in `ids`.
     fn unused_id(&self, hint: &str, ids: &mut IdReservation) -> DocId {
         let base = slugify(hint);
         let taken = |s: &str, ids: &IdReservation| {
-            ids.reserved.contains(s)
-                || self.index_of(&DocId::from_raw(s)).is_some()
-                || self.root.join(paths::meta(&DocId::from_raw(s))).exists()
-                || self.root.join(paths::text(&DocId::from_raw(s))).exists()
+            ids.reserved.contains(s) || ids.on_disk.contains(s) || self.index_of(&DocId::from_raw(s)).is_some()
         };
         let id = if taken(&base, ids) {
             // Numbers below the last one given for this base are known taken: many records with the same hint
@@ -163,6 +168,9 @@ impl Project {
 #[derive(Default)]
 struct IdReservation {
     reserved: HashSet<String>,
+    /// The names (without `.txt` or `.ron`) of the files in `documents/`, which are not documents of the
+    /// list when they are half-written or were added by someone else since the project was opened.
+    on_disk: HashSet<String>,
     /// For each base id, the first number to try next.
     next_suffix: HashMap<String, usize>,
 }
@@ -273,6 +281,28 @@ mod tests {
             assert_eq!(ids, ["before"], "{crash:?}: the half-written documents do not exist");
             assert!(p.documents()[0].loaded().is_some());
         }
+    }
+
+    #[test]
+    fn a_file_another_writer_creates_meanwhile_under_a_chosen_name_is_kept() {
+        let (_tmp, mut p) = project();
+        let theirs = p.root().join("documents/doc-2.ron");
+        // Someone else (a `git pull`) writes a metadata file just before this one's turn comes.
+        let mut check = |target: &std::path::Path| {
+            if target == theirs {
+                std::fs::write(target, b"theirs").unwrap();
+            }
+            Ok(())
+        };
+        let results = p.add_documents_with(new_docs(3, "doc"), &mut check, &mut |_| ControlFlow::Continue(())).unwrap();
+        assert!(
+            matches!(&results[1], Err(StoreError::ChangedOnDisk(rel)) if rel.ends_with("doc-2.ron")),
+            "{results:?}"
+        );
+        assert!(results[0].is_ok() && results[2].is_ok(), "{results:?}");
+        assert_eq!(std::fs::read(&theirs).unwrap(), b"theirs");
+        assert!(!p.root().join("documents/doc-2.txt").exists(), "this writer's half of it is removed");
+        assert_eq!(p.documents().len(), 2);
     }
 
     #[test]
