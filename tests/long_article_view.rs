@@ -55,10 +55,10 @@ fn in_paragraph(layout: &DocumentLayout, span: Span) -> tarmeez::text::Rect {
     layout.span_rects(span)[0].translate(0.0, -top)
 }
 
-/// The third word of the paragraph nine tenths down the text.
-fn far_word(text: &DocText) -> Span {
+/// The third word of the paragraph after `percent` of the text.
+fn word_at(text: &DocText, percent: usize) -> Span {
     let s = text.as_str();
-    let from = s.char_indices().nth(text.len_chars() * 9 / 10).unwrap().0;
+    let from = s.char_indices().nth(text.len_chars() * percent / 100).unwrap().0;
     let para = from + s[from..].find("\n\n").unwrap() + 2;
     let words: Vec<usize> =
         s[para..].char_indices().filter(|(_, c)| *c == ' ').map(|(b, _)| para + b + 1).take(3).collect();
@@ -77,7 +77,7 @@ fn a_jump_into_a_long_document_lands_exactly_and_stays_put_while_the_rest_is_lai
         assert!(layout.paragraphs()[shown].iter().all(|p| p.is_laid_out()), "the first screen is laid out");
     }
     let text = h.state().text.clone();
-    let target = far_word(&text);
+    let target = word_at(&text, 90);
     h.state_mut().view.scroll_to(target);
     h.step();
     let whole = LayoutEngine::new().layout(text.clone(), h.state().view.drawn_layout().unwrap().0.params());
@@ -125,4 +125,42 @@ fn a_jump_into_a_long_document_lands_exactly_and_stays_put_while_the_rest_is_lai
     let tops = |d: &DocumentLayout| d.paragraphs().iter().map(|p| p.top).collect::<Vec<_>>();
     assert_eq!(tops(layout), tops(&whole), "in the end every paragraph is where the whole layout has it");
     assert!((on_screen(&h, target).min - landed.min).length() < 0.5);
+}
+
+/// Shows `other` as `Session::jump` does: the other text, then the selection and the scroll, before the
+/// next frame.
+fn jump(h: &mut Harness<'_, Host>, other: &Arc<DocText>, target: Span) {
+    let host = h.state_mut();
+    host.text = other.clone();
+    host.view.select(other, target);
+    host.view.scroll_to(target);
+}
+
+#[test]
+fn a_jump_into_another_long_document_selects_the_span_and_shows_it_in_the_middle() {
+    let mut h = harness(30_000);
+    h.step();
+    let first = h.state().text.clone();
+    let seed =
+        std::fs::read_to_string(common::sample_dir().join(format!("documents/{}.txt", common::SAMPLE_DOC))).unwrap();
+    let other = Arc::new(DocText::new(long_document(&seed, 200_000)));
+    let target = word_at(&other, 99);
+    // Twice: the second time egui remembers where the view was and how tall the other document was when
+    // it was laid out whole (shorter than the first estimate, so the jump's place was out of its bounds).
+    for visit in 1..=2 {
+        jump(&mut h, &other, target);
+        h.step();
+        assert_eq!(h.state().view.selection(), Some(target), "visit {visit}: the span is selected");
+        let landed = on_screen(&h, target);
+        assert!((landed.center().y - SIZE[1] / 2.0).abs() < 12.0, "visit {visit}: in the middle: {landed:?}");
+        let deadline = Instant::now() + Duration::from_secs(300);
+        while h.state().view.laying_out() {
+            assert!(Instant::now() < deadline, "the background layout never finished");
+            std::thread::sleep(Duration::from_millis(15));
+            h.step();
+            assert!((on_screen(&h, target).min - landed.min).length() < 0.5, "visit {visit}: the span stays put");
+        }
+        h.state_mut().text = first.clone();
+        h.step();
+    }
 }

@@ -30,7 +30,7 @@ pub fn long_document(seed: &str, chars: usize) -> String {
                     para.push(' ');
                 }
                 let p = paragraphs[(k + copy * 7) % n];
-                para.push_str(&vary_digits(p, copy + k, copy % 4 == 3));
+                para.push_str(&vary_digits(p, copy, copy % 4 == 3));
             }
             j += take;
             if !out.is_empty() {
@@ -45,19 +45,30 @@ pub fn long_document(seed: &str, chars: usize) -> String {
     out
 }
 
-/// Shifts every digit by `shift` (so dates and counts differ between copies), as Arabic-Indic digits when
-/// `arabic_indic`.
+/// Adds `shift` to every number (so that dates and counts differ between copies: `28حزيران` becomes
+/// `31حزيران` in one copy and `128حزيران` in another), written in Arabic-Indic digits when `arabic_indic`.
 fn vary_digits(p: &str, shift: usize, arabic_indic: bool) -> String {
-    p.chars()
-        .map(|c| match c.to_digit(10) {
-            Some(d) if c.is_ascii_digit() => {
-                let d = (d as usize + shift) % 10;
-                let base = if arabic_indic { '\u{0660}' } else { '0' };
-                char::from_u32(base as u32 + d as u32).unwrap_or(c)
-            }
-            _ => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(p.len() + 8);
+    let mut number = String::new();
+    let flush = |number: &mut String, out: &mut String| {
+        if number.is_empty() {
+            return;
+        }
+        let value = number.parse::<u64>().map_or_else(|_| number.clone(), |n| (n + shift as u64).to_string());
+        let base = if arabic_indic { '\u{0660}' } else { '0' };
+        out.extend(value.chars().map(|c| c.to_digit(10).and_then(|d| char::from_u32(base as u32 + d)).unwrap_or(c)));
+        number.clear();
+    };
+    for c in p.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+        } else {
+            flush(&mut number, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut number, &mut out);
+    out
 }
 
 #[cfg(test)]
@@ -75,6 +86,7 @@ mod tests {
         let distinct: std::collections::HashSet<&&str> = paragraphs.iter().collect();
         assert!(distinct.len() > paragraphs.len() / 2, "copies differ: {} of {}", distinct.len(), paragraphs.len());
         assert!(doc.contains('\u{0662}'), "some copies use Arabic-Indic digits");
+        assert!(doc.contains("28 حزيران") && doc.contains("30 حزيران"), "numbers differ between copies");
         assert_eq!(long_document(SEED, 2000), doc, "deterministic");
     }
 }

@@ -45,7 +45,7 @@ pub struct ArticleView {
     /// Type labels over spans.
     pub show_labels: bool,
     sel: Selecting,
-    /// Identity of the text the selection belongs to.
+    /// Identity (address) of the text shown.
     text_id: usize,
     /// Where the layout's origin was on screen in the last frame.
     origin: Option<Pos2>,
@@ -134,6 +134,7 @@ impl ArticleView {
     /// Selects `span` (snapped to graphemes), for commands and tests.
     pub fn select(&mut self, text: &DocText, span: Span) {
         let span = snap_range(text, span.start, span.end, Snap::Grapheme);
+        self.sel.text = std::ptr::from_ref(text) as usize;
         self.sel.anchor = span.start;
         self.sel.caret = span.end;
         self.sel.selection = (!span.is_empty()).then_some(span);
@@ -145,8 +146,11 @@ impl ArticleView {
         let new_text = text_id != self.text_id;
         if new_text {
             self.text_id = text_id;
-            self.sel = Selecting::default();
             self.offset = 0.0;
+        }
+        // A selection made for this text before it was shown (a jump to another document) is kept.
+        if self.sel.text != text_id {
+            self.sel = Selecting { text: text_id, ..Selecting::default() };
         }
         // The layout is brought up to date before the scroll area is shown, so that the view can be moved
         // to keep its anchor in place in this very frame.
@@ -167,8 +171,13 @@ impl ArticleView {
             let offset = (top + PADDING).clamp(0.0, (height + 2.0 * PADDING - view.height).max(0.0));
             area = area.vertical_scroll_offset(offset);
         }
-        let output = area.show(ui, |ui| self.show_layout(ui, input));
-        self.offset = output.state.unclamped_offset().y;
+        let output = ui.scope(|ui| {
+            // No rubber band past the ends: egui would spring the view back into last frame's bounds, which
+            // are stale when heights change (a document shown before, estimates replaced), and undo the jump.
+            ui.spacing_mut().scroll.kinetic.rubber_band = false;
+            area.show(ui, |ui| self.show_layout(ui, input))
+        });
+        self.offset = output.inner.state.unclamped_offset().y;
     }
 
     /// Draws the layout and handles input.
@@ -209,8 +218,9 @@ impl ArticleView {
             painter.rect_filled(caret, 0.0, ui.visuals().text_cursor.stroke.color);
         }
         if busy {
-            let corner = Pos2::new(clip.max.x - 24.0, clip.min.y + 8.0);
-            egui::Spinner::new().paint_at(ui, egui::Rect::from_min_size(corner, Vec2::splat(16.0)));
+            // In the right padding, clear of the first letters of right-to-left lines.
+            let corner = Pos2::new(clip.max.x - PADDING + 1.0, clip.min.y + 2.0);
+            egui::Spinner::new().paint_at(ui, egui::Rect::from_min_size(corner, Vec2::splat(PADDING - 4.0)));
         }
         self.accessibility(ui, &response, layout, input, y0, y1, origin);
         Self::hover(&response, layout, input, to_doc);

@@ -16,6 +16,8 @@ pub(super) struct Selecting {
     pub(super) caret: usize,
     /// The letter (its first code point) under the last plain click, until taken.
     pub(super) click: Option<usize>,
+    /// Identity (address) of the text all this belongs to.
+    pub(super) text: usize,
 }
 
 impl Selecting {
