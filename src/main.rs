@@ -101,7 +101,18 @@ fn main() -> ExitCode {
                 import_doccano(&project, &path, annotator)
             }
         },
-        Some(Job::Render { project, doc_id, out, width, font_size, labels, no_suggestions, dark, pages, page_height }) => {
+        Some(Job::Render {
+            project,
+            doc_id,
+            out,
+            width,
+            font_size,
+            labels,
+            no_suggestions,
+            dark,
+            pages,
+            page_height,
+        }) => {
             let options = RenderOptions { width, font_size, labels, dark, ..RenderOptions::default() };
             let pages = pages.then(|| page_height.unwrap_or_else(|| default_page_height(width)));
             render(&project, &doc_id, &out, options, !no_suggestions, annotator, pages)

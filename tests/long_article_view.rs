@@ -30,8 +30,12 @@ fn harness(chars: usize) -> Harness<'static, Host> {
     Harness::builder().with_size(SIZE).build_ui_state(
         |ui, host: &mut Host| {
             let describe = |_: &HighlightKey| Vec::new();
-            let input =
-                ArticleInput { text: &host.text, direction: Direction::Auto, highlights: &host.highlights, describe: &describe };
+            let input = ArticleInput {
+                text: &host.text,
+                direction: Direction::Auto,
+                highlights: &host.highlights,
+                describe: &describe,
+            };
             host.view.show(ui, &input);
         },
         host,
@@ -92,7 +96,12 @@ fn a_jump_into_a_long_document_lands_exactly_and_stays_put_while_the_rest_is_lai
     h.hover_at(letter);
     h.step();
     for pressed in [true, false] {
-        h.event(Event::PointerButton { pos: letter, button: egui::PointerButton::Primary, pressed, modifiers: Modifiers::NONE });
+        h.event(Event::PointerButton {
+            pos: letter,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
     }
     h.step();
     assert_eq!(h.state_mut().view.take_click(), Some(target.start), "the click hit the word's first letter");

@@ -103,8 +103,11 @@ fn the_long_document_is_cut_at_line_tops_into_pages_at_most_a_page_tall() {
         rows.push(r);
     }
     // The oracle: the whole layout at the same width, placed as the one image would place it.
-    let params =
-        LayoutParams { font_size: options.font_size, width: options.width as f32 - 2.0 * MARGIN, ..LayoutParams::default() };
+    let params = LayoutParams {
+        font_size: options.font_size,
+        width: options.width as f32 - 2.0 * MARGIN,
+        ..LayoutParams::default()
+    };
     let whole = LayoutEngine::new().layout(text, params);
     let end = (MARGIN + whole.height() + MARGIN).ceil() as u32;
     let mut line_tops: Vec<u32> = Vec::new();

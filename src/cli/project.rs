@@ -114,7 +114,8 @@ fn render_pages(mut pages: Pages<'_>, out: &Path) -> Result<ExitCode> {
     while let Some(png) = pages.next_page()? {
         n += 1;
         let path = name(n);
-        tarmeez::store::atomic::write_atomic(&path, &png).with_context(|| format!("cannot write {}", path.display()))?;
+        tarmeez::store::atomic::write_atomic(&path, &png)
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     outln!("wrote {n} page(s): {} to {}", name(1).display(), name(n).display());
     Ok(ExitCode::SUCCESS)

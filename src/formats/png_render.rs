@@ -44,7 +44,9 @@ pub enum RenderError {
     #[error("a page must be {MIN_PAGE_HEIGHT} to {MAX_IMAGE_HEIGHT} pixels tall, not {0}")]
     PageHeight(u32),
     /// One image would be too tall for the document.
-    #[error("the document is more than {MAX_IMAGE_HEIGHT} pixels tall at this width, too tall for one image: render it in pages")]
+    #[error(
+        "the document is more than {MAX_IMAGE_HEIGHT} pixels tall at this width, too tall for one image: render it in pages"
+    )]
     TooTall,
     /// Writing the PNG failed.
     #[error("cannot write the image: {0}")]
@@ -182,7 +184,8 @@ impl<'a> Pages<'a> {
     /// Draws image rows `rows` and drops the layout of the paragraphs above them.
     fn draw(&mut self, rows: Range<u32>) -> Result<Vec<u8>, RenderError> {
         let height = rows.end - rows.start;
-        let mut pixmap = Pixmap::new(self.options.width, height).ok_or(RenderError::Size(self.options.width, height))?;
+        let mut pixmap =
+            Pixmap::new(self.options.width, height).ok_or(RenderError::Size(self.options.width, height))?;
         let dark = self.options.dark;
         let (bg, fg) = if dark { ([30, 30, 30], [230, 230, 230]) } else { ([255, 255, 255], [20, 20, 20]) };
         pixmap.fill(Color::from_rgba8(bg[0], bg[1], bg[2], 255));

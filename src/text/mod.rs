@@ -13,4 +13,6 @@ pub mod raster;
 pub mod scene;
 
 pub use geometry::Rect;
-pub use layout::{DocumentLayout, GraphemeBox, LayoutEngine, LayoutParams, Paragraph, PositionedGlyph, ShapedParagraph};
+pub use layout::{
+    DocumentLayout, GraphemeBox, LayoutEngine, LayoutParams, Paragraph, PositionedGlyph, ShapedParagraph,
+};

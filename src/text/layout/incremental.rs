@@ -30,7 +30,13 @@ impl DocumentLayout {
                 estimated += 1;
                 (State::Estimated, estimate(chars, chars_per_line, &params))
             };
-            paragraphs.push(Paragraph { chars: cp..cp + chars, bytes: byte..byte + body.len(), top: 0.0, height, state });
+            paragraphs.push(Paragraph {
+                chars: cp..cp + chars,
+                bytes: byte..byte + body.len(),
+                top: 0.0,
+                height,
+                state,
+            });
             byte += raw.len() + 1;
             cp += chars + usize::from(raw.len() > body.len()) + 1;
         }

@@ -79,7 +79,11 @@ impl LayoutEngine {
         let layout = self.paragraph(&doc.text.as_str()[p.bytes.clone()], &doc.params);
         let (line_tops, line_starts) =
             layout.lines().map(|line| (line.metrics().block_min_coord, line.text_range().start)).unzip();
-        ShapedParagraph { chars: p.chars.clone(), height: layout.height(), shape: Shape { layout, line_tops, line_starts } }
+        ShapedParagraph {
+            chars: p.chars.clone(),
+            height: layout.height(),
+            shape: Shape { layout, line_tops, line_starts },
+        }
     }
 
     /// Lays out every paragraph of `doc` that intersects the band `y0..y1` and is not laid out yet, until

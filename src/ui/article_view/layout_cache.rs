@@ -222,7 +222,8 @@ impl LayoutCache {
     fn start(&mut self, ctx: &egui::Context, text: &Arc<DocText>, params: LayoutParams) {
         let engine = self.engine.get_or_insert_with(LayoutEngine::new);
         let short = text.len_chars() <= SYNC_LIMIT;
-        let layout = if short { engine.layout(text.clone(), params) } else { DocumentLayout::outline(text.clone(), params) };
+        let layout =
+            if short { engine.layout(text.clone(), params) } else { DocumentLayout::outline(text.clone(), params) };
         let done_here: Arc<[AtomicBool]> = (0..layout.paragraphs().len()).map(|_| AtomicBool::new(false)).collect();
         let mut job = 0;
         if !short {

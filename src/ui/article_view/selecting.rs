@@ -67,7 +67,13 @@ impl Selecting {
         self.selection = (!span.is_empty() && self.anchor != self.caret).then_some(span);
     }
 
-    pub(super) fn handle_keys(&mut self, ui: &egui::Ui, response: &egui::Response, layout: &DocumentLayout, origin: Pos2) {
+    pub(super) fn handle_keys(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        layout: &DocumentLayout,
+        origin: Pos2,
+    ) {
         ui.memory_mut(|m| {
             m.set_focus_lock_filter(
                 response.id,
@@ -114,5 +120,4 @@ impl Selecting {
         let r = egui::Rect::from_min_max(origin + Vec2::new(c.x0, c.y0), origin + Vec2::new(c.x1, c.y1));
         ui.scroll_to_rect(r, None);
     }
-
 }
