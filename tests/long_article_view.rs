@@ -69,6 +69,8 @@ fn word_at(text: &DocText, percent: usize) -> Span {
 #[test]
 fn a_jump_into_a_long_document_lands_exactly_and_stays_put_while_the_rest_is_laid_out() {
     let mut h = harness(200_000);
+    // At 115% lines are 41.4 points tall, so tops are not whole numbers and rounding could creep in.
+    h.state_mut().view.zoom_in();
     h.step();
     {
         let (layout, _) = h.state().view.drawn_layout().expect("the first frame shows text");
@@ -109,7 +111,7 @@ fn a_jump_into_a_long_document_lands_exactly_and_stays_put_while_the_rest_is_lai
     let deadline = Instant::now() + Duration::from_secs(300);
     loop {
         let now = on_screen(&h, target);
-        assert!((now.min - landed.min).length() < 0.5, "the word moved on screen: {landed:?} -> {now:?}");
+        assert!((now.min - landed.min).length() < 0.01, "the word moved on screen: {landed:?} -> {now:?}");
         let (layout, _) = h.state().view.drawn_layout().unwrap();
         assert_eq!(in_paragraph(layout, target), in_paragraph(&whole, target));
         if !h.state().view.laying_out() {

@@ -126,6 +126,10 @@ pub struct LayoutCache {
     worker: Option<Worker>,
     current: Option<Current>,
     next_id: u64,
+    /// The anchor of the last frame and the view top it gave. While the view stays there, the same anchor
+    /// is used again: one measured afresh from the view each frame would carry each frame's rounding into
+    /// the next, and the text would creep by a pixel over hundreds of merges.
+    kept: Option<(Anchor, f32)>,
 }
 
 impl LayoutCache {
@@ -150,7 +154,11 @@ impl LayoutCache {
         view: View,
         scroll_to: Option<Span>,
     ) -> f32 {
-        let mut anchor = self.anchor_at(text, view.top);
+        let same_text = self.layout().is_some_and(|l| Arc::ptr_eq(l.text(), text));
+        let mut anchor = match self.kept {
+            Some((anchor, top)) if same_text && (top - view.top).abs() < 0.01 => Some(anchor),
+            _ => self.anchor_at(text, view.top),
+        };
         let same = |c: &Current| Arc::ptr_eq(c.layout.text(), text) && c.layout.params() == params;
         if !self.current.as_ref().is_some_and(same) {
             // Another text starts at its top; the same text at another width keeps the anchor's share.
@@ -174,7 +182,9 @@ impl LayoutCache {
             anchor = self.anchor_for_span(span, view.height).or(anchor);
         }
         let anchor = anchor.unwrap_or(Anchor { paragraph: 0, below_top: view.top });
-        self.shape_around(anchor, view.height)
+        let top = self.shape_around(anchor, view.height);
+        self.kept = Some((anchor, top));
+        top
     }
 
     /// Lays out whatever is still pending in the band `y0..y1` (when the view moved further than

@@ -166,23 +166,34 @@ impl ArticleView {
         let top = self.cache.prepare(ui.ctx(), input.text, params, view, scroll_to);
         let height = self.cache.layout().map_or(0.0, DocumentLayout::height);
         let mut area = egui::ScrollArea::vertical().id_salt(("article", text_id)).auto_shrink(false);
-        // A text shown before keeps the place egui remembers for it, unless a span is to be shown.
+        // The offset the content is drawn at this frame, when known: a text shown before keeps the place egui
+        // remembers for it, unless a span is to be shown.
+        let mut used = (!new_text).then_some(self.offset);
         if (top + PADDING - self.offset).abs() > 0.01 && (!new_text || scroll_to.is_some()) {
             let offset = (top + PADDING).clamp(0.0, (height + 2.0 * PADDING - view.height).max(0.0));
             area = area.vertical_scroll_offset(offset);
+            used = Some(offset);
         }
         let output = ui.scope(|ui| {
             // No rubber band past the ends: egui would spring the view back into last frame's bounds, which
             // are stale when heights change (a document shown before, estimates replaced), and undo the jump.
             ui.spacing_mut().scroll.kinetic.rubber_band = false;
-            area.show(ui, |ui| self.show_layout(ui, input))
+            let inner_top = ui.available_rect_before_wrap().min.y;
+            area.show(ui, |ui| self.show_layout(ui, input, used.map(|offset| inner_top - offset)))
         });
         self.offset = output.inner.state.unclamped_offset().y;
     }
 
-    /// Draws the layout and handles input.
-    fn show_layout(&mut self, ui: &mut egui::Ui, input: &ArticleInput<'_>) {
-        let origin = ui.max_rect().min + Vec2::splat(PADDING);
+    /// Draws the layout and handles input. `content_top` is where the content's top is on screen before
+    /// egui rounds it to a pixel, when known.
+    fn show_layout(&mut self, ui: &mut egui::Ui, input: &ArticleInput<'_>, content_top: Option<f32>) {
+        let mut origin = ui.max_rect().min + Vec2::splat(PADDING);
+        // The text is placed exactly rather than on egui's rounded pixel: the view's offset follows the anchor
+        // paragraph's top, which moves by fractions of a pixel as estimates are replaced, and the rounding
+        // would make the text jitter by a pixel.
+        if let Some(top) = content_top.filter(|t| (t - ui.max_rect().min.y).abs() <= 0.51) {
+            origin.y = top + PADDING;
+        }
         let clip = ui.clip_rect();
         let (y0, y1) = (clip.min.y - origin.y, clip.max.y - origin.y);
         // Normally done by `prepare`; here when the view moved further (a restored scroll position).
@@ -191,7 +202,6 @@ impl ArticleView {
         let Some(layout) = self.cache.layout() else { return };
         let size = Vec2::new(layout.params().width + 2.0 * PADDING, layout.height() + 2.0 * PADDING);
         let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-        let origin = rect.min + Vec2::splat(PADDING);
         self.origin = Some(origin);
         let to_doc = |p: Pos2| (p.x - origin.x, p.y - origin.y);
         self.sel.handle_pointer(ui, &response, layout, to_doc);
