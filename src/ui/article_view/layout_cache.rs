@@ -13,7 +13,7 @@ use crate::model::{DocText, Span};
 use crate::text::{DocumentLayout, LayoutEngine, LayoutParams, ShapedParagraph};
 use eframe::egui;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
@@ -47,23 +47,27 @@ struct Batch {
 struct Worker {
     jobs: Sender<Job>,
     batches: Receiver<Batch>,
+    /// The job whose results are still wanted (0: none, when a short document is shown instead).
+    wanted: Arc<AtomicU64>,
 }
 
 impl Worker {
     fn spawn(ctx: egui::Context) -> Self {
         let (jobs, job_rx) = channel::<Job>();
         let (batch_tx, batches) = channel();
+        let wanted = Arc::new(AtomicU64::new(0));
+        let still_wanted = wanted.clone();
         std::thread::Builder::new()
             .name("tarmeez-layout".into())
-            .spawn(move || work(&job_rx, &batch_tx, &ctx))
+            .spawn(move || work(&job_rx, &batch_tx, &still_wanted, &ctx))
             .expect("the layout thread could not be started");
-        Self { jobs, batches }
+        Self { jobs, batches, wanted }
     }
 }
 
 /// The worker's loop: lays out each job's paragraphs top to bottom, handing them over in batches, and drops
-/// a job as soon as a newer one comes (another document, width or zoom).
-fn work(jobs: &Receiver<Job>, batches: &Sender<Batch>, ctx: &egui::Context) {
+/// a job as soon as a newer one comes (another document, width or zoom) or it is no longer wanted.
+fn work(jobs: &Receiver<Job>, batches: &Sender<Batch>, wanted: &AtomicU64, ctx: &egui::Context) {
     let mut engine = LayoutEngine::new();
     let mut next = None;
     loop {
@@ -80,6 +84,9 @@ fn work(jobs: &Receiver<Job>, batches: &Sender<Batch>, ctx: &egui::Context) {
                 Err(TryRecvError::Disconnected) => return,
                 Err(TryRecvError::Empty) => {}
             }
+            if wanted.load(Ordering::Relaxed) != job.id {
+                break;
+            }
             if outline.paragraphs()[i].is_laid_out() || job.done_here[i].load(Ordering::Relaxed) {
                 continue;
             }
@@ -92,7 +99,7 @@ fn work(jobs: &Receiver<Job>, batches: &Sender<Batch>, ctx: &egui::Context) {
                 since = Instant::now();
             }
         }
-        if next.is_none() && !shaped.is_empty() {
+        if next.is_none() && !shaped.is_empty() && wanted.load(Ordering::Relaxed) == job.id {
             if batches.send(Batch { id: job.id, shaped }).is_err() {
                 return;
             }
@@ -226,9 +233,14 @@ impl LayoutCache {
             if short { engine.layout(text.clone(), params) } else { DocumentLayout::outline(text.clone(), params) };
         let done_here: Arc<[AtomicBool]> = (0..layout.paragraphs().len()).map(|_| AtomicBool::new(false)).collect();
         let mut job = 0;
+        if let Some(worker) = &self.worker {
+            // Whatever it is doing is for a layout no longer shown.
+            worker.wanted.store(0, Ordering::Relaxed);
+        }
         if !short {
             self.next_id += 1;
             let worker = self.worker.get_or_insert_with(|| Worker::spawn(ctx.clone()));
+            worker.wanted.store(self.next_id, Ordering::Relaxed);
             let request = Job { id: self.next_id, text: text.clone(), params, done_here: done_here.clone() };
             if worker.jobs.send(request).is_ok() {
                 job = self.next_id;
