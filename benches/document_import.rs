@@ -36,7 +36,7 @@ fn corpus(dir: &Path, n: usize) -> PathBuf {
 fn fresh_project() -> (tempfile::TempDir, Project) {
     let tmp = tempfile::tempdir().unwrap();
     let annotator = Annotator::parse("bench").unwrap();
-    let project = Project::create(&tmp.path().join("p"), "bench", default_conflict_schema(), annotator).unwrap();
+    let project = Project::create(tmp.path().join("p"), "bench", default_conflict_schema(), annotator).unwrap();
     (tmp, project)
 }
 

@@ -222,8 +222,16 @@ fn thousands_of_records_become_as_many_valid_documents_across_batches() {
     let f = file.display();
     assert!(report.contains(&format!("imported {f}:1 as doc\n")), "{report}");
     assert!(report.contains(&format!("imported {f}:2500 as doc-2498\n")), "{report}");
-    assert!(report.contains(&format!("skipped  {f}:1500: has the same text as line 3, imported just before as `doc-3`")), "{report}");
-    assert!(report.contains(&format!("skipped  {f}:2200: has the same text as line 2100, imported just before as `doc-2099`")), "{report}");
+    assert!(
+        report.contains(&format!("skipped  {f}:1500: has the same text as line 3, imported just before as `doc-3`")),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!(
+            "skipped  {f}:2200: has the same text as line 2100, imported just before as `doc-2099`"
+        )),
+        "{report}"
+    );
     let p = open_read_only(&dir);
     p.load_all();
     assert_eq!(p.documents().len(), 2498);

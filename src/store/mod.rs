@@ -1,8 +1,8 @@
 //! The project folder on disk (DESIGN.md section 5): load with validation, atomic saves, the annotator lock.
 
 pub mod atomic;
-pub mod batch;
 mod autosave;
+pub mod batch;
 mod config;
 mod error;
 mod fingerprint;

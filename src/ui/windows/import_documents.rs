@@ -4,8 +4,8 @@
 //! skipped by line. Each document is written whole, so a cancelled import leaves a valid project: the
 //! documents imported so far stay, and importing the file again adds the rest (duplicates are skipped).
 
-use crate::formats::corpus::{Columns, CorpusFormat, CorpusImport, FileError, Record, Skip, fields, ignored_note};
 use crate::formats::corpus::{BATCH, ImportOutcome, read_records};
+use crate::formats::corpus::{Columns, CorpusFormat, CorpusImport, FileError, Record, Skip, fields, ignored_note};
 use crate::store::Project;
 use crate::ui::action::Action;
 use crate::ui::session::Session;
