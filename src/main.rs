@@ -43,22 +43,26 @@ use cli::export::*;
 use cli::imports::*;
 use cli::project::*;
 
+/// `--annotator`, checked: a name that is no valid layer name is a usage error (exit 2).
+fn given_annotator(cli: &Cli) -> Result<Option<Annotator>, ExitCode> {
+    let Some(name) = cli.annotator.as_deref() else { return Ok(None) };
+    Annotator::parse(name).map(Some).map_err(|e| {
+        eprintln!("error: --annotator: {e}");
+        ExitCode::from(2)
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let given = match cli.annotator.as_deref() {
-        Some(name) => match Annotator::parse(name) {
-            Ok(a) => Some(a),
-            Err(e) => {
-                eprintln!("error: --annotator: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        None => None,
+    let given = match given_annotator(&cli) {
+        Ok(given) => given,
+        Err(code) => return code,
     };
     let annotator = given.clone().unwrap_or_else(tarmeez::default_annotator);
     let result = match cli.command {
         None => run_gui(cli.project, given),
         Some(Job::Validate { project }) => validate(&project),
+        Some(Job::Repair { project, dry_run }) => repair(&project, dry_run),
         Some(Job::Stats { project }) => stats(&project),
         Some(Job::New { dir, name }) => new_project(&dir, &name, annotator),
         Some(Job::ImportText { project, paths }) => import_text(&project, &paths, annotator),
@@ -101,9 +105,21 @@ fn main() -> ExitCode {
                 import_doccano(&project, &path, annotator)
             }
         },
-        Some(Job::Render { project, doc_id, out, width, font_size, labels, no_suggestions, dark }) => {
+        Some(Job::Render {
+            project,
+            doc_id,
+            out,
+            width,
+            font_size,
+            labels,
+            no_suggestions,
+            dark,
+            pages,
+            page_height,
+        }) => {
             let options = RenderOptions { width, font_size, labels, dark, ..RenderOptions::default() };
-            render(&project, &doc_id, &out, options, !no_suggestions, annotator)
+            let pages = pages.then(|| page_height.unwrap_or_else(|| default_page_height(width)));
+            render(&project, &doc_id, &out, options, !no_suggestions, annotator, pages)
         }
     };
     match result {

@@ -553,3 +553,27 @@ fn an_ann_file_that_is_not_utf8_is_refused_with_the_line() {
     assert_eq!(plan.refused.len(), 1, "{:?}", plan.refused);
     assert!(plan.refused[0].ends_with(":2: is not UTF-8"), "{:?}", plan.refused);
 }
+
+#[test]
+fn a_byte_order_mark_before_an_ann_file_or_its_txt_is_not_part_of_them() {
+    let (tmp, dir) = sample_copy();
+    let (out, ann) = exported(tmp.path(), &dir);
+    let bom = |path: &Path| {
+        let content = std::fs::read_to_string(path).unwrap();
+        std::fs::write(path, format!("\u{feff}{content}")).unwrap();
+    };
+    bom(&ann);
+    let said = ok(&import(&dir, &ann, "bom", &[]));
+    assert!(said.contains("1 document(s) imported"), "{said}");
+    let sample = canonical(&layer_of(&dir, "sample"));
+    assert_eq!(canonical(&layer_of(&dir, "bom")), sample);
+
+    // Named otherwise, the document is found by the .txt beside it, whose mark is not part of its text.
+    let other = tmp.path().join("renamed");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::copy(&ann, other.join("article.ann")).unwrap();
+    std::fs::copy(out.join(format!("{SAMPLE_DOC}.txt")), other.join("article.txt")).unwrap();
+    bom(&other.join("article.txt"));
+    ok(&import(&dir, &other.join("article.ann"), "bom-txt", &[]));
+    assert_eq!(canonical(&layer_of(&dir, "bom-txt")), sample);
+}

@@ -271,3 +271,59 @@ fn help_lists_exactly_the_shared_format_lists() {
         assert_eq!(possible_values(&stdout(&out)), names, "{command} --help");
     }
 }
+
+/// A copy of the sample with a second document, `short`, whose annotation folder cannot be made (a file is
+/// in its way), so that an import into both documents saves one layer and not the other.
+fn project_where_one_layer_cannot_be_saved() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, dir) = sample_copy();
+    let mut p = open_as(&dir, "setup");
+    p.add_document("short", "قصفت الطائرات دير الزور".into(), Default::default()).unwrap();
+    drop(p);
+    let folder = dir.join("annotations/short");
+    if folder.is_dir() {
+        std::fs::remove_dir_all(&folder).unwrap();
+    }
+    std::fs::write(&folder, "in the way").unwrap();
+    (tmp, dir)
+}
+
+#[test]
+fn an_import_saved_in_part_says_which_files_were_written_and_which_were_not() {
+    let (tmp, dir) = project_where_one_layer_cannot_be_saved();
+    let p = dir.to_str().unwrap();
+    let brat = tmp.path().join("brat");
+    let exported =
+        tarmeez(&["export", p, "--format", "brat", "--annotator", "sample", "--out", brat.to_str().unwrap()]);
+    assert!(exported.status.success(), "{}", stdout(&exported));
+    std::fs::write(brat.join("short.ann"), "T1\tLOCATION 14 23\tدير الزور\n").unwrap();
+    let out = tarmeez(&["import-annotations", p, brat.to_str().unwrap(), "--format", "brat", "--annotator", "huda"]);
+    let said = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    let saved = format!("annotations/{SAMPLE_DOC}/huda.ron");
+    assert!(dir.join(&saved).is_file(), "one layer is written");
+    assert!(said.contains("saved only in part"), "{said}");
+    assert!(said.contains(&format!("saved: {saved}")), "{said}");
+    assert!(said.contains("not saved: annotations/short/huda.ron"), "{said}");
+    assert!(!said.contains("could not be saved"), "it was saved in part: {said}");
+    assert!(!said.contains("previous version"), "the file had no previous version: {said}");
+
+    // The same with doccano: the summary is not followed by "nothing was imported".
+    let doccano = tmp.path().join("doccano.jsonl");
+    let line = |doc: &str, text: &str, start: usize, end: usize| {
+        serde_json::json!({"doc_id": doc, "text": text, "entities": [
+            {"id": 1, "start_offset": start, "end_offset": end, "label": "LOCATION"}]})
+        .to_string()
+    };
+    let sample_text = std::fs::read_to_string(dir.join(format!("documents/{SAMPLE_DOC}.txt"))).unwrap();
+    let lines = [line(SAMPLE_DOC, &sample_text, 379, 388), line("short", "قصفت الطائرات دير الزور", 14, 23)];
+    std::fs::write(&doccano, lines.join("\n") + "\n").unwrap();
+    let out =
+        tarmeez(&["import-annotations", p, doccano.to_str().unwrap(), "--format", "doccano", "--annotator", "rana"]);
+    let said = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(dir.join(format!("annotations/{SAMPLE_DOC}/rana.ron")).is_file(), "one layer is written");
+    assert!(said.contains(&format!("saved: annotations/{SAMPLE_DOC}/rana.ron")), "{said}");
+    assert!(said.contains("not saved: annotations/short/rana.ron"), "{said}");
+    assert!(!said.contains("nothing was imported"), "{said}");
+    assert!(!said.contains("previous version"), "{said}");
+}

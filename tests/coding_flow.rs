@@ -179,3 +179,56 @@ fn mark_make_an_event_fill_roles_by_clicking_link_an_actor_then_undo_and_redo_ev
     press(&mut h, Modifiers::COMMAND, Key::S);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), expected);
 }
+
+/// Double-clicks the middle of `span`'s first piece, with `key` pressed `frames_after` frames after the
+/// second release (0: in the same frame, as a fast coder's key often arrives), as one sequence of frames.
+fn double_click_then_key(h: &mut Harness<'_, TarmeezApp>, span: Span, key: Key, frames_after: usize) {
+    let (layout, origin) = h.state().article().drawn_layout().unwrap();
+    let r = layout.span_rects(span)[0];
+    let pos = Pos2::new(origin.x + (r.x0 + r.x1) / 2.0, origin.y + (r.y0 + r.y1) / 2.0);
+    tick(h);
+    h.hover_at(pos);
+    h.run();
+    let start = h.input_mut().time.unwrap_or(0.0);
+    let button = |pressed| Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    let key_event =
+        |pressed| Event::Key { key, physical_key: None, pressed, repeat: false, modifiers: Modifiers::NONE };
+    // 30 ms between the presses and releases, as `xdotool click --repeat 2 --delay 30` sends them.
+    for (i, pressed) in [true, false, true, false].into_iter().enumerate() {
+        h.input_mut().time = Some(start + 0.03 * i as f64);
+        h.input_mut().events.push(button(pressed));
+        if i == 3 && frames_after == 0 {
+            h.input_mut().events.extend([key_event(true), key_event(false)]);
+        }
+        h.step();
+    }
+    if frames_after > 0 {
+        for _ in 1..frames_after {
+            h.step();
+        }
+        h.input_mut().events.extend([key_event(true), key_event(false)]);
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn a_type_key_pressed_with_the_double_click_that_selects_a_word_marks_it() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = harness(TarmeezApp::new(Some(open_as(&dir, "huda")), None));
+    let shelled = span_of(&h, "العراقية", "قصفت");
+    let base = span_of(&h, "مساء أمس", "قاعدة");
+    // The key in the very frame of the second release.
+    double_click_then_key(&mut h, shelled, Key::Num1, 0);
+    let marked: Vec<_> = layer(&h).mentions.values().map(|m| (m.span, m.entity_type.to_string())).collect();
+    assert_eq!(marked, [(shelled, "ACTOR".to_owned())], "the key is not lost");
+    // And one frame later.
+    double_click_then_key(&mut h, base, Key::Num2, 1);
+    let marked: Vec<_> = layer(&h).mentions.values().map(|m| (m.span, m.entity_type.to_string())).collect();
+    assert_eq!(marked, [(shelled, "ACTOR".to_owned()), (base, "LOCATION".to_owned())]);
+}

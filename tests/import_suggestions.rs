@@ -641,3 +641,49 @@ fn the_library_plans_applies_and_undoes_an_import() {
     p.save_dirty().unwrap();
     assert!(!file.exists(), "undoing the import removes its file");
 }
+
+#[test]
+fn a_hugging_face_word_that_is_not_the_text_at_its_offsets_is_refused() {
+    // The offsets point at دير الزور but the tagger's word is another place: the offsets are off.
+    assert_refused(
+        "shifted.json",
+        &hf_with(r#"{"entity_group": "LOC", "score": 0.9, "word": "حقل العمر", "start": 407, "end": 416}"#),
+        &HF_ARGS,
+        &["shifted.json:item 2: the file's `word` «حقل العمر» is not the document's text at 407..416, «دير الزور»"],
+    );
+    // Raw tokens are compared once merged: the second token's word is not what the document has.
+    let tokens = r###"[{"entity": "B-LOC", "score": 0.9, "index": 1, "word": "حقل", "start": 379, "end": 382},
+        {"entity": "I-LOC", "score": 0.9, "index": 2, "word": "##العمل", "start": 383, "end": 388}]"###;
+    assert_refused(
+        "tokens.json",
+        tokens,
+        &HF_ARGS,
+        &["tokens.json:items 1-2: the file's `word` «حقل ##العمل» is not the document's text at 379..388, «حقل العمر»"],
+    );
+}
+
+#[test]
+fn hugging_face_words_rewritten_by_tokenizers_are_accepted() {
+    let (tmp, dir) = project();
+    let file = tmp.path().join("tokenizers.json");
+    // WordPiece pieces (`##`), SentencePiece and byte-level markers (`▁`, `Ġ`), spaces the tokenizer added
+    // or dropped, an unknown token (`[UNK]`), and a word without its diacritics (an uncased model's).
+    std::fs::write(
+        &file,
+        r###"[{"entity": "B-LOC", "score": 0.9, "index": 1, "word": "دير", "start": 407, "end": 410},
+            {"entity": "I-LOC", "score": 0.9, "index": 2, "word": "الز", "start": 411, "end": 414},
+            {"entity": "I-LOC", "score": 0.9, "index": 3, "word": "##ور", "start": 414, "end": 416},
+            {"entity": "B-ORG", "score": 0.9, "index": 9, "word": "▁مليشيا", "start": 266, "end": 272},
+            {"entity": "I-ORG", "score": 0.9, "index": 10, "word": "Ġأبو", "start": 273, "end": 276},
+            {"entity_group": "LOC", "score": 0.9, "word": "حقلالعمر", "start": 379, "end": 388},
+            {"entity_group": "LOC", "score": 0.9, "word": " حقل العمر  النفطي ", "start": 101, "end": 117},
+            {"entity_group": "LOC", "score": 0.9, "word": "دير [UNK]", "start": 123, "end": 132},
+            {"entity_group": "LOC", "score": 0.9, "word": "ردا", "start": 418, "end": 422}]"###,
+    )
+    .unwrap();
+    let args = [&HF_ARGS[..], &["--map", "ORG=ACTOR"]].concat();
+    let (code, out) = import(&dir, &file, &args);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("imported 6 into 1 document"), "{out}");
+    assert_valid(&dir);
+}

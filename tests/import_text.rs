@@ -20,7 +20,7 @@ fn importing_a_folder_with_bad_files_imports_the_good_ones_and_names_the_bad_one
     std::fs::write(input.join("e-copy.txt"), "قصف مدفعي على الرقة\n\nنص الخبر").unwrap();
     std::fs::write(input.join("notes.md"), "not a text to import").unwrap();
 
-    let files = collect_text_files(std::slice::from_ref(&input)).unwrap();
+    let files = collect_text_files(std::slice::from_ref(&input)).unwrap().files;
     assert_eq!(files.len(), 5, "only .txt files, recursively: {files:?}");
     let mut calls = Vec::new();
     let report = import_text_files(&mut p, &files, |done, total| calls.push((done, total))).unwrap();

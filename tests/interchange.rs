@@ -439,3 +439,84 @@ fn file_import_annotations_brings_doccano_and_brat_into_ones_layer_undoably() {
     h.run();
     assert_eq!(mention_set(&window_layer(&h, "huda")), mention_set(&theirs));
 }
+
+#[test]
+fn doccano_import_reads_past_a_byte_order_mark_and_names_the_line_that_is_not_utf8() {
+    let (_tmp, dir) = sample_copy();
+    let out = dir.parent().unwrap().join("out");
+    doccano::export_doccano(&open_read_only(&dir), Some(&sample()), &out).unwrap();
+    let file = out.join("doccano.jsonl");
+    let content = std::fs::read(&file).unwrap();
+    std::fs::write(&file, [&b"\xef\xbb\xbf"[..], &content].concat()).unwrap();
+    let fresh = Annotator::parse("fresh").unwrap();
+    let mut project = open_as(&dir, "fresh");
+    let imported = doccano::import_doccano(&mut project, &file, &fresh).unwrap();
+    assert_eq!(imported.mentions, 24);
+    drop(project);
+
+    // A second line with a byte that is not UTF-8: the message says which line.
+    let bad = out.join("bad.jsonl");
+    std::fs::write(&bad, [&content[..], &b"{\"text\": \"\xff\"}\n"[..]].concat()).unwrap();
+    let mut project = open_as(&dir, "other");
+    let other = Annotator::parse("other").unwrap();
+    let e = doccano::import_doccano(&mut project, &bad, &other).unwrap_err().to_string();
+    assert!(e.contains("bad.jsonl:2:") && e.contains("not UTF-8"), "{e}");
+}
+
+#[test]
+fn doccano_import_into_a_layer_adds_what_is_new_and_finds_what_is_there() {
+    let (_tmp, dir) = sample_copy();
+    let mut project = open_as(&dir, "sample");
+    let (text, original) = sample_layer(&mut project);
+    let entity = |id: u32, start: usize, end: usize, label: &str| serde_json::json!({"id": id, "start_offset": start, "end_offset": end, "label": label});
+    let relation = |from: u32, to: u32, kind: &str| serde_json::json!({"from_id": from, "to_id": to, "type": kind});
+    let line = serde_json::json!({
+        "doc_id": SAMPLE_DOC,
+        "text": text,
+        "entities": [
+            entity(1, 266, 289, "ACTOR"),      // m2
+            entity(2, 407, 416, "LOCATION"),   // m5
+            entity(3, 328, 332, "ATTACK"),     // e1's trigger
+            entity(4, 379, 388, "LOCATION"),   // new
+            entity(5, 379, 388, "LOCATION"),   // the same again
+            entity(6, 2793, 2800, "ATTACK"),   // e5's trigger
+            entity(7, 984, 994, "ATTACK"),     // e2's trigger
+            entity(8, 914, 919, "STATEMENT"),  // a new event
+        ],
+        "relations": [
+            relation(3, 1, "Attacker"),    // e1 has it
+            relation(3, 2, "Location"),    // e1 has it
+            relation(6, 5, "Location"),    // new role of e5
+            relation(7, 3, "RESPONSE_TO"), // r1
+            relation(6, 3, "RESPONSE_TO"), // new
+        ],
+    });
+    let file = dir.parent().unwrap().join("mixed.jsonl");
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    let summary = doccano::import_doccano(&mut project, &file, &sample()).unwrap();
+    let counts = (summary.mentions, summary.events, summary.arguments, summary.relations, summary.already_present);
+    assert_eq!(counts, (1, 1, 1, 1, 9));
+
+    let mut expected = original.clone();
+    let m25 = MentionId(25);
+    expected.mentions.insert(m25, Mention::new(Span::new(379, 388), "LOCATION"));
+    let statement = tarmeez::model::Event {
+        event_type: "STATEMENT".into(),
+        trigger: Span::new(914, 919),
+        arguments: vec![],
+        attributes: Default::default(),
+        note: String::new(),
+        provenance: None,
+    };
+    expected.events.insert(tarmeez::model::EventId(6), statement);
+    let e5 = expected.events.get_mut(&tarmeez::model::EventId(5)).unwrap();
+    e5.arguments.push(tarmeez::model::Argument { role: "Location".into(), mention: m25 });
+    let r2 = tarmeez::model::Relation {
+        relation_type: "RESPONSE_TO".into(),
+        from: tarmeez::model::EventId(5),
+        to: tarmeez::model::EventId(1),
+        note: String::new(),
+    };
+    expected.relations.insert(tarmeez::model::RelationId(2), r2);
+    assert_eq!(sample_layer(&mut project).1, expected);
+}

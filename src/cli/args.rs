@@ -23,6 +23,16 @@ pub(crate) enum Job {
         /// Project folder.
         project: PathBuf,
     },
+    /// Clear up what an interrupted save or import left: remove stray temp files, roll back a half-written
+    /// document (or write its metadata again from its text when annotations of it exist); annotations of a
+    /// document that is gone are reported and kept. Then validate: exit 0 when the project is clean.
+    Repair {
+        /// Project folder.
+        project: PathBuf,
+        /// Only say what would be done.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Count documents, mentions by type, events by type and suggestions by status.
     Stats {
         /// Project folder.
@@ -60,6 +70,13 @@ pub(crate) enum Job {
         /// Dark background.
         #[arg(long)]
         dark: bool,
+        /// Write one PNG per page, named after --out with a page number (`page-0001.png`, ...), each at most
+        /// --page-height pixels tall and cut between lines: for documents too long for one image.
+        #[arg(long)]
+        pages: bool,
+        /// Page height in pixels with --pages (default: the A4 proportion of the width).
+        #[arg(long, requires = "pages")]
+        page_height: Option<u32>,
     },
     /// Import UTF-8 .txt files as documents, one per file; folders are searched recursively.
     ImportText {

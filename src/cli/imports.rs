@@ -9,16 +9,18 @@ pub(crate) fn import_text(dir: &Path, paths: &[PathBuf], annotator: Annotator) -
         anyhow::bail!("cannot import into {}: {why}", dir.display());
     }
     let mut files = Vec::new();
+    let mut links = Vec::new();
     for path in paths {
         if !path.exists() {
             anyhow::bail!("{} does not exist; nothing was imported", path.display());
         }
-        files.extend(
-            plain_text::collect_text_files(std::slice::from_ref(path))
-                .with_context(|| format!("cannot list {}", path.display()))?,
-        );
+        let found = plain_text::collect_text_files(std::slice::from_ref(path))
+            .with_context(|| format!("cannot list {}", path.display()))?;
+        files.extend(found.files);
+        links.extend(found.skipped);
     }
-    let report = plain_text::import_text_files(&mut project, &files, |_, _| {})?;
+    let mut report = plain_text::import_text_files(&mut project, &files, |_, _| {})?;
+    report.skipped.extend(links);
     for (path, id) in &report.imported {
         outln!("imported {} as {id}", path.display());
     }
@@ -169,7 +171,7 @@ pub(crate) fn import_suggestions(
     }
     if !edits.is_empty() {
         project.apply_edit(ProjectEdit::Batch(edits))?;
-        project.save_dirty().context("the import could not be saved")?;
+        save_import(&mut project)?;
     }
     Ok(if report.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
@@ -201,12 +203,28 @@ pub(crate) fn import_doccano(dir: &Path, path: &Path, annotator: Option<&Annotat
             );
             Ok(ExitCode::SUCCESS)
         }
+        Err(tarmeez::formats::doccano::ImportError::Store(e @ StoreError::PartlySaved { .. })) => {
+            outln!("the import was saved only in part: {e}");
+            Ok(ExitCode::FAILURE)
+        }
         Err(e) => {
             outln!("{e}");
             outln!("nothing was imported");
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// Saves what an import changed. Some files may be written and others not: the error then says so and
+/// names them, rather than reporting a complete failure.
+fn save_import(project: &mut Project) -> Result<()> {
+    project.save_dirty().map(drop).map_err(|e| {
+        let what = match e {
+            StoreError::PartlySaved { .. } => "the import was saved only in part",
+            _ => "the import could not be saved",
+        };
+        anyhow::Error::new(e).context(what)
+    })
 }
 
 pub(crate) fn import_annotations(
@@ -245,7 +263,7 @@ pub(crate) fn import_annotations(
     }
     let edit = brat::import_edit(&project, &plan);
     project.apply_edit(edit).context("nothing was imported")?;
-    project.save_dirty().context("the import could not be saved")?;
+    save_import(&mut project)?;
     for (id, file, layer) in &plan.layers {
         outln!(
             "{}: {} mention(s), {} event(s), {} relation(s) into `{id}` for {annotator}",

@@ -1,6 +1,8 @@
 //! Jobs on a whole project: validate, stats, new, render.
 
 use crate::*;
+use tarmeez::formats::png_render::{MAX_IMAGE_HEIGHT, Pages, RenderError};
+use tarmeez::store::{SharedFilesLock, integrity, repair};
 
 pub(crate) fn open_read_only(dir: &Path) -> Result<Project, StoreError> {
     Project::open(dir, OpenOptions { annotator: tarmeez::default_annotator(), read_only: true })
@@ -19,7 +21,10 @@ pub(crate) fn validate(dir: &Path) -> Result<ExitCode> {
         Err(e) => return Err(e.into()),
     };
     project.load_all();
-    let problems: Vec<_> = project.problems().collect();
+    // What loading cannot see: leftovers of interrupted writes, annotations of missing documents, links.
+    let leftovers = integrity::problems(dir, None, SharedFilesLock::PATIENCE)
+        .with_context(|| format!("cannot read the project folder {}", dir.display()))?;
+    let problems: Vec<_> = project.problems().chain(&leftovers).collect();
     for p in &problems {
         outln!("{}", p.under(dir));
     }
@@ -31,6 +36,22 @@ pub(crate) fn validate(dir: &Path) -> Result<ExitCode> {
         outln!("{}: {docs} document(s), {} problem(s)", dir.display(), problems.len());
         Ok(ExitCode::FAILURE)
     }
+}
+
+/// `repair`: clears up what interrupted writes left, says each step, then validates (exit 0 when clean).
+pub(crate) fn repair(dir: &Path, dry_run: bool) -> Result<ExitCode> {
+    let options = repair::RepairOptions { dry_run, own_session: None };
+    let steps = repair::repair(dir, &options)?;
+    for step in &steps {
+        outln!("{}", step.describe(dry_run));
+    }
+    let fixed = steps.iter().filter(|s| s.fixed()).count();
+    if dry_run {
+        outln!("{fixed} repair(s) to make, {} to leave; nothing was changed", steps.len() - fixed);
+        return Ok(ExitCode::SUCCESS);
+    }
+    outln!("{fixed} repair(s) made, {} left", steps.len() - fixed);
+    validate(dir)
 }
 
 pub(crate) fn stats(dir: &Path) -> Result<ExitCode> {
@@ -51,6 +72,12 @@ pub(crate) fn new_project(dir: &Path, name: &str, annotator: Annotator) -> Resul
     Ok(ExitCode::SUCCESS)
 }
 
+/// The page height `--pages` uses without `--page-height`: the proportion of an A4 sheet.
+pub(crate) fn default_page_height(width: u32) -> u32 {
+    (width as f32 * 1.414).round() as u32
+}
+
+/// `render`: one image, or with `pages` (a page height) one image per page.
 pub(crate) fn render(
     dir: &Path,
     doc_id: &str,
@@ -58,6 +85,7 @@ pub(crate) fn render(
     mut options: RenderOptions,
     suggestions: bool,
     annotator: Annotator,
+    pages: Option<u32>,
 ) -> Result<ExitCode> {
     let project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
     let id = DocId::parse(doc_id).map_err(|e| anyhow::anyhow!("document id: {e}"))?;
@@ -81,8 +109,34 @@ pub(crate) fn render(
         options.direction = meta.direction;
     }
     let text = loaded.text.clone();
-    let png = render_png(text, &highlights, Some(&project.config().schema), options)?;
+    let schema = Some(&project.config().schema);
+    if let Some(page_height) = pages {
+        return render_pages(Pages::new(text, &highlights, schema, options, page_height)?, out);
+    }
+    let png = match render_png(text, &highlights, schema, options) {
+        Err(RenderError::TooTall) => anyhow::bail!(
+            "`{id}` is more than {MAX_IMAGE_HEIGHT} pixels tall at width {}, too tall for one image: use --pages \
+             to write one PNG per page",
+            options.width
+        ),
+        other => other?,
+    };
     tarmeez::store::atomic::write_atomic(out, &png).with_context(|| format!("cannot write {}", out.display()))?;
     outln!("wrote {}", out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes each page to `<stem>-0001.png`, `<stem>-0002.png`, ... beside `out`, one at a time.
+fn render_pages(mut pages: Pages<'_>, out: &Path) -> Result<ExitCode> {
+    let stem = out.file_stem().map_or_else(|| "page".into(), |s| s.to_string_lossy().into_owned());
+    let name = |n: usize| out.with_file_name(format!("{stem}-{n:04}.png"));
+    let mut n = 0;
+    while let Some(png) = pages.next_page()? {
+        n += 1;
+        let path = name(n);
+        tarmeez::store::atomic::write_atomic(&path, &png)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    outln!("wrote {n} page(s): {} to {}", name(1).display(), name(n).display());
     Ok(ExitCode::SUCCESS)
 }

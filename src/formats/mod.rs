@@ -13,3 +13,4 @@ pub mod import;
 pub mod plain_text;
 pub mod png_render;
 pub mod suggestions;
+pub mod text_file;

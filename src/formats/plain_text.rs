@@ -1,8 +1,9 @@
 //! Importing plain UTF-8 `.txt` files, one document each.
 
+use crate::formats::text_file::{TextFileError, read_text};
 use crate::model::{DocId, DocumentMeta, text_hash};
 use crate::store::{NewDoc, Project, StoreError};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +21,10 @@ pub enum SkipReason {
     Empty,
     /// The same text is already in the project, or earlier in this import.
     Duplicate(String),
+    /// A link to a folder outside the folders given (here, canonical), which is not followed.
+    LinkOutside(PathBuf),
+    /// A link to a folder already searched (here, canonical): following it would search it again, or loop.
+    LinkLoop(PathBuf),
 }
 
 impl fmt::Display for SkipReason {
@@ -31,6 +36,15 @@ impl fmt::Display for SkipReason {
             }
             SkipReason::Empty => write!(f, "is empty"),
             SkipReason::Duplicate(of) => write!(f, "has the same text as {of}"),
+            SkipReason::LinkOutside(to) => write!(
+                f,
+                "is a link to {}, outside the folders named, so it is not searched (name that folder itself to \
+                 import from it)",
+                to.display()
+            ),
+            SkipReason::LinkLoop(to) => {
+                write!(f, "is a link to {}, a folder already searched, so it is not searched again", to.display())
+            }
         }
     }
 }
@@ -44,30 +58,69 @@ pub struct ImportReport {
     pub skipped: Vec<(PathBuf, SkipReason)>,
 }
 
+/// The `.txt` files found for an import, and the linked folders that were not searched.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The files, in order: as given, then each folder's sorted by path.
+    pub files: Vec<PathBuf>,
+    /// Links to folders that were not followed, with why.
+    pub skipped: Vec<(PathBuf, SkipReason)>,
+}
+
 /// The `.txt` files named by `inputs`: files as given, folders searched recursively, sorted by path.
-pub fn collect_text_files(inputs: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+///
+/// A link to a folder is followed only when it stays inside the folders given (`ln -s / corpus/root` would
+/// otherwise search the whole disk) and leads to a folder not searched yet (a link to a parent would loop
+/// forever); other links are listed in [`Collected::skipped`] with the reason.
+pub fn collect_text_files(inputs: &[PathBuf]) -> std::io::Result<Collected> {
+    let mut out = Collected::default();
+    let roots: Vec<PathBuf> = inputs.iter().filter(|p| p.is_dir()).filter_map(|p| p.canonicalize().ok()).collect();
+    let mut walk = Walk { roots: &roots, visited: HashSet::new(), out: &mut out };
     for input in inputs {
         if input.is_dir() {
-            walk(input, &mut out)?;
+            if walk.visited.insert(input.canonicalize()?) {
+                walk.dir(input)?;
+            }
         } else {
-            out.push(input.clone());
+            walk.out.files.push(input.clone());
         }
     }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
-            out.push(path);
+/// A search of folders: the folders given (canonical), those searched so far, and what was found.
+struct Walk<'a> {
+    roots: &'a [PathBuf],
+    visited: HashSet<PathBuf>,
+    out: &'a mut Collected,
+}
+
+impl Walk<'_> {
+    fn dir(&mut self, dir: &Path) -> std::io::Result<()> {
+        let mut entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(std::fs::DirEntry::path);
+        for entry in entries {
+            let path = entry.path();
+            let linked = entry.file_type()?.is_symlink();
+            if !path.is_dir() {
+                if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+                    self.out.files.push(path);
+                }
+                continue;
+            }
+            // Only links can lead out or loop; a real folder is seen twice only when a link led into it first,
+            // and then its files are found already.
+            let canonical = path.canonicalize()?;
+            if linked && !self.roots.iter().any(|r| canonical.starts_with(r)) {
+                self.out.skipped.push((path, SkipReason::LinkOutside(canonical)));
+            } else if self.visited.insert(canonical.clone()) {
+                self.dir(&path)?;
+            } else if linked {
+                self.out.skipped.push((path, SkipReason::LinkLoop(canonical)));
+            }
         }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Imports each file as one document. Bad files (unreadable, not UTF-8, empty, duplicates) are skipped and
@@ -131,15 +184,11 @@ fn read_one(
     known: &HashMap<String, DocId>,
     seen: &HashMap<String, PathBuf>,
 ) -> Result<String, SkipReason> {
-    let bytes = std::fs::read(path).map_err(SkipReason::Unreadable)?;
-    let mut text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        SkipReason::NotUtf8 { line: valid.iter().filter(|&&b| b == b'\n').count() + 1 }
+    // A byte-order mark is dropped there, so that offsets start at the first letter.
+    let text = read_text(path).map_err(|e| match e {
+        TextFileError::Unreadable(e) => SkipReason::Unreadable(e),
+        TextFileError::NotUtf8 { line } => SkipReason::NotUtf8 { line },
     })?;
-    // A byte-order mark is an encoding marker, not text: drop it so offsets start at the first letter.
-    if text.starts_with('\u{feff}') {
-        text.remove(0);
-    }
     if text.trim().is_empty() {
         return Err(SkipReason::Empty);
     }

@@ -1,13 +1,17 @@
-//! Renders an annotated article to a PNG image without a window: for papers, reports, and checking the
-//! rendering by eye (`tarmeez render`). Draws the same display list as the article view.
+//! Renders an annotated article to PNG without a window: for papers, reports, and checking the rendering
+//! by eye (`tarmeez render`). Draws the same display list as the article view. A short document makes one
+//! image; a long one is rendered in pages, laid out and drawn a page at a time so that memory stays
+//! bounded.
+
+mod draw;
 
 use crate::model::{Direction, DocText, Schema};
-use crate::text::raster::{Rasterizer, split_subpixel};
 use crate::text::scene::{HighlightSet, Rgba, SceneStyle, Shape, label_size};
 use crate::text::{DocumentLayout, LayoutEngine, LayoutParams, Rect};
-use std::collections::HashMap;
+use draw::{Canvas, GlyphPainter, Label};
+use std::ops::Range;
 use std::sync::Arc;
-use tiny_skia::{Color, Paint, PathBuilder, Pixmap, Stroke, StrokeDash, Transform};
+use tiny_skia::{Color, Pixmap};
 
 /// How to render.
 #[derive(Clone, Copy, Debug)]
@@ -36,65 +40,180 @@ pub enum RenderError {
     /// The requested size is empty or too large.
     #[error("cannot make a {0}x{1} image (the width must be 200 to 8000 pixels)")]
     Size(u32, u32),
+    /// The page height is out of range.
+    #[error("a page must be {MIN_PAGE_HEIGHT} to {MAX_IMAGE_HEIGHT} pixels tall, not {0}")]
+    PageHeight(u32),
+    /// One image would be too tall for the document.
+    #[error(
+        "the document is more than {MAX_IMAGE_HEIGHT} pixels tall at this width, too tall for one image: render it in pages"
+    )]
+    TooTall,
     /// Writing the PNG failed.
     #[error("cannot write the image: {0}")]
     Encode(String),
 }
 
-const MARGIN: f32 = 28.0;
+/// Space around the text, in pixels.
+pub const MARGIN: f32 = 28.0;
+/// The tallest image made: 160 MB of pixels at 1000 pixels wide. Longer documents are rendered in pages.
+pub const MAX_IMAGE_HEIGHT: u32 = 40_000;
+/// The shortest page: room for the legend and a few lines.
+pub const MIN_PAGE_HEIGHT: u32 = 200;
 
 /// Renders `text` with `highlights` and, when a schema is given, a colour legend of its entity and event
-/// types at the top. Returns PNG bytes.
+/// types at the top, as one image. Returns PNG bytes; [`RenderError::TooTall`] when the document needs
+/// more than [`MAX_IMAGE_HEIGHT`] pixels (render it with [`Pages`] then).
 pub fn render_png(
     text: Arc<DocText>,
     highlights: &HighlightSet,
     schema: Option<&Schema>,
     options: RenderOptions,
 ) -> Result<Vec<u8>, RenderError> {
-    if !(200..=8000).contains(&options.width) {
-        return Err(RenderError::Size(options.width, 0));
+    let mut pages = Pages::new(text, highlights, schema, options, MAX_IMAGE_HEIGHT)?;
+    let first = pages.next_rows().ok_or(RenderError::TooTall)?;
+    if pages.next.is_some() {
+        return Err(RenderError::TooTall);
     }
-    let mut engine = LayoutEngine::new();
-    let width = options.width as f32;
-    let params = LayoutParams {
-        font_size: options.font_size,
-        width: width - 2.0 * MARGIN,
-        direction: options.direction,
-        ..LayoutParams::default()
-    };
-    let layout = engine.layout(text, params);
-    let style = SceneStyle { dark: options.dark, labels: options.labels, font_size: options.font_size };
-    let mut shapes = Vec::new();
-    let mut top = MARGIN;
-    if let Some(schema) = schema {
-        top += legend(schema, width, &mut shapes, options.font_size);
+    pages.draw(first)
+}
+
+/// Renders a document as a series of images at most `page_height` pixels tall, cut between lines, so that
+/// memory stays bounded whatever the document's length: only the paragraphs of the page being drawn are
+/// kept laid out. The pages stacked are the one image [`render_png`] makes, pixel for pixel.
+pub struct Pages<'a> {
+    engine: LayoutEngine,
+    layout: DocumentLayout,
+    highlights: &'a HighlightSet,
+    options: RenderOptions,
+    page_height: u32,
+    /// The legend's shapes, in image coordinates.
+    legend: Vec<Shape>,
+    /// Image y of the text's origin (below the top margin and the legend).
+    top: f32,
+    /// Image row where the next page starts; `None` after the last.
+    next: Option<u32>,
+    painter: GlyphPainter,
+}
+
+impl<'a> Pages<'a> {
+    /// Prepares to render `text` in pages of at most `page_height` pixels.
+    pub fn new(
+        text: Arc<DocText>,
+        highlights: &'a HighlightSet,
+        schema: Option<&Schema>,
+        options: RenderOptions,
+        page_height: u32,
+    ) -> Result<Self, RenderError> {
+        if !(200..=8000).contains(&options.width) {
+            return Err(RenderError::Size(options.width, 0));
+        }
+        if !(MIN_PAGE_HEIGHT..=MAX_IMAGE_HEIGHT).contains(&page_height) {
+            return Err(RenderError::PageHeight(page_height));
+        }
+        let width = options.width as f32;
+        let params = LayoutParams {
+            font_size: options.font_size,
+            width: width - 2.0 * MARGIN,
+            direction: options.direction,
+            ..LayoutParams::default()
+        };
+        let mut legend_shapes = Vec::new();
+        let mut top = MARGIN;
+        if let Some(schema) = schema {
+            top += legend(schema, width, &mut legend_shapes, options.font_size);
+        }
+        Ok(Self {
+            engine: LayoutEngine::new(),
+            layout: DocumentLayout::outline(text, params),
+            highlights,
+            options,
+            page_height,
+            legend: legend_shapes,
+            top,
+            next: Some(0),
+            painter: GlyphPainter::default(),
+        })
     }
-    let body: Vec<Shape> = highlights.shapes(&layout, f32::MIN, f32::MAX, style, None);
-    shapes.extend(body.into_iter().map(|s| translate(s, MARGIN, top)));
-    let height = (top + layout.height() + MARGIN).ceil() as u32;
-    let mut pixmap = Pixmap::new(options.width, height).ok_or(RenderError::Size(options.width, height))?;
-    let (bg, fg) = if options.dark { ([30, 30, 30], [230, 230, 230]) } else { ([255, 255, 255], [20, 20, 20]) };
-    pixmap.fill(Color::from_rgba8(bg[0], bg[1], bg[2], 255));
-    let mut painter = GlyphPainter::default();
-    for shape in &shapes {
-        match shape {
-            Shape::Label { x, y, text, color, right_aligned } => {
-                painter.label(
-                    &mut pixmap,
-                    &mut engine,
-                    text,
-                    *x,
-                    *y,
-                    *color,
-                    *right_aligned,
-                    label_size(options.font_size),
-                );
-            }
-            other => draw_shape(&mut pixmap, other),
+
+    /// The next page as PNG bytes, or `None` after the last.
+    pub fn next_page(&mut self) -> Result<Option<Vec<u8>>, RenderError> {
+        match self.next_rows() {
+            Some(rows) => self.draw(rows).map(Some),
+            None => Ok(None),
         }
     }
-    painter.glyphs(&mut pixmap, &layout, MARGIN, top, Rgba([fg[0], fg[1], fg[2], 255]));
-    pixmap.encode_png().map_err(|e| RenderError::Encode(e.to_string()))
+
+    /// The image rows of the next page, without drawing it (to count pages), or `None` after the last.
+    /// The page ends at the top of the last line that starts within `page_height` rows, or at the end of
+    /// the image.
+    pub fn next_rows(&mut self) -> Option<Range<u32>> {
+        let y0 = self.next?;
+        let limit = y0 + self.page_height;
+        let (b0, b1) = (y0 as f32 - self.top, limit as f32 - self.top);
+        let reach = self.layout.params().line_px();
+        self.engine.shape_band(&mut self.layout, b0 - reach, b1 + reach);
+        let end = (self.top + self.layout.height() + MARGIN).ceil() as u32;
+        let y1 = if self.layout.is_complete() && end <= limit {
+            self.next = None;
+            end
+        } else {
+            let cut = self.last_line_top(b0, b1).unwrap_or(limit).max(y0 + 1);
+            self.next = Some(cut);
+            cut
+        };
+        Some(y0..y1)
+    }
+
+    /// The image row of the top of the last line starting after `b0` and at or before `b1` (text
+    /// coordinates).
+    fn last_line_top(&self, b0: f32, b1: f32) -> Option<u32> {
+        let mut best = None;
+        for p in &self.layout.paragraphs()[self.layout.visible_paragraphs(b0, b1)] {
+            let tops = p.line_tops();
+            let starts = if tops.is_empty() { &[0.0][..] } else { tops };
+            for &t in starts {
+                let row = (self.top + p.top + t).round();
+                if row > (b0 + self.top).round() && row <= (b1 + self.top).round() {
+                    best = Some(row as u32);
+                }
+            }
+        }
+        best
+    }
+
+    /// Draws image rows `rows` and drops the layout of the paragraphs above them.
+    fn draw(&mut self, rows: Range<u32>) -> Result<Vec<u8>, RenderError> {
+        let height = rows.end - rows.start;
+        let mut pixmap =
+            Pixmap::new(self.options.width, height).ok_or(RenderError::Size(self.options.width, height))?;
+        let dark = self.options.dark;
+        let (bg, fg) = if dark { ([30, 30, 30], [230, 230, 230]) } else { ([255, 255, 255], [20, 20, 20]) };
+        pixmap.fill(Color::from_rgba8(bg[0], bg[1], bg[2], 255));
+        let y0 = rows.start as f32;
+        // Everything that can reach into the page is drawn (clipped): a page is exactly its rows of the
+        // one tall image.
+        let reach = self.layout.params().line_px();
+        let (b0, b1) = (y0 - self.top - reach, rows.end as f32 - self.top + reach);
+        let style = SceneStyle { dark, labels: self.options.labels, font_size: self.options.font_size };
+        let body = self.highlights.shapes(&self.layout, b0, b1, style, None);
+        let mut shapes: Vec<Shape> = if y0 < self.top { self.legend.clone() } else { Vec::new() };
+        shapes.extend(body.into_iter().map(|s| translate(s, MARGIN, self.top)));
+        let mut canvas = Canvas { pixmap: &mut pixmap, row: rows.start };
+        for shape in &shapes {
+            match shape {
+                Shape::Label { x, y, text, color, right_aligned } => {
+                    let label = Label { text, x: *x, y: *y, color: *color, right: *right_aligned };
+                    self.painter.label(&mut canvas, &mut self.engine, &label, label_size(self.options.font_size));
+                }
+                other => canvas.shape(other),
+            }
+        }
+        let ink = Rgba([fg[0], fg[1], fg[2], 255]);
+        self.painter.glyphs(&mut canvas, &self.layout, (b0, b1), (MARGIN, self.top), ink);
+        let above = self.layout.paragraph_at_y(b1 - 2.0 * reach);
+        self.layout.evict(0..above);
+        encode(&pixmap)
+    }
 }
 
 /// Adds a legend (swatch and type id per entity and event type, wrapped to the width) and returns its
@@ -145,107 +264,20 @@ fn translate(shape: Shape, dx: f32, dy: f32) -> Shape {
     }
 }
 
-fn paint(color: Rgba) -> Paint<'static> {
-    let mut p = Paint::default();
-    let [r, g, b, a] = color.0;
-    p.set_color_rgba8(r, g, b, a);
-    p.anti_alias = true;
-    p
-}
-
-fn draw_shape(pixmap: &mut Pixmap, shape: &Shape) {
-    let rect_path = |r: &Rect| {
-        let mut pb = PathBuilder::new();
-        pb.push_rect(tiny_skia::Rect::from_ltrb(r.x0, r.y0, r.x1, r.y1)?);
-        pb.finish()
-    };
-    match shape {
-        Shape::Fill(r, c) => {
-            if let Some(rect) = tiny_skia::Rect::from_ltrb(r.x0, r.y0, r.x1, r.y1) {
-                pixmap.fill_rect(rect, &paint(*c), Transform::identity(), None);
-            }
-        }
-        Shape::Outline(r, c, w) | Shape::Dashed(r, c, w) => {
-            let Some(path) = rect_path(r) else { return };
-            let mut stroke = Stroke { width: *w, ..Stroke::default() };
-            if matches!(shape, Shape::Dashed(..)) {
-                stroke.dash = StrokeDash::new(vec![w * 3.0, w * 2.0], 0.0);
-            }
-            pixmap.stroke_path(&path, &paint(*c), &stroke, Transform::identity(), None);
-        }
-        Shape::Label { .. } => {}
-    }
-}
-
-/// Rasterizes glyphs (cached per glyph, size and subpixel step) and blends them onto the image.
-#[derive(Default)]
-struct GlyphPainter {
-    rasterizer: Rasterizer,
-    cache: HashMap<(u64, u32, u32, u32, u8), Option<crate::text::raster::GlyphImage>>,
-}
-
-impl GlyphPainter {
-    fn glyphs(&mut self, pixmap: &mut Pixmap, layout: &DocumentLayout, dx: f32, dy: f32, color: Rgba) {
-        layout.visible_glyphs(f32::MIN, f32::MAX, |g| {
-            let (whole, sub) = split_subpixel(g.x + dx);
-            let key = (g.font_id, g.font_index, g.glyph_id, g.font_size.to_bits(), sub);
-            let rasterizer = &mut self.rasterizer;
-            let image = self
-                .cache
-                .entry(key)
-                .or_insert_with(|| rasterizer.rasterize(g.font_data, g.font_index, g.glyph_id, g.font_size, sub));
-            if let Some(img) = image {
-                blend(pixmap, img, whole as i32 + img.left, (g.y + dy).round() as i32 - img.top, color);
-            }
-        });
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn label(
-        &mut self,
-        pixmap: &mut Pixmap,
-        engine: &mut LayoutEngine,
-        text: &str,
-        x: f32,
-        y: f32,
-        color: Rgba,
-        right: bool,
-        size: f32,
-    ) {
-        let params = LayoutParams { font_size: size, line_height: 1.2, width: 2000.0, direction: Direction::Ltr };
-        let layout = engine.layout(Arc::new(DocText::new(text.to_owned())), params);
-        let width = layout.grapheme_boxes(f32::MIN, f32::MAX).iter().flatten().map(|b| b.rect.x1).fold(0.0, f32::max);
-        let baseline = layout.paragraphs().first().map_or(0.0, |p| p.top) + size * 1.2 * 0.75;
-        let left = if right { x - width } else { x };
-        self.glyphs(pixmap, &layout, left, y - baseline, color);
-    }
-}
-
-/// Source-over blend of a coverage mask in one colour at pixel position `(x, y)` (top left of the mask).
-fn blend(pixmap: &mut Pixmap, img: &crate::text::raster::GlyphImage, x: i32, y: i32, color: Rgba) {
-    let (w, h) = (pixmap.width() as i32, pixmap.height() as i32);
-    let [r, g, b, a] = color.0.map(u32::from);
-    let data = pixmap.data_mut();
-    for row in 0..img.height as i32 {
-        let py = y + row;
-        if py < 0 || py >= h {
-            continue;
-        }
-        for col in 0..img.width as i32 {
-            let px = x + col;
-            if px < 0 || px >= w {
-                continue;
-            }
-            let coverage = u32::from(img.alpha[(row * img.width as i32 + col) as usize]) * a / 255;
-            if coverage == 0 {
-                continue;
-            }
-            let i = ((py * w + px) * 4) as usize;
-            let inv = 255 - coverage;
-            for (c, src) in [r, g, b].into_iter().enumerate() {
-                data[i + c] = ((src * coverage + u32::from(data[i + c]) * inv) / 255) as u8;
-            }
-            data[i + 3] = (coverage + u32::from(data[i + 3]) * inv / 255) as u8;
-        }
-    }
+/// Encodes an opaque image as an RGB PNG, deflated at level 2: deflating dominates the time of rendering a
+/// long document, and the default level took twice as long for files 4% smaller.
+fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, RenderError> {
+    // Every page is filled with an opaque background first, so premultiplied is straight colour here.
+    let rgb: Vec<u8> = pixmap.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_deflate_compression(png::DeflateCompression::Level(2));
+    encoder.set_filter(png::Filter::Adaptive);
+    let failed = |e: png::EncodingError| RenderError::Encode(e.to_string());
+    let mut writer = encoder.write_header().map_err(failed)?;
+    writer.write_image_data(&rgb).map_err(failed)?;
+    writer.finish().map_err(failed)?;
+    Ok(out)
 }

@@ -216,11 +216,12 @@ impl Pipeline<'_> {
     ) -> ControlFlow<()> {
         let mut chunks = std::mem::take(&mut self.chunks);
         for chunk in &mut chunks {
-            let units = &mut self.units[chunk.units.clone()];
-            match (chunk.rounds, result) {
-                (0, Err(e)) => units.iter_mut().for_each(|u| u.fail_pending(e)),
-                (_, Err(e)) => chunk.renamed.iter().for_each(|&i| self.units[i].fail_last(e)),
-                (_, Ok(())) => {}
+            if let Err(e) = result {
+                // What the failed sync was to make durable: the chunk's files, or its last round of renames.
+                let failed = if chunk.rounds == 0 { chunk.units.clone().collect() } else { chunk.renamed.clone() };
+                for i in failed {
+                    if chunk.rounds == 0 { self.units[i].fail_pending(e) } else { self.units[i].fail_last(e) }
+                }
             }
             stage(chunk.rounds.checked_sub(1).map_or(Stage::TempsDurable, Stage::RoundDurable))?;
             chunk.renamed.clear();

@@ -29,6 +29,24 @@ pub enum StoreError {
         /// The cause.
         source: std::io::Error,
     },
+    /// A file that did not exist could not be written, so there is no previous version.
+    #[error("cannot save {path}: {error} (the file was not created)")]
+    Create {
+        /// The file.
+        path: PathBuf,
+        /// The cause (not a `source`: the message says it already, and would say it twice).
+        error: std::io::Error,
+    },
+    /// Some of the changed files were saved and the others were not: the changes are on disk in part.
+    #[error("{cause}; saved: {}; not saved: {}", files(.saved), files(.not_saved))]
+    PartlySaved {
+        /// The files written (or removed), relative to the project.
+        saved: Vec<PathBuf>,
+        /// The files whose changes are still only in memory.
+        not_saved: Vec<PathBuf>,
+        /// Why (the first failure).
+        cause: Box<StoreError>,
+    },
     /// A value could not be serialized.
     #[error("cannot serialize {path}: {source}")]
     Serialize {
@@ -65,6 +83,21 @@ pub enum StoreError {
     /// The target of `new` exists and is not empty.
     #[error("{0} already exists and is not empty")]
     Exists(PathBuf),
+    /// The write would land outside the project folder (through a folder that is a link).
+    #[error(transparent)]
+    Outside(#[from] super::inside::Outside),
+}
+
+/// How many files a message names before it says how many more there are.
+const FILES_SHOWN: usize = 10;
+
+/// A list of files for a message: the first ten, then how many more.
+fn files(paths: &[PathBuf]) -> String {
+    let mut shown: Vec<String> = paths.iter().take(FILES_SHOWN).map(|p| p.display().to_string()).collect();
+    if paths.len() > FILES_SHOWN {
+        shown.push(format!("and {} more", paths.len() - FILES_SHOWN));
+    }
+    shown.join(", ")
 }
 
 fn list(problems: &[Problem]) -> String {

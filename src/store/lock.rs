@@ -56,6 +56,7 @@ impl AnnotatorLock {
         let dir = root.join(".locks");
         let path = dir.join(format!("{annotator}.lock"));
         let io = |source| LockError::Io { path: path.display().to_string(), source };
+        super::inside::check_locks(root).map_err(|e| io(std::io::Error::other(e)))?;
         create_dir_durable(&dir).map_err(io)?;
         let mut file =
             OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(io)?;
@@ -93,6 +94,7 @@ impl SharedFilesLock {
         let dir = root.join(".locks");
         let path = dir.join("shared.lock");
         let io = |source| LockError::Io { path: path.display().to_string(), source };
+        super::inside::check_locks(root).map_err(|e| io(std::io::Error::other(e)))?;
         create_dir_durable(&dir).map_err(io)?;
         let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(io)?;
         let deadline = std::time::Instant::now() + patience;

@@ -6,11 +6,14 @@ pub mod batch;
 mod config;
 mod error;
 mod fingerprint;
+pub mod inside;
+pub mod integrity;
 mod lock;
 mod merge;
 pub mod paths;
 mod problem;
 mod project;
+pub mod repair;
 mod ron_io;
 
 pub use autosave::{AUTOSAVE_DELAY, Autosave};

@@ -25,6 +25,14 @@ pub enum ProblemKind {
     BadFileName,
     /// The actor registry contradicts itself.
     Actors,
+    /// A temp file of a save or import that was interrupted before its rename (`tarmeez repair` removes it).
+    TempFile,
+    /// A document's text without its metadata: an import interrupted between the two, or metadata deleted.
+    HalfWritten,
+    /// Annotations or suggestions of a document that has neither metadata nor text.
+    Orphaned,
+    /// A folder of the project is a symbolic link, which saves refuse to write through.
+    Link,
     /// A validation rule of the model, see [`FindingKind`].
     Rule(FindingKind),
 }

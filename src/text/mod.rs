@@ -5,10 +5,14 @@ pub mod boundaries;
 pub mod fonts;
 pub mod geometry;
 pub mod layout;
+#[cfg(any(test, feature = "test-support"))]
+pub mod long_document;
 pub mod matching;
 pub mod normalize;
 pub mod raster;
 pub mod scene;
 
 pub use geometry::Rect;
-pub use layout::{DocumentLayout, GraphemeBox, LayoutEngine, LayoutParams, Paragraph, PositionedGlyph};
+pub use layout::{
+    DocumentLayout, GraphemeBox, LayoutEngine, LayoutParams, Paragraph, PositionedGlyph, ShapedParagraph,
+};

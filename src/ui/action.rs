@@ -70,6 +70,8 @@ pub enum Action {
     Close(&'static str),
     /// Open the project in this folder (saving the open one first).
     OpenProject(PathBuf),
+    /// Repair the open project (`tarmeez repair`), then reopen it; what was done is told.
+    RepairProject,
 }
 
 impl From<Command> for Action {

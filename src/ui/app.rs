@@ -173,7 +173,7 @@ impl TarmeezApp {
             self.show_message(ui.ctx());
             return self.run_all(actions, ui.ctx());
         }
-        self.keys(ui, &mut actions);
+        let typing = self.keys(ui, &mut actions);
         let save = self.save_status();
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(ui, &mut actions));
         egui::Panel::bottom("status").show(ui, |ui| panels::status_bar(ui, self.project(), &save, &mut actions));
@@ -183,6 +183,7 @@ impl TarmeezApp {
                 egui::CentralPanel::default_margins().show(ui, |ui| panels::no_project(ui, &mut actions));
             }
         }
+        self.type_keys(ui, typing, &mut actions);
         self.show_message(ui.ctx());
         self.run_all(actions, ui.ctx());
         self.after_frame(ui.ctx());
@@ -192,9 +193,9 @@ impl TarmeezApp {
         }
     }
 
-    /// The keys pressed this frame, as actions: commands' shortcuts, and the schema's type keys while text is
-    /// selected. Bare keys belong to a text field while one has the keyboard; Enter confirms a message.
-    fn keys(&mut self, ui: &egui::Ui, actions: &mut Vec<Action>) {
+    /// The commands whose shortcuts were pressed this frame, as actions, taken before anything draws. Bare keys
+    /// belong to a text field while one has the keyboard (returned: whether one has); Enter confirms a message.
+    fn keys(&mut self, ui: &egui::Ui, actions: &mut Vec<Action>) -> bool {
         if self.message.is_some() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)) {
             self.message = None;
         }
@@ -212,7 +213,18 @@ impl TarmeezApp {
             ui.ctx().memory_mut(|m| m.move_focus(egui::FocusDirection::None));
         }
         actions.extend(commands.into_iter().map(Action::Command));
-        if let Some(session) = self.session.as_ref().filter(|_| !typing) {
+        typing
+    }
+
+    /// The schema's type keys pressed this frame while text is selected, as actions. Taken after the article
+    /// has drawn: a fast coder's double-click that selects a word and the key that marks it often arrive in
+    /// one frame, and the word is selected only when the article handles the click. Not while a text field
+    /// has (or has just taken) the keyboard: the key was typed there.
+    fn type_keys(&self, ui: &egui::Ui, typing: bool, actions: &mut Vec<Action>) {
+        if typing || ui.ctx().text_edit_focused() {
+            return;
+        }
+        if let Some(session) = &self.session {
             actions.extend(session.type_keys_pressed(ui));
         }
     }
@@ -263,7 +275,7 @@ impl TarmeezApp {
             self.save_now();
             if let SaveStatus::Failed(why) = self.save_status() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.message = Some(format!("Tarmeez stays open: your changes could not be saved ({why})."));
+                self.message = Some(format!("Tarmeez stays open: not all your changes could be saved ({why})."));
             }
         }
     }

@@ -54,6 +54,9 @@ impl TarmeezApp {
         if let Action::OpenProject(dir) = action {
             return self.open_project(dir);
         }
+        if let Action::RepairProject = action {
+            return self.repair_project();
+        }
         let Some(s) = &mut self.session else { return };
         match action {
             Action::Mark(t) => s.mark_selection(t, out),
@@ -77,7 +80,7 @@ impl TarmeezApp {
             Action::Open(window) => s.windows.open(window),
             Action::Close(kind) => s.windows.close(kind),
             // Run above, before the session was looked up.
-            Action::Command(_) | Action::Notice(_) | Action::OpenProject(_) => {}
+            Action::Command(_) | Action::Notice(_) | Action::OpenProject(_) | Action::RepairProject => {}
         }
     }
 
@@ -95,7 +98,7 @@ impl TarmeezApp {
                 self.save_now();
                 if let SaveStatus::Failed(why) = self.save_status() {
                     // Closing now would lose the changes: say so and stay open.
-                    self.message = Some(format!("Tarmeez stays open: your changes could not be saved ({why})."));
+                    self.message = Some(format!("Tarmeez stays open: not all your changes could be saved ({why})."));
                 } else {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
@@ -166,6 +169,32 @@ impl TarmeezApp {
         self.open_project_as(dialog.project_dir, annotator);
     }
 
+    /// Repairs the open project (see [`crate::store::repair`]): saves first, repairs, then reopens it, since the
+    /// repair may add or remove documents; tells what was done.
+    fn repair_project(&mut self) {
+        let Some(project) = self.project() else { return };
+        let dir = project.root().to_owned();
+        let options = ProblemsWindow::options(project, false);
+        self.save_now();
+        if self.project().is_some_and(|p| p.has_unsaved_changes()) {
+            self.message =
+                Some("Nothing was repaired: your changes could not be saved first; see the status bar.".into());
+            return;
+        }
+        let told = match crate::store::repair::repair(&dir, &options) {
+            Ok(steps) if steps.is_empty() => "Nothing to repair.".to_owned(),
+            Ok(steps) => steps.iter().map(|s| s.describe(false)).collect::<Vec<_>>().join("\n"),
+            Err(e) => format!("Nothing was repaired: {e}"),
+        };
+        self.message = None;
+        self.open_project(dir);
+        // A failure to reopen is told after what the repair did.
+        self.message = Some(match self.message.take() {
+            Some(also) => format!("{told}\n\n{also}"),
+            None => told,
+        });
+    }
+
     /// Replaces the open project with the one at `dir`, keeping the current one if that fails.
     pub fn open_project(&mut self, dir: PathBuf) {
         let annotator = match (self.project(), &self.fallback_annotator) {
@@ -181,7 +210,9 @@ impl TarmeezApp {
     fn open_project_as(&mut self, dir: PathBuf, annotator: Annotator) {
         self.save_now();
         if self.project().is_some_and(|p| p.has_unsaved_changes()) {
-            self.message = Some("The open project could not be saved, so it stays open; see the status bar.".into());
+            self.message = Some(
+                "Not all changes to the open project could be saved, so it stays open; see the status bar.".into(),
+            );
             return;
         }
         // Close the old project first, releasing its lock: reopening the same folder under the same name
@@ -220,9 +251,9 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         Command::PreviousDocument => s.step_document(-1),
         Command::ValidateProject => {
             s.project().load_all();
-            s.windows.open(Box::new(ProblemsWindow));
+            s.windows.open(Box::<ProblemsWindow>::default());
         }
-        Command::ToggleProblems => s.windows.toggle(|| Box::new(ProblemsWindow)),
+        Command::ToggleProblems => s.windows.toggle(|| Box::<ProblemsWindow>::default()),
         Command::ToggleShortcuts => s.windows.toggle(|| Box::new(ShortcutsWindow)),
         Command::Undo => s.undo(false, out),
         Command::Redo => s.undo(true, out),

@@ -6,7 +6,7 @@
 //! item was refused unless `--partial` is given. The edit goes through [`Project::apply_edit`] like every
 //! other change, so an import is undone with Ctrl+Z.
 
-use crate::formats::suggestions::{DocRef, OffsetUnit, ParsedFile, RawItem, Refusal, RefusalKind};
+use crate::formats::suggestions::{DocRef, OffsetUnit, ParsedFile, RawItem, Refusal, RefusalKind, words_match_text};
 use crate::model::*;
 use crate::store::Project;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -424,7 +424,25 @@ fn span_of(info: &mut DocInfo, item: &RawItem) -> Result<Span, Refused> {
             ));
         }
     }
+    check_words(info, item, span)?;
     Ok(span)
+}
+
+/// Refuses an item whose tagger's `word`s cannot be a tokenizer's rendering of the document's text at its
+/// span: its offsets then point elsewhere than at the words the model tagged.
+fn check_words(info: &DocInfo, item: &RawItem, span: Span) -> Result<(), Refused> {
+    if item.words.is_empty() {
+        return Ok(());
+    }
+    let actual = info.text.slice(span).unwrap_or_default();
+    if words_match_text(&item.words, actual) {
+        return Ok(());
+    }
+    let word = item.words.join(" ");
+    Err((
+        RefusalKind::TextMismatch,
+        format!("the file's `word` «{word}» is not the document's text at {span}, «{actual}»"),
+    ))
 }
 
 fn utf16_span(info: &mut DocInfo, item: &RawItem) -> Result<Span, Refused> {

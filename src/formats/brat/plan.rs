@@ -2,6 +2,7 @@
 //! imported, the layer it becomes (keeping the ids of what it repeats), and the one edit that imports it.
 
 use super::read::ann_to_layer;
+use crate::formats::text_file::{TextFileError, read_text};
 use crate::model::{DocId, Edit, EventId, Layer, MentionId, ProjectEdit, RelationId};
 use crate::store::Project;
 use std::collections::{BTreeMap, BTreeSet};
@@ -85,7 +86,7 @@ fn plan_file(
     if content.trim().is_empty() {
         return plan.notes.push(format!("{shown}: no annotations, passed over"));
     }
-    let txt = std::fs::read(file.with_extension("txt")).ok().and_then(|b| String::from_utf8(b).ok());
+    let txt = read_text(&file.with_extension("txt")).ok();
     let Some(id) = target_document(project, &file, doc, txt.as_deref()) else {
         return plan.refused.push(format!(
             "{shown}: no document matches it (none has its name as id, nor the text of a .txt beside it); name one with --doc"
@@ -129,15 +130,11 @@ fn plan_file(
 
 /// A file's content, or why it cannot be read as text (the refusal without the file's name).
 fn read_utf8(file: &Path) -> Result<String, (Option<usize>, String)> {
-    match std::fs::read(file).map(String::from_utf8) {
-        Ok(Ok(c)) => Ok(c),
-        Ok(Err(e)) => {
-            // The line of the first bad byte, so that the coder can find it.
-            let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err((Some(line), "is not UTF-8".to_owned()))
-        }
-        Err(e) => Err((None, format!("cannot be read: {e}"))),
-    }
+    read_text(file).map_err(|e| match e {
+        // The line of the first bad byte, so that the coder can find it.
+        TextFileError::NotUtf8 { line } => (Some(line), "is not UTF-8".to_owned()),
+        unreadable @ TextFileError::Unreadable(_) => (None, unreadable.to_string()),
+    })
 }
 
 /// The document a `.ann` file is for: `doc` when given, else the one named by the file's stem, else the one

@@ -60,6 +60,7 @@ pub(super) fn parse(content: &str, doc: &DocRef) -> ParsedFile {
                     label,
                     score: None,
                     text,
+                    words: Vec::new(),
                 });
             }
             Err((kind, reason)) => out.refuse(origin, kind, reason),

@@ -2,7 +2,8 @@
 //! content.
 
 use super::FileError;
-use super::reading::{Json, strip_bom};
+use super::reading::Json;
+use crate::formats::text_file::strip_bom;
 use serde_json::Value;
 use std::fmt;
 

@@ -9,8 +9,9 @@
 //!   with the list above under `entities` (`id` or `document` also name the document; `text` may carry its
 //!   text, matched when the id is missing or unknown).
 //!
-//! Offsets are code points (Python string indices). `word` is never used: the tokenizer rewrites it
-//! (`##` pieces, `[UNK]`, changed spaces). Raw tokens are merged as the pipeline's "simple" aggregation
+//! Offsets are code points (Python string indices). `word`, when given, is compared with the document's text
+//! at the offsets, allowing for what the tokenizer rewrites (`##` pieces, `▁`, `[UNK]`, changed spaces,
+//! case; see [`super::words_match_text`]); a raw token's words are compared once merged. Raw tokens are merged as the pipeline's "simple" aggregation
 //! does: a `B-X` starts a span, following `I-X` tokens (consecutive `index`, not overlapping) extend it, an
 //! `I-X` with nothing to extend starts a span, a label without prefix counts as `I-`, and `O` is skipped;
 //! the merged span's score is the mean of its tokens' scores.
@@ -87,13 +88,17 @@ struct Entity {
     score: Option<f64>,
     /// The token's position in the model's input, for raw tokens.
     index: Option<u64>,
+    /// The tokenizer's rendering of the span's text.
+    word: Option<String>,
 }
 
 fn entity_of(value: &Value) -> Result<Entity, Bad> {
     let obj = value.as_object().ok_or_else(|| malformed(format!("expected an object, found {}", kind_of(value))))?;
     let raw = !obj.contains_key("entity_group") && obj.contains_key("entity");
     let (label, start, end, score) = read_span(obj, if raw { "entity" } else { "entity_group" })?;
-    Ok(Entity { raw, label, start, end, score, index: obj.get("index").and_then(Value::as_u64) })
+    let index = obj.get("index").and_then(Value::as_u64);
+    let word = obj.get("word").and_then(Value::as_str).map(str::to_owned);
+    Ok(Entity { raw, label, start, end, score, index, word })
 }
 
 /// A JSON line as well-formed files write it; anything else fails to deserialize and takes the slow path.
@@ -114,6 +119,7 @@ struct FastEntity {
     start: usize,
     end: usize,
     index: Option<u64>,
+    word: Option<String>,
 }
 
 impl FastRecord {
@@ -144,6 +150,7 @@ impl FastEntity {
             end: self.end,
             score: self.score,
             index: self.index,
+            word: self.word,
         })
     }
 }
@@ -156,6 +163,8 @@ struct Open {
     scores: Vec<f64>,
     /// The `index` of the last token, when the file gives indexes.
     last_index: Option<u64>,
+    /// Each token's `word`, or `None` once a token has none.
+    words: Option<Vec<String>>,
     /// 1-based numbers of its first and last tokens, for the origin.
     first: usize,
     last: usize,
@@ -174,7 +183,7 @@ fn read_entities(
     for (i, entity) in entities.enumerate() {
         let n = i + 1;
         let origin = join_origin(prefix, &format!("{noun} {n}"));
-        let Entity { raw, label, start, end, score, index } = match entity {
+        let Entity { raw, label, start, end, score, index, word } = match entity {
             Ok(e) => e,
             Err((kind, reason)) => {
                 close(out, &mut open, prefix, noun, doc);
@@ -185,6 +194,9 @@ fn read_entities(
         if !raw {
             close(out, &mut open, prefix, noun, doc);
             out.push(origin, doc, start, end, label, score);
+            if let (Some(item), Some(word)) = (out.items.last_mut(), word) {
+                item.words = vec![word];
+            }
             continue;
         }
         // `O` is outside any entity: pipelines leave such tokens out, but a file may keep them.
@@ -206,12 +218,27 @@ fn read_entities(
                 o.scores.extend(score);
                 o.last_index = index;
                 o.last = n;
+                o.words = o.words.take().zip(word).map(|(mut words, w)| {
+                    words.push(w);
+                    words
+                });
             }
             _ => {
                 close(out, &mut open, prefix, noun, doc);
                 let position = out.take_position();
                 let scores = score.into_iter().collect();
-                open = Some(Open { label: name, start, end, scores, last_index: index, first: n, last: n, position });
+                let words = word.map(|w| vec![w]);
+                open = Some(Open {
+                    label: name,
+                    start,
+                    end,
+                    scores,
+                    last_index: index,
+                    words,
+                    first: n,
+                    last: n,
+                    position,
+                });
             }
         }
     }
@@ -238,6 +265,7 @@ fn close(out: &mut ParsedFile, open: &mut Option<Open>, prefix: &str, noun: &str
         label: o.label,
         score,
         text: None,
+        words: o.words.unwrap_or_default(),
     });
 }
 

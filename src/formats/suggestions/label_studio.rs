@@ -128,6 +128,7 @@ fn read_prediction_result(
                     label,
                     score,
                     text: text.clone(),
+                    words: Vec::new(),
                 });
             }
         }

@@ -17,14 +17,17 @@ mod label_studio;
 mod labels;
 mod reading;
 mod spacy;
+mod word;
 
 pub use format::{SuggestionFormat, detect};
 pub use labels::{label_counts, labels_needing_mapping, parse_target};
 pub use reading::{parse_str, read_path};
+pub use word::words_match_text;
 
 // What the format parsers (`use super::*`) read with, besides the types below.
+use crate::formats::text_file::strip_bom;
 use fields::{Bad, doc_id_field, kind_of, label_field, malformed, offset_field, offset_value, score_value};
-use reading::{Json, Record, join_origin, line_record, records, strip_bom};
+use reading::{Json, Record, join_origin, line_record, records};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -81,8 +84,12 @@ pub struct RawItem {
     /// The model's confidence, already checked to be a number in 0..=1.
     pub score: Option<f64>,
     /// The span's text as the file claims it (brat's third column, Label Studio's `value.text`), compared
-    /// with the document. `None` where the format's text is not trustworthy (Hugging Face's `word`).
+    /// with the document exactly. `None` where the format's text is a tokenizer's rewrite (Hugging Face).
     pub text: Option<String>,
+    /// The tokens' `word`s as a tagger gives them (Hugging Face; one for an aggregated span, one per token of
+    /// a merged span), compared with the document by [`words_match_text`], which allows for what tokenizers
+    /// change. Empty when the file gives none, or when one of the tokens has none.
+    pub words: Vec<String>,
 }
 
 /// Why an item was refused. One kind per sort of bad input, so a caller can count or filter them.
@@ -245,6 +252,7 @@ impl ParsedFile {
             label,
             score,
             text: None,
+            words: Vec::new(),
         });
     }
 

@@ -4,6 +4,7 @@
 use super::{
     DocRef, FileError, ParsedFile, SuggestionFormat, brat, detect, doccano, hf, json_message, label_studio, spacy,
 };
+use crate::formats::text_file::{TextFileError, read_text, strip_bom};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::path::Path;
@@ -14,19 +15,12 @@ use std::sync::Arc;
 /// For brat, the document is named by the `.ann` file's stem and, when a `.txt` of the same stem lies beside
 /// it, also by that text (so a renamed document is still found).
 pub fn read_path(path: &Path, format: Option<SuggestionFormat>) -> Result<ParsedFile, FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError::new(format!("cannot be read: {e}")))?;
-    let content = match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            return Err(FileError {
-                line: Some(line),
-                column: None,
-                message: "is not UTF-8 text; convert it to UTF-8".into(),
-            });
+    let content = read_text(path).map_err(|e| match e {
+        TextFileError::NotUtf8 { line } => {
+            FileError { line: Some(line), column: None, message: "is not UTF-8 text; convert it to UTF-8".into() }
         }
-    };
+        unreadable @ TextFileError::Unreadable(_) => FileError::new(unreadable.to_string()),
+    })?;
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let format = match format {
         Some(f) => f,
@@ -35,7 +29,7 @@ pub fn read_path(path: &Path, format: Option<SuggestionFormat>) -> Result<Parsed
     if format == SuggestionFormat::Brat {
         let doc = DocRef {
             id: path.file_stem().and_then(|s| s.to_str()).map(str::to_owned),
-            text: std::fs::read_to_string(path.with_extension("txt")).ok().map(|t| Arc::from(strip_bom(&t))),
+            text: read_text(&path.with_extension("txt")).ok().map(Arc::from),
         };
         return Ok(brat::parse(&content, &doc));
     }
@@ -64,10 +58,6 @@ fn parse_json_format(format: SuggestionFormat, content: &str, lines: bool) -> Re
         SuggestionFormat::LabelStudio => label_studio::parse(&json),
         SuggestionFormat::Brat => unreachable!("brat is not JSON"),
     })
-}
-
-pub(super) fn strip_bom(s: &str) -> &str {
-    s.strip_prefix('\u{feff}').unwrap_or(s)
 }
 
 /// A JSON file: one value, or JSON lines (each line parsed on its own, when read, so that one bad line spoils

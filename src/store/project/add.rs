@@ -61,6 +61,9 @@ impl Project {
     ) -> Result<Vec<Result<DocId, StoreError>>, StoreError> {
         self.check_writable()?;
         let _lock = self.lock_for_writing()?;
+        // Like every write of the project, never through a folder that is a link (see `store::inside`); the
+        // texts are created in place, so this is checked before anything is written.
+        crate::store::inside::check(&self.root, &paths::documents_dir().join("any"))?;
         let mut ids = IdReservation { on_disk: self.document_files(), ..IdReservation::default() };
         let mut results: Vec<Result<Prepared, StoreError>> = Vec::with_capacity(docs.len());
         let mut batch = Batch::new();
@@ -75,6 +78,15 @@ impl Project {
             });
             results.push(prepared);
         }
+        let root = self.root.clone();
+        let mut check_inside = |target: &std::path::Path| {
+            check(target)?;
+            // Checked again before each metadata file makes its document exist.
+            match target.strip_prefix(&root) {
+                Ok(rel) => crate::store::inside::check(&root, rel).map_err(std::io::Error::other),
+                Err(_) => Ok(()),
+            }
+        };
         // A simulated crash stops everything where it is, as a real one would: nothing is cleaned up.
         let mut crashed = false;
         let mut stage = |s| {
@@ -82,7 +94,7 @@ impl Project {
             crashed |= flow.is_break();
             flow
         };
-        let mut units = batch.write_stages(check, &mut stage).units.into_iter();
+        let mut units = batch.write_stages(&mut check_inside, &mut stage).units.into_iter();
         let mut added = Vec::new();
         let results = results
             .into_iter()

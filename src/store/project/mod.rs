@@ -9,6 +9,7 @@ mod add;
 mod edit;
 mod load;
 mod open;
+mod partial;
 mod save;
 
 pub use add::NewDoc;
@@ -335,6 +336,12 @@ fn replace_file(root: &Path, rel: &Path, bytes: Option<&[u8]>, expected: Seen) -
 }
 
 fn write_file(root: &Path, rel: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    super::atomic::write_atomic(&root.join(rel), bytes)
-        .map_err(|source| StoreError::Write { path: rel.to_owned(), source })
+    super::inside::check(root, rel)?;
+    let path = root.join(rel);
+    // A failed write keeps the previous version; the message says so only when there was one.
+    let existed = path.exists();
+    super::atomic::write_atomic(&path, bytes).map_err(|source| {
+        let path = rel.to_owned();
+        if existed { StoreError::Write { path, source } } else { StoreError::Create { path, error: source } }
+    })
 }

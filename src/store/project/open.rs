@@ -103,7 +103,7 @@ impl Project {
         // Lock files and interrupted temp files are per machine; keep them out of a shared repository.
         write_file(&root, Path::new(".gitignore"), b".locks/\n.tarmeez-*.tmp\n")?;
         crate::store::atomic::create_dir_durable(&root.join(paths::documents_dir()))
-            .map_err(|source| StoreError::Write { path: root.join(paths::documents_dir()), source })?;
+            .map_err(|error| StoreError::Create { path: root.join(paths::documents_dir()), error })?;
         Self::open(root, OpenOptions { annotator, read_only: false })
     }
 

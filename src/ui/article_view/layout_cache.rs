@@ -1,55 +1,122 @@
-//! Keeps the current document's layout, and rebuilds it when the text, width or zoom change: at once for
-//! short documents, on a worker thread for long ones, so the window never freezes. Until the new layout
-//! arrives the previous one of the same text stays on screen.
+//! Keeps the current document's layout and brings it up to date before each frame. A short document is
+//! laid out whole at once. A long one starts as an outline (estimated heights), its paragraphs around the
+//! view are laid out at once, and a worker thread lays out the rest, which is merged in as it arrives, so
+//! the first screen shows in milliseconds whatever the length and the window never waits.
+//!
+//! Estimated heights make the tops of later paragraphs provisional. The view is held by an anchor, a
+//! paragraph and the distance from its top to the top of the view: whatever changes (merged paragraphs,
+//! refined estimates, another width or zoom), the anchor paragraph stays where it was on screen, so the text
+//! the reader looks at never moves under them. A jump to a span lays out that span's paragraph and its
+//! screen first, so it lands exactly where the whole layout would put it.
 
-use crate::model::DocText;
-use crate::text::{DocumentLayout, LayoutEngine, LayoutParams};
+use crate::model::{DocText, Span};
+use crate::text::{DocumentLayout, LayoutEngine, LayoutParams, ShapedParagraph};
 use eframe::egui;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::time::{Duration, Instant};
 
-/// Documents up to this many code points are laid out on the UI thread (a few milliseconds).
-const SYNC_LIMIT: usize = 40_000;
+/// Documents up to this many code points are laid out whole on the UI thread (about 25 ms).
+const SYNC_LIMIT: usize = 20_000;
+/// How often the worker hands over what it has laid out.
+const BATCH_TIME: Duration = Duration::from_millis(40);
+
+/// Where the view is, in document coordinates.
+#[derive(Clone, Copy, Debug)]
+pub struct View {
+    /// Document y at the top edge of the view.
+    pub top: f32,
+    /// Height of the view.
+    pub height: f32,
+}
 
 struct Job {
     id: u64,
     text: Arc<DocText>,
     params: LayoutParams,
+    /// Paragraphs the UI thread has laid out itself, which the worker skips.
+    done_here: Arc<[AtomicBool]>,
 }
 
-struct Done {
+struct Batch {
     id: u64,
-    layout: DocumentLayout,
+    shaped: Vec<(usize, ShapedParagraph)>,
 }
 
 struct Worker {
     jobs: Sender<Job>,
-    done: Receiver<Done>,
+    batches: Receiver<Batch>,
 }
 
 impl Worker {
     fn spawn(ctx: egui::Context) -> Self {
         let (jobs, job_rx) = channel::<Job>();
-        let (done_tx, done) = channel();
+        let (batch_tx, batches) = channel();
         std::thread::Builder::new()
             .name("tarmeez-layout".into())
-            .spawn(move || {
-                let mut engine = LayoutEngine::new();
-                while let Ok(mut job) = job_rx.recv() {
-                    // Only the newest request matters (the user kept resizing or zooming).
-                    while let Ok(newer) = job_rx.try_recv() {
-                        job = newer;
-                    }
-                    let layout = engine.layout(job.text, job.params);
-                    if done_tx.send(Done { id: job.id, layout }).is_err() {
-                        break;
-                    }
-                    ctx.request_repaint();
-                }
-            })
+            .spawn(move || work(&job_rx, &batch_tx, &ctx))
             .expect("the layout thread could not be started");
-        Self { jobs, done }
+        Self { jobs, batches }
     }
+}
+
+/// The worker's loop: lays out each job's paragraphs top to bottom, handing them over in batches, and drops
+/// a job as soon as a newer one comes (another document, width or zoom).
+fn work(jobs: &Receiver<Job>, batches: &Sender<Batch>, ctx: &egui::Context) {
+    let mut engine = LayoutEngine::new();
+    let mut next = None;
+    loop {
+        let Some(job) = next.take().or_else(|| jobs.recv().ok()) else { return };
+        let outline = DocumentLayout::outline(job.text.clone(), job.params);
+        let mut shaped = Vec::new();
+        let mut since = Instant::now();
+        for i in 0..outline.paragraphs().len() {
+            match jobs.try_recv() {
+                Ok(newer) => {
+                    next = Some(newer);
+                    break;
+                }
+                Err(TryRecvError::Disconnected) => return,
+                Err(TryRecvError::Empty) => {}
+            }
+            if outline.paragraphs()[i].is_laid_out() || job.done_here[i].load(Ordering::Relaxed) {
+                continue;
+            }
+            shaped.push((i, engine.shape(&outline, i)));
+            if since.elapsed() >= BATCH_TIME {
+                if batches.send(Batch { id: job.id, shaped: std::mem::take(&mut shaped) }).is_err() {
+                    return;
+                }
+                ctx.request_repaint();
+                since = Instant::now();
+            }
+        }
+        if next.is_none() && !shaped.is_empty() {
+            if batches.send(Batch { id: job.id, shaped }).is_err() {
+                return;
+            }
+            ctx.request_repaint();
+        }
+    }
+}
+
+/// The layout being shown and the worker job filling it in.
+struct Current {
+    layout: DocumentLayout,
+    /// The worker job for this layout (0: none, laid out whole).
+    job: u64,
+    done_here: Arc<[AtomicBool]>,
+    /// Whether the estimates have been refined from the first laid-out screen.
+    refined: bool,
+}
+
+/// A paragraph and the distance from its top down to the top of the view (negative when the view starts
+/// above it).
+#[derive(Clone, Copy)]
+struct Anchor {
+    paragraph: usize,
+    below_top: f32,
 }
 
 /// The article view's layout, kept up to date.
@@ -57,56 +124,164 @@ impl Worker {
 pub struct LayoutCache {
     engine: Option<LayoutEngine>,
     worker: Option<Worker>,
-    current: Option<Arc<DocumentLayout>>,
-    /// Id and inputs of the newest request sent to the worker.
-    pending: Option<(u64, Arc<DocText>, LayoutParams)>,
+    current: Option<Current>,
     next_id: u64,
+    /// The anchor of the last frame and the view top it gave. While the view stays there, the same anchor
+    /// is used again: one measured afresh from the view each frame would carry each frame's rounding into
+    /// the next, and the text would creep by a pixel over hundreds of merges.
+    kept: Option<(Anchor, f32)>,
 }
 
 impl LayoutCache {
-    /// The layout to draw for `text` at `params`, and whether it is still being computed. `None` while a
-    /// long document's first layout is on its way.
-    pub fn get(
+    /// The layout as it is now (paragraphs far from the view may not be laid out yet).
+    pub fn layout(&self) -> Option<&DocumentLayout> {
+        self.current.as_ref().map(|c| &c.layout)
+    }
+
+    /// Whether paragraphs are still being laid out in the background.
+    pub fn busy(&self) -> bool {
+        self.current.as_ref().is_some_and(|c| c.job != 0 && !c.layout.is_complete())
+    }
+
+    /// Brings the layout up to date for `text` at `params` before a frame is drawn, and lays out the
+    /// paragraphs around `view` (or around `scroll_to`, centred, when given). Returns where the top of the
+    /// view must go so that the anchor stays put, or the span lands in the middle.
+    pub fn prepare(
         &mut self,
         ctx: &egui::Context,
         text: &Arc<DocText>,
         params: LayoutParams,
-    ) -> (Option<Arc<DocumentLayout>>, bool) {
-        if let Some(worker) = &self.worker {
-            while let Ok(done) = worker.done.try_recv() {
-                if self.pending.as_ref().is_some_and(|(id, ..)| *id == done.id) {
-                    self.pending = None;
-                }
-                if Arc::ptr_eq(done.layout.text(), text) {
-                    self.current = Some(Arc::new(done.layout));
-                }
+        view: View,
+        scroll_to: Option<Span>,
+    ) -> f32 {
+        let same_text = self.layout().is_some_and(|l| Arc::ptr_eq(l.text(), text));
+        let mut anchor = match self.kept {
+            Some((anchor, top)) if same_text && (top - view.top).abs() < 0.01 => Some(anchor),
+            _ => self.anchor_at(text, view.top),
+        };
+        let same = |c: &Current| Arc::ptr_eq(c.layout.text(), text) && c.layout.params() == params;
+        if !self.current.as_ref().is_some_and(same) {
+            // Another text starts at its top; the same text at another width keeps the anchor's share.
+            let share = anchor.and_then(|a| {
+                let p = self.layout()?.paragraphs().get(a.paragraph)?;
+                Some((a.paragraph, a.below_top / p.height.max(1.0)))
+            });
+            self.start(ctx, text, params);
+            anchor = share.map(|(paragraph, share)| {
+                let height = self.shape_paragraph(paragraph);
+                Anchor { paragraph, below_top: share * height }
+            });
+        }
+        self.merge();
+        let current = self.current.as_mut().expect("started above");
+        if !current.refined && current.layout.paragraphs().iter().filter(|p| p.layout().is_some()).count() > 3 {
+            current.refined = true;
+            current.layout.refine_estimates();
+        }
+        if let Some(span) = scroll_to {
+            anchor = self.anchor_for_span(span, view.height).or(anchor);
+        }
+        let anchor = anchor.unwrap_or(Anchor { paragraph: 0, below_top: view.top });
+        let top = self.shape_around(anchor, view.height);
+        self.kept = Some((anchor, top));
+        top
+    }
+
+    /// Lays out whatever is still pending in the band `y0..y1` (when the view moved further than
+    /// [`Self::prepare`] expected). The paragraphs at `y0` and above keep their place.
+    pub fn shape_visible(&mut self, y0: f32, y1: f32) {
+        let engine = self.engine.get_or_insert_with(LayoutEngine::new);
+        if let Some(c) = self.current.as_mut() {
+            for i in engine.shape_band(&mut c.layout, y0, y1) {
+                c.done_here[i].store(true, Ordering::Relaxed);
             }
         }
-        let fresh = |l: &DocumentLayout| Arc::ptr_eq(l.text(), text) && l.params() == params;
-        if self.current.as_deref().is_some_and(fresh) {
-            return (self.current.clone(), false);
-        }
-        if text.len_chars() <= SYNC_LIMIT {
-            let engine = self.engine.get_or_insert_with(LayoutEngine::new);
-            self.current = Some(Arc::new(engine.layout(text.clone(), params)));
-            self.pending = None;
-            return (self.current.clone(), false);
-        }
-        let already_asked = self.pending.as_ref().is_some_and(|(_, t, p)| Arc::ptr_eq(t, text) && *p == params);
-        if !already_asked {
+    }
+
+    /// The anchor for the view's top in the current layout of `text`.
+    fn anchor_at(&self, text: &Arc<DocText>, top: f32) -> Option<Anchor> {
+        let layout = self.layout().filter(|l| Arc::ptr_eq(l.text(), text))?;
+        let paragraph = layout.paragraph_at_y(top);
+        let p = layout.paragraphs().get(paragraph)?;
+        Some(Anchor { paragraph, below_top: top - p.top })
+    }
+
+    /// The anchor that puts the first rectangle of `span` in the middle of a view `height` tall.
+    fn anchor_for_span(&mut self, span: Span, height: f32) -> Option<Anchor> {
+        let layout = self.layout()?;
+        let paragraph = layout.paragraph_of_char(span.start.min(layout.text().len_chars()));
+        self.shape_paragraph(paragraph);
+        let layout = self.layout()?;
+        let rect = layout.span_rects(span).into_iter().next()?;
+        let top = layout.paragraphs()[paragraph].top;
+        Some(Anchor { paragraph, below_top: rect.center().1 - top - height / 2.0 })
+    }
+
+    /// Starts laying out `text` at `params`: whole here when it is short, else as an outline whose rest the
+    /// worker fills in.
+    fn start(&mut self, ctx: &egui::Context, text: &Arc<DocText>, params: LayoutParams) {
+        let engine = self.engine.get_or_insert_with(LayoutEngine::new);
+        let short = text.len_chars() <= SYNC_LIMIT;
+        let layout =
+            if short { engine.layout(text.clone(), params) } else { DocumentLayout::outline(text.clone(), params) };
+        let done_here: Arc<[AtomicBool]> = (0..layout.paragraphs().len()).map(|_| AtomicBool::new(false)).collect();
+        let mut job = 0;
+        if !short {
             self.next_id += 1;
             let worker = self.worker.get_or_insert_with(|| Worker::spawn(ctx.clone()));
-            let job = Job { id: self.next_id, text: text.clone(), params };
-            if worker.jobs.send(job).is_err() {
-                // The worker died (it cannot, short of a bug); lay out here rather than show nothing.
+            let request = Job { id: self.next_id, text: text.clone(), params, done_here: done_here.clone() };
+            if worker.jobs.send(request).is_ok() {
+                job = self.next_id;
+            } else {
+                // The worker died (it cannot, short of a bug): lay out here rather than leave gaps.
                 self.worker = None;
-                let engine = self.engine.get_or_insert_with(LayoutEngine::new);
-                self.current = Some(Arc::new(engine.layout(text.clone(), params)));
-                return (self.current.clone(), false);
+                let all = engine.layout(text.clone(), params);
+                self.current = Some(Current { layout: all, job: 0, done_here, refined: true });
+                return;
             }
-            self.pending = Some((self.next_id, text.clone(), params));
         }
-        let same_text = self.current.as_ref().filter(|l| Arc::ptr_eq(l.text(), text)).cloned();
-        (same_text, true)
+        self.current = Some(Current { layout, job, done_here, refined: short });
+    }
+
+    /// Puts in what the worker has finished for the current layout.
+    fn merge(&mut self) {
+        let (Some(worker), Some(c)) = (&self.worker, self.current.as_mut()) else { return };
+        while let Ok(batch) = worker.batches.try_recv() {
+            if batch.id == c.job {
+                c.layout.insert(batch.shaped);
+            }
+        }
+    }
+
+    /// Lays out paragraph `i` if it is not yet; returns its height.
+    fn shape_paragraph(&mut self, i: usize) -> f32 {
+        let engine = self.engine.get_or_insert_with(LayoutEngine::new);
+        let Some(c) = self.current.as_mut() else { return 0.0 };
+        if c.layout.pending(i..i + 1).next().is_some() {
+            let shaped = engine.shape(&c.layout, i);
+            c.layout.insert([(i, shaped)]);
+            c.done_here[i].store(true, Ordering::Relaxed);
+        }
+        c.layout.paragraphs().get(i).map_or(0.0, |p| p.height)
+    }
+
+    /// Lays out the paragraphs within a view's height above and below the view that `anchor` places, until
+    /// none is pending there; returns the view's top. Paragraphs laid out above the anchor move it, and the
+    /// view with it.
+    fn shape_around(&mut self, anchor: Anchor, height: f32) -> f32 {
+        self.shape_paragraph(anchor.paragraph);
+        loop {
+            let top = self.layout().and_then(|l| l.paragraphs().get(anchor.paragraph)).map_or(0.0, |p| p.top);
+            let view_top = top + anchor.below_top;
+            let engine = self.engine.get_or_insert_with(LayoutEngine::new);
+            let Some(c) = self.current.as_mut() else { return view_top };
+            let shaped = engine.shape_band(&mut c.layout, view_top - height, view_top + 2.0 * height);
+            if shaped.is_empty() {
+                return view_top;
+            }
+            for i in shaped {
+                c.done_here[i].store(true, Ordering::Relaxed);
+            }
+        }
     }
 }

@@ -1,18 +1,21 @@
 //! The article view: a document laid out right to left (or left to right) with parley, drawn from a glyph
-//! atlas, with annotation highlights, hover details, mouse and keyboard selection, and zoom.
+//! atlas, with annotation highlights, hover details, mouse and keyboard selection, and zoom. A long
+//! document shows its first screen at once and is laid out further in the background (`layout_cache`).
 
 mod atlas;
 mod layout_cache;
 pub mod paint;
+mod selecting;
 
 use super::bidi_label::{LabelStyle, bidi_label};
 use crate::model::{Direction, DocText, Span};
-use crate::text::boundaries::{Snap, snap_range, word_at};
+use crate::text::boundaries::{Snap, snap_range};
 use crate::text::scene::{HighlightKey, HighlightSet, SceneStyle};
 use crate::text::{DocumentLayout, LayoutParams};
 pub use atlas::GlyphAtlas;
-use eframe::egui::{self, Key, Pos2, Sense, Vec2};
-use layout_cache::LayoutCache;
+use eframe::egui::{self, Pos2, Sense, Vec2};
+use layout_cache::{LayoutCache, View};
+use selecting::Selecting;
 use std::sync::Arc;
 
 /// Text size at zoom 1, in points.
@@ -41,17 +44,13 @@ pub struct ArticleView {
     zoom: f32,
     /// Type labels over spans.
     pub show_labels: bool,
-    selection: Option<Span>,
-    /// Where a drag or Shift-selection started.
-    anchor: usize,
-    /// Where the caret is (moves with arrows; the selection's moving end).
-    caret: usize,
-    /// Identity of the text the selection belongs to.
+    sel: Selecting,
+    /// Identity (address) of the text shown.
     text_id: usize,
-    /// The layout drawn last and where its origin was on screen.
-    drawn: Option<(Arc<DocumentLayout>, Pos2)>,
-    /// The letter (its first code point) under the last plain click, until taken.
-    click: Option<usize>,
+    /// Where the layout's origin was on screen in the last frame.
+    origin: Option<Pos2>,
+    /// The scroll offset at the end of the last frame.
+    offset: f32,
     /// A span to scroll into view at the next frame.
     scroll_to: Option<Span>,
 }
@@ -63,12 +62,10 @@ impl Default for ArticleView {
             atlas: GlyphAtlas::default(),
             zoom: 1.0,
             show_labels: false,
-            selection: None,
-            anchor: 0,
-            caret: 0,
+            sel: Selecting::default(),
             text_id: 0,
-            drawn: None,
-            click: None,
+            origin: None,
+            offset: 0.0,
             scroll_to: None,
         }
     }
@@ -77,18 +74,24 @@ impl Default for ArticleView {
 impl ArticleView {
     /// The selected span, if any (never empty, never splitting a grapheme).
     pub fn selection(&self) -> Option<Span> {
-        self.selection
+        self.sel.selection
     }
 
     /// The layout drawn in the last frame and the screen position of its origin: maps text offsets to
-    /// screen positions (for scrolling to a span, and for tests that point at letters).
-    pub fn drawn_layout(&self) -> Option<(&Arc<DocumentLayout>, Pos2)> {
-        self.drawn.as_ref().map(|(l, o)| (l, *o))
+    /// screen positions (for scrolling to a span, and for tests that point at letters). Paragraphs far from
+    /// the view of a long document may not be laid out yet ([`crate::text::Paragraph::is_laid_out`]).
+    pub fn drawn_layout(&self) -> Option<(&DocumentLayout, Pos2)> {
+        self.cache.layout().zip(self.origin)
+    }
+
+    /// Whether a long document is still being laid out in the background.
+    pub fn laying_out(&self) -> bool {
+        self.cache.busy()
     }
 
     /// The caret's offset (the moving end of the selection).
     pub fn caret(&self) -> usize {
-        self.caret
+        self.sel.caret
     }
 
     /// Current zoom factor.
@@ -114,16 +117,16 @@ impl ArticleView {
     /// The letter under the last plain click (no drag, no Shift), taken once: the app uses it to focus
     /// the mention or event there, or to fill a role.
     pub fn take_click(&mut self) -> Option<usize> {
-        self.click.take()
+        self.sel.click.take()
     }
 
     /// Clears the selection, leaving the caret where it was.
     pub fn clear_selection(&mut self) {
-        self.selection = None;
-        self.anchor = self.caret;
+        self.sel.selection = None;
+        self.sel.anchor = self.sel.caret;
     }
 
-    /// Scrolls `span` into view at the next frame.
+    /// Scrolls `span` into the middle of the view at the next frame.
     pub fn scroll_to(&mut self, span: Span) {
         self.scroll_to = Some(span);
     }
@@ -131,64 +134,85 @@ impl ArticleView {
     /// Selects `span` (snapped to graphemes), for commands and tests.
     pub fn select(&mut self, text: &DocText, span: Span) {
         let span = snap_range(text, span.start, span.end, Snap::Grapheme);
-        self.anchor = span.start;
-        self.caret = span.end;
-        self.selection = (!span.is_empty()).then_some(span);
+        self.sel.text = std::ptr::from_ref(text) as usize;
+        self.sel.anchor = span.start;
+        self.sel.caret = span.end;
+        self.sel.selection = (!span.is_empty()).then_some(span);
     }
 
     /// Draws the article into the rest of `ui`.
     pub fn show(&mut self, ui: &mut egui::Ui, input: &ArticleInput<'_>) {
         let text_id = Arc::as_ptr(input.text) as usize;
-        if text_id != self.text_id {
+        let new_text = text_id != self.text_id;
+        if new_text {
             self.text_id = text_id;
-            self.selection = None;
-            self.anchor = 0;
-            self.caret = 0;
+            self.offset = 0.0;
         }
-        egui::ScrollArea::vertical().id_salt(("article", text_id)).auto_shrink(false).show(ui, |ui| {
-            let width = (ui.available_width() - 2.0 * PADDING).max(100.0).floor();
-            let params = LayoutParams {
-                font_size: BASE_FONT_SIZE * self.zoom,
-                width,
-                direction: input.direction,
-                ..LayoutParams::default()
-            };
-            let (layout, busy) = self.cache.get(ui.ctx(), input.text, params);
-            let Some(layout) = layout else {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(format!("Laying out {} characters…", input.text.len_chars()));
-                });
-                return;
-            };
-            let origin = self.show_layout(ui, &layout, input, busy);
-            self.drawn = Some((layout, origin));
+        // A selection made for this text before it was shown (a jump to another document) is kept.
+        if self.sel.text != text_id {
+            self.sel = Selecting { text: text_id, ..Selecting::default() };
+        }
+        // The layout is brought up to date before the scroll area is shown, so that the view can be moved
+        // to keep its anchor in place in this very frame.
+        let bar = ui.spacing().scroll.allocated_width();
+        let params = LayoutParams {
+            font_size: BASE_FONT_SIZE * self.zoom,
+            width: (ui.available_width() - bar - 2.0 * PADDING).max(100.0).floor(),
+            direction: input.direction,
+            ..LayoutParams::default()
+        };
+        let view = View { top: self.offset - PADDING, height: ui.available_height() };
+        let scroll_to = self.scroll_to.take();
+        let top = self.cache.prepare(ui.ctx(), input.text, params, view, scroll_to);
+        let height = self.cache.layout().map_or(0.0, DocumentLayout::height);
+        let mut area = egui::ScrollArea::vertical().id_salt(("article", text_id)).auto_shrink(false);
+        // The offset the content is drawn at this frame, when known: a text shown before keeps the place egui
+        // remembers for it, unless a span is to be shown.
+        let mut used = (!new_text).then_some(self.offset);
+        if (top + PADDING - self.offset).abs() > 0.01 && (!new_text || scroll_to.is_some()) {
+            let offset = (top + PADDING).clamp(0.0, (height + 2.0 * PADDING - view.height).max(0.0));
+            area = area.vertical_scroll_offset(offset);
+            used = Some(offset);
+        }
+        let output = ui.scope(|ui| {
+            // No rubber band past the ends: egui would spring the view back into last frame's bounds, which
+            // are stale when heights change (a document shown before, estimates replaced), and undo the jump.
+            ui.spacing_mut().scroll.kinetic.rubber_band = false;
+            let inner_top = ui.available_rect_before_wrap().min.y;
+            area.show(ui, |ui| self.show_layout(ui, input, used.map(|offset| inner_top - offset)))
         });
+        self.offset = output.inner.state.unclamped_offset().y;
     }
 
-    /// Draws `layout` and handles input; returns the screen position of the layout's origin.
-    fn show_layout(
-        &mut self,
-        ui: &mut egui::Ui,
-        layout: &DocumentLayout,
-        input: &ArticleInput<'_>,
-        busy: bool,
-    ) -> Pos2 {
+    /// Draws the layout and handles input. `content_top` is where the content's top is on screen before
+    /// egui rounds it to a pixel, when known.
+    fn show_layout(&mut self, ui: &mut egui::Ui, input: &ArticleInput<'_>, content_top: Option<f32>) {
+        let mut origin = ui.max_rect().min + Vec2::splat(PADDING);
+        // The text is placed exactly rather than on egui's rounded pixel: the view's offset follows the anchor
+        // paragraph's top, which moves by fractions of a pixel as estimates are replaced, and the rounding
+        // would make the text jitter by a pixel.
+        if let Some(top) = content_top.filter(|t| (t - ui.max_rect().min.y).abs() <= 0.51) {
+            origin.y = top + PADDING;
+        }
+        let clip = ui.clip_rect();
+        let (y0, y1) = (clip.min.y - origin.y, clip.max.y - origin.y);
+        // Normally done by `prepare`; here when the view moved further (a restored scroll position).
+        self.cache.shape_visible(y0, y1);
+        let busy = self.cache.busy();
+        let Some(layout) = self.cache.layout() else { return };
         let size = Vec2::new(layout.params().width + 2.0 * PADDING, layout.height() + 2.0 * PADDING);
         let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-        let origin = rect.min + Vec2::splat(PADDING);
+        self.origin = Some(origin);
         let to_doc = |p: Pos2| (p.x - origin.x, p.y - origin.y);
-        self.handle_pointer(ui, &response, layout, to_doc);
+        self.sel.handle_pointer(ui, &response, layout, to_doc);
         if response.has_focus() {
-            self.handle_keys(ui, &response, layout, origin);
+            self.sel.handle_keys(ui, &response, layout, origin);
         }
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Article"));
 
-        let clip = ui.clip_rect();
-        let (y0, y1) = (clip.min.y - origin.y, clip.max.y - origin.y);
         let style =
             SceneStyle { dark: ui.visuals().dark_mode, labels: self.show_labels, font_size: layout.params().font_size };
-        let shapes = input.highlights.shapes(layout, y0, y1, style, self.selection);
+        let shapes = input.highlights.shapes(layout, y0, y1, style, self.sel.selection);
         let painter = ui.painter_at(rect);
         paint::shapes(&painter, &shapes, origin, layout.params().font_size);
         let color = ui.visuals().strong_text_color();
@@ -198,122 +222,21 @@ impl ArticleView {
         } else {
             ui.ctx().request_repaint();
         }
-        if response.has_focus() && self.selection.is_none() {
-            let c = layout.caret_rect(self.caret);
+        if response.has_focus() && self.sel.selection.is_none() {
+            let c = layout.caret_rect(self.sel.caret);
             let caret = egui::Rect::from_min_max(origin + Vec2::new(c.x0, c.y0), origin + Vec2::new(c.x1, c.y1));
             painter.rect_filled(caret, 0.0, ui.visuals().text_cursor.stroke.color);
         }
         if busy {
-            let corner = Pos2::new(clip.max.x - 24.0, clip.min.y + 8.0);
-            egui::Spinner::new().paint_at(ui, egui::Rect::from_min_size(corner, Vec2::splat(16.0)));
-        }
-        if let Some(span) = self.scroll_to.take()
-            && let Some(r) = layout.span_rects(span).into_iter().next()
-        {
-            let r = egui::Rect::from_min_max(origin + Vec2::new(r.x0, r.y0), origin + Vec2::new(r.x1, r.y1));
-            ui.scroll_to_rect(r, Some(egui::Align::Center));
+            // In the right padding, clear of the first letters of right-to-left lines.
+            let corner = Pos2::new(clip.max.x - PADDING + 1.0, clip.min.y + 2.0);
+            egui::Spinner::new().paint_at(ui, egui::Rect::from_min_size(corner, Vec2::splat(PADDING - 4.0)));
         }
         self.accessibility(ui, &response, layout, input, y0, y1, origin);
-        self.hover(&response, layout, input, to_doc);
-        origin
-    }
-
-    fn handle_pointer(
-        &mut self,
-        ui: &egui::Ui,
-        response: &egui::Response,
-        layout: &DocumentLayout,
-        to_doc: impl Fn(Pos2) -> (f32, f32),
-    ) {
-        let text = layout.text().clone();
-        let (alt, shift) = ui.input(|i| (i.modifiers.alt, i.modifiers.shift));
-        let snap = if alt { Snap::Grapheme } else { Snap::Word };
-        let Some(pos) = response.interact_pointer_pos() else { return };
-        let (x, y) = to_doc(pos);
-        if response.double_clicked() {
-            if let Some(word) = layout.grapheme_at(x, y).and_then(|g| word_at(&text, g.start)) {
-                self.anchor = word.start;
-                self.caret = word.end;
-                self.selection = Some(word);
-            }
-            response.request_focus();
-            return;
-        }
-        if response.drag_started() || response.clicked() {
-            response.request_focus();
-            // A drag is recognised only after the pointer has moved a little: anchor it where the button
-            // went down, not where the drag was noticed.
-            let press = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);
-            let (px, py) = to_doc(press);
-            let at = layout.caret_at(px, py);
-            if shift && (self.selection.is_some() || self.caret != self.anchor) {
-                self.caret = at;
-            } else {
-                self.anchor = at;
-                self.caret = at;
-                if response.clicked() {
-                    self.click = layout.grapheme_at(px, py).map(|g| g.start);
-                }
-            }
-        } else if response.dragged() {
-            self.caret = layout.caret_at(x, y);
-        } else {
-            return;
-        }
-        let span = snap_range(&text, self.anchor, self.caret, snap);
-        self.selection = (!span.is_empty() && self.anchor != self.caret).then_some(span);
-    }
-
-    fn handle_keys(&mut self, ui: &egui::Ui, response: &egui::Response, layout: &DocumentLayout, origin: Pos2) {
-        ui.memory_mut(|m| {
-            m.set_focus_lock_filter(
-                response.id,
-                egui::EventFilter { horizontal_arrows: true, vertical_arrows: false, tab: false, escape: false },
-            )
-        });
-        let (left, right, shift, escape) = ui.input(|i| {
-            (
-                i.key_pressed(Key::ArrowLeft),
-                i.key_pressed(Key::ArrowRight),
-                i.modifiers.shift,
-                i.key_pressed(Key::Escape),
-            )
-        });
-        if escape {
-            self.selection = None;
-            self.anchor = self.caret;
-        }
-        if !(left || right) {
-            return;
-        }
-        let from = match (self.selection, shift) {
-            // Without Shift, an arrow collapses the selection to its edge on that side.
-            (Some(sel), false) => {
-                let (a, b) = (layout.caret_rect(sel.start).x0, layout.caret_rect(sel.end).x0);
-                let leftmost = if a <= b { sel.start } else { sel.end };
-                let rightmost = if a <= b { sel.end } else { sel.start };
-                self.caret = if left { leftmost } else { rightmost };
-                self.anchor = self.caret;
-                self.selection = None;
-                return;
-            }
-            _ => self.caret,
-        };
-        self.caret = layout.move_caret_visual(from, left);
-        if shift {
-            let span = Span::new(self.anchor.min(self.caret), self.anchor.max(self.caret));
-            self.selection = (!span.is_empty()).then_some(span);
-        } else {
-            self.anchor = self.caret;
-            self.selection = None;
-        }
-        let c = layout.caret_rect(self.caret);
-        let r = egui::Rect::from_min_max(origin + Vec2::new(c.x0, c.y0), origin + Vec2::new(c.x1, c.y1));
-        ui.scroll_to_rect(r, None);
+        Self::hover(&response, layout, input, to_doc);
     }
 
     fn hover(
-        &self,
         response: &egui::Response,
         layout: &DocumentLayout,
         input: &ArticleInput<'_>,
@@ -358,7 +281,7 @@ impl ArticleView {
         let text = layout.text();
         let end = chars.end.min(text.len_chars());
         let visible = text.slice(Span::new(chars.start.min(end), end)).unwrap_or_default().to_owned();
-        let selection = self.selection.and_then(|s| text.slice(s)).map(str::to_owned);
+        let selection = self.sel.selection.and_then(|s| text.slice(s)).map(str::to_owned);
         ui.ctx().accesskit_node_builder(response.id, |node| {
             node.set_role(egui::accesskit::Role::Document);
             node.set_value(visible);

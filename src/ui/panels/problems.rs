@@ -1,12 +1,13 @@
 //! The problems window: every problem found in the project's files, with file, line and column.
 
-use crate::store::Project;
+use crate::store::{Problem, Project};
 use crate::ui::{Action, Command};
 use eframe::egui;
 
-/// Lists the project's problems.
-pub fn problems(ui: &mut egui::Ui, p: &Project, commands: &mut Vec<Action>) {
-    let problems: Vec<_> = p.problems().collect();
+/// Lists the project's problems, then `folder`'s: what the project folder holds besides whole documents
+/// (leftovers of interrupted writes, annotations of missing documents, linked folders).
+pub fn problems(ui: &mut egui::Ui, p: &Project, folder: &[Problem], commands: &mut Vec<Action>) {
+    let problems: Vec<_> = p.problems().chain(folder).collect();
     if problems.is_empty() {
         ui.label("No problems found in the documents loaded so far.");
     }

@@ -92,7 +92,7 @@ impl ExportWindow {
         if project.has_unsaved_changes()
             && let Err(e) = project.save_dirty()
         {
-            self.report = vec![format!("Nothing was exported: your changes could not be saved first: {e}")];
+            self.report = vec![format!("Nothing was exported: not all your changes could be saved first: {e}")];
             return;
         }
         let (root, me) = (project.root().to_owned(), project.annotator().clone());

@@ -4,6 +4,8 @@
 //! Coordinates: layout units (logical pixels at zoom 1), origin at the top left of the document, x to the
 //! right, y down. Offsets: code points of the whole document, as everywhere in Tarmeez.
 
+mod incremental;
+
 use super::fonts::{FAMILIES, font_context};
 use super::geometry::Rect;
 use crate::model::{Direction, DocText, Span};
@@ -60,32 +62,44 @@ impl LayoutEngine {
 
     /// Lays out every paragraph of `text` (paragraphs end at `\n`).
     pub fn layout(&mut self, text: Arc<DocText>, params: LayoutParams) -> DocumentLayout {
-        let mut paragraphs = Vec::new();
-        let s = text.as_str();
-        let blank_height = params.line_px() * 0.5;
-        let mut y = 0.0;
-        let mut byte = 0;
-        let mut cp = 0;
-        for raw in s.split('\n') {
-            let body = raw.strip_suffix('\r').unwrap_or(raw);
-            let chars = body.chars().count();
-            let bytes = byte..byte + body.len();
-            let (layout, height) = if body.trim().is_empty() {
-                (None, blank_height)
-            } else {
-                let layout = self.paragraph(body, &params);
-                let h = layout.height();
-                (Some(layout), h)
-            };
-            let (line_tops, line_starts) = layout.as_ref().map_or_else(Default::default, |l: &Layout<()>| {
-                l.lines().map(|line| (line.metrics().block_min_coord, line.text_range().start)).unzip()
-            });
-            paragraphs.push(Paragraph { chars: cp..cp + chars, bytes, top: y, height, layout, line_tops, line_starts });
-            y += height;
-            byte += raw.len() + 1;
-            cp += raw.chars().count() + 1;
+        let mut doc = DocumentLayout::outline(text, params);
+        let shaped: Vec<_> = (0..doc.paragraphs.len())
+            .filter(|&i| !doc.paragraphs[i].is_laid_out())
+            .map(|i| (i, self.shape(&doc, i)))
+            .collect();
+        doc.insert(shaped);
+        doc
+    }
+
+    /// Lays out paragraph `i` of `doc` (its line breaks, glyphs and height), to be given back to
+    /// [`DocumentLayout::insert`]: the article view does this for the visible paragraphs first and for the
+    /// rest on another thread.
+    pub fn shape(&mut self, doc: &DocumentLayout, i: usize) -> ShapedParagraph {
+        let p = &doc.paragraphs[i];
+        let layout = self.paragraph(&doc.text.as_str()[p.bytes.clone()], &doc.params);
+        let (line_tops, line_starts) =
+            layout.lines().map(|line| (line.metrics().block_min_coord, line.text_range().start)).unzip();
+        ShapedParagraph {
+            chars: p.chars.clone(),
+            height: layout.height(),
+            shape: Shape { layout, line_tops, line_starts },
         }
-        DocumentLayout { text, params, paragraphs, height: y }
+    }
+
+    /// Lays out every paragraph of `doc` that intersects the band `y0..y1` and is not laid out yet, until
+    /// none is left (a paragraph that turns out shorter than estimated pulls the next one into the band).
+    /// Returns the paragraphs it laid out. The tops of the paragraphs above the band do not move.
+    pub fn shape_band(&mut self, doc: &mut DocumentLayout, y0: f32, y1: f32) -> Vec<usize> {
+        let mut done = Vec::new();
+        loop {
+            let pending: Vec<usize> = doc.pending(doc.visible_paragraphs(y0, y1)).collect();
+            if pending.is_empty() {
+                return done;
+            }
+            let shaped: Vec<_> = pending.iter().map(|&i| (i, self.shape(doc, i))).collect();
+            doc.insert(shaped);
+            done.extend(pending);
+        }
     }
 
     fn paragraph(&mut self, body: &str, params: &LayoutParams) -> Layout<()> {
@@ -105,6 +119,36 @@ impl LayoutEngine {
     }
 }
 
+/// A paragraph's lines and glyphs.
+struct Shape {
+    layout: Layout<()>,
+    /// Top of each line relative to the paragraph's top, for binary search.
+    line_tops: Vec<f32>,
+    /// Paragraph-local byte where each line starts, for binary search.
+    line_starts: Vec<usize>,
+}
+
+/// Where a paragraph's height comes from.
+enum State {
+    /// Blank (only whitespace): half a line, nothing to draw.
+    Blank,
+    /// Not laid out yet: the height is an estimate from its length.
+    Estimated,
+    /// Laid out: exact height, lines and glyphs.
+    Shaped(Box<Shape>),
+    /// Laid out once, then its lines dropped to save memory: the height is exact.
+    Measured,
+}
+
+/// A paragraph laid out by [`LayoutEngine::shape`], ready to be put into its document with
+/// [`DocumentLayout::insert`]. It can be sent to another thread.
+pub struct ShapedParagraph {
+    /// The paragraph's code points, so that a paragraph of another document is never put in.
+    chars: Range<usize>,
+    height: f32,
+    shape: Shape,
+}
+
 /// One paragraph of a laid-out document.
 pub struct Paragraph {
     /// Its code points in the document, without the closing line break.
@@ -113,34 +157,52 @@ pub struct Paragraph {
     pub bytes: Range<usize>,
     /// Top edge in document coordinates.
     pub top: f32,
-    /// Height (a blank paragraph is half a line).
+    /// Height (a blank paragraph is half a line); an estimate until the paragraph is laid out.
     pub height: f32,
-    layout: Option<Layout<()>>,
-    /// Top of each line relative to `top`, for binary search.
-    line_tops: Vec<f32>,
-    /// Paragraph-local byte where each line starts, for binary search.
-    line_starts: Vec<usize>,
+    state: State,
 }
 
 impl Paragraph {
-    /// The parley layout, `None` for a blank paragraph.
+    fn shape(&self) -> Option<&Shape> {
+        match &self.state {
+            State::Shaped(shape) => Some(shape),
+            _ => None,
+        }
+    }
+
+    /// The parley layout, `None` for a blank paragraph or one not laid out (yet, or any more).
     pub fn layout(&self) -> Option<&Layout<()>> {
-        self.layout.as_ref()
+        self.shape().map(|s| &s.layout)
+    }
+
+    /// Whether the paragraph is ready to draw and hit-test: laid out, or blank.
+    pub fn is_laid_out(&self) -> bool {
+        matches!(self.state, State::Blank | State::Shaped(_))
+    }
+
+    /// Whether its height is only an estimate (it has never been laid out).
+    pub fn is_estimated(&self) -> bool {
+        matches!(self.state, State::Estimated)
     }
 
     /// Whether the paragraph runs right to left.
     pub fn is_rtl(&self) -> bool {
-        self.layout.as_ref().is_some_and(|l| l.is_rtl())
+        self.layout().is_some_and(|l| l.is_rtl())
     }
 
-    /// Number of lines.
+    /// Number of lines (0 unless laid out).
     pub fn line_count(&self) -> usize {
-        self.line_tops.len()
+        self.shape().map_or(0, |s| s.line_tops.len())
     }
 
     /// The line at paragraph-relative `y` (clamped), by binary search.
     pub fn line_at(&self, y: f32) -> usize {
-        self.line_tops.partition_point(|&top| top <= y).saturating_sub(1)
+        self.shape().map_or(0, |s| s.line_tops.partition_point(|&top| top <= y).saturating_sub(1))
+    }
+
+    /// The top of each line relative to the paragraph's top (empty unless laid out).
+    pub fn line_tops(&self) -> &[f32] {
+        self.shape().map_or(&[], |s| &s.line_tops)
     }
 }
 
@@ -178,6 +240,10 @@ pub struct DocumentLayout {
     params: LayoutParams,
     paragraphs: Vec<Paragraph>,
     height: f32,
+    /// How many paragraphs have only an estimated height.
+    estimated: usize,
+    /// Code points per full line, for estimating the height of paragraphs not laid out yet.
+    chars_per_line: f32,
 }
 
 impl DocumentLayout {
@@ -259,7 +325,7 @@ impl DocumentLayout {
     /// The caret offset nearest to the point: where a click puts the caret. Always a grapheme boundary.
     pub fn caret_at(&self, x: f32, y: f32) -> usize {
         let Some(p) = self.paragraphs.get(self.paragraph_at_y(y)) else { return 0 };
-        let Some(layout) = &p.layout else { return p.chars.start };
+        let Some(layout) = p.layout() else { return p.chars.start };
         let cursor = Cursor::from_point(layout, x, y - p.top);
         self.floor_grapheme(self.char_of(p, cursor.index()))
     }
@@ -267,7 +333,7 @@ impl DocumentLayout {
     /// The grapheme under the point, if the point is on text (not in a margin or between lines).
     pub fn grapheme_at(&self, x: f32, y: f32) -> Option<Span> {
         let p = self.paragraphs.get(self.paragraph_at_y(y))?;
-        let layout = p.layout.as_ref()?;
+        let layout = p.layout()?;
         if y < p.top || y > p.top + p.height {
             return None;
         }
@@ -302,12 +368,13 @@ impl DocumentLayout {
             if p.chars.start >= span.end {
                 break;
             }
-            let Some(layout) = &p.layout else { continue };
+            let Some(layout) = p.layout() else { continue };
             let (a, b) = (self.local_byte(p, span.start), self.local_byte(p, span.end));
             if a >= b {
                 continue;
             }
-            let first_line = p.line_starts.partition_point(|&s| s <= a).saturating_sub(1);
+            let starts = p.shape().map_or(&[][..], |s| &s.line_starts);
+            let first_line = starts.partition_point(|&s| s <= a).saturating_sub(1);
             for line in layout.lines().skip(first_line) {
                 if line.text_range().start >= b {
                     break;
@@ -342,7 +409,7 @@ impl DocumentLayout {
     /// A thin rectangle where the caret at `cp` is drawn.
     pub fn caret_rect(&self, cp: usize) -> Rect {
         let Some(p) = self.paragraphs.get(self.paragraph_of_char(cp)) else { return Rect::default() };
-        let Some(layout) = &p.layout else {
+        let Some(layout) = p.layout() else {
             let x = if self.params.direction == Direction::Rtl { self.params.width } else { 0.0 };
             return Rect::new(x, p.top, x + 1.5, p.top + p.height);
         };
@@ -357,7 +424,7 @@ impl DocumentLayout {
         let i = self.paragraph_of_char(cp);
         let Some(p) = self.paragraphs.get(i) else { return cp };
         let forward_in_text = |p: &Paragraph| left == p.is_rtl();
-        if let Some(layout) = &p.layout {
+        if let Some(layout) = p.layout() {
             let affinity = if cp >= p.chars.end { Affinity::Upstream } else { Affinity::Downstream };
             let cursor = Cursor::from_byte_index(layout, self.local_byte(p, cp), affinity);
             let moved = if left { cursor.previous_visual(layout) } else { cursor.next_visual(layout) };
@@ -391,7 +458,7 @@ impl DocumentLayout {
     pub fn grapheme_boxes(&self, y0: f32, y1: f32) -> Vec<Vec<GraphemeBox>> {
         let mut lines = Vec::new();
         for p in &self.paragraphs[self.visible_paragraphs(y0, y1)] {
-            let Some(layout) = &p.layout else { continue };
+            let Some(layout) = p.layout() else { continue };
             for line in layout.lines() {
                 let m = line.metrics();
                 let (top, bottom) = (p.top + m.block_min_coord, p.top + m.block_max_coord);
@@ -416,7 +483,7 @@ impl DocumentLayout {
     /// Calls `f` with every glyph of the lines intersecting `y0..y1`.
     pub fn visible_glyphs(&self, y0: f32, y1: f32, mut f: impl FnMut(PositionedGlyph<'_>)) {
         for p in &self.paragraphs[self.visible_paragraphs(y0, y1)] {
-            let Some(layout) = &p.layout else { continue };
+            let Some(layout) = p.layout() else { continue };
             let first_line = p.line_at(y0 - p.top);
             for line in layout.lines().skip(first_line) {
                 let m = line.metrics();
@@ -448,7 +515,7 @@ impl DocumentLayout {
     /// labels).
     pub fn line_box_of(&self, cp: usize) -> Option<(f32, f32)> {
         let p = self.paragraphs.get(self.paragraph_of_char(cp))?;
-        let layout = p.layout.as_ref()?;
+        let layout = p.layout()?;
         let bb = Cursor::from_byte_index(layout, self.local_byte(p, cp), Affinity::Downstream).geometry(layout, 1.0);
         Some((p.top + bb.y0 as f32, p.top + bb.y1 as f32))
     }
