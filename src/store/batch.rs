@@ -15,7 +15,9 @@
 //!
 //! How "at once" is done: on Linux one `syncfs` per file system of the batch (it flushes the file system's
 //! journal once for all the files); elsewhere each temp file is synced as it is written and each folder after
-//! its renames, which keeps the same guarantees with more waits.
+//! its renames, which keeps the same guarantees with more waits. The units are written in chunks, and each
+//! sync runs on a thread of its own while the next chunk is written: a sync makes durable what was done
+//! before it began, so one sync moves every chunk in flight one step on.
 
 use super::atomic::{set_new_file_mode, share_like, temp_prefix};
 use std::collections::{BTreeSet, VecDeque};
