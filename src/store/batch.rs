@@ -8,13 +8,16 @@
 //! only a temp file, named after its target as `write_atomic`'s are.
 //!
 //! Files come in units whose files are renamed in their order, one round per position, with the disk synced
-//! between rounds. A document is a unit of two files: its text (round 0) is on disk before its metadata
-//! (round 1) is renamed, and the metadata is what makes a document exist, so a crash may leave a text without
-//! metadata (an unfinished import), never metadata without its text.
+//! between rounds. A unit of new files that mean nothing until the last exists ([`Batch::add_new_unit`]) has
+//! its other files created in place, durable with the temp files: a document is such a unit, its text then
+//! its metadata, which is what makes a document exist. So a crash may leave a text without metadata (an
+//! unfinished import), never metadata without its text.
 //!
 //! How "at once" is done: on Linux one `syncfs` per file system of the batch (it flushes the file system's
 //! journal once for all the files); elsewhere each temp file is synced as it is written and each folder after
-//! its renames, which keeps the same guarantees with more waits.
+//! its renames, which keeps the same guarantees with more waits. The units are written in chunks, and each
+//! sync runs on a thread of its own while the next chunk is written: a sync makes durable what was done
+//! before it began, so one sync moves every chunk in flight one step on.
 
 use super::atomic::{set_new_file_mode, share_like, temp_prefix};
 use std::collections::{BTreeSet, VecDeque};
@@ -27,9 +30,14 @@ use tempfile::TempPath;
 /// Files to write together; see the module's documentation.
 #[derive(Debug, Default)]
 pub struct Batch {
-    units: Vec<Vec<(PathBuf, Vec<u8>)>>,
-    /// Every file is new: a rename never replaces a file that exists (see [`Batch::new_files_only`]).
-    new_files_only: bool,
+    units: Vec<NewUnit>,
+}
+
+/// A unit as added: its files, and whether they are new files (see [`Batch::add_new_unit`]).
+#[derive(Debug)]
+struct NewUnit {
+    files: Vec<(PathBuf, Vec<u8>)>,
+    new: bool,
 }
 
 /// What a batch did with one unit, in the order the units were added.
@@ -77,6 +85,8 @@ impl BatchReport {
 pub(crate) enum Stage {
     /// Every temp file is written and durable; nothing is renamed yet.
     TempsDurable,
+    /// In round `.0`, `.1` files are renamed so far (not yet durable).
+    Renamed(usize, usize),
     /// Round `n` (the `n`-th file of each unit) is renamed and durable.
     RoundDurable(usize),
 }
@@ -87,23 +97,26 @@ impl Batch {
         Self::default()
     }
 
-    /// An empty batch of files that must not exist yet: a file found at a target when its turn to be renamed
-    /// comes (someone else created it meanwhile) is left as it is, and its unit fails with
-    /// [`io::ErrorKind::AlreadyExists`]. The check and the rename are one step (`renameat2` with
-    /// `RENAME_NOREPLACE` where the system has it), so nothing can come in between.
-    pub fn new_files_only() -> Self {
-        Self { new_files_only: true, ..Self::default() }
-    }
-
     /// Adds a unit: its files are renamed in this order, each only once the ones before it are durable, and
     /// not at all once one before it failed.
     pub fn add_unit(&mut self, files: Vec<(PathBuf, Vec<u8>)>) {
-        self.units.push(files);
+        self.units.push(NewUnit { files, new: false });
     }
 
     /// Adds a unit of one file.
     pub fn add_file(&mut self, path: PathBuf, bytes: Vec<u8>) {
-        self.units.push(vec![(path, bytes)]);
+        self.add_unit(vec![(path, bytes)]);
+    }
+
+    /// Adds a unit of files that must not exist yet and that mean nothing until the last one exists (a
+    /// document's text is not a document without its metadata). The files before the last are created in
+    /// place, without temp file or rename; the last is renamed once they are durable, and only if no file is
+    /// there: a file someone else created meanwhile is left as it is and the unit fails with
+    /// [`io::ErrorKind::AlreadyExists`] (the check and the rename are one step, `renameat2` with
+    /// `RENAME_NOREPLACE` where the system has it). A unit that fails before its last file is renamed removes
+    /// the files it created; a crash may leave them, partly written, without the last.
+    pub fn add_new_unit(&mut self, files: Vec<(PathBuf, Vec<u8>)>) {
+        self.units.push(NewUnit { files, new: true });
     }
 
     /// How many units the batch has.
@@ -128,52 +141,117 @@ impl Batch {
         self.write_stages(check, &mut |_| ControlFlow::Continue(()))
     }
 
-    /// [`Batch::write_checked`], calling `stage` after each step; when it breaks, the write stops there as a
-    /// crash would (temp files stay) and the units not finished are reported as failed.
+    /// [`Batch::write_checked`], calling `stage` after each step of each chunk of units; when it breaks, the
+    /// write stops there as a crash would (temp files stay, nothing is cleaned up) and every unit is reported
+    /// as failed.
     pub(crate) fn write_stages(
         self,
         check: &mut dyn FnMut(&Path) -> io::Result<()>,
         stage: &mut dyn FnMut(Stage) -> ControlFlow<()>,
     ) -> BatchReport {
-        let disk = Disk::new(&self.units, self.new_files_only);
-        let rounds = self.units.iter().map(Vec::len).max().unwrap_or(0);
-        let mut units: Vec<Unit> = self.units.into_iter().map(|files| Unit::write_temps(files, &disk)).collect();
-        if let Err(e) = disk.sync() {
-            for u in units.iter_mut() {
-                u.fail_pending(&e);
+        let disk = Disk::new(&self.units);
+        let mut queue = self.units.into_iter();
+        let mut pipeline = Pipeline { disk: &disk, units: Vec::new(), chunks: VecDeque::new(), renamed_in: Vec::new() };
+        let flow = std::thread::scope(|scope| {
+            let mut syncing: Option<std::thread::ScopedJoinHandle<io::Result<()>>> = None;
+            loop {
+                // The next chunk is written while the disk syncs what came before.
+                let written = pipeline.write_chunk(&mut queue);
+                if let Some(sync) = syncing.take() {
+                    let result = sync.join().unwrap_or_else(|_| Err(io::Error::other("syncing the disk failed")));
+                    pipeline.synced(&result, check, stage)?;
+                }
+                pipeline.chunks.extend(written);
+                if pipeline.chunks.is_empty() {
+                    return ControlFlow::Continue(());
+                }
+                let (disk, dirs) = (&disk, std::mem::take(&mut pipeline.renamed_in));
+                syncing = Some(scope.spawn(move || disk.sync(&dirs)));
             }
-        }
-        if stage(Stage::TempsDurable).is_break() {
+        });
+        let mut units = pipeline.units;
+        if flow.is_break() {
+            units.extend(queue.map(Unit::not_written));
             return crashed(units);
-        }
-        for round in 0..rounds {
-            let mut renamed = Vec::new();
-            for (i, unit) in units.iter_mut().enumerate() {
-                if unit.rename_next(check, &disk) {
-                    renamed.push(i);
-                }
-            }
-            if let Err(e) = disk.sync_renamed(renamed.iter().filter_map(|&i| units[i].report.written.last())) {
-                for &i in &renamed {
-                    units[i].fail_last(&e);
-                }
-            }
-            if stage(Stage::RoundDurable(round)).is_break() {
-                return crashed(units);
-            }
         }
         BatchReport { units: units.into_iter().map(|u| u.report).collect() }
     }
 }
 
-/// The report of a write stopped as by a crash: every temp file is left on disk.
+/// How many units are written between two syncs. Each sync runs while the next chunk is written, and makes
+/// durable everything done before it began: the previous chunk's temp files, or its last round of renames.
+const CHUNK: usize = 128;
+
+/// A batch on its way: its units as they are written, in chunks that each take one step per sync.
+struct Pipeline<'a> {
+    disk: &'a Disk,
+    units: Vec<Unit>,
+    chunks: VecDeque<Chunk>,
+    /// The folders of the renames since the last sync began (the fallback syncs them).
+    renamed_in: Vec<PathBuf>,
+}
+
+/// Some units of a batch, and how far they are.
+struct Chunk {
+    units: std::ops::Range<usize>,
+    /// Rounds of renames done (0: the files are written, nothing is renamed).
+    rounds: usize,
+    /// The units renamed in the last round.
+    renamed: Vec<usize>,
+}
+
+impl Pipeline<'_> {
+    /// Writes the files of the next chunk of units, if any are left.
+    fn write_chunk(&mut self, queue: &mut impl Iterator<Item = NewUnit>) -> Option<Chunk> {
+        let start = self.units.len();
+        self.units.extend(queue.take(CHUNK).map(|unit| Unit::write(unit, self.disk)));
+        (self.units.len() > start).then(|| Chunk { units: start..self.units.len(), rounds: 0, renamed: Vec::new() })
+    }
+
+    /// A sync that began after each chunk's last step ended with `result`: each chunk's last step is durable
+    /// (or failed with it), and the chunk takes its next step, a round of renames, unless it is done.
+    fn synced(
+        &mut self,
+        result: &io::Result<()>,
+        check: &mut dyn FnMut(&Path) -> io::Result<()>,
+        stage: &mut dyn FnMut(Stage) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let mut chunks = std::mem::take(&mut self.chunks);
+        for chunk in &mut chunks {
+            if let Err(e) = result {
+                // What the failed sync was to make durable: the chunk's files, or its last round of renames.
+                let failed = if chunk.rounds == 0 { chunk.units.clone().collect() } else { chunk.renamed.clone() };
+                for i in failed {
+                    if chunk.rounds == 0 { self.units[i].fail_pending(e) } else { self.units[i].fail_last(e) }
+                }
+            }
+            stage(chunk.rounds.checked_sub(1).map_or(Stage::TempsDurable, Stage::RoundDurable))?;
+            chunk.renamed.clear();
+            for i in chunk.units.clone() {
+                if self.units[i].rename_next(check) {
+                    chunk.renamed.push(i);
+                    self.renamed_in.extend(self.units[i].report.written.last().map(|p| parent(p).to_owned()));
+                    stage(Stage::Renamed(chunk.rounds, chunk.renamed.len()))?;
+                }
+            }
+            chunk.rounds += 1;
+        }
+        // A chunk is done once a sync followed a round with no rename left to do.
+        chunks.retain(|c| !c.renamed.is_empty());
+        self.chunks = chunks;
+        ControlFlow::Continue(())
+    }
+}
+
+/// The report of a write stopped as by a crash: every temp file and file created in place is left on disk.
 fn crashed(units: Vec<Unit>) -> BatchReport {
     let reports = units.into_iter().map(|mut unit| {
         let left = std::mem::take(&mut unit.temps);
+        let at = left.front().map(|(target, _)| target).or(unit.report.written.last()).cloned();
         if unit.report.failed.is_none()
-            && let Some((target, _)) = left.front()
+            && let Some(target) = at
         {
-            unit.report.failed = Some((target.clone(), io::Error::other("the write was interrupted")));
+            unit.report.failed = Some((target, io::Error::other("the write was interrupted")));
         }
         for (_, temp) in left {
             let _ = temp.keep();
@@ -186,44 +264,66 @@ fn crashed(units: Vec<Unit>) -> BatchReport {
 /// One unit on its way: the temp files not renamed yet, and what happened so far.
 struct Unit {
     temps: VecDeque<(PathBuf, TempPath)>,
+    /// Its files are new (see [`Batch::add_new_unit`]).
+    new: bool,
     report: UnitReport,
 }
 
 impl Unit {
-    /// Writes a temp file for each of `files`; stops at the first that cannot be written (the temps written
-    /// before are removed: the unit will not be renamed).
-    fn write_temps(files: Vec<(PathBuf, Vec<u8>)>, disk: &Disk) -> Unit {
-        let mut unit = Unit { temps: VecDeque::with_capacity(files.len()), report: UnitReport::default() };
-        for (target, bytes) in files {
-            match write_temp(&target, &bytes, disk) {
-                Ok(temp) => unit.temps.push_back((target, temp)),
-                Err(e) => {
-                    unit.temps.clear();
-                    unit.report.failed = Some((target, e));
-                    break;
-                }
+    /// Writes the unit's files: a temp file for each (for a unit of new files, the files before the last
+    /// in place). Stops at the first that cannot be written, removing what it wrote: the unit is not renamed.
+    fn write(unit: NewUnit, disk: &Disk) -> Unit {
+        let NewUnit { files, new } = unit;
+        let mut unit = Unit { temps: VecDeque::with_capacity(files.len()), new, report: UnitReport::default() };
+        let last = files.len().saturating_sub(1);
+        for (i, (target, bytes)) in files.into_iter().enumerate() {
+            let written = if new && i < last {
+                write_in_place(&target, &bytes, disk).map(|()| unit.report.written.push(target.clone()))
+            } else {
+                write_temp(&target, &bytes, new, disk).map(|temp| unit.temps.push_back((target.clone(), temp)))
+            };
+            if let Err(e) = written {
+                unit.give_up(target, e);
+                break;
             }
         }
         unit
     }
 
+    /// A unit a crash came before: nothing of it was written.
+    fn not_written(unit: NewUnit) -> Unit {
+        let first = unit.files.into_iter().next().map(|(target, _)| target).unwrap_or_default();
+        let failed = Some((first, io::Error::other("the write was interrupted")));
+        Unit { temps: VecDeque::new(), new: unit.new, report: UnitReport { written: Vec::new(), failed } }
+    }
+
+    /// Fails the unit at `target`: its temp files are removed, and so are its files created in place (they
+    /// mean nothing without the last).
+    fn give_up(&mut self, target: PathBuf, e: io::Error) {
+        self.temps.clear();
+        if self.new {
+            for path in self.report.written.drain(..) {
+                let _ = fs::remove_file(path);
+            }
+        }
+        self.report.failed = Some((target, e));
+    }
+
     /// Renames the next temp file over its target, after `check`. Returns whether a file was renamed.
-    fn rename_next(&mut self, check: &mut dyn FnMut(&Path) -> io::Result<()>, disk: &Disk) -> bool {
+    fn rename_next(&mut self, check: &mut dyn FnMut(&Path) -> io::Result<()>) -> bool {
         if self.report.failed.is_some() {
             return false;
         }
         let Some((target, temp)) = self.temps.pop_front() else { return false };
-        let rename = |temp: TempPath| {
-            if disk.new_files_only { temp.persist_noclobber(&target) } else { temp.persist(&target) }
-        };
+        let new = self.new;
+        let rename = |temp: TempPath| if new { temp.persist_noclobber(&target) } else { temp.persist(&target) };
         match check(&target).and_then(|()| rename(temp).map_err(|e| e.error)) {
             Ok(()) => {
                 self.report.written.push(target);
                 true
             }
             Err(e) => {
-                self.temps.clear();
-                self.report.failed = Some((target, e));
+                self.give_up(target, e);
                 false
             }
         }
@@ -234,8 +334,8 @@ impl Unit {
         if self.report.failed.is_none()
             && let Some((target, _)) = self.temps.front()
         {
-            self.report.failed = Some((target.clone(), copy(e)));
-            self.temps.clear();
+            let target = target.clone();
+            self.give_up(target, copy(e));
         }
     }
 
@@ -254,11 +354,11 @@ fn copy(e: &io::Error) -> io::Error {
 }
 
 /// Writes `bytes` to a new temp file beside `target`, closed (a batch may hold more temps than a process may
-/// have open files) and with the permissions `target` will have.
-fn write_temp(target: &Path, bytes: &[u8], disk: &Disk) -> io::Result<TempPath> {
+/// have open files) and with the permissions `target` will have (0644 for a `new` file).
+fn write_temp(target: &Path, bytes: &[u8], new: bool, disk: &Disk) -> io::Result<TempPath> {
     let dir = parent(target);
     let mut tmp = tempfile::Builder::new().prefix(&temp_prefix(target)).suffix(".tmp").tempfile_in(dir)?;
-    if disk.new_files_only {
+    if new {
         set_new_file_mode(tmp.as_file())?;
     } else {
         share_like(tmp.as_file(), target)?;
@@ -270,6 +370,18 @@ fn write_temp(target: &Path, bytes: &[u8], disk: &Disk) -> io::Result<TempPath> 
     Ok(tmp.into_temp_path())
 }
 
+/// Creates `target`, which must not exist, with `bytes`; a file that cannot be written whole is removed.
+fn write_in_place(target: &Path, bytes: &[u8], disk: &Disk) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new().write(true).create_new(true).open(target)?;
+    let written = set_new_file_mode(&file)
+        .and_then(|()| file.write_all(bytes))
+        .and_then(|()| if disk.group_sync { Ok(()) } else { file.sync_all() });
+    if written.is_err() {
+        let _ = fs::remove_file(target);
+    }
+    written
+}
+
 fn parent(path: &Path) -> &Path {
     match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -277,11 +389,8 @@ fn parent(path: &Path) -> &Path {
     }
 }
 
-/// How a batch writes and waits for the disk: whether its files are all new, and one open folder per file
-/// system to sync.
+/// How a batch waits for the disk: one open folder per file system to sync.
 struct Disk {
-    /// Targets are never replaced.
-    new_files_only: bool,
     /// `syncfs` is used: files are not synced one by one.
     group_sync: bool,
     /// One folder per file system of the batch (Linux), to pass to `syncfs`.
@@ -292,8 +401,8 @@ struct Disk {
 impl Disk {
     /// Creates the batch's missing folders and opens what the syncs need. A folder that cannot be created or
     /// opened is left out: writing its files fails, and says why.
-    fn new(units: &[Vec<(PathBuf, Vec<u8>)>], new_files_only: bool) -> Disk {
-        let dirs: BTreeSet<&Path> = units.iter().flatten().map(|(p, _)| parent(p)).collect();
+    fn new(units: &[NewUnit]) -> Disk {
+        let dirs: BTreeSet<&Path> = units.iter().flat_map(|u| &u.files).map(|(p, _)| parent(p)).collect();
         for dir in &dirs {
             // Made durable by the batch's first sync (`syncfs` covers new folders; the fallback syncs them).
             let _ = if cfg!(any(target_os = "linux", target_os = "android")) {
@@ -302,7 +411,7 @@ impl Disk {
                 super::atomic::create_dir_durable(dir)
             };
         }
-        Disk { new_files_only, ..Disk::open(&dirs) }
+        Disk::open(&dirs)
     }
 
     #[cfg(any(target_os = "linux", target_os = "android"))]
@@ -318,30 +427,27 @@ impl Disk {
                 file_systems.push(file);
             }
         }
-        Disk { new_files_only: false, group_sync: true, file_systems }
+        Disk { group_sync: true, file_systems }
     }
 
     #[cfg(not(any(target_os = "linux", target_os = "android")))]
     fn open(_dirs: &BTreeSet<&Path>) -> Disk {
-        Disk { new_files_only: false, group_sync: false, file_systems: Vec::new() }
+        Disk { group_sync: false, file_systems: Vec::new() }
     }
 
-    /// Makes every temp file written so far durable (the fallback synced each as it was written).
-    fn sync(&self) -> io::Result<()> {
+    /// Makes everything the batch did so far durable: on Linux one `syncfs` per file system; elsewhere the
+    /// temp files were synced as they were written, and the folders of the renames since the last sync,
+    /// `renamed_in`, are synced here.
+    fn sync(&self, renamed_in: &[PathBuf]) -> io::Result<()> {
+        if !self.group_sync {
+            let dirs: BTreeSet<&PathBuf> = renamed_in.iter().collect();
+            return dirs.into_iter().try_for_each(|d| super::atomic::sync_dir(d));
+        }
         #[cfg(any(target_os = "linux", target_os = "android"))]
         for file in &self.file_systems {
             rustix::fs::syncfs(file)?;
         }
         Ok(())
-    }
-
-    /// Makes the renames of `targets` durable.
-    fn sync_renamed<'a>(&self, targets: impl Iterator<Item = &'a PathBuf>) -> io::Result<()> {
-        if self.group_sync {
-            return self.sync();
-        }
-        let dirs: BTreeSet<&Path> = targets.map(|t| parent(t)).collect();
-        dirs.into_iter().try_for_each(super::atomic::sync_dir)
     }
 }
 
@@ -363,7 +469,9 @@ mod tests {
         fs::write(&old, b"old").unwrap();
         let mut batch = Batch::new();
         batch.add_file(old.clone(), b"new".to_vec());
-        for i in 0..50 {
+        // More units than a chunk: the chunks are written and synced in turn.
+        let n = 2 * CHUNK + 50;
+        for i in 0..n {
             let sub = dir.path().join(format!("d{}", i % 3));
             batch.add_unit(vec![
                 (sub.join(format!("{i}.txt")), vec![b'x'; i]),
@@ -372,9 +480,9 @@ mod tests {
         }
         let report = batch.write();
         assert!(report.first_failure().is_none(), "{report:?}");
-        assert_eq!(report.units.len(), 51);
+        assert_eq!(report.units.len(), n + 1);
         assert_eq!(fs::read(&old).unwrap(), b"new");
-        for i in 0..50 {
+        for i in 0..n {
             let sub = dir.path().join(format!("d{}", i % 3));
             assert_eq!(fs::read(sub.join(format!("{i}.txt"))).unwrap(), vec![b'x'; i]);
             assert_eq!(report.units[i + 1].written, [sub.join(format!("{i}.txt")), sub.join(format!("{i}.ron"))]);
@@ -450,24 +558,54 @@ mod tests {
     }
 
     #[test]
-    fn a_batch_of_new_files_never_replaces_one() {
+    fn new_files_never_replace_one_and_a_failed_unit_leaves_none() {
         let dir = tempfile::tempdir().unwrap();
-        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-        fs::write(&a, b"someone else's").unwrap();
-        let mut batch = Batch::new_files_only();
-        batch.add_file(a.clone(), b"mine".to_vec());
-        batch.add_file(b.clone(), b"mine".to_vec());
+        let file = |name: &str| dir.path().join(name);
+        fs::write(file("taken.ron"), b"someone else's").unwrap();
+        fs::write(file("x.txt"), b"someone else's").unwrap();
+        let mut batch = Batch::new();
+        batch.add_new_unit(vec![(file("a.txt"), b"a".to_vec()), (file("a.ron"), b"m".to_vec())]);
+        batch.add_new_unit(vec![(file("b.txt"), b"b".to_vec()), (file("taken.ron"), b"m".to_vec())]);
+        batch.add_new_unit(vec![(file("x.txt"), b"x".to_vec()), (file("x.ron"), b"m".to_vec())]);
         let report = batch.write();
-        let (path, e) = report.units[0].failed.as_ref().unwrap();
-        assert_eq!((path, e.kind()), (&a, io::ErrorKind::AlreadyExists));
-        assert_eq!(fs::read(&a).unwrap(), b"someone else's");
-        assert_eq!(fs::read(&b).unwrap(), b"mine");
-        assert_eq!(names(dir.path()), ["a", "b"]);
+        assert!(report.units[0].is_ok(), "{report:?}");
+        assert_eq!(report.units[0].written, [file("a.txt"), file("a.ron")]);
+        let (path, e) = report.units[1].failed.as_ref().unwrap();
+        assert_eq!((path, e.kind()), (&file("taken.ron"), io::ErrorKind::AlreadyExists));
+        let (path, e) = report.units[2].failed.as_ref().unwrap();
+        assert_eq!((path, e.kind()), (&file("x.txt"), io::ErrorKind::AlreadyExists));
+        assert!(report.units[1].written.is_empty() && report.units[2].written.is_empty(), "{report:?}");
+        assert_eq!(fs::read(file("taken.ron")).unwrap(), b"someone else's");
+        assert_eq!(fs::read(file("x.txt")).unwrap(), b"someone else's");
+        assert_eq!(names(dir.path()), ["a.ron", "a.txt", "taken.ron", "x.txt"], "b.txt is removed, no temp left");
+    }
+
+    #[test]
+    fn a_crash_among_new_units_never_leaves_a_last_file_without_the_others() {
+        for crash in [Stage::TempsDurable, Stage::Renamed(0, 2)] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut batch = Batch::new();
+            for i in 0..5 {
+                let d = dir.path();
+                let unit =
+                    vec![(d.join(format!("{i}.txt")), b"t".to_vec()), (d.join(format!("{i}.ron")), b"m".to_vec())];
+                batch.add_new_unit(unit);
+            }
+            let report = batch.write_stages(&mut |_| Ok(()), &mut |s| {
+                if s == crash { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+            });
+            let left = names(dir.path());
+            let metas = if crash == Stage::TempsDurable { 0 } else { 2 };
+            assert_eq!(report.units.iter().filter(|u| u.is_ok()).count(), 0, "{crash:?}: not durable yet");
+            assert_eq!(left.iter().filter(|n| n.ends_with(".txt")).count(), 5, "{crash:?}: {left:?}");
+            assert_eq!(left.iter().filter(|n| n.ends_with(".ron")).count(), metas, "{crash:?}: {left:?}");
+            assert_eq!(left.iter().filter(|n| n.ends_with(".tmp")).count(), 5 - metas, "{crash:?}: {left:?}");
+        }
     }
 
     #[test]
     fn a_crash_leaves_temps_and_never_a_later_file_without_the_earlier() {
-        for crash in [Stage::TempsDurable, Stage::RoundDurable(0)] {
+        for crash in [Stage::TempsDurable, Stage::Renamed(0, 3), Stage::RoundDurable(0), Stage::Renamed(1, 2)] {
             let dir = tempfile::tempdir().unwrap();
             let mut batch = Batch::new();
             for i in 0..5 {
@@ -485,7 +623,9 @@ mod tests {
             let temps = left.iter().filter(|n| n.starts_with(".tarmeez-") && n.ends_with(".tmp")).count();
             let (texts, metas) = match crash {
                 Stage::TempsDurable => (0, 0),
+                Stage::Renamed(0, n) => (n, 0),
                 Stage::RoundDurable(_) => (5, 0),
+                Stage::Renamed(_, n) => (5, n),
             };
             assert_eq!(temps, 10 - texts - metas, "{crash:?}: {left:?}");
             assert_eq!(left.iter().filter(|n| n.ends_with(".txt")).count(), texts, "{crash:?}: {left:?}");

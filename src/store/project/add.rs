@@ -61,15 +61,19 @@ impl Project {
     ) -> Result<Vec<Result<DocId, StoreError>>, StoreError> {
         self.check_writable()?;
         let _lock = self.lock_for_writing()?;
+        // Like every write of the project, never through a folder that is a link (see `store::inside`); the
+        // texts are created in place, so this is checked before anything is written.
+        crate::store::inside::check(&self.root, &paths::documents_dir().join("any"))?;
         let mut ids = IdReservation { on_disk: self.document_files(), ..IdReservation::default() };
         let mut results: Vec<Result<Prepared, StoreError>> = Vec::with_capacity(docs.len());
-        // New files only: a file that someone else created under a chosen name meanwhile is never replaced.
-        let mut batch = Batch::new_files_only();
+        let mut batch = Batch::new();
         for doc in docs {
             let id = self.unused_id(&doc.id_hint, &mut ids);
             let prepared = prepare(id, doc).map(|(prepared, meta_bytes)| {
                 let text = (self.root.join(paths::text(&prepared.id)), prepared.text.as_str().as_bytes().to_vec());
-                batch.add_unit(vec![text, (self.root.join(paths::meta(&prepared.id)), meta_bytes.into_bytes())]);
+                // New files, the metadata last: a file someone else created under a chosen name meanwhile is
+                // never replaced, and the text alone is not a document.
+                batch.add_new_unit(vec![text, (self.root.join(paths::meta(&prepared.id)), meta_bytes.into_bytes())]);
                 prepared
             });
             results.push(prepared);
@@ -77,7 +81,7 @@ impl Project {
         let root = self.root.clone();
         let mut check_inside = |target: &std::path::Path| {
             check(target)?;
-            // Like every write of the project, never through a folder that is a link (see `store::inside`).
+            // Checked again before each metadata file makes its document exist.
             match target.strip_prefix(&root) {
                 Ok(rel) => crate::store::inside::check(&root, rel).map_err(std::io::Error::other),
                 Err(_) => Ok(()),
@@ -257,7 +261,8 @@ mod tests {
 
     #[test]
     fn a_crash_between_the_steps_leaves_texts_without_metadata_never_metadata_without_text() {
-        for crash in [Stage::TempsDurable, Stage::RoundDurable(0)] {
+        // After every text is durable; then in the middle of the metadata's renames.
+        for (crash, whole) in [(Stage::TempsDurable, 0), (Stage::Renamed(0, 5), 5)] {
             let (_tmp, mut p) = project();
             p.add_document("before", "نص سابق".into(), DocumentMeta::default()).unwrap();
             let results = p
@@ -269,17 +274,21 @@ mod tests {
             let (texts, metas) = (files(&p, ".txt"), files(&p, ".ron"));
             let stem = |n: &String| n.rsplit_once('.').unwrap().0.to_owned();
             assert!(metas.iter().all(|m| texts.contains(&format!("{}.txt", stem(m)))), "{crash:?}: {metas:?}");
-            assert_eq!(metas.len(), 1, "{crash:?}: only the document added before has its metadata");
-            let expected_texts = if crash == Stage::TempsDurable { 1 } else { 21 };
-            assert_eq!(texts.len(), expected_texts, "{crash:?}");
+            assert_eq!(metas.len(), 1 + whole, "{crash:?}");
+            assert_eq!(texts.len(), 21, "{crash:?}: every text was written");
             let root = p.root().to_owned();
             drop(p);
             let options = OpenOptions { annotator: Annotator::parse("a").unwrap(), read_only: true };
             let p = Project::open(&root, options).unwrap();
             p.load_all();
             let ids: Vec<&str> = p.documents().iter().map(|d| d.id.as_str()).collect();
-            assert_eq!(ids, ["before"], "{crash:?}: the half-written documents do not exist");
-            assert!(p.documents()[0].loaded().is_some());
+            let mut expected = vec!["before".to_owned()];
+            expected.extend((1..=whole).map(|i| if i == 1 { "doc".to_owned() } else { format!("doc-{i}") }));
+            expected.sort();
+            assert_eq!(ids, expected, "{crash:?}: the documents with metadata are whole, the others do not exist");
+            for d in p.documents() {
+                assert!(d.loaded().is_some(), "{crash:?}: {} loads: {:?}", d.id, d.problems());
+            }
         }
     }
 
