@@ -77,6 +77,30 @@ pub enum StoreError {
          to see the new version, then redo the changes"
     )]
     ChangedOnDisk(PathBuf),
+    /// An actor's file changed on disk after this session read it, and both changed the same field differently.
+    #[error(
+        "{path} was changed elsewhere too (another Tarmeez window or command, or git) and the two versions \
+         differ in the same field ({}): Tarmeez left that version on disk and kept this session's in memory, \
+         unsaved; reopen the project to see the other version, then redo the change you want",
+        conflicts.join("; ")
+    )]
+    ActorConflict {
+        /// The actor's file, relative to the project.
+        path: PathBuf,
+        /// Each field both changed, with both values (`name: here "…", there "…"`).
+        conflicts: Vec<String>,
+    },
+    /// `project.ron` changed on disk after this session read it; this session's version was written beside it.
+    #[error(
+        "project.ron (the schema and settings) was changed elsewhere (another Tarmeez window or command, or git) \
+         after this session read it: Tarmeez left that version in project.ron and saved this session's version \
+         beside it as {ours}, so nothing is lost; compare the two, then reopen the project and redo the changes \
+         you want to keep"
+    )]
+    SchemaConflict {
+        /// Where this session's version was saved, relative to the project.
+        ours: PathBuf,
+    },
     /// The lock for writing could not be taken.
     #[error(transparent)]
     Lock(#[from] super::LockError),

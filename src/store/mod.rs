@@ -1,5 +1,6 @@
 //! The project folder on disk (DESIGN.md section 5): load with validation, atomic saves, the annotator lock.
 
+pub mod actor_merge;
 pub mod atomic;
 mod autosave;
 pub mod batch;
@@ -10,6 +11,7 @@ pub mod inside;
 pub mod integrity;
 mod lock;
 mod merge;
+pub mod migrate_actors;
 pub mod paths;
 mod problem;
 mod project;

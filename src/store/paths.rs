@@ -1,6 +1,6 @@
 //! Where each file of a project lives, relative to the project folder (DESIGN.md section 5).
 
-use crate::model::{Annotator, DocId, SourceName};
+use crate::model::{ActorId, Annotator, DocId, SourceName};
 use std::path::PathBuf;
 
 /// `project.ron`
@@ -8,8 +8,19 @@ pub fn config() -> PathBuf {
     PathBuf::from("project.ron")
 }
 
-/// `actors.ron`
-pub fn actors() -> PathBuf {
+/// `actors/`: the actor registry, one file per actor, so that two coders' new actors never touch one file.
+pub fn actors_dir() -> PathBuf {
+    PathBuf::from("actors")
+}
+
+/// `actors/<id>.ron`
+pub fn actor(id: &ActorId) -> PathBuf {
+    actors_dir().join(format!("{id}.ron"))
+}
+
+/// `actors.ron`: the whole registry in one file, as projects before per-actor files kept it; moved into
+/// `actors/` when the project is opened (`store/migrate_actors.rs`).
+pub fn legacy_actors() -> PathBuf {
     PathBuf::from("actors.ron")
 }
 

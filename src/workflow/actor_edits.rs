@@ -5,17 +5,33 @@
 use crate::model::{Actor, ActorId, ActorKind, Edit, ProjectEdit, slugify};
 use crate::store::{Project, StoreError};
 
-/// An unused actor id made from `name` (`"Kata'ib Hezbollah"` → `kataib-hezbollah`, then `-2`, `-3`...).
+/// A new actor id: a readable slug of `name` and a time-ordered random part (`"حزب الله"` →
+/// `hzb-llh-019ad3c2e4f87b6a9c0d1e2f3a4b5c6d`), so that two coders who add the same actor on two laptops mint
+/// two ids and two files, which git merges without asking anyone (DESIGN.md section 11). Ids minted before
+/// (plain slugs such as `kataib-hezbollah`) stay valid.
 pub fn new_actor_id(project: &Project, name: &str) -> ActorId {
-    let base = slugify(name);
-    let base = if base.is_empty() { "actor".to_owned() } else { base };
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while project.actors().actors.contains_key(&ActorId::new(candidate.as_str())) {
-        candidate = format!("{base}-{n}");
-        n += 1;
+    loop {
+        let id = mint_actor_id(name);
+        // 74 random bits per millisecond make a repeat practically impossible; the check costs nothing.
+        if !project.actors().actors.contains_key(&id) {
+            return id;
+        }
     }
-    ActorId::new(candidate)
+}
+
+/// The slug part of an actor id is cut to this many bytes, so the whole id stays a file name of at most
+/// [`crate::model::MAX_SLUG_LEN`] bytes.
+const ACTOR_SLUG_LEN: usize = crate::model::MAX_SLUG_LEN - 33;
+
+/// `<slug of name>-<UUID v7 as 32 hex digits>`: the UUID's first 48 bits are the time in milliseconds, so ids
+/// sort by creation; the other 74 are random.
+pub fn mint_actor_id(name: &str) -> ActorId {
+    let slug = if name.chars().any(char::is_alphanumeric) { slugify(name) } else { "actor".to_owned() };
+    let mut slug: String = slug.chars().take(ACTOR_SLUG_LEN).collect();
+    while slug.ends_with(['-', '_']) {
+        slug.pop();
+    }
+    ActorId::new(format!("{slug}-{}", uuid::Uuid::now_v7().simple()))
 }
 
 /// Creates an actor named `name`, with `alias` (the mention text it was made from, if any) as its first alias.

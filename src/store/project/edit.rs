@@ -6,7 +6,7 @@
 
 use super::{DirtyFile, LoadedDoc, Project, now_rfc3339};
 use crate::model::*;
-use crate::store::{StoreError, paths};
+use crate::store::StoreError;
 use std::collections::BTreeSet;
 
 impl Project {
@@ -74,12 +74,7 @@ impl Project {
             }
         }
         if touches_actors(&edit) {
-            if self.poisoned.contains(&paths::actors()) {
-                return Err(StoreError::Rejected(
-                    "actors.ron failed to load, so the registry cannot be changed until it is fixed (see the problems list)"
-                        .into(),
-                ));
-            }
+            self.check_actors_writable(&edit)?;
             let mut registry = self.actors.clone();
             put_actors(&mut registry, &edit);
             // Only problems the change would add: an old one elsewhere in the registry must not block it.
@@ -158,7 +153,7 @@ impl Project {
                 ProjectEdit::Layer(doc, edit.apply(layer))
             }
             ProjectEdit::PutActor(id, actor) => {
-                self.actors_dirty = true;
+                self.dirty_actors.insert(id.clone());
                 let old = match actor {
                     Some(a) => self.actors.actors.insert(id.clone(), a),
                     None => self.actors.actors.remove(&id),
@@ -261,10 +256,10 @@ impl Project {
         Ok(())
     }
 
-    /// `actors.ron`, for replacing the registry without the checks of [`Project::apply_edit`]; marked for
-    /// saving.
+    /// The actor registry, for replacing it without the checks of [`Project::apply_edit`]; every actor that
+    /// then differs from its file is saved.
     pub fn actors_mut(&mut self) -> &mut ActorRegistry {
-        self.actors_dirty = true;
+        self.actors_replaced = true;
         &mut self.actors
     }
 

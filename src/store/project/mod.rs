@@ -5,12 +5,14 @@
 //! Loading a document is a cache filled through `&self` (a `OnceLock` per document), so everything that
 //! only reads a project takes `&Project`; only changes, saves and undo need `&mut`.
 
+mod actors;
 mod add;
 mod edit;
 mod load;
 mod open;
 mod partial;
 mod save;
+mod schema_conflict;
 
 pub use add::NewDoc;
 
@@ -19,6 +21,7 @@ use super::fingerprint::Seen;
 use super::lock::{AnnotatorLock, SharedFilesLock};
 use super::problem::Problem;
 use super::{StoreError, paths, ron_io};
+use save::note_seen;
 use crate::model::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -170,24 +173,29 @@ pub struct Project {
     root: PathBuf,
     /// `project.ron`; changed only through [`Project::apply_edit`].
     config: ProjectConfig,
-    /// `actors.ron`; changed only through [`Project::apply_edit`].
+    /// The actor registry, `actors/<id>.ron`; changed only through [`Project::apply_edit`].
     actors: ActorRegistry,
+    /// Each actor as its file held it when read or last written here: the common version from which a file
+    /// changed on disk meanwhile is merged field by field with this session's version.
+    actors_read: BTreeMap<ActorId, Actor>,
     annotator: Annotator,
     access: Access,
     _lock: Option<AnnotatorLock>,
     docs: Vec<DocEntry>,
-    /// Problems not tied to one document (actors.ron, stray files).
+    /// Problems not tied to one document (actor files, stray files).
     problems: Vec<Problem>,
-    /// Project-level files that failed to load (actors.ron, documents' metadata); never overwritten. A
+    /// Project-level files that failed to load (actor files, documents' metadata); never overwritten. A
     /// document's own files that fail to load are kept with its contents.
     poisoned: BTreeSet<PathBuf>,
     /// Undo and redo of this session's edits.
     history: History<ProjectEdit>,
-    /// `actors.ron` has unsaved changes.
-    actors_dirty: bool,
+    /// The actors with unsaved changes (added, changed or removed).
+    dirty_actors: BTreeSet<ActorId>,
+    /// The registry was replaced as a whole (test fixtures): every actor that differs from its file is unsaved.
+    actors_replaced: bool,
     /// `project.ron` (the schema) has unsaved changes.
     config_dirty: bool,
-    /// What `project.ron`, `actors.ron` and the documents' metadata held when read or last written here.
+    /// What `project.ron`, the actor files and the documents' metadata held when read or last written here.
     seen: BTreeMap<PathBuf, Seen>,
     /// How long a save waits for another session's write of the shared files to finish.
     lock_patience: std::time::Duration,
@@ -218,7 +226,7 @@ impl Project {
         &self.config
     }
 
-    /// `actors.ron`: the actor registry.
+    /// The actor registry (`actors/<id>.ron`, one file per actor).
     pub fn actors(&self) -> &ActorRegistry {
         &self.actors
     }
@@ -283,7 +291,7 @@ impl Project {
 
     /// Whether anything (a loaded document, the registry, the schema) has unsaved changes.
     pub fn has_unsaved_changes(&self) -> bool {
-        self.actors_dirty
+        !self.dirty_actor_ids().is_empty()
             || self.config_dirty
             || self.docs.iter().any(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty()))
     }

@@ -1,6 +1,7 @@
-//! Opening a project: `project.ron`, `actors.ron` and the document list (metadata only), and creating one.
+//! Opening a project: `project.ron`, the actor registry (`actors/`) and the document list (metadata only), and
+//! creating one.
 
-use super::{DocContents, DocEntry, DocState, OpenOptions, Project, config_ron, to_ron, write_file};
+use super::{DocContents, DocEntry, DocState, OpenOptions, Project, config_ron, write_file};
 use crate::model::*;
 use crate::store::config::{self, ProjectConfig};
 use crate::store::fingerprint::Seen;
@@ -12,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 impl Project {
-    /// Opens the project at `root`: reads `project.ron`, `actors.ron` and every document's metadata.
+    /// Opens the project at `root`: reads `project.ron`, the actors and every document's metadata. An old
+    /// project's `actors.ron` is moved into `actors/` (one file per actor) unless the project is opened
+    /// read-only.
     /// Texts and annotations are read later, per document, by [`Project::load_document`].
     ///
     /// Fails only when `project.ron` is missing or unusable; a broken document or actor registry is
@@ -48,6 +51,7 @@ impl Project {
             root,
             config: config.0,
             actors: ActorRegistry::default(),
+            actors_read: BTreeMap::new(),
             annotator: options.annotator.clone(),
             access: Access::ReadWrite,
             _lock: None,
@@ -55,13 +59,14 @@ impl Project {
             problems: Vec::new(),
             poisoned: BTreeSet::new(),
             history: History::default(),
-            actors_dirty: false,
+            dirty_actors: BTreeSet::new(),
+            actors_replaced: false,
             config_dirty: false,
             seen: BTreeMap::from([(config_path, config_seen)]),
             lock_patience: crate::store::SharedFilesLock::PATIENCE,
             generation: 0,
         };
-        project.read_actors();
+        project.read_actors(!options.read_only);
         project.read_document_list()?;
         if options.read_only {
             project.access = Access::ReadOnly("opened read-only".to_owned());
@@ -99,40 +104,11 @@ impl Project {
             sources: Default::default(),
         };
         write_file(&root, &paths::config(), config_ron(&config)?.as_bytes())?;
-        write_file(&root, &paths::actors(), to_ron(&paths::actors(), &ActorRegistry::default())?.as_bytes())?;
         // Lock files and interrupted temp files are per machine; keep them out of a shared repository.
         write_file(&root, Path::new(".gitignore"), b".locks/\n.tarmeez-*.tmp\n")?;
         crate::store::atomic::create_dir_durable(&root.join(paths::documents_dir()))
             .map_err(|error| StoreError::Create { path: root.join(paths::documents_dir()), error })?;
         Self::open(root, OpenOptions { annotator, read_only: false })
-    }
-
-    fn read_actors(&mut self) {
-        let rel = paths::actors();
-        if !self.root.join(&rel).exists() {
-            return;
-        }
-        match ron_io::read::<ActorRegistry>(&self.root, &rel) {
-            Ok((actors, source, seen)) => {
-                self.seen.insert(rel.clone(), seen);
-                for (id, msg) in actors.problems() {
-                    let anchor = vec![format!("\"{id}\"")];
-                    let loc = crate::store::problem::locate(&source, &anchor);
-                    self.problems.push(Problem {
-                        file: rel.clone(),
-                        line: loc.map(|l| l.0),
-                        column: loc.map(|l| l.1),
-                        kind: ProblemKind::Actors,
-                        message: msg,
-                    });
-                }
-                self.actors = actors;
-            }
-            Err(p) => {
-                self.problems.push(p);
-                self.poisoned.insert(rel);
-            }
-        }
     }
 
     fn read_document_list(&mut self) -> Result<(), StoreError> {

@@ -32,9 +32,7 @@ impl Project {
         if self.config_dirty {
             out.insert(paths::config());
         }
-        if self.actors_dirty {
-            out.insert(paths::actors());
-        }
+        out.extend(self.dirty_actor_ids().iter().map(paths::actor));
         for entry in &self.docs {
             let Some(doc) = entry.loaded() else { continue };
             out.extend(doc.dirty.iter().map(|file| match file {

@@ -102,11 +102,9 @@ impl Project {
                 Err(e) => first_error = first_error.or(Some(e)),
             }
         }
-        if self.actors_dirty {
-            match self.save_actors() {
-                Ok(()) => n += 1,
-                Err(e) => first_error = first_error.or(Some(e)),
-            }
+        match self.save_actors() {
+            Ok(written) => n += written,
+            Err(e) => first_error = first_error.or(Some(e)),
         }
         if let Err(e) = self.check_writable() {
             return Err(first_error.unwrap_or(e));
@@ -136,6 +134,8 @@ impl Project {
     /// metadata, layers and suggestions. Used after migrations and to normalize hand-edited files.
     pub fn save_all(&mut self) -> Result<usize, StoreError> {
         self.check_writable()?;
+        // Removed actors' files go first (and changed ones are merged with their files if need be).
+        self.save_actors()?;
         let files = self.every_file()?;
         let poisoned = self.poisoned_files();
         if let Some(file) = files.iter().find(|f| poisoned.contains(f.rel.as_path())) {
@@ -162,7 +162,7 @@ impl Project {
         for doc in self.docs.iter_mut().filter_map(DocEntry::loaded_mut) {
             doc.dirty.clear();
         }
-        self.actors_dirty = false;
+        self.actors_saved();
         self.config_dirty = false;
         Ok(files.len())
     }
@@ -171,10 +171,8 @@ impl Project {
     /// `seen` knows what it held); `None` for the project's own files and documents' metadata.
     fn every_file(&self) -> Result<Vec<FileToWrite>, StoreError> {
         let project = |rel: PathBuf, bytes: String| FileToWrite { doc: None, rel, bytes };
-        let mut files = vec![
-            project(paths::config(), config_ron(&self.config)?),
-            project(paths::actors(), to_ron(&paths::actors(), &self.actors)?),
-        ];
+        let mut files = vec![project(paths::config(), config_ron(&self.config)?)];
+        files.extend(self.actor_files_to_write()?.into_iter().map(|(rel, bytes)| project(rel, bytes)));
         for (i, d) in self.docs.iter().enumerate() {
             let Some(meta) = &d.meta else { continue };
             files.push(project(paths::meta(&d.id), to_ron(&paths::meta(&d.id), meta)?));
@@ -222,27 +220,12 @@ impl Project {
 
     /// What this session expects `rel` to hold on disk: what it read or last wrote, or nothing. `doc` is the
     /// document whose layer or suggestion file it is.
-    fn expected(&self, doc: Option<usize>, rel: &Path) -> Seen {
+    pub(super) fn expected(&self, doc: Option<usize>, rel: &Path) -> Seen {
         let seen = match doc {
             Some(i) => self.docs[i].loaded().and_then(|d| d.seen.get(rel)),
             None => self.seen.get(rel),
         };
         seen.copied().unwrap_or(Seen::Absent)
-    }
-
-    /// Saves `actors.ron`.
-    pub fn save_actors(&mut self) -> Result<(), StoreError> {
-        self.check_writable()?;
-        let rel = paths::actors();
-        if self.poisoned.contains(&rel) {
-            return Err(StoreError::Poisoned(rel));
-        }
-        let bytes = to_ron(&rel, &self.actors)?;
-        let _lock = self.lock_for_writing()?;
-        let now = replace_file(&self.root, &rel, Some(bytes.as_bytes()), self.expected(None, &rel))?;
-        self.seen.insert(rel, now);
-        self.actors_dirty = false;
-        Ok(())
     }
 
     /// Saves `project.ron` (name, schema, settings).
@@ -251,7 +234,11 @@ impl Project {
         let rel = paths::config();
         let bytes = config_ron(&self.config)?;
         let _lock = self.lock_for_writing()?;
-        let now = replace_file(&self.root, &rel, Some(bytes.as_bytes()), self.expected(None, &rel))?;
+        let now = match replace_file(&self.root, &rel, Some(bytes.as_bytes()), self.expected(None, &rel)) {
+            // Someone else's schema is on disk: keep it, and ours beside it (`schema_conflict.rs`).
+            Err(StoreError::ChangedOnDisk(_)) => return Err(self.keep_both_schemas(&bytes)),
+            other => other?,
+        };
         self.seen.insert(rel, now);
         self.config_dirty = false;
         Ok(())
@@ -325,7 +312,7 @@ struct FileToWrite {
 }
 
 /// Records what `rel` holds now that this session wrote (or removed) it.
-fn note_seen(seen: &mut std::collections::BTreeMap<PathBuf, Seen>, rel: &Path, now: Seen) {
+pub(super) fn note_seen(seen: &mut std::collections::BTreeMap<PathBuf, Seen>, rel: &Path, now: Seen) {
     match now {
         Seen::Absent => seen.remove(rel),
         _ => seen.insert(rel.to_owned(), now),
