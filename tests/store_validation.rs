@@ -214,14 +214,20 @@ fn a_broken_document_is_flagged_and_the_rest_of_the_project_stays_usable() {
 }
 
 #[test]
-fn a_broken_actor_registry_is_never_overwritten() {
+fn a_broken_actor_file_is_never_overwritten() {
     let (_tmp, dir) = sample_copy();
-    let actors = dir.join("actors.ron");
-    std::fs::write(&actors, "(actors: {\"x\": (name: ").unwrap();
+    let file = dir.join("actors/irgc.ron");
+    std::fs::write(&file, "(name: ").unwrap();
     let mut p = open_as(&dir, "huda");
-    assert_eq!(p.problems().next().unwrap().kind, ProblemKind::Parse);
+    let problem = p.problems().next().unwrap().clone();
+    assert_eq!((problem.kind, problem.file.as_path()), (ProblemKind::Parse, Path::new("actors/irgc.ron")));
+    let id = tarmeez::model::ActorId::new("irgc");
+    let other = p.actors().actors[&"coalition".into()].clone();
+    let err = p.apply_edit(ProjectEdit::PutActor(id.clone(), Some(other.clone()))).unwrap_err().to_string();
+    assert!(err.contains("actors/irgc.ron failed to load"), "{err}");
+    p.actors_mut().actors.insert(id, other);
     assert!(matches!(p.save_actors(), Err(StoreError::Poisoned(_))));
-    assert_eq!(std::fs::read_to_string(&actors).unwrap(), "(actors: {\"x\": (name: ");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "(name: ");
 }
 
 #[test]
@@ -252,7 +258,7 @@ fn a_schema_that_contradicts_itself_stops_the_project_from_opening_with_the_line
 fn ron_files_saved_with_a_byte_order_mark_are_read() {
     // Editors on Windows often save UTF-8 with a byte-order mark; it is not part of the text.
     let (_tmp, dir) = sample_copy();
-    for rel in ["project.ron", "actors.ron", &layer_rel()] {
+    for rel in ["project.ron", "actors/irgc.ron", &layer_rel()] {
         let path = dir.join(rel);
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
@@ -282,8 +288,12 @@ fn an_id_given_twice_in_a_file_is_a_problem_with_its_line_not_a_silent_loss() {
     let p = only_problem(&dir, ProblemKind::Parse, &layer_rel(), Some(line_of(&layer, "\"m3\": (") - 1));
     assert!(p.message.contains("`m1` is given twice"), "{p}");
 
+    // An old project's actors.ron, as it is before it is moved into one file per actor.
     let (_tmp, dir) = sample_copy();
     let actors = dir.join("actors.ron");
+    let registry = open_read_only(&dir).actors().clone();
+    std::fs::remove_dir_all(dir.join("actors")).unwrap();
+    std::fs::write(&actors, tarmeez::store::to_ron(&registry).unwrap()).unwrap();
     edit_file(&actors, "\"abu-fadl-abbas\": (", "\"abu-ali-askari\": (");
     let problems = problems_of(&dir);
     assert!(problems.iter().any(|p| p.message.contains("`abu-ali-askari` is given twice")), "{problems:#?}");
