@@ -46,7 +46,7 @@ pub struct Actor {
     pub notes: String,
 }
 
-/// All actors of a project: `actors.ron`.
+/// All actors of a project, one file each: `actors/<id>.ron`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActorRegistry {
