@@ -78,7 +78,10 @@ fn actors_are_created_and_given_aliases_with_undo() {
     assert_eq!(project.actors().actors[&id].aliases, ["سرايا أولياء الدم", "أولياء الدم"]);
     project.save_dirty().unwrap();
     let saved = std::fs::read_to_string(dir.join(format!("actors/{id}.ron"))).unwrap();
-    assert!(saved.starts_with("(\n  name: \"Saraya Awliya al-Dam\",\n  aliases: [\n    \"سرايا أولياء الدم\","), "{saved}");
+    assert!(
+        saved.starts_with("(\n  name: \"Saraya Awliya al-Dam\",\n  aliases: [\n    \"سرايا أولياء الدم\","),
+        "{saved}"
+    );
     project.undo().unwrap();
     project.undo().unwrap();
     assert!(!project.actors().actors.contains_key(&id));

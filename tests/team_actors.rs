@@ -198,9 +198,9 @@ fn a_schema_changed_in_two_windows_keeps_both_versions() {
     // The autosave tries again: the same version is not saved a second time.
     let again = omar.save_dirty().unwrap_err();
     assert!(matches!(&again, StoreError::SchemaConflict { ours: same } if same == ours), "{again}");
-    let conflicts = std::fs::read_dir(&dir).unwrap().filter(|e| {
-        e.as_ref().unwrap().file_name().to_string_lossy().starts_with("project.conflict-")
-    });
+    let conflicts = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("project.conflict-"));
     assert_eq!(conflicts.count(), 1);
     drop((huda, omar));
     let on_disk = open_read_only(&dir);

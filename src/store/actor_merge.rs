@@ -163,10 +163,9 @@ pub fn merge_actor_text(
 ) -> Result<MergedText, ActorMergeError> {
     let parse = |which: &'static str, text: Option<&str>| -> Result<Option<Actor>, ActorMergeError> {
         let text = text.map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
-        text.map(|t| super::ron_io::parse::<Actor>(path, t)).transpose().map_err(|problem| ActorMergeError::Parse {
-            which,
-            problem,
-        })
+        text.map(|t| super::ron_io::parse::<Actor>(path, t))
+            .transpose()
+            .map_err(|problem| ActorMergeError::Parse { which, problem })
     };
     let (base, ours, theirs) = (parse("the common", base)?, parse("our", ours)?, parse("their", theirs)?);
     let Some(merged) = merge_actor_versions(base.as_ref(), ours.as_ref(), theirs.as_ref()) else {

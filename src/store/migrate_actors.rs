@@ -130,8 +130,7 @@ mod tests {
 
     fn old_project(actors: &[(&str, Actor)]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        let registry =
-            ActorRegistry { actors: actors.iter().map(|(id, a)| (ActorId::new(*id), a.clone())).collect() };
+        let registry = ActorRegistry { actors: actors.iter().map(|(id, a)| (ActorId::new(*id), a.clone())).collect() };
         std::fs::write(dir.path().join("actors.ron"), ron_io::to_ron(&registry).unwrap()).unwrap();
         dir
     }

@@ -13,9 +13,11 @@ impl Project {
     /// writing.
     pub(super) fn keep_both_schemas(&self, bytes: &str) -> StoreError {
         let prefix = format!("project.conflict-{}-", self.annotator);
-        if let Some(same) = self.saved_conflicts(&prefix).into_iter().find(|name| {
-            std::fs::read(self.root.join(name)).is_ok_and(|held| held == bytes.as_bytes())
-        }) {
+        if let Some(same) = self
+            .saved_conflicts(&prefix)
+            .into_iter()
+            .find(|name| std::fs::read(self.root.join(name)).is_ok_and(|held| held == bytes.as_bytes()))
+        {
             return StoreError::SchemaConflict { ours: same };
         }
         let time: String = super::now_rfc3339().chars().filter(char::is_ascii_alphanumeric).collect();
