@@ -206,3 +206,67 @@ fn a_schema_changed_in_two_windows_keeps_both_versions() {
     let on_disk = open_read_only(&dir);
     assert_eq!(on_disk.config().schema.entity_type(&"ACTOR".into()).unwrap().name, "Armed actor", "theirs kept");
 }
+
+/// `kill -9` of a command while it moves an old `actors.ron` of 500 actors into `actors/`, at moments spread
+/// over the move: whatever the moment, the next open finishes the move and every actor is there.
+#[test]
+fn a_move_killed_at_any_moment_is_finished_by_the_next_open() {
+    use std::time::{Duration, Instant};
+    let (_tmp, base) = sample_copy();
+    let mut registry = open_read_only(&base).actors().clone();
+    let model = registry.actors[&ActorId::new("irgc")].clone();
+    for i in 0..500 {
+        let mut actor = model.clone();
+        actor.name = format!("Actor {i}");
+        registry.actors.insert(ActorId::new(format!("generated-{i:04}")), actor);
+    }
+    std::fs::remove_dir_all(base.join("actors")).unwrap();
+    std::fs::write(base.join("actors.ron"), to_ron(&registry).unwrap()).unwrap();
+    const ROUNDS: u32 = 12;
+    let mut cut_short = 0;
+    // Round 0 is not killed: it measures how long the move takes, over which the later kills are spread.
+    let mut span = Duration::ZERO;
+    for round in 0..ROUNDS {
+        // In memory where there is such a folder: a kill leaves the same files on any file system (what the
+        // killed process wrote is in the kernel's cache either way), and a busy disk makes each round slow.
+        let shm = Path::new("/dev/shm");
+        let work = if shm.is_dir() { tempfile::tempdir_in(shm) } else { tempfile::tempdir() }.unwrap();
+        let dir = work.path().join("p");
+        for (rel, bytes) in common::files(&base) {
+            std::fs::create_dir_all(dir.join(&rel).parent().unwrap()).unwrap();
+            std::fs::write(dir.join(rel), bytes).unwrap();
+        }
+        // Any command that opens the project for writing moves the registry; this one then fails harmlessly.
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tarmeez"))
+            .args(["import-text", dir.to_str().unwrap(), dir.join("missing.txt").to_str().unwrap()])
+            .env("TARMEEZ_ANNOTATOR", "mover")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while !dir.join("actors").exists() && child.try_wait().unwrap().is_none() && start.elapsed().as_secs() < 20 {
+            std::thread::sleep(Duration::from_micros(100));
+        }
+        let began = Instant::now();
+        if round == 0 {
+            child.wait().unwrap();
+            span = began.elapsed();
+            assert!(!dir.join("actors.ron").exists(), "the move works without a kill");
+        } else {
+            std::thread::sleep(span * round / ROUNDS);
+            let _ = child.kill();
+            child.wait().unwrap();
+        }
+        if dir.join("actors.ron").exists() {
+            cut_short += 1;
+        }
+        let project = open_as(&dir, "huda");
+        assert_eq!(project.actors(), &registry, "round {round}");
+        drop(project);
+        assert!(!dir.join("actors.ron").exists(), "round {round}");
+        let problems = validate(&dir);
+        assert!(problems.iter().all(|p| p.contains("temp file")), "round {round}: {problems:?}");
+    }
+    eprintln!("{cut_short} of {} kills cut the move short (it takes {span:?})", ROUNDS - 1);
+}
