@@ -270,3 +270,54 @@ fn a_move_killed_at_any_moment_is_finished_by_the_next_open() {
     }
     eprintln!("{cut_short} of {} kills cut the move short (it takes {span:?})", ROUNDS - 1);
 }
+
+/// The window, as a coder drives it, while a teammate's session changes the same actor and adds the same new
+/// actor: the window's save merges the actor field by field and keeps both new actors.
+#[test]
+fn the_window_merges_a_teammates_change_to_the_same_actor_and_keeps_both_new_actors() {
+    use eframe::egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable;
+    let (_tmp, dir) = sample_copy();
+    let irgc = ActorId::new("irgc");
+    let mut h = common::window(tarmeez::ui::TarmeezApp::new(Some(open_as(&dir, "huda")), None));
+    // The teammate adds an alias to the IRGC and adds Hezbollah, and saves, while the window is open.
+    let mut omar = open_as(&dir, "omar");
+    let mut theirs = omar.actors().actors[&irgc].clone();
+    theirs.aliases.push("سپاه".into());
+    omar.apply_edit(ProjectEdit::PutActor(irgc.clone(), Some(theirs))).unwrap();
+    let (edit, _) = create_actor(&omar, "حزب الله", ActorKind::Militia, None);
+    omar.apply_edit(edit).unwrap();
+    omar.save_dirty().unwrap();
+    drop(omar);
+    // In the window: the IRGC's notes, and a new actor of the same name.
+    common::press(&mut h, Modifiers::COMMAND, Key::K);
+    h.get_by_label("Search actors").focus();
+    h.run();
+    h.get_by_label("Search actors").type_text("Islamic Revolutionary Guard Corps");
+    h.run();
+    h.get_by_label_contains("Islamic Revolutionary Guard Corps").click();
+    h.run();
+    h.get_by_label("Actor notes").focus();
+    h.run();
+    h.get_by_label("Actor notes").type_text("Iran");
+    h.run();
+    h.get_by_label("Save changes").click();
+    h.run();
+    h.get_by_label("Search actors").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Search actors").type_text("حزب الله");
+    h.run();
+    h.get_by_label("New actor").click();
+    h.run();
+    common::press(&mut h, Modifiers::COMMAND, Key::S);
+    let project = h.state().project().unwrap();
+    assert!(!project.has_unsaved_changes(), "saved");
+    let merged = &project.actors().actors[&irgc];
+    assert!(merged.notes.contains("Iran") && merged.aliases.contains(&"سپاه".to_owned()), "{merged:?}");
+    drop(h);
+    let on_disk = open_read_only(&dir);
+    assert_eq!(on_disk.actors().actors[&irgc].aliases.last().map(String::as_str), Some("سپاه"));
+    assert!(on_disk.actors().actors[&irgc].notes.contains("Iran"));
+    assert_eq!(names(&on_disk, "حزب الله").len(), 2, "the teammate's and the window's");
+}
