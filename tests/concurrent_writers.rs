@@ -114,7 +114,8 @@ fn a_suggestion_decided_differently_elsewhere_is_refused_not_overwritten() {
     assert_eq!(files(&dir), saved, "the other session's decision is left as it is");
 }
 
-/// The schema is not merged: a window's schema edit over a mapping an import saved meanwhile is refused.
+/// The schema is not merged: a window's schema edit over a mapping an import saved meanwhile is refused, and
+/// the window's version is saved beside project.ron rather than lost.
 #[test]
 fn a_stale_project_file_is_not_saved_over_an_import_s_mapping() {
     let (_tmp, dir) = sample_copy();
@@ -126,8 +127,11 @@ fn a_stale_project_file_is_not_saved_over_an_import_s_mapping() {
     schema.entity_types[0].name = "Actor (renamed)".into();
     window.apply_edit(ProjectEdit::SetSchema(Box::new(schema))).unwrap();
     let err = window.save_dirty().unwrap_err();
-    assert!(matches!(err, StoreError::ChangedOnDisk(ref p) if p.ends_with("project.ron")), "{err}");
-    assert_eq!(files(&dir), saved);
+    let StoreError::SchemaConflict { ours } = &err else { panic!("{err}") };
+    let mut after = files(&dir);
+    let kept = after.remove(ours).expect("the window's version is beside project.ron");
+    assert!(String::from_utf8(kept).unwrap().contains("Actor (renamed)"));
+    assert_eq!(after, saved, "everything else is left as the import left it");
 }
 
 /// The window reviews suggestion after suggestion, saving each as the autosave does, while a command-line
