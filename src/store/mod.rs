@@ -9,7 +9,7 @@ mod fingerprint;
 pub mod inside;
 pub mod integrity;
 mod lock;
-mod merge;
+pub mod merge;
 pub mod paths;
 mod problem;
 mod project;

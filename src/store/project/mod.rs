@@ -8,6 +8,7 @@
 mod add;
 mod edit;
 mod load;
+mod migrate;
 mod open;
 mod partial;
 mod save;

@@ -23,6 +23,7 @@ impl Project {
         if !root.join(&config_path).is_file() {
             return Err(StoreError::NotAProject(root));
         }
+        super::migrate::migrate_if_old(&root)?;
         let config = read_config(&root).map_err(|p| StoreError::Invalid(vec![p]))?;
         let config_seen = config.2;
         let schema_problems: Vec<Problem> = config
