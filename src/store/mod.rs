@@ -21,5 +21,5 @@ pub use config::{FORMAT_VERSION, ProjectConfig};
 pub use error::StoreError;
 pub use lock::{AnnotatorLock, LockError, SharedFilesLock};
 pub use problem::{Problem, ProblemKind, locate};
-pub use project::{Access, DocEntry, LoadedDoc, NewDoc, OpenOptions, Project, now_rfc3339};
+pub use project::{Access, DocEntry, LoadedDoc, NewDoc, OpenOptions, Project, Refreshed, now_rfc3339};
 pub use ron_io::to_ron;

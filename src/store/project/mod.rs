@@ -11,9 +11,11 @@ mod load;
 mod migrate;
 mod open;
 mod partial;
+mod refresh;
 mod save;
 
 pub use add::NewDoc;
+pub use refresh::Refreshed;
 
 use super::config::ProjectConfig;
 use super::fingerprint::Seen;

@@ -108,7 +108,7 @@ impl Project {
         Self::open(root, OpenOptions { annotator, read_only: false })
     }
 
-    fn read_actors(&mut self) {
+    pub(super) fn read_actors(&mut self) {
         let rel = paths::actors();
         if !self.root.join(&rel).exists() {
             return;
@@ -137,6 +137,11 @@ impl Project {
     }
 
     fn read_document_list(&mut self) -> Result<(), StoreError> {
+        self.read_new_documents(&[])
+    }
+
+    /// Adds the documents of `documents/` that are not in `known` (sorted) to the end of the list.
+    pub(super) fn read_new_documents(&mut self, known: &[DocId]) -> Result<(), StoreError> {
         let dir = self.root.join(paths::documents_dir());
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
@@ -149,7 +154,9 @@ impl Project {
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
             // A .txt without its .ron is an interrupted import: the document does not exist yet.
-            if let Some(stem) = name.strip_suffix(".ron") {
+            if let Some(stem) = name.strip_suffix(".ron")
+                && known.binary_search_by(|k| k.as_str().cmp(stem)).is_err()
+            {
                 stems.push(stem.to_owned());
             }
         }
@@ -184,7 +191,7 @@ impl Project {
     }
 }
 
-fn read_config(root: &Path) -> Result<(ProjectConfig, String, Seen), Problem> {
+pub(super) fn read_config(root: &Path) -> Result<(ProjectConfig, String, Seen), Problem> {
     let rel = paths::config();
     let (source, seen) = ron_io::read_text_seen(root, &rel)?;
     let source = config::migrate(&rel, source)?;
