@@ -248,6 +248,89 @@ impl Project {
     }
 }
 
+impl Project {
+    /// Reads again the actor files that changed on disk (a pull, another window), leaving actors with unsaved
+    /// changes here alone (their save merges). An old `actors.ron` that someone else moved meanwhile makes the
+    /// whole registry read again. Returns whether anything was read.
+    pub(super) fn refresh_actor_files(&mut self) -> bool {
+        let legacy = paths::legacy_actors();
+        if self.poisoned.contains(&legacy) && !self.root.join(&legacy).exists() {
+            let dirty = self.dirty_actor_ids();
+            self.poisoned.remove(&legacy);
+            self.problems.retain(|p| p.file != legacy && !p.file.starts_with(paths::actors_dir()));
+            self.poisoned.retain(|p| !p.starts_with(paths::actors_dir()));
+            let mine: Vec<(ActorId, Option<Actor>)> =
+                dirty.into_iter().map(|id| (id.clone(), self.actors.actors.get(&id).cloned())).collect();
+            self.actors = ActorRegistry::default();
+            self.actors_read.clear();
+            self.read_actors(false);
+            for (id, actor) in mine {
+                match actor {
+                    Some(a) => self.actors.actors.insert(id, a),
+                    None => self.actors.actors.remove(&id),
+                };
+            }
+            return true;
+        }
+        let dirty = self.dirty_actor_ids();
+        let mut on_disk: BTreeMap<PathBuf, (ActorId, Seen)> = BTreeMap::new();
+        let dir = paths::actors_dir();
+        if let Ok(entries) = std::fs::read_dir(self.root.join(&dir)) {
+            for name in entries.filter_map(|e| e.ok()?.file_name().into_string().ok()) {
+                let Some(stem) = name.strip_suffix(".ron").filter(|s| is_slug(s)) else { continue };
+                let rel = dir.join(&name);
+                if let Ok(seen) = Seen::on_disk(&self.root.join(&rel)) {
+                    on_disk.insert(rel, (ActorId::new(stem), seen));
+                }
+            }
+        }
+        let known: Vec<(PathBuf, ActorId)> = self.actors_read.keys().map(|id| (paths::actor(id), id.clone())).collect();
+        let mut changed: BTreeSet<ActorId> = on_disk
+            .iter()
+            .filter(|(rel, (_, now))| self.seen.get(*rel).copied().unwrap_or(Seen::Absent) != *now)
+            .map(|(_, (id, _))| id.clone())
+            .collect();
+        changed.extend(known.into_iter().filter(|(rel, _)| !on_disk.contains_key(rel)).map(|(_, id)| id));
+        changed.retain(|id| !dirty.contains(id));
+        if changed.is_empty() {
+            return false;
+        }
+        for id in &changed {
+            self.reread_actor(id);
+        }
+        self.problems.retain(|p| p.kind != ProblemKind::Actors);
+        for (id, message) in self.actors.problems() {
+            self.problems.push(Problem::in_file(paths::actor(&id), ProblemKind::Actors, message));
+        }
+        true
+    }
+
+    /// Reads one actor's file again (or forgets the actor when its file is gone).
+    fn reread_actor(&mut self, id: &ActorId) {
+        let rel = paths::actor(id);
+        self.problems.retain(|p| p.file != rel);
+        self.poisoned.remove(&rel);
+        if !self.root.join(&rel).exists() {
+            self.actors.actors.remove(id);
+            self.actors_read.remove(id);
+            self.seen.remove(&rel);
+            return;
+        }
+        match ron_io::read::<Actor>(&self.root, &rel) {
+            Ok((actor, _, seen)) => {
+                self.seen.insert(rel, seen);
+                self.actors_read.insert(id.clone(), actor.clone());
+                self.actors.actors.insert(id.clone(), actor);
+            }
+            Err(p) => {
+                // This session keeps the version it has; the file is reported and never saved over.
+                self.problems.push(p);
+                self.poisoned.insert(rel);
+            }
+        }
+    }
+}
+
 /// The actors an edit adds, changes or removes.
 fn actor_ids(edit: &ProjectEdit, out: &mut BTreeSet<ActorId>) {
     match edit {

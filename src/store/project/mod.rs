@@ -9,12 +9,15 @@ mod actors;
 mod add;
 mod edit;
 mod load;
+mod migrate;
 mod open;
 mod partial;
+mod refresh;
 mod save;
 mod schema_conflict;
 
 pub use add::NewDoc;
+pub use refresh::Refreshed;
 
 use super::config::ProjectConfig;
 use super::fingerprint::Seen;
