@@ -23,3 +23,6 @@ pub use lock::{AnnotatorLock, LockError, SharedFilesLock};
 pub use problem::{Problem, ProblemKind, locate};
 pub use project::{Access, DocEntry, LoadedDoc, NewDoc, OpenOptions, Project, now_rfc3339};
 pub use ron_io::to_ron;
+
+// A sync (`crate::sync`) merges a suggestion file git could not merge the way two sessions' saves are merged.
+pub(crate) use merge::merge_suggestions;
