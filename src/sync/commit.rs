@@ -8,6 +8,11 @@ use std::collections::BTreeSet;
 /// Stages every change in the project folder and commits it; returns the commit's subject, or `None` when
 /// nothing changed. The caller holds the shared-files lock, so no save is half-written meanwhile.
 pub(super) fn commit_changes(git: &Git, coder: &Annotator) -> Result<Option<String>, SyncError> {
+    commit_all(git, coder, &format!("Tarmeez sync ({coder})"))
+}
+
+/// [`commit_changes`] with the subject's beginning given (`Tarmeez sync (layla)`, or sharing's).
+pub(super) fn commit_all(git: &Git, coder: &Annotator, start: &str) -> Result<Option<String>, SyncError> {
     super::ignore::ensure(git.root())?;
     git.ok("noting your changes", &["add", "-A", "--", "."])?;
     let names = git.ok("noting your changes", &["diff", "--cached", "--name-only", "-z", "--no-renames"])?;
@@ -15,7 +20,7 @@ pub(super) fn commit_changes(git: &Git, coder: &Annotator) -> Result<Option<Stri
     if paths.is_empty() {
         return Ok(None);
     }
-    let subject = format!("Tarmeez sync ({coder}): {}", describe(&paths));
+    let subject = format!("{start}: {}", describe(&paths));
     commit(git, coder, &subject, &[])?;
     Ok(Some(subject))
 }
@@ -26,7 +31,11 @@ pub(super) fn commit_changes(git: &Git, coder: &Annotator) -> Result<Option<Stri
 pub(super) fn commit(git: &Git, coder: &Annotator, subject: &str, extra: &[&str]) -> Result<(), SyncError> {
     let trailer = format!("{CODER_TRAILER}: {coder}");
     let mut args: Vec<String> = identity(git, coder);
-    args.extend(["commit", "-q", "-m", subject, "-m", &trailer].map(str::to_owned));
+    args.extend(["commit", "-q", "-m", subject].map(str::to_owned));
+    // Sharing names no coder (whoever shares a project has not synced as anyone yet).
+    if subject.starts_with("Tarmeez sync") {
+        args.extend(["-m".to_owned(), trailer]);
+    }
     args.extend(extra.iter().map(|s| (*s).to_owned()));
     let ran = git.run(&args)?;
     if ran.ok {

@@ -61,7 +61,7 @@ pub fn init_team(root: &Path, remote: Option<&str>) -> Result<ShareReport, SyncE
     let coder = crate::default_annotator();
     {
         let _writing = crate::store::SharedFilesLock::acquire(root, crate::store::SharedFilesLock::PATIENCE)?;
-        report.committed = super::commit::commit_changes(&git, &coder)?;
+        report.committed = super::commit::commit_all(&git, &coder, "Tarmeez: project shared")?;
     }
     if let Some(url) = remote {
         set_origin(&git, url)?;
