@@ -367,3 +367,83 @@ fn a_git_killed_in_the_middle_of_a_sync_is_recovered_by_the_next() {
     }
     assert!(tree(&layla) == tree(&omar));
 }
+
+/// The window, driven as a coder would: the status bar's sync button, its states, and a teammate's work
+/// appearing in the open window without losing the coder's own unsaved mark.
+mod window {
+    use super::*;
+    use eframe::egui::{Key, Modifiers};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use tarmeez::ui::TarmeezApp;
+
+    fn window(app: TarmeezApp) -> Harness<'static, TarmeezApp> {
+        let mut h = Harness::builder()
+            .with_size([1400.0, 1000.0])
+            .with_max_steps(12)
+            .build_ui_state(|ui, app: &mut TarmeezApp| app.show(ui), app);
+        h.run();
+        h
+    }
+
+    /// Runs frames until the sync button's label starts with `label` (git runs on a thread meanwhile).
+    fn until_button(h: &mut Harness<'static, TarmeezApp>, label: &str) {
+        for _ in 0..2000 {
+            // Steps, not `run`: a spinner keeps repainting while git works.
+            h.step();
+            if h.query_by_label_contains(label).is_some() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("the sync button never said {label:?}");
+    }
+
+    #[test]
+    fn the_sync_button_syncs_and_the_window_shows_a_teammate_s_work() {
+        let (team, layla) = Team::new(2);
+        let omar = team.join("omar");
+        mark(&omar, "omar", &team.docs[0], 0, 6);
+        sync::sync(&omar, &coder("omar")).unwrap();
+
+        let project = Project::open(&layla, OpenOptions { annotator: coder("layla"), read_only: false }).unwrap();
+        let mut h = window(TarmeezApp::new(Some(project), None));
+        until_button(&mut h, "Sync: 0 to send, 0 to get");
+        let doc = team.docs[0].clone();
+        h.state_mut().session_mut().unwrap().show_document(Some(doc.clone()));
+        h.run();
+        // An unsaved mark of Layla's own: the sync saves it first and keeps it.
+        let text = h.state().project().unwrap().load_document(&doc).unwrap().text.clone();
+        h.state_mut().article_mut().unwrap().select(&text, Span::new(8, 16));
+        h.run();
+        h.key_press_modifiers(Modifiers::NONE, Key::Num1);
+        h.run();
+        h.key_press_modifiers(Modifiers::NONE, Key::F5);
+        h.run();
+        until_button(&mut h, "Synced ");
+        let project = h.state().project().unwrap();
+        let layers = &project.load_document(&doc).unwrap().layers;
+        let spans = |who: &str| layers[&coder(who)].mentions.values().map(|m| m.span).collect::<Vec<_>>();
+        assert_eq!(spans("omar"), [Span::new(0, 6)], "the teammate's mark appeared in the open window");
+        assert_eq!(spans("layla"), [Span::new(8, 16)], "the coder's own mark was kept");
+        assert_eq!(h.state().shown_document(), Some(&doc), "the same document is shown");
+        assert!(h.state().error().is_none(), "{:?}", h.state().error());
+        sync::sync(&omar, &coder("omar")).unwrap();
+        assert_eq!(mentions(&omar, "layla", &doc), [(8, 16)], "and it reached the teammate");
+    }
+
+    #[test]
+    fn a_project_not_shared_offers_to_share_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("p");
+        let project = Project::create(&dir, "p", default_conflict_schema(), coder("huda")).unwrap();
+        let mut h = window(TarmeezApp::new(Some(project), None));
+        until_button(&mut h, "Not shared");
+        h.get_by_label("Not shared").click();
+        h.run();
+        h.get_by_label("Share").click();
+        until_button(&mut h, "Sync: 0 to send, 0 to get");
+        assert!(h.query_by_label_contains("now a git repository").is_some());
+        assert!(dir.join(".git").is_dir() && dir.join(".gitignore").is_file());
+    }
+}
