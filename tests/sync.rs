@@ -267,8 +267,10 @@ fn suggestion_files_changed_on_both_sides_are_merged_not_kept_twice() {
         review: None,
     };
     let write = |dir: &Path, items: Vec<(u32, Suggestion)>| {
-        let info = SourceInfo { model: "tagger".into(), version: String::new(), imported_at: "2026-01-01T00:00:00Z".into() };
-        let set = SuggestionSet { source: info, suggestions: items.into_iter().map(|(i, s)| (SuggestionId(i), s)).collect() };
+        let info =
+            SourceInfo { model: "tagger".into(), version: String::new(), imported_at: "2026-01-01T00:00:00Z".into() };
+        let set =
+            SuggestionSet { source: info, suggestions: items.into_iter().map(|(i, s)| (SuggestionId(i), s)).collect() };
         std::fs::create_dir_all(dir.join(&rel).parent().unwrap()).unwrap();
         std::fs::write(dir.join(&rel), tarmeez::store::to_ron(&set).unwrap()).unwrap();
     };

@@ -124,10 +124,7 @@ mod tests {
             "actors/01K.ron",
             "project.ron",
         ];
-        assert_eq!(
-            super::describe(&paths),
-            "3 documents coded, 1 document added, 2 actors, the schema",
-        );
+        assert_eq!(super::describe(&paths), "3 documents coded, 1 document added, 2 actors, the schema",);
         assert_eq!(super::describe(&[".gitignore"]), "1 other file");
     }
 }

@@ -63,11 +63,20 @@ impl SyncError {
 pub(crate) fn plain(stderr: &str) -> String {
     let lower = stderr.to_lowercase();
     let known = [
-        ("please tell me who you are", "git does not know your name: run `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.org`"),
+        (
+            "please tell me who you are",
+            "git does not know your name: run `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.org`",
+        ),
         ("authentication failed", "the shared repository did not accept your login (check your git credentials)"),
         ("permission denied (publickey", "the shared repository did not accept your SSH key"),
-        ("terminal prompts disabled", "the shared repository asks for a password: set up a credential helper or an SSH key for it"),
-        ("could not read username", "the shared repository asks for a password: set up a credential helper or an SSH key for it"),
+        (
+            "terminal prompts disabled",
+            "the shared repository asks for a password: set up a credential helper or an SSH key for it",
+        ),
+        (
+            "could not read username",
+            "the shared repository asks for a password: set up a credential helper or an SSH key for it",
+        ),
     ];
     if let Some((_, says)) = known.iter().find(|(key, _)| lower.contains(key)) {
         return (*says).to_owned();

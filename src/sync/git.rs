@@ -63,6 +63,9 @@ impl Git {
             .env("GIT_MERGE_AUTOEDIT", "no")
             .env("GIT_PAGER", "cat")
             .env("LC_ALL", "C")
+            // `git status` of the window's status reader must not take the index lock: a sync's recovery
+            // removes an index lock it finds as stale.
+            .env("GIT_OPTIONAL_LOCKS", "0")
             .env_remove("GIT_DIR")
             .env_remove("GIT_WORK_TREE")
             .env_remove("GIT_INDEX_FILE");

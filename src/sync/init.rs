@@ -1,9 +1,9 @@
 //! Sharing a project: the folder becomes a git repository (or an existing one is taken as it is), with the
 //! `.gitignore` and `.gitattributes` a team needs and a first commit, and, given a remote, is pushed there.
 
+use super::SyncError;
 use super::git::Git;
 use super::status::is_repository;
-use super::SyncError;
 use std::path::Path;
 
 /// What sharing did.

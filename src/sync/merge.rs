@@ -31,7 +31,10 @@ pub(super) fn merge(git: &Git, upstream: &str, coder: &Annotator) -> Result<Merg
     let subject = format!("Tarmeez sync ({coder}): teammates' work merged");
     let trailer = format!("{CODER_TRAILER}: {coder}");
     let mut args = super::commit::identity(git, coder);
-    args.extend(["merge", "-q", "--no-edit", "--allow-unrelated-histories", "-m", &subject, "-m", &trailer, upstream].map(str::to_owned));
+    args.extend(
+        ["merge", "-q", "--no-edit", "--allow-unrelated-histories", "-m", &subject, "-m", &trailer, upstream]
+            .map(str::to_owned),
+    );
     let ran = git.run(&args)?;
     if ran.ok {
         return Ok(Merged { commits, ..Merged::default() });

@@ -5,9 +5,9 @@
 //! are stale and are removed, and the unfinished merge is finished (its conflicts resolved like any other),
 //! so nothing either side had is lost.
 
+use super::SyncError;
 use super::git::Git;
 use super::run::SyncReport;
-use super::SyncError;
 use crate::model::Annotator;
 use std::path::Path;
 
@@ -20,7 +20,9 @@ pub(super) fn recover(git: &Git, coder: &Annotator, report: &mut SyncReport) -> 
         let name = stale.strip_prefix(&dir).unwrap_or(&stale).display().to_string();
         report.recovered.push(format!("removed {name}, left by an interrupted git"));
     }
-    for (marker, what) in [("rebase-merge", "a rebase"), ("rebase-apply", "a rebase"), ("CHERRY_PICK_HEAD", "a cherry-pick")] {
+    for (marker, what) in
+        [("rebase-merge", "a rebase"), ("rebase-apply", "a rebase"), ("CHERRY_PICK_HEAD", "a cherry-pick")]
+    {
         if dir.join(marker).exists() {
             return Err(SyncError::Git {
                 doing: "starting the sync".into(),

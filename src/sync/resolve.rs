@@ -104,7 +104,11 @@ mod tests {
         assert_eq!(merged.suggestions[&SuggestionId(1)].status, ReviewStatus::Rejected);
         let other = Path::new("notes/plan.txt");
         assert_eq!(resolve(other, Some(b"a"), Some(b"b"), Some(b"c")), Resolution::KeepBoth);
-        assert_eq!(resolve(other, Some(b"a"), Some(b"b"), None), Resolution::Merged(b"b".to_vec()), "an edit beats a removal");
+        assert_eq!(
+            resolve(other, Some(b"a"), Some(b"b"), None),
+            Resolution::Merged(b"b".to_vec()),
+            "an edit beats a removal"
+        );
         assert_eq!(resolve(other, Some(b"a"), None, Some(b"a")), Resolution::Removed);
         let garbled = resolve(path, Some(&base), Some(b"(" as &[u8]), Some(&theirs));
         assert_eq!(garbled, Resolution::KeepBoth, "an unreadable side is kept, not dropped");

@@ -1,9 +1,9 @@
 //! One sync: recover from an interrupted one, commit, fetch, merge, push.
 
+use super::SyncError;
 use super::git::Git;
 use super::merge::{count, merge};
 use super::status::{SyncStatus, is_repository, status, upstream};
-use super::SyncError;
 use crate::model::Annotator;
 use crate::store::SharedFilesLock;
 use std::fs::{File, OpenOptions, TryLockError};
@@ -153,7 +153,8 @@ fn exchange(git: &Git, coder: &Annotator, report: &mut SyncReport) -> Result<(),
             return Ok(());
         }
         let stderr = pushed.stderr.as_str();
-        let moved_on = stderr.contains("[rejected]") && (stderr.contains("fetch first") || stderr.contains("non-fast-forward"));
+        let moved_on =
+            stderr.contains("[rejected]") && (stderr.contains("fetch first") || stderr.contains("non-fast-forward"));
         if moved_on && attempt == 0 {
             continue;
         }

@@ -93,13 +93,17 @@ fn ahead_behind(git: &Git, upstream: &str) -> Result<(usize, usize), SyncError> 
     if !has_commits(git)? {
         return Ok((0, super::merge::count(git, upstream)?));
     }
-    let out = git.ok("comparing with the shared copy", &["rev-list", "--left-right", "--count", &format!("HEAD...{upstream}")])?;
+    let out = git.ok(
+        "comparing with the shared copy",
+        &["rev-list", "--left-right", "--count", &format!("HEAD...{upstream}")],
+    )?;
     let mut numbers = out.split_whitespace().map(|n| n.parse().unwrap_or(0));
     Ok((numbers.next().unwrap_or(0), numbers.next().unwrap_or(0)))
 }
 
 fn changed_files(git: &Git) -> Result<usize, SyncError> {
-    let out = git.ok("looking for changed files", &["status", "--porcelain", "-z", "--untracked-files=all", "--", "."])?;
+    let out =
+        git.ok("looking for changed files", &["status", "--porcelain", "-z", "--untracked-files=all", "--", "."])?;
     Ok(out.split('\0').filter(|e| !e.is_empty()).count())
 }
 
@@ -134,7 +138,10 @@ fn teammates(git: &Git) -> Result<Vec<Teammate>, SyncError> {
 
 /// This computer's clock now, `14:02`, from git (which knows the local time zone without a library for it).
 pub fn clock_now(root: &Path) -> String {
-    let Ok(ran) = Git::new(root).run(&["-c", "user.name=t", "-c", "user.email=t@t", "var", "GIT_COMMITTER_IDENT"]) else { return String::new() };
+    let Ok(ran) = Git::new(root).run(&["-c", "user.name=t", "-c", "user.email=t@t", "var", "GIT_COMMITTER_IDENT"])
+    else {
+        return String::new();
+    };
     // `Name <email> 1764425000 +0100`
     let mut tail = ran.stdout.trim().rsplitn(3, ' ');
     let (Some(zone), Some(secs)) = (tail.next(), tail.next()) else { return String::new() };

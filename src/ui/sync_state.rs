@@ -100,8 +100,11 @@ impl SyncState {
                 self.read_at = Some(Instant::now());
                 Some(match result {
                     Ok(report) => {
-                        self.last =
-                            if report.offline.is_some() { Last::Offline } else { Last::Synced(report.finished_at.clone()) };
+                        self.last = if report.offline.is_some() {
+                            Last::Offline
+                        } else {
+                            Last::Synced(report.finished_at.clone())
+                        };
                         self.status = Some(report.status.clone());
                         Ok(report)
                     }
@@ -189,7 +192,9 @@ pub fn button(ui: &mut egui::Ui, state: &SyncState, actions: &mut Vec<crate::ui:
     use crate::ui::Command;
     let text = egui::RichText::new(state.label());
     let text = if matches!(state.last, Last::Failed(_)) { text.color(ui.visuals().error_fg_color) } else { text };
-    let response = ui.add_enabled(!state.syncing(), egui::Button::new(text)).on_hover_text(state.details())
+    let response = ui
+        .add_enabled(!state.syncing(), egui::Button::new(text))
+        .on_hover_text(state.details())
         .on_disabled_hover_text("Syncing with the shared repository…");
     if response.clicked() {
         let command = if state.not_shared() { Command::ShareProject } else { Command::Sync };

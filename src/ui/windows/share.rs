@@ -43,7 +43,11 @@ impl ToolWindow for ShareWindow {
         );
         ui.horizontal(|ui| {
             ui.label("Shared repository:");
-            ui.add(egui::TextEdit::singleline(&mut self.remote).hint_text("git@host:team/project.git").desired_width(260.0));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.remote)
+                    .hint_text("git@host:team/project.git")
+                    .desired_width(260.0),
+            );
         });
         let ready = self.running.is_none();
         let button = ui.add_enabled(ready, egui::Button::new("Share"));
