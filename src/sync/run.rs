@@ -3,7 +3,7 @@
 use super::SyncError;
 use super::git::Git;
 use super::merge::{count, merge};
-use super::status::{SyncStatus, is_repository, status, upstream};
+use super::status::{SyncStatus, is_repository, upstream};
 use crate::model::Annotator;
 use crate::store::SharedFilesLock;
 use std::fs::{File, OpenOptions, TryLockError};
@@ -119,7 +119,9 @@ pub fn sync(root: &Path, coder: &Annotator) -> Result<SyncReport, SyncError> {
     if git.run(&["config", "--get", "remote.origin.url"])?.ok {
         exchange(&git, coder, &mut report)?;
     }
-    report.status = status(root)?;
+    // The files changed since are not looked for: the sync has just committed them (a scan of every file
+    // would be a third of a no-change sync's time); the window reads the full status again later.
+    report.status = super::status::read(&git, false)?;
     report.finished_at = super::status::clock_now(root);
     Ok(report)
 }
@@ -132,8 +134,17 @@ fn exchange(git: &Git, coder: &Annotator, report: &mut SyncReport) -> Result<(),
         if !fetched.ok {
             return offline_or(report, &fetched.stderr, "fetching your teammates' work");
         }
-        if let Some(up) = upstream(git)? {
+        let incoming = match upstream(git)? {
+            Some(up) if count(git, &format!("HEAD..{up}"))? > 0 => Some(up),
+            _ => None,
+        };
+        if let Some(up) = incoming {
             let _writing = SharedFilesLock::acquire(git.root(), SharedFilesLock::PATIENCE)?;
+            // What the window saved while the fetch ran is committed first, so the merge never meets (or
+            // refuses over) uncommitted work.
+            if let Some(later) = super::commit::commit_changes(git, coder)? {
+                report.committed.get_or_insert(later);
+            }
             let merged = merge(git, &up, coder)?;
             report.received += merged.commits;
             report.merged_files.extend(merged.merged);

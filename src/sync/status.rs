@@ -39,16 +39,22 @@ pub fn status(root: &Path) -> Result<SyncStatus, SyncError> {
     if !is_repository(&git)? {
         return Ok(SyncStatus::default());
     }
+    read(&git, true)
+}
+
+/// The status of the repository `git` is in; with `scan`, the files changed since the last commit are
+/// counted (else `changed` is 0).
+pub(super) fn read(git: &Git, scan: bool) -> Result<SyncStatus, SyncError> {
     let remote = git.run(&["config", "--get", "remote.origin.url"])?;
     let remote = remote.ok.then(|| remote.stdout.trim().to_owned()).filter(|r| !r.is_empty());
-    let (ahead, behind) = match (upstream(&git)?, &remote) {
-        (Some(up), _) => ahead_behind(&git, &up)?,
+    let (ahead, behind) = match (upstream(git)?, &remote) {
+        (Some(up), _) => ahead_behind(git, &up)?,
         // Shared but never pushed: every commit waits.
-        (None, Some(_)) if has_commits(&git)? => (super::merge::count(&git, "HEAD")?, 0),
+        (None, Some(_)) if has_commits(git)? => (super::merge::count(git, "HEAD")?, 0),
         _ => (0, 0),
     };
-    let changed = changed_files(&git)?;
-    let teammates = teammates(&git)?;
+    let changed = if scan { changed_files(git)? } else { 0 };
+    let teammates = teammates(git)?;
     Ok(SyncStatus { shared: true, remote, ahead, behind, changed, teammates })
 }
 
