@@ -259,12 +259,10 @@ fn suggestion_files_changed_on_both_sides_are_merged_not_kept_twice() {
     let (team, layla) = Team::new(1);
     let omar = team.join("omar");
     let rel = Path::new("suggestions").join(team.docs[0].as_str()).join("tagger.ron");
-    let suggestion = |start: usize, status| Suggestion {
+    let suggestion = |start: usize| Suggestion {
         span: Span::new(start, start + 6),
         label: SuggestedLabel::Entity(EntityTypeId::new("LOCATION")),
         score: None,
-        status,
-        review: None,
     };
     let write = |dir: &Path, items: Vec<(u32, Suggestion)>| {
         let info =
@@ -274,17 +272,19 @@ fn suggestion_files_changed_on_both_sides_are_merged_not_kept_twice() {
         std::fs::create_dir_all(dir.join(&rel).parent().unwrap()).unwrap();
         std::fs::write(dir.join(&rel), tarmeez::store::to_ron(&set).unwrap()).unwrap();
     };
-    write(&layla, vec![(1, suggestion(0, ReviewStatus::Pending))]);
+    write(&layla, vec![(1, suggestion(0))]);
     sync::sync(&layla, &coder("layla")).unwrap();
     sync::sync(&omar, &coder("omar")).unwrap();
-    write(&layla, vec![(1, suggestion(0, ReviewStatus::Rejected))]);
-    write(&omar, vec![(1, suggestion(0, ReviewStatus::Pending)), (2, suggestion(20, ReviewStatus::Pending))]);
+    // Two imports, one on each laptop, under different ids.
+    write(&layla, vec![(1, suggestion(0)), (3, suggestion(30))]);
+    write(&omar, vec![(1, suggestion(0)), (2, suggestion(20))]);
     sync::sync(&layla, &coder("layla")).unwrap();
     let report = sync::sync(&omar, &coder("omar")).unwrap();
     assert!(report.conflicts.is_empty(), "{report:?}");
     let merged: SuggestionSet = ron::from_str(&std::fs::read_to_string(omar.join(&rel)).unwrap()).unwrap();
-    assert_eq!(merged.suggestions.len(), 2);
-    assert_eq!(merged.suggestions[&SuggestionId(1)].status, ReviewStatus::Rejected);
+    assert_eq!(merged.suggestions.keys().map(|id| id.0).collect::<Vec<_>>(), [1, 2, 3]);
+    sync::sync(&layla, &coder("layla")).unwrap();
+    assert!(tree(&layla) == tree(&omar));
 }
 
 #[test]

@@ -9,7 +9,7 @@ mod fingerprint;
 pub mod inside;
 pub mod integrity;
 mod lock;
-mod merge;
+pub mod merge;
 pub mod paths;
 mod problem;
 mod project;
@@ -21,8 +21,5 @@ pub use config::{FORMAT_VERSION, ProjectConfig};
 pub use error::StoreError;
 pub use lock::{AnnotatorLock, LockError, SharedFilesLock};
 pub use problem::{Problem, ProblemKind, locate};
-pub use project::{Access, DocEntry, LoadedDoc, NewDoc, OpenOptions, Project, now_rfc3339};
+pub use project::{Access, DocEntry, LoadedDoc, NewDoc, OpenOptions, Project, Refreshed, now_rfc3339};
 pub use ron_io::to_ron;
-
-// A sync (`crate::sync`) merges a suggestion file git could not merge the way two sessions' saves are merged.
-pub(crate) use merge::merge_suggestions;

@@ -12,7 +12,7 @@ use std::path::Path;
 /// The kinds of files a sync knows how to merge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
-    /// `suggestions/<doc>/<source>.ron`: imports add ids, reviews decide them.
+    /// `suggestions/<doc>/<source>.ron`: shared input to which imports only add ids.
     Suggestions,
     /// Anything else: kept both ways.
     Other,
@@ -59,11 +59,11 @@ pub fn resolve(path: &Path, base: Option<&[u8]>, ours: Option<&[u8]>, theirs: Op
     }
 }
 
-/// Two versions of a suggestion file merged as two sessions' saves are (`store::merge_suggestions`).
+/// Two versions of a suggestion file merged as two sessions' saves are (`store::merge::merge_suggestions`).
 fn merge_suggestion_files(ours: &[u8], theirs: &[u8]) -> Resolution {
     let parse = |bytes: &[u8]| std::str::from_utf8(bytes).ok().and_then(|s| ron::from_str::<SuggestionSet>(s).ok());
     let (Some(mine), Some(other)) = (parse(ours), parse(theirs)) else { return Resolution::KeepBoth };
-    match crate::store::merge_suggestions(&mine, &other).and_then(|m| crate::store::to_ron(&m).ok()) {
+    match crate::store::merge::merge_suggestions(&mine, &other).and_then(|m| crate::store::to_ron(&m).ok()) {
         Some(text) => Resolution::Merged(text.into_bytes()),
         None => Resolution::KeepBoth,
     }
@@ -74,17 +74,15 @@ mod tests {
     use super::*;
     use crate::model::*;
 
-    fn set(items: &[(u32, usize, ReviewStatus)]) -> Vec<u8> {
+    fn set(items: &[(u32, usize)]) -> Vec<u8> {
         let info = SourceInfo { model: "m".into(), version: String::new(), imported_at: "2026-01-01T00:00:00Z".into() };
         let suggestions = items
             .iter()
-            .map(|&(id, start, status)| {
+            .map(|&(id, start)| {
                 let s = Suggestion {
                     span: Span::new(start, start + 3),
                     label: SuggestedLabel::Entity(EntityTypeId::new("LOCATION")),
                     score: None,
-                    status,
-                    review: None,
                 };
                 (SuggestionId(id), s)
             })
@@ -95,13 +93,18 @@ mod tests {
     #[test]
     fn suggestion_files_are_merged_and_others_kept_both_ways() {
         let path = Path::new("suggestions/doc-1/tagger.ron");
-        let base = set(&[(1, 0, ReviewStatus::Pending)]);
-        let ours = set(&[(1, 0, ReviewStatus::Rejected)]);
-        let theirs = set(&[(1, 0, ReviewStatus::Pending), (2, 9, ReviewStatus::Pending)]);
+        let base = set(&[(1, 0)]);
+        let ours = set(&[(1, 0), (3, 20)]);
+        let theirs = set(&[(1, 0), (2, 9)]);
         let Resolution::Merged(bytes) = resolve(path, Some(&base), Some(&ours), Some(&theirs)) else { panic!() };
         let merged: SuggestionSet = ron::from_str(std::str::from_utf8(&bytes).unwrap()).unwrap();
-        assert_eq!(merged.suggestions.len(), 2);
-        assert_eq!(merged.suggestions[&SuggestionId(1)].status, ReviewStatus::Rejected);
+        assert_eq!(merged.suggestions.keys().map(|id| id.0).collect::<Vec<_>>(), [1, 2, 3], "both imports kept");
+        let clash = set(&[(1, 0), (2, 30)]);
+        assert_eq!(
+            resolve(path, Some(&base), Some(&clash), Some(&theirs)),
+            Resolution::KeepBoth,
+            "one id, two suggestions"
+        );
         let other = Path::new("notes/plan.txt");
         assert_eq!(resolve(other, Some(b"a"), Some(b"b"), Some(b"c")), Resolution::KeepBoth);
         assert_eq!(

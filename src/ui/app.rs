@@ -179,9 +179,10 @@ impl TarmeezApp {
         let typing = self.keys(ui, &mut actions);
         let save = self.save_status();
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(ui, &mut actions));
+        let disk = self.session.as_ref().and_then(|s| s.disk_note().map(str::to_owned));
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                panels::status_bar(ui, self.project(), &save, &mut actions);
+                panels::status_bar(ui, self.project(), &save, disk.as_deref(), &mut actions);
                 if self.session.is_some() {
                     ui.separator();
                     super::sync_state::button(ui, &self.sync, &mut actions);
@@ -270,6 +271,8 @@ impl TarmeezApp {
         self.sync_work(ctx);
         let mut more = Vec::new();
         if let Some(session) = &mut self.session {
+            session.watch_disk(ctx);
+            session.take_disk_changes(ctx);
             session.windows_work(&mut more);
             if let Some(due) = session.autosave_due() {
                 let now = std::time::Instant::now();

@@ -272,9 +272,9 @@ impl TarmeezApp {
         self.sync.start(&root, &coder, ctx);
     }
 
-    /// Follows the sync state and takes a sync's end: after one that brought teammates' work, the project is
-    /// opened again at the same document (saving first, so unsaved work is kept); what needs the coder's
-    /// attention (files kept both ways, a recovery, an error) is told.
+    /// Follows the sync state and takes a sync's end: what one brought from teammates is read in at once
+    /// (`Session::refresh_from_disk`, which keeps unsaved work and the view); what needs the coder's attention
+    /// (files kept both ways, a recovery, an error) is told.
     pub(super) fn sync_work(&mut self, ctx: &egui::Context) {
         let root = self.project().map(|p| p.root().to_owned());
         self.sync.watch(root.as_deref(), ctx);
@@ -287,14 +287,13 @@ impl TarmeezApp {
             }
         };
         let same = root.is_some_and(|r| report.status.shared && self.sync_root_is(&r));
-        if report.brought_changes() && same {
-            let doc = self.shown_document().cloned();
-            if let Some(dir) = self.project().map(|p| p.root().to_owned()) {
-                self.open_project(dir);
-            }
-            if let (Some(doc), Some(s)) = (doc, &mut self.session) {
-                s.show_document(Some(doc));
-            }
+        if report.brought_changes()
+            && same
+            && let Some(s) = &mut self.session
+        {
+            // At once, rather than when the file watcher's quiet period ends (or never, where the watch could
+            // not start).
+            s.refresh_from_disk();
         }
         if !report.conflicts.is_empty() || !report.recovered.is_empty() {
             self.message = Some(report.describe().join("\n"));
@@ -334,7 +333,7 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         Command::PreviousSuggestion => s.step_review(false),
         Command::AcceptSuggestion => s.review(super::panels::review_queue::ReviewRequest::Accept(None), out),
         Command::RejectSuggestion => s.review(super::panels::review_queue::ReviewRequest::Reject, out),
-        Command::ToggleReviewStats => s.windows.toggle(|| Box::new(ReviewStatsWindow)),
+        Command::ToggleReviewStats => s.windows.toggle(|| Box::new(ReviewStatsWindow::default())),
         Command::ImportSuggestions => {
             out.extend(dialogs::suggestions_file().map(|p| Action::Open(Box::new(ImportWindow::open(p)))));
         }

@@ -5,6 +5,7 @@
 mod coding;
 mod draw;
 mod review;
+mod watch;
 
 use super::action::{Action, Focus, Picking};
 use super::article_view::ArticleView;
@@ -61,6 +62,10 @@ pub struct Session {
     save_status: SaveStatus,
     /// The open tool windows.
     pub windows: WindowSet,
+    /// The watch of the project folder (started on the first frame), or why it could not start.
+    watch: Option<Result<watch::DiskWatcher, String>>,
+    /// What the last refresh from disk took in, for the status bar.
+    disk_note: Option<String>,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -86,6 +91,8 @@ impl Session {
             autosave: Autosave::default(),
             save_status: SaveStatus::Saved,
             windows: WindowSet::default(),
+            watch: None,
+            disk_note: None,
         };
         session.show_document(first);
         session
