@@ -7,6 +7,7 @@ pub mod identity;
 pub mod model;
 pub mod settings;
 pub mod store;
+pub mod sync;
 pub mod text;
 pub mod ui;
 pub mod workflow;

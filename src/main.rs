@@ -121,6 +121,10 @@ fn main() -> ExitCode {
             let pages = pages.then(|| page_height.unwrap_or_else(|| default_page_height(width)));
             render(&project, &doc_id, &out, options, !no_suggestions, annotator, pages)
         }
+        Some(Job::InitTeam { project, remote }) => cli::sync::init_team(&project, remote.as_deref()),
+        Some(Job::Sync { project, coder, status }) => {
+            cli::sync::sync(&project, coder.as_deref(), given.as_ref(), status)
+        }
     };
     match result {
         Ok(code) => code,

@@ -172,6 +172,31 @@ pub(crate) enum Job {
         #[arg(long)]
         replace: bool,
     },
+    // Sharing through git (issue 13; src/sync/).
+    /// Share a project with a team through git: make its folder a repository (or keep the one it is), with a
+    /// .gitignore keeping locks and temp files out and a .gitattributes keeping texts byte-exact, commit it,
+    /// and with --remote push it there.
+    InitTeam {
+        /// Project folder.
+        project: PathBuf,
+        /// The shared repository (a URL or a path to a bare repository), set as `origin` and pushed to.
+        #[arg(long)]
+        remote: Option<String>,
+    },
+    /// Sync a shared project: commit your changed files, fetch and merge your teammates' work, push; offline,
+    /// commit and say so (the next sync pushes). Then print the status: commits to send and to receive, and
+    /// each teammate's last sync.
+    Sync {
+        /// Project folder.
+        project: PathBuf,
+        /// The coder whose sync it is (default: --annotator, else the name the window remembers, else your
+        /// login name).
+        #[arg(long = "as", value_name = "CODER")]
+        coder: Option<String>,
+        /// Only print the status; commit and exchange nothing.
+        #[arg(long)]
+        status: bool,
+    },
 }
 
 /// A `--format` value: one of a format list's `ALL`, spelt by its `name()`, explained by its `help()`. The

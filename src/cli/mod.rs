@@ -4,3 +4,4 @@ pub(crate) mod args;
 pub(crate) mod export;
 pub(crate) mod imports;
 pub(crate) mod project;
+pub(crate) mod sync;

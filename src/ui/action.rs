@@ -72,6 +72,8 @@ pub enum Action {
     OpenProject(PathBuf),
     /// Repair the open project (`tarmeez repair`), then reopen it; what was done is told.
     RepairProject,
+    /// The project's sharing changed (File > Share project…): read its sync state again.
+    SyncStateChanged,
 }
 
 impl From<Command> for Action {

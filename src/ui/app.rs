@@ -26,6 +26,8 @@ pub struct TarmeezApp {
     fonts_installed: bool,
     /// The article view shown without a project (empty).
     no_article: ArticleView,
+    /// The sync button's state (src/sync/): kept across reopenings of the project.
+    pub(super) sync: super::sync_state::SyncState,
 }
 
 impl TarmeezApp {
@@ -43,6 +45,7 @@ impl TarmeezApp {
             fallback_annotator: None,
             fonts_installed: false,
             no_article: ArticleView::default(),
+            sync: super::sync_state::SyncState::default(),
         }
     }
 
@@ -177,8 +180,15 @@ impl TarmeezApp {
         let save = self.save_status();
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(ui, &mut actions));
         let disk = self.session.as_ref().and_then(|s| s.disk_note().map(str::to_owned));
-        egui::Panel::bottom("status")
-            .show(ui, |ui| panels::status_bar(ui, self.project(), &save, disk.as_deref(), &mut actions));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                panels::status_bar(ui, self.project(), &save, disk.as_deref(), &mut actions);
+                if self.session.is_some() {
+                    ui.separator();
+                    super::sync_state::button(ui, &self.sync, &mut actions);
+                }
+            });
+        });
         match &mut self.session {
             Some(session) => session.draw(ui, &mut actions),
             None => {
@@ -258,6 +268,7 @@ impl TarmeezApp {
 
     /// After the actions: the windows' work with the project, the autosave, and closing the window.
     fn after_frame(&mut self, ctx: &egui::Context) {
+        self.sync_work(ctx);
         let mut more = Vec::new();
         if let Some(session) = &mut self.session {
             session.watch_disk(ctx);

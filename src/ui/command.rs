@@ -86,12 +86,17 @@ pub enum Command {
     ToggleShortcuts,
     /// Close the window.
     Quit,
+    // Sharing through git (src/sync/).
+    /// Commit your changes, fetch and merge your teammates', push (the status bar's sync button).
+    Sync,
+    /// Make the project folder a git repository shared at a remote.
+    ShareProject,
 }
 
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 40] = [
+    pub const ALL: [Command; 42] = [
         Command::OpenProject,
         Command::ChangeCoder,
         Command::Save,
@@ -113,6 +118,8 @@ impl Command {
         Command::ImportAnnotations,
         Command::ImportSuggestions,
         Command::Export,
+        Command::Sync,
+        Command::ShareProject,
         Command::ToggleReviewStats,
         Command::ToggleDone,
         Command::NextDocument,
@@ -178,6 +185,8 @@ impl Command {
             Command::ImportAnnotations => "Import annotations…",
             Command::Export => "Export…",
             Command::ToggleReviewStats => "Review statistics",
+            Command::Sync => "Sync",
+            Command::ShareProject => "Share project…",
         }
     }
 
@@ -239,6 +248,10 @@ impl Command {
             Command::MoveStartLeft | Command::MoveStartRight => {
                 "Move the inspected mention's start edge one letter in the arrow's direction (in Arabic the start is the right edge)"
             }
+            Command::Sync => {
+                "Save, commit your changes, fetch and merge your teammates' work, and send yours (offline: commit now, send later)"
+            }
+            Command::ShareProject => "Make this project a git repository shared at a remote, for a team to sync",
         }
     }
 
@@ -278,7 +291,8 @@ impl Command {
             | Command::ImportDocuments
             | Command::ImportAnnotations
             | Command::Export
-            | Command::ToggleReviewStats => {
+            | Command::ToggleReviewStats
+            | Command::ShareProject => {
                 vec![]
             }
             Command::NextSuggestion => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Tab)],
@@ -290,6 +304,7 @@ impl Command {
             Command::MoveStartLeft => vec![KeyboardShortcut::new(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowLeft)],
             Command::MoveStartRight => vec![KeyboardShortcut::new(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowRight)],
             Command::Quit => vec![cmd(Key::Q)],
+            Command::Sync => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F5)],
         }
     }
 

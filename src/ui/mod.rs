@@ -11,6 +11,8 @@ mod fonts;
 pub mod panels;
 mod run;
 pub mod session;
+// Sharing through git: the sync button's state (src/sync/).
+pub mod sync_state;
 pub mod windows;
 
 pub use action::Action;

@@ -13,6 +13,7 @@ use super::windows::import_documents::ImportDocumentsWindow;
 use super::windows::import_suggestions::ImportWindow;
 use super::windows::problems::ProblemsWindow;
 use super::windows::review_stats::ReviewStatsWindow;
+use super::windows::share::ShareWindow;
 use super::windows::shortcuts::ShortcutsWindow;
 use super::windows::{ActorsWindow, EventsTable, NameDialog, SchemaEditor, SearchWindow};
 use crate::model::Annotator;
@@ -57,6 +58,9 @@ impl TarmeezApp {
         if let Action::RepairProject = action {
             return self.repair_project();
         }
+        if let Action::SyncStateChanged = action {
+            return self.sync.refresh();
+        }
         let Some(s) = &mut self.session else { return };
         match action {
             Action::Mark(t) => s.mark_selection(t, out),
@@ -80,7 +84,11 @@ impl TarmeezApp {
             Action::Open(window) => s.windows.open(window),
             Action::Close(kind) => s.windows.close(kind),
             // Run above, before the session was looked up.
-            Action::Command(_) | Action::Notice(_) | Action::OpenProject(_) | Action::RepairProject => {}
+            Action::Command(_)
+            | Action::Notice(_)
+            | Action::OpenProject(_)
+            | Action::RepairProject
+            | Action::SyncStateChanged => {}
         }
     }
 
@@ -89,6 +97,7 @@ impl TarmeezApp {
         match command {
             Command::OpenProject => out.extend(dialogs::project_folder().map(Action::OpenProject)),
             Command::ChangeCoder => self.change_coder(),
+            Command::Sync => self.start_sync(ctx),
             Command::ToggleTheme => {
                 let dark = ctx.theme() == egui::Theme::Dark;
                 ctx.set_theme(if dark { egui::Theme::Light } else { egui::Theme::Dark });
@@ -244,6 +253,59 @@ impl TarmeezApp {
     }
 }
 
+// Sharing through git (src/sync/): a sync runs on a thread (`ui/sync_state.rs`); these start it and take
+// its end.
+impl TarmeezApp {
+    /// File > Sync: saves, then syncs on a thread; a project not shared yet opens File > Share project….
+    fn start_sync(&mut self, ctx: &egui::Context) {
+        let Some(project) = self.project() else { return };
+        let (root, coder) = (project.root().to_owned(), project.annotator().clone());
+        if self.sync.not_shared() {
+            self.open_window(Box::<ShareWindow>::default());
+            return;
+        }
+        self.save_now();
+        if self.project().is_some_and(|p| p.has_unsaved_changes()) {
+            self.message = Some("Not synced: your changes could not be saved first; see the status bar.".into());
+            return;
+        }
+        self.sync.start(&root, &coder, ctx);
+    }
+
+    /// Follows the sync state and takes a sync's end: what one brought from teammates is read in at once
+    /// (`Session::refresh_from_disk`, which keeps unsaved work and the view); what needs the coder's attention
+    /// (files kept both ways, a recovery, an error) is told.
+    pub(super) fn sync_work(&mut self, ctx: &egui::Context) {
+        let root = self.project().map(|p| p.root().to_owned());
+        self.sync.watch(root.as_deref(), ctx);
+        let Some(result) = self.sync.finished() else { return };
+        let report = match result {
+            Ok(report) => report,
+            Err(why) => {
+                self.message = Some(format!("Not synced: {why}"));
+                return;
+            }
+        };
+        let same = root.is_some_and(|r| report.status.shared && self.sync_root_is(&r));
+        if report.brought_changes()
+            && same
+            && let Some(s) = &mut self.session
+        {
+            // At once, rather than when the file watcher's quiet period ends (or never, where the watch could
+            // not start).
+            s.refresh_from_disk();
+        }
+        if !report.conflicts.is_empty() || !report.recovered.is_empty() {
+            self.message = Some(report.describe().join("\n"));
+        }
+    }
+
+    /// Whether the sync that ended was of the project at `root` (another may have been opened meanwhile).
+    fn sync_root_is(&self, root: &std::path::Path) -> bool {
+        self.sync.root().is_some_and(|r| r == root)
+    }
+}
+
 /// Runs a command of the open project.
 fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: &mut Vec<Action>) {
     match command {
@@ -310,6 +372,7 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
             }
         }
         // Commands of the window itself, run by `TarmeezApp::command`.
-        Command::OpenProject | Command::ChangeCoder | Command::ToggleTheme | Command::Quit => {}
+        Command::ShareProject => s.windows.open(Box::<ShareWindow>::default()),
+        Command::OpenProject | Command::ChangeCoder | Command::ToggleTheme | Command::Quit | Command::Sync => {}
     }
 }

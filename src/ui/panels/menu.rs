@@ -27,6 +27,9 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::Export, commands);
             item(ui, Command::ChangeCoder, commands);
             ui.separator();
+            item(ui, Command::Sync, commands);
+            item(ui, Command::ShareProject, commands);
+            ui.separator();
             item(ui, Command::Quit, commands);
         });
         ui.menu_button("Edit", |ui| {

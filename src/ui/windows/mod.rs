@@ -18,6 +18,8 @@ pub mod review_stats;
 pub mod schema_editor;
 pub mod search;
 pub mod shortcuts;
+// Sharing through git (src/sync/).
+pub mod share;
 
 pub use actors::ActorsWindow;
 pub use events_table::EventsTable;

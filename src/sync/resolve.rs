@@ -1,0 +1,119 @@
+//! What a sync does with a file that git could not merge (DESIGN.md section 11).
+//!
+//! Tarmeez's files are laid out so that each has one writer, and git merges them without asking. Where git
+//! still reports a conflict (a file written on two laptops), [`resolve`] decides from the three versions, by
+//! the kind of file: a kind Tarmeez knows how to merge gets one merged file; any other keeps this computer's
+//! version in place and the other one beside it under `conflicts/`, so nothing is lost and nothing holds
+//! conflict markers. A new kind of file is one [`FileKind`] and one arm in [`resolve`].
+
+use crate::model::SuggestionSet;
+use std::path::Path;
+
+/// The kinds of files a sync knows how to merge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `suggestions/<doc>/<source>.ron`: shared input to which imports only add ids.
+    Suggestions,
+    /// Anything else: kept both ways.
+    Other,
+}
+
+impl FileKind {
+    /// The kind of the file at `path` (relative to the project folder, `/`-separated as git lists it).
+    pub fn of(path: &Path) -> Self {
+        let parts: Vec<&str> = path.iter().filter_map(|p| p.to_str()).collect();
+        match parts.as_slice() {
+            ["suggestions", _, file] if file.ends_with(".ron") => FileKind::Suggestions,
+            _ => FileKind::Other,
+        }
+    }
+}
+
+/// What becomes of a conflicted file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// These bytes are the file, merged.
+    Merged(Vec<u8>),
+    /// The file is removed: both sides removed it, or one removed it and the other left it as it was.
+    Removed,
+    /// This computer's version stays in place; the other is saved under `conflicts/` and the user is told.
+    KeepBoth,
+}
+
+/// Resolves a conflicted file from its three versions: `base` (the common ancestor), `ours` (this computer's)
+/// and `theirs` (the one being merged in); `None` where that side has no such file.
+pub fn resolve(path: &Path, base: Option<&[u8]>, ours: Option<&[u8]>, theirs: Option<&[u8]>) -> Resolution {
+    match (ours, theirs) {
+        (None, None) => return Resolution::Removed,
+        // Removed on one side: keep the other side's version if it changed, so no work is lost.
+        (Some(kept), None) | (None, Some(kept)) => {
+            return if base == Some(kept) { Resolution::Removed } else { Resolution::Merged(kept.to_vec()) };
+        }
+        (Some(a), Some(b)) if a == b => return Resolution::Merged(a.to_vec()),
+        (Some(_), Some(_)) => {}
+    }
+    let (Some(ours), Some(theirs)) = (ours, theirs) else { return Resolution::KeepBoth };
+    match FileKind::of(path) {
+        FileKind::Suggestions => merge_suggestion_files(ours, theirs),
+        FileKind::Other => Resolution::KeepBoth,
+    }
+}
+
+/// Two versions of a suggestion file merged as two sessions' saves are (`store::merge::merge_suggestions`).
+fn merge_suggestion_files(ours: &[u8], theirs: &[u8]) -> Resolution {
+    let parse = |bytes: &[u8]| std::str::from_utf8(bytes).ok().and_then(|s| ron::from_str::<SuggestionSet>(s).ok());
+    let (Some(mine), Some(other)) = (parse(ours), parse(theirs)) else { return Resolution::KeepBoth };
+    match crate::store::merge::merge_suggestions(&mine, &other).and_then(|m| crate::store::to_ron(&m).ok()) {
+        Some(text) => Resolution::Merged(text.into_bytes()),
+        None => Resolution::KeepBoth,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn set(items: &[(u32, usize)]) -> Vec<u8> {
+        let info = SourceInfo { model: "m".into(), version: String::new(), imported_at: "2026-01-01T00:00:00Z".into() };
+        let suggestions = items
+            .iter()
+            .map(|&(id, start)| {
+                let s = Suggestion {
+                    span: Span::new(start, start + 3),
+                    label: SuggestedLabel::Entity(EntityTypeId::new("LOCATION")),
+                    score: None,
+                };
+                (SuggestionId(id), s)
+            })
+            .collect();
+        crate::store::to_ron(&SuggestionSet { source: info, suggestions }).unwrap().into_bytes()
+    }
+
+    #[test]
+    fn suggestion_files_are_merged_and_others_kept_both_ways() {
+        let path = Path::new("suggestions/doc-1/tagger.ron");
+        let base = set(&[(1, 0)]);
+        let ours = set(&[(1, 0), (3, 20)]);
+        let theirs = set(&[(1, 0), (2, 9)]);
+        let Resolution::Merged(bytes) = resolve(path, Some(&base), Some(&ours), Some(&theirs)) else { panic!() };
+        let merged: SuggestionSet = ron::from_str(std::str::from_utf8(&bytes).unwrap()).unwrap();
+        assert_eq!(merged.suggestions.keys().map(|id| id.0).collect::<Vec<_>>(), [1, 2, 3], "both imports kept");
+        let clash = set(&[(1, 0), (2, 30)]);
+        assert_eq!(
+            resolve(path, Some(&base), Some(&clash), Some(&theirs)),
+            Resolution::KeepBoth,
+            "one id, two suggestions"
+        );
+        let other = Path::new("notes/plan.txt");
+        assert_eq!(resolve(other, Some(b"a"), Some(b"b"), Some(b"c")), Resolution::KeepBoth);
+        assert_eq!(
+            resolve(other, Some(b"a"), Some(b"b"), None),
+            Resolution::Merged(b"b".to_vec()),
+            "an edit beats a removal"
+        );
+        assert_eq!(resolve(other, Some(b"a"), None, Some(b"a")), Resolution::Removed);
+        let garbled = resolve(path, Some(&base), Some(b"(" as &[u8]), Some(&theirs));
+        assert_eq!(garbled, Resolution::KeepBoth, "an unreadable side is kept, not dropped");
+    }
+}
