@@ -14,6 +14,8 @@ use std::path::Path;
 pub enum FileKind {
     /// `suggestions/<doc>/<source>.ron`: shared input to which imports only add ids.
     Suggestions,
+    /// `actors/<id>.ron`: one actor of the registry, merged field by field (`store::actor_merge`).
+    Actor,
     /// Anything else: kept both ways.
     Other,
 }
@@ -24,6 +26,7 @@ impl FileKind {
         let parts: Vec<&str> = path.iter().filter_map(|p| p.to_str()).collect();
         match parts.as_slice() {
             ["suggestions", _, file] if file.ends_with(".ron") => FileKind::Suggestions,
+            ["actors", file] if file.ends_with(".ron") => FileKind::Actor,
             _ => FileKind::Other,
         }
     }
@@ -55,7 +58,24 @@ pub fn resolve(path: &Path, base: Option<&[u8]>, ours: Option<&[u8]>, theirs: Op
     let (Some(ours), Some(theirs)) = (ours, theirs) else { return Resolution::KeepBoth };
     match FileKind::of(path) {
         FileKind::Suggestions => merge_suggestion_files(ours, theirs),
+        FileKind::Actor => merge_actor_files(path, base, ours, theirs),
         FileKind::Other => Resolution::KeepBoth,
+    }
+}
+
+/// Two versions of an actor merged field by field against their common version. Where both changed one
+/// field differently, neither value is dropped: the file keeps this computer's and theirs goes under
+/// `conflicts/` for the coders to settle.
+fn merge_actor_files(path: &Path, base: Option<&[u8]>, ours: &[u8], theirs: &[u8]) -> Resolution {
+    let text = |bytes: &[u8]| std::str::from_utf8(bytes).ok().map(str::to_owned);
+    let (Some(ours), Some(theirs)) = (text(ours), text(theirs)) else { return Resolution::KeepBoth };
+    let base = base.and_then(text);
+    match crate::store::actor_merge::merge_actor_text(path, base.as_deref(), Some(&ours), Some(&theirs)) {
+        Ok(merged) if merged.conflicts.is_empty() => match merged.text {
+            Some(text) => Resolution::Merged(text.into_bytes()),
+            None => Resolution::Removed,
+        },
+        _ => Resolution::KeepBoth,
     }
 }
 
@@ -115,5 +135,26 @@ mod tests {
         assert_eq!(resolve(other, Some(b"a"), None, Some(b"a")), Resolution::Removed);
         let garbled = resolve(path, Some(&base), Some(b"(" as &[u8]), Some(&theirs));
         assert_eq!(garbled, Resolution::KeepBoth, "an unreadable side is kept, not dropped");
+    }
+
+    #[test]
+    fn an_actor_changed_on_both_sides_is_merged_field_by_field_or_kept_both_ways() {
+        let actor = |name: &str, aliases: &[&str]| Actor {
+            name: name.into(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            kind: ActorKind::Militia,
+            affiliation: None,
+            notes: String::new(),
+        };
+        let text = |a: &Actor| crate::store::to_ron(a).unwrap().into_bytes();
+        let path = Path::new("actors/nujaba-019ad3c2.ron");
+        let base = text(&actor("Nujaba", &["النجباء"]));
+        let ours = text(&actor("Harakat al-Nujaba", &["النجباء"]));
+        let theirs = text(&actor("Nujaba", &["النجباء", "حركة النجباء"]));
+        let Resolution::Merged(bytes) = resolve(path, Some(&base), Some(&ours), Some(&theirs)) else { panic!() };
+        let merged: Actor = ron::from_str(std::str::from_utf8(&bytes).unwrap()).unwrap();
+        assert_eq!(merged, actor("Harakat al-Nujaba", &["النجباء", "حركة النجباء"]), "our name, their alias");
+        let renamed = text(&actor("al-Nujaba Movement", &["النجباء"]));
+        assert_eq!(resolve(path, Some(&base), Some(&ours), Some(&renamed)), Resolution::KeepBoth, "two names");
     }
 }
