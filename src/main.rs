@@ -39,6 +39,7 @@ const SAMPLE_PROJECT: &str = "projects/al-omar-oilfield";
 mod cli;
 
 use cli::args::*;
+use cli::assign::*;
 use cli::export::*;
 use cli::imports::*;
 use cli::project::*;
@@ -120,6 +121,9 @@ fn main() -> ExitCode {
             let options = RenderOptions { width, font_size, labels, dark, ..RenderOptions::default() };
             let pages = pages.then(|| page_height.unwrap_or_else(|| default_page_height(width)));
             render(&project, &doc_id, &out, options, !no_suggestions, annotator, pages)
+        }
+        Some(Job::Assign { project, coders, per_doc, overlap, seed }) => {
+            assign_documents(&project, &AssignArgs { coders, per_doc, overlap, seed })
         }
     };
     match result {

@@ -1,5 +1,6 @@
 //! The project folder on disk (DESIGN.md section 5): load with validation, atomic saves, the annotator lock.
 
+mod assignments;
 pub mod atomic;
 mod autosave;
 pub mod batch;
@@ -8,6 +9,7 @@ mod error;
 mod fingerprint;
 pub mod inside;
 pub mod integrity;
+mod layer_status;
 mod lock;
 mod merge;
 pub mod paths;
@@ -16,9 +18,11 @@ mod project;
 pub mod repair;
 mod ron_io;
 
+pub use assignments::AssignmentsFile;
 pub use autosave::{AUTOSAVE_DELAY, Autosave};
 pub use config::{FORMAT_VERSION, ProjectConfig};
 pub use error::StoreError;
+pub use layer_status::read_layer_status;
 pub use lock::{AnnotatorLock, LockError, SharedFilesLock};
 pub use problem::{Problem, ProblemKind, locate};
 pub use project::{Access, DocEntry, LoadedDoc, NewDoc, OpenOptions, Project, now_rfc3339};

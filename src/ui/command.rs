@@ -84,6 +84,8 @@ pub enum Command {
     ChangeCoder,
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
+    /// Show or hide each coder's progress on their assigned documents.
+    ToggleProgress,
     /// Close the window.
     Quit,
 }
@@ -91,7 +93,7 @@ pub enum Command {
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 40] = [
+    pub const ALL: [Command; 41] = [
         Command::OpenProject,
         Command::ChangeCoder,
         Command::Save,
@@ -124,6 +126,7 @@ impl Command {
         Command::ToggleSchema,
         Command::ValidateProject,
         Command::ToggleProblems,
+        Command::ToggleProgress,
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
@@ -178,6 +181,7 @@ impl Command {
             Command::ImportAnnotations => "Import annotations…",
             Command::Export => "Export…",
             Command::ToggleReviewStats => "Review statistics",
+            Command::ToggleProgress => "Assignment progress",
         }
     }
 
@@ -239,6 +243,9 @@ impl Command {
             Command::MoveStartLeft | Command::MoveStartRight => {
                 "Move the inspected mention's start edge one letter in the arrow's direction (in Arabic the start is the right edge)"
             }
+            Command::ToggleProgress => {
+                "Each coder's assigned documents (tarmeez assign): how many are done, in progress and not started"
+            }
         }
     }
 
@@ -278,7 +285,8 @@ impl Command {
             | Command::ImportDocuments
             | Command::ImportAnnotations
             | Command::Export
-            | Command::ToggleReviewStats => {
+            | Command::ToggleReviewStats
+            | Command::ToggleProgress => {
                 vec![]
             }
             Command::NextSuggestion => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Tab)],

@@ -2,9 +2,12 @@
 //! inspector shows, the role being picked, the review cursor, the highlights, saving, the tool windows).
 //! Opening another project makes a new session, so nothing of the old one needs resetting by hand.
 
+mod assigned;
 mod coding;
 mod draw;
 mod review;
+
+pub use assigned::Assigned;
 
 use super::action::{Action, Focus, Picking};
 use super::article_view::ArticleView;
@@ -61,6 +64,8 @@ pub struct Session {
     save_status: SaveStatus,
     /// The open tool windows.
     pub windows: WindowSet,
+    /// The assignments and the list's order they give.
+    assigned: assigned::Assigned,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -86,7 +91,9 @@ impl Session {
             autosave: Autosave::default(),
             save_status: SaveStatus::Saved,
             windows: WindowSet::default(),
+            assigned: Default::default(),
         };
+        session.assigned = assigned::Assigned::read(&session.project);
         session.show_document(first);
         session
     }
@@ -170,13 +177,18 @@ impl Session {
 
     /// Shows the document `delta` places after (or before) the shown one in the list.
     pub fn step_document(&mut self, delta: isize) {
+        self.refresh_order();
         let docs = self.project.documents();
         let Some(last) = docs.len().checked_sub(1) else { return };
-        let next = match self.shown.as_ref().and_then(|s| docs.iter().position(|d| &d.id == s)) {
-            Some(i) => i.saturating_add_signed(delta).min(last),
+        // In the list's order: the coder's assigned documents first.
+        let order = self.doc_order();
+        let at = self.shown.as_ref().and_then(|s| docs.iter().position(|d| &d.id == s));
+        let next = match at.and_then(|i| order.position(i)) {
+            Some(p) => p.saturating_add_signed(delta).min(last),
             None => 0,
         };
-        let id = docs[next].id.clone();
+        let Some(index) = order.at(next) else { return };
+        let id = docs[index].id.clone();
         self.show_document(Some(id));
     }
 
