@@ -107,10 +107,14 @@ pub fn progress_table(
     table
 }
 
-/// A coder's status of a document held in memory: the loaded layer (with this session's unsaved changes),
-/// `New` for a loaded document they have no layer of; `None` when the document is not loaded (read its layer
-/// file instead, with [`crate::store::read_layer_status`]).
+/// The session's own coder's status of a loaded document: their layer in memory, with unsaved changes (`New`
+/// when they have none). `None` for a document not loaded and for every other coder: their layers in memory
+/// are as they were when the document was loaded, and a sync may have brought newer files since. Read those
+/// from the layer file, with [`crate::store::read_layer_status`].
 pub fn status_in_memory(project: &Project, doc: &DocId, coder: &Annotator) -> Option<DocStatus> {
+    if coder != project.annotator() {
+        return None;
+    }
     let loaded = project.document(doc)?.loaded()?;
     Some(loaded.layers.get(coder).map_or(DocStatus::New, |l| l.status))
 }

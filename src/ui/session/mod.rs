@@ -72,12 +72,11 @@ pub struct Session {
 type HighlightsKey = (Option<DocId>, ViewOptions, u64);
 
 impl Session {
-    /// A session on `project`, showing its first document.
+    /// A session on `project`, showing the first document of the list.
     pub fn new(mut project: Project) -> Self {
         // A save waits this long for a command-line import's write to finish, then fails and is retried by the
         // autosave: the window must not freeze for the ten seconds a command would wait.
         project.set_lock_patience(std::time::Duration::from_millis(250));
-        let first = project.documents().first().map(|d| d.id.clone());
         let mut session = Session {
             project,
             shown: None,
@@ -94,6 +93,8 @@ impl Session {
             assigned: Default::default(),
         };
         session.assigned = assigned::Assigned::read(&session.project);
+        // The first of the list: the coder's first assigned document when they have any.
+        let first = session.doc_order().at(0).map(|i| session.project.documents()[i].id.clone());
         session.show_document(first);
         session
     }

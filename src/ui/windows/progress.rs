@@ -1,10 +1,11 @@
 //! The assignment progress window: for each coder, how many of the documents assigned to them are done, in
 //! progress and not started.
 //!
-//! Other coders' statuses are in their layer files. Loaded documents give theirs from memory; the others are
-//! read from the layer files alone (no texts, no validation) on a worker thread, once when the window opens
-//! and again on Refresh (after a sync brought others' work), so a project of 10,000 documents never
-//! freezes the window. The table is rebuilt when the project's generation changes or the reading ends.
+//! Each coder's statuses are in their layer files. The coder's own, for loaded documents, come from memory
+//! (with unsaved changes); all others are read from the layer files alone (no texts, no validation) on a
+//! worker thread, once when the window opens and again on Refresh (after a sync brought others' work), so a
+//! project of 10,000 documents never freezes the window. The table is rebuilt when the project's generation
+//! changes or the reading ends.
 
 use crate::model::{Annotator, Assignments, DocId, DocStatus};
 use crate::store::read_layer_status;
@@ -44,7 +45,7 @@ impl ProgressWindow {
         self.reading.is_some()
     }
 
-    /// Starts reading the layer files of the assigned documents that are not loaded.
+    /// Starts reading the layer files whose statuses memory does not give.
     fn start_reading(&mut self, session: &Session) {
         let project = session.project();
         let pairs: Vec<(DocId, Annotator)> = session
