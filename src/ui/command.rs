@@ -214,7 +214,7 @@ impl Command {
                  inspector, else clear the selection"
             }
             Command::ToggleDone => "Mark this document done for you (again to set it back in progress)",
-            Command::NextUnfinished => "Go to the next document you have not marked done",
+            Command::NextUnfinished => "Go to the next document you have not marked done (your assigned ones first)",
             Command::ToggleEvents => "Show the events of this document or of the whole project, sortable",
             Command::Search => "Find words in every document (normalized spelling, clitics ignored)",
             Command::ToggleActors => "List, search, create, edit and merge the project's actors",

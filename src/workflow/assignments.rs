@@ -201,7 +201,7 @@ mod tests {
         assert_eq!(order.next_to_do(Some(1), unfinished), Some(5), "3 is done");
         assert_eq!(order.next_to_do(Some(5), unfinished), Some(1), "wraps around my own");
         assert_eq!(order.next_to_do(Some(2), unfinished), Some(1), "mine first, even from another document");
-        let all_mine_done = |i: usize| i % 2 == 0;
+        let all_mine_done = |i: usize| i.is_multiple_of(2);
         assert_eq!(order.next_to_do(Some(5), all_mine_done), Some(0), "then the others");
         assert_eq!(order.next_to_do(Some(2), all_mine_done), Some(4));
         assert_eq!(order.next_to_do(Some(4), |i| i == 4), None, "nothing else to do");

@@ -73,10 +73,10 @@ impl ProgressWindow {
 
     /// Takes the worker's statuses when it has finished.
     fn collect(&mut self) {
-        if self.reading.as_ref().is_some_and(JoinHandle::is_finished) {
-            if let Some(Ok(read)) = self.reading.take().map(JoinHandle::join) {
-                self.disk = read;
-            }
+        if self.reading.as_ref().is_some_and(JoinHandle::is_finished)
+            && let Some(Ok(read)) = self.reading.take().map(JoinHandle::join)
+        {
+            self.disk = read;
         }
     }
 
