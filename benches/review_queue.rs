@@ -44,8 +44,6 @@ fn project(dir: &std::path::Path) -> (Project, DocId) {
             span,
             label: SuggestedLabel::Entity(types[k % 4].into()),
             score: Some((k % 100) as f64 / 100.0),
-            status: ReviewStatus::Pending,
-            review: None,
         };
         set.suggestions.insert(SuggestionId(k as u32 + 1), suggestion);
     }

@@ -94,13 +94,25 @@ fn the_list_shows_my_assigned_documents_first_and_ctrl_j_follows_them() {
 }
 
 #[test]
-fn a_coder_with_nothing_assigned_sees_the_plain_list() {
+fn a_coder_with_nothing_assigned_sees_the_plain_list_until_assignments_arrive() {
     let (_tmp, dir) = team_project();
     let mut h = window(TarmeezApp::new(Some(open_as(&dir, "sami")), None));
     assert_eq!(shown(&h), "doc0");
     assert!(h.query_by_label("Assigned to me").is_none());
     press(&mut h, Modifiers::COMMAND, Key::J);
     assert_eq!(shown(&h), "doc1");
+    // The lead assigns doc4 to sami and the file arrives (a pull): the window takes it in.
+    let mut file = AssignmentsFile::read(&dir).unwrap();
+    let mut asg = file.assignments.clone();
+    asg.documents.get_mut(&d(4)).unwrap().insert(a("sami"));
+    file.write(&dir, asg, SharedFilesLock::PATIENCE).unwrap();
+    h.state_mut().session_mut().unwrap().refresh_from_disk();
+    h.run();
+    assert!(top_of(&h, "Assigned to me") < top_of(&h, "doc4 ·"));
+    assert!(top_of(&h, "doc4 ·") < top_of(&h, "Other documents"));
+    h.get_by_label_contains("the assignments changed");
+    press(&mut h, Modifiers::COMMAND, Key::J);
+    assert_eq!(shown(&h), "doc4");
 }
 
 /// Runs frames until the progress window has read the coders' files.

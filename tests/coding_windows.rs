@@ -228,7 +228,7 @@ fn the_inspector_proposes_a_mentions_other_occurrences_for_review() {
     h.get_by_label_contains("other occurrences proposed for review");
     let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
     let layer = &doc.layers[&tarmeez::model::Annotator::parse("sample").unwrap()];
-    let proposed = &doc.suggestions[&tarmeez::model::SourceName::parse("propagate").unwrap()].suggestions;
+    let proposed = &doc.suggestions[&tarmeez::model::SourceName::parse("propagate-sample").unwrap()].suggestions;
     assert!(!proposed.is_empty());
     for s in proposed.values() {
         let words = doc.text.slice(s.span).unwrap();
@@ -237,7 +237,7 @@ fn the_inspector_proposes_a_mentions_other_occurrences_for_review() {
     }
     press(&mut h, Modifiers::COMMAND, Key::Z);
     let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
-    assert!(!doc.suggestions.contains_key(&tarmeez::model::SourceName::parse("propagate").unwrap()));
+    assert!(!doc.suggestions.contains_key(&tarmeez::model::SourceName::parse("propagate-sample").unwrap()));
 }
 
 #[test]

@@ -44,8 +44,8 @@ fn import(dir: &Path, file: &Path, args: &[&str]) -> (Option<i32>, String) {
     (out.status.code(), format!("{stdout}{stderr}"))
 }
 
-/// The suggestions of `source` for `doc`: (start, end, label, score, status), by id.
-fn suggestions_of(dir: &Path, doc: &str, source: &str) -> Vec<(usize, usize, String, Option<f64>, ReviewStatus)> {
+/// The suggestions of `source` for `doc`: (start, end, label, score), by id.
+fn suggestions_of(dir: &Path, doc: &str, source: &str) -> Vec<(usize, usize, String, Option<f64>)> {
     let Some(set) = set_of(dir, doc, source) else { return Vec::new() };
     set.suggestions
         .values()
@@ -54,7 +54,7 @@ fn suggestions_of(dir: &Path, doc: &str, source: &str) -> Vec<(usize, usize, Str
                 SuggestedLabel::Entity(t) => t.to_string(),
                 SuggestedLabel::Event(t) => format!("event {t}"),
             };
-            (s.span.start, s.span.end, label, s.score, s.status)
+            (s.span.start, s.span.end, label, s.score)
         })
         .collect()
 }
@@ -120,7 +120,6 @@ fn hf_aggregated_list_into_one_document_saves_the_mapping_and_reimports_nothing(
         ]
     );
     assert_eq!(got[0].3, Some(0.9979));
-    assert!(got.iter().all(|s| s.4 == ReviewStatus::Pending));
     let set = set_of(&dir, SAMPLE_DOC, "hf-ner").unwrap();
     assert_eq!(set.suggestions.keys().map(|k| k.to_string()).collect::<Vec<_>>(), ["s1", "s2", "s3", "s4", "s5"]);
     assert_eq!(set.source.model, "hf-ner");
@@ -232,7 +231,7 @@ fn label_studio_utf16_offsets_become_code_points() {
     let got = suggestions_of(&dir, SHORT_DOC, "ls-ner");
     // After each emoji the UTF-16 offsets in the file are one more than the code points stored.
     assert_eq!(
-        got.iter().map(|(s, e, l, sc, _)| (*s, *e, l.clone(), *sc)).collect::<Vec<_>>(),
+        got.clone(),
         [
             (29, 38, "LOCATION".to_owned(), Some(0.98)),
             (90, 99, "LOCATION".to_owned(), Some(0.97)),
@@ -579,12 +578,10 @@ fn a_rejected_suggestion_is_not_proposed_again() {
     // The coder rejects the new one (as the review queue does); the next run does not bring it back.
     let mut p = open_as(&dir, "sample");
     let id = *set.suggestions.keys().next_back().unwrap();
-    let mut rejected = set.suggestions[&id].clone();
-    rejected.status = ReviewStatus::Rejected;
-    rejected.review =
-        Some(Review { by: Annotator::parse("sample").unwrap(), at: "2026-11-24T10:00:00Z".into(), created: None });
     let (doc, source) = (DocId::parse(SAMPLE_DOC).unwrap(), SourceName::parse("camelbert-ner").unwrap());
-    p.apply_edit(ProjectEdit::PutSuggestion(doc, source, id, Some(Box::new(rejected)))).unwrap();
+    p.load_document(&doc).unwrap();
+    let reject = tarmeez::workflow::review::reject(&p, &doc, &source, id).unwrap();
+    p.apply_edit(reject).unwrap();
     p.save_dirty().unwrap();
     drop(p);
     let before = files(&dir);

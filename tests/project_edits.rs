@@ -124,7 +124,7 @@ fn renaming_and_recolouring_a_type_keeps_annotations_valid_and_a_key_clash_is_re
 
 #[test]
 fn suggestion_sets_and_reviews_are_edits_and_undoing_an_import_removes_its_file() {
-    use tarmeez::model::{ReviewStatus, SourceName, SuggestionId, SuggestionSet};
+    use tarmeez::model::{Decision, Edit, ReviewStatus, SourceName, SuggestionId, SuggestionSet};
     let (_tmp, dir) = sample_copy();
     let mut project = open_as(&dir, "huda");
     let doc = DocId::parse(SAMPLE_DOC).unwrap();
@@ -132,14 +132,12 @@ fn suggestion_sets_and_reviews_are_edits_and_undoing_an_import_removes_its_file(
     project.load_document(&doc).unwrap();
     let existing = project.document(&doc).unwrap().loaded().unwrap().suggestions[&camel].clone();
 
-    // A review: one suggestion's status, undone and redone.
-    let mut reviewed = existing.suggestions[&SuggestionId(2)].clone();
-    reviewed.status = ReviewStatus::Rejected;
-    project
-        .apply_edit(ProjectEdit::PutSuggestion(doc.clone(), camel.clone(), SuggestionId(2), Some(Box::new(reviewed))))
-        .unwrap();
+    // A review: the coder's decision on one suggestion, in their layer, undone.
+    let decision = Decision { status: ReviewStatus::Rejected, at: "2026-11-29T10:00:00Z".into(), created: None };
+    project.apply(&doc, Edit::PutDecision(camel.clone(), SuggestionId(2), Some(decision))).unwrap();
     let status = |p: &tarmeez::store::Project| {
-        p.document(&doc).unwrap().loaded().unwrap().suggestions[&camel].suggestions[&SuggestionId(2)].status
+        let loaded = p.document(&doc).unwrap().loaded().unwrap();
+        tarmeez::workflow::review::status_for(loaded, p.annotator(), &camel, SuggestionId(2))
     };
     assert_eq!(status(&project), ReviewStatus::Rejected);
     project.undo().unwrap();

@@ -21,14 +21,20 @@ fn harness(app: TarmeezApp) -> Harness<'static, TarmeezApp> {
 type Key2 = (SourceName, SuggestionId);
 
 fn status(h: &Harness<'_, TarmeezApp>, (source, id): &Key2) -> ReviewStatus {
-    let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
-    doc.suggestions[source].suggestions[id].status
+    let project = h.state().project().unwrap();
+    let doc = project.documents()[0].loaded().unwrap();
+    assert!(doc.suggestions[source].suggestions.contains_key(id));
+    tarmeez::workflow::review::status_for(doc, project.annotator(), source, *id)
 }
 
 /// The pending suggestions in the queue's order (reading order, then source and id).
 fn queue(h: &Harness<'_, TarmeezApp>) -> Vec<Key2> {
-    let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
-    tarmeez::workflow::review::pending(doc, &Default::default()).into_iter().map(|(s, id, _)| (s, id)).collect()
+    let project = h.state().project().unwrap();
+    let doc = project.documents()[0].loaded().unwrap();
+    tarmeez::workflow::review::pending(doc, project.annotator(), &Default::default())
+        .into_iter()
+        .map(|(s, id, _)| (s, id))
+        .collect()
 }
 
 fn layer(h: &Harness<'_, TarmeezApp>) -> Layer {
@@ -140,18 +146,18 @@ fn import_a_file_review_five_suggestions_from_the_keyboard_then_bulk_accept_and_
     assert_eq!(layer(&h), before_bulk, "one undo takes the whole bulk action back");
     assert_eq!(queue(&h), pending_before);
 
-    // Saved files: the reviews in each source's file, the annotations with their provenance in huda's layer,
-    // the label mapping with the source in project.ron.
+    // Saved files: the decisions and the annotations with their provenance in huda's layer, the suggestion
+    // files untouched by the review, the label mapping with the source in project.ron.
     press(&mut h, Modifiers::COMMAND, Key::S);
-    for (key, status) in [(a, "Accepted"), (b, "Rejected"), (d, "Edited"), (e, "Accepted")] {
-        let file = dir.join(format!("suggestions/{SAMPLE_DOC}/{}.ron", key.0));
-        let saved = std::fs::read_to_string(file).unwrap();
-        let block = saved.split(&format!("\"{}\": (", key.1)).nth(1).unwrap();
-        let block = &block[..block.find("\n    ),").unwrap()];
-        assert!(block.contains(&format!("status: {status}")), "{key:?}: {block}");
-        assert!(block.contains("by: \"huda\""), "{key:?}: {block}");
-    }
     let mine = std::fs::read_to_string(dir.join(format!("annotations/{SAMPLE_DOC}/huda.ron"))).unwrap();
+    let saved: Layer = ron::from_str(&mine).unwrap();
+    for (key, status) in [(a, ReviewStatus::Accepted), (b, ReviewStatus::Rejected), (d, ReviewStatus::Edited)] {
+        assert_eq!(saved.decision(&key.0, key.1).map(|d| d.status), Some(status), "{key:?}: {mine}");
+        let file = dir.join(format!("suggestions/{SAMPLE_DOC}/{}.ron", key.0));
+        let shared = std::fs::read_to_string(file).unwrap();
+        assert!(!shared.contains("status") && !shared.contains("huda"), "a review wrote the shared file: {shared}");
+    }
+    assert_eq!(saved.decision(&e.0, e.1).map(|d| d.status), Some(ReviewStatus::Accepted));
     assert_eq!(mine.matches("provenance: Some((").count(), 4, "{mine}");
     let config = std::fs::read_to_string(dir.join("project.ron")).unwrap();
     assert!(config.contains("\"hf-ner\"") && config.contains("\"LOC\": Entity(\"LOCATION\")"), "{config}");

@@ -316,38 +316,36 @@ fn layer(t: &str) -> Layer {
         mentions: m.into_iter().map(|(k, v)| (MentionId(k), v)).collect(),
         events: e.into_iter().map(|(k, v)| (EventId(k), v)).collect(),
         relations: r,
+        reviews: Default::default(),
     }
 }
 
-fn suggestions(t: &str) -> SuggestionSet {
+/// The tagger's suggestions, and the coder `sample`'s decisions on two of them (one accepted, one rejected).
+fn suggestions(t: &str) -> (SuggestionSet, Vec<(SuggestionId, Decision)>) {
     let entity = |ty: &str| SuggestedLabel::Entity(ty.into());
-    let pending = |span: Span, label: SuggestedLabel, score: f64| Suggestion {
-        span,
-        label,
-        score: Some(score),
-        status: ReviewStatus::Pending,
-        review: None,
-    };
-    let reviewer = Annotator::parse("sample").unwrap();
+    let pending =
+        |span: Span, label: SuggestedLabel, score: f64| (Suggestion { span, label, score: Some(score) }, None);
     let mut list = vec![
-        Suggestion {
-            span: at(t, "في حقل العمر النفطي بريف", "حقل العمر النفطي"),
-            label: entity("LOCATION"),
-            score: Some(0.97),
-            status: ReviewStatus::Accepted,
-            review: Some(Review {
-                by: reviewer.clone(),
+        (
+            Suggestion {
+                span: at(t, "في حقل العمر النفطي بريف", "حقل العمر النفطي"),
+                label: entity("LOCATION"),
+                score: Some(0.97),
+            },
+            Some(Decision {
+                status: ReviewStatus::Accepted,
                 at: FIXED_TIME.into(),
                 created: Some(CreatedAnnotation::Mention(MentionId(23))),
             }),
-        },
-        Suggestion {
-            span: at(t, "كما طالب العسكري الميليشيات", "العسكري"),
-            label: entity("LOCATION"),
-            score: Some(0.41),
-            status: ReviewStatus::Rejected,
-            review: Some(Review { by: reviewer, at: FIXED_TIME.into(), created: None }),
-        },
+        ),
+        (
+            Suggestion {
+                span: at(t, "كما طالب العسكري الميليشيات", "العسكري"),
+                label: entity("LOCATION"),
+                score: Some(0.41),
+            },
+            Some(Decision { status: ReviewStatus::Rejected, at: FIXED_TIME.into(), created: None }),
+        ),
         pending(at(t, "بالقرب من مدينة البوكمال القريبة", "مدينة البوكمال"), entity("LOCATION"), 0.95),
         pending(at(t, "تحت راية الحشد الشعبي", "الحشد الشعبي"), entity("ACTOR"), 0.91),
         pending(at(t, "بادية القورية ومنطقة الشبلي", "بادية القورية"), entity("LOCATION"), 0.88),
@@ -376,15 +374,18 @@ fn suggestions(t: &str) -> SuggestionSet {
         pending(at(t, "لسلسلة ضربات جوية نفذتها مقاتلات حربية أمريكية", "مقاتلات حربية أمريكية"), entity("WEAPON"), 0.62),
         pending(at(t, "بعد منتصف ليل الأحد، بالقرب", "ليل الأحد"), entity("TIME"), 0.83),
     ];
-    list.sort_by_key(|s| s.span);
-    SuggestionSet {
+    list.sort_by_key(|(s, _)| s.span);
+    let numbered: Vec<_> = list.into_iter().enumerate().map(|(i, s)| (SuggestionId(i as u32 + 1), s)).collect();
+    let set = SuggestionSet {
         source: SourceInfo {
             model: "CAMeL-Lab/bert-base-arabic-camelbert-msa-ner".into(),
             version: "1.0".into(),
             imported_at: FIXED_TIME.into(),
         },
-        suggestions: list.into_iter().enumerate().map(|(i, s)| (SuggestionId(i as u32 + 1), s)).collect(),
-    }
+        suggestions: numbered.iter().map(|(id, (s, _))| (*id, s.clone())).collect(),
+    };
+    let decisions = numbered.into_iter().filter_map(|(id, (_, d))| Some((id, d?))).collect();
+    (set, decisions)
 }
 
 /// Builds the sample project into `dir` through the store's public API.
@@ -405,11 +406,15 @@ fn build_sample(dir: &Path) {
     let id = project.add_document(DOC, text.clone(), meta).unwrap();
     *project.layer_mut(&id).unwrap() = layer(&text);
     // Keep the accepted suggestion's id in step with the mention's provenance.
-    let set = suggestions(&text);
-    let omar = set.suggestions.iter().find(|(_, s)| s.status == ReviewStatus::Accepted).map(|(id, _)| *id).unwrap();
+    let (set, decisions) = suggestions(&text);
+    let camel = SourceName::parse("camelbert-ner").unwrap();
+    let omar = decisions.iter().find(|(_, d)| d.status == ReviewStatus::Accepted).map(|(id, _)| *id).unwrap();
     let layer = project.layer_mut(&id).unwrap();
     layer.mentions.get_mut(&MentionId(23)).unwrap().provenance.as_mut().unwrap().suggestion = omar;
-    project.set_suggestions(&id, SourceName::parse("camelbert-ner").unwrap(), set).unwrap();
+    for (sid, decision) in decisions {
+        layer.put_decision(&camel, sid, Some(decision));
+    }
+    project.set_suggestions(&id, camel, set).unwrap();
     project.save_all().unwrap();
 }
 

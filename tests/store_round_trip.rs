@@ -113,7 +113,7 @@ fn imported_names_cannot_place_files_outside_the_project() {
 #[test]
 fn a_project_from_a_newer_tarmeez_is_refused_with_a_message() {
     let (_tmp, dir) = sample_copy();
-    edit_file(&dir.join("project.ron"), "format_version: 1", "format_version: 7");
+    edit_file(&dir.join("project.ron"), "format_version: 2", "format_version: 7");
     let err = tarmeez::store::Project::open(
         &dir,
         tarmeez::store::OpenOptions { annotator: Annotator::parse("a").unwrap(), read_only: true },

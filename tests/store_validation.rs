@@ -263,7 +263,7 @@ fn ron_files_saved_with_a_byte_order_mark_are_read() {
 #[test]
 fn a_format_version_too_large_for_a_number_is_called_newer() {
     let (_tmp, dir) = sample_copy();
-    edit_file(&dir.join("project.ron"), "format_version: 1", "format_version: 99999999999999999999999");
+    edit_file(&dir.join("project.ron"), "format_version: 2", "format_version: 99999999999999999999999");
     let err = tarmeez::store::Project::open(
         &dir,
         tarmeez::store::OpenOptions { annotator: Annotator::parse("reader").unwrap(), read_only: true },

@@ -22,7 +22,7 @@ fn camel() -> SourceName {
 }
 
 fn propagate_source() -> SourceName {
-    SourceName::parse("propagate").unwrap()
+    SourceName::parse("propagate-sample").unwrap()
 }
 
 fn location() -> SuggestedLabel {
@@ -33,14 +33,20 @@ fn layer(p: &Project) -> Layer {
     p.load_document(&doc()).unwrap().layers[&Annotator::parse("sample").unwrap()].clone()
 }
 
+/// Where suggestion `id` stands for the project's coder.
 fn status(p: &Project, source: &SourceName, id: u32) -> ReviewStatus {
-    p.load_document(&doc()).unwrap().suggestions[source].suggestions[&SuggestionId(id)].status
+    let loaded = p.load_document(&doc()).unwrap();
+    assert!(loaded.suggestions[source].suggestions.contains_key(&SuggestionId(id)));
+    tarmeez::workflow::review::status_for(loaded, p.annotator(), source, SuggestionId(id))
 }
 
-/// The ids of `source`'s suggestions still pending.
+/// The ids of `source`'s suggestions still pending for the project's coder.
 fn pending_ids(p: &Project, source: &SourceName) -> Vec<u32> {
-    let set = &p.load_document(&doc()).unwrap().suggestions[source];
-    set.suggestions.iter().filter(|(_, s)| s.status == ReviewStatus::Pending).map(|(id, _)| id.0).collect()
+    let loaded = p.load_document(&doc()).unwrap();
+    let mine = tarmeez::workflow::review::pending(loaded, p.annotator(), &SuggestionFilter::default());
+    let mut ids: Vec<u32> = mine.iter().filter(|(s, _, _)| s == source).map(|(_, id, _)| id.0).collect();
+    ids.sort();
+    ids
 }
 
 /// The mentions' spans and types, sorted.
@@ -83,8 +89,17 @@ fn accepting_with_propagation_adds_the_other_occurrences_in_the_same_edit_and_on
     let added: Vec<_> = mentions(&layer(&p)).into_iter().filter(|m| !mentions_before.contains(m)).collect();
     assert_eq!(added, [(Span::new(521, 535), "LOCATION".to_owned())]);
     let proposed = &p.load_document(&doc()).unwrap().suggestions[&propagate_source()];
-    let spans: Vec<(Span, SuggestedLabel, ReviewStatus)> =
-        proposed.suggestions.values().map(|s| (s.span, s.label.clone(), s.status)).collect();
+    let spans: Vec<(Span, SuggestedLabel, ReviewStatus)> = proposed
+        .suggestions
+        .keys()
+        .map(|id| {
+            (
+                proposed.suggestions[id].span,
+                proposed.suggestions[id].label.clone(),
+                status(&p, &propagate_source(), id.0),
+            )
+        })
+        .collect();
     assert_eq!(
         spans,
         [
@@ -151,8 +166,7 @@ fn deleting_an_accepted_mention_returns_its_suggestion_to_the_queue() {
         tarmeez::workflow::review::accept(session.project(), &doc(), &camel(), SuggestionId(id), None, None).unwrap();
     assert!(session.project_edit(accept, &mut Vec::new()));
     assert_eq!(status(session.project(), &camel(), id), ReviewStatus::Accepted);
-    let loaded = session.project().load_document(&doc()).unwrap();
-    let created = match loaded.suggestions[&camel()].suggestions[&SuggestionId(id)].review.as_ref().unwrap().created {
+    let created = match layer(session.project()).decision(&camel(), SuggestionId(id)).unwrap().created {
         Some(tarmeez::model::CreatedAnnotation::Mention(m)) => m,
         other => panic!("accepting an entity suggestion makes a mention: {other:?}"),
     };
@@ -161,12 +175,50 @@ fn deleting_an_accepted_mention_returns_its_suggestion_to_the_queue() {
     assert!(session.edit(&doc(), remove, &mut out), "the delete was made");
     assert!(!layer(session.project()).mentions.contains_key(&created));
     assert_eq!(status(session.project(), &camel(), id), ReviewStatus::Pending, "back in the queue");
-    assert!(
-        session.project().load_document(&doc()).unwrap().suggestions[&camel()].suggestions[&SuggestionId(id)]
-            .review
-            .is_none()
-    );
+    assert!(layer(session.project()).decision(&camel(), SuggestionId(id)).is_none(), "the decision is gone");
     session.undo(false, &mut Vec::new());
     assert!(layer(session.project()).mentions.contains_key(&created), "one undo brings the mention back");
     assert_eq!(status(session.project(), &camel(), id), ReviewStatus::Accepted, "and the review");
+}
+
+/// Two coders reviewing the same suggestions (issue 13): each has their own queue and their own statistics,
+/// and the pooled statistics count both; the shared suggestion file is never written by a review.
+#[test]
+fn two_coders_reviewing_the_same_suggestions_get_independent_queues_and_statistics() {
+    use tarmeez::workflow::review::reject;
+    use tarmeez::workflow::review_stats::{Reviewers, review_stats};
+    let (_tmp, dir) = sample_copy();
+    let shared = dir.join(format!("suggestions/{SAMPLE_DOC}/camelbert-ner.ron"));
+    let file_before = std::fs::read(&shared).unwrap();
+    let all: Vec<u32> = (1..=21).collect();
+
+    let mut huda = open_as(&dir, "huda");
+    assert_eq!(pending_ids(&huda, &camel()), all, "the sample coder's decisions are not huda's");
+    let accept = tarmeez::workflow::review::accept(&huda, &doc(), &camel(), SuggestionId(3), None, None).unwrap();
+    huda.apply_edit(accept).unwrap();
+    huda.apply_edit(reject(&huda, &doc(), &camel(), SuggestionId(4)).unwrap()).unwrap();
+    huda.save_dirty().unwrap();
+    drop(huda);
+
+    let mut layla = open_as(&dir, "layla");
+    assert_eq!(pending_ids(&layla, &camel()), all, "huda's decisions are not layla's");
+    let accept = tarmeez::workflow::review::accept(&layla, &doc(), &camel(), SuggestionId(4), None, None).unwrap();
+    layla.apply_edit(accept).unwrap();
+    layla.save_dirty().unwrap();
+    let without = |ids: &[u32]| all.iter().copied().filter(|i| !ids.contains(i)).collect::<Vec<_>>();
+    assert_eq!(pending_ids(&layla, &camel()), without(&[4]));
+    let sample = open_as(&dir, "sample");
+    assert_eq!(pending_ids(&sample, &camel()), without(&[1, 6]), "the sample coder's queue is as committed");
+
+    let stats = |who: Reviewers| {
+        let r = review_stats(&layla, &who)[&camel()].clone();
+        (r.accepted, r.edited, r.rejected, r.pending)
+    };
+    let coder = |name: &str| Reviewers::Coder(Annotator::parse(name).unwrap());
+    assert_eq!(stats(coder("huda")), (1, 0, 1, 19));
+    assert_eq!(stats(coder("layla")), (1, 0, 0, 20));
+    assert_eq!(stats(coder("sample")), (1, 0, 1, 19));
+    // Pooled: every coder's decision counts; pending is what nobody has decided (s1, s3, s4, s6 are decided).
+    assert_eq!(stats(Reviewers::Everyone), (3, 0, 2, 17));
+    assert_eq!(std::fs::read(&shared).unwrap(), file_before, "no review wrote the shared suggestions");
 }

@@ -58,9 +58,21 @@ pub(crate) fn stats(dir: &Path) -> Result<ExitCode> {
     let project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
     outln!("Project: {}", project.config().name);
     outln!("{}", Stats::of(&project).to_string().trim_end());
-    let review = tarmeez::workflow::review_stats::review_stats(&project);
+    use tarmeez::workflow::review_stats::{ReviewTable, Reviewers, review_stats};
+    let review = review_stats(&project, &Reviewers::Everyone);
     if !review.is_empty() {
-        outln!("{}", tarmeez::workflow::review_stats::ReviewTable(&review).to_string().trim_end());
+        outln!("All coders, pooled:");
+        outln!("{}", ReviewTable(&review).to_string().trim_end());
+        let coders: std::collections::BTreeSet<Annotator> = project
+            .documents()
+            .iter()
+            .filter_map(|d| d.loaded())
+            .flat_map(|l| l.layers.iter().filter(|(_, layer)| !layer.reviews.is_empty()).map(|(a, _)| a.clone()))
+            .collect();
+        for coder in coders {
+            outln!("Decisions of {coder}:");
+            outln!("{}", ReviewTable(&review_stats(&project, &Reviewers::Coder(coder))).to_string().trim_end());
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,7 @@
 //! One coder's annotations of one document: mentions, events and relations.
 
 use super::{ActorId, AttributeId, EntityTypeId, EventId, EventTypeId, MentionId, RelationId, RelationTypeId, RoleId};
-use super::{SourceName, Span, SuggestionId};
+use super::{Decision, ReviewStatus, SourceName, Span, SuggestionId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -168,7 +168,17 @@ pub struct Layer {
     /// Relations between events by id.
     #[serde(default, deserialize_with = "super::unique_keys")]
     pub relations: BTreeMap<RelationId, Relation>,
+    /// This coder's decisions on the shared suggestions, by source and suggestion. They live in the coder's
+    /// own layer, not in the suggestion files, so that each coder reviews independently and every file keeps
+    /// one writer (DESIGN.md section 11).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "super::unique_keys")]
+    pub reviews: BTreeMap<SourceName, Decisions>,
 }
+
+/// One coder's decisions on one source's suggestions of a document, by suggestion id.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Decisions(#[serde(deserialize_with = "super::unique_keys")] pub BTreeMap<SuggestionId, Decision>);
 
 impl Layer {
     /// The next free mention id.
@@ -184,6 +194,32 @@ impl Layer {
     /// The next free relation id.
     pub fn next_relation_id(&self) -> RelationId {
         RelationId(self.relations.keys().next_back().map_or(1, |r| r.0 + 1))
+    }
+
+    /// This coder's decision on suggestion `id` of `source`, if they made one.
+    pub fn decision(&self, source: &SourceName, id: SuggestionId) -> Option<&Decision> {
+        self.reviews.get(source).and_then(|d| d.0.get(&id))
+    }
+
+    /// Where suggestion `id` of `source` stands for this coder: pending until they decide.
+    pub fn review_status(&self, source: &SourceName, id: SuggestionId) -> ReviewStatus {
+        self.decision(source, id).map_or(ReviewStatus::Pending, |d| d.status)
+    }
+
+    /// Sets or removes a decision, returning the one it replaced; an emptied source is dropped so that the
+    /// file does not keep empty entries.
+    pub fn put_decision(&mut self, source: &SourceName, id: SuggestionId, value: Option<Decision>) -> Option<Decision> {
+        match value {
+            Some(d) => self.reviews.entry(source.clone()).or_default().0.insert(id, d),
+            None => {
+                let decisions = self.reviews.get_mut(source)?;
+                let old = decisions.0.remove(&id);
+                if decisions.0.is_empty() {
+                    self.reviews.remove(source);
+                }
+                old
+            }
+        }
     }
 
     /// Whether the layer holds no annotation at all.

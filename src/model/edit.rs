@@ -2,8 +2,8 @@
 //! every change, bulk ones included (helix's transactions are the model).
 
 use super::{
-    Actor, ActorId, DocId, DocStatus, Event, EventId, Layer, Mention, MentionId, Relation, RelationId, Schema,
-    SourceConfig, SourceName, Suggestion, SuggestionId, SuggestionSet,
+    Actor, ActorId, Decision, DocId, DocStatus, Event, EventId, Layer, Mention, MentionId, Relation, RelationId,
+    Schema, SourceConfig, SourceName, SuggestionId, SuggestionSet,
 };
 
 /// One change to one annotator's layer of one document.
@@ -17,6 +17,8 @@ pub enum Edit {
     PutRelation(RelationId, Option<Relation>),
     /// Sets the coder's progress on the document.
     SetStatus(DocStatus),
+    /// Sets or removes the coder's decision on a suggestion.
+    PutDecision(SourceName, SuggestionId, Option<Decision>),
     /// Several edits applied in order and undone as one.
     Batch(Vec<Edit>),
 }
@@ -29,6 +31,10 @@ impl Edit {
             Edit::PutEvent(id, value) => Edit::PutEvent(id, put(&mut layer.events, id, value)),
             Edit::PutRelation(id, value) => Edit::PutRelation(id, put(&mut layer.relations, id, value)),
             Edit::SetStatus(status) => Edit::SetStatus(std::mem::replace(&mut layer.status, status)),
+            Edit::PutDecision(source, id, value) => {
+                let old = layer.put_decision(&source, id, value);
+                Edit::PutDecision(source, id, old)
+            }
             Edit::Batch(edits) => {
                 let mut inverse: Vec<Edit> = edits.into_iter().map(|e| e.apply(layer)).collect();
                 inverse.reverse();
@@ -69,8 +75,6 @@ pub enum ProjectEdit {
     PutActor(ActorId, Option<Actor>),
     /// Replaces the schema (its inverse is the schema it replaced).
     SetSchema(Box<Schema>),
-    /// Sets or removes one suggestion of a document's set from a source (its review status, mostly).
-    PutSuggestion(DocId, SourceName, SuggestionId, Option<Box<Suggestion>>),
     /// Sets or removes a document's whole set of suggestions from a source (an import).
     SetSuggestions(DocId, SourceName, Option<Box<SuggestionSet>>),
     /// Sets or removes a source's label mapping.
@@ -89,11 +93,7 @@ impl ProjectEdit {
 
     fn visit_documents<'a>(&'a self, out: &mut Vec<&'a DocId>) {
         match self {
-            ProjectEdit::Layer(doc, _) | ProjectEdit::PutSuggestion(doc, ..) | ProjectEdit::SetSuggestions(doc, ..)
-                if !out.contains(&doc) =>
-            {
-                out.push(doc)
-            }
+            ProjectEdit::Layer(doc, _) | ProjectEdit::SetSuggestions(doc, ..) if !out.contains(&doc) => out.push(doc),
             ProjectEdit::Batch(edits) => edits.iter().for_each(|e| e.visit_documents(out)),
             _ => {}
         }
@@ -199,6 +199,12 @@ mod tests {
                 }),
             ),
             Edit::SetStatus(DocStatus::Done),
+            Edit::PutDecision(
+                SourceName::parse("ner").unwrap(),
+                SuggestionId(4),
+                Some(Decision { status: crate::model::ReviewStatus::Rejected, at: "t".into(), created: None }),
+            ),
+            Edit::PutDecision(SourceName::parse("ner").unwrap(), SuggestionId(9), None),
             Edit::Batch(vec![
                 Edit::PutMention(MentionId(9), Some(Mention::new(Span::new(1, 2), "WEAPON"))),
                 Edit::PutMention(MentionId(9), None),

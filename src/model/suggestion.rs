@@ -1,6 +1,6 @@
 //! Machine suggestions (pre-annotations) and their review status. They live apart from the coders' layers.
 
-use super::{Annotator, EntityTypeId, EventId, EventTypeId, MentionId, Span, SuggestionId};
+use super::{EntityTypeId, EventId, EventTypeId, MentionId, Span, SuggestionId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -21,7 +21,7 @@ pub enum ReviewStatus {
     Pending,
     /// Accepted as proposed.
     Accepted,
-    /// Rejected; a later import from the same source does not propose it again.
+    /// Rejected; the coder's queue does not propose it again, even when a later import brings it again.
     Rejected,
     /// Accepted after the coder changed its type or boundaries.
     Edited,
@@ -36,12 +36,13 @@ pub enum CreatedAnnotation {
     Event(EventId),
 }
 
-/// Who reviewed a suggestion, when, and what it became.
+/// One coder's decision on one suggestion, kept in that coder's layer: what they decided, when, and what it
+/// became. The coder is the layer's owner.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Review {
-    /// The coder.
-    pub by: Annotator,
+pub struct Decision {
+    /// Accepted, edited or rejected (never pending: no decision is pending).
+    pub status: ReviewStatus,
     /// When, in RFC 3339.
     pub at: String,
     /// The annotation made from it, for accepted and edited suggestions.
@@ -49,7 +50,8 @@ pub struct Review {
     pub created: Option<CreatedAnnotation>,
 }
 
-/// One proposed span.
+/// One proposed span. Suggestion files are shared, read-only input: who accepted or rejected a suggestion is
+/// in each coder's own layer ([`Decision`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Suggestion {
@@ -60,12 +62,6 @@ pub struct Suggestion {
     /// The model's confidence in 0..=1, if it gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
-    /// Review status.
-    #[serde(default)]
-    pub status: ReviewStatus,
-    /// Set once reviewed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub review: Option<Review>,
 }
 
 /// Where a batch of suggestions came from.

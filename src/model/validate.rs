@@ -5,7 +5,7 @@
 
 use super::{ActorRegistry, AttrValue, AttributeKind, AttributeTarget, Attributes, DocText, Layer, Schema};
 use super::{Event, EventId, EventType, Mention, MentionId, Relation, RelationId};
-use super::{Span, SpanError, SuggestedLabel, SuggestionSet};
+use super::{ReviewStatus, Span, SpanError, SuggestedLabel, SuggestionSet};
 use std::collections::BTreeMap;
 
 /// What is wrong, for callers (and tests) that need to tell problems apart.
@@ -43,6 +43,8 @@ pub enum FindingKind {
     BadAttributeValue,
     /// A score that is not a number between 0 and 1.
     BadScore,
+    /// A coder's decision on a suggestion that says "pending" (no decision is pending).
+    PendingDecision,
 }
 
 /// One problem found by validation.
@@ -143,6 +145,17 @@ pub fn validate_layer(layer: &Layer, schema: &Schema, text: &DocText, actors: &A
     }
     for (id, rel) in &layer.relations {
         check_relation(layer, id, rel, schema, &mut out);
+    }
+    for (source, decisions) in &layer.reviews {
+        for id in decisions.0.iter().filter(|(_, d)| d.status == ReviewStatus::Pending).map(|(id, _)| id) {
+            out.push(Finding {
+                kind: FindingKind::PendingDecision,
+                message: format!(
+                    "the review of suggestion {id} from {source} says Pending; write Accepted, Edited or Rejected, or remove it"
+                ),
+                anchor: vec![quoted(source), quoted(id), "Pending".into()],
+            });
+        }
     }
     out
 }

@@ -29,6 +29,11 @@ impl AssignmentsFile {
         Ok(Self { assignments, seen })
     }
 
+    /// Whether the file on disk is no longer what was read or written here (a new `tarmeez assign`, a pull).
+    pub fn changed_on_disk(&self, root: &Path) -> bool {
+        Seen::on_disk(&root.join(paths::assignments())).map_or(true, |now| now != self.seen)
+    }
+
     /// Writes `assignments` in place of what was read, under the shared lock (waiting up to `patience`),
     /// unless the file changed on disk since: then nothing is written.
     pub fn write(
@@ -79,6 +84,7 @@ mod tests {
         // One coder a line: a diff shows exactly whose assignment changed.
         assert_eq!(text, "(\n  documents: {\n    \"d1\": [\n      \"huda\",\n      \"omar\",\n    ],\n  },\n)\n");
         assert_eq!(AssignmentsFile::read(dir.path()).unwrap().assignments, some_assignments());
+        assert!(!file.changed_on_disk(dir.path()));
         // This writer wrote it last, so it may write again.
         file.write(dir.path(), Assignments::default(), SharedFilesLock::PATIENCE).unwrap();
     }
@@ -88,6 +94,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut file = AssignmentsFile::read(dir.path()).unwrap();
         std::fs::write(dir.path().join("assignments.ron"), "(documents: {})\n").unwrap();
+        assert!(file.changed_on_disk(dir.path()));
         let err = file.write(dir.path(), some_assignments(), SharedFilesLock::PATIENCE).unwrap_err();
         assert!(matches!(err, StoreError::ChangedOnDisk(_)), "{err}");
         assert_eq!(std::fs::read_to_string(dir.path().join("assignments.ron")).unwrap(), "(documents: {})\n");

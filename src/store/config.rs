@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// The format version this build writes. Files of an older version are migrated on load; files of a newer
 /// version are refused with a message, never half-read.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The contents of `project.ron`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,14 +36,27 @@ struct VersionProbe {
     format_version: f64,
 }
 
-/// Checks the format version of `project.ron`'s `source` and migrates it to [`FORMAT_VERSION`].
+/// The format version `project.ron`'s `source` says, if it says a whole number.
+pub fn format_version(file: &Path, source: &str) -> Option<u32> {
+    let probe: VersionProbe = super::ron_io::parse(file, source).ok()?;
+    let v = probe.format_version;
+    (v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v)).then_some(v as u32)
+}
+
+/// Checks the format version of `project.ron`'s `source`: the current one passes, others are refused.
 ///
-/// Version 1 is the first format, so there is nothing to migrate yet; a migration from version N is a
-/// function from the old text to the new one, added here when version N+1 appears.
+/// Format 1 kept review decisions in the suggestion files; `Project::open` migrates such a project on disk
+/// (`store/project/migrate.rs`) before it reads `project.ron`, so format 1 reaches this check only when that
+/// migration could not run.
 pub fn migrate(file: &Path, source: String) -> Result<String, Problem> {
     let probe: VersionProbe = super::ron_io::parse(file, &source)?;
     match probe.format_version {
         v if v == f64::from(FORMAT_VERSION) => Ok(source),
+        1.0 => Err(Problem::in_file(
+            file,
+            ProblemKind::FormatVersion,
+            "this project is in format 1 and must be migrated to format 2 first: open it in Tarmeez where its folder can be written",
+        )),
         v if v > f64::from(FORMAT_VERSION) => Err(Problem::in_file(
             file,
             ProblemKind::FormatVersion,

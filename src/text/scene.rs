@@ -4,7 +4,7 @@
 
 use super::{DocumentLayout, Rect};
 use crate::model::{
-    EventId, Layer, MentionId, ReviewStatus, Rgb, Schema, SourceName, Span, SuggestedLabel, SuggestionId, SuggestionSet,
+    EventId, Layer, MentionId, Rgb, Schema, SourceName, Span, SuggestedLabel, SuggestionId, SuggestionSet,
 };
 use std::ops::Range;
 
@@ -106,8 +106,8 @@ pub struct HighlightSet {
 }
 
 impl HighlightSet {
-    /// Highlights of one layer's mentions and event triggers, plus the pending suggestions of the given
-    /// sources. Types missing from the schema are drawn grey.
+    /// Highlights of one layer's mentions and event triggers, plus the suggestions of the given sources that
+    /// the layer's coder has not decided. Types missing from the schema are drawn grey.
     pub fn build<'a>(
         schema: &Schema,
         layer: Option<&Layer>,
@@ -139,7 +139,8 @@ impl HighlightSet {
         }
         for (source, set) in suggestions {
             for (id, s) in &set.suggestions {
-                if s.status != ReviewStatus::Pending {
+                // Pending for the coder whose layer is shown: their decisions are in their layer.
+                if layer.is_some_and(|l| l.decision(source, *id).is_some()) {
                     continue;
                 }
                 let (color, ty) = match &s.label {

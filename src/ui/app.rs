@@ -176,7 +176,9 @@ impl TarmeezApp {
         let typing = self.keys(ui, &mut actions);
         let save = self.save_status();
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(ui, &mut actions));
-        egui::Panel::bottom("status").show(ui, |ui| panels::status_bar(ui, self.project(), &save, &mut actions));
+        let disk = self.session.as_ref().and_then(|s| s.disk_note().map(str::to_owned));
+        egui::Panel::bottom("status")
+            .show(ui, |ui| panels::status_bar(ui, self.project(), &save, disk.as_deref(), &mut actions));
         match &mut self.session {
             Some(session) => session.draw(ui, &mut actions),
             None => {
@@ -258,6 +260,8 @@ impl TarmeezApp {
     fn after_frame(&mut self, ctx: &egui::Context) {
         let mut more = Vec::new();
         if let Some(session) = &mut self.session {
+            session.watch_disk(ctx);
+            session.take_disk_changes(ctx);
             session.windows_work(&mut more);
             if let Some(due) = session.autosave_due() {
                 let now = std::time::Instant::now();

@@ -272,7 +272,7 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         Command::PreviousSuggestion => s.step_review(false),
         Command::AcceptSuggestion => s.review(super::panels::review_queue::ReviewRequest::Accept(None), out),
         Command::RejectSuggestion => s.review(super::panels::review_queue::ReviewRequest::Reject, out),
-        Command::ToggleReviewStats => s.windows.toggle(|| Box::new(ReviewStatsWindow)),
+        Command::ToggleReviewStats => s.windows.toggle(|| Box::new(ReviewStatsWindow::default())),
         Command::ToggleProgress => s.windows.toggle(|| Box::<ProgressWindow>::default()),
         Command::ImportSuggestions => {
             out.extend(dialogs::suggestions_file().map(|p| Action::Open(Box::new(ImportWindow::open(p)))));

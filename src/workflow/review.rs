@@ -1,12 +1,13 @@
 //! Reviewing machine suggestions as project edits: accept (as suggested, as another type, or with other
-//! boundaries: "edited"), reject, and accept in bulk. Accepting creates an annotation in the reviewer's own
-//! layer that remembers where it came from; the suggestion records who reviewed it, when, and what it became.
-//! Each action is one edit, so undo takes back both the annotation and the review.
+//! boundaries: "edited"), reject, and accept in bulk. Suggestion files are shared, read-only input; every
+//! decision is an edit of the reviewer's own layer: the annotation made (which remembers where it came from)
+//! and the decision (what, when, what it became). Each coder therefore has their own queue, and each action
+//! is one edit, so undo takes back both the annotation and the decision.
 
 use super::suggesters;
 use crate::model::{
-    CreatedAnnotation, DocId, DocStatus, Edit, Event, Layer, Mention, ProjectEdit, Provenance, Review, ReviewStatus,
-    SourceName, Span, SuggestedLabel, Suggestion, SuggestionId,
+    Annotator, CreatedAnnotation, Decision, DocId, DocStatus, Edit, Event, Layer, Mention, ProjectEdit, Provenance,
+    ReviewStatus, SourceName, Span, SuggestedLabel, Suggestion, SuggestionId,
 };
 use crate::store::{LoadedDoc, Project, StoreError, now_rfc3339};
 
@@ -102,19 +103,15 @@ fn annotate(
     }
 }
 
-/// The edit recording that a suggestion was accepted (or edited), with its review.
-fn accepted(
-    doc: &DocId,
+/// The edit recording this coder's decision on a suggestion.
+fn decided(
     source: &SourceName,
     id: SuggestionId,
-    s: &Suggestion,
-    edited: bool,
-    review: Review,
-) -> ProjectEdit {
-    let mut reviewed = s.clone();
-    reviewed.status = if edited { ReviewStatus::Edited } else { ReviewStatus::Accepted };
-    reviewed.review = Some(review);
-    ProjectEdit::PutSuggestion(doc.clone(), source.clone(), id, Some(Box::new(reviewed)))
+    status: ReviewStatus,
+    at: String,
+    created: Option<CreatedAnnotation>,
+) -> Edit {
+    Edit::PutDecision(source.clone(), id, Some(Decision { status, at, created }))
 }
 
 /// The layer edits of a batch, with the document set in progress if this is the coder's first change to it.
@@ -159,9 +156,10 @@ pub fn accept(
         reviewed_at: at.clone(),
     };
     let (edit, created) = annotate(&mut layer, &project.config().schema, &label, span, provenance)?;
-    let mut edits: Vec<ProjectEdit> = layer_batch(doc, status, edit.into_iter().collect()).into_iter().collect();
-    edits.push(accepted(doc, source, id, s, edited, Review { by: me, at, created: Some(created) }));
-    Ok(ProjectEdit::Batch(edits))
+    let verdict = if edited { ReviewStatus::Edited } else { ReviewStatus::Accepted };
+    let mut edits: Vec<Edit> = edit.into_iter().collect();
+    edits.push(decided(source, id, verdict, at, Some(created)));
+    Ok(layer_batch(doc, status, edits).expect("a decision is an edit"))
 }
 
 /// [`accept`], and when `propagate` is set and the suggestion becomes an entity mention, the accepted words'
@@ -193,28 +191,39 @@ pub fn accept_and_propagate(
     }
 }
 
-/// The edit that rejects suggestion `id`: it stays in its source's file, marked rejected, so that a later
-/// import from the same source does not propose it again.
+/// The edit that rejects suggestion `id` for this coder: the decision goes in their layer, and their queue
+/// does not propose the suggestion again, even when a later import brings it again.
 pub fn reject(
     project: &Project,
     doc: &DocId,
     source: &SourceName,
     id: SuggestionId,
 ) -> Result<ProjectEdit, StoreError> {
-    let (_, s) = find(project, doc, source, id)?;
-    let mut reviewed = s.clone();
-    reviewed.status = ReviewStatus::Rejected;
-    reviewed.review = Some(Review { by: project.annotator().clone(), at: now_rfc3339(), created: None });
-    Ok(ProjectEdit::PutSuggestion(doc.clone(), source.clone(), id, Some(Box::new(reviewed))))
+    let (loaded, _) = find(project, doc, source, id)?;
+    let status = loaded.layers.get(project.annotator()).map_or(DocStatus::New, |l| l.status);
+    let edit = decided(source, id, ReviewStatus::Rejected, now_rfc3339(), None);
+    Ok(layer_batch(doc, status, vec![edit]).expect("a decision is an edit"))
 }
 
-/// The pending suggestions of `doc` (all sources) that pass `filter`, by position.
-pub fn pending(loaded: &LoadedDoc, filter: &SuggestionFilter) -> Vec<(SourceName, SuggestionId, Suggestion)> {
+/// Where suggestion `id` of `source` in `loaded` stands for `coder`.
+pub fn status_for(loaded: &LoadedDoc, coder: &Annotator, source: &SourceName, id: SuggestionId) -> ReviewStatus {
+    loaded.layers.get(coder).map_or(ReviewStatus::Pending, |l| l.review_status(source, id))
+}
+
+/// The suggestions of `doc` (all sources) that `coder` has not decided yet and that pass `filter`, by
+/// position. Another coder's private suggestions (their propagations) are not in it.
+pub fn pending(
+    loaded: &LoadedDoc,
+    coder: &Annotator,
+    filter: &SuggestionFilter,
+) -> Vec<(SourceName, SuggestionId, Suggestion)> {
+    let layer = loaded.layers.get(coder);
     let mut out: Vec<_> = loaded
         .suggestions
         .iter()
+        .filter(|(src, _)| suggesters::visible_to(src, coder))
         .flat_map(|(src, set)| set.suggestions.iter().map(move |(id, s)| (src.clone(), *id, s.clone())))
-        .filter(|(_, _, s)| s.status == ReviewStatus::Pending && filter.matches(s))
+        .filter(|(src, id, s)| layer.is_none_or(|l| l.decision(src, *id).is_none()) && filter.matches(s))
         .collect();
     out.sort_by_key(|(src, id, s)| (s.span.start, s.span.end, src.clone(), *id));
     out
@@ -235,17 +244,16 @@ pub fn accept_all(
             continue; // a broken document is listed in the problems; the others are reviewed
         }
         let Some(loaded) = project.document(doc).and_then(|d| d.loaded()) else { continue };
-        let todo = pending(loaded, filter);
+        let me = project.annotator().clone();
+        let todo = pending(loaded, &me, filter);
         if todo.is_empty() {
             continue;
         }
         // Accept against a scratch copy of the reviewer's layer, so that ids do not collide and duplicates
         // within the batch are linked.
-        let me = project.annotator().clone();
         let mut layer = loaded.layers.get(&me).cloned().unwrap_or_default();
         let status = layer.status;
         let mut doc_edits = Vec::new();
-        let mut reviews = Vec::new();
         for (source, id, s) in todo {
             let at = now_rfc3339();
             let provenance = Provenance {
@@ -261,38 +269,34 @@ pub fn accept_all(
                 continue;
             };
             doc_edits.extend(edit);
-            reviews.push(accepted(doc, &source, id, &s, false, Review { by: me.clone(), at, created: Some(created) }));
+            doc_edits.push(decided(&source, id, ReviewStatus::Accepted, at, Some(created)));
             count += 1;
         }
         edits.extend(layer_batch(doc, status, doc_edits));
-        edits.extend(reviews);
     }
     Ok((ProjectEdit::Batch(edits), count))
 }
 
 /// `edit` of `doc`'s layer made whole: a suggestion this coder accepted whose annotation the edit deletes goes
-/// back to their queue (pending again), in the same change, so that one undo brings back both.
+/// back to their queue (their decision removed), in the same change, so that one undo brings back both.
 pub fn reopening_suggestions(project: &Project, doc: &DocId, edit: Edit) -> ProjectEdit {
     let mut removed = Vec::new();
     deleted_annotations(&edit, &mut removed);
-    let mut edits = vec![ProjectEdit::Layer(doc.clone(), edit)];
-    let loaded = project.document(doc).and_then(|d| d.loaded());
-    for (source, set) in loaded.iter().flat_map(|l| &l.suggestions) {
-        for (id, s) in &set.suggestions {
-            let made_here = s
-                .review
-                .as_ref()
-                .is_some_and(|r| r.by == *project.annotator() && r.created.is_some_and(|c| removed.contains(&c)));
-            if made_here && s.status != ReviewStatus::Rejected {
-                let reopened = Suggestion { status: ReviewStatus::Pending, review: None, ..s.clone() };
-                edits.push(ProjectEdit::PutSuggestion(doc.clone(), source.clone(), *id, Some(Box::new(reopened))));
+    let mine = project.document(doc).and_then(|d| d.loaded()).and_then(|l| l.layers.get(project.annotator()));
+    let mut reopened = Vec::new();
+    for (source, decisions) in mine.iter().flat_map(|l| &l.reviews) {
+        for (id, d) in &decisions.0 {
+            if d.status != ReviewStatus::Rejected && d.created.is_some_and(|c| removed.contains(&c)) {
+                reopened.push(Edit::PutDecision(source.clone(), *id, None));
             }
         }
     }
-    match edits.len() {
-        1 => edits.pop().expect("one edit"),
-        _ => ProjectEdit::Batch(edits),
+    if reopened.is_empty() {
+        return ProjectEdit::Layer(doc.clone(), edit);
     }
+    let mut edits = vec![edit];
+    edits.extend(reopened);
+    ProjectEdit::Layer(doc.clone(), Edit::Batch(edits))
 }
 
 /// The annotations `edit` leaves deleted (a later put of the same id in a batch brings it back).
@@ -311,6 +315,6 @@ fn deleted_annotations(edit: &Edit, out: &mut Vec<CreatedAnnotation>) {
                 deleted_annotations(e, out);
             }
         }
-        Edit::PutRelation(..) | Edit::SetStatus(_) => {}
+        Edit::PutRelation(..) | Edit::SetStatus(_) | Edit::PutDecision(..) => {}
     }
 }

@@ -1,7 +1,7 @@
 //! How each suggestion source fared in review: counts by outcome and precision at each score threshold,
 //! for the stats window's plot and `tarmeez stats`.
 
-use crate::model::{ReviewStatus, SourceName};
+use crate::model::{Annotator, ReviewStatus, SourceName};
 use crate::store::Project;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -39,23 +39,45 @@ pub struct SourceReview {
     pub curve: Vec<ThresholdPoint>,
 }
 
-/// Review outcomes per source over the project's loaded documents (load them first for the whole project).
-pub fn review_stats(project: &Project) -> BTreeMap<SourceName, SourceReview> {
+/// Whose decisions the statistics count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reviewers {
+    /// One coder's: pending means not decided by them.
+    Coder(Annotator),
+    /// Every coder's, pooled: each coder's decision on a suggestion counts once; pending means decided by
+    /// no one.
+    Everyone,
+}
+
+/// Review outcomes per source over the project's loaded documents (load them first for the whole project),
+/// for one coder or pooled over every coder.
+pub fn review_stats(project: &Project, reviewers: &Reviewers) -> BTreeMap<SourceName, SourceReview> {
     let mut scored: BTreeMap<SourceName, Vec<(f64, ReviewStatus)>> = BTreeMap::new();
     let mut out: BTreeMap<SourceName, SourceReview> = BTreeMap::new();
     for doc in project.documents() {
         let Some(loaded) = doc.loaded() else { continue };
+        let layers: Vec<_> = match reviewers {
+            Reviewers::Coder(a) => loaded.layers.get(a).into_iter().collect(),
+            Reviewers::Everyone => loaded.layers.values().collect(),
+        };
         for (source, set) in &loaded.suggestions {
             let r = out.entry(source.clone()).or_default();
-            for s in set.suggestions.values() {
-                match s.status {
-                    ReviewStatus::Pending => r.pending += 1,
-                    ReviewStatus::Accepted => r.accepted += 1,
-                    ReviewStatus::Edited => r.edited += 1,
-                    ReviewStatus::Rejected => r.rejected += 1,
+            for (id, s) in &set.suggestions {
+                let decisions: Vec<ReviewStatus> =
+                    layers.iter().filter_map(|l| l.decision(source, *id)).map(|d| d.status).collect();
+                if decisions.is_empty() {
+                    r.pending += 1;
                 }
-                if s.status != ReviewStatus::Pending {
-                    scored.entry(source.clone()).or_default().push((s.score.unwrap_or(0.0), s.status));
+                for status in decisions {
+                    match status {
+                        ReviewStatus::Pending => r.pending += 1,
+                        ReviewStatus::Accepted => r.accepted += 1,
+                        ReviewStatus::Edited => r.edited += 1,
+                        ReviewStatus::Rejected => r.rejected += 1,
+                    }
+                    if status != ReviewStatus::Pending {
+                        scored.entry(source.clone()).or_default().push((s.score.unwrap_or(0.0), status));
+                    }
                 }
             }
         }

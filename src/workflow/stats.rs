@@ -20,7 +20,8 @@ pub struct Stats {
     pub events_by_type: BTreeMap<String, usize>,
     /// Relations between events.
     pub relations: usize,
-    /// Suggestions by review status.
+    /// Review decisions by status, pooled over every coder (each coder's decision on a suggestion counts
+    /// once), and as "pending" the suggestions no coder has decided.
     pub suggestions_by_status: BTreeMap<ReviewStatus, usize>,
     /// Suggestions by proposed type.
     pub suggestions_by_type: BTreeMap<String, usize>,
@@ -49,9 +50,16 @@ impl Stats {
                 }
                 s.relations += layer.relations.len();
             }
-            for set in loaded.suggestions.values() {
-                for sug in set.suggestions.values() {
-                    *s.suggestions_by_status.entry(sug.status).or_default() += 1;
+            for (source, set) in &loaded.suggestions {
+                for (id, sug) in &set.suggestions {
+                    let mut decided = false;
+                    for d in loaded.layers.values().filter_map(|l| l.decision(source, *id)) {
+                        *s.suggestions_by_status.entry(d.status).or_default() += 1;
+                        decided = true;
+                    }
+                    if !decided {
+                        *s.suggestions_by_status.entry(ReviewStatus::Pending).or_default() += 1;
+                    }
                     let ty = match &sug.label {
                         SuggestedLabel::Entity(t) => t.to_string(),
                         SuggestedLabel::Event(t) => t.to_string(),
@@ -96,7 +104,7 @@ impl fmt::Display for Stats {
         table(f, "Mentions", &self.mentions_by_type)?;
         table(f, "Events", &self.events_by_type)?;
         writeln!(f, "Relations: {}", self.relations)?;
-        table(f, "Suggestions by status", &self.suggestions_by_status)?;
+        table(f, "Review decisions (all coders)", &self.suggestions_by_status)?;
         table(f, "Suggestions by type", &self.suggestions_by_type)
     }
 }

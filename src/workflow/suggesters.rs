@@ -1,11 +1,13 @@
 //! Built-in suggesters. They make ordinary suggestions under their own source names, reviewed like a
 //! model's: `propagate` proposes the other occurrences of a mention a coder accepted or made, and
-//! `registry` uses the actor registry's names and aliases as a gazetteer. Matching is the project search's
+//! `registry` uses the actor registry's names and aliases as a gazetteer. Each coder's run writes that
+//! coder's own source (`propagate-<coder>`, `registry-<coder>`), so that every suggestion file keeps one
+//! writer and one coder's work does not leak into another's queue. Matching is the project search's
 //! (normalized, clitic-aware, typo-tolerant); a match's score says how it matched.
 
 use crate::model::{
-    DocId, EntityTypeId, ProjectEdit, SourceInfo, SourceName, Span, SuggestedLabel, Suggestion, SuggestionId,
-    SuggestionSet,
+    Annotator, DocId, EntityTypeId, ProjectEdit, SourceInfo, SourceName, Span, SuggestedLabel, Suggestion,
+    SuggestionId, SuggestionSet,
 };
 use crate::store::{Project, StoreError, now_rfc3339};
 use crate::text::matching::TextQuery;
@@ -53,7 +55,7 @@ fn merge(
         if known || marked(span, &label) {
             continue;
         }
-        let suggestion = Suggestion { span, label, score: Some(score), status: Default::default(), review: None };
+        let suggestion = Suggestion { span, label, score: Some(score) };
         set.suggestions.insert(SuggestionId(next), suggestion);
         next += 1;
         added += 1;
@@ -61,8 +63,21 @@ fn merge(
     (added > 0).then(|| (ProjectEdit::SetSuggestions(doc.clone(), source.clone(), Some(Box::new(set))), added))
 }
 
-fn source_name(name: &str) -> SourceName {
-    SourceName::parse(name).expect("built-in source names are valid slugs")
+/// The source a built-in suggester (`PROPAGATE` or `REGISTRY`) writes for `coder`: `<kind>-<coder>`, the
+/// coder's name cut to fit a source name's length.
+pub fn private_source(kind: &str, coder: &Annotator) -> SourceName {
+    let mut name = format!("{kind}-{coder}");
+    name.truncate(crate::model::MAX_SLUG_LEN);
+    let name = name.trim_end_matches(['-', '_']);
+    SourceName::parse(name).expect("a built-in kind and a coder's name make a valid slug")
+}
+
+/// Whether `coder` reviews suggestions of `source`: every source but another coder's built-in suggesters'.
+pub fn visible_to(source: &SourceName, coder: &Annotator) -> bool {
+    [PROPAGATE, REGISTRY].iter().all(|kind| {
+        !source.as_str().strip_prefix(kind).is_some_and(|rest| rest.starts_with('-'))
+            || *source == private_source(kind, coder)
+    })
 }
 
 /// Suggests the other occurrences of `phrase` as mentions of `entity_type` in `docs` (loaded as needed;
@@ -74,7 +89,7 @@ pub fn propagate(
     entity_type: &EntityTypeId,
     except: &[Span],
 ) -> Result<(ProjectEdit, usize), StoreError> {
-    let source = source_name(PROPAGATE);
+    let source = private_source(PROPAGATE, project.annotator());
     let mut query = TextQuery::new(phrase);
     let mut edits = Vec::new();
     let mut total = 0;
@@ -101,7 +116,7 @@ pub fn registry(project: &Project, docs: &[DocId]) -> Result<(ProjectEdit, usize
     if project.config().schema.entity_type(&actor).is_none() {
         return Err(StoreError::Rejected("the schema has no ACTOR type to propose registry matches as".into()));
     }
-    let source = source_name(REGISTRY);
+    let source = private_source(REGISTRY, project.annotator());
     let mut queries: Vec<TextQuery> = project
         .actors()
         .actors

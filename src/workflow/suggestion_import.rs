@@ -24,8 +24,8 @@ pub struct ImportReport {
     pub ignored: usize,
     /// The labels that were ignored.
     pub ignored_labels: BTreeSet<String>,
-    /// Items equal (same span and label) to a suggestion of this source that was rejected: not proposed
-    /// again.
+    /// Items equal (same span and label) to a suggestion of this source that the importing coder rejected: not
+    /// proposed again.
     pub skipped_rejected: usize,
     /// Items equal to a suggestion this source already has, pending or accepted: not proposed twice.
     pub skipped_present: usize,
@@ -284,10 +284,7 @@ impl Planner<'_> {
         match info.existing.get(&key) {
             Some(true) => Outcome::Rejected,
             Some(false) => Outcome::Present,
-            None => Outcome::Accept(
-                id,
-                Box::new(Suggestion { span, label, score: item.score, status: ReviewStatus::Pending, review: None }),
-            ),
+            None => Outcome::Accept(id, Box::new(Suggestion { span, label, score: item.score })),
         }
     }
 
@@ -365,13 +362,18 @@ impl Planner<'_> {
 /// Loads a document for the import: its text and the source's existing suggestions. `None` if it is broken.
 fn doc_info(project: &Project, id: &DocId, source: &SourceName) -> Option<DocInfo> {
     let loaded = project.load_document(id).ok()?;
+    // "Rejected" is the importing coder's decision: other coders' queues are their own.
+    let mine = loaded.layers.get(project.annotator());
     let existing = loaded
         .suggestions
         .get(source)
         .map(|set| {
             set.suggestions
-                .values()
-                .map(|s| ((s.span, LabelKey::of(&s.label)), s.status == ReviewStatus::Rejected))
+                .iter()
+                .map(|(id, s)| {
+                    let rejected = mine.is_some_and(|l| l.review_status(source, *id) == ReviewStatus::Rejected);
+                    ((s.span, LabelKey::of(&s.label)), rejected)
+                })
                 .collect()
         })
         .unwrap_or_default();

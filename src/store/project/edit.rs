@@ -4,7 +4,7 @@
 //! (`layer_mut`, `suggestions_mut`, `set_suggestions`, `actors_mut`, `config_mut`) exist only for tests and benches
 //! (`cfg(test)` or the `test-support` feature), to build fixtures quickly.
 
-use super::{DirtyFile, LoadedDoc, Project, now_rfc3339};
+use super::{DirtyFile, LoadedDoc, Project};
 use crate::model::*;
 use crate::store::{StoreError, paths};
 use std::collections::BTreeSet;
@@ -176,23 +176,6 @@ impl Project {
                     None => self.config.sources.remove(&name),
                 };
                 ProjectEdit::SetSource(name, old)
-            }
-            ProjectEdit::PutSuggestion(doc, source, id, value) => {
-                let loaded = self.loaded_mut(&doc).expect("document checked before applying");
-                loaded.dirty.insert(DirtyFile::Suggestions(source.clone()));
-                let set = loaded.suggestions.entry(source.clone()).or_insert_with(|| SuggestionSet {
-                    source: SourceInfo {
-                        model: source.to_string(),
-                        version: String::new(),
-                        imported_at: now_rfc3339(),
-                    },
-                    suggestions: Default::default(),
-                });
-                let old = match value {
-                    Some(v) => set.suggestions.insert(id, *v),
-                    None => set.suggestions.remove(&id),
-                };
-                ProjectEdit::PutSuggestion(doc, source, id, old.map(Box::new))
             }
             ProjectEdit::SetSuggestions(doc, source, value) => {
                 let loaded = self.loaded_mut(&doc).expect("document checked before applying");

@@ -8,11 +8,14 @@
 mod add;
 mod edit;
 mod load;
+mod migrate;
 mod open;
 mod partial;
+mod refresh;
 mod save;
 
 pub use add::NewDoc;
+pub use refresh::Refreshed;
 
 use super::config::ProjectConfig;
 use super::fingerprint::Seen;

@@ -23,6 +23,7 @@ impl Project {
         if !root.join(&config_path).is_file() {
             return Err(StoreError::NotAProject(root));
         }
+        super::migrate::migrate_if_old(&root)?;
         let config = read_config(&root).map_err(|p| StoreError::Invalid(vec![p]))?;
         let config_seen = config.2;
         let schema_problems: Vec<Problem> = config
@@ -107,7 +108,7 @@ impl Project {
         Self::open(root, OpenOptions { annotator, read_only: false })
     }
 
-    fn read_actors(&mut self) {
+    pub(super) fn read_actors(&mut self) {
         let rel = paths::actors();
         if !self.root.join(&rel).exists() {
             return;
@@ -136,6 +137,11 @@ impl Project {
     }
 
     fn read_document_list(&mut self) -> Result<(), StoreError> {
+        self.read_new_documents(&[])
+    }
+
+    /// Adds the documents of `documents/` that are not in `known` (sorted) to the end of the list.
+    pub(super) fn read_new_documents(&mut self, known: &[DocId]) -> Result<(), StoreError> {
         let dir = self.root.join(paths::documents_dir());
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
@@ -148,7 +154,9 @@ impl Project {
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
             // A .txt without its .ron is an interrupted import: the document does not exist yet.
-            if let Some(stem) = name.strip_suffix(".ron") {
+            if let Some(stem) = name.strip_suffix(".ron")
+                && known.binary_search_by(|k| k.as_str().cmp(stem)).is_err()
+            {
                 stems.push(stem.to_owned());
             }
         }
@@ -183,7 +191,7 @@ impl Project {
     }
 }
 
-fn read_config(root: &Path) -> Result<(ProjectConfig, String, Seen), Problem> {
+pub(super) fn read_config(root: &Path) -> Result<(ProjectConfig, String, Seen), Problem> {
     let rel = paths::config();
     let (source, seen) = ron_io::read_text_seen(root, &rel)?;
     let source = config::migrate(&rel, source)?;

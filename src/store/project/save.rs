@@ -36,8 +36,16 @@ impl Project {
             let (rel, contents) = match file {
                 DirtyFile::Layer(a) => {
                     let rel = paths::layer(id, a);
-                    let bytes = to_ron(&rel, doc.layers.get(a).unwrap_or(&Layer::default()));
-                    (rel, bytes.map(Some))
+                    let layer = doc.layers.get(a).cloned().unwrap_or_default();
+                    // A layer emptied again (a review undone) that never was on disk stays off it: no empty
+                    // files for a team's repository.
+                    let never_written = doc.seen.get(&rel).is_none_or(|s| *s == Seen::Absent);
+                    let bytes = if layer == Layer::default() && never_written {
+                        Ok(None)
+                    } else {
+                        to_ron(&rel, &layer).map(Some)
+                    };
+                    (rel, bytes)
                 }
                 DirtyFile::Suggestions(s) => {
                     let rel = paths::suggestions(id, s);

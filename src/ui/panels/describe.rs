@@ -95,7 +95,8 @@ pub fn describe(
             let score = s.score.map(|s| format!(" {s:.2}")).unwrap_or_default();
             out.push(format!("Suggestion: {ty}{score}"));
             out.push(quote(s.span));
-            out.push(format!("From {source} ({}), {}", set.source.model, status(s.status)));
+            let decided = layer.and_then(|l| l.decision(source, *id)).map_or(ReviewStatus::Pending, |d| d.status);
+            out.push(format!("From {source} ({}), {}", set.source.model, status(decided)));
         }
     }
     out

@@ -52,7 +52,9 @@ pub fn highlights(project: &Project, shown: Option<&DocId>, options: &ViewOption
     };
     let owner = shown_layer(project, shown, options);
     let layer = owner.as_ref().and_then(|a| doc.layers.get(a));
-    let suggestions = doc.suggestions.iter().filter(|_| !options.hide_suggestions);
+    let suggestions = doc.suggestions.iter().filter(|(source, _)| {
+        !options.hide_suggestions && owner.as_ref().is_none_or(|a| crate::workflow::suggesters::visible_to(source, a))
+    });
     HighlightSet::build(&project.config().schema, layer, suggestions)
 }
 
@@ -142,11 +144,7 @@ fn toolbar(
             }
         }
     });
-    let pending: usize = loaded
-        .suggestions
-        .values()
-        .map(|s| s.suggestions.values().filter(|s| s.status == crate::model::ReviewStatus::Pending).count())
-        .sum();
+    let pending = owner.map_or(0, |a| crate::workflow::review::pending(loaded, a, &Default::default()).len());
     let mut show = !options.hide_suggestions;
     if ui
         .checkbox(&mut show, format!("{pending} suggestions"))

@@ -81,7 +81,7 @@ impl ReviewQueue {
         if self.built_for.as_ref() == Some(&key) {
             return;
         }
-        self.items = crate::workflow::review::pending(loaded, &self.filter)
+        self.items = crate::workflow::review::pending(loaded, project.annotator(), &self.filter)
             .into_iter()
             .map(|(source, id, s)| QueueItem { source, id, span: s.span, label: s.label, score: s.score })
             .collect();

@@ -6,7 +6,13 @@ use crate::ui::{Action, Command};
 use eframe::egui;
 
 /// Draws the status bar.
-pub fn status_bar(ui: &mut egui::Ui, project: Option<&Project>, save: &SaveStatus, commands: &mut Vec<Action>) {
+pub fn status_bar(
+    ui: &mut egui::Ui,
+    project: Option<&Project>,
+    save: &SaveStatus,
+    disk: Option<&str>,
+    commands: &mut Vec<Action>,
+) {
     ui.horizontal(|ui| {
         let Some(p) = project else {
             ui.label("No project open");
@@ -40,6 +46,11 @@ pub fn status_bar(ui: &mut egui::Ui, project: Option<&Project>, save: &SaveStatu
         let color = if n == 0 { ui.visuals().weak_text_color() } else { ui.visuals().error_fg_color };
         if ui.add(egui::Button::new(egui::RichText::new(text).color(color)).frame(false)).clicked() {
             commands.push(Command::ToggleProblems.into());
+        }
+        // What came in from disk (another coder, a pull): said here, where it does not interrupt coding.
+        if let Some(note) = disk {
+            ui.separator();
+            ui.add(egui::Label::new(egui::RichText::new(note).weak()).truncate());
         }
     });
 }

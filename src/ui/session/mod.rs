@@ -6,6 +6,7 @@ mod assigned;
 mod coding;
 mod draw;
 mod review;
+mod watch;
 
 pub use assigned::Assigned;
 
@@ -66,6 +67,10 @@ pub struct Session {
     pub windows: WindowSet,
     /// The assignments and the list's order they give.
     assigned: assigned::Assigned,
+    /// The watch of the project folder (started on the first frame), or why it could not start.
+    watch: Option<Result<watch::DiskWatcher, String>>,
+    /// What the last refresh from disk took in, for the status bar.
+    disk_note: Option<String>,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -91,6 +96,8 @@ impl Session {
             save_status: SaveStatus::Saved,
             windows: WindowSet::default(),
             assigned: Default::default(),
+            watch: None,
+            disk_note: None,
         };
         session.assigned = assigned::Assigned::read(&session.project);
         // The first of the list: the coder's first assigned document when they have any.

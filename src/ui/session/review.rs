@@ -47,7 +47,7 @@ impl Session {
                     Err(e) => out.push(Action::Notice(e.to_string())),
                 }
             }
-            ReviewRequest::Stats => self.windows.open(Box::new(ReviewStatsWindow)),
+            ReviewRequest::Stats => self.windows.open(Box::new(ReviewStatsWindow::default())),
         }
     }
 

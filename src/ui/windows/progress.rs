@@ -30,8 +30,11 @@ pub struct ProgressWindow {
     reading: Option<JoinHandle<DiskStatuses>>,
     /// Whether the files have been read (or are being read) since the window opened or was refreshed.
     read_started: bool,
-    /// The table, with the project generation and the number of statuses read it was built from.
-    table: Option<((u64, usize), ProgressTable)>,
+    /// The version of the assignments the files were read for: new assignments name other files.
+    read_for: u64,
+    /// The table, with the project generation, the number of statuses read and the assignments' version it
+    /// was built from.
+    table: Option<((u64, usize, u64), ProgressTable)>,
 }
 
 impl ProgressWindow {
@@ -58,6 +61,7 @@ impl ProgressWindow {
             .collect();
         let root: PathBuf = project.root().to_owned();
         self.read_started = true;
+        self.read_for = session.assigned().version;
         self.disk.clear();
         self.table = None;
         self.reading = Some(std::thread::spawn(move || {
@@ -83,7 +87,7 @@ impl ProgressWindow {
     /// The table, rebuilt when the project changed or more statuses were read.
     fn refresh_table(&mut self, session: &Session) -> &ProgressTable {
         let project = session.project();
-        let key = (project.generation(), self.disk.len());
+        let key = (project.generation(), self.disk.len(), session.assigned().version);
         if self.table.as_ref().is_none_or(|(k, _)| *k != key) {
             let disk = &self.disk;
             let table = progress_table(&session.assigned().assignments, |doc, coder| {
@@ -119,7 +123,7 @@ impl ToolWindow for ProgressWindow {
             ui.label("No documents are assigned in this project. The lead assigns them with `tarmeez assign`.");
             return;
         }
-        if !self.read_started {
+        if !self.read_started || self.read_for != session.assigned().version {
             self.start_reading(session);
         }
         self.collect();

@@ -6,12 +6,16 @@ use crate::store::Project;
 use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
-use crate::workflow::review_stats::review_stats;
+use crate::workflow::review_stats::{Reviewers, review_stats};
 use eframe::egui::{self, RichText};
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
-/// The review statistics window.
-pub struct ReviewStatsWindow;
+/// The review statistics window: the coder's own decisions, or every coder's pooled.
+#[derive(Default)]
+pub struct ReviewStatsWindow {
+    /// Pool every coder's decisions instead of showing only this coder's.
+    pooled: bool,
+}
 
 impl ToolWindow for ReviewStatsWindow {
     fn kind(&self) -> &'static str {
@@ -31,13 +35,19 @@ impl ToolWindow for ReviewStatsWindow {
     }
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, _out: &mut Vec<Action>) {
-        draw(ui, session.project());
+        let project = session.project();
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.pooled, false, format!("My decisions ({})", project.annotator()));
+            ui.selectable_value(&mut self.pooled, true, "All coders, pooled");
+        });
+        let reviewers = if self.pooled { Reviewers::Everyone } else { Reviewers::Coder(project.annotator().clone()) };
+        draw(ui, project, &reviewers);
     }
 }
 
 /// Draws the statistics of the loaded documents.
-fn draw(ui: &mut egui::Ui, project: &Project) {
-    let stats = review_stats(project);
+fn draw(ui: &mut egui::Ui, project: &Project, reviewers: &Reviewers) {
+    let stats = review_stats(project, reviewers);
     if stats.is_empty() {
         ui.label("No suggestions in the loaded documents.");
         return;

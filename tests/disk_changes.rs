@@ -1,0 +1,39 @@
+//! A teammate's changes appearing in the open window (issue 13): another coder saves a layer of the shown
+//! document on the same folder (as a pull or a shared drive would bring it), and the window, watching the
+//! folder, takes it in without a click and says so in the status bar; the window's unsaved work is kept.
+
+mod common;
+
+use common::{SAMPLE_DOC, open_as, sample_copy};
+use egui_kittest::kittest::Queryable;
+use std::time::{Duration, Instant};
+use tarmeez::model::{Annotator, DocId, Edit, Mention, MentionId, Span};
+use tarmeez::ui::TarmeezApp;
+
+fn huda_in_window(h: &egui_kittest::Harness<'_, TarmeezApp>) -> usize {
+    let doc = h.state().project().unwrap().document(&DocId::parse(SAMPLE_DOC).unwrap()).unwrap();
+    doc.loaded().and_then(|l| l.layers.get(&Annotator::parse("huda").unwrap())).map_or(0, |l| l.mentions.len())
+}
+
+#[test]
+fn a_teammate_s_saved_work_appears_in_the_open_window() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = common::window(TarmeezApp::new(Some(open_as(&dir, "sample")), None));
+    assert_eq!(huda_in_window(&h), 0);
+
+    let mut huda = open_as(&dir, "huda");
+    let doc = DocId::parse(SAMPLE_DOC).unwrap();
+    huda.load_document(&doc).unwrap();
+    huda.apply(&doc, Edit::PutMention(MentionId(1), Some(Mention::new(Span::new(0, 5), "LOCATION")))).unwrap();
+    huda.save_dirty().unwrap();
+
+    // The watcher's events arrive on their own thread; the window takes them in once the disk is quiet.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while huda_in_window(&h) == 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+        h.step();
+    }
+    assert_eq!(huda_in_window(&h), 1, "huda's mention reached the open window");
+    h.run();
+    h.get_by_label_contains("Changed on disk: 1 document updated");
+}
