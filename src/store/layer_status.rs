@@ -56,7 +56,9 @@ mod tests {
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
         // As the store writes it.
         let layer = Layer { status: DocStatus::Done, ..Layer::default() };
-        std::fs::write(&file, crate::store::to_ron(&layer).unwrap()).unwrap();
+        let written = crate::store::to_ron(&layer).unwrap();
+        assert_eq!(leading_status(&written), Some(DocStatus::Done), "the fast path reads what the store writes");
+        std::fs::write(&file, written).unwrap();
         assert_eq!(read_layer_status(dir.path(), &doc, &huda).unwrap(), DocStatus::Done);
         // Written by hand: another order, a comment, no status at all.
         std::fs::write(&file, "(mentions: {}, status: InProgress)").unwrap();
