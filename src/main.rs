@@ -39,6 +39,7 @@ const SAMPLE_PROJECT: &str = "projects/al-omar-oilfield";
 mod cli;
 
 use cli::args::*;
+use cli::assign::*;
 use cli::export::*;
 use cli::imports::*;
 use cli::project::*;
@@ -124,6 +125,9 @@ fn main() -> ExitCode {
         Some(Job::InitTeam { project, remote }) => cli::sync::init_team(&project, remote.as_deref()),
         Some(Job::Sync { project, coder, status }) => {
             cli::sync::sync(&project, coder.as_deref(), given.as_ref(), status)
+        }
+        Some(Job::Assign { project, coders, per_doc, overlap, seed }) => {
+            assign_documents(&project, &AssignArgs { coders, per_doc, overlap, seed })
         }
     };
     match result {

@@ -197,7 +197,41 @@ pub(crate) enum Job {
         #[arg(long)]
         status: bool,
     },
+    /// Assign documents to coders: writes assignments.ron (see --help).
+    #[command(long_about = ASSIGN_HELP)]
+    Assign {
+        /// Project folder.
+        project: PathBuf,
+        /// The coders, by the names they code under, separated by commas: --coders huda,omar,layla.
+        #[arg(long, value_name = "NAMES")]
+        coders: String,
+        /// How many coders code each document (with --overlap: each overlap document).
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        per_doc: usize,
+        /// The share of all documents that get --per-doc coders, for measuring agreement, e.g. 20%; the
+        /// others get one coder each.
+        #[arg(long, value_name = "PERCENT")]
+        overlap: Option<String>,
+        /// The seed of the draw: the same documents, options and seed give the same assignments.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        seed: u64,
+    },
 }
+
+/// `tarmeez assign --help`.
+const ASSIGN_HELP: &str = "Assign documents to coders: writes assignments.ron in the project.
+
+Each document not yet assigned gets --per-doc coders (default 1), drawn so that every coder has as many \
+documents as the others (at most one apart). With --overlap P%, only P% of all the project's documents get \
+--per-doc coders (so that agreement can be measured on them) and every other document gets one coder; which \
+documents overlap is drawn with --seed, so the same seed gives the same file.
+
+Run it again after importing more documents: documents already assigned keep their coders (and count \
+towards the overlap share and the loads), and only the new ones are drawn. Each coder's window then lists \
+the documents assigned to them first, and Ctrl+J goes to the next of them not done.
+
+Coders are named as they code (the name of their layer files); placeholder names such as `annotator` are \
+refused. When anything is refused, nothing is written.";
 
 /// A `--format` value: one of a format list's `ALL`, spelt by its `name()`, explained by its `help()`. The
 /// lists live in `tarmeez::formats` (shared with the window's menus, and free of clap), so each is wrapped

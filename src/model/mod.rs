@@ -3,6 +3,8 @@
 
 mod actor;
 mod annotation;
+mod assign;
+mod assignment;
 pub mod coding;
 mod color;
 mod default_schema;
@@ -19,6 +21,8 @@ mod validate;
 
 pub use actor::*;
 pub use annotation::*;
+pub use assign::{AssignError, AssignOptions, Draw, assign};
+pub use assignment::Assignments;
 pub use color::*;
 pub use default_schema::default_conflict_schema;
 pub use doc_text::*;

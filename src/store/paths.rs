@@ -58,3 +58,8 @@ pub fn suggestions_dir(doc: &DocId) -> PathBuf {
 pub fn suggestions(doc: &DocId, source: &SourceName) -> PathBuf {
     suggestions_dir(doc).join(format!("{source}.ron"))
 }
+
+/// `assignments.ron`: which coders code which documents (written by `tarmeez assign` alone).
+pub fn assignments() -> PathBuf {
+    PathBuf::from("assignments.ron")
+}

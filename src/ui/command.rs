@@ -84,6 +84,8 @@ pub enum Command {
     ChangeCoder,
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
+    /// Show or hide each coder's progress on their assigned documents.
+    ToggleProgress,
     /// Close the window.
     Quit,
     // Sharing through git (src/sync/).
@@ -96,7 +98,7 @@ pub enum Command {
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 42] = [
+    pub const ALL: [Command; 43] = [
         Command::OpenProject,
         Command::ChangeCoder,
         Command::Save,
@@ -131,6 +133,7 @@ impl Command {
         Command::ToggleSchema,
         Command::ValidateProject,
         Command::ToggleProblems,
+        Command::ToggleProgress,
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
@@ -187,6 +190,7 @@ impl Command {
             Command::ToggleReviewStats => "Review statistics",
             Command::Sync => "Sync",
             Command::ShareProject => "Share project…",
+            Command::ToggleProgress => "Assignment progress",
         }
     }
 
@@ -219,7 +223,7 @@ impl Command {
                  inspector, else clear the selection"
             }
             Command::ToggleDone => "Mark this document done for you (again to set it back in progress)",
-            Command::NextUnfinished => "Go to the next document you have not marked done",
+            Command::NextUnfinished => "Go to the next document you have not marked done (your assigned ones first)",
             Command::ToggleEvents => "Show the events of this document or of the whole project, sortable",
             Command::Search => "Find words in every document (normalized spelling, clitics ignored)",
             Command::ToggleActors => "List, search, create, edit and merge the project's actors",
@@ -252,6 +256,9 @@ impl Command {
                 "Save, commit your changes, fetch and merge your teammates' work, and send yours (offline: commit now, send later)"
             }
             Command::ShareProject => "Make this project a git repository shared at a remote, for a team to sync",
+            Command::ToggleProgress => {
+                "Each coder's assigned documents (tarmeez assign): how many are done, in progress and not started"
+            }
         }
     }
 
@@ -292,7 +299,8 @@ impl Command {
             | Command::ImportAnnotations
             | Command::Export
             | Command::ToggleReviewStats
-            | Command::ShareProject => {
+            | Command::ShareProject
+            | Command::ToggleProgress => {
                 vec![]
             }
             Command::NextSuggestion => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Tab)],

@@ -12,6 +12,7 @@ use super::windows::import_annotations::ImportAnnotationsWindow;
 use super::windows::import_documents::ImportDocumentsWindow;
 use super::windows::import_suggestions::ImportWindow;
 use super::windows::problems::ProblemsWindow;
+use super::windows::progress::ProgressWindow;
 use super::windows::review_stats::ReviewStatsWindow;
 use super::windows::share::ShareWindow;
 use super::windows::shortcuts::ShortcutsWindow;
@@ -334,6 +335,7 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         Command::AcceptSuggestion => s.review(super::panels::review_queue::ReviewRequest::Accept(None), out),
         Command::RejectSuggestion => s.review(super::panels::review_queue::ReviewRequest::Reject, out),
         Command::ToggleReviewStats => s.windows.toggle(|| Box::new(ReviewStatsWindow::default())),
+        Command::ToggleProgress => s.windows.toggle(|| Box::<ProgressWindow>::default()),
         Command::ImportSuggestions => {
             out.extend(dialogs::suggestions_file().map(|p| Action::Open(Box::new(ImportWindow::open(p)))));
         }

@@ -67,6 +67,7 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::ToggleTheme, commands);
             ui.separator();
             item(ui, Command::ToggleProblems, commands);
+            item(ui, Command::ToggleProgress, commands);
         });
         ui.menu_button("Help", |ui| {
             item(ui, Command::ToggleShortcuts, commands);

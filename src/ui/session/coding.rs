@@ -252,15 +252,15 @@ impl Session {
         self.edit(&doc, Edit::SetStatus(next), out);
     }
 
-    /// Goes to the next document (after the shown one, wrapping) that this coder has not marked done.
+    /// Goes to the next document (after the shown one, wrapping) that this coder has not marked done: their
+    /// assigned ones first.
     pub fn next_unfinished(&mut self, out: &mut Vec<Action>) {
+        self.refresh_order();
         let docs = self.project.documents();
-        let n = docs.len();
         let at = self.shown.as_ref().and_then(|s| docs.iter().position(|d| &d.id == s));
-        let start = at.map_or(0, |i| i + 1);
-        let found = (0..n)
-            .map(|k| (start + k) % n)
-            .find(|&i| Some(i) != at && self.project.summary(i).is_some_and(|s| s.status != DocStatus::Done));
+        // The coder's own assigned documents first, then the others (all of them when nothing is assigned).
+        let unfinished = |i| self.project.summary(i).is_some_and(|s| s.status != DocStatus::Done);
+        let found = self.doc_order().next_to_do(at, unfinished);
         match found {
             Some(i) => {
                 let id = docs[i].id.clone();

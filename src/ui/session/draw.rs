@@ -9,8 +9,9 @@ use eframe::egui;
 impl Session {
     /// Draws the side panels, the article and the tool windows, pushing what the coder asks for.
     pub fn draw(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        self.refresh_order();
         egui::Panel::left("documents").resizable(true).default_size(280.0).show(ui, |ui| {
-            if let Some(doc) = panels::document_list(ui, &self.project, self.shown.as_ref()) {
+            if let Some(doc) = panels::document_list(ui, &self.project, self.doc_order(), self.shown.as_ref()) {
                 out.push(Action::Show(doc));
             }
         });

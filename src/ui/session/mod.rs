@@ -2,10 +2,13 @@
 //! inspector shows, the role being picked, the review cursor, the highlights, saving, the tool windows).
 //! Opening another project makes a new session, so nothing of the old one needs resetting by hand.
 
+mod assigned;
 mod coding;
 mod draw;
 mod review;
 mod watch;
+
+pub use assigned::Assigned;
 
 use super::action::{Action, Focus, Picking};
 use super::article_view::ArticleView;
@@ -62,6 +65,8 @@ pub struct Session {
     save_status: SaveStatus,
     /// The open tool windows.
     pub windows: WindowSet,
+    /// The assignments and the list's order they give.
+    assigned: assigned::Assigned,
     /// The watch of the project folder (started on the first frame), or why it could not start.
     watch: Option<Result<watch::DiskWatcher, String>>,
     /// What the last refresh from disk took in, for the status bar.
@@ -72,12 +77,11 @@ pub struct Session {
 type HighlightsKey = (Option<DocId>, ViewOptions, u64);
 
 impl Session {
-    /// A session on `project`, showing its first document.
+    /// A session on `project`, showing the first document of the list.
     pub fn new(mut project: Project) -> Self {
         // A save waits this long for a command-line import's write to finish, then fails and is retried by the
         // autosave: the window must not freeze for the ten seconds a command would wait.
         project.set_lock_patience(std::time::Duration::from_millis(250));
-        let first = project.documents().first().map(|d| d.id.clone());
         let mut session = Session {
             project,
             shown: None,
@@ -91,9 +95,13 @@ impl Session {
             autosave: Autosave::default(),
             save_status: SaveStatus::Saved,
             windows: WindowSet::default(),
+            assigned: Default::default(),
             watch: None,
             disk_note: None,
         };
+        session.assigned = assigned::Assigned::read(&session.project);
+        // The first of the list: the coder's first assigned document when they have any.
+        let first = session.doc_order().at(0).map(|i| session.project.documents()[i].id.clone());
         session.show_document(first);
         session
     }
@@ -177,13 +185,18 @@ impl Session {
 
     /// Shows the document `delta` places after (or before) the shown one in the list.
     pub fn step_document(&mut self, delta: isize) {
+        self.refresh_order();
         let docs = self.project.documents();
         let Some(last) = docs.len().checked_sub(1) else { return };
-        let next = match self.shown.as_ref().and_then(|s| docs.iter().position(|d| &d.id == s)) {
-            Some(i) => i.saturating_add_signed(delta).min(last),
+        // In the list's order: the coder's assigned documents first.
+        let order = self.doc_order();
+        let at = self.shown.as_ref().and_then(|s| docs.iter().position(|d| &d.id == s));
+        let next = match at.and_then(|i| order.position(i)) {
+            Some(p) => p.saturating_add_signed(delta).min(last),
             None => 0,
         };
-        let id = docs[next].id.clone();
+        let Some(index) = order.at(next) else { return };
+        let id = docs[index].id.clone();
         self.show_document(Some(id));
     }
 

@@ -88,8 +88,13 @@ impl Session {
 
     /// Reads again what others changed on disk, noting what came in for the status bar.
     pub fn refresh_from_disk(&mut self) {
+        let reassigned = self.reread_assignments();
         let got = self.project.refresh();
         if got.is_empty() {
+            if reassigned {
+                let now = crate::store::now_rfc3339();
+                self.disk_note = Some(format!("{} UTC: the assignments changed.", now.get(11..16).unwrap_or("")));
+            }
             return;
         }
         if let Some(shown) = &self.shown
@@ -99,7 +104,8 @@ impl Session {
         }
         // The time, so that a coder sees when it happened (UTC, as every time the project records).
         let now = crate::store::now_rfc3339();
-        self.disk_note = Some(format!("{} UTC: {}", now.get(11..16).unwrap_or(""), got.describe()));
+        let also = if reassigned { " The assignments changed." } else { "" };
+        self.disk_note = Some(format!("{} UTC: {}{also}", now.get(11..16).unwrap_or(""), got.describe()));
     }
 
     /// What the status bar says about changes taken in from disk (or that they are not watched).

@@ -14,6 +14,7 @@ pub mod import_documents;
 pub mod import_suggestions;
 pub mod name_dialog;
 pub mod problems;
+pub mod progress;
 pub mod review_stats;
 pub mod schema_editor;
 pub mod search;
