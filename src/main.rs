@@ -53,6 +53,17 @@ fn given_annotator(cli: &Cli) -> Result<Option<Annotator>, ExitCode> {
     })
 }
 
+/// `tarmeez render`: its options gathered for [`render`].
+fn render_job(job: Job, annotator: Annotator) -> anyhow::Result<ExitCode> {
+    let Job::Render { project, doc_id, out, width, font_size, labels, no_suggestions, dark, pages, page_height } = job
+    else {
+        unreachable!("called for render only")
+    };
+    let options = RenderOptions { width, font_size, labels, dark, ..RenderOptions::default() };
+    let pages = pages.then(|| page_height.unwrap_or_else(|| default_page_height(width)));
+    render(&project, &doc_id, &out, options, !no_suggestions, annotator, pages)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let given = match given_annotator(&cli) {
@@ -106,22 +117,7 @@ fn main() -> ExitCode {
                 import_doccano(&project, &path, annotator)
             }
         },
-        Some(Job::Render {
-            project,
-            doc_id,
-            out,
-            width,
-            font_size,
-            labels,
-            no_suggestions,
-            dark,
-            pages,
-            page_height,
-        }) => {
-            let options = RenderOptions { width, font_size, labels, dark, ..RenderOptions::default() };
-            let pages = pages.then(|| page_height.unwrap_or_else(|| default_page_height(width)));
-            render(&project, &doc_id, &out, options, !no_suggestions, annotator, pages)
-        }
+        Some(job @ Job::Render { .. }) => render_job(job, annotator),
         Some(Job::InitTeam { project, remote }) => cli::sync::init_team(&project, remote.as_deref()),
         Some(Job::Sync { project, coder, status }) => {
             cli::sync::sync(&project, coder.as_deref(), given.as_ref(), status)

@@ -72,15 +72,10 @@ impl ActorsWindow {
                 }
             });
             let ui = &mut cols[1];
-            // The draft follows the registry when the actor changed under it (undo, merge, a save).
             if let Some(id) = &self.selected {
                 match project.actors().actors.get(id) {
                     None => self.select(None, None),
-                    Some(actor) if self.draft.is_none() || self.draft_from.as_ref() != Some(actor) => {
-                        self.draft = Some(actor.clone());
-                        self.draft_from = Some(actor.clone());
-                    }
-                    _ => {}
+                    Some(actor) => self.follow(actor),
                 }
             }
             if let (Some(id), Some(draft)) = (self.selected.clone(), self.draft.as_mut()) {
@@ -92,6 +87,22 @@ impl ActorsWindow {
         if merged {
             self.select(None, None);
         }
+    }
+
+    /// Keeps the draft in step with the registry's `actor` when it changed under it (undo, a merge, a
+    /// teammate's change read from disk): an untouched draft becomes the new version; one with the coder's
+    /// unsaved changes keeps them, on top of the new version (field by field, as saves merge).
+    fn follow(&mut self, actor: &Actor) {
+        if self.draft_from.as_ref() == Some(actor) && self.draft.is_some() {
+            return;
+        }
+        let edited = self.draft.as_ref().filter(|d| Some(*d) != self.draft_from.as_ref());
+        let draft = match edited {
+            Some(draft) => crate::store::actor_merge::merge_actor(self.draft_from.as_ref(), draft, actor).actor,
+            None => actor.clone(),
+        };
+        self.draft = Some(draft);
+        self.draft_from = Some(actor.clone());
     }
 
     /// Selects an actor (or none) for editing.
@@ -262,5 +273,38 @@ impl ToolWindow for ActorsWindow {
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
         self.draw(ui, session.project(), out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(name: &str, aliases: &[&str], notes: &str) -> Actor {
+        Actor {
+            name: name.into(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            kind: ActorKind::Militia,
+            affiliation: None,
+            notes: notes.into(),
+        }
+    }
+
+    /// Found by the actors helper: a teammate's change read from disk threw away what the coder was typing.
+    #[test]
+    fn a_change_under_an_edited_draft_keeps_the_coder_s_typing_and_takes_the_change() {
+        let mut window = ActorsWindow::default();
+        let first = actor("Nujaba", &["النجباء"], "");
+        window.select(Some(ActorId::new("nujaba")), Some(first.clone()));
+        window.draft.as_mut().unwrap().notes = "Iraqi, Iran-backed".into();
+        let theirs = actor("Nujaba", &["النجباء", "حركة النجباء"], "");
+        window.follow(&theirs);
+        assert_eq!(window.draft, Some(actor("Nujaba", &["النجباء", "حركة النجباء"], "Iraqi, Iran-backed")));
+        assert_eq!(window.draft_from, Some(theirs.clone()));
+        // An untouched draft simply becomes the new version.
+        let mut untouched = ActorsWindow::default();
+        untouched.select(Some(ActorId::new("nujaba")), Some(first));
+        untouched.follow(&theirs);
+        assert_eq!(untouched.draft, Some(theirs));
     }
 }
