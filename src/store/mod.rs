@@ -10,6 +10,7 @@ pub mod inside;
 pub mod integrity;
 mod lock;
 mod merge;
+mod new_file;
 pub mod paths;
 mod problem;
 mod project;
