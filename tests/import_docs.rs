@@ -5,7 +5,7 @@ use common::*;
 use egui_kittest::kittest::Queryable as _;
 use std::path::Path;
 use std::process::{Command, Output};
-use tarmeez::formats::corpus::{Columns, Record, SkipReason, import_records, read_records};
+use tarmeez::formats::corpus::{BATCH, Columns, Record, SkipReason, import_records, read_records};
 use tarmeez::model::*;
 
 fn tarmeez(args: &[&str]) -> Output {
@@ -176,8 +176,9 @@ fn document_files(dir: &Path) -> Vec<String> {
 fn cancelling_after_the_first_batch_leaves_its_documents_whole() {
     let (tmp, dir) = new_project();
     let file = tmp.path().join("many.jsonl");
+    let total = 2 * BATCH + BATCH / 2;
     let lines: Vec<String> =
-        (0..2500).map(|i| format!(r#"{{"id": "d{i:04}", "text": "خبر رقم {i} عن القصف"}}"#)).collect();
+        (0..total).map(|i| format!(r#"{{"id": "d{i:04}", "text": "خبر رقم {i} عن القصف"}}"#)).collect();
     std::fs::write(&file, lines.join("\n")).unwrap();
     let (records, skips) = read_records(&file, None, &Columns::default()).unwrap();
     assert!(skips.is_empty());
@@ -189,12 +190,12 @@ fn cancelling_after_the_first_batch_leaves_its_documents_whole() {
     });
     assert!(outcome.cancelled);
     assert!(outcome.error.is_none());
-    assert_eq!(calls, [(1000, 2500)], "progress is told, and a stop honoured, after each batch of 1,000");
-    assert_eq!(outcome.imported.len(), 1000);
+    assert_eq!(calls, [(BATCH, total)], "progress is told, and a stop honoured, after each batch");
+    assert_eq!(outcome.imported.len(), BATCH);
     drop(p);
-    assert_eq!(doc_count(&dir), 1000);
+    assert_eq!(doc_count(&dir), BATCH);
     let names = document_files(&dir);
-    let expected: Vec<String> = (0..1000).flat_map(|i| [format!("d{i:04}.ron"), format!("d{i:04}.txt")]).collect();
+    let expected: Vec<String> = (0..BATCH).flat_map(|i| [format!("d{i:04}.ron"), format!("d{i:04}.txt")]).collect();
     assert_eq!(names, expected, "nothing half-written, no temp file left");
     let out = tarmeez(&["validate", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stdout(&out));
@@ -204,13 +205,14 @@ fn cancelling_after_the_first_batch_leaves_its_documents_whole() {
 fn thousands_of_records_become_as_many_valid_documents_across_batches() {
     let (tmp, dir) = new_project();
     let file = tmp.path().join("many.jsonl");
-    // No ids: every document's id is made from `doc`. Line 1500 repeats line 3 (an earlier batch) and line
-    // 2200 repeats line 2100 (the same batch).
+    // No ids: every document's id is made from `doc`. Line `again` repeats line 3 (an earlier batch) and line
+    // `twice` repeats line `once` (the same batch).
+    let (again, once, twice, n) = (BATCH + 500, BATCH + 600, BATCH + 700, BATCH + 1000);
     let text = |i: usize| format!("خبر رقم {i} عن قصف مدفعي قرب الميادين");
-    let lines: Vec<String> = (1..=2500)
+    let lines: Vec<String> = (1..=n)
         .map(|line| match line {
-            1500 => text(3),
-            2200 => text(2100),
+            _ if line == again => text(3),
+            _ if line == twice => text(once),
             _ => text(line),
         })
         .map(|t| serde_json::json!({ "text": t }).to_string())
@@ -218,28 +220,29 @@ fn thousands_of_records_become_as_many_valid_documents_across_batches() {
     std::fs::write(&file, lines.join("\n")).unwrap();
     let out = tarmeez(&["import-docs", dir.to_str().unwrap(), file.to_str().unwrap()]);
     let report = stdout(&out);
-    assert!(report.trim_end().ends_with("2498 imported, 2 skipped"), "{report}");
+    assert!(report.trim_end().ends_with(&format!("{} imported, 2 skipped", n - 2)), "{report}");
     let f = file.display();
     assert!(report.contains(&format!("imported {f}:1 as doc\n")), "{report}");
-    assert!(report.contains(&format!("imported {f}:2500 as doc-2498\n")), "{report}");
+    assert!(report.contains(&format!("imported {f}:{n} as doc-{}\n", n - 2)), "{report}");
     assert!(
-        report.contains(&format!("skipped  {f}:1500: has the same text as line 3, imported just before as `doc-3`")),
+        report.contains(&format!("skipped  {f}:{again}: has the same text as line 3, imported just before as `doc-3`")),
         "{report}"
     );
     assert!(
         report.contains(&format!(
-            "skipped  {f}:2200: has the same text as line 2100, imported just before as `doc-2099`"
+            "skipped  {f}:{twice}: has the same text as line {once}, imported just before as `doc-{}`",
+            once - 1
         )),
         "{report}"
     );
     let p = open_read_only(&dir);
     p.load_all();
-    assert_eq!(p.documents().len(), 2498);
+    assert_eq!(p.documents().len(), n - 2);
     assert_eq!(p.problems().count(), 0);
-    let doc = p.document(&DocId::parse("doc-2099").unwrap()).unwrap();
-    assert_eq!(doc.text().unwrap().as_str(), text(2100));
-    assert_eq!(doc.meta.as_ref().unwrap().title, text(2100));
-    assert_eq!(document_files(&dir).len(), 2 * 2498, "a text and a metadata file each, no temp file");
+    let doc = p.document(&DocId::parse(&format!("doc-{}", once - 1)).unwrap()).unwrap();
+    assert_eq!(doc.text().unwrap().as_str(), text(once));
+    assert_eq!(doc.meta.as_ref().unwrap().title, text(once));
+    assert_eq!(document_files(&dir).len(), 2 * (n - 2), "a text and a metadata file each, no temp file");
     let out = tarmeez(&["validate", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stdout(&out));
 }

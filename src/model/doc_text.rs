@@ -132,8 +132,11 @@ pub fn text_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
     let mut out = String::with_capacity(7 + 64);
     out.push_str("sha256:");
+    // By hand: a `format!` per byte made hashing the texts of an import cost as much as hashing them.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     for b in digest.iter() {
-        out.push_str(&format!("{b:02x}"));
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0xf)]));
     }
     out
 }

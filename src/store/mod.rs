@@ -14,6 +14,7 @@ mod layer_status;
 mod lock;
 pub mod merge;
 pub mod migrate_actors;
+mod new_file;
 pub mod paths;
 mod problem;
 mod project;
