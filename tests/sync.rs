@@ -1,26 +1,15 @@
 //! Syncing a shared project over the real git (issue 13, item 4): a local bare repository stands for the
 //! team's shared one, and each coder has a clone. Edits go through the library as the window makes them.
 
+mod common;
+
+use common::git::{configure, git};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use tarmeez::model::{Annotator, DocId, DocumentMeta, EntityTypeId, Span, coding, default_conflict_schema};
 use tarmeez::store::{NewDoc, OpenOptions, Project};
 use tarmeez::sync::{self, SyncError};
-
-/// Runs git in `dir`, asserting it succeeds; returns its output.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git").arg("-C").arg(dir).args(args).env("GIT_TERMINAL_PROMPT", "0").output().unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// Who commits in a clone: set in its local config, as a coder's own git setup would be.
-fn configure(dir: &Path, name: &str) {
-    git(dir, &["config", "user.name", name]);
-    git(dir, &["config", "user.email", &format!("{name}@example.org")]);
-    git(dir, &["config", "commit.gpgsign", "false"]);
-}
 
 fn coder(name: &str) -> Annotator {
     Annotator::parse(name).unwrap()

@@ -6,6 +6,7 @@
 mod common;
 
 use common::SAMPLE_DOC;
+use common::git::{configure, git};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -18,18 +19,6 @@ use tarmeez::workflow::review::{SuggestionFilter, accept, pending, reject};
 
 const ROUNDS: usize = 50;
 const CODERS: [&str; 3] = ["amal", "badr", "chadi"];
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git").arg("-C").arg(dir).args(args).env("GIT_TERMINAL_PROMPT", "0").output().unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn configure(dir: &Path, name: &str) {
-    git(dir, &["config", "user.name", name]);
-    git(dir, &["config", "user.email", &format!("{name}@example.org")]);
-    git(dir, &["config", "commit.gpgsign", "false"]);
-}
 
 fn coder(name: &str) -> Annotator {
     Annotator::parse(name).unwrap()
