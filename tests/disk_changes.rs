@@ -37,3 +37,22 @@ fn a_teammate_s_saved_work_appears_in_the_open_window() {
     h.run();
     h.get_by_label_contains("Changed on disk: 1 document updated");
 }
+
+/// Found in issue 12: after a save refused because the coder's own layer changed on disk (the same coder on a
+/// second laptop, pulled), the status bar said "Save failed (retrying)", though retrying cannot help. Now the
+/// save is told as refused, and the window does not quit over it.
+#[test]
+fn a_save_refused_because_the_file_changed_elsewhere_is_not_called_a_retry() {
+    use tarmeez::ui::SaveStatus;
+    let (_tmp, dir) = sample_copy();
+    let mut session = tarmeez::ui::session::Session::new(open_as(&dir, "sample"));
+    let doc = DocId::parse(SAMPLE_DOC).unwrap();
+    let next = session.project().load_document(&doc).unwrap().layers[session.project().annotator()].next_mention_id();
+    let mark = Edit::PutMention(next, Some(Mention::new(Span::new(0, 5), "LOCATION")));
+    assert!(session.edit(&doc, mark, &mut Vec::new()));
+    common::edit_file(&dir.join(format!("annotations/{SAMPLE_DOC}/sample.ron")), "status: InProgress", "status: Done");
+    session.save_now();
+    let status = session.save_status().clone();
+    assert!(matches!(status, SaveStatus::Refused(ref why) if why.contains("changed on disk")), "{status:?}");
+    assert!(status.not_saved().is_some(), "closing the window must not lose the change");
+}

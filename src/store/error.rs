@@ -127,3 +127,15 @@ fn files(paths: &[PathBuf]) -> String {
 fn list(problems: &[Problem]) -> String {
     problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
 }
+
+impl StoreError {
+    /// Whether the save was refused because another writer changed the file since this session read it:
+    /// trying again cannot help until the two versions are reconciled (the other one is left on disk).
+    pub fn is_conflict(&self) -> bool {
+        match self {
+            StoreError::ChangedOnDisk(_) | StoreError::ActorConflict { .. } | StoreError::SchemaConflict { .. } => true,
+            StoreError::PartlySaved { cause, .. } => cause.is_conflict(),
+            _ => false,
+        }
+    }
+}

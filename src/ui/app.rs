@@ -288,7 +288,7 @@ impl TarmeezApp {
         }
         if ctx.input(|i| i.viewport().close_requested()) {
             self.save_now();
-            if let SaveStatus::Failed(why) = self.save_status() {
+            if let Some(why) = self.save_status().not_saved() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.message = Some(format!("Tarmeez stays open: not all your changes could be saved ({why})."));
             }

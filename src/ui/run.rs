@@ -5,7 +5,7 @@ use super::TarmeezApp;
 use super::action::Action;
 use super::command::Command;
 use super::dialogs;
-use super::session::{SaveStatus, Session};
+use super::session::Session;
 use super::windows::event_chooser::EventChooser;
 use super::windows::export::ExportWindow;
 use super::windows::import_annotations::ImportAnnotationsWindow;
@@ -106,7 +106,7 @@ impl TarmeezApp {
             Command::Cancel if self.message.is_some() => self.message = None,
             Command::Quit => {
                 self.save_now();
-                if let SaveStatus::Failed(why) = self.save_status() {
+                if let Some(why) = self.save_status().not_saved() {
                     // Closing now would lose the changes: say so and stay open.
                     self.message = Some(format!("Tarmeez stays open: not all your changes could be saved ({why})."));
                 } else {

@@ -30,6 +30,9 @@ pub fn status_bar(
                     SaveStatus::Failed(why) => {
                         ui.colored_label(ui.visuals().error_fg_color, "Save failed (retrying)").on_hover_text(why)
                     }
+                    SaveStatus::Refused(why) => {
+                        ui.colored_label(ui.visuals().error_fg_color, "Not saved: changed elsewhere").on_hover_text(why)
+                    }
                 };
             }
             Access::ReadOnly(why) => {

@@ -27,8 +27,21 @@ pub enum SaveStatus {
     Saved,
     /// Changes wait for the autosave.
     Unsaved,
+    /// A file changed on disk since this session read it, so the save was refused (the other version is left
+    /// as it is); the changes are still in memory. Retrying cannot help until the versions are reconciled.
+    Refused(String),
     /// The last save failed; the changes are still in memory.
     Failed(String),
+}
+
+impl SaveStatus {
+    /// Why changes are still only in memory, if they are.
+    pub fn not_saved(&self) -> Option<&str> {
+        match self {
+            SaveStatus::Failed(why) | SaveStatus::Refused(why) => Some(why),
+            SaveStatus::Saved | SaveStatus::Unsaved => None,
+        }
+    }
 }
 
 /// The review queue's side of the session: whether the right panel shows it, and the suggestion under review.
@@ -241,7 +254,11 @@ impl Session {
             }
             Err(e) => {
                 self.autosave.failed(Instant::now());
-                self.save_status = SaveStatus::Failed(e.to_string());
+                self.save_status = if e.is_conflict() {
+                    SaveStatus::Refused(e.to_string())
+                } else {
+                    SaveStatus::Failed(e.to_string())
+                };
             }
         }
     }
