@@ -38,6 +38,16 @@ pub(crate) enum Job {
         /// Project folder.
         project: PathBuf,
     },
+    /// How far coders agree on mentions: for each pair, F1 (strict: same span and type; lenient: overlapping,
+    /// same type) and Cohen's kappa on every letter's label, pooled over the documents both coded; with three
+    /// or more coders, Fleiss' kappa over the documents all coded.
+    Agreement {
+        /// Project folder.
+        project: PathBuf,
+        /// Only these coders, separated by commas: --coders huda,omar (default: every coder with a layer).
+        #[arg(long, value_name = "NAMES")]
+        coders: Option<String>,
+    },
     /// Create an empty project with the default conflict schema.
     New {
         /// Folder to create (must not exist, or be empty).

@@ -2,6 +2,7 @@
 //! writes. The UI and the command line call these and hand the edits to `Project::apply_edit`.
 
 pub mod actor_edits;
+pub mod agreement;
 pub mod assignments;
 pub mod review;
 pub mod review_stats;
