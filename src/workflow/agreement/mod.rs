@@ -2,12 +2,15 @@
 //! spans: pairwise F1 (strict: same span and type; lenient: overlapping, same type), pooled over documents
 //! (counts summed first, then the ratio: a long document weighs what its mentions weigh, unlike an average of
 //! per-document scores), and kappas on per-code-point labels (Cohen's for two coders, Fleiss' for any
-//! number). Definitions are in README's "Agreement" paragraph.
+//! number); and Krippendorff's alpha for coded units (nominal, interval), which event attributes will use.
+//! Definitions are in README's "Agreement" paragraph.
 
+mod alpha;
 mod kappa;
 mod project;
 mod spans;
 
+pub use alpha::{Metric, krippendorff_alpha};
 pub use kappa::{cohen_kappa, fleiss_kappa};
 pub use project::{PairAgreement, coders, fleiss, pairwise};
 pub use spans::{Labelled, SpanCounts, Strictness, code_point_labels, span_counts};
