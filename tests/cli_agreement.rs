@@ -33,7 +33,9 @@ fn two_coders_who_differ_by_one_mention_agree_as_counted_by_hand() {
     assert!(ok, "{out}");
     // Strict F1 = 2·(n−1) / (n + n−1): every one of huda's n−1 is the sample's, n−1 of the sample's n are huda's.
     let f1 = 2.0 * (n - 1) as f64 / (2 * n - 1) as f64;
-    let expected = format!("huda – sample: 1 documents, F1 strict {f1:.3} lenient {f1:.3}, Cohen's kappa 0.");
+    let expected = format!(
+        "huda – sample: 1 documents, F1 strict {f1:.3} clitic-lenient {f1:.3} lenient {f1:.3}, Cohen's kappa 0."
+    );
     assert!(out.contains(&expected), "{expected}\n{out}");
 
     let (ok, out) = agreement(&dir, &["--coders", "huda,nobody"]);

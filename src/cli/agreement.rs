@@ -10,11 +10,12 @@ fn ratio(value: Option<f64>) -> String {
 
 fn pair_line(p: &PairAgreement) -> String {
     format!(
-        "  {} – {}: {} documents, F1 strict {} lenient {}, Cohen's kappa {}",
+        "  {} – {}: {} documents, F1 strict {} clitic-lenient {} lenient {}, Cohen's kappa {}",
         p.first,
         p.second,
         p.documents,
         ratio(p.strict.f1()),
+        ratio(p.clitic.f1()),
         ratio(p.lenient.f1()),
         ratio(p.kappa)
     )

@@ -13,4 +13,4 @@ mod spans;
 pub use alpha::{Metric, krippendorff_alpha};
 pub use kappa::{cohen_kappa, fleiss_kappa};
 pub use project::{PairAgreement, coders, fleiss, pairwise};
-pub use spans::{Labelled, SpanCounts, Strictness, code_point_labels, span_counts};
+pub use spans::{Labelled, SpanCounts, Strictness, clitic_counts, clitic_equal, code_point_labels, span_counts};

@@ -1,6 +1,6 @@
 //! Agreement over a project: every pair of coders on the documents both coded, pooled.
 
-use super::{SpanCounts, Strictness, code_point_labels, cohen_kappa, fleiss_kappa, span_counts};
+use super::{SpanCounts, Strictness, clitic_counts, code_point_labels, cohen_kappa, fleiss_kappa, span_counts};
 use crate::model::{Annotator, EntityTypeId, Layer};
 use crate::store::Project;
 use std::collections::BTreeMap;
@@ -18,6 +18,8 @@ pub struct PairAgreement {
     pub strict: SpanCounts,
     /// Overlapping span, same type.
     pub lenient: SpanCounts,
+    /// Overlapping span, same type, the same words once clitics are stripped.
+    pub clitic: SpanCounts,
     /// Cohen's kappa on the code points of those documents.
     pub kappa: Option<f64>,
 }
@@ -48,6 +50,7 @@ pub fn pairwise(project: &Project, coders: &[Annotator]) -> Vec<PairAgreement> {
                 documents: 0,
                 strict: SpanCounts::default(),
                 lenient: SpanCounts::default(),
+                clitic: SpanCounts::default(),
                 kappa: None,
             };
             let (mut first_labels, mut second_labels) = (Vec::new(), Vec::new());
@@ -57,6 +60,7 @@ pub fn pairwise(project: &Project, coders: &[Annotator]) -> Vec<PairAgreement> {
                 pair.documents += 1;
                 pair.strict.add(span_counts(&ma, &mb, Strictness::Strict));
                 pair.lenient.add(span_counts(&ma, &mb, Strictness::Lenient));
+                pair.clitic.add(clitic_counts(&ma, &mb, |s| doc.text.slice(s).map(str::to_owned)));
                 first_labels.extend(code_point_labels(doc.text.len_chars(), &ma));
                 second_labels.extend(code_point_labels(doc.text.len_chars(), &mb));
             }
