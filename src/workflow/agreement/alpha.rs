@@ -60,65 +60,16 @@ mod tests {
     /// Krippendorff's (2011) worked example: four coders, twelve units, missing values; α = 0.743 for nominal
     /// and 0.849 for interval data (as printed there, to three places).
     fn worked_example() -> Vec<Vec<f64>> {
-        let rows: [[Option<f64>; 12]; 4] = [
-            [
-                Some(1.),
-                Some(2.),
-                Some(3.),
-                Some(3.),
-                Some(2.),
-                Some(1.),
-                Some(4.),
-                Some(1.),
-                Some(2.),
-                None,
-                None,
-                None,
-            ],
-            [
-                Some(1.),
-                Some(2.),
-                Some(3.),
-                Some(3.),
-                Some(2.),
-                Some(2.),
-                Some(4.),
-                Some(1.),
-                Some(2.),
-                Some(5.),
-                None,
-                Some(3.),
-            ],
-            [
-                None,
-                Some(3.),
-                Some(3.),
-                Some(3.),
-                Some(2.),
-                Some(3.),
-                Some(4.),
-                Some(2.),
-                Some(2.),
-                Some(5.),
-                Some(1.),
-                None,
-            ],
-            [
-                Some(1.),
-                Some(2.),
-                Some(3.),
-                Some(3.),
-                Some(2.),
-                Some(4.),
-                Some(4.),
-                Some(1.),
-                Some(2.),
-                Some(5.),
-                Some(1.),
-                None,
-            ],
+        // One row per coder, one column per unit; `.` is a unit the coder did not code.
+        let rows = [
+            "1 2 3 3 2 1 4 1 2 . . .",
+            "1 2 3 3 2 2 4 1 2 5 . 3",
+            ". 3 3 3 2 3 4 2 2 5 1 .",
+            "1 2 3 3 2 4 4 1 2 5 1 .",
         ];
-        (0..12).map(|u| rows.iter().filter_map(|r| r[u]).collect()).collect()
+        let table: Vec<Vec<Option<f64>>> =
+            rows.iter().map(|r| r.split(' ').map(|v| v.parse().ok()).collect()).collect();
+        (0..12).map(|u| table.iter().filter_map(|r| r[u]).collect()).collect()
     }
 
     #[test]
