@@ -217,16 +217,32 @@ pub fn pending(
     coder: &Annotator,
     filter: &SuggestionFilter,
 ) -> Vec<(SourceName, SuggestionId, Suggestion)> {
-    let layer = loaded.layers.get(coder);
-    let mut out: Vec<_> = loaded
-        .suggestions
-        .iter()
-        .filter(|(src, _)| suggesters::visible_to(src, coder))
-        .flat_map(|(src, set)| set.suggestions.iter().map(move |(id, s)| (src.clone(), *id, s.clone())))
-        .filter(|(src, id, s)| layer.is_none_or(|l| l.decision(src, *id).is_none()) && filter.matches(s))
+    let mut out: Vec<_> = undecided(loaded, coder)
+        .filter(|(_, _, s)| filter.matches(s))
+        .map(|(src, id, s)| (src.clone(), id, s.clone()))
         .collect();
     out.sort_by_key(|(src, id, s)| (s.span.start, s.span.end, src.clone(), *id));
     out
+}
+
+/// How many suggestions of `doc` `coder` has not decided yet (what [`pending`] lists without a filter),
+/// counted without copying them: the toolbar shows it every frame.
+pub fn pending_count(loaded: &LoadedDoc, coder: &Annotator) -> usize {
+    undecided(loaded, coder).count()
+}
+
+/// The suggestions `coder` sees and has not decided.
+fn undecided<'a>(
+    loaded: &'a LoadedDoc,
+    coder: &'a Annotator,
+) -> impl Iterator<Item = (&'a SourceName, SuggestionId, &'a Suggestion)> {
+    let layer = loaded.layers.get(coder);
+    loaded
+        .suggestions
+        .iter()
+        .filter(|(src, _)| suggesters::visible_to(src, coder))
+        .flat_map(|(src, set)| set.suggestions.iter().map(move |(id, s)| (src, *id, s)))
+        .filter(move |(src, id, _)| layer.is_none_or(|l| l.decision(src, *id).is_none()))
 }
 
 /// One edit accepting every pending suggestion that passes `filter`, in `docs` (loaded first). Each is

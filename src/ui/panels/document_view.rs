@@ -144,7 +144,7 @@ fn toolbar(
             }
         }
     });
-    let pending = owner.map_or(0, |a| crate::workflow::review::pending(loaded, a, &Default::default()).len());
+    let pending = owner.map_or(0, |a| crate::workflow::review::pending_count(loaded, a));
     let mut show = !options.hide_suggestions;
     if ui
         .checkbox(&mut show, format!("{pending} suggestions"))
