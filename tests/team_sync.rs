@@ -93,6 +93,7 @@ fn edit(dir: &Path, name: &str, dice: &mut Dice, round: usize) -> Option<Done> {
                 attributes: Default::default(),
                 note: String::new(),
                 provenance: None,
+                curation: None,
             };
             p.apply(&doc, Edit::PutEvent(layer.next_event_id(), Some(event))).unwrap();
             Some(Done::Event(doc, span))

@@ -1,7 +1,7 @@
 //! One coder's annotations of one document: mentions, events and relations.
 
 use super::{ActorId, AttributeId, EntityTypeId, EventId, EventTypeId, MentionId, RelationId, RelationTypeId, RoleId};
-use super::{Decision, ReviewStatus, SourceName, Span, SuggestionId};
+use super::{Curation, Decision, Rejection, ReviewStatus, SourceName, Span, SuggestionId, UnitKey};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -61,6 +61,9 @@ pub struct Mention {
     /// Set when the mention was made by accepting a suggestion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
+    /// In the gold layer: the coders who had it, the curator and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curation: Option<Curation>,
 }
 
 impl Mention {
@@ -73,6 +76,7 @@ impl Mention {
             attributes: Attributes::new(),
             note: String::new(),
             provenance: None,
+            curation: None,
         }
     }
 }
@@ -108,6 +112,9 @@ pub struct Event {
     /// Set when the event was made by accepting a suggestion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
+    /// In the gold layer: the coders who had it, the curator and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curation: Option<Curation>,
 }
 
 /// A typed relation from one event to another ("e2 RESPONSE_TO e1").
@@ -173,6 +180,10 @@ pub struct Layer {
     /// one writer (DESIGN.md section 11).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "super::unique_keys")]
     pub reviews: BTreeMap<SourceName, Decisions>,
+    /// In the gold layer: the disagreement units the curator rejected, so that the curation queue and a
+    /// later merge leave them alone.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "super::unique_keys")]
+    pub rejected: BTreeMap<UnitKey, Rejection>,
 }
 
 /// One coder's decisions on one source's suggestions of a document, by suggestion id.

@@ -84,6 +84,7 @@ pub fn make_event(
         attributes: Default::default(),
         note: String::new(),
         provenance: None,
+        curation: None,
     };
     Ok((starting(layer, Edit::PutEvent(id, Some(event))), id))
 }

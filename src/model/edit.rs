@@ -2,7 +2,7 @@
 //! every change, bulk ones included (helix's transactions are the model).
 
 use super::{
-    Actor, ActorId, Decision, DocId, DocStatus, Event, EventId, Layer, Mention, MentionId, Relation, RelationId,
+    Actor, ActorId, Decision, DocId, Rejection, UnitKey, DocStatus, Event, EventId, Layer, Mention, MentionId, Relation, RelationId,
     Schema, SourceConfig, SourceName, SuggestionId, SuggestionSet,
 };
 
@@ -19,6 +19,8 @@ pub enum Edit {
     SetStatus(DocStatus),
     /// Sets or removes the coder's decision on a suggestion.
     PutDecision(SourceName, SuggestionId, Option<Decision>),
+    /// Sets or removes the curator's rejection of a disagreement unit (gold layer).
+    PutRejection(UnitKey, Option<Rejection>),
     /// Several edits applied in order and undone as one.
     Batch(Vec<Edit>),
 }
@@ -35,6 +37,7 @@ impl Edit {
                 let old = layer.put_decision(&source, id, value);
                 Edit::PutDecision(source, id, old)
             }
+            Edit::PutRejection(key, value) => Edit::PutRejection(key, put(&mut layer.rejected, key, value)),
             Edit::Batch(edits) => {
                 let mut inverse: Vec<Edit> = edits.into_iter().map(|e| e.apply(layer)).collect();
                 inverse.reverse();

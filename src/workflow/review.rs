@@ -95,6 +95,7 @@ fn annotate(
                 attributes: Default::default(),
                 note: String::new(),
                 provenance: Some(provenance),
+                curation: None,
             };
             let edit = Edit::PutEvent(eid, Some(event));
             edit.clone().apply(layer);
@@ -331,6 +332,6 @@ fn deleted_annotations(edit: &Edit, out: &mut Vec<CreatedAnnotation>) {
                 deleted_annotations(e, out);
             }
         }
-        Edit::PutRelation(..) | Edit::SetStatus(_) | Edit::PutDecision(..) => {}
+        Edit::PutRelation(..) | Edit::SetStatus(_) | Edit::PutDecision(..) | Edit::PutRejection(..) => {}
     }
 }

@@ -180,6 +180,7 @@ impl<'a> Reader<'a> {
                 attributes: Default::default(),
                 note: String::new(),
                 provenance: None,
+                curation: None,
             };
             self.layer.events.insert(id, event);
             self.event_of.insert(&p.id, id);

@@ -451,6 +451,7 @@ fn add_entity(
             attributes: Default::default(),
             note: String::new(),
             provenance: None,
+            curation: None,
         };
         layer.events.insert(id, event);
         summary.events += 1;
