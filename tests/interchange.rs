@@ -507,6 +507,7 @@ fn doccano_import_into_a_layer_adds_what_is_new_and_finds_what_is_there() {
         attributes: Default::default(),
         note: String::new(),
         provenance: None,
+        curation: None,
     };
     expected.events.insert(tarmeez::model::EventId(6), statement);
     let e5 = expected.events.get_mut(&tarmeez::model::EventId(5)).unwrap();

@@ -253,6 +253,7 @@ fn layer(t: &str) -> Layer {
             ]),
             note: "Eight rockets; no casualties or damage reported".into(),
             provenance: None,
+            curation: None,
         },
     );
     e.insert(
@@ -267,6 +268,7 @@ fn layer(t: &str) -> Layer {
             ]),
             note: String::new(),
             provenance: None,
+            curation: None,
         },
     );
     e.insert(
@@ -278,6 +280,7 @@ fn layer(t: &str) -> Layer {
             attributes: attrs(&[("modality", AttrValue::Choice("threatened".into()))]),
             note: String::new(),
             provenance: None,
+            curation: None,
         },
     );
     e.insert(
@@ -290,6 +293,7 @@ fn layer(t: &str) -> Layer {
             attributes: attrs(&[("modality", AttrValue::Choice("asserted".into()))]),
             note: String::new(),
             provenance: None,
+            curation: None,
         },
     );
     e.insert(
@@ -304,6 +308,7 @@ fn layer(t: &str) -> Layer {
             ]),
             note: "US strikes near al-Bukamal the night before; attacker left open in the text".into(),
             provenance: None,
+            curation: None,
         },
     );
     let mut r = BTreeMap::new();
@@ -317,6 +322,7 @@ fn layer(t: &str) -> Layer {
         events: e.into_iter().map(|(k, v)| (EventId(k), v)).collect(),
         relations: r,
         reviews: Default::default(),
+        rejected: Default::default(),
     }
 }
 

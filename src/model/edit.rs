@@ -2,8 +2,8 @@
 //! every change, bulk ones included (helix's transactions are the model).
 
 use super::{
-    Actor, ActorId, Decision, DocId, Rejection, UnitKey, DocStatus, Event, EventId, Layer, Mention, MentionId, Relation, RelationId,
-    Schema, SourceConfig, SourceName, SuggestionId, SuggestionSet,
+    Actor, ActorId, Decision, DocId, DocStatus, Event, EventId, Layer, Mention, MentionId, Rejection, Relation,
+    RelationId, Schema, SourceConfig, SourceName, SuggestionId, SuggestionSet, UnitKey,
 };
 
 /// One change to one annotator's layer of one document.
@@ -180,6 +180,7 @@ mod tests {
                 attributes: Default::default(),
                 note: String::new(),
                 provenance: None,
+                curation: None,
             },
         );
         layer

@@ -345,6 +345,7 @@ mod tests {
                 attributes: [(AttributeId::from("modality"), AttrValue::Choice("asserted".into()))].into(),
                 note: String::new(),
                 provenance: None,
+                curation: None,
             },
         );
         assert_eq!(validate_layer(&layer, &schema, &text, &actors), vec![]);
@@ -361,6 +362,7 @@ mod tests {
             attributes: Default::default(),
             note: String::new(),
             provenance: None,
+            curation: None,
         };
         layer.events.insert(EventId(1), event);
         let rel =
@@ -387,6 +389,7 @@ mod tests {
                 attributes: Default::default(),
                 note: String::new(),
                 provenance: None,
+                curation: None,
             },
         );
         let k = kinds(&validate_layer(&layer, &schema, &text, &actors));

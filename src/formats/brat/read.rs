@@ -511,6 +511,7 @@ mod tests {
             attributes,
             note: String::new(),
             provenance: None,
+            curation: None,
         };
         layer.events.insert(EventId(1), event.clone());
         layer.events.insert(EventId(2), Event { arguments: vec![], attributes: Default::default(), ..event });
