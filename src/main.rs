@@ -77,6 +77,12 @@ fn main() -> ExitCode {
         Some(Job::Repair { project, dry_run }) => repair(&project, dry_run),
         Some(Job::Stats { project }) => stats(&project),
         Some(Job::Agreement { project, coders }) => cli::agreement::agreement(&project, coders.as_deref()),
+        Some(Job::Disagreements { project, coders, docs, out }) => {
+            cli::curate::disagreements(&project, coders.as_deref(), docs.as_deref(), &out)
+        }
+        Some(Job::Curate { project, at_least, coders }) => {
+            cli::curate::curate(&project, at_least, coders.as_deref(), annotator)
+        }
         Some(Job::New { dir, name }) => new_project(&dir, &name, annotator),
         Some(Job::ImportText { project, paths }) => import_text(&project, &paths, annotator),
         Some(Job::ImportDocs {

@@ -207,6 +207,35 @@ pub(crate) enum Job {
         #[arg(long)]
         status: bool,
     },
+    // Curation (issue 14; src/workflow/curation/).
+    /// Write the diagnosis of an agreement study: one CSV row per disagreement unit (document, offsets, text,
+    /// how the coders differ, the gold layer's state, each coder's version).
+    Disagreements {
+        /// Project folder.
+        project: PathBuf,
+        /// Only these coders, separated by commas (default: every coder with a layer).
+        #[arg(long, value_name = "NAMES")]
+        coders: Option<String>,
+        /// Only these documents, separated by commas.
+        #[arg(long, value_name = "IDS")]
+        docs: Option<String>,
+        /// The CSV file to write (`-`: standard output).
+        #[arg(long, short, value_name = "FILE", default_value = "-")]
+        out: PathBuf,
+    },
+    /// Merge into the gold layer every disagreement-free or majority unit: each open unit whose version at
+    /// least --at-least coders share. Units the curator already settled or rejected are left as they are.
+    /// The curator is --annotator (else the name the window remembers).
+    Curate {
+        /// Project folder.
+        project: PathBuf,
+        /// How many coders must share a version for it to be merged.
+        #[arg(long, value_name = "K")]
+        at_least: usize,
+        /// Only these coders, separated by commas (default: every coder with a layer).
+        #[arg(long, value_name = "NAMES")]
+        coders: Option<String>,
+    },
     /// Assign documents to coders: writes assignments.ron (see --help).
     #[command(long_about = ASSIGN_HELP)]
     Assign {

@@ -3,6 +3,7 @@
 pub(crate) mod agreement;
 pub(crate) mod args;
 pub(crate) mod assign;
+pub(crate) mod curate;
 pub(crate) mod export;
 pub(crate) mod imports;
 pub(crate) mod project;

@@ -4,20 +4,19 @@
 //! [`merge`] are the curator's decisions as edits of the gold layer; [`feedback`] compares a coder with it.
 
 mod decide;
+mod diagnosis;
 mod feedback;
 mod units;
 
 pub use decide::{Curator, UnitState, agreed_by, merge_document, reject, state, take};
+pub use diagnosis::{diagnosis_csv, state_text, version_text};
 pub use feedback::{Feedback, TypeCounts, feedback, feedback_document};
 pub use units::{Disagreement, Unit, Version, units};
 
+pub use crate::workflow::agreement::coders;
+
 use crate::model::{Annotator, DocId, Edit, ProjectEdit};
 use crate::store::Project;
-
-/// The coders of the project: every layer but the gold one (documents are loaded first).
-pub fn coders(project: &Project) -> Vec<Annotator> {
-    super::agreement::coders(project).into_iter().filter(|c| !c.is_gold()).collect()
-}
 
 /// Which units a queue or a report lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
