@@ -4,7 +4,7 @@
 
 use super::{DocumentLayout, Rect};
 use crate::model::{
-    EventId, Layer, MentionId, Rgb, Schema, SourceName, Span, SuggestedLabel, SuggestionId, SuggestionSet,
+    Annotator, EventId, Layer, MentionId, Rgb, Schema, SourceName, Span, SuggestedLabel, SuggestionId, SuggestionSet,
 };
 use std::ops::Range;
 
@@ -19,6 +19,22 @@ impl Rgba {
     }
 }
 
+/// The colour of the `i`th coder's lines while curating (and of their name in the queue): eight colours
+/// that stay apart for the colour-blind too (Okabe and Ito's palette), then round again.
+pub fn coder_color(i: usize) -> Rgb {
+    const PALETTE: [[u8; 3]; 8] = [
+        [0x00, 0x72, 0xB2],
+        [0xE6, 0x9F, 0x00],
+        [0x00, 0x9E, 0x73],
+        [0xCC, 0x79, 0xA7],
+        [0x56, 0xB4, 0xE9],
+        [0xD5, 0x5E, 0x00],
+        [0xF0, 0xE4, 0x42],
+        [0x00, 0x00, 0x00],
+    ];
+    Rgb(PALETTE[i % PALETTE.len()])
+}
+
 /// What a highlight stands for.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum HighlightKey {
@@ -28,6 +44,10 @@ pub enum HighlightKey {
     Trigger(EventId),
     /// A pending suggestion.
     Suggestion(SourceName, SuggestionId),
+    /// A mention of another layer drawn beside the shown one: a coder's while curating, a gold one missed.
+    Other(Annotator, MentionId),
+    /// An event trigger of another layer drawn beside the shown one.
+    OtherTrigger(Annotator, EventId),
 }
 
 /// How a highlight is drawn.
@@ -39,6 +59,12 @@ pub enum HighlightKind {
     Trigger,
     /// A dashed outline.
     Suggestion,
+    /// A thin line in a coder's colour over the text, stacked by coder (curation).
+    CoderLine,
+    /// A gold mention the shown coder does not have (feedback): a dashed outline.
+    Missed,
+    /// A mention of the shown coder that the gold layer does not have (feedback): a solid outline.
+    Extra,
 }
 
 /// One span to draw.
@@ -161,11 +187,60 @@ impl HighlightSet {
                 });
             }
         }
-        // Longer spans first at the same start, so that nested mentions get the outer levels last.
-        items.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-        assign_levels(&mut items);
-        let longest = items.iter().map(|h| h.span.len()).max().unwrap_or(0);
-        Self { items, longest }
+        let mut set = Self { items, longest: 0 };
+        set.sort();
+        assign_levels(&mut set.items);
+        set
+    }
+
+    /// Keeps the items sorted by start, longer spans first at the same start (so that nested mentions get the
+    /// outer levels last), and the longest length for range lookups.
+    fn sort(&mut self) {
+        self.items.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        self.longest = self.items.iter().map(|h| h.span.len()).max().unwrap_or(0);
+    }
+
+    /// Adds every coder's mentions and triggers as thin lines in the coder's colour, the `i`th coder's on the
+    /// `i`th line from the top of the text line, so that the curator sees who marked what at a glance.
+    pub fn add_coders(&mut self, coders: &[(&Annotator, Rgb, &Layer)]) {
+        for (i, (coder, color, layer)) in coders.iter().enumerate() {
+            let level = u8::try_from(i).unwrap_or(u8::MAX);
+            let line = |span, label: String, key| Highlight {
+                span,
+                kind: HighlightKind::CoderLine,
+                color: *color,
+                level,
+                label,
+                key,
+            };
+            for (id, m) in &layer.mentions {
+                let label = format!("{coder}: {}", m.entity_type);
+                self.items.push(line(m.span, label, HighlightKey::Other((*coder).clone(), *id)));
+            }
+            for (id, e) in &layer.events {
+                let label = format!("{coder}: {}", e.event_type);
+                self.items.push(line(e.trigger, label, HighlightKey::OtherTrigger((*coder).clone(), *id)));
+            }
+        }
+        self.sort();
+    }
+
+    /// Marks the shown coder's misses (gold mentions they lack, by id in `gold`) and extras (their mentions
+    /// the gold layer lacks, by id in `coder`).
+    pub fn add_feedback(&mut self, gold: &Layer, coder: &Layer, misses: &[MentionId], extras: &[MentionId]) {
+        let miss = Rgb([0xE6, 0x7E, 0x22]);
+        let extra = Rgb([0xD6, 0x27, 0x28]);
+        for id in misses {
+            let Some(m) = gold.mentions.get(id) else { continue };
+            let (label, key) = (format!("missed {}", m.entity_type), HighlightKey::Other(Annotator::gold(), *id));
+            self.items.push(Highlight { span: m.span, kind: HighlightKind::Missed, color: miss, level: 0, label, key });
+        }
+        for id in extras {
+            let Some(m) = coder.mentions.get(id) else { continue };
+            let (label, key) = (format!("not in gold: {}", m.entity_type), HighlightKey::Mention(*id));
+            self.items.push(Highlight { span: m.span, kind: HighlightKind::Extra, color: extra, level: 0, label, key });
+        }
+        self.sort();
     }
 
     /// Every highlight, sorted by start.
@@ -219,9 +294,17 @@ impl HighlightSet {
                         front.push(Shape::Outline(r, Rgba::from_rgb(h.color, 255), stroke * 1.3));
                     }
                     HighlightKind::Suggestion => front.push(Shape::Dashed(r, Rgba::from_rgb(h.color, 230), stroke)),
+                    HighlightKind::CoderLine => {
+                        let y = r.y0 + underline * (0.4 + 1.5 * f32::from(h.level));
+                        let line = Rect::new(r.x0, y, r.x1, y + underline * 0.8);
+                        front.push(Shape::Fill(line, Rgba::from_rgb(h.color, 255)));
+                    }
+                    HighlightKind::Missed => front.push(Shape::Dashed(r, Rgba::from_rgb(h.color, 255), stroke * 1.5)),
+                    HighlightKind::Extra => front.push(Shape::Outline(r, Rgba::from_rgb(h.color, 255), stroke * 1.5)),
                 }
             });
             if style.labels
+                && h.kind != HighlightKind::CoderLine
                 && let Some(r) = first
             {
                 // The label sits over the span's first letter: its right end in right-to-left text.

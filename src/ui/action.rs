@@ -3,6 +3,7 @@
 //! them).
 
 use super::Command;
+use super::panels::curation_queue::CurationRequest;
 use super::panels::review_queue::ReviewRequest;
 use super::windows::ToolWindow;
 use crate::model::{DocId, Edit, EntityTypeId, EventId, EventTypeId, MentionId, ProjectEdit, RoleId, Span};
@@ -53,6 +54,10 @@ pub enum Action {
     Propagate(MentionId, bool),
     /// A request of the review queue.
     Review(ReviewRequest),
+    /// A request of the curation queue.
+    Curate(CurationRequest),
+    /// Curate the units of this filter (a cell of the agreement matrix): starts curating if needed.
+    CurateUnits(crate::workflow::curation::UnitFilter),
     /// Show this document.
     Show(DocId),
     /// Open a document, scroll to a span and select it (and focus what is given).

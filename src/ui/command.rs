@@ -93,12 +93,36 @@ pub enum Command {
     Sync,
     /// Make the project folder a git repository shared at a remote.
     ShareProject,
+    // Agreement and curation (src/workflow/agreement/, src/workflow/curation/).
+    /// Show or hide the agreement between coders.
+    ToggleAgreement,
+    /// Curate: reopen the project as its gold layer (again to go back to coding).
+    Curate,
+    /// While curating: make coder `n`'s version (1-9, in the queue's order) the gold one.
+    TakeVersion(u8),
 }
+
+/// The labels of [`Command::TakeVersion`] 1 to 9.
+const TAKE_LABELS: [&str; 9] = [
+    "Take coder 1's version",
+    "Take coder 2's version",
+    "Take coder 3's version",
+    "Take coder 4's version",
+    "Take coder 5's version",
+    "Take coder 6's version",
+    "Take coder 7's version",
+    "Take coder 8's version",
+    "Take coder 9's version",
+];
+
+/// The number keys of [`Command::TakeVersion`] 1 to 9.
+const NUMBER_KEYS: [Key; 9] =
+    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
 
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 43] = [
+    pub const ALL: [Command; 54] = [
         Command::OpenProject,
         Command::ChangeCoder,
         Command::Save,
@@ -123,6 +147,17 @@ impl Command {
         Command::Sync,
         Command::ShareProject,
         Command::ToggleReviewStats,
+        Command::ToggleAgreement,
+        Command::Curate,
+        Command::TakeVersion(1),
+        Command::TakeVersion(2),
+        Command::TakeVersion(3),
+        Command::TakeVersion(4),
+        Command::TakeVersion(5),
+        Command::TakeVersion(6),
+        Command::TakeVersion(7),
+        Command::TakeVersion(8),
+        Command::TakeVersion(9),
         Command::ToggleDone,
         Command::NextDocument,
         Command::PreviousDocument,
@@ -191,6 +226,9 @@ impl Command {
             Command::Sync => "Sync",
             Command::ShareProject => "Share project…",
             Command::ToggleProgress => "Assignment progress",
+            Command::ToggleAgreement => "Agreement",
+            Command::Curate => "Curate (gold layer)",
+            Command::TakeVersion(n) => TAKE_LABELS[usize::from(n.clamp(1, 9)) - 1],
         }
     }
 
@@ -259,6 +297,15 @@ impl Command {
             Command::ToggleProgress => {
                 "Each coder's assigned documents (tarmeez assign): how many are done, in progress and not started"
             }
+            Command::ToggleAgreement => {
+                "How far the coders agree, pair by pair and per type, and you against the gold layer; a cell opens its disagreements"
+            }
+            Command::Curate => {
+                "Adjudicate the coders' disagreements into the gold layer (again to go back to coding under your name)"
+            }
+            Command::TakeVersion(_) => {
+                "While curating: make that coder's version of the current unit the gold one (Enter takes the majority's)"
+            }
         }
     }
 
@@ -300,6 +347,8 @@ impl Command {
             | Command::Export
             | Command::ToggleReviewStats
             | Command::ShareProject
+            | Command::ToggleAgreement
+            | Command::Curate
             | Command::ToggleProgress => {
                 vec![]
             }
@@ -313,6 +362,7 @@ impl Command {
             Command::MoveStartRight => vec![KeyboardShortcut::new(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowRight)],
             Command::Quit => vec![cmd(Key::Q)],
             Command::Sync => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F5)],
+            Command::TakeVersion(n) => vec![alt(NUMBER_KEYS[usize::from(n.clamp(1, 9)) - 1])],
         }
     }
 

@@ -5,7 +5,9 @@ use super::TarmeezApp;
 use super::action::Action;
 use super::command::Command;
 use super::dialogs;
+use super::panels::curation_queue::CurationRequest;
 use super::session::Session;
+use super::windows::agreement::AgreementWindow;
 use super::windows::event_chooser::EventChooser;
 use super::windows::export::ExportWindow;
 use super::windows::import_annotations::ImportAnnotationsWindow;
@@ -62,6 +64,9 @@ impl TarmeezApp {
         if let Action::SyncStateChanged = action {
             return self.sync.refresh();
         }
+        if let Action::CurateUnits(filter) = action {
+            return self.curate_units(filter, out);
+        }
         let Some(s) = &mut self.session else { return };
         match action {
             Action::Mark(t) => s.mark_selection(t, out),
@@ -80,6 +85,7 @@ impl TarmeezApp {
             Action::ClickText(at) => s.clicked_text(at, out),
             Action::Propagate(id, whole_project) => s.propagate(id, whole_project, out),
             Action::Review(request) => s.review(request, out),
+            Action::Curate(request) => s.curate(request, out),
             Action::Show(doc) => s.show_document(Some(doc)),
             Action::Jump { doc, span, focus } => s.jump(&doc, span, focus),
             Action::Open(window) => s.windows.open(window),
@@ -89,7 +95,8 @@ impl TarmeezApp {
             | Action::Notice(_)
             | Action::OpenProject(_)
             | Action::RepairProject
-            | Action::SyncStateChanged => {}
+            | Action::SyncStateChanged
+            | Action::CurateUnits(_) => {}
         }
     }
 
@@ -98,6 +105,7 @@ impl TarmeezApp {
         match command {
             Command::OpenProject => out.extend(dialogs::project_folder().map(Action::OpenProject)),
             Command::ChangeCoder => self.change_coder(),
+            Command::Curate => self.toggle_curation(),
             Command::Sync => self.start_sync(ctx),
             Command::ToggleTheme => {
                 let dark = ctx.theme() == egui::Theme::Dark;
@@ -254,6 +262,40 @@ impl TarmeezApp {
     }
 }
 
+// Curation: the project reopened as its gold layer, and back.
+impl TarmeezApp {
+    /// Go > Curate: reopens the project as its gold layer with the coder as curator; again, back under the
+    /// curator's own name. Work is saved first, as when changing coder.
+    fn toggle_curation(&mut self) {
+        let Some(session) = &self.session else { return };
+        let dir = session.project().root().to_owned();
+        match &session.curation {
+            Some(c) => {
+                let curator = c.curator.clone();
+                self.open_project_as(dir, curator);
+            }
+            None => {
+                let curator = session.project().annotator().clone();
+                self.open_project_as(dir, Annotator::gold());
+                match &mut self.session {
+                    Some(s) if s.curating() => s.set_curator(curator),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// A cell of the agreement matrix: curate exactly those units (starting to curate if needed).
+    fn curate_units(&mut self, filter: crate::workflow::curation::UnitFilter, out: &mut Vec<Action>) {
+        if !self.session.as_ref().is_some_and(Session::curating) {
+            self.toggle_curation();
+        }
+        if self.session.as_ref().is_some_and(Session::curating) {
+            out.push(Action::Curate(CurationRequest::Filter(filter)));
+        }
+    }
+}
+
 // Sharing through git (src/sync/): a sync runs on a thread (`ui/sync_state.rs`); these start it and take
 // its end.
 impl TarmeezApp {
@@ -330,6 +372,13 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         Command::Cancel => s.step_back(ctx),
         Command::ToggleDone => s.toggle_done(out),
         Command::NextUnfinished => s.next_unfinished(out),
+        // While curating, the review keys move through and decide the curation queue.
+        Command::NextSuggestion if s.curating() => s.step_curation(true),
+        Command::PreviousSuggestion if s.curating() => s.step_curation(false),
+        Command::AcceptSuggestion if s.curating() => s.curate(CurationRequest::TakeMajority, out),
+        Command::RejectSuggestion if s.curating() => s.curate(CurationRequest::Reject, out),
+        Command::TakeVersion(n) => s.curate(CurationRequest::Take(usize::from(n.max(1)) - 1), out),
+        Command::ToggleAgreement => s.windows.toggle(|| Box::<AgreementWindow>::default()),
         Command::NextSuggestion => s.step_review(true),
         Command::PreviousSuggestion => s.step_review(false),
         Command::AcceptSuggestion => s.review(super::panels::review_queue::ReviewRequest::Accept(None), out),
@@ -375,6 +424,11 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         }
         // Commands of the window itself, run by `TarmeezApp::command`.
         Command::ShareProject => s.windows.open(Box::<ShareWindow>::default()),
-        Command::OpenProject | Command::ChangeCoder | Command::ToggleTheme | Command::Quit | Command::Sync => {}
+        Command::OpenProject
+        | Command::ChangeCoder
+        | Command::ToggleTheme
+        | Command::Quit
+        | Command::Sync
+        | Command::Curate => {}
     }
 }

@@ -33,6 +33,16 @@ pub fn describe(
     let quote = |span| doc.text.slice(span).map(|s| format!("«{s}»")).unwrap_or_default();
     let mut out = Vec::new();
     match key {
+        // Another layer's annotation (a coder's while curating, a gold mention missed): described as its own
+        // layer has it, under the layer's name.
+        HighlightKey::Other(owner, id) => {
+            out.push(if owner.is_gold() { "In the gold layer:".to_owned() } else { format!("{owner}'s:") });
+            out.extend(describe(project, doc, Some(owner), &HighlightKey::Mention(*id)));
+        }
+        HighlightKey::OtherTrigger(owner, id) => {
+            out.push(if owner.is_gold() { "In the gold layer:".to_owned() } else { format!("{owner}'s:") });
+            out.extend(describe(project, doc, Some(owner), &HighlightKey::Trigger(*id)));
+        }
         HighlightKey::Mention(id) => {
             let Some(m) = layer.and_then(|l| l.mentions.get(id)) else { return out };
             let name = schema.entity_type(&m.entity_type).map_or(m.entity_type.to_string(), |t| t.name.clone());

@@ -15,6 +15,10 @@ pub struct ViewOptions {
     pub layer: Option<Annotator>,
     /// Pending suggestions drawn as dashed outlines.
     pub hide_suggestions: bool,
+    /// Mark the shown coder's misses and extras against the gold layer (feedback).
+    pub compare_gold: bool,
+    /// While curating: the coders whose versions are drawn as lines over the text, in this order.
+    pub coders: Vec<Annotator>,
 }
 
 /// Shown when no project is open.
@@ -55,7 +59,22 @@ pub fn highlights(project: &Project, shown: Option<&DocId>, options: &ViewOption
     let suggestions = doc.suggestions.iter().filter(|(source, _)| {
         !options.hide_suggestions && owner.as_ref().is_none_or(|a| crate::workflow::suggesters::visible_to(source, a))
     });
-    HighlightSet::build(&project.config().schema, layer, suggestions)
+    let mut set = HighlightSet::build(&project.config().schema, layer, suggestions);
+    let lines: Vec<(&Annotator, crate::model::Rgb, &crate::model::Layer)> = options
+        .coders
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((c, crate::text::scene::coder_color(i), doc.layers.get(c)?)))
+        .collect();
+    set.add_coders(&lines);
+    if options.compare_gold
+        && owner.as_ref().is_some_and(|a| !a.is_gold())
+        && let (Some(gold), Some(mine)) = (doc.layers.get(&Annotator::gold()), layer)
+    {
+        let feedback = crate::workflow::curation::feedback_document(mine, gold);
+        set.add_feedback(gold, mine, &feedback.misses, &feedback.extras);
+    }
+    set
 }
 
 /// Draws the selected document.
@@ -152,6 +171,10 @@ fn toolbar(
         .changed()
     {
         commands.push(Command::ToggleSuggestions.into());
+    }
+    if loaded.layers.contains_key(&Annotator::gold()) && owner.is_some_and(|a| !a.is_gold()) {
+        ui.checkbox(&mut options.compare_gold, "against gold")
+            .on_hover_text("Mark this layer's misses (dashed orange) and extras (red) against the curated gold layer");
     }
     let mut labels = article.show_labels;
     if ui.checkbox(&mut labels, "labels").on_hover_text(Command::ToggleLabels.help()).changed() {

@@ -56,6 +56,9 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::AcceptSuggestion, commands);
             item(ui, Command::RejectSuggestion, commands);
             item(ui, Command::ToggleReviewStats, commands);
+            ui.separator();
+            item(ui, Command::ToggleAgreement, commands);
+            item(ui, Command::Curate, commands);
         });
         ui.menu_button("View", |ui| {
             item(ui, Command::ZoomIn, commands);

@@ -1,5 +1,6 @@
 //! The panels of the main window. Each reads the project and pushes [`super::Command`]s; none changes state.
 
+pub mod curation_queue;
 mod describe;
 mod document_list;
 mod document_view;

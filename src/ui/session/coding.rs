@@ -115,7 +115,7 @@ impl Session {
             .filter_map(|h| match &h.key {
                 HighlightKey::Mention(id) => Some((h.span.len(), Focus::Mention(*id))),
                 HighlightKey::Trigger(id) => Some((h.span.len(), Focus::Event(*id))),
-                HighlightKey::Suggestion(..) => None,
+                HighlightKey::Suggestion(..) | HighlightKey::Other(..) | HighlightKey::OtherTrigger(..) => None,
             })
             .collect();
         hits.sort_by_key(|(len, _)| *len);

@@ -57,8 +57,22 @@ impl Session {
             picking: self.picking.as_ref(),
             editable,
         };
-        let (inspector, review) = (&mut self.inspector, &mut self.review);
+        let (inspector, review, curation) = (&mut self.inspector, &mut self.review, &mut self.curation);
         egui::Panel::right("inspector").resizable(true).default_size(330.0).show(ui, |ui| {
+            if let Some(c) = curation {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut c.active, true, "Curation");
+                    ui.selectable_value(&mut c.active, false, "Inspector");
+                });
+                ui.separator();
+                if c.active {
+                    c.queue.refresh(input.project);
+                    panels::curation_queue::curation_panel(ui, input.project, &mut c.queue, out);
+                } else {
+                    panels::inspector(ui, &input, inspector, out);
+                }
+                return;
+            }
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut review.active, false, "Inspector");
                 ui.selectable_value(&mut review.active, true, "Review suggestions");

@@ -4,6 +4,7 @@
 
 mod assigned;
 mod coding;
+pub mod curation;
 mod draw;
 mod review;
 mod watch;
@@ -84,6 +85,8 @@ pub struct Session {
     watch: Option<Result<watch::DiskWatcher, String>>,
     /// What the last refresh from disk took in, for the status bar.
     disk_note: Option<String>,
+    /// The curation queue, when the project is open as its gold layer.
+    pub curation: Option<curation::Curating>,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -111,7 +114,9 @@ impl Session {
             assigned: Default::default(),
             watch: None,
             disk_note: None,
+            curation: None,
         };
+        session.start_curating();
         session.assigned = assigned::Assigned::read(&session.project);
         // The first of the list: the coder's first assigned document when they have any.
         let first = session.doc_order().at(0).map(|i| session.project.documents()[i].id.clone());

@@ -6,6 +6,7 @@
 //! `ui/run.rs`, or an [`Action::Open`] pushed by a panel).
 
 pub mod actors;
+pub mod agreement;
 pub mod event_chooser;
 pub mod events_table;
 pub mod export;

@@ -95,6 +95,10 @@ impl NameDialog {
             );
             return None;
         }
+        if a.is_gold() {
+            ui.colored_label(warn, "`gold` is the curated layer's name: type your own, then curate with Go > Curate.");
+            return None;
+        }
         ui.weak(format!("Your layer: annotations/<document>/{a}.ron"));
         if let Some(documents) = self.taken.get(&a) {
             let plural = if *documents == 1 { "" } else { "s" };

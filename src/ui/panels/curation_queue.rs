@@ -1,0 +1,228 @@
+//! The curation queue: every open disagreement unit of the project (or of one cell of the agreement
+//! matrix), each coder's version of the current one side by side in the coder's colour, and the curator's
+//! keys: Alt+number takes that coder's version, Enter the majority's, Backspace rejects them all. A merge of
+//! every unit that enough coders agree on is one button.
+
+use crate::model::{Annotator, DocId, UnitKey};
+use crate::store::Project;
+use crate::text::scene::coder_color;
+use crate::ui::bidi_label::{LabelStyle, bidi_label, selectable_row};
+use crate::ui::{Action, Command};
+use crate::workflow::curation::{self, Unit, UnitFilter, UnitState, state, version_text};
+use eframe::egui::{self, Color32, RichText};
+
+/// What the curation panel asks the session to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CurationRequest {
+    /// Make the unit at this index of the list the current one.
+    Select(usize),
+    /// Make the current unit's version of coder `i` (in the queue's coder order) the gold one.
+    Take(usize),
+    /// Take the version most coders share (when exactly one has the most).
+    TakeMajority,
+    /// Reject every version of the current unit.
+    Reject,
+    /// Merge every open unit whose version at least this many coders share.
+    Merge(usize),
+    /// Only the units of this filter (a cell of the agreement matrix), or all again.
+    Filter(UnitFilter),
+}
+
+/// The queue's state: its coders, filter, list and cursor.
+pub struct CurationQueue {
+    /// The coders compared, in the order of their keys and colours.
+    pub coders: Vec<Annotator>,
+    /// Which units are listed.
+    pub filter: UnitFilter,
+    /// List settled and rejected units too.
+    pub show_decided: bool,
+    /// The quorum of "Merge where at least k coders agree".
+    pub at_least: usize,
+    /// The current unit.
+    pub current: Option<(DocId, UnitKey)>,
+    items: Vec<(Unit, UnitState)>,
+    built_for: Option<(u64, UnitFilter, bool)>,
+}
+
+impl Default for CurationQueue {
+    fn default() -> Self {
+        Self {
+            coders: Vec::new(),
+            filter: UnitFilter::default(),
+            show_decided: false,
+            at_least: 2,
+            current: None,
+            items: Vec::new(),
+            built_for: None,
+        }
+    }
+}
+
+impl CurationQueue {
+    /// Rebuilds the list when the project or the filter changed; the cursor stays on its unit, or on the one
+    /// that took its place (the next) once it is decided.
+    pub fn refresh(&mut self, project: &Project) {
+        let key = (project.generation(), self.filter.clone(), self.show_decided);
+        if self.built_for.as_ref() == Some(&key) {
+            return;
+        }
+        let old_index = self.index();
+        if self.coders.is_empty() {
+            self.coders = curation::coders(project);
+        }
+        let mut filter = self.filter.clone();
+        filter.agreed = self.show_decided;
+        let gold = Annotator::gold();
+        self.items = curation::all_units(project, &self.coders, &filter)
+            .into_iter()
+            .map(|u| {
+                let layers = project.document(&u.doc).and_then(|d| d.loaded());
+                let s = state(&u, layers.and_then(|l| l.layers.get(&gold)));
+                (u, s)
+            })
+            .filter(|(_, s)| self.show_decided || *s == UnitState::Open)
+            .collect();
+        self.built_for = Some(key);
+        if self.index().is_none() {
+            let next = old_index.unwrap_or(0).min(self.items.len().saturating_sub(1));
+            self.current = self.items.get(next).map(|(u, _)| (u.doc.clone(), u.key));
+        }
+    }
+
+    /// The listed units with where each stands.
+    pub fn items(&self) -> &[(Unit, UnitState)] {
+        &self.items
+    }
+
+    /// The index of the current unit in the list.
+    pub fn index(&self) -> Option<usize> {
+        let (doc, key) = self.current.as_ref()?;
+        self.items.iter().position(|(u, _)| &u.doc == doc && u.key == *key)
+    }
+
+    /// The current unit.
+    pub fn unit(&self) -> Option<&Unit> {
+        self.index().map(|i| &self.items[i].0)
+    }
+
+    /// The index of the next (or previous) unit, wrapping around.
+    pub fn step(&self, forward: bool) -> Option<usize> {
+        let n = self.items.len();
+        if n == 0 {
+            return None;
+        }
+        Some(match self.index() {
+            None => 0,
+            Some(i) if forward => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+        })
+    }
+}
+
+/// Draws the queue.
+pub fn curation_panel(ui: &mut egui::Ui, project: &Project, queue: &mut CurationQueue, out: &mut Vec<Action>) {
+    let (open, decided) = queue.items().iter().fold((0, 0), |(o, d), (_, s)| match s {
+        UnitState::Open => (o + 1, d),
+        _ => (o, d + 1),
+    });
+    ui.label(RichText::new("Curating the gold layer").strong());
+    ui.label(format!(
+        "{open} open disagreements{}",
+        if queue.show_decided { format!(", {decided} decided") } else { String::new() }
+    ));
+    if let Some((a, b)) = &queue.filter.pair {
+        ui.horizontal(|ui| {
+            ui.label(format!("Only where {a} and {b} differ"));
+            if ui.small_button("show all").clicked() {
+                out.push(Action::Curate(CurationRequest::Filter(UnitFilter::default())));
+            }
+        });
+    }
+    ui.checkbox(&mut queue.show_decided, "also settled and rejected units");
+    ui.horizontal(|ui| {
+        let n = queue.coders.len().max(1);
+        ui.add(egui::DragValue::new(&mut queue.at_least).range(1..=n));
+        if ui
+            .button(format!("Merge where at least {} of {n} agree", queue.at_least))
+            .on_hover_text("Takes every open unit whose version that many coders share, in one step (undo takes it back); decided units are left alone")
+            .clicked()
+        {
+            out.push(Action::Curate(CurationRequest::Merge(queue.at_least)));
+        }
+    });
+    ui.separator();
+    current_unit(ui, project, queue, out);
+    ui.separator();
+    unit_list(ui, project, queue, out);
+}
+
+/// Each coder's version of the current unit, with its key and a button taking it.
+fn current_unit(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out: &mut Vec<Action>) {
+    let Some(unit) = queue.unit() else {
+        ui.weak("No disagreement left here. Tab moves through the queue.");
+        return;
+    };
+    let Some(doc) = project.document(&unit.doc).and_then(|d| d.loaded()) else { return };
+    let quoted: String = doc.text.slice(unit.key.span).unwrap_or_default().chars().take(60).collect();
+    ui.label(format!("{} · {}", unit.doc, unit.disagreement.map_or("agreed", |d| d.as_str())));
+    let style = LabelStyle { size: 16.0, color: ui.visuals().strong_text_color(), single_line: false };
+    bidi_label(ui, &format!("«{quoted}»"), style, egui::Sense::hover());
+    for (i, (coder, version)) in unit.versions.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let [r, g, b] = coder_color(i).0;
+            ui.label(RichText::new("━━").color(Color32::from_rgb(r, g, b)).strong());
+            let text = version_text(doc.layers.get(coder), unit, i);
+            let shown = if version.is_empty() { "(nothing)".to_owned() } else { text };
+            let key = if i < 9 { format!("Alt+{} ", i + 1) } else { String::new() };
+            if ui.button("Take").on_hover_text(format!("{key}{coder}'s version becomes the gold one")).clicked() {
+                out.push(Action::Curate(CurationRequest::Take(i)));
+            }
+            let style = LabelStyle { size: 14.0, color: ui.visuals().text_color(), single_line: false };
+            bidi_label(ui, &format!("{key}{coder}: {shown}"), style, egui::Sense::hover());
+        });
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Take majority").on_hover_text("Enter").clicked() {
+            out.push(Action::Curate(CurationRequest::TakeMajority));
+        }
+        if ui
+            .button("Reject all")
+            .on_hover_text("Backspace: the gold layer keeps nothing here, and remembers it")
+            .clicked()
+        {
+            out.push(Action::Curate(CurationRequest::Reject));
+        }
+    });
+    ui.weak(format!("{}/{} Tab, Shift+Tab", Command::NextSuggestion.label(), Command::PreviousSuggestion.label()));
+}
+
+/// The listed units, one row each; only the visible rows are drawn.
+fn unit_list(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out: &mut Vec<Action>) {
+    let current = queue.index();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
+        ui,
+        row_height,
+        queue.items().len(),
+        |ui, rows| {
+            for i in rows {
+                let (unit, s) = &queue.items()[i];
+                let text = project
+                    .document(&unit.doc)
+                    .and_then(|d| d.loaded())
+                    .and_then(|d| d.text.slice(unit.key.span).map(|t| t.chars().take(30).collect::<String>()))
+                    .unwrap_or_default();
+                let what = unit.disagreement.map_or("agreed", |d| d.as_str());
+                let mark = match s {
+                    UnitState::Open => "",
+                    UnitState::Settled => "✔ ",
+                    UnitState::Rejected => "✖ ",
+                };
+                let line = format!("{mark}{} «{text}» {what}", unit.doc);
+                if selectable_row(ui, current == Some(i), &line, ui.visuals().text_color()).clicked() {
+                    out.push(Action::Curate(CurationRequest::Select(i)));
+                }
+            }
+        },
+    );
+}
