@@ -180,9 +180,10 @@ impl TarmeezApp {
         let save = self.save_status();
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(ui, &mut actions));
         let disk = self.session.as_ref().and_then(|s| s.disk_note().map(str::to_owned));
+        let curator = self.session.as_ref().and_then(|s| s.curation.as_ref().map(|c| c.curator.clone()));
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                panels::status_bar(ui, self.project(), &save, disk.as_deref(), &mut actions);
+                panels::status_bar(ui, self.project(), curator.as_ref(), &save, disk.as_deref(), &mut actions);
                 if self.session.is_some() {
                     ui.separator();
                     super::sync_state::button(ui, &self.sync, &mut actions);

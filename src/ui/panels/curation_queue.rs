@@ -6,8 +6,8 @@
 use crate::model::{Annotator, DocId, UnitKey};
 use crate::store::Project;
 use crate::text::scene::coder_color;
+use crate::ui::Action;
 use crate::ui::bidi_label::{LabelStyle, bidi_label, selectable_row};
-use crate::ui::{Action, Command};
 use crate::workflow::curation::{self, Unit, UnitFilter, UnitState, state, version_text};
 use eframe::egui::{self, Color32, RichText};
 
@@ -141,9 +141,10 @@ pub fn curation_panel(ui: &mut egui::Ui, project: &Project, queue: &mut Curation
     ui.checkbox(&mut queue.show_decided, "also settled and rejected units");
     ui.horizontal(|ui| {
         let n = queue.coders.len().max(1);
-        ui.add(egui::DragValue::new(&mut queue.at_least).range(1..=n));
+        let label = ui.label("At least");
+        ui.add(egui::DragValue::new(&mut queue.at_least).range(1..=n)).labelled_by(label.id);
         if ui
-            .button(format!("Merge where at least {} of {n} agree", queue.at_least))
+            .button(format!("of {n} agree: merge"))
             .on_hover_text("Takes every open unit whose version that many coders share, in one step (undo takes it back); decided units are left alone")
             .clicked()
         {
@@ -170,7 +171,8 @@ fn current_unit(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out
     for (i, (coder, version)) in unit.versions.iter().enumerate() {
         ui.horizontal(|ui| {
             let [r, g, b] = coder_color(i).0;
-            ui.label(RichText::new("━━").color(Color32::from_rgb(r, g, b)).strong());
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 6.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 1.0, Color32::from_rgb(r, g, b));
             let text = version_text(doc.layers.get(coder), unit, i);
             let shown = if version.is_empty() { "(nothing)".to_owned() } else { text };
             let key = if i < 9 { format!("Alt+{} ", i + 1) } else { String::new() };
@@ -182,7 +184,11 @@ fn current_unit(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out
         });
     }
     ui.horizontal(|ui| {
-        if ui.button("Take majority").on_hover_text("Enter").clicked() {
+        if ui
+            .button("Majority")
+            .on_hover_text("Enter: take the version most coders share (reject when most marked nothing)")
+            .clicked()
+        {
             out.push(Action::Curate(CurationRequest::TakeMajority));
         }
         if ui
@@ -193,7 +199,7 @@ fn current_unit(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out
             out.push(Action::Curate(CurationRequest::Reject));
         }
     });
-    ui.weak(format!("{}/{} Tab, Shift+Tab", Command::NextSuggestion.label(), Command::PreviousSuggestion.label()));
+    ui.weak("Tab: next unit · Shift+Tab: previous · Ctrl+Z: undo");
 }
 
 /// The listed units, one row each; only the visible rows are drawn.

@@ -9,6 +9,7 @@ use eframe::egui;
 pub fn status_bar(
     ui: &mut egui::Ui,
     project: Option<&Project>,
+    curator: Option<&crate::model::Annotator>,
     save: &SaveStatus,
     disk: Option<&str>,
     commands: &mut Vec<Action>,
@@ -20,7 +21,10 @@ pub fn status_bar(
         };
         ui.label(format!("{} · {} documents", p.config().name, p.documents().len()));
         ui.separator();
-        ui.label(format!("Annotator: {}", p.annotator()));
+        match curator {
+            Some(c) => ui.label(format!("Curating the gold layer as {c} (Go > Curate to code again)")),
+            None => ui.label(format!("Annotator: {}", p.annotator())),
+        };
         ui.separator();
         match p.access() {
             Access::ReadWrite => {

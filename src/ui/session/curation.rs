@@ -45,6 +45,7 @@ impl Session {
             };
             self.curation = Some(Curating { curator, queue, active: true });
             self.refresh_curation();
+            self.select_unit(0);
         }
     }
 
@@ -107,12 +108,12 @@ impl Session {
                 )));
                 return;
             }
-            CurationRequest::TakeMajority => match curation::agreed_by(layers, &unit, 1) {
-                Some(i) => curation::take(layers, &unit, i, who),
+            CurationRequest::TakeMajority => match curation::majority(layers, &unit) {
+                Some(curation::Majority::Take(i)) => curation::take(layers, &unit, i, who),
+                Some(curation::Majority::Reject) => curation::reject(layers, &unit, who),
                 None => {
-                    out.push(Action::Notice(
-                        "No version has more coders than the others: take one with Alt+its number.".into(),
-                    ));
+                    let notice = "No version has more coders than the others: take one with Alt+its number.";
+                    out.push(Action::Notice(notice.into()));
                     return;
                 }
             },

@@ -116,11 +116,11 @@ impl Session {
             disk_note: None,
             curation: None,
         };
-        session.start_curating();
         session.assigned = assigned::Assigned::read(&session.project);
         // The first of the list: the coder's first assigned document when they have any.
         let first = session.doc_order().at(0).map(|i| session.project.documents()[i].id.clone());
         session.show_document(first);
+        session.start_curating();
         session
     }
 

@@ -158,6 +158,25 @@ pub fn agreed_by(layers: &BTreeMap<Annotator, Layer>, unit: &Unit, at_least: usi
     }
 }
 
+/// What most coders did with a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Majority {
+    /// Most coders share this coder's version (an index into `unit.versions`).
+    Take(usize),
+    /// Most coders marked nothing there.
+    Reject,
+}
+
+/// The version more coders share than any other (nothing marked counts as a version), if one does.
+pub fn majority(layers: &BTreeMap<Annotator, Layer>, unit: &Unit) -> Option<Majority> {
+    let groups = unit.groups(layers);
+    let largest = groups.first()?;
+    if groups.get(1).is_some_and(|g| g.len() == largest.len()) {
+        return None;
+    }
+    Some(if unit.versions[largest[0]].1.is_empty() { Majority::Reject } else { Majority::Take(largest[0]) })
+}
+
 /// One document's part of a merge: the gold layer's edits and how many units they settle.
 pub fn merge_document(
     doc: &DocId,

@@ -8,7 +8,7 @@ mod diagnosis;
 mod feedback;
 mod units;
 
-pub use decide::{Curator, UnitState, agreed_by, merge_document, reject, state, take};
+pub use decide::{Curator, Majority, UnitState, agreed_by, majority, merge_document, reject, state, take};
 pub use diagnosis::{diagnosis_csv, state_text, version_text};
 pub use feedback::{Feedback, TypeCounts, feedback, feedback_document};
 pub use units::{Disagreement, Unit, Version, units};

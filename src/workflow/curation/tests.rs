@@ -200,3 +200,30 @@ fn rejections_round_trip_through_a_layer_file() {
     let back: Layer = ron::from_str(&text).unwrap();
     assert_eq!(&back, gold);
 }
+
+#[test]
+fn the_majority_is_the_largest_group_even_when_others_are_smaller_groups() {
+    let (layers, coders) = three(layer(&[(0, 4, "ACTOR")]), layer(&[(0, 4, "ORG")]), layer(&[(0, 4, "ACTOR")]));
+    let unit = units(&doc(), &layers, &coders).remove(0);
+    assert_eq!(majority(&layers, &unit), Some(Majority::Take(0)));
+    let (layers, coders) = three(layer(&[(0, 4, "ACTOR")]), Layer::default(), Layer::default());
+    let unit = units(&doc(), &layers, &coders).remove(0);
+    assert_eq!(majority(&layers, &unit), Some(Majority::Reject), "two coders marked nothing");
+    let names = vec![coder("huda"), coder("layla")];
+    let layers: BTreeMap<Annotator, Layer> =
+        names.iter().cloned().zip([layer(&[(0, 4, "ACTOR")]), layer(&[(0, 4, "ORG")])]).collect();
+    let unit = units(&doc(), &layers, &names).remove(0);
+    assert_eq!(majority(&layers, &unit), None, "a tie");
+}
+
+#[test]
+fn a_unit_only_one_of_three_marked_has_nothing_as_its_majority() {
+    let (layers, coders) = three(
+        layer(&[(5, 15, "ACTOR")]),
+        layer(&[(5, 15, "LOCATION")]),
+        layer(&[(5, 15, "ACTOR"), (16, 23, "LOCATION")]),
+    );
+    let found = units(&doc(), &layers, &coders);
+    assert_eq!(found[1].key.span, Span::new(16, 23));
+    assert_eq!(majority(&layers, &found[1]), Some(Majority::Reject));
+}

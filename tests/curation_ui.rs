@@ -1,0 +1,116 @@
+//! Curating in the window, headless with egui_kittest: Go > Curate reopens the project as the gold layer,
+//! three disagreement units are settled with three keys (Alt+number takes a coder's version, Enter the
+//! majority's, which here is to mark nothing), Ctrl+Z brings the last one back, and Go > Curate again
+//! returns to coding under the curator's own name.
+
+mod common;
+use common::*;
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tarmeez::model::*;
+use tarmeez::store::Project;
+use tarmeez::ui::TarmeezApp;
+use tarmeez::workflow::curation::{UnitFilter, UnitState, all_units, coders, state};
+
+fn a(name: &str) -> Annotator {
+    Annotator::parse(name).unwrap()
+}
+
+fn d(i: usize) -> DocId {
+    DocId::parse(&format!("doc{i}")).unwrap()
+}
+
+/// A coder's mention: document, start, end, type.
+type Mark = (usize, usize, usize, &'static str);
+
+/// Two documents `قصفت الميليشيات القاعدة رقم N`. In doc0 the coders type «الميليشيات» (5..15) differently
+/// (huda and omar ACTOR, layla LOCATION) and only omar marks «القاعدة» (16..23); in doc1 huda marks
+/// «الميليشيات» and the others «الميليشيات القاعدة» (5..23): different boundaries.
+fn three_coders() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    let mut p = Project::create(&dir, "Team", default_conflict_schema(), a("lead")).unwrap();
+    for i in 0..2 {
+        p.add_document(&format!("doc{i}"), format!("قصفت الميليشيات القاعدة رقم {i}"), DocumentMeta::default())
+            .unwrap();
+    }
+    drop(p);
+    let marks: [(&str, &[Mark]); 3] = [
+        ("huda", &[(0, 5, 15, "ACTOR"), (1, 5, 15, "ACTOR")]),
+        ("layla", &[(0, 5, 15, "LOCATION"), (1, 5, 23, "ACTOR")]),
+        ("omar", &[(0, 5, 15, "ACTOR"), (0, 16, 23, "LOCATION"), (1, 5, 23, "ACTOR")]),
+    ];
+    for (coder, mentions) in marks {
+        let mut p = open_as(&dir, coder);
+        for (doc, start, end, ty) in mentions {
+            let layer = p.layer_mut(&d(*doc)).unwrap();
+            let id = layer.next_mention_id();
+            layer.mentions.insert(id, Mention::new(Span::new(*start, *end), *ty));
+        }
+        p.save_dirty().unwrap();
+    }
+    (tmp, dir)
+}
+
+/// The units of the project in the window still open in its gold layer.
+fn open_units(h: &Harness<'_, TarmeezApp>) -> usize {
+    let p = h.state().project().unwrap();
+    let units = all_units(p, &coders(p), &UnitFilter::default());
+    let gold = Annotator::gold();
+    units
+        .iter()
+        .filter(|u| {
+            state(u, p.document(&u.doc).and_then(|d| d.loaded()).and_then(|l| l.layers.get(&gold))) == UnitState::Open
+        })
+        .count()
+}
+
+fn gold_mentions(h: &Harness<'_, TarmeezApp>, doc: usize) -> Vec<(Span, String)> {
+    let p = h.state().project().unwrap();
+    let loaded = p.document(&d(doc)).unwrap().loaded().unwrap();
+    loaded
+        .layers
+        .get(&Annotator::gold())
+        .map_or(Vec::new(), |l| l.mentions.values().map(|m| (m.span, m.entity_type.to_string())).collect())
+}
+
+#[test]
+fn three_disagreements_are_settled_with_three_keys_and_undone_with_one() {
+    let (_tmp, dir) = three_coders();
+    let mut h = window(TarmeezApp::new(Some(open_as(&dir, "samir")), None));
+    h.get_by_label("Go").click();
+    h.run();
+    h.get_by_label("Curate (gold layer)").click();
+    h.run();
+    assert_eq!(h.state().project().unwrap().annotator(), &Annotator::gold());
+    h.get_by_label_contains("Curating the gold layer as samir");
+    assert_eq!(open_units(&h), 3);
+
+    // doc0 «الميليشيات»: take huda's (ACTOR), the first unit being current from the start.
+    press(&mut h, Modifiers::ALT, Key::Num1);
+    assert_eq!(gold_mentions(&h, 0), [(Span::new(5, 15), "ACTOR".to_owned())]);
+    // doc0 «القاعدة»: two of three marked nothing, so Enter rejects it.
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    // doc1: take omar's longer span.
+    press(&mut h, Modifiers::ALT, Key::Num3);
+    assert_eq!(open_units(&h), 0);
+    assert_eq!(gold_mentions(&h, 1), [(Span::new(5, 23), "ACTOR".to_owned())]);
+    let gold =
+        h.state().project().unwrap().document(&d(0)).unwrap().loaded().unwrap().layers[&Annotator::gold()].clone();
+    assert_eq!(gold.rejected.len(), 1, "the rejection is stored: {gold:?}");
+    assert_eq!(gold.mentions.values().next().unwrap().curation.as_ref().unwrap().curator, a("samir"));
+
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(open_units(&h), 1);
+    assert!(gold_mentions(&h, 1).is_empty());
+
+    // Back to coding under the curator's own name; the gold layer was saved on the way.
+    h.get_by_label("Go").click();
+    h.run();
+    h.get_by_label("Curate (gold layer)").click();
+    h.run();
+    assert_eq!(h.state().project().unwrap().annotator(), &a("samir"));
+    let saved = std::fs::read_to_string(dir.join("annotations/doc0/gold.ron")).unwrap();
+    assert!(saved.contains("rejected") && saved.contains("\"samir\""), "{saved}");
+}
