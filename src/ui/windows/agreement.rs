@@ -60,6 +60,11 @@ impl ToolWindow for AgreementWindow {
         460.0
     }
 
+    // A click on a cell reopens the project as the gold layer: the window stays, and computes again.
+    fn keep_after_project(&mut self) -> bool {
+        true
+    }
+
     fn default_size(&self) -> egui::Vec2 {
         egui::vec2(620.0, 640.0)
     }
