@@ -126,3 +126,22 @@ fn agreement_does_not_count_the_gold_layer_as_a_coder() {
     let (ok, out) = tarmeez(&["agreement", d]);
     assert!(ok && !out.contains("gold"), "{out}");
 }
+
+#[test]
+fn a_coders_feedback_counts_their_misses_and_extras_against_gold_per_type() {
+    let (_tmp, dir) = sample_copy();
+    let d = dir.to_str().unwrap();
+    let sample = three_coders(&dir);
+    let (ok, out) = tarmeez(&["curate", d, "--at-least", "2", "--annotator", "samir"]);
+    assert!(ok, "{out}");
+    let p = common::open_read_only(&dir);
+    let counts = tarmeez::workflow::curation::feedback(&p, &Annotator::parse("huda").unwrap());
+    // Gold has every sample mention; huda missed the first one, and has nothing the gold layer lacks.
+    let first_type = sample.mentions.values().next().unwrap().entity_type.clone();
+    let total: usize = counts.values().map(|c| c.first).sum();
+    let huda: usize = counts.values().map(|c| c.second).sum();
+    assert_eq!((total, huda), (sample.mentions.len(), sample.mentions.len() - 1));
+    let c = counts[&first_type];
+    assert_eq!(c.first - c.first_matched, 1, "one miss of {first_type}");
+    assert!(counts.values().all(|c| c.second == c.second_matched), "no extras");
+}

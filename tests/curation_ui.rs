@@ -114,3 +114,25 @@ fn three_disagreements_are_settled_with_three_keys_and_undone_with_one() {
     let saved = std::fs::read_to_string(dir.join("annotations/doc0/gold.ron")).unwrap();
     assert!(saved.contains("rejected") && saved.contains("\"samir\""), "{saved}");
 }
+
+#[test]
+fn a_cell_of_the_agreement_matrix_opens_the_queue_on_that_pairs_disagreements() {
+    let (_tmp, dir) = three_coders();
+    let mut h = window(TarmeezApp::new(Some(open_as(&dir, "samir")), None));
+    h.get_by_label("Go").click();
+    h.run();
+    h.get_by_label("Agreement").click();
+    h.run();
+    // huda and omar differ only where omar marked «القاعدة» alone and in doc1's boundaries.
+    let p = h.state().project().unwrap();
+    let pair = tarmeez::workflow::agreement::pairwise(p, &[a("huda"), a("omar")]).remove(0);
+    let cell = format!("{:.3}", pair.strict.f1().unwrap());
+    h.get_all_by_label(&cell).next().unwrap().click();
+    h.run();
+    let session = h.state().session().unwrap();
+    let queue = &session.curation.as_ref().expect("curating").queue;
+    let shown: Vec<(String, Span)> = queue.items().iter().map(|(u, _)| (u.doc.to_string(), u.key.span)).collect();
+    assert_eq!(shown, [("doc0".to_owned(), Span::new(16, 23)), ("doc1".to_owned(), Span::new(5, 23))]);
+    assert!(queue.filter.pair.is_some());
+    h.get_by_label_contains("Only where");
+}
