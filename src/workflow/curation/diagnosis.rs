@@ -6,7 +6,7 @@ use super::{Unit, UnitState, state};
 use crate::model::{Annotator, DocText, Layer};
 use std::collections::BTreeMap;
 
-/// How a coder's version reads in a cell: `ACTOR 12-18; ORG 20-25`, or for events
+/// How a coder's version reads in a cell: `ACTOR 12-18 → isis; ORG 20-25` (with the linked actor), or for events
 /// `ATTACK 5-9 (Attacker: ACTOR 0-4; fatalities=3)`; empty when the coder has nothing there.
 pub fn version_text(layer: Option<&Layer>, unit: &Unit, coder: usize) -> String {
     let Some(layer) = layer else { return String::new() };
@@ -15,7 +15,10 @@ pub fn version_text(layer: Option<&Layer>, unit: &Unit, coder: usize) -> String 
         .mentions
         .iter()
         .filter_map(|id| layer.mentions.get(id))
-        .map(|m| format!("{} {}-{}", m.entity_type, m.span.start, m.span.end))
+        .map(|m| {
+            let actor = m.actor.as_ref().map(|a| format!(" → {a}")).unwrap_or_default();
+            format!("{} {}-{}{actor}", m.entity_type, m.span.start, m.span.end)
+        })
         .collect();
     for e in version.events.iter().filter_map(|id| layer.events.get(id)) {
         let mut inner: Vec<String> = e

@@ -227,3 +227,16 @@ fn a_unit_only_one_of_three_marked_has_nothing_as_its_majority() {
     assert_eq!(found[1].key.span, Span::new(16, 23));
     assert_eq!(majority(&layers, &found[1]), Some(Majority::Reject));
 }
+
+#[test]
+fn the_same_mention_linked_to_different_actors_is_a_disagreement() {
+    let linked = |actor: Option<&str>| {
+        let mut l = layer(&[(0, 4, "ACTOR")]);
+        l.mentions.get_mut(&MentionId(1)).unwrap().actor = actor.map(crate::model::ActorId::new);
+        l
+    };
+    let (layers, coders) = three(linked(Some("isis")), linked(Some("isis")), linked(None));
+    let unit = units(&doc(), &layers, &coders).remove(0);
+    assert_eq!(unit.disagreement, Some(Disagreement::Actor));
+    assert_eq!(majority(&layers, &unit), Some(Majority::Take(0)));
+}

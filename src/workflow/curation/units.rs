@@ -4,8 +4,8 @@
 //! non-empty version, and otherwise its [`Disagreement`] says how they differ.
 
 use crate::model::{
-    Annotator, AttrValue, AttributeId, DocId, EntityTypeId, EventId, EventTypeId, Layer, MentionId, RoleId, Span,
-    UnitKey, UnitKind,
+    ActorId, Annotator, AttrValue, AttributeId, DocId, EntityTypeId, EventId, EventTypeId, Layer, MentionId, RoleId,
+    Span, UnitKey, UnitKind,
 };
 use std::collections::BTreeMap;
 
@@ -34,6 +34,8 @@ pub enum Disagreement {
     Type,
     /// Different boundaries (or a different number of annotations).
     Boundary,
+    /// Mentions: the same spans and types, linked to different actors of the registry (or only some linked).
+    Actor,
     /// Events: the same trigger and type, different roles or fillers.
     Roles,
     /// Events: the same trigger, type and roles, different attribute values.
@@ -47,6 +49,7 @@ impl Disagreement {
             Disagreement::Missing => "marked by some coders only",
             Disagreement::Type => "same text, different types",
             Disagreement::Boundary => "different boundaries",
+            Disagreement::Actor => "different actors linked",
             Disagreement::Roles => "different roles",
             Disagreement::Attributes => "different attributes",
         }
@@ -95,10 +98,13 @@ struct EventShape {
     attributes: Vec<(AttributeId, AttrValue)>,
 }
 
+/// A mention of a mentions unit as compared: its shape and the actor it is linked to.
+type LinkedShape = (Span, EntityTypeId, Option<ActorId>);
+
 /// A version as compared: sorted, ids left out.
 #[derive(Clone, Debug, PartialEq)]
 enum Shape {
-    Mentions(Vec<MentionShape>),
+    Mentions(Vec<LinkedShape>),
     Events(Vec<EventShape>),
 }
 
@@ -109,11 +115,11 @@ fn shape(layer: Option<&Layer>, version: &Version) -> Shape {
         events.sort_by(|a, b| (a.trigger, &a.event_type).cmp(&(b.trigger, &b.event_type)));
         return Shape::Events(events);
     }
-    let mut mentions: Vec<MentionShape> = version
+    let mut mentions: Vec<LinkedShape> = version
         .mentions
         .iter()
         .filter_map(|id| layer.mentions.get(id))
-        .map(|m| (m.span, m.entity_type.clone()))
+        .map(|m| (m.span, m.entity_type.clone(), m.actor.clone()))
         .collect();
     mentions.sort();
     Shape::Mentions(mentions)
@@ -190,9 +196,16 @@ fn disagreement(unit: &Unit, layers: &BTreeMap<Annotator, Layer>) -> Option<Disa
     }
     Some(match &shapes[..] {
         [Shape::Mentions(first), rest @ ..] => {
-            let spans = |ms: &[MentionShape]| ms.iter().map(|m| m.0).collect::<Vec<_>>();
-            let same_spans = rest.iter().all(|s| matches!(s, Shape::Mentions(o) if spans(o) == spans(first)));
-            if same_spans { Disagreement::Type } else { Disagreement::Boundary }
+            let spans = |ms: &[LinkedShape]| ms.iter().map(|m| m.0).collect::<Vec<_>>();
+            let typed = |ms: &[LinkedShape]| ms.iter().map(|m| (m.0, m.1.clone())).collect::<Vec<_>>();
+            let all = |f: &dyn Fn(&[LinkedShape]) -> bool| rest.iter().all(|s| matches!(s, Shape::Mentions(o) if f(o)));
+            if all(&|o| typed(o) == typed(first)) {
+                Disagreement::Actor
+            } else if all(&|o| spans(o) == spans(first)) {
+                Disagreement::Type
+            } else {
+                Disagreement::Boundary
+            }
         }
         [Shape::Events(first), rest @ ..] => events_disagreement(first, rest),
         [] => return None,
