@@ -14,11 +14,13 @@ fn tarmeez(args: &[&str]) -> (bool, String) {
     (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
 }
 
-/// The sample coder's layer, and the project with huda's and layla's layers saved.
+/// The sample coder's layer, and the project with huda's and layla's layers saved (spans, types and actor
+/// links only: no attributes, notes or provenance).
 fn three_coders(dir: &Path) -> Layer {
     let doc = DocId::parse(SAMPLE_DOC).unwrap();
     let sample = open_as(dir, "huda").load_document(&doc).unwrap().layers[&Annotator::parse("sample").unwrap()].clone();
-    let plain = |m: &Mention| Mention::new(m.span, m.entity_type.clone());
+    // Spans, types and actor links only: no attributes, notes or provenance.
+    let plain = |m: &Mention| Mention { actor: m.actor.clone(), ..Mention::new(m.span, m.entity_type.clone()) };
     for (coder, change) in [("huda", 0), ("layla", 1)] {
         let mut p = open_as(dir, coder);
         let edits = sample
