@@ -136,3 +136,30 @@ fn a_cell_of_the_agreement_matrix_opens_the_queue_on_that_pairs_disagreements() 
     assert!(queue.filter.pair.is_some());
     h.get_by_label_contains("Only where");
 }
+
+#[test]
+fn a_coders_change_on_disk_reaches_the_open_queue() {
+    let (_tmp, dir) = three_coders();
+    let mut h = window(TarmeezApp::new(Some(open_as(&dir, "samir")), None));
+    h.get_by_label("Go").click();
+    h.run();
+    h.get_by_label("Curate (gold layer)").click();
+    h.run();
+    let listed = |h: &Harness<'_, TarmeezApp>| {
+        let queue = &h.state().session().unwrap().curation.as_ref().unwrap().queue;
+        queue.items().iter().map(|(u, _)| (u.doc.to_string(), u.key.span)).collect::<Vec<_>>()
+    };
+    assert_eq!(listed(&h).len(), 3);
+    // Meanwhile omar, on his own computer, removes «القاعدة» from doc0 and retypes «الميليشيات» as LOCATION.
+    let mut omar = open_as(&dir, "omar");
+    omar.apply(&d(0), Edit::PutMention(MentionId(2), None)).unwrap();
+    let retyped = Mention::new(Span::new(5, 15), "LOCATION");
+    omar.apply(&d(0), Edit::PutMention(MentionId(1), Some(retyped))).unwrap();
+    omar.save_dirty().unwrap();
+    drop(omar);
+    h.state_mut().session_mut().unwrap().refresh_from_disk();
+    h.run();
+    assert_eq!(listed(&h), [("doc0".to_owned(), Span::new(5, 15)), ("doc1".to_owned(), Span::new(5, 23))]);
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    assert_eq!(gold_mentions(&h, 0), [(Span::new(5, 15), "LOCATION".to_owned())]);
+}

@@ -40,6 +40,10 @@ pub struct CurationQueue {
     pub at_least: usize,
     /// The current unit.
     pub current: Option<(DocId, UnitKey)>,
+    /// The units of the coders' layers under the filter: these change only when a coder's layer changes on
+    /// disk (the curator's session writes only the gold layer), so a decision recomputes only their state.
+    units: Vec<Unit>,
+    units_for: Option<(UnitFilter, bool)>,
     items: Vec<(Unit, UnitState)>,
     built_for: Option<(u64, UnitFilter, bool)>,
 }
@@ -52,6 +56,8 @@ impl Default for CurationQueue {
             show_decided: false,
             at_least: 2,
             current: None,
+            units: Vec::new(),
+            units_for: None,
             items: Vec::new(),
             built_for: None,
         }
@@ -62,23 +68,28 @@ impl CurationQueue {
     /// Rebuilds the list when the project or the filter changed; the cursor stays on its unit, or on the one
     /// that took its place (the next) once it is decided.
     pub fn refresh(&mut self, project: &Project) {
+        let wanted = (self.filter.clone(), self.show_decided);
+        if self.units_for.as_ref() != Some(&wanted) {
+            if self.coders.is_empty() {
+                self.coders = curation::coders(project);
+            }
+            let filter = UnitFilter { agreed: self.show_decided, ..self.filter.clone() };
+            self.units = curation::all_units(project, &self.coders, &filter);
+            self.units_for = Some(wanted);
+            self.built_for = None;
+        }
         let key = (project.generation(), self.filter.clone(), self.show_decided);
         if self.built_for.as_ref() == Some(&key) {
             return;
         }
         let old_index = self.index();
-        if self.coders.is_empty() {
-            self.coders = curation::coders(project);
-        }
-        let mut filter = self.filter.clone();
-        filter.agreed = self.show_decided;
         let gold = Annotator::gold();
-        self.items = curation::all_units(project, &self.coders, &filter)
-            .into_iter()
+        self.items = self
+            .units
+            .iter()
             .map(|u| {
                 let layers = project.document(&u.doc).and_then(|d| d.loaded());
-                let s = state(&u, layers.and_then(|l| l.layers.get(&gold)));
-                (u, s)
+                (u.clone(), state(u, layers.and_then(|l| l.layers.get(&gold))))
             })
             .filter(|(_, s)| self.show_decided || *s == UnitState::Open)
             .collect();
@@ -87,6 +98,12 @@ impl CurationQueue {
             let next = old_index.unwrap_or(0).min(self.items.len().saturating_sub(1));
             self.current = self.items.get(next).map(|(u, _)| (u.doc.clone(), u.key));
         }
+    }
+
+    /// A coder's layer changed on disk (a sync, a teammate's save): the units are found again at the next
+    /// refresh.
+    pub fn coders_changed(&mut self) {
+        self.units_for = None;
     }
 
     /// The listed units with where each stands.

@@ -97,6 +97,9 @@ impl Session {
             }
             return;
         }
+        if let Some(c) = &mut self.curation {
+            c.queue.coders_changed();
+        }
         if let Some(shown) = &self.shown
             && self.project.document(shown).is_none_or(|d| d.loaded().is_none())
         {
