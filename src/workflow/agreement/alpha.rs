@@ -1,5 +1,5 @@
-//! Krippendorff's alpha for coded units (nominal and interval data), from the coincidence matrix as in
-//! Krippendorff, "Computing Krippendorff's Alpha-Reliability" (2011): units coded by fewer than two coders
+//! Krippendorff's alpha for coded units (nominal, ordinal and interval data), from the coincidence matrix as
+//! in Krippendorff, "Computing Krippendorff's Alpha-Reliability" (2011): units coded by fewer than two coders
 //! are not pairable and left out; missing values are allowed.
 
 /// How different two values are, squared (the metric's δ²).
@@ -7,50 +7,78 @@
 pub enum Metric {
     /// Categories: equal or not.
     Nominal,
+    /// Ranks: how many pairable values lie between the two, counting each end's values half
+    /// (Krippendorff's ordinal δ² = (Σ_{g=c..k} n_g − (n_c + n_k)/2)²); only the values' order matters.
+    Ordinal,
     /// Numbers on an interval scale: the squared difference.
     Interval,
 }
 
-impl Metric {
-    fn distance(self, a: f64, b: f64) -> f64 {
-        match self {
-            Metric::Nominal => f64::from(u8::from(a != b)),
-            Metric::Interval => (a - b).powi(2),
+/// The coincidence matrix of the pairable values: `o[c][k]` sums, over units, the ordered pairs of values
+/// (c, k) from different coders, each weighted 1 / (m_u − 1) where m_u is the unit's number of values.
+struct Coincidences {
+    /// The distinct values, ascending.
+    values: Vec<f64>,
+    /// `o[c][k]`, indexed like `values`.
+    o: Vec<Vec<f64>>,
+}
+
+impl Coincidences {
+    fn of(units: &[Vec<f64>]) -> Self {
+        let pairable = || units.iter().filter(|u| u.len() >= 2);
+        let mut values: Vec<f64> = pairable().flatten().copied().collect();
+        values.sort_by(f64::total_cmp);
+        values.dedup();
+        let index = |v: f64| values.binary_search_by(|x| x.total_cmp(&v)).unwrap_or(0);
+        let mut o = vec![vec![0.0; values.len()]; values.len()];
+        for unit in pairable() {
+            let weight = 1.0 / (unit.len() - 1) as f64;
+            let indices: Vec<usize> = unit.iter().map(|v| index(*v)).collect();
+            for (i, &c) in indices.iter().enumerate() {
+                for (j, &k) in indices.iter().enumerate() {
+                    if i != j {
+                        o[c][k] += weight;
+                    }
+                }
+            }
+        }
+        Self { values, o }
+    }
+
+    /// δ² between the values of index c and k, given the marginals `n` (for the ordinal metric).
+    fn distance(&self, metric: Metric, n: &[f64], c: usize, k: usize) -> f64 {
+        match metric {
+            Metric::Nominal => f64::from(u8::from(c != k)),
+            Metric::Ordinal => {
+                let (lo, hi) = (c.min(k), c.max(k));
+                (n[lo..=hi].iter().sum::<f64>() - (n[c] + n[k]) / 2.0).powi(2)
+            }
+            Metric::Interval => (self.values[c] - self.values[k]).powi(2),
         }
     }
 }
 
 /// Alpha of `units`, each the values its coders gave (a coder who gave none is simply absent). `None` when
-/// undefined: fewer than two pairable values, or no variation at all to disagree about.
+/// undefined: fewer than two pairable values, or no variation at all to disagree about. Ordinal values are
+/// ranks: any numbers whose order is the categories' order.
 pub fn krippendorff_alpha(units: &[Vec<f64>], metric: Metric) -> Option<f64> {
-    // The pairable values, each with the weight 1 / (m_u − 1) of its unit.
-    let pairable: Vec<(&Vec<f64>, f64)> =
-        units.iter().filter(|u| u.len() >= 2).map(|u| (u, 1.0 / (u.len() - 1) as f64)).collect();
-    let all: Vec<f64> = pairable.iter().flat_map(|(u, _)| u.iter().copied()).collect();
-    let n = all.len() as f64;
-    if n < 2.0 {
+    let table = Coincidences::of(units);
+    // The marginals n_c and their total n, the number of pairable values.
+    let n: Vec<f64> = table.o.iter().map(|row| row.iter().sum()).collect();
+    let total: f64 = n.iter().sum();
+    if total < 2.0 {
         return None;
     }
-    let mut observed = 0.0;
-    for (values, weight) in &pairable {
-        for (i, a) in values.iter().enumerate() {
-            for (j, b) in values.iter().enumerate() {
-                if i != j {
-                    observed += weight * metric.distance(*a, *b);
-                }
-            }
-        }
-    }
-    let mut expected = 0.0;
-    for (i, a) in all.iter().enumerate() {
-        for (j, b) in all.iter().enumerate() {
-            if i != j {
-                expected += metric.distance(*a, *b);
-            }
+    let (mut observed, mut expected) = (0.0, 0.0);
+    for c in 0..n.len() {
+        for k in 0..n.len() {
+            let delta = table.distance(metric, &n, c, k);
+            observed += table.o[c][k] * delta;
+            expected += n[c] * n[k] * delta;
         }
     }
     // α = 1 − D_o / D_e with D_o = Σ o_ck δ² / n and D_e = Σ n_c n_k δ² / (n (n − 1)).
-    (expected > 0.0).then(|| 1.0 - (n - 1.0) * observed / expected)
+    (expected > 0.0).then(|| 1.0 - (total - 1.0) * observed / expected)
 }
 
 #[cfg(test)]
@@ -81,11 +109,52 @@ mod tests {
         assert!((interval - 0.849).abs() < 5e-4, "{interval}");
     }
 
+    /// The same example against the `krippendorff` Python package (0.9.0), to the last digits:
+    /// `krippendorff.alpha(reliability_data=rows, level_of_measurement=level)` with `.` as NaN gives
+    /// 0.743421052631579 (nominal), 0.8153875037548814 (ordinal; Krippendorff prints 0.815) and
+    /// 0.8491071428571428 (interval).
+    #[test]
+    fn the_worked_example_equals_the_reference_package_for_each_metric() {
+        let units = worked_example();
+        for (metric, expected) in [
+            (Metric::Nominal, 0.743421052631579),
+            (Metric::Ordinal, 0.8153875037548814),
+            (Metric::Interval, 0.8491071428571428),
+        ] {
+            let alpha = krippendorff_alpha(&units, metric).unwrap();
+            assert!((alpha - expected).abs() < 1e-12, "{metric:?}: {alpha} against {expected}");
+        }
+    }
+
     #[test]
     fn perfect_agreement_is_one_and_a_lone_value_is_not_pairable() {
         let units = vec![vec![1.0, 1.0], vec![2.0, 2.0, 2.0], vec![7.0]];
         assert_eq!(krippendorff_alpha(&units, Metric::Nominal), Some(1.0));
         assert_eq!(krippendorff_alpha(&[vec![3.0]], Metric::Nominal), None);
         assert_eq!(krippendorff_alpha(&[vec![3.0, 3.0]], Metric::Interval), None, "no variation: undefined");
+    }
+
+    /// Three coders, six units, ranks 1..3 (a `.` where a coder gave nothing). From the `krippendorff`
+    /// package (0.9.0): `krippendorff.alpha(reliability_data=[[1,2,3,3,1,nan],[1,3,3,2,1,2],[2,2,3,3,nan,nan]],
+    /// level_of_measurement=...)` gives 0.6935714285714285 (ordinal) and 0.7132352941176472 (interval); with
+    /// every 3 made a 10 the ordinal alpha is unchanged and the interval one falls to 0.520308924485126.
+    #[test]
+    fn ordinal_alpha_depends_on_the_order_of_values_only() {
+        let units = |top: f64| -> Vec<Vec<f64>> {
+            vec![
+                vec![1.0, 1.0, 2.0],
+                vec![2.0, top, 2.0],
+                vec![top, top, top],
+                vec![top, 2.0, top],
+                vec![1.0, 1.0],
+                vec![2.0],
+            ]
+        };
+        let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-12);
+        assert!(close(krippendorff_alpha(&units(3.0), Metric::Ordinal), 0.6935714285714285));
+        assert!(close(krippendorff_alpha(&units(10.0), Metric::Ordinal), 0.6935714285714285));
+        assert!(close(krippendorff_alpha(&units(3.0), Metric::Interval), 0.7132352941176472));
+        assert!(close(krippendorff_alpha(&units(10.0), Metric::Interval), 0.520308924485126));
+        assert_eq!(krippendorff_alpha(&[vec![2.0, 2.0], vec![5.0, 5.0]], Metric::Ordinal), Some(1.0));
     }
 }
