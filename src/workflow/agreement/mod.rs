@@ -6,6 +6,7 @@
 //! Definitions are in README's "Agreement" paragraph.
 
 mod alpha;
+mod events;
 mod kappa;
 mod project;
 mod spans;
@@ -14,3 +15,6 @@ pub use alpha::{Metric, krippendorff_alpha};
 pub use kappa::{cohen_kappa, fleiss_kappa};
 pub use project::{PairAgreement, coders, fleiss, pairwise};
 pub use spans::{Labelled, SpanCounts, Strictness, clitic_counts, clitic_equal, code_point_labels, span_counts};
+
+// Events: alignment, trigger and argument F1, alpha per event attribute.
+pub use events::*;

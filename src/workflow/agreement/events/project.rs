@@ -1,0 +1,141 @@
+//! Event agreement over a project: every pair of coders pooled over the documents both coded, and alpha per
+//! event attribute over the events of all chosen coders.
+
+use super::super::{Metric, krippendorff_alpha};
+use super::align::{Member, clusters};
+use super::attributes::{metric_of, value_of};
+use super::counts::EventCounts;
+use crate::model::{Annotator, AttributeDef, AttributeId, AttributeTarget, DocId, Event, EventTypeId, Layer};
+use crate::store::{LoadedDoc, Project};
+use std::collections::BTreeSet;
+
+/// Which documents and event types agreement looks at; `None` means all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventScope {
+    /// Only these documents.
+    pub documents: Option<BTreeSet<DocId>>,
+    /// Only events of these types.
+    pub types: Option<BTreeSet<EventTypeId>>,
+}
+
+impl EventScope {
+    /// Whether an event is in scope.
+    pub fn keeps(&self, event: &Event) -> bool {
+        self.types.as_ref().is_none_or(|t| t.contains(&event.event_type))
+    }
+
+    /// The loaded documents in scope, with their ids (the project's documents are loaded first).
+    fn documents<'p>(&self, project: &'p Project) -> impl Iterator<Item = (&'p DocId, &'p LoadedDoc)> {
+        project.load_all();
+        project
+            .documents()
+            .iter()
+            .filter(|d| self.documents.as_ref().is_none_or(|ids| ids.contains(&d.id)))
+            .filter_map(|d| Some((&d.id, d.loaded()?)))
+    }
+}
+
+/// Two coders' agreement on events over the documents both have a layer of.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventPairAgreement {
+    /// The first coder.
+    pub first: Annotator,
+    /// The second coder.
+    pub second: Annotator,
+    /// The counts of all those documents, added.
+    pub pooled: EventCounts,
+    /// Each document's counts, in document order.
+    pub per_document: Vec<(DocId, EventCounts)>,
+}
+
+/// Every pair of `coders` on events, pooled over the documents in `scope` both coded.
+pub fn event_pairwise(project: &Project, coders: &[Annotator], scope: &EventScope) -> Vec<EventPairAgreement> {
+    let mut out = Vec::new();
+    for (i, a) in coders.iter().enumerate() {
+        for b in &coders[i + 1..] {
+            let mut pair = EventPairAgreement {
+                first: a.clone(),
+                second: b.clone(),
+                pooled: EventCounts::default(),
+                per_document: Vec::new(),
+            };
+            for (id, doc) in scope.documents(project) {
+                let (Some(la), Some(lb)) = (doc.layers.get(a), doc.layers.get(b)) else { continue };
+                let counts = EventCounts::of(la, lb, |e| scope.keeps(e));
+                pair.pooled.add(counts);
+                pair.per_document.push((id.clone(), counts));
+            }
+            out.push(pair);
+        }
+    }
+    out
+}
+
+/// Krippendorff's alpha of one event attribute.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttributeAgreement {
+    /// The attribute.
+    pub attribute: AttributeId,
+    /// The metric its kind calls for.
+    pub metric: Metric,
+    /// Units (clusters of aligned events) with values from at least two coders.
+    pub units: usize,
+    /// The values in those units.
+    pub values: usize,
+    /// Alpha; `None` when undefined (no pairable values, or no variation).
+    pub alpha: Option<f64>,
+}
+
+/// One unit per cluster of aligned events of one document (`clusters` of the events `coders`): the values of `def` that the cluster's events
+/// carry (an event without the attribute, or of a type it does not apply to, gives none).
+fn units_of(def: &AttributeDef, coders: &[Vec<&Event>], clusters: &[Vec<Member>]) -> Vec<Vec<f64>> {
+    let applies = |e: &Event| def.types.is_empty() || def.types.iter().any(|t| t == e.event_type.as_str());
+    clusters
+        .iter()
+        .map(|cluster| {
+            cluster
+                .iter()
+                .map(|&(p, i)| coders[p][i])
+                .filter(|e| applies(e))
+                .filter_map(|e| value_of(def, e.attributes.get(&def.id)?))
+                .collect()
+        })
+        .collect()
+}
+
+/// Alpha per event attribute of the schema (free-text attributes left out), over the events of `coders` in
+/// `scope`: in each document, the events of the coders who have a layer of it are clustered
+/// ([`super::clusters`]) and each cluster is a unit.
+pub fn attribute_alpha(project: &Project, coders: &[Annotator], scope: &EventScope) -> Vec<AttributeAgreement> {
+    let defs: Vec<(&AttributeDef, Metric)> = project
+        .config()
+        .schema
+        .attributes
+        .iter()
+        .filter(|d| d.target == AttributeTarget::Event)
+        .filter_map(|d| Some((d, metric_of(d)?)))
+        .collect();
+    let mut units: Vec<Vec<Vec<f64>>> = vec![Vec::new(); defs.len()];
+    for (_, doc) in scope.documents(project) {
+        let layers: Vec<&Layer> = coders.iter().filter_map(|c| doc.layers.get(c)).collect();
+        let events: Vec<Vec<&Event>> =
+            layers.iter().map(|l| l.events.values().filter(|e| scope.keeps(e)).collect()).collect();
+        let groups = clusters(&events);
+        for ((def, _), out) in defs.iter().zip(&mut units) {
+            out.extend(units_of(def, &events, &groups));
+        }
+    }
+    defs.iter()
+        .zip(units)
+        .map(|((def, metric), units)| {
+            let pairable: Vec<&Vec<f64>> = units.iter().filter(|u| u.len() >= 2).collect();
+            AttributeAgreement {
+                attribute: def.id.clone(),
+                metric: *metric,
+                units: pairable.len(),
+                values: pairable.iter().map(|u| u.len()).sum(),
+                alpha: krippendorff_alpha(&units, *metric),
+            }
+        })
+        .collect()
+}
