@@ -437,6 +437,22 @@ def change_event_attrs(ev, rng, tally):
     return out
 
 
+def same_actor_elsewhere(events, kept, rng, tally):
+    """Now and then an argument filled by another mention of the same registry actor, which does not overlap the
+    one the base has (the coder picked the actor's other mention in the text): only "by actor" argument
+    agreement sees that the fillers agree. Its own random generator, so that the rest of the fixture is drawn
+    as before."""
+    for ev in events:
+        for n, (role, key) in enumerate(ev["args"]):
+            m = kept[key]
+            others = [k for k, o in kept.items() if k != key and m["actor"] and o["actor"] == m["actor"]
+                      and o["type"] == m["type"] and (o["end"] <= m["start"] or m["end"] <= o["start"])
+                      and all(k != other for _, other in ev["args"])]
+            if others and rng.random() < 0.5:
+                tally["argument by the same actor elsewhere"] += 1
+                ev["args"][n] = (role, rng.choice(sorted(others)))
+
+
 def code_layer(doc_id, d, coder, tally):
     rng = random.Random(f"{doc_id}/{coder}")
     mentions, kept = [], {}
@@ -450,6 +466,7 @@ def code_layer(doc_id, d, coder, tally):
             tally["extra mention"] += 1
             mentions.append((f"x{o['start']}", dict(o, actor=None, attrs={}, inner=None)))
     events = [e for e in (code_event(ev, kept, rng, tally) for ev in d.events) if e]
+    same_actor_elsewhere(events, kept, random.Random(f"{doc_id}/{coder}/same-actor"), tally)
     return mentions, events
 
 
@@ -571,7 +588,7 @@ def main():
     for kind in ["mention left out", "other type", "other boundaries", "clitic-in", "clitic-out", "article-out",
                  "suffix-out", "nested mention", "extra mention", "other actor", "event left out",
                  "event retyped", "trigger takes its clitic", "trigger on another word", "argument left out",
-                 "argument role swapped", "event Choice changed", "event Number changed", "event Bool changed",
+                 "argument role swapped", "argument by the same actor elsewhere", "event Choice changed", "event Number changed", "event Bool changed",
                  "event Date changed", "event attribute left empty", "mention date changed",
                  "mention count changed", "uncertain changed"]:
         if tally[kind] == 0:
