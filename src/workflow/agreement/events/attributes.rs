@@ -5,7 +5,8 @@
 //! compared.
 
 use super::super::Metric;
-use crate::model::{AttrValue, AttributeDef, AttributeKind};
+use super::align::Member;
+use crate::model::{AttrValue, AttributeDef, AttributeKind, Event};
 
 /// Attributes of the default schema whose choices are listed in their order, smallest first (the schema
 /// itself cannot say so): a date's precision, from a day to a year.
@@ -54,6 +55,24 @@ pub fn value_of(def: &AttributeDef, value: &AttrValue) -> Option<f64> {
     }
 }
 
+/// One unit per cluster of aligned events of one document (`clusters` of the events `coders` made, from
+/// [`super::clusters`]): the values of `def` that the cluster's events carry (an event without the attribute,
+/// or of a type it does not apply to, gives none).
+pub fn attribute_units(def: &AttributeDef, coders: &[Vec<&Event>], clusters: &[Vec<Member>]) -> Vec<Vec<f64>> {
+    let applies = |e: &Event| def.types.is_empty() || def.types.iter().any(|t| t == e.event_type.as_str());
+    clusters
+        .iter()
+        .map(|cluster| {
+            cluster
+                .iter()
+                .map(|&(p, i)| coders[p][i])
+                .filter(|e| applies(e))
+                .filter_map(|e| value_of(def, e.attributes.get(&def.id)?))
+                .collect()
+        })
+        .collect()
+}
+
 /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (negative before).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     // Howard Hinnant's `days_from_civil`: years counted from March, so the leap day ends a year.
@@ -98,62 +117,4 @@ pub fn date_days(text: &str) -> Option<f64> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{AttributeId, AttributeTarget};
-
-    fn def(id: &str, kind: AttributeKind) -> AttributeDef {
-        AttributeDef {
-            id: AttributeId::from(id),
-            name: id.to_owned(),
-            target: AttributeTarget::Event,
-            kind,
-            types: Vec::new(),
-        }
-    }
-
-    fn choice(id: &str, choices: &[&str]) -> AttributeDef {
-        def(id, AttributeKind::Choice(choices.iter().map(|&c| c.to_owned()).collect()))
-    }
-
-    #[test]
-    fn dates_are_days_since_1970_and_partial_dates_their_period_s_middle() {
-        // From Python: `(date(2024, 3, 15) - date(1970, 1, 1)).days` is 19797.
-        assert_eq!(date_days("1970-01-01"), Some(0.0));
-        assert_eq!(date_days("2024-03-15"), Some(19797.0));
-        assert_eq!(date_days("1969-12-31"), Some(-1.0));
-        // February 2024 runs from day 19754 to day 19782 (a leap year); 2023 from 19358 to 19722.
-        assert_eq!(date_days("2024-02"), Some(19768.0));
-        assert_eq!(date_days("2023"), Some(19540.0));
-        assert_eq!(date_days("2024"), Some(19905.5));
-        for bad in ["2024-02-30", "2023-02-29", "2024-13", "24-01-01", "2024/01/01", "", "2024-1-01", "soon"] {
-            assert_eq!(date_days(bad), None, "{bad}");
-        }
-        assert_eq!(date_days("2024-02-29"), Some(19782.0));
-    }
-
-    #[test]
-    fn the_kind_gives_the_metric_and_numbered_or_listed_choices_are_ordinal() {
-        assert_eq!(metric_of(&choice("modality", &["asserted", "denied"])), Some(Metric::Nominal));
-        assert_eq!(metric_of(&choice("date_precision", &["day", "week", "month", "year"])), Some(Metric::Ordinal));
-        assert_eq!(metric_of(&choice("severity", &["1", "2", "10"])), Some(Metric::Ordinal));
-        assert_eq!(metric_of(&def("fatalities", AttributeKind::Number)), Some(Metric::Interval));
-        assert_eq!(metric_of(&def("date", AttributeKind::Date)), Some(Metric::Interval));
-        assert_eq!(metric_of(&def("uncertain", AttributeKind::Boolean)), Some(Metric::Nominal));
-        assert_eq!(metric_of(&def("summary", AttributeKind::Text)), None);
-    }
-
-    #[test]
-    fn values_become_numbers_and_misfits_give_none() {
-        let precision = choice("date_precision", &["day", "week", "month", "year"]);
-        assert_eq!(value_of(&precision, &AttrValue::Choice("month".into())), Some(2.0));
-        let severity = choice("severity", &["10", "1", "2"]);
-        assert_eq!(value_of(&severity, &AttrValue::Choice("10".into())), Some(10.0), "the number is the rank");
-        assert_eq!(value_of(&severity, &AttrValue::Choice("3".into())), None, "not one of the choices");
-        assert_eq!(value_of(&def("b", AttributeKind::Boolean), &AttrValue::Bool(true)), Some(1.0));
-        assert_eq!(value_of(&def("n", AttributeKind::Number), &AttrValue::Number(3.5)), Some(3.5));
-        assert_eq!(value_of(&def("n", AttributeKind::Number), &AttrValue::Text("3".into())), None);
-        assert_eq!(value_of(&def("d", AttributeKind::Date), &AttrValue::Date("1970-01-02".into())), Some(1.0));
-        assert_eq!(value_of(&def("t", AttributeKind::Text), &AttrValue::Text("x".into())), None);
-    }
-}
+mod tests;

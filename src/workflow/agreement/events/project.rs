@@ -2,8 +2,8 @@
 //! event attribute over the events of all chosen coders.
 
 use super::super::{Metric, krippendorff_alpha};
-use super::align::{Member, clusters};
-use super::attributes::{metric_of, value_of};
+use super::align::clusters;
+use super::attributes::{attribute_units, metric_of};
 use super::counts::EventCounts;
 use crate::model::{Annotator, AttributeDef, AttributeId, AttributeTarget, DocId, Event, EventTypeId, Layer};
 use crate::store::{LoadedDoc, Project};
@@ -86,23 +86,6 @@ pub struct AttributeAgreement {
     pub alpha: Option<f64>,
 }
 
-/// One unit per cluster of aligned events of one document (`clusters` of the events `coders`): the values of `def` that the cluster's events
-/// carry (an event without the attribute, or of a type it does not apply to, gives none).
-fn units_of(def: &AttributeDef, coders: &[Vec<&Event>], clusters: &[Vec<Member>]) -> Vec<Vec<f64>> {
-    let applies = |e: &Event| def.types.is_empty() || def.types.iter().any(|t| t == e.event_type.as_str());
-    clusters
-        .iter()
-        .map(|cluster| {
-            cluster
-                .iter()
-                .map(|&(p, i)| coders[p][i])
-                .filter(|e| applies(e))
-                .filter_map(|e| value_of(def, e.attributes.get(&def.id)?))
-                .collect()
-        })
-        .collect()
-}
-
 /// Alpha per event attribute of the schema (free-text attributes left out), over the events of `coders` in
 /// `scope`: in each document, the events of the coders who have a layer of it are clustered
 /// ([`super::clusters`]) and each cluster is a unit.
@@ -122,7 +105,7 @@ pub fn attribute_alpha(project: &Project, coders: &[Annotator], scope: &EventSco
             layers.iter().map(|l| l.events.values().filter(|e| scope.keeps(e)).collect()).collect();
         let groups = clusters(&events);
         for ((def, _), out) in defs.iter().zip(&mut units) {
-            out.extend(units_of(def, &events, &groups));
+            out.extend(attribute_units(def, &events, &groups));
         }
     }
     defs.iter()
