@@ -107,3 +107,43 @@ fn attribute_alpha_of_two_coders_equals_the_reference_script_s() {
     let two = coders(&expected["two_coders"]["coders"]);
     check_attributes(&expected["two_coders"]["attributes"], &attribute_alpha(&project, &two, &EventScope::default()));
 }
+
+/// A ratio of the expected figures as the table prints it.
+fn printed(value: &Value) -> String {
+    value.as_f64().map_or("–".to_owned(), |v| format!("{v:.3}"))
+}
+
+#[test]
+fn tarmeez_agreement_prints_the_event_figures() {
+    let out =
+        std::process::Command::new(env!("CARGO_BIN_EXE_tarmeez")).arg("agreement").arg(fixture()).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    let expected = expected();
+    for pair in expected["all_types"]["pairs"].as_array().unwrap() {
+        let f1 = |k: &str| printed(&pair[k]["f1"]);
+        let line = format!(
+            "  {} – {}: {} events against {}, trigger F1 strict {} lenient {}; argument F1 strict {} lenient {} by actor {}",
+            pair["first"].as_str().unwrap(),
+            pair["second"].as_str().unwrap(),
+            pair["triggers_lenient"]["first"],
+            pair["triggers_lenient"]["second"],
+            f1("triggers_strict"),
+            f1("triggers_lenient"),
+            f1("arguments_strict"),
+            f1("arguments_lenient"),
+            f1("arguments_actor"),
+        );
+        assert!(text.contains(&line), "{line}\n{text}");
+    }
+    for a in expected["all_types"]["attributes"].as_array().unwrap() {
+        let line = format!(
+            "  {} ({}): {} on {} events with values from two or more coders",
+            a["attribute"].as_str().unwrap(),
+            a["metric"].as_str().unwrap(),
+            printed(&a["alpha"]),
+            a["units"]
+        );
+        assert!(text.contains(&line), "{line}\n{text}");
+    }
+}
