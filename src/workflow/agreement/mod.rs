@@ -2,7 +2,8 @@
 //! spans: pairwise F1 (strict: same span and type; lenient: overlapping, same type), pooled over documents
 //! (counts summed first, then the ratio: a long document weighs what its mentions weigh, unlike an average of
 //! per-document scores), and kappas on per-code-point labels (Cohen's for two coders, Fleiss' for any
-//! number); and Krippendorff's alpha for coded units (nominal, interval), which event attributes will use.
+//! number); Krippendorff's alpha for coded units (nominal, ordinal, interval); and events (`events/`: trigger and
+//! argument F1, alpha per event attribute).
 //! Definitions are in README's "Agreement" paragraph.
 
 mod alpha;
