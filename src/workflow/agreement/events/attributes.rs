@@ -92,7 +92,8 @@ fn days_in_month(year: i64, month: i64) -> i64 {
 
 /// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as days since 1970-01-01. A partial date stands for the middle
 /// of the period it names, halfway between its first and its last day: `2024` is day 19905.5 (between the
-/// 1st and the 2nd of July), `2024-02` is day 19768.0 (the 15th). `None` for anything else, or a day the calendar lacks.
+/// 1st and the 2nd of July), `2024-02` is day 19768.0 (the 15th). `None` for anything else, or a day the
+/// calendar lacks.
 pub fn date_days(text: &str) -> Option<f64> {
     let parts: Vec<&str> = text.trim().split('-').collect();
     let widths_ok = parts.len() <= 3 && parts.iter().zip([4, 2, 2]).all(|(p, w)| p.len() == w);

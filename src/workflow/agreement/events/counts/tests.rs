@@ -6,9 +6,11 @@ use crate::model::{Argument, Attributes, EventId, Mention, MentionId};
 /// A filler mention: where, and the actor it is linked to, if any.
 type M = (usize, usize, Option<&'static str>);
 
-/// A layer of events, each a type, a trigger and its arguments (role, filler); the fillers become the layer's
-/// mentions, numbered in order.
-fn layer(events: &[(&str, (usize, usize), &[(&str, M)])]) -> Layer {
+/// An event: its type, its trigger, and its arguments (role, filler).
+type E<'a> = (&'a str, (usize, usize), &'a [(&'a str, M)]);
+
+/// A layer of events; the fillers become the layer's mentions, numbered in order.
+fn layer(events: &[E]) -> Layer {
     let mut out = Layer::default();
     for (e, (ty, (start, end), args)) in events.iter().enumerate() {
         let mut arguments = Vec::new();
