@@ -10,6 +10,6 @@ mod counts;
 mod project;
 
 pub use align::{Member, align, clusters, overlap};
-pub use attributes::{ORDERED_CHOICE_ATTRIBUTES, date_days, metric_of, ordered_choices, value_of};
+pub use attributes::{ORDERED_CHOICE_ATTRIBUTES, attribute_units, date_days, metric_of, ordered_choices, value_of};
 pub use counts::{ArgumentMatch, EventCounts, Filler, argument_counts, matched_arguments};
 pub use project::{AttributeAgreement, EventPairAgreement, EventScope, attribute_alpha, event_pairwise};

@@ -28,17 +28,36 @@ pub(super) fn span_rank(a: Span, b: Span) -> SpanRank {
 /// Takes candidate pairs `(rank, i, j)` in rank order (then by `i`, then `j`), keeping each whose two ends
 /// are both still free: a one-to-one matching. The pairs come back sorted by `i`.
 pub(super) fn greedy<K: Ord>(mut candidates: Vec<(K, usize, usize)>) -> Vec<(usize, usize)> {
-    candidates.sort();
-    let (mut used_first, mut used_second) = (Vec::new(), Vec::new());
+    candidates.sort_unstable();
+    let size = |f: fn(&(K, usize, usize)) -> usize| candidates.iter().map(f).max().map_or(0, |m| m + 1);
+    let (mut used_first, mut used_second) = (vec![false; size(|c| c.1)], vec![false; size(|c| c.2)]);
     let mut out = Vec::new();
     for (_, i, j) in candidates {
-        if !used_first.contains(&i) && !used_second.contains(&j) {
-            used_first.push(i);
-            used_second.push(j);
+        if !used_first[i] && !used_second[j] {
+            used_first[i] = true;
+            used_second[j] = true;
             out.push((i, j));
         }
     }
     out.sort_unstable();
+    out
+}
+
+/// The pairs (i, j) of spans of `first` and `second` that overlap, without comparing every pair: `second`
+/// sorted by start, only those starting less than its longest span before `a` starts, up to where `a` ends.
+pub(super) fn overlapping_pairs(first: &[Span], second: &[Span]) -> Vec<(usize, usize)> {
+    let mut by_start: Vec<(Span, usize)> = second.iter().copied().zip(0..).collect();
+    by_start.sort_unstable();
+    let longest = second.iter().map(Span::len).max().unwrap_or(0);
+    let mut out = Vec::new();
+    for (i, a) in first.iter().enumerate() {
+        let from = by_start.partition_point(|(b, _)| b.start + longest <= a.start);
+        for (b, j) in by_start[from..].iter().take_while(|(b, _)| b.start < a.end) {
+            if a.overlaps(b) {
+                out.push((i, *j));
+            }
+        }
+    }
     out
 }
 
@@ -54,20 +73,17 @@ fn alignable(a: &Event, b: &Event, strictness: Strictness) -> bool {
 
 /// The candidate pairs of two coders' events with their ranks, before the greedy choice.
 fn candidates(first: &[&Event], second: &[&Event], strictness: Strictness) -> Vec<(SpanRank, usize, usize)> {
-    let mut out = Vec::new();
-    for (i, a) in first.iter().enumerate() {
-        for (j, b) in second.iter().enumerate() {
-            if alignable(a, b, strictness) {
-                out.push((span_rank(a.trigger, b.trigger), i, j));
-            }
-        }
-    }
-    out
+    let triggers = |events: &[&Event]| events.iter().map(|e| e.trigger).collect::<Vec<Span>>();
+    overlapping_pairs(&triggers(first), &triggers(second))
+        .into_iter()
+        .filter(|&(i, j)| alignable(first[i], second[j], strictness))
+        .map(|(i, j)| (span_rank(first[i].trigger, second[j].trigger), i, j))
+        .collect()
 }
 
 /// The events of two coders that are the same event, as pairs of positions in `first` and `second`, one to
 /// one, sorted by the position in `first`. An event of one coder marked twice by the same type and trigger
-/// pairs with at most one of the other coder's.
+/// pairs with at most one of the other coder's; an empty trigger (which validation refuses) with none.
 pub fn align(first: &[&Event], second: &[&Event], strictness: Strictness) -> Vec<(usize, usize)> {
     greedy(candidates(first, second, strictness))
 }
@@ -160,6 +176,25 @@ mod tests {
         let e = [ev("ATTACK", 0, 4), ev("ATTACK", 4, 8)];
         let (rd, re): (Vec<&Event>, Vec<&Event>) = (d.iter().collect(), e.iter().collect());
         assert_eq!(align(&rd, &re, Strictness::Lenient), vec![(0, 0)]);
+    }
+
+    #[test]
+    fn overlapping_pairs_are_those_a_comparison_of_every_pair_finds() {
+        let spans: Vec<Span> = [(0, 14), (0, 3), (4, 14), (2, 6), (20, 21), (13, 40), (39, 41), (50, 50)]
+            .map(|(s, e)| Span::new(s, e))
+            .into();
+        let others: Vec<Span> = spans.iter().rev().map(|s| Span::new(s.start + 1, s.end + 1)).collect();
+        let mut brute = Vec::new();
+        for (i, a) in spans.iter().enumerate() {
+            for (j, b) in others.iter().enumerate() {
+                if a.overlaps(b) {
+                    brute.push((i, j));
+                }
+            }
+        }
+        let mut fast = overlapping_pairs(&spans, &others);
+        fast.sort_unstable();
+        assert_eq!(fast, brute);
     }
 
     #[test]

@@ -43,11 +43,16 @@ pub fn metric_of(def: &AttributeDef) -> Option<Metric> {
 /// when the list is ordered), a number as itself, a date as [`date_days`]. `None` for a value that does not
 /// fit the attribute's kind (a choice not in the list, a malformed date, free text), which gives no value.
 pub fn value_of(def: &AttributeDef, value: &AttrValue) -> Option<f64> {
+    value_ranked(def, ordered_choices(def).as_deref(), value)
+}
+
+/// [`value_of`] with the attribute's [`ordered_choices`] worked out once by the caller.
+fn value_ranked(def: &AttributeDef, ranks: Option<&[f64]>, value: &AttrValue) -> Option<f64> {
     match (&def.kind, value) {
         (AttributeKind::Boolean, AttrValue::Bool(b)) => Some(f64::from(u8::from(*b))),
         (AttributeKind::Choice(choices), AttrValue::Choice(c)) => {
             let position = choices.iter().position(|x| x == c)?;
-            Some(ordered_choices(def).map_or(position as f64, |ranks| ranks[position]))
+            Some(ranks.map_or(position as f64, |ranks| ranks[position]))
         }
         (AttributeKind::Number, AttrValue::Number(n)) => n.is_finite().then_some(*n),
         (AttributeKind::Date, AttrValue::Date(d)) => date_days(d),
@@ -60,6 +65,7 @@ pub fn value_of(def: &AttributeDef, value: &AttrValue) -> Option<f64> {
 /// or of a type it does not apply to, gives none).
 pub fn attribute_units(def: &AttributeDef, coders: &[Vec<&Event>], clusters: &[Vec<Member>]) -> Vec<Vec<f64>> {
     let applies = |e: &Event| def.types.is_empty() || def.types.iter().any(|t| t == e.event_type.as_str());
+    let ranks = ordered_choices(def);
     clusters
         .iter()
         .map(|cluster| {
@@ -67,7 +73,7 @@ pub fn attribute_units(def: &AttributeDef, coders: &[Vec<&Event>], clusters: &[V
                 .iter()
                 .map(|&(p, i)| coders[p][i])
                 .filter(|e| applies(e))
-                .filter_map(|e| value_of(def, e.attributes.get(&def.id)?))
+                .filter_map(|e| value_ranked(def, ranks.as_deref(), e.attributes.get(&def.id)?))
                 .collect()
         })
         .collect()

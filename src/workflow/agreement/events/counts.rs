@@ -47,16 +47,18 @@ impl EventCounts {
     pub fn of(first: &Layer, second: &Layer, keep: impl Fn(&Event) -> bool) -> EventCounts {
         let a: Vec<&Event> = first.events.values().filter(|e| keep(e)).collect();
         let b: Vec<&Event> = second.events.values().filter(|e| keep(e)).collect();
-        let triggers = |strictness| {
-            let matched = align(&a, &b, strictness).len();
-            SpanCounts { first: a.len(), second: b.len(), first_matched: matched, second_matched: matched }
+        let triggers = |matched: usize| SpanCounts {
+            first: a.len(),
+            second: b.len(),
+            first_matched: matched,
+            second_matched: matched,
         };
         let (fa, fb) = (fillers_of(first, &a), fillers_of(second, &b));
         let aligned = align(&a, &b, Strictness::Lenient);
         let arguments = |how| argument_counts(&fa, &fb, &aligned, how);
         EventCounts {
-            triggers_strict: triggers(Strictness::Strict),
-            triggers_lenient: triggers(Strictness::Lenient),
+            triggers_strict: triggers(align(&a, &b, Strictness::Strict).len()),
+            triggers_lenient: triggers(aligned.len()),
             arguments_strict: arguments(ArgumentMatch::Strict),
             arguments_lenient: arguments(ArgumentMatch::Lenient),
             arguments_actor: arguments(ArgumentMatch::Actor),
@@ -65,19 +67,19 @@ impl EventCounts {
 }
 
 /// One argument as agreement sees it: its role, and its filler's span and linked actor.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Filler {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Filler<'a> {
     /// The role it fills.
-    pub role: RoleId,
+    pub role: &'a RoleId,
     /// The filling mention's span.
     pub span: Span,
     /// The registry actor the filling mention is linked to.
-    pub actor: Option<ActorId>,
+    pub actor: Option<&'a ActorId>,
 }
 
 /// Each event's arguments as fillers. An argument whose mention is missing from the layer (which validation
 /// reports) is left out.
-fn fillers_of(layer: &Layer, events: &[&Event]) -> Vec<Vec<Filler>> {
+fn fillers_of<'a>(layer: &'a Layer, events: &[&'a Event]) -> Vec<Vec<Filler<'a>>> {
     events
         .iter()
         .map(|e| {
@@ -85,7 +87,7 @@ fn fillers_of(layer: &Layer, events: &[&Event]) -> Vec<Vec<Filler>> {
                 .iter()
                 .filter_map(|arg| {
                     let m = layer.mentions.get(&arg.mention)?;
-                    Some(Filler { role: arg.role.clone(), span: m.span, actor: m.actor.clone() })
+                    Some(Filler { role: &arg.role, span: m.span, actor: m.actor.as_ref() })
                 })
                 .collect()
         })
@@ -95,7 +97,7 @@ fn fillers_of(layer: &Layer, events: &[&Event]) -> Vec<Vec<Filler>> {
 /// Whether two arguments agree as `how` asks.
 fn same_argument(a: &Filler, b: &Filler, how: ArgumentMatch) -> bool {
     a.role == b.role
-        && match (how, &a.actor, &b.actor) {
+        && match (how, a.actor, b.actor) {
             (ArgumentMatch::Strict, _, _) => a.span == b.span,
             (ArgumentMatch::Actor, Some(x), Some(y)) => x == y,
             (ArgumentMatch::Lenient | ArgumentMatch::Actor, _, _) => a.span.overlaps(&b.span),
