@@ -147,3 +147,33 @@ fn tarmeez_agreement_prints_the_event_figures() {
         assert!(text.contains(&line), "{line}\n{text}");
     }
 }
+
+#[test]
+fn tarmeez_agreement_limits_the_event_figures_to_the_chosen_coders_and_documents() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tarmeez"))
+        .arg("agreement")
+        .arg(fixture())
+        .args(["--coders", "huda,omar", "--docs", "agr-01,agr-02,agr-03"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    let project = open_read_only(&fixture());
+    let coders = coders(&serde_json::json!(["huda", "omar"]));
+    let documents = ["agr-01", "agr-02", "agr-03"].map(|d| tarmeez::model::DocId::parse(d).unwrap());
+    let scope = EventScope { documents: Some(documents.into_iter().collect()), types: None };
+    let pairs = event_pairwise(&project, &coders, &scope);
+    assert_eq!(pairs.len(), 1);
+    let c = &pairs[0].pooled;
+    let f1 = |v: Option<f64>| v.map_or("–".to_owned(), |v| format!("{v:.3}"));
+    let line = format!(
+        "  huda – omar: {} events against {}, trigger F1 strict {} lenient {}",
+        c.triggers_lenient.first,
+        c.triggers_lenient.second,
+        f1(c.triggers_strict.f1()),
+        f1(c.triggers_lenient.f1())
+    );
+    assert!(text.contains(&line), "{line}\n{text}");
+    assert!(!text.contains("layla –"), "{text}");
+    assert!(c.triggers_lenient.first < 12, "three documents only: {c:?}");
+}

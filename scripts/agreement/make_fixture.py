@@ -3,7 +3,8 @@
 (huda, layla, omar) whose layers differ in every way the agreement measures care about.
 
 Deterministic: every choice comes from a random generator seeded by the document and the coder, so running it
-again writes the same files (`python3 scripts/agreement/make_fixture.py`, from the repository's root).
+again writes the same files (`python3 scripts/agreement/make_fixture.py [--out DIR]`; CI writes it into a
+temporary folder and compares).
 
 Each document has a "base" coding (the seed article's is the sample project's layer); each coder's layer is
 the base with changes drawn for that coder: a mention left out, another type, other boundaries (a word more or
@@ -560,6 +561,9 @@ def project_ron():
 
 
 def main():
+    global OUT
+    if len(sys.argv) == 3 and sys.argv[1] == "--out":
+        OUT = Path(sys.argv[2])
     if OUT.exists():
         shutil.rmtree(OUT)
     (OUT / "documents").mkdir(parents=True)
@@ -594,7 +598,7 @@ def main():
         if tally[kind] == 0:
             sys.exit(f"the fixture has no case of: {kind}")
     for kind, n in sorted(tally.items()):
-        print(f"{n:4}  {kind}")
+        print(f"{n:4}  {kind}", file=sys.stderr)
 
 
 if __name__ == "__main__":

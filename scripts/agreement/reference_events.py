@@ -4,7 +4,8 @@ tests/fixtures/agreement-project.events.expected.json, which tests/agreement_eve
 Tarmeez's own figures to 1e-9.
 
 Run from the repository's root with Python 3 and the `krippendorff` package (0.9.0 was used):
-    python3 scripts/agreement/reference_events.py
+    python3 scripts/agreement/reference_events.py [--out FILE]
+(CI writes it into a temporary file and compares.)
 
 Its own RON reader and counting code; Krippendorff's alpha from `krippendorff.alpha(reliability_data=...,
 level_of_measurement=...)`. The definitions (README, "Agreement"):
@@ -387,6 +388,9 @@ def alphas(data, coders, keep):
 
 
 def main():
+    out = OUT
+    if len(sys.argv) == 3 and sys.argv[1] == "--out":
+        out = Path(sys.argv[2])
     data = layers()
     coders = sorted({c for layer in data.values() for c in layer})
     everything = lambda e: True  # noqa: E731
@@ -399,8 +403,10 @@ def main():
         "attack_only": {"pairs": pairwise(data, coders, attacks), "attributes": alphas(data, coders, attacks)},
         "two_coders": {"coders": coders[:2], "attributes": alphas(data, coders[:2], everything)},
     }
-    OUT.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    json.dump({k: v for k, v in result.items() if k != "attack_only"}, sys.stdout, indent=1)
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for pair in result["all_types"]["pairs"]:
+        f1 = {k: pair[k]["f1"] for k in KINDS}
+        print(pair["first"], pair["second"], f1, file=sys.stderr)
 
 
 if __name__ == "__main__":

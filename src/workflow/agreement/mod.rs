@@ -17,5 +17,22 @@ pub use kappa::{cohen_kappa, fleiss_kappa};
 pub use project::{PairAgreement, coders, fleiss, pairwise};
 pub use spans::{Labelled, SpanCounts, Strictness, clitic_counts, clitic_equal, code_point_labels, span_counts};
 
+// The span report (agree-spans): selection, per-document sums, bootstrap intervals, confusion, alpha-U.
+mod bootstrap;
+mod confusion;
+mod labels;
+mod report;
+mod select;
+mod sums;
+mod unitizing;
+
+pub use bootstrap::{Interval, RESAMPLES, SEED, bootstrap, bootstrap_many};
+pub use confusion::{Confusion, add_confusion};
+pub use labels::{Coincidences, FleissSums, PairTable, label_indices, unit_sums};
+pub use report::{DocFigures, PairReport, Pooled, SpanReport, TypeReport, f1s, span_report};
+pub use select::{DocMentions, SelectError, Selection, SpanData, select};
+pub use sums::{Layout, MatchCounts};
+pub use unitizing::{CategorySums, alpha_u};
+
 // Events: alignment, trigger and argument F1, alpha per event attribute.
 pub use events::*;
