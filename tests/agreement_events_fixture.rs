@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use tarmeez::model::{Annotator, EventTypeId};
 use tarmeez::workflow::agreement::{
-    AttributeAgreement, EventPairAgreement, EventScope, Metric, SpanCounts, attribute_alpha, event_pairwise,
+    AttributeAgreement, EventPairAgreement, EventScope, Interval, Metric, RESAMPLES, SEED, SpanCounts, attribute_alpha,
+    event_pairwise,
 };
 
 fn fixture() -> PathBuf {
@@ -108,40 +109,56 @@ fn attribute_alpha_of_two_coders_equals_the_reference_script_s() {
     check_attributes(&expected["two_coders"]["attributes"], &attribute_alpha(&project, &two, &EventScope::default()));
 }
 
-/// A ratio of the expected figures as the table prints it.
-fn printed(value: &Value) -> String {
-    value.as_f64().map_or("–".to_owned(), |v| format!("{v:.3}"))
+/// A ratio of the expected figures as the table prints it, with its interval.
+fn printed(value: &Value, interval: Option<Interval>) -> String {
+    match (value.as_f64(), interval) {
+        (None, _) => "–".to_owned(),
+        (Some(v), None) => format!("{v:.3}"),
+        (Some(v), Some(i)) => format!("{v:.3} [{:.3}, {:.3}]", i.low, i.high),
+    }
 }
 
+fn tarmeez_agreement(args: &[&str]) -> String {
+    let out =
+        std::process::Command::new(env!("CARGO_BIN_EXE_tarmeez")).arg("agreement").arg(fixture()).args(args).output();
+    let out = out.unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    text
+}
+
+/// The table shows the reference figures; the intervals (which the reference does not compute) are the
+/// library's bootstrap with the table's resamples and seed.
 #[test]
 fn tarmeez_agreement_prints_the_event_figures() {
-    let out =
-        std::process::Command::new(env!("CARGO_BIN_EXE_tarmeez")).arg("agreement").arg(fixture()).output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    let text = tarmeez_agreement(&[]);
     let expected = expected();
-    for pair in expected["all_types"]["pairs"].as_array().unwrap() {
-        let f1 = |k: &str| printed(&pair[k]["f1"]);
-        let line = format!(
-            "  {} – {}: {} events against {}, trigger F1 strict {} lenient {}; argument F1 strict {} lenient {} by actor {}",
+    let project = open_read_only(&fixture());
+    let ours = event_pairwise(&project, &coders(&expected["coders"]), &EventScope::default());
+    for (pair, our) in expected["all_types"]["pairs"].as_array().unwrap().iter().zip(&ours) {
+        let intervals = our.intervals(RESAMPLES, SEED);
+        let f1 = |k: &str, i: usize| printed(&pair[k]["f1"], intervals[i]);
+        let lines = format!(
+            "  {} – {}: {} events against {}\n    trigger F1   strict {}  lenient {}\n    argument F1  strict {}  \
+             lenient {}  by actor {}\n",
             pair["first"].as_str().unwrap(),
             pair["second"].as_str().unwrap(),
             pair["triggers_lenient"]["first"],
             pair["triggers_lenient"]["second"],
-            f1("triggers_strict"),
-            f1("triggers_lenient"),
-            f1("arguments_strict"),
-            f1("arguments_lenient"),
-            f1("arguments_actor"),
+            f1("triggers_strict", 0),
+            f1("triggers_lenient", 1),
+            f1("arguments_strict", 2),
+            f1("arguments_lenient", 3),
+            f1("arguments_actor", 4),
         );
-        assert!(text.contains(&line), "{line}\n{text}");
+        assert!(text.contains(&lines), "{lines}\n{text}");
     }
     for a in expected["all_types"]["attributes"].as_array().unwrap() {
         let line = format!(
             "  {} ({}): {} on {} events with values from two or more coders",
             a["attribute"].as_str().unwrap(),
             a["metric"].as_str().unwrap(),
-            printed(&a["alpha"]),
+            printed(&a["alpha"], None),
             a["units"]
         );
         assert!(text.contains(&line), "{line}\n{text}");
@@ -150,14 +167,7 @@ fn tarmeez_agreement_prints_the_event_figures() {
 
 #[test]
 fn tarmeez_agreement_limits_the_event_figures_to_the_chosen_coders_and_documents() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tarmeez"))
-        .arg("agreement")
-        .arg(fixture())
-        .args(["--coders", "huda,omar", "--docs", "agr-01,agr-02,agr-03"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    let text = tarmeez_agreement(&["--coders", "huda,omar", "--docs", "agr-01,agr-02,agr-03"]);
     let project = open_read_only(&fixture());
     let coders = coders(&serde_json::json!(["huda", "omar"]));
     let documents = ["agr-01", "agr-02", "agr-03"].map(|d| tarmeez::model::DocId::parse(d).unwrap());
@@ -165,15 +175,10 @@ fn tarmeez_agreement_limits_the_event_figures_to_the_chosen_coders_and_documents
     let pairs = event_pairwise(&project, &coders, &scope);
     assert_eq!(pairs.len(), 1);
     let c = &pairs[0].pooled;
-    let f1 = |v: Option<f64>| v.map_or("–".to_owned(), |v| format!("{v:.3}"));
-    let line = format!(
-        "  huda – omar: {} events against {}, trigger F1 strict {} lenient {}",
-        c.triggers_lenient.first,
-        c.triggers_lenient.second,
-        f1(c.triggers_strict.f1()),
-        f1(c.triggers_lenient.f1())
-    );
+    let line = format!("  huda – omar: {} events against {}\n", c.triggers_lenient.first, c.triggers_lenient.second);
     assert!(text.contains(&line), "{line}\n{text}");
+    let strict = printed(&serde_json::json!(c.triggers_strict.f1()), pairs[0].intervals(RESAMPLES, SEED)[0]);
+    assert!(text.contains(&format!("    trigger F1   strict {strict}  ")), "{strict}\n{text}");
     assert!(!text.contains("layla –"), "{text}");
     assert!(c.triggers_lenient.first < 12, "three documents only: {c:?}");
 }

@@ -171,20 +171,21 @@ fn matrix(r: &SpanReport) -> Result<()> {
 
 // --- Events: trigger and argument F1 per pair, alpha per event attribute (README, "Agreement") ---------------
 
-fn event_pair_line(p: &EventPairAgreement) -> String {
+/// A pair's event figures, three lines: the events each coder marked, then the trigger and the argument F1s,
+/// each with its bootstrap 95% interval over the documents.
+fn event_pair_lines(p: &EventPairAgreement) -> [String; 3] {
     let c = &p.pooled;
-    format!(
-        "  {} – {}: {} events against {}, trigger F1 strict {} lenient {}; argument F1 strict {} lenient {} by actor {}",
-        p.first,
-        p.second,
-        c.triggers_lenient.first,
-        c.triggers_lenient.second,
-        ratio(c.triggers_strict.f1()),
-        ratio(c.triggers_lenient.f1()),
-        ratio(c.arguments_strict.f1()),
-        ratio(c.arguments_lenient.f1()),
-        ratio(c.arguments_actor.f1())
-    )
+    let f = c.f1s();
+    let i = p.intervals(RESAMPLES, SEED);
+    let show = |k: usize| with_interval(f[k], i[k]);
+    [
+        format!(
+            "  {} – {}: {} events against {}",
+            p.first, p.second, c.triggers_lenient.first, c.triggers_lenient.second
+        ),
+        format!("    trigger F1   strict {}  lenient {}", show(0), show(1)),
+        format!("    argument F1  strict {}  lenient {}  by actor {}", show(2), show(3), show(4)),
+    ]
 }
 
 fn metric_name(metric: Metric) -> &'static str {
@@ -203,8 +204,11 @@ fn event_lines(project: &tarmeez::store::Project, chosen: &[Annotator], scope: &
     if pairs.iter().all(|p| p.pooled.triggers_lenient.first + p.pooled.triggers_lenient.second == 0) {
         return Vec::new();
     }
-    let mut out = vec!["Agreement on events, pooled over the documents each pair coded:".to_owned()];
-    out.extend(pairs.iter().map(event_pair_line));
+    let mut out = vec![format!(
+        "Agreement on events, pooled over the documents each pair coded; [low, high]: 95% interval from \
+         {RESAMPLES} bootstrap resamples of the documents:"
+    )];
+    out.extend(pairs.iter().flat_map(event_pair_lines));
     let alphas = attribute_alpha(project, chosen, scope);
     if !alphas.is_empty() {
         out.push(format!(

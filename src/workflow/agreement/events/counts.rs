@@ -43,6 +43,17 @@ impl EventCounts {
         self.arguments_actor.add(other.arguments_actor);
     }
 
+    /// The five F1s, in this order: triggers strict and lenient, arguments strict, lenient and by actor.
+    pub fn f1s(&self) -> [Option<f64>; 5] {
+        [
+            self.triggers_strict.f1(),
+            self.triggers_lenient.f1(),
+            self.arguments_strict.f1(),
+            self.arguments_lenient.f1(),
+            self.arguments_actor.f1(),
+        ]
+    }
+
     /// The counts of two coders' layers of one document, on the events `keep` admits (by type, say).
     pub fn of(first: &Layer, second: &Layer, keep: impl Fn(&Event) -> bool) -> EventCounts {
         let a: Vec<&Event> = first.events.values().filter(|e| keep(e)).collect();

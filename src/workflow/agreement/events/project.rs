@@ -1,7 +1,7 @@
 //! Event agreement over a project: every pair of coders pooled over the documents both coded, and alpha per
 //! event attribute over the events of all chosen coders.
 
-use super::super::{Metric, krippendorff_alpha};
+use super::super::{Interval, Metric, bootstrap_many, krippendorff_alpha};
 use super::align::clusters;
 use super::attributes::{attribute_units, metric_of};
 use super::counts::EventCounts;
@@ -46,6 +46,16 @@ pub struct EventPairAgreement {
     pub pooled: EventCounts,
     /// Each document's counts, in document order.
     pub per_document: Vec<(DocId, EventCounts)>,
+}
+
+impl EventPairAgreement {
+    /// Bootstrap 95% intervals of the five F1s ([`EventCounts::f1s`], in that order) over the documents:
+    /// `resamples` draws of the per-document counts with replacement, from a generator seeded with `seed`.
+    pub fn intervals(&self, resamples: usize, seed: u64) -> [Option<Interval>; 5] {
+        let per_doc: Vec<EventCounts> = self.per_document.iter().map(|(_, c)| *c).collect();
+        let drawn = bootstrap_many(&per_doc, |sum, c| sum.add(*c), |c| c.f1s().to_vec(), resamples, seed);
+        std::array::from_fn(|i| drawn.get(i).copied().flatten())
+    }
 }
 
 /// Every pair of `coders` on events, pooled over the documents in `scope` both coded.
@@ -121,4 +131,57 @@ pub fn attribute_alpha(project: &Project, coders: &[Annotator], scope: &EventSco
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(first: usize, second: usize, matched: usize) -> EventCounts {
+        let c = super::super::super::SpanCounts { first, second, first_matched: matched, second_matched: matched };
+        EventCounts {
+            triggers_strict: c,
+            triggers_lenient: c,
+            arguments_strict: c,
+            arguments_lenient: c,
+            arguments_actor: c,
+        }
+    }
+
+    fn pair(per_document: Vec<EventCounts>) -> EventPairAgreement {
+        let mut pooled = EventCounts::default();
+        for c in &per_document {
+            pooled.add(*c);
+        }
+        EventPairAgreement {
+            first: Annotator::parse("huda").unwrap(),
+            second: Annotator::parse("omar").unwrap(),
+            pooled,
+            per_document: per_document
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| (DocId::parse(&format!("d{i}")).unwrap(), c))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn documents_that_agree_alike_give_an_interval_of_one_point_and_none_give_none() {
+        // Every document 2 of 4 against 2 of 4: any resample pools to F1 = 0.5.
+        let same = pair(vec![counts(4, 4, 2); 5]);
+        for interval in same.intervals(200, 1) {
+            let i = interval.unwrap();
+            assert!((i.low - 0.5).abs() < 1e-12 && (i.high - 0.5).abs() < 1e-12, "{i:?}");
+        }
+        assert_eq!(pair(Vec::new()).intervals(200, 1), [None; 5]);
+    }
+
+    #[test]
+    fn the_interval_brackets_the_pooled_figure_and_repeats_with_its_seed() {
+        let p = pair(vec![counts(4, 4, 4), counts(4, 4, 0), counts(6, 2, 1), counts(3, 3, 3), counts(5, 5, 2)]);
+        let f1 = p.pooled.triggers_strict.f1().unwrap();
+        let i = p.intervals(500, 7)[0].unwrap();
+        assert!(i.low < f1 && f1 < i.high, "{i:?} around {f1}");
+        assert_eq!(p.intervals(500, 7), p.intervals(500, 7));
+    }
 }

@@ -38,15 +38,9 @@ fn counts(a: &Layer, b: &Layer) -> EventCounts {
     EventCounts::of(a, b, |_| true)
 }
 
-/// Every F1 of the counts: triggers strict and lenient, arguments strict, lenient and by actor.
+/// Every F1 of the counts.
 fn f1s(c: &EventCounts) -> [Option<f64>; 5] {
-    [
-        c.triggers_strict.f1(),
-        c.triggers_lenient.f1(),
-        c.arguments_strict.f1(),
-        c.arguments_lenient.f1(),
-        c.arguments_actor.f1(),
-    ]
+    c.f1s()
 }
 
 const NO_ACTOR: Option<&str> = None;
