@@ -153,12 +153,13 @@ fn tarmeez_agreement_prints_the_event_figures() {
         );
         assert!(text.contains(&lines), "{lines}\n{text}");
     }
-    for a in expected["all_types"]["attributes"].as_array().unwrap() {
+    let attributes = attribute_alpha(&project, &coders(&expected["coders"]), &EventScope::default());
+    for (a, our) in expected["all_types"]["attributes"].as_array().unwrap().iter().zip(&attributes) {
         let line = format!(
             "  {} ({}): {} on {} events with values from two or more coders",
             a["attribute"].as_str().unwrap(),
             a["metric"].as_str().unwrap(),
-            printed(&a["alpha"], None),
+            printed(&a["alpha"], our.interval(RESAMPLES, SEED)),
             a["units"]
         );
         assert!(text.contains(&line), "{line}\n{text}");

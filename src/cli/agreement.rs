@@ -212,17 +212,14 @@ fn event_lines(project: &tarmeez::store::Project, chosen: &[Annotator], scope: &
     let alphas = attribute_alpha(project, chosen, scope);
     if !alphas.is_empty() {
         out.push(format!(
-            "Krippendorff's alpha per event attribute, events aligned across all {} coders:",
+            "Krippendorff's alpha per event attribute, events aligned across all {} coders, with its interval:",
             chosen.len()
         ));
     }
     for a in alphas {
         let (name, units) = (metric_name(a.metric), a.units);
-        out.push(format!(
-            "  {} ({name}): {} on {units} events with values from two or more coders",
-            a.attribute,
-            ratio(a.alpha)
-        ));
+        let alpha = with_interval(a.alpha, a.interval(RESAMPLES, SEED));
+        out.push(format!("  {} ({name}): {alpha} on {units} events with values from two or more coders", a.attribute));
     }
     out
 }

@@ -14,47 +14,89 @@ pub enum Metric {
     Interval,
 }
 
-/// The coincidence matrix of the pairable values: `o[c][k]` sums, over units, the ordered pairs of values
-/// (c, k) from different coders, each weighted 1 / (m_u − 1) where m_u is the unit's number of values.
-struct Coincidences {
-    /// The distinct values, ascending.
-    values: Vec<f64>,
-    /// `o[c][k]`, indexed like `values`.
-    o: Vec<Vec<f64>>,
+/// A value as a key that orders like the number (`f64::total_cmp`), so values can key an ordered map.
+fn key(v: f64) -> u64 {
+    let bits = v.to_bits();
+    if bits >> 63 == 1 { !bits } else { bits | 1 << 63 }
 }
 
-impl Coincidences {
-    fn of(units: &[Vec<f64>]) -> Self {
-        let pairable = || units.iter().filter(|u| u.len() >= 2);
-        let mut values: Vec<f64> = pairable().flatten().copied().collect();
-        values.sort_by(f64::total_cmp);
-        values.dedup();
-        let index = |v: f64| values.binary_search_by(|x| x.total_cmp(&v)).unwrap_or(0);
-        let mut o = vec![vec![0.0; values.len()]; values.len()];
-        for unit in pairable() {
+/// The number a [`key`] stands for.
+fn value(key: u64) -> f64 {
+    f64::from_bits(if key >> 63 == 1 { key & !(1 << 63) } else { !key })
+}
+
+/// The coincidence matrix of some units' pairable values: for each ordered pair of values (c, k) from different
+/// coders of one unit, the sum of the weights 1 / (m_u − 1), m_u being the unit's number of values. It adds
+/// over units and documents, so a document's table can be summed with others' (for a bootstrap over documents)
+/// and alpha taken from the sum.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ValueCoincidences {
+    /// o_ck by (c, k), as [`key`]s; only pairs that occur.
+    o: std::collections::BTreeMap<(u64, u64), f64>,
+}
+
+impl ValueCoincidences {
+    /// The table of `units`, each the values its coders gave; units with fewer than two are not pairable.
+    pub fn of(units: &[Vec<f64>]) -> Self {
+        let mut out = Self::default();
+        for unit in units.iter().filter(|u| u.len() >= 2) {
             let weight = 1.0 / (unit.len() - 1) as f64;
-            let indices: Vec<usize> = unit.iter().map(|v| index(*v)).collect();
-            for (i, &c) in indices.iter().enumerate() {
-                for (j, &k) in indices.iter().enumerate() {
+            for (i, &c) in unit.iter().enumerate() {
+                for (j, &k) in unit.iter().enumerate() {
                     if i != j {
-                        o[c][k] += weight;
+                        *out.o.entry((key(c), key(k))).or_default() += weight;
                     }
                 }
             }
         }
-        Self { values, o }
+        out
     }
 
-    /// δ² between the values of index c and k, given the marginals `n` (for the ordinal metric).
-    fn distance(&self, metric: Metric, n: &[f64], c: usize, k: usize) -> f64 {
-        match metric {
-            Metric::Nominal => f64::from(u8::from(c != k)),
-            Metric::Ordinal => {
-                let (lo, hi) = (c.min(k), c.max(k));
-                (n[lo..=hi].iter().sum::<f64>() - (n[c] + n[k]) / 2.0).powi(2)
-            }
-            Metric::Interval => (self.values[c] - self.values[k]).powi(2),
+    /// Adds another table (another document's, say).
+    pub fn add(&mut self, other: &ValueCoincidences) {
+        for (pair, weight) in &other.o {
+            *self.o.entry(*pair).or_default() += weight;
         }
+    }
+
+    /// Alpha from the table. `None` when undefined: fewer than two pairable values, or no variation at all.
+    pub fn alpha(&self, metric: Metric) -> Option<f64> {
+        let mut keys: Vec<u64> = self.o.keys().map(|(c, _)| *c).collect();
+        keys.dedup();
+        let values: Vec<f64> = keys.iter().map(|k| value(*k)).collect();
+        let index = |k: u64| keys.binary_search(&k).unwrap_or(0);
+        // The marginals n_c and their total n, the number of pairable values.
+        let mut n = vec![0.0; keys.len()];
+        for ((c, _), w) in &self.o {
+            n[index(*c)] += w;
+        }
+        let total: f64 = n.iter().sum();
+        if total < 2.0 {
+            return None;
+        }
+        let observed: f64 =
+            self.o.iter().map(|((c, k), w)| w * distance(metric, &values, &n, index(*c), index(*k))).sum();
+        let mut expected = 0.0;
+        for c in 0..n.len() {
+            for k in 0..n.len() {
+                expected += n[c] * n[k] * distance(metric, &values, &n, c, k);
+            }
+        }
+        // α = 1 − D_o / D_e with D_o = Σ o_ck δ² / n and D_e = Σ n_c n_k δ² / (n (n − 1)).
+        (expected > 0.0).then(|| 1.0 - (total - 1.0) * observed / expected)
+    }
+}
+
+/// δ² between the values of index c and k of `values` (ascending), given their marginals `n` (for the ordinal
+/// metric).
+fn distance(metric: Metric, values: &[f64], n: &[f64], c: usize, k: usize) -> f64 {
+    match metric {
+        Metric::Nominal => f64::from(u8::from(c != k)),
+        Metric::Ordinal => {
+            let (lo, hi) = (c.min(k), c.max(k));
+            (n[lo..=hi].iter().sum::<f64>() - (n[c] + n[k]) / 2.0).powi(2)
+        }
+        Metric::Interval => (values[c] - values[k]).powi(2),
     }
 }
 
@@ -62,23 +104,7 @@ impl Coincidences {
 /// undefined: fewer than two pairable values, or no variation at all to disagree about. Ordinal values are
 /// ranks: any numbers whose order is the categories' order.
 pub fn krippendorff_alpha(units: &[Vec<f64>], metric: Metric) -> Option<f64> {
-    let table = Coincidences::of(units);
-    // The marginals n_c and their total n, the number of pairable values.
-    let n: Vec<f64> = table.o.iter().map(|row| row.iter().sum()).collect();
-    let total: f64 = n.iter().sum();
-    if total < 2.0 {
-        return None;
-    }
-    let (mut observed, mut expected) = (0.0, 0.0);
-    for c in 0..n.len() {
-        for k in 0..n.len() {
-            let delta = table.distance(metric, &n, c, k);
-            observed += table.o[c][k] * delta;
-            expected += n[c] * n[k] * delta;
-        }
-    }
-    // α = 1 − D_o / D_e with D_o = Σ o_ck δ² / n and D_e = Σ n_c n_k δ² / (n (n − 1)).
-    (expected > 0.0).then(|| 1.0 - (total - 1.0) * observed / expected)
+    ValueCoincidences::of(units).alpha(metric)
 }
 
 #[cfg(test)]
@@ -156,5 +182,21 @@ mod tests {
         assert!(close(krippendorff_alpha(&units(3.0), Metric::Interval), 0.7132352941176472));
         assert!(close(krippendorff_alpha(&units(10.0), Metric::Interval), 0.520308924485126));
         assert_eq!(krippendorff_alpha(&[vec![2.0, 2.0], vec![5.0, 5.0]], Metric::Ordinal), Some(1.0));
+    }
+
+    #[test]
+    fn tables_of_parts_add_up_to_the_table_of_the_whole_and_keys_keep_the_order() {
+        let units = worked_example();
+        let mut sum = ValueCoincidences::of(&units[..5]);
+        sum.add(&ValueCoincidences::of(&units[5..]));
+        for metric in [Metric::Nominal, Metric::Ordinal, Metric::Interval] {
+            let (whole, parts) = (krippendorff_alpha(&units, metric).unwrap(), sum.alpha(metric).unwrap());
+            assert!((whole - parts).abs() < 1e-12, "{metric:?}");
+        }
+        let numbers = [-3.5, -0.0, 0.0, 1e-9, 2.0, f64::MAX];
+        for pair in numbers.windows(2) {
+            assert!(key(pair[0]) < key(pair[1]), "{pair:?}");
+            assert_eq!(value(key(pair[0])).to_bits(), pair[0].to_bits());
+        }
     }
 }

@@ -12,7 +12,7 @@ mod kappa;
 mod project;
 mod spans;
 
-pub use alpha::{Metric, krippendorff_alpha};
+pub use alpha::{Metric, ValueCoincidences, krippendorff_alpha};
 pub use kappa::{cohen_kappa, fleiss_kappa};
 pub use project::{PairAgreement, coders, fleiss, pairwise};
 pub use spans::{Labelled, SpanCounts, Strictness, clitic_counts, clitic_equal, code_point_labels, span_counts};

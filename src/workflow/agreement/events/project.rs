@@ -1,7 +1,7 @@
 //! Event agreement over a project: every pair of coders pooled over the documents both coded, and alpha per
 //! event attribute over the events of all chosen coders.
 
-use super::super::{Interval, Metric, bootstrap_many, krippendorff_alpha};
+use super::super::{Interval, Metric, ValueCoincidences, bootstrap, bootstrap_many};
 use super::align::clusters;
 use super::attributes::{attribute_units, metric_of};
 use super::counts::EventCounts;
@@ -94,6 +94,17 @@ pub struct AttributeAgreement {
     pub values: usize,
     /// Alpha; `None` when undefined (no pairable values, or no variation).
     pub alpha: Option<f64>,
+    /// Each document's coincidences, in document order; alpha is that of their sum.
+    pub per_document: Vec<(DocId, ValueCoincidences)>,
+}
+
+impl AttributeAgreement {
+    /// A bootstrap 95% interval of alpha over the documents: `resamples` draws of the documents' coincidences
+    /// with replacement, from a generator seeded with `seed`.
+    pub fn interval(&self, resamples: usize, seed: u64) -> Option<Interval> {
+        let per_doc: Vec<ValueCoincidences> = self.per_document.iter().map(|(_, c)| c.clone()).collect();
+        bootstrap(&per_doc, |sum, c| sum.add(c), |sum| sum.alpha(self.metric), resamples, seed)
+    }
 }
 
 /// Alpha per event attribute of the schema (free-text attributes left out), over the events of `coders` in
@@ -108,31 +119,38 @@ pub fn attribute_alpha(project: &Project, coders: &[Annotator], scope: &EventSco
         .filter(|d| d.target == AttributeTarget::Event)
         .filter_map(|d| Some((d, metric_of(d)?)))
         .collect();
-    let mut units: Vec<Vec<Vec<f64>>> = vec![Vec::new(); defs.len()];
-    for (_, doc) in scope.documents(project) {
+    let mut out: Vec<AttributeAgreement> = defs
+        .iter()
+        .map(|(def, metric)| AttributeAgreement {
+            attribute: def.id.clone(),
+            metric: *metric,
+            units: 0,
+            values: 0,
+            alpha: None,
+            per_document: Vec::new(),
+        })
+        .collect();
+    let mut sums = vec![ValueCoincidences::default(); defs.len()];
+    for (id, doc) in scope.documents(project) {
         let layers: Vec<&Layer> = coders.iter().filter_map(|c| doc.layers.get(c)).collect();
         let events: Vec<Vec<&Event>> =
             layers.iter().map(|l| l.events.values().filter(|e| scope.keeps(e)).collect()).collect();
         let groups = clusters(&events);
-        for ((def, _), out) in defs.iter().zip(&mut units) {
-            out.extend(attribute_units(def, &events, &groups));
+        for (((def, _), agreement), sum) in defs.iter().zip(&mut out).zip(&mut sums) {
+            let units = attribute_units(def, &events, &groups);
+            let pairable = units.iter().filter(|u| u.len() >= 2);
+            agreement.units += pairable.clone().count();
+            agreement.values += pairable.map(Vec::len).sum::<usize>();
+            let table = ValueCoincidences::of(&units);
+            sum.add(&table);
+            agreement.per_document.push((id.clone(), table));
         }
     }
-    defs.iter()
-        .zip(units)
-        .map(|((def, metric), units)| {
-            let pairable: Vec<&Vec<f64>> = units.iter().filter(|u| u.len() >= 2).collect();
-            AttributeAgreement {
-                attribute: def.id.clone(),
-                metric: *metric,
-                units: pairable.len(),
-                values: pairable.iter().map(|u| u.len()).sum(),
-                alpha: krippendorff_alpha(&units, *metric),
-            }
-        })
-        .collect()
+    for (agreement, sum) in out.iter_mut().zip(&sums) {
+        agreement.alpha = sum.alpha(agreement.metric);
+    }
+    out
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,5 +201,31 @@ mod tests {
         let i = p.intervals(500, 7)[0].unwrap();
         assert!(i.low < f1 && f1 < i.high, "{i:?} around {f1}");
         assert_eq!(p.intervals(500, 7), p.intervals(500, 7));
+    }
+
+    #[test]
+    fn an_attribute_s_interval_is_a_point_when_every_document_agrees_alike() {
+        // Each document: one unit {0, 0} and one {1, 0}, so every resample of four sums the same table as the
+        // four documents do (alpha depends on the number of values too: one document alone has alpha 0).
+        let table = ValueCoincidences::of(&[vec![0.0, 0.0], vec![1.0, 0.0]]);
+        let mut sum = ValueCoincidences::default();
+        for _ in 0..4 {
+            sum.add(&table);
+        }
+        // n = 16, D_o ∝ 8 and D_e ∝ 2 · 12 · 4: alpha = 1 − 15 · 8 / 96 = −0.25.
+        let alpha = sum.alpha(Metric::Nominal).unwrap();
+        assert!((alpha + 0.25).abs() < 1e-12 && table.alpha(Metric::Nominal) == Some(0.0), "{alpha}");
+        let per_document = (0..4).map(|i| (DocId::parse(&format!("d{i}")).unwrap(), table.clone())).collect::<Vec<_>>();
+        let a = AttributeAgreement {
+            attribute: AttributeId::from("modality"),
+            metric: Metric::Nominal,
+            units: 8,
+            values: 16,
+            alpha: Some(alpha),
+            per_document,
+        };
+        let i = a.interval(100, 3).unwrap();
+        assert!((i.low - alpha).abs() < 1e-12 && (i.high - alpha).abs() < 1e-12, "{i:?} against {alpha}");
+        assert_eq!(AttributeAgreement { per_document: Vec::new(), ..a }.interval(100, 3), None);
     }
 }
