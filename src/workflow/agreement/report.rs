@@ -97,10 +97,14 @@ fn by_type(mentions: &[Labelled], types: &[EntityTypeId]) -> Vec<Vec<Labelled>> 
     types.iter().map(|t| mentions.iter().filter(|(_, ty)| ty == t).cloned().collect()).collect()
 }
 
+/// One coder's layer of a document as the measures read it: the mentions, each code point's label, and the
+/// mentions by type.
+type CoderDoc<'a> = (&'a Vec<Labelled>, Vec<u16>, Vec<Vec<Labelled>>);
+
 fn doc_part(doc: &DocMentions, data: &SpanData, layout: &Layout, categories: &mut [CategorySums]) -> DocPart {
     let len = doc.text.len_chars();
     let k = data.types.len() + 1;
-    let present: Vec<Option<(&Vec<Labelled>, Vec<u16>, Vec<Vec<Labelled>>)>> = data
+    let present: Vec<Option<CoderDoc>> = data
         .coders
         .iter()
         .map(|c| doc.layers.get(c).map(|ms| (ms, label_indices(len, ms, &data.types), by_type(ms, &data.types))))
