@@ -41,11 +41,11 @@ fn document(i: usize, coders: &[Annotator]) -> DocMentions {
             let mut rng = fastrand::Rng::with_seed((i * 10 + c) as u64);
             let mentions = base
                 .iter()
-                .filter(|_| rng.f64() > 0.08)
-                .map(|(span, ty)| match rng.usize(..10) {
-                    0 => (*span, EntityTypeId::new(TYPES[rng.usize(..TYPES.len())])),
-                    1 => (Span::new(span.start + 1, span.end), ty.clone()),
-                    _ => (*span, ty.clone()),
+                .filter_map(|(span, ty)| match rng.usize(..12) {
+                    0 => None,
+                    1 => Some((*span, EntityTypeId::new(TYPES[rng.usize(..TYPES.len())]))),
+                    2 => Some((Span::new(span.start + 1, span.end), ty.clone())),
+                    _ => Some((*span, ty.clone())),
                 })
                 .collect();
             (coder.clone(), mentions)

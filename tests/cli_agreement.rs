@@ -74,6 +74,8 @@ fn the_table_shows_pairs_types_matrix_fleiss_and_alpha_u() {
         "Coder by coder: F1 strict above the diagonal, Cohen's kappa below.",
         &format!("Fleiss' kappa, 3 coders on the 19 documents all coded: {fleiss:.3} ["),
         "Alpha-U (unitizing; ACTOR, LOCATION, TIME, WEAPON, CASUALTIES, SOURCE) on the 19 documents all coded: 0.",
+        // Type names are padded like the pairs, so the columns line up.
+        &format!("{:<24} {:>5}  0.", "LOCATION", ""),
     ] {
         assert!(out.contains(part), "{part}\n{out}");
     }

@@ -108,7 +108,7 @@ fn table(r: &SpanReport, types: &[EntityTypeId]) -> Result<()> {
         let name = format!("{} – {}", p.first, p.second);
         outln!("{name:<24} {:>5}  {} {}", p.documents, f1_columns(&p.pooled), with_interval(p.kappa.0, p.kappa.1));
     }
-    outln!("{:<24} {:>5}  {}", "all pairs", "", f1_columns(&r.overall));
+    outln!("{:<24} {:>5}  {}", "all pairs", "", f1_columns(&r.overall).trim_end());
     outln!();
     outln!(
         "{:<24} {:>5}  {:<22} {:<22} {:<22} {}",
@@ -120,7 +120,7 @@ fn table(r: &SpanReport, types: &[EntityTypeId]) -> Result<()> {
         "alpha-U"
     );
     for t in &r.per_type {
-        outln!("{:<24} {:>5}  {} {}", t.entity_type, "", f1_columns(&t.pooled), ratio(t.alpha_u));
+        outln!("{:<24} {:>5}  {} {}", t.entity_type.as_str(), "", f1_columns(&t.pooled), ratio(t.alpha_u));
     }
     outln!();
     matrix(r)?;

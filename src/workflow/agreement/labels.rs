@@ -166,7 +166,7 @@ pub fn unit_sums(layers: &[Vec<u16>], k: usize) -> (FleissSums, Coincidences) {
     let weight = 1.0 / (m - 1) as f64;
     let mut counts = vec![0u64; k];
     for i in 0..len {
-        counts.iter_mut().for_each(|c| *c = 0);
+        counts.fill(0);
         for layer in layers {
             counts[usize::from(layer[i])] += 1;
         }

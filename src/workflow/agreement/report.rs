@@ -97,10 +97,14 @@ fn by_type(mentions: &[Labelled], types: &[EntityTypeId]) -> Vec<Vec<Labelled>> 
     types.iter().map(|t| mentions.iter().filter(|(_, ty)| ty == t).cloned().collect()).collect()
 }
 
+/// One coder's layer of a document as the measures read it: the mentions, each code point's label, and the
+/// mentions by type.
+type CoderDoc<'a> = (&'a Vec<Labelled>, Vec<u16>, Vec<Vec<Labelled>>);
+
 fn doc_part(doc: &DocMentions, data: &SpanData, layout: &Layout, categories: &mut [CategorySums]) -> DocPart {
     let len = doc.text.len_chars();
     let k = data.types.len() + 1;
-    let present: Vec<Option<(&Vec<Labelled>, Vec<u16>, Vec<Vec<Labelled>>)>> = data
+    let present: Vec<Option<CoderDoc>> = data
         .coders
         .iter()
         .map(|c| doc.layers.get(c).map(|ms| (ms, label_indices(len, ms, &data.types), by_type(ms, &data.types))))
@@ -228,4 +232,83 @@ fn pair_reports(
 /// The F1s of pooled counts in the order of [`Pooled::intervals`].
 pub fn f1s(counts: &MatchCounts) -> [Option<f64>; 3] {
     [counts.strict.f1(), counts.lenient.f1(), counts.clitic.f1()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocText, Span};
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    fn m(start: usize, end: usize, ty: &str) -> Labelled {
+        (Span::new(start, end), EntityTypeId::new(ty))
+    }
+
+    /// Documents of 30 code points, each given as every coder's mentions (`None`: the coder did not code it).
+    fn data(docs: &[Vec<Option<Vec<Labelled>>>]) -> SpanData {
+        let coders: Vec<Annotator> = ["a", "b", "c"].iter().map(|n| Annotator::parse(n).unwrap()).collect();
+        let documents = docs
+            .iter()
+            .enumerate()
+            .map(|(i, layers)| DocMentions {
+                id: DocId::parse(&format!("d{i}")).unwrap(),
+                text: Arc::new(DocText::new("كتائب حزب الله في مدينة الميادين".chars().take(30).collect())),
+                layers: coders
+                    .iter()
+                    .zip(layers)
+                    .filter_map(|(c, l)| l.clone().map(|l| (c.clone(), l)))
+                    .collect::<BTreeMap<_, _>>(),
+            })
+            .collect();
+        SpanData { coders, types: vec![EntityTypeId::new("ACTOR"), EntityTypeId::new("LOCATION")], documents }
+    }
+
+    #[test]
+    fn perfect_agreement_is_one_everywhere() {
+        let layer = vec![m(0, 14, "ACTOR"), m(18, 23, "LOCATION")];
+        let r = span_report(&data(&[vec![Some(layer.clone()); 3], vec![Some(layer); 3]]), 100, 1);
+        assert_eq!(f1s(&r.overall.counts), [Some(1.0); 3]);
+        assert!(r.pairs.iter().all(|p| p.kappa.0 == Some(1.0) && p.per_document.len() == 2));
+        assert_eq!((r.fleiss.0, r.alpha, r.alpha_u), (Some(1.0), Some(1.0), Some(1.0)));
+        assert_eq!(r.overall.intervals[0].map(|i| (i.low, i.high)), Some((1.0, 1.0)));
+    }
+
+    #[test]
+    fn a_silent_coder_and_a_document_not_coded() {
+        // Document 0: a and b agree, c coded it and marked nothing. Document 1: c did not code it; a and b
+        // mark the same place as different types.
+        let d0 = vec![Some(vec![m(0, 5, "ACTOR")]), Some(vec![m(0, 5, "ACTOR")]), Some(vec![])];
+        let d1 = vec![Some(vec![m(6, 14, "ACTOR")]), Some(vec![m(6, 14, "LOCATION")]), None];
+        let r = span_report(&data(&[d0, d1]), 100, 1);
+        let (ab, ac) = (&r.pairs[0], &r.pairs[1]);
+        assert_eq!((ab.documents, ac.documents, r.all_coded), (2, 1, 1));
+        // a–b: one of two agrees each way; per document 1 and 0.
+        assert_eq!(ab.pooled.counts.strict.f1(), Some(0.5));
+        let per_doc: Vec<Option<f64>> = ab.per_document.iter().map(|d| d.counts.strict.f1()).collect();
+        assert_eq!(per_doc, [Some(1.0), Some(0.0)]);
+        // a–c: c silent.
+        assert_eq!(ac.pooled.counts.lenient.f1(), Some(0.0));
+        let key = |a: Option<&str>, b: Option<&str>| (a.map(EntityTypeId::new), b.map(EntityTypeId::new));
+        assert_eq!(ab.confusion[&key(Some("ACTOR"), Some("LOCATION"))], 1);
+        assert_eq!(ac.confusion[&key(Some("ACTOR"), None)], 1);
+        // Per type: LOCATION was marked once, by b, against nothing.
+        assert_eq!(r.per_type[1].pooled.counts.strict.f1(), Some(0.0));
+    }
+
+    #[test]
+    fn nested_and_overlapping_spans_agree_leniently_only() {
+        // a marks «كتائب حزب الله» and «حزب الله» inside it; b only the inner one.
+        let d = vec![
+            Some(vec![m(0, 14, "ACTOR"), m(6, 14, "ACTOR")]),
+            Some(vec![m(6, 14, "ACTOR")]),
+            Some(vec![m(6, 14, "ACTOR")]),
+        ];
+        let r = span_report(&data(&[d]), 10, 1);
+        let ab = &r.pairs[0];
+        // Strict: P = 1/1, R = 1/2; lenient: both of a's overlap b's.
+        assert!((ab.pooled.counts.strict.f1().unwrap() - 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!(ab.pooled.counts.lenient.f1(), Some(1.0));
+        assert_eq!(r.pairs[2].pooled.counts.strict.f1(), Some(1.0), "b and c agree");
+    }
 }
