@@ -47,6 +47,15 @@ pub(crate) enum Job {
         /// Only these coders, separated by commas: --coders huda,omar (default: every coder with a layer).
         #[arg(long, value_name = "NAMES")]
         coders: Option<String>,
+        /// Only mentions of these entity types: --types ACTOR,LOCATION (default: every type of the schema).
+        #[arg(long, value_name = "TYPES")]
+        types: Option<String>,
+        /// Only these documents, by id: --docs doc-1,doc-2 (default: every document).
+        #[arg(long, value_name = "IDS")]
+        docs: Option<String>,
+        /// `table` for reading (default), `csv` (one figure a row) or `json` (the whole report).
+        #[arg(long, value_enum, default_value_t = AgreementFormat::Table)]
+        format: AgreementFormat,
     },
     /// Create an empty project with the default conflict schema.
     New {
@@ -255,6 +264,17 @@ pub(crate) enum Job {
         #[arg(long, default_value_t = 0, value_name = "N")]
         seed: u64,
     },
+}
+
+/// How `tarmeez agreement` writes its report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AgreementFormat {
+    /// Tables for reading: pairs, types with intervals, the coder matrix, Fleiss' kappa and alpha-U.
+    Table,
+    /// One figure a row: level,first,second,document,type,other_type,measure,value,low,high.
+    Csv,
+    /// The whole report as one JSON object.
+    Json,
 }
 
 /// `tarmeez assign --help`.

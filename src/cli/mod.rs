@@ -1,6 +1,7 @@
 //! The subcommands of `tarmeez`, one file per kind of job; `main.rs` parses the command line and dispatches.
 
 pub(crate) mod agreement;
+pub(crate) mod agreement_out;
 pub(crate) mod args;
 pub(crate) mod assign;
 pub(crate) mod curate;
