@@ -62,7 +62,7 @@ fn bench_report(c: &mut Criterion) {
         coders,
     };
     let mut group = c.benchmark_group("agreement");
-    group.sample_size(10);
+    group.sample_size(10).measurement_time(std::time::Duration::from_secs(8));
     group.bench_function("span report, 1,000 documents x 3 coders x 50 mentions", |b| {
         b.iter(|| black_box(span_report(black_box(&data), RESAMPLES, SEED)))
     });

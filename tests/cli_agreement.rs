@@ -137,3 +137,22 @@ fn unknown_coders_types_and_documents_are_refused_by_name() {
         assert!(!ok && out.contains(message), "{args:?}: {out}");
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_csv_quietly() {
+    use std::io::BufRead;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tarmeez"))
+        .args(["agreement", fixture().to_str().unwrap(), "--format", "csv"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -1`: read the header, then close the pipe.
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.starts_with("level,first,second"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !err.contains("Broken pipe"), "{:?} {err}", out.status);
+}

@@ -31,7 +31,7 @@ fn number(v: Option<f64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn write_row(w: &mut csv::Writer<std::io::StdoutLock>, r: &Row) -> Result<()> {
+fn write_row(w: &mut csv::Writer<Vec<u8>>, r: &Row) -> Result<()> {
     let (low, high) = (r.interval.map(|i| i.low), r.interval.map(|i| i.high));
     let fields = [r.level, r.first, r.second, r.document, r.entity_type, r.other_type, r.measure];
     let mut record: Vec<String> = fields.iter().map(|s| (*s).to_owned()).collect();
@@ -53,8 +53,8 @@ fn type_name(t: &Option<EntityTypeId>) -> &str {
 
 /// Every figure of the report as CSV rows on standard output.
 pub(crate) fn csv(r: &SpanReport, types: &[EntityTypeId]) -> Result<()> {
-    let stdout = std::io::stdout();
-    let mut w = csv::Writer::from_writer(stdout.lock());
+    // Written to memory first and printed with `outln!`, so that a closed pipe (`| head`) ends quietly.
+    let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(COLUMNS)?;
     let mut rows: Vec<Row> = Vec::new();
     for p in &r.pairs {
@@ -95,7 +95,8 @@ pub(crate) fn csv(r: &SpanReport, types: &[EntityTypeId]) -> Result<()> {
     for row in &rows {
         write_row(&mut w, row)?;
     }
-    w.flush()?;
+    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("cannot write the CSV: {e}"))?;
+    outln!("{}", String::from_utf8_lossy(&bytes).trim_end_matches('\n'));
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 
 use super::Labelled;
 use super::labels::{FleissSums, PairTable};
-use super::{SpanCounts, Strictness, clitic_counts, span_counts};
+use super::{SpanCounts, Strictness, clitic_equal, span_counts};
 use crate::model::Span;
 
 /// Counts under the three ways of matching mentions.
@@ -24,7 +24,7 @@ impl MatchCounts {
         Self {
             strict: span_counts(first, second, Strictness::Strict),
             lenient: span_counts(first, second, Strictness::Lenient),
-            clitic: clitic_counts(first, second, text),
+            clitic: clitic_lenient(first, second, text),
         }
     }
 
@@ -33,6 +33,35 @@ impl MatchCounts {
         self.strict.add(other.strict);
         self.lenient.add(other.lenient);
         self.clitic.add(other.clitic);
+    }
+}
+
+/// The counts of [`super::clitic_counts`], computed faster: each overlapping pair of the same type is
+/// compared once (not once from each side), and mentions of the same span or the same text agree without
+/// stripping clitics (a word always shares its own reading). The clitic comparison was most of a report's
+/// time before.
+fn clitic_lenient(first: &[Labelled], second: &[Labelled], text: impl Fn(Span) -> Option<String>) -> SpanCounts {
+    let mut first_matched = vec![false; first.len()];
+    let mut second_matched = vec![false; second.len()];
+    for (i, (sa, ta)) in first.iter().enumerate() {
+        for (j, (sb, tb)) in second.iter().enumerate() {
+            if ta != tb || !sa.overlaps(sb) || (first_matched[i] && second_matched[j]) {
+                continue;
+            }
+            let same = (sa == sb && text(*sa).is_some())
+                || text(*sa).zip(text(*sb)).is_some_and(|(a, b)| a == b || clitic_equal(&a, &b));
+            if same {
+                first_matched[i] = true;
+                second_matched[j] = true;
+            }
+        }
+    }
+    let count = |v: &[bool]| v.iter().filter(|m| **m).count();
+    SpanCounts {
+        first: first.len(),
+        second: second.len(),
+        first_matched: count(&first_matched),
+        second_matched: count(&second_matched),
     }
 }
 
@@ -191,5 +220,23 @@ impl Layout {
         }
         out.extend([self.fleiss(sums, raters).kappa(), None, None]);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntityTypeId;
+
+    #[test]
+    fn the_fast_clitic_counts_equal_the_plain_ones() {
+        let text = "والميادين مدينة البوكمال بالميادين";
+        let slice = |s: Span| Some(text.chars().skip(s.start).take(s.len()).collect::<String>());
+        let m = |start, end, ty: &str| (Span::new(start, end), EntityTypeId::new(ty));
+        let a = [m(0, 9, "LOCATION"), m(10, 24, "LOCATION"), m(25, 34, "LOCATION"), m(25, 34, "ACTOR")];
+        let b = [m(1, 9, "LOCATION"), m(16, 24, "LOCATION"), m(26, 34, "LOCATION"), m(25, 34, "LOCATION")];
+        for (x, y) in [(&a[..], &b[..]), (&b[..], &a[..]), (&a[..], &a[..]), (&a[..2], &b[2..])] {
+            assert_eq!(clitic_lenient(x, y, slice), super::super::clitic_counts(x, y, slice));
+        }
     }
 }

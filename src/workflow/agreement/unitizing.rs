@@ -1,6 +1,6 @@
 //! Krippendorff's alpha-U: agreement on where units of each category lie on a continuum and where they do
-//! not, as defined in Krippendorff, "Content Analysis: An Introduction to Its Methodology" (2nd ed., 2004,
-//! section 11.6 / pp. 251–256; first in Krippendorff 1995, "On the reliability of unitizing continuous data").
+//! not, as defined in Krippendorff, "Content Analysis: An Introduction to Its Methodology" (2nd ed., 2004;
+//! first in Krippendorff 1995, "On the reliability of unitizing continuous data", Sociological Methodology 25).
 //!
 //! Each coder divides the continuum, for a category c, into its units of c and the gaps between them. Two
 //! coders' segments that overlap differ by δ² = (b₁ − b₂)² + (e₁ − e₂)² when both are units, by l² when one
@@ -150,11 +150,12 @@ mod tests {
         s
     }
 
-    /// Krippendorff (2004), "Content Analysis", 2nd ed., pp. 251–256: two observers unitize a continuum from
-    /// 150 to 450 with categories c and k (here shifted to start at 0). The book gives, for c, D_o = .0144,
-    /// D_e = .0532 and α_c = .7286; for k, which both marked alike, D_o = 0, D_e = .0490 and α_k = 1; over
-    /// both α = .8591. (The data and values as transcribed in DKPro Statistics' Krippendorff2004Test, which
-    /// checks α to ±.0005; the overall value here is 0.8587, within that.)
+    /// The worked example of Krippendorff (2004), "Content Analysis", 2nd ed., p. 254: two observers unitize
+    /// a continuum from 150 to 450 with categories c and k (here shifted to start at 0). Its values, to four
+    /// places: for c, D_o = .0144, D_e = .0532 and α_c = .7286; for k, which both marked alike, D_e = .0490
+    /// and α_k = 1; over both α = .8591. The data and values are as transcribed in DKPro Statistics'
+    /// `Krippendorff2004Test` (the book itself was not at hand), which checks the overall α to ±.0005 as here:
+    /// 1 − ΣD_o / ΣD_e gives 0.8587.
     #[test]
     fn krippendorff_2004_worked_example() {
         let c = sums(300, &[&[(75, 145), (220, 250)], &[(70, 150), (205, 225), (250, 270)]]);
