@@ -122,11 +122,21 @@ fn a_cell_of_the_agreement_matrix_opens_the_queue_on_that_pairs_disagreements() 
     h.get_by_label("Go").click();
     h.run();
     h.get_by_label("Agreement").click();
+    // The report is computed on a worker thread: frames run until it is shown.
+    for _ in 0..500 {
+        h.step();
+        if h.query_by_label_contains("Mentions: F1 strict").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     h.run();
     // huda and omar differ only where omar marked «القاعدة» alone and in doc1's boundaries.
-    let p = h.state().project().unwrap();
-    let pair = tarmeez::workflow::agreement::pairwise(p, &[a("huda"), a("omar")]).remove(0);
-    let cell = format!("{:.3}", pair.strict.f1().unwrap());
+    use tarmeez::workflow::agreement::{Selection, select, span_report};
+    let data = select(h.state().project().unwrap(), &Selection::default()).unwrap();
+    let report = span_report(&data, 10, 1);
+    let pair = report.pairs.iter().find(|p| (p.first.as_str(), p.second.as_str()) == ("huda", "omar")).unwrap();
+    let cell = format!("{:.3}", pair.pooled.counts.strict.f1().unwrap());
     h.get_all_by_label(&cell).next().unwrap().click();
     h.run();
     let session = h.state().session().unwrap();

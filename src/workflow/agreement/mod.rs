@@ -7,16 +7,14 @@
 //! Definitions are in README's "Agreement" paragraph.
 
 mod alpha;
-mod by_type;
 mod events;
 mod kappa;
 mod project;
 mod spans;
 
 pub use alpha::{Metric, ValueCoincidences, krippendorff_alpha};
-pub use by_type::pairwise_by_type;
 pub use kappa::{cohen_kappa, fleiss_kappa};
-pub use project::{PairAgreement, coders, fleiss, pairwise};
+pub use project::coders;
 pub use spans::{Labelled, SpanCounts, Strictness, clitic_counts, clitic_equal, code_point_labels, span_counts};
 
 // The span report (agree-spans): selection, per-document sums, bootstrap intervals, confusion, alpha-U.
