@@ -76,8 +76,8 @@ fn main() -> ExitCode {
         Some(Job::Validate { project }) => validate(&project),
         Some(Job::Repair { project, dry_run }) => repair(&project, dry_run),
         Some(Job::Stats { project }) => stats(&project),
-        Some(Job::Agreement { project, coders, types, docs, format }) => {
-            cli::agreement::agreement(&project, &cli::agreement::Options { coders, types, docs, format })
+        Some(Job::Agreement { project, coders, types, docs, format, diagnosis }) => {
+            cli::agreement::agreement(&project, &cli::agreement::Options { coders, types, docs, format, diagnosis })
         }
         Some(Job::Disagreements { project, coders, docs, out }) => {
             cli::curate::disagreements(&project, coders.as_deref(), docs.as_deref(), &out)

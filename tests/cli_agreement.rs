@@ -156,3 +156,25 @@ fn a_reader_that_stops_early_ends_the_csv_quietly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && !err.contains("Broken pipe"), "{:?} {err}", out.status);
 }
+
+#[test]
+fn the_diagnosis_lists_every_disagreement_unit_of_the_chosen_coders_and_documents() {
+    let fixture = fixture();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("diagnosis.csv");
+    let run = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_tarmeez")).args(args).output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let f = fixture.to_str().unwrap();
+    run(&["agreement", f, "--coders", "huda,omar", "--docs", "agr-01,agr-02", "--diagnosis", out.to_str().unwrap()]);
+    let written = std::fs::read_to_string(&out).unwrap();
+    let rows: Vec<&str> = written.lines().collect();
+    assert_eq!(rows[0], "document,kind,start,end,text,disagreement,gold,huda,omar");
+    assert!(rows.len() > 2, "{written}");
+    assert!(rows[1..].iter().all(|r| r.starts_with("agr-01,") || r.starts_with("agr-02,")), "{written}");
+    // The same units as `tarmeez disagreements` lists.
+    let listed = run(&["disagreements", f, "--coders", "huda,omar", "--docs", "agr-01,agr-02"]);
+    assert_eq!(listed, written);
+}

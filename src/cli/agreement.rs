@@ -18,6 +18,8 @@ pub(crate) struct Options {
     pub docs: Option<String>,
     /// `--format`.
     pub format: AgreementFormat,
+    /// `--diagnosis`: where to write the disagreement units.
+    pub diagnosis: Option<std::path::PathBuf>,
 }
 
 /// The names of a comma-separated option, each parsed by `parse`.
@@ -56,6 +58,10 @@ pub(crate) fn agreement(dir: &Path, options: &Options) -> Result<ExitCode> {
         }
     };
     let report = span_report(&data, RESAMPLES, SEED);
+    if let Some(path) = &options.diagnosis {
+        let docs = selection.documents.clone().unwrap_or_default();
+        crate::cli::curate::write_diagnosis(&project, &data.coders, &docs, path)?;
+    }
     match options.format {
         AgreementFormat::Table => {
             table(&report, &data.types)?;

@@ -56,6 +56,10 @@ pub(crate) enum Job {
         /// `table` for reading (default), `csv` (one figure a row) or `json` (the whole report).
         #[arg(long, value_enum, default_value_t = AgreementFormat::Table)]
         format: AgreementFormat,
+        /// Also write the diagnosis CSV to FILE: every disagreement unit of the chosen coders and documents
+        /// (as `tarmeez disagreements` writes it).
+        #[arg(long, value_name = "FILE")]
+        diagnosis: Option<PathBuf>,
     },
     /// Create an empty project with the default conflict schema.
     New {

@@ -40,9 +40,16 @@ fn chosen_docs(project: &Project, given: Option<&str>) -> Result<Vec<DocId>> {
 pub(crate) fn disagreements(dir: &Path, coders: Option<&str>, docs: Option<&str>, out: &Path) -> Result<ExitCode> {
     let project = open_read_only(dir).with_context(|| format!("cannot open {}", dir.display()))?;
     let coders = chosen_coders(&project, coders)?;
-    let filter = UnitFilter { docs: chosen_docs(&project, docs)?, ..UnitFilter::default() };
-    let units = all_units(&project, &coders, &filter);
-    let bytes = diagnosis_csv(&units, &coders, |id| {
+    let docs = chosen_docs(&project, docs)?;
+    write_diagnosis(&project, &coders, &docs, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the diagnosis CSV of `coders` on `docs` (all when empty) to `out` (`-`: standard output).
+pub(crate) fn write_diagnosis(project: &Project, coders: &[Annotator], docs: &[DocId], out: &Path) -> Result<()> {
+    let filter = UnitFilter { docs: docs.to_vec(), ..UnitFilter::default() };
+    let units = all_units(project, coders, &filter);
+    let bytes = diagnosis_csv(&units, coders, |id| {
         project.document(id).and_then(|d| d.loaded()).map(|d| (&*d.text, &d.layers))
     })?;
     if out == Path::new("-") {
@@ -52,7 +59,7 @@ pub(crate) fn disagreements(dir: &Path, coders: Option<&str>, docs: Option<&str>
         tarmeez::store::atomic::write_atomic(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
         eprintln!("{} disagreement units written to {}", units.len(), out.display());
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// `tarmeez curate --at-least K`: as the curator `curator`, merges into the gold layer every open unit whose
