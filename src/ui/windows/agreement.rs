@@ -219,7 +219,8 @@ fn per_type(ui: &mut egui::Ui, r: &SpanReport) {
         .enumerate()
         .filter_map(|(i, t)| {
             let iv = t.pooled.intervals[0]?;
-            Some(Line::new("95% interval", PlotPoints::from(vec![[i as f64, iv.low], [i as f64, iv.high]])).width(2.0))
+            let points = PlotPoints::from(vec![[i as f64, iv.low], [i as f64, iv.high]]);
+            Some(Line::new("95% interval", points).width(2.0).color(egui::Color32::GRAY))
         })
         .collect();
     let names: Vec<String> = r.per_type.iter().map(|t| t.entity_type.to_string()).collect();

@@ -6,7 +6,7 @@ use super::{Unit, UnitState, state};
 use crate::model::{Annotator, DocText, Layer};
 use std::collections::BTreeMap;
 
-/// How a coder's version reads in a cell: `ACTOR 12-18 → isis; ORG 20-25` (with the linked actor), or for events
+/// How a coder's version reads in a cell: `ACTOR 12-18 = isis; ORG 20-25` (with the linked actor), or for events
 /// `ATTACK 5-9 (Attacker: ACTOR 0-4; fatalities=3)`; empty when the coder has nothing there.
 pub fn version_text(layer: Option<&Layer>, unit: &Unit, coder: usize) -> String {
     let Some(layer) = layer else { return String::new() };
@@ -16,7 +16,7 @@ pub fn version_text(layer: Option<&Layer>, unit: &Unit, coder: usize) -> String 
         .iter()
         .filter_map(|id| layer.mentions.get(id))
         .map(|m| {
-            let actor = m.actor.as_ref().map(|a| format!(" → {a}")).unwrap_or_default();
+            let actor = m.actor.as_ref().map(|a| format!(" = {a}")).unwrap_or_default();
             format!("{} {}-{}{actor}", m.entity_type, m.span.start, m.span.end)
         })
         .collect();
