@@ -75,14 +75,19 @@ fn gold_mentions(h: &Harness<'_, TarmeezApp>, doc: usize) -> Vec<(Span, String)>
         .map_or(Vec::new(), |l| l.mentions.values().map(|m| (m.span, m.entity_type.to_string())).collect())
 }
 
-#[test]
-fn three_disagreements_are_settled_with_three_keys_and_undone_with_one() {
-    let (_tmp, dir) = three_coders();
-    let mut h = window(TarmeezApp::new(Some(open_as(&dir, "samir")), None));
+/// Go > Curate (gold layer).
+fn go_curate(h: &mut Harness<'_, TarmeezApp>) {
     h.get_by_label("Go").click();
     h.run();
     h.get_by_label("Curate (gold layer)").click();
     h.run();
+}
+
+#[test]
+fn three_disagreements_are_settled_with_three_keys_and_undone_with_one() {
+    let (_tmp, dir) = three_coders();
+    let mut h = window(TarmeezApp::new(Some(open_as(&dir, "samir")), None));
+    go_curate(&mut h);
     assert_eq!(h.state().project().unwrap().annotator(), &Annotator::gold());
     h.get_by_label_contains("Curating the gold layer as samir");
     assert_eq!(open_units(&h), 3);
@@ -106,10 +111,7 @@ fn three_disagreements_are_settled_with_three_keys_and_undone_with_one() {
     assert!(gold_mentions(&h, 1).is_empty());
 
     // Back to coding under the curator's own name; the gold layer was saved on the way.
-    h.get_by_label("Go").click();
-    h.run();
-    h.get_by_label("Curate (gold layer)").click();
-    h.run();
+    go_curate(&mut h);
     assert_eq!(h.state().project().unwrap().annotator(), &a("samir"));
     let saved = std::fs::read_to_string(dir.join("annotations/doc0/gold.ron")).unwrap();
     assert!(saved.contains("rejected") && saved.contains("\"samir\""), "{saved}");
@@ -151,10 +153,7 @@ fn a_cell_of_the_agreement_matrix_opens_the_queue_on_that_pairs_disagreements() 
 fn a_coders_change_on_disk_reaches_the_open_queue() {
     let (_tmp, dir) = three_coders();
     let mut h = window(TarmeezApp::new(Some(open_as(&dir, "samir")), None));
-    h.get_by_label("Go").click();
-    h.run();
-    h.get_by_label("Curate (gold layer)").click();
-    h.run();
+    go_curate(&mut h);
     let listed = |h: &Harness<'_, TarmeezApp>| {
         let queue = &h.state().session().unwrap().curation.as_ref().unwrap().queue;
         queue.items().iter().map(|(u, _)| (u.doc.to_string(), u.key.span)).collect::<Vec<_>>()
