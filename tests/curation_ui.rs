@@ -172,3 +172,30 @@ fn a_coders_change_on_disk_reaches_the_open_queue() {
     press(&mut h, Modifiers::NONE, Key::Enter);
     assert_eq!(gold_mentions(&h, 0), [(Span::new(5, 15), "LOCATION".to_owned())]);
 }
+
+#[test]
+fn file_export_writes_the_gold_layer_when_chosen() {
+    let (_tmp, dir) = three_coders();
+    // The curator settled doc0's «الميليشيات» as LOCATION.
+    let mut gold = open_as(&dir, "gold");
+    gold.apply(&d(0), Edit::PutMention(MentionId(1), Some(Mention::new(Span::new(5, 15), "LOCATION")))).unwrap();
+    gold.save_dirty().unwrap();
+    drop(gold);
+    let out = dir.with_extension("brat");
+    let mut app = TarmeezApp::new(Some(open_as(&dir, "huda")), None);
+    app.open_export(out.clone());
+    let mut h = window(app);
+    h.get_by_label_contains("brat: ").click();
+    h.get_by_label("The gold layer (curated)").click();
+    h.run();
+    h.get_by_label("Export into the folder").click();
+    for _ in 0..500 {
+        h.step();
+        if h.query_by_label_contains(".ann files written").is_some() || h.query_by_label_contains("Nothing").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let ann = std::fs::read_to_string(out.join("doc0.ann")).unwrap();
+    assert_eq!(ann.lines().filter(|l| l.starts_with('T')).collect::<Vec<_>>(), ["T1\tLOCATION 5 15\tالميليشيات"]);
+}

@@ -18,14 +18,25 @@ use std::time::{Duration, Instant};
 
 type Running = (JoinHandle<Result<Vec<String>, String>>, Instant);
 
+/// Whose layers an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportLayers {
+    /// The coder's own.
+    Mine,
+    /// The curated gold layer.
+    Gold,
+    /// Every layer (the coders' and the gold one).
+    Everyone,
+}
+
 /// The export window's state.
 pub struct ExportWindow {
     /// The chosen folder.
     pub dir: PathBuf,
     /// The chosen format.
     pub format: ExportFormat,
-    /// Every coder's layer rather than one's own.
-    pub everyone: bool,
+    /// Whose layers: one's own, the gold layer, or every coder's.
+    pub layers: ExportLayers,
     /// What the last export did, line by line.
     pub report: Vec<String>,
     /// The coder asked to export (started after the frame).
@@ -40,7 +51,7 @@ impl ExportWindow {
         Self {
             dir,
             format: ExportFormat::EventsCsv,
-            everyone: false,
+            layers: ExportLayers::Mine,
             report: Vec::new(),
             requested: false,
             running: None,
@@ -59,7 +70,11 @@ impl ExportWindow {
             for format in ExportFormat::ALL {
                 ui.radio_value(&mut self.format, format, format!("{}: {}", format.name(), format.description()));
             }
-            ui.checkbox(&mut self.everyone, "Every coder's layer (else only yours)");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut self.layers, ExportLayers::Mine, "Your layer");
+                ui.radio_value(&mut self.layers, ExportLayers::Gold, "The gold layer (curated)");
+                ui.radio_value(&mut self.layers, ExportLayers::Everyone, "Every layer");
+            });
             if ui.button("Export into the folder").clicked() {
                 self.requested = true;
             }
@@ -96,12 +111,17 @@ impl ExportWindow {
             return;
         }
         let (root, me) = (project.root().to_owned(), project.annotator().clone());
-        let (format, everyone, out) = (self.format, self.everyone, self.dir.clone());
+        let (format, out) = (self.format, self.dir.clone());
+        let only = match self.layers {
+            ExportLayers::Mine => Some(me.clone()),
+            ExportLayers::Gold => Some(Annotator::gold()),
+            ExportLayers::Everyone => None,
+        };
         self.report.clear();
         let handle = std::thread::spawn(move || {
             let saved = Project::open(&root, OpenOptions { annotator: me.clone(), read_only: true })
                 .map_err(|e| format!("the project cannot be read: {e}"))?;
-            export(&saved, format, (!everyone).then_some(&me), &out)
+            export(&saved, format, only.as_ref(), &out)
         });
         self.running = Some((handle, Instant::now()));
     }
