@@ -38,6 +38,9 @@ from pathlib import Path
 import krippendorff
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reference import rounded  # noqa: E402  (the span reference's rounding, so both files round alike)
+
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = ROOT / "tests" / "fixtures" / "agreement-project"
 OUT = ROOT / "tests" / "fixtures" / "agreement-project.events.expected.json"
@@ -385,18 +388,6 @@ def alphas(data, coders, keep):
                     "values": sum(sum(not math.isnan(v) for v in c) for c in pairable),
                     "alpha": None if alpha is None or math.isnan(alpha) else float(alpha)})
     return out
-
-
-def rounded(value):
-    """Floats to 12 places, so that another numpy's last bits do not change the file CI compares (the Rust
-    test compares to 1e-9)."""
-    if isinstance(value, float):
-        return round(value, 12)
-    if isinstance(value, dict):
-        return {k: rounded(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [rounded(v) for v in value]
-    return value
 
 
 def main():
