@@ -133,6 +133,10 @@ fn a_cell_of_the_agreement_matrix_opens_the_queue_on_that_pairs_disagreements() 
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     h.run();
+    // Each pair's confusion between types, folded until asked for.
+    h.get_by_label("Confusion huda – layla").click();
+    h.run();
+    h.get_by_label("rows huda, columns layla");
     // huda and omar differ only where omar marked «القاعدة» alone and in doc1's boundaries.
     use tarmeez::workflow::agreement::{Selection, select, span_report};
     let data = select(h.state().project().unwrap(), &Selection::default()).unwrap();

@@ -103,6 +103,8 @@ impl ToolWindow for AgreementWindow {
                 matrix(ui, report, out);
                 ui.separator();
                 per_type(ui, report);
+                ui.separator();
+                confusion(ui, report);
             }
             Err(why) => {
                 ui.label(format!("No agreement to show: {why}."));
@@ -240,6 +242,37 @@ fn per_type(ui: &mut egui::Ui, r: &SpanReport) {
                 plot.line(w);
             }
         });
+}
+
+/// Each pair's confusion between types (overlapping mentions; "none" where the other coder marked nothing),
+/// folded away until asked for.
+fn confusion(ui: &mut egui::Ui, r: &SpanReport) {
+    for p in &r.pairs {
+        egui::CollapsingHeader::new(format!("Confusion {} – {}", p.first, p.second)).show(ui, |ui| {
+            let mut types: Vec<Option<&EntityTypeId>> = r.per_type.iter().map(|t| Some(&t.entity_type)).collect();
+            types.push(None);
+            let name = |t: Option<&EntityTypeId>| t.map_or("none".to_owned(), |t| t.to_string());
+            egui::Grid::new(format!("confusion-{}-{}", p.first, p.second)).striped(true).show(ui, |ui| {
+                ui.label(RichText::new(format!("rows {}, columns {}", p.first, p.second)).strong());
+                for b in &types {
+                    ui.label(RichText::new(name(*b)).strong());
+                }
+                ui.end_row();
+                for a in &types {
+                    ui.label(RichText::new(name(*a)).strong());
+                    for b in &types {
+                        let n = p.confusion.get(&(a.cloned(), b.cloned())).copied().unwrap_or(0);
+                        if n == 0 {
+                            ui.weak("·")
+                        } else {
+                            ui.label(n.to_string())
+                        };
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+    }
 }
 
 /// The coder's own F1 against the gold layer, per type.
