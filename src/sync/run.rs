@@ -130,7 +130,7 @@ pub fn sync(root: &Path, coder: &Annotator) -> Result<SyncReport, SyncError> {
 fn exchange(git: &Git, coder: &Annotator, report: &mut SyncReport) -> Result<(), SyncError> {
     let net = git.clone().for_network();
     for attempt in 0..2 {
-        let fetched = net.run(&["fetch", "-q", "origin"])?;
+        let fetched = fetch(&net)?;
         if !fetched.ok {
             return offline_or(report, &fetched.stderr, "fetching your teammates' work");
         }
@@ -175,6 +175,21 @@ fn exchange(git: &Git, coder: &Annotator, report: &mut SyncReport) -> Result<(),
         return offline_or(report, stderr, "sending your work");
     }
     Ok(())
+}
+
+/// `git fetch`, run again (for up to five seconds) while it fails because another git updated the same
+/// remote-tracking ref under it ("cannot lock ref"): a sync killed during its fetch leaves that git running,
+/// and the next sync must not fail for it. Seen in tests/team_sync.rs, which kills syncs at random.
+fn fetch(net: &Git) -> Result<super::git::Ran, SyncError> {
+    let mut fetched = net.run(&["fetch", "-q", "origin"])?;
+    for _ in 0..20 {
+        if fetched.ok || !fetched.stderr.contains("cannot lock ref") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        fetched = net.run(&["fetch", "-q", "origin"])?;
+    }
+    Ok(fetched)
 }
 
 /// An unreachable remote makes the sync offline (not an error); anything else is an error.
