@@ -23,7 +23,7 @@ pub(crate) struct Options {
 }
 
 /// The names of a comma-separated option, each parsed by `parse`.
-fn list<T, E: std::fmt::Display>(
+pub(crate) fn list<T, E: std::fmt::Display>(
     option: &str,
     value: Option<&String>,
     parse: impl Fn(&str) -> Result<T, E>,

@@ -1,6 +1,7 @@
 //! `tarmeez curate` (merge the units enough coders agree on into the gold layer) and `tarmeez disagreements`
 //! (the diagnosis CSV of every disagreement unit).
 
+use crate::cli::agreement::list;
 use crate::*;
 use tarmeez::model::{DocId, ProjectEdit};
 use tarmeez::store::{Access, OpenOptions};
@@ -9,30 +10,20 @@ use tarmeez::workflow::curation::{Curator, UnitFilter, all_units, coders, diagno
 /// The coders given with `--coders` (checked against those with a layer), else every coder.
 fn chosen_coders(project: &Project, given: Option<&str>) -> Result<Vec<Annotator>> {
     let all = coders(project);
-    let Some(list) = given else { return Ok(all) };
-    let mut chosen = Vec::new();
-    for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let coder = Annotator::parse(name).map_err(|e| anyhow::anyhow!("--coders: {e}"))?;
-        if !all.contains(&coder) {
-            anyhow::bail!("--coders: `{coder}` has coded no document of this project");
-        }
-        chosen.push(coder);
+    let Some(chosen) = list("--coders", given.map(str::to_owned).as_ref(), Annotator::parse)? else { return Ok(all) };
+    if let Some(coder) = chosen.iter().find(|c| !all.contains(c)) {
+        anyhow::bail!("--coders: `{coder}` has coded no document of this project");
     }
     Ok(chosen)
 }
 
 /// The documents given with `--docs`, checked.
 fn chosen_docs(project: &Project, given: Option<&str>) -> Result<Vec<DocId>> {
-    let Some(list) = given else { return Ok(Vec::new()) };
-    let mut out = Vec::new();
-    for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let id = DocId::parse(name).map_err(|e| anyhow::anyhow!("--docs: {e}"))?;
-        if project.document(&id).is_none() {
-            anyhow::bail!("--docs: the project has no document `{id}`");
-        }
-        out.push(id);
+    let chosen = list("--docs", given.map(str::to_owned).as_ref(), DocId::parse)?.unwrap_or_default();
+    if let Some(id) = chosen.iter().find(|id| project.document(id).is_none()) {
+        anyhow::bail!("--docs: the project has no document `{id}`");
     }
-    Ok(out)
+    Ok(chosen)
 }
 
 /// `tarmeez disagreements`: writes the diagnosis CSV of every disagreement unit to `out` (`-`: standard

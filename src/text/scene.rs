@@ -203,6 +203,9 @@ impl HighlightSet {
     /// Adds every coder's mentions and triggers as thin lines in the coder's colour, the `i`th coder's on the
     /// `i`th line from the top of the text line, so that the curator sees who marked what at a glance.
     pub fn add_coders(&mut self, coders: &[(&Annotator, Rgb, &Layer)]) {
+        if coders.is_empty() {
+            return; // not curating: the set stays as built, with no second sort
+        }
         for (i, (coder, color, layer)) in coders.iter().enumerate() {
             let level = u8::try_from(i).unwrap_or(u8::MAX);
             let line = |span, label: String, key| Highlight {

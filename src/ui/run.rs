@@ -277,9 +277,8 @@ impl TarmeezApp {
             None => {
                 let curator = session.project().annotator().clone();
                 self.open_project_as(dir, Annotator::gold());
-                match &mut self.session {
-                    Some(s) if s.curating() => s.set_curator(curator),
-                    _ => {}
+                if let Some(s) = &mut self.session {
+                    s.set_curator(curator);
                 }
             }
         }
