@@ -6,6 +6,7 @@ mod annotation;
 mod assign;
 mod assignment;
 pub mod coding;
+pub mod role_filling;
 mod color;
 mod curation;
 mod default_schema;

@@ -153,37 +153,55 @@ pub fn selectable_row_with_detail(
     response
 }
 
-/// A compact, clickable chip as wide as its text (a role's filler), which may be Arabic. Named by its text.
-pub fn bidi_chip(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
+/// A compact, clickable chip as wide as its text (a role's filler), which may be Arabic, in `colors` (fill,
+/// text); outlined while hovered. Named by its text.
+pub fn bidi_chip(ui: &mut egui::Ui, text: &str, colors: (Color32, Color32)) -> egui::Response {
+    let (fill, color) = colors;
     let size = egui::TextStyle::Body.resolve(ui.style()).size;
     let pad = ui.spacing().button_padding;
     let line = size * 1.45;
-    let response = if needs_bidi(text) {
-        let shared = painter(ui.ctx());
-        let Ok(mut p) = shared.lock() else { return ui.label(text) };
-        let width = ui.available_width().max(40.0);
-        let layout = p.layout(text, size, width);
-        let len = layout.text().len_chars();
-        let rects = layout.span_rects(crate::model::Span::new(0, len));
-        let x0 = rects.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
-        let x1 = rects.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
-        let text_width = if x1 > x0 { x1 - x0 } else { 0.0 };
-        let (rect, response) =
-            ui.allocate_exact_size(Vec2::new(text_width + 2.0 * pad.x, line + pad.y), Sense::click());
-        let visuals = ui.style().interact(&response);
-        ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
-        let origin = rect.min + Vec2::new(pad.x - x0, pad.y / 2.0);
-        let (mesh, complete) = glyph_mesh(ui.ctx(), &mut p.atlas, &layout, origin, 0.0, line, color);
-        if complete {
-            ui.painter().add(egui::Shape::mesh(mesh));
-        } else {
-            ui.ctx().request_repaint();
-        }
-        response
+    let shared = painter(ui.ctx());
+    let Ok(mut p) = shared.lock() else { return ui.label(text) };
+    // A chip is one line: laid out wide enough never to wrap, then cut to the letters' extent.
+    let layout = p.layout(text, size, CHIP_LAYOUT_WIDTH);
+    let (x0, x1) = extent(&layout);
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(x1 - x0 + 2.0 * pad.x, line + pad.y), Sense::click());
+    ui.painter().rect_filled(rect, 4.0, fill);
+    if response.hovered() {
+        ui.painter().rect_stroke(rect, 4.0, ui.visuals().widgets.hovered.fg_stroke, egui::StrokeKind::Inside);
+    }
+    let origin = rect.min + Vec2::new(pad.x - x0, pad.y / 2.0);
+    let (mesh, complete) = glyph_mesh(ui.ctx(), &mut p.atlas, &layout, origin, 0.0, line, color);
+    if complete {
+        ui.painter().add(egui::Shape::mesh(mesh));
     } else {
-        ui.add(egui::Button::new(egui::RichText::new(text).color(color)).small())
-    };
+        ui.ctx().request_repaint();
+    }
     let owned = text.to_owned();
     response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Button, true, owned.clone()));
     response
+}
+
+/// The width a chip lays its text out at: wider than any one-line label.
+const CHIP_LAYOUT_WIDTH: f32 = 4000.0;
+
+/// The horizontal extent of a layout's letters.
+fn extent(layout: &DocumentLayout) -> (f32, f32) {
+    let rects = layout.span_rects(crate::model::Span::new(0, layout.text().len_chars()));
+    let x0 = rects.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+    let x1 = rects.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+    if x1 > x0 { (x0, x1) } else { (0.0, 0.0) }
+}
+
+/// The width `text` takes on one line in the body size, Arabic or not (to size a list to its longest entry).
+pub fn text_width(ctx: &egui::Context, text: &str) -> f32 {
+    let size = egui::TextStyle::Body.resolve(&ctx.global_style()).size;
+    if !needs_bidi(text) {
+        let font = egui::FontId::proportional(size);
+        return ctx.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, Color32::WHITE).size().x);
+    }
+    let shared = painter(ctx);
+    let Ok(mut p) = shared.lock() else { return 0.0 };
+    let (x0, x1) = extent(&p.layout(text, size, CHIP_LAYOUT_WIDTH));
+    x1 - x0
 }

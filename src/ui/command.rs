@@ -100,7 +100,24 @@ pub enum Command {
     Curate,
     /// While curating: make coder `n`'s version (1-9, in the queue's order) the gold one.
     TakeVersion(u8),
+    // Role filling (src/model/role_filling.rs, src/ui/session/filling.rs).
+    /// Arm role `n` (1-9, in the schema's order) of the inspected event: a selection and a type key, or a
+    /// click on a mention, fills it next.
+    ArmRole(u8),
 }
+
+/// The labels of [`Command::ArmRole`] 1 to 9.
+const ARM_LABELS: [&str; 9] = [
+    "Fill role 1 next",
+    "Fill role 2 next",
+    "Fill role 3 next",
+    "Fill role 4 next",
+    "Fill role 5 next",
+    "Fill role 6 next",
+    "Fill role 7 next",
+    "Fill role 8 next",
+    "Fill role 9 next",
+];
 
 /// The labels of [`Command::TakeVersion`] 1 to 9.
 const TAKE_LABELS: [&str; 9] = [
@@ -115,14 +132,14 @@ const TAKE_LABELS: [&str; 9] = [
     "Take coder 9's version",
 ];
 
-/// The number keys of [`Command::TakeVersion`] 1 to 9.
+/// The number keys of [`Command::TakeVersion`] and [`Command::ArmRole`] 1 to 9.
 const NUMBER_KEYS: [Key; 9] =
     [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
 
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 54] = [
+    pub const ALL: [Command; 63] = [
         Command::OpenProject,
         Command::ChangeCoder,
         Command::Save,
@@ -158,6 +175,15 @@ impl Command {
         Command::TakeVersion(7),
         Command::TakeVersion(8),
         Command::TakeVersion(9),
+        Command::ArmRole(1),
+        Command::ArmRole(2),
+        Command::ArmRole(3),
+        Command::ArmRole(4),
+        Command::ArmRole(5),
+        Command::ArmRole(6),
+        Command::ArmRole(7),
+        Command::ArmRole(8),
+        Command::ArmRole(9),
         Command::ToggleDone,
         Command::NextDocument,
         Command::PreviousDocument,
@@ -229,6 +255,7 @@ impl Command {
             Command::ToggleAgreement => "Agreement",
             Command::Curate => "Curate (gold layer)",
             Command::TakeVersion(n) => TAKE_LABELS[usize::from(n.clamp(1, 9)) - 1],
+            Command::ArmRole(n) => ARM_LABELS[usize::from(n.clamp(1, 9)) - 1],
         }
     }
 
@@ -303,6 +330,9 @@ impl Command {
             Command::Curate => {
                 "Adjudicate the coders' disagreements into the gold layer (again to go back to coding under your name)"
             }
+            Command::ArmRole(_) => {
+                "Fill that role of the inspected event next: select its text and press a type key, or click a mention"
+            }
             Command::TakeVersion(_) => {
                 "While curating: make that coder's version of the current unit the gold one (Enter takes the majority's)"
             }
@@ -363,6 +393,7 @@ impl Command {
             Command::Quit => vec![cmd(Key::Q)],
             Command::Sync => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F5)],
             Command::TakeVersion(n) => vec![alt(NUMBER_KEYS[usize::from(n.clamp(1, 9)) - 1])],
+            Command::ArmRole(n) => vec![cmd(NUMBER_KEYS[usize::from(n.clamp(1, 9)) - 1])],
         }
     }
 

@@ -377,6 +377,7 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         Command::AcceptSuggestion if s.curating() => s.curate(CurationRequest::TakeMajority, out),
         Command::RejectSuggestion if s.curating() => s.curate(CurationRequest::Reject, out),
         Command::TakeVersion(n) => s.curate(CurationRequest::Take(usize::from(n.max(1)) - 1), out),
+        Command::ArmRole(n) => s.arm_role(n),
         Command::ToggleAgreement => s.windows.toggle(|| Box::<AgreementWindow>::default()),
         Command::NextSuggestion => s.step_review(true),
         Command::PreviousSuggestion => s.step_review(false),

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod article;
 pub mod git;
 
 use std::collections::BTreeMap;

@@ -67,6 +67,9 @@ impl Session {
     pub fn mark_selection(&mut self, entity_type: EntityTypeId, out: &mut Vec<Action>) {
         let label = SuggestedLabel::Entity(entity_type.clone());
         let Some((span, doc, layer)) = self.coding_target(label, out) else { return };
+        if self.mark_into_armed_role(&entity_type, out) {
+            return;
+        }
         let (edit, id) = coding::mark(&layer, span, &entity_type);
         if self.edit(&doc, edit, out) {
             self.focus = Some(Focus::Mention(id));
@@ -83,7 +86,8 @@ impl Session {
         match coding::make_event(&layer, &self.project.config().schema, span, &event_type) {
             Ok((edit, id)) => {
                 if self.edit(&doc, edit, out) {
-                    self.focus = Some(Focus::Event(id));
+                    let inspected = self.focus.replace(Focus::Event(id));
+                    self.after_event_made(id, inspected, out);
                 }
             }
             Err(e) => out.push(Action::Notice(e.to_string())),
@@ -105,8 +109,8 @@ impl Session {
         Some((span, doc, layer))
     }
 
-    /// A plain click on the letter at `at`: fills the role being picked with the mention there, or inspects
-    /// the innermost mention or trigger there.
+    /// A plain click on the letter at `at`: fills the armed role with the mention there, or inspects the
+    /// innermost mention or trigger there.
     pub fn clicked_text(&mut self, at: usize, out: &mut Vec<Action>) {
         let Some(set) = self.built_highlights() else { return };
         let mut hits: Vec<_> = set
@@ -120,13 +124,14 @@ impl Session {
             .collect();
         hits.sort_by_key(|(len, _)| *len);
         if self.picking.is_some() && self.editable() {
-            let mention = hits.iter().find_map(|(_, f)| match f {
-                Focus::Mention(id) => Some(*id),
-                Focus::Event(_) => None,
-            });
-            if let Some(mention) = mention {
-                self.fill_picked_role(mention, out);
-            }
+            let mentions: Vec<MentionId> = hits
+                .iter()
+                .filter_map(|(_, f)| match f {
+                    Focus::Mention(id) => Some(*id),
+                    Focus::Event(_) => None,
+                })
+                .collect();
+            self.fill_armed_role(&mentions, out);
             return;
         }
         if self.editable() {
@@ -135,31 +140,13 @@ impl Session {
         }
     }
 
-    /// Fills the role being picked with `mention`. A repeatable role keeps waiting for more fillers; a single
-    /// one is done.
-    fn fill_picked_role(&mut self, mention: MentionId, out: &mut Vec<Action>) {
-        let (Some(picking), Some((doc, layer))) = (self.picking.clone(), self.own_layer()) else { return };
-        let schema = &self.project.config().schema;
-        let repeatable = layer
-            .events
-            .get(&picking.event)
-            .and_then(|e| schema.event_type(&e.event_type))
-            .and_then(|t| t.roles.iter().find(|r| r.id == picking.role))
-            .is_some_and(|r| r.repeatable);
-        match coding::fill_role(&layer, schema, picking.event, &picking.role, mention) {
-            Ok(edit) => {
-                self.edit(&doc, edit, out);
-            }
-            Err(e) => out.push(Action::Notice(e.to_string())),
-        }
-        if !repeatable {
-            self.picking = None;
-        }
-    }
-
     /// Inspects a mention or event of the shown document and selects its text.
     pub fn set_focus(&mut self, focus: Option<Focus>) {
         self.focus = focus;
+        // A role is armed for the inspected event only.
+        if self.picking.as_ref().is_some_and(|p| focus != Some(Focus::Event(p.event))) {
+            self.picking = None;
+        }
         let (Some(loaded), Some(focus)) = (self.loaded(), focus) else { return };
         let Some(layer) = loaded.layers.get(self.project.annotator()) else { return };
         let span = match focus {

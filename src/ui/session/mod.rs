@@ -6,6 +6,7 @@ mod assigned;
 mod coding;
 pub mod curation;
 mod draw;
+mod filling;
 mod review;
 mod watch;
 

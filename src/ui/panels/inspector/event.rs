@@ -20,10 +20,7 @@ pub(super) fn event(
     ui.add_enabled_ui(input.editable, |ui| {
         let Some(def) = def else { return };
         ui.label(RichText::new("Roles").strong());
-        let empty = coding::empty_required_roles(schema, e);
-        for role in &def.roles {
-            ui.horizontal_wrapped(|ui| role_row(ui, input, layer, id, role, empty.contains(&&role.id), out));
-        }
+        roles(ui, input, layer, id, def, out);
         ui.separator();
         let defs = applicable(schema, AttributeTarget::Event, e.event_type.as_str());
         attributes(ui, &format!("e{}", id.0), &defs, &e.attributes, state, out, |attr, value| {
@@ -99,59 +96,196 @@ pub(super) fn relations(
     });
 }
 
-/// One role: its name (red while required and empty), its fillers as chips, "pick" and the list of candidates.
-fn role_row(
+/// The armed role, on a line of its own that is always there (so that arming never moves the roles), then one
+/// row per role in a grid of fixed row height: number (the pick button), name, candidates list, fillers.
+/// Fillers scroll sideways within their row rather than wrap: the rows stay where they are while they fill.
+fn roles(
+    ui: &mut egui::Ui,
+    input: &InspectorInput<'_>,
+    layer: &Layer,
+    id: EventId,
+    def: &crate::model::EventType,
+    out: &mut Vec<Action>,
+) {
+    let armed = input.picking.filter(|p| p.event == id).and_then(|p| def.roles.iter().find(|r| r.id == p.role));
+    let line = match armed {
+        Some(role) => egui::Label::new(
+            RichText::new(format!(
+                "Filling {}: select its text and press a type key, or click a mention (Esc stops)",
+                role.name
+            ))
+            .color(ui.visuals().warn_fg_color),
+        ),
+        None => egui::Label::new(RichText::new("A role's number (Ctrl+number) fills it next").weak()),
+    };
+    ui.add(line.truncate());
+    let Some(e) = layer.events.get(&id) else { return };
+    let empty = coding::empty_required_roles(&input.project.config().schema, e);
+    let row_height = chip_height(ui);
+    egui::Grid::new(("roles", id.0)).num_columns(4).min_row_height(row_height).show(ui, |ui| {
+        for (i, role) in def.roles.iter().enumerate() {
+            let row = RoleRow { event: id, role, number: i + 1, empty: empty.contains(&&role.id) };
+            role_row(ui, input, layer, &row, out);
+            ui.end_row();
+        }
+    });
+}
+
+/// One row of the roles grid.
+struct RoleRow<'a> {
+    event: EventId,
+    role: &'a crate::model::Role,
+    /// Its place in the schema, from 1 (its Ctrl+number).
+    number: usize,
+    /// Required and not filled yet.
+    empty: bool,
+}
+
+/// One role: its number (the pick button), its name (red while required and empty), the list of candidates,
+/// and its fillers as chips in the colour of their type.
+fn role_row(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, row: &RoleRow<'_>, out: &mut Vec<Action>) {
+    let (id, role) = (row.event, row.role);
+    let Some(e) = layer.events.get(&id) else { return };
+    let schema = &input.project.config().schema;
+    let picking = input.picking.is_some_and(|p| p.event == id && p.role == role.id);
+    let key = if row.number <= 9 { format!("Ctrl+{}: ", row.number) } else { String::new() };
+    let pick = ui
+        .selectable_label(picking, RichText::new(format!(" {} ", row.number)).monospace())
+        .on_hover_text(format!("{key}fill {} next: select its text and press a type key, or click a mention", role.name))
+        .accessible_name(format!("Pick {}", role.name));
+    if pick.clicked() {
+        out.push(Action::Pick((!picking).then(|| Picking { event: id, role: role.id.clone() })));
+    }
+    let mark = if role.required { "*" } else { "" };
+    let name = RichText::new(format!("{}{mark}", role.name));
+    if row.empty {
+        ui.label(name.color(ui.visuals().error_fg_color)).on_hover_text("Required, and no mention fills it yet");
+    } else {
+        ui.label(name);
+    }
+    candidates(ui, input, layer, id, role, out);
+    egui::ScrollArea::horizontal().id_salt(("fillers", id.0, role.id.as_str())).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            for arg in e.arguments.iter().filter(|a| a.role == role.id) {
+                let Some(m) = layer.mentions.get(&arg.mention) else { continue };
+                let tint = schema.entity_type(&m.entity_type).map_or(Color32::GRAY, |t| color(t.color));
+                let chip = bidi_chip(ui, &quote(input.loaded, m.span), chip_colors(tint))
+                    .on_hover_text(format!("{} — click to inspect; right-click to remove", arg.mention));
+                if chip.clicked() {
+                    out.push(Action::Focus(Some(Focus::Mention(arg.mention))));
+                }
+                if chip.secondary_clicked() {
+                    push(out, coding::clear_filler(layer, id, &role.id, arg.mention));
+                }
+                if ui.small_button("×").on_hover_text("Remove this filler").clicked() {
+                    push(out, coding::clear_filler(layer, id, &role.id, arg.mention));
+                }
+            }
+        });
+    });
+}
+
+/// The drop-down of the mentions whose type the role takes, each shown whole (the list is as wide as its
+/// longest entry, up to a limit; a longer one shows whole on hover).
+fn candidates(
     ui: &mut egui::Ui,
     input: &InspectorInput<'_>,
     layer: &Layer,
     id: EventId,
     role: &crate::model::Role,
-    empty: bool,
     out: &mut Vec<Action>,
 ) {
-    let Some(e) = layer.events.get(&id) else { return };
     let schema = &input.project.config().schema;
-    let mark = if role.required { "*" } else { "" };
-    let name = RichText::new(format!("{}{mark}", role.name));
-    if empty {
-        ui.label(name.color(ui.visuals().error_fg_color)).on_hover_text("Required, and no mention fills it yet");
-    } else {
-        ui.label(name);
-    }
-    for arg in e.arguments.iter().filter(|a| a.role == role.id) {
-        let filler = layer.mentions.get(&arg.mention).map(|m| quote(input.loaded, m.span)).unwrap_or_default();
-        let chip = bidi_chip(ui, &filler, ui.visuals().text_color())
-            .on_hover_text(format!("{} — click to inspect; right-click to remove", arg.mention));
-        if chip.clicked() {
-            out.push(Action::Focus(Some(Focus::Mention(arg.mention))));
-        }
-        if chip.secondary_clicked() {
-            push(out, coding::clear_filler(layer, id, &role.id, arg.mention));
-        }
-        if ui.small_button("×").on_hover_text("Remove this filler").clicked() {
-            push(out, coding::clear_filler(layer, id, &role.id, arg.mention));
-        }
-    }
-    let picking = input.picking.is_some_and(|p| p.event == id && p.role == role.id);
-    let pick = ui
-        .selectable_label(picking, "pick")
-        .on_hover_text("Then click a mention in the text")
-        .accessible_name(format!("Pick {}", role.name));
-    if pick.clicked() {
-        out.push(Action::Pick((!picking).then(|| Picking { event: id, role: role.id.clone() })));
-    }
-    let candidates: Vec<(&MentionId, &crate::model::Mention)> =
-        layer.mentions.iter().filter(|(_, m)| role.allowed.contains(&m.entity_type)).collect();
+    let entries: Vec<(MentionId, String)> = layer
+        .mentions
+        .iter()
+        .filter(|(_, m)| role.allowed.contains(&m.entity_type))
+        .map(|(mid, m)| (*mid, format!("{} {}", mid, quote(input.loaded, m.span))))
+        .collect();
     egui::ComboBox::from_id_salt(("fill", id.0, role.id.as_str()))
         .selected_text("list")
         .show_ui(ui, |ui| {
-            for (mid, m) in candidates {
-                let label = format!("{} {}", mid, quote(input.loaded, m.span));
-                if selectable_row(ui, false, &label, ui.visuals().text_color()).clicked() {
+            let pad = 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x;
+            let widest = entries.iter().map(|(_, l)| text_width(ui.ctx(), l)).fold(0.0, f32::max);
+            ui.set_min_width((widest + pad).min(CANDIDATES_MAX_WIDTH));
+            if entries.is_empty() {
+                ui.weak(format!("No mention of a type {} takes yet", role.name));
+            }
+            for (mid, label) in &entries {
+                let row = selectable_row(ui, false, label, ui.visuals().text_color()).on_hover_text(label);
+                if row.clicked() {
                     push(out, coding::fill_role(layer, schema, id, &role.id, *mid));
                 }
             }
         })
         .response
         .accessible_name(format!("Choose a filler for {}", role.name));
+}
+
+/// The widest the candidates list grows, in points.
+const CANDIDATES_MAX_WIDTH: f32 = 480.0;
+
+/// The height of a filler chip, and so of every role row.
+fn chip_height(ui: &egui::Ui) -> f32 {
+    let size = egui::TextStyle::Body.resolve(ui.style()).size;
+    size * 1.45 + ui.spacing().button_padding.y
+}
+
+/// A filler chip's fill and text colours for a mention of type colour `tint`: the type's colour lightened
+/// towards white, and black or white text, whichever reads better on it, so that it reads in either theme.
+pub(super) fn chip_colors(tint: Color32) -> (Color32, Color32) {
+    let light = |c: u8| c + ((255 - c) as f32 * CHIP_LIGHTEN) as u8;
+    let fill = Color32::from_rgb(light(tint.r()), light(tint.g()), light(tint.b()));
+    // Relative luminance (sRGB, linearised as WCAG does); black text wins above about 0.18.
+    let linear = |v: u8| {
+        let v = f32::from(v) / 255.0;
+        if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+    };
+    let lum = 0.2126 * linear(fill.r()) + 0.7152 * linear(fill.g()) + 0.0722 * linear(fill.b());
+    let black_ratio = (lum + 0.05) / 0.05;
+    let white_ratio = 1.05 / (lum + 0.05);
+    (fill, if black_ratio >= white_ratio { Color32::BLACK } else { Color32::WHITE })
+}
+
+/// How far a chip's fill goes from its type's colour towards white.
+const CHIP_LIGHTEN: f32 = 0.45;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG 2.x relative luminance of an sRGB colour.
+    fn luminance(c: Color32) -> f64 {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+
+    /// WCAG 2.x contrast ratio of two colours.
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn the_wcag_formula_gives_its_known_ratios() {
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
+        // #767676 on white is the lightest grey that passes 4.5:1.
+        assert!((contrast(Color32::from_gray(0x76), Color32::WHITE) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn filler_chips_read_at_body_text_contrast_for_every_type_colour() {
+        let schema = crate::model::default_conflict_schema();
+        let mut colours: Vec<Color32> = schema.entity_types.iter().map(|t| color(t.color)).collect();
+        // The darkest and the most saturated colours a schema editor may give a type.
+        colours.extend([Color32::BLACK, Color32::from_rgb(0, 0, 255), Color32::from_rgb(128, 0, 0), Color32::WHITE]);
+        for tint in colours {
+            let (fill, text) = chip_colors(tint);
+            let ratio = contrast(fill, text);
+            assert!(ratio >= 4.5, "a chip of type colour {tint:?}: {ratio:.2}:1");
+        }
+    }
 }

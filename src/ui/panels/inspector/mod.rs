@@ -8,7 +8,7 @@ use crate::model::{
 };
 use crate::store::{LoadedDoc, Project};
 use crate::ui::action::{Action, Focus, Picking};
-use crate::ui::bidi_label::{LabelStyle, bidi_chip, bidi_label, selectable_row};
+use crate::ui::bidi_label::{LabelStyle, bidi_chip, bidi_label, selectable_row, text_width};
 use eframe::egui::{self, Color32, RichText};
 use std::collections::HashMap;
 
@@ -79,13 +79,6 @@ pub fn inspector(ui: &mut egui::Ui, input: &InspectorInput<'_>, state: &mut Insp
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         palette(ui, input, out);
         ui.separator();
-        if let Some(p) = input.picking {
-            ui.colored_label(ui.visuals().warn_fg_color, format!("Click a mention in the text to fill {}.", p.role));
-            if ui.button("Cancel (Esc)").clicked() {
-                out.push(Action::Pick(None));
-            }
-            ui.separator();
-        }
         let layer = input.layer;
         match (input.focus, layer) {
             (Some(Focus::Mention(id)), Some(layer)) if layer.mentions.contains_key(&id) => {
