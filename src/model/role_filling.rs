@@ -119,8 +119,8 @@ mod tests {
         let (schema, mut layer) = attack();
         let before = layer.clone();
         let target: RoleId = "Target".into();
-        let (edit, id) = mark_and_fill(&layer, &schema, Span::new(30, 35), &"LOCATION".into(), EventId(1), &target)
-            .unwrap();
+        let (edit, id) =
+            mark_and_fill(&layer, &schema, Span::new(30, 35), &"LOCATION".into(), EventId(1), &target).unwrap();
         let undo = edit.apply(&mut layer);
         assert_eq!(layer.mentions[&id].span, Span::new(30, 35));
         assert!(layer.events[&EventId(1)].arguments.iter().any(|a| a.role == target && a.mention == id));
@@ -131,8 +131,7 @@ mod tests {
     #[test]
     fn a_type_the_armed_role_does_not_take_is_refused_and_changes_nothing() {
         let (schema, layer) = attack();
-        let refused =
-            mark_and_fill(&layer, &schema, Span::new(30, 35), &"TIME".into(), EventId(1), &"Attacker".into());
+        let refused = mark_and_fill(&layer, &schema, Span::new(30, 35), &"TIME".into(), EventId(1), &"Attacker".into());
         assert!(matches!(refused, Err(CodingError::NotAllowed { .. })), "{refused:?}");
     }
 

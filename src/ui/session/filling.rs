@@ -3,8 +3,8 @@
 //! mention inspected before an event was made offered for that event's first role that takes it.
 
 use super::Session;
-use crate::model::role_filling::{mark_and_fill, next_empty_role, offered_role};
 use crate::model::coding::{self, CodingError};
+use crate::model::role_filling::{mark_and_fill, next_empty_role, offered_role};
 use crate::model::{EntityTypeId, EventId, MentionId, RoleId};
 use crate::ui::action::{Action, Focus, Picking};
 

@@ -151,7 +151,10 @@ fn role_row(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, row: &
     let key = if row.number <= 9 { format!("Ctrl+{}: ", row.number) } else { String::new() };
     let pick = ui
         .selectable_label(picking, RichText::new(format!(" {} ", row.number)).monospace())
-        .on_hover_text(format!("{key}fill {} next: select its text and press a type key, or click a mention", role.name))
+        .on_hover_text(format!(
+            "{key}fill {} next: select its text and press a type key, or click a mention",
+            role.name
+        ))
         .accessible_name(format!("Pick {}", role.name));
     if pick.clicked() {
         out.push(Action::Pick((!picking).then(|| Picking { event: id, role: role.id.clone() })));
