@@ -154,8 +154,9 @@ pub fn selectable_row_with_detail(
 }
 
 /// A compact, clickable chip as wide as its text (a role's filler), which may be Arabic, in `colors` (fill,
-/// text); outlined while hovered. Named by its text.
-pub fn bidi_chip(ui: &mut egui::Ui, text: &str, colors: (Color32, Color32)) -> egui::Response {
+/// text); outlined while hovered. Named by its text. A text wider than `max_width` is cut at the chip's edge,
+/// keeping its start (the right end of right-to-left text): the caller shows it whole on hover.
+pub fn bidi_chip(ui: &mut egui::Ui, text: &str, colors: (Color32, Color32), max_width: f32) -> egui::Response {
     let (fill, color) = colors;
     let size = egui::TextStyle::Body.resolve(ui.style()).size;
     let pad = ui.spacing().button_padding;
@@ -165,15 +166,20 @@ pub fn bidi_chip(ui: &mut egui::Ui, text: &str, colors: (Color32, Color32)) -> e
     // A chip is one line: laid out wide enough never to wrap, then cut to the letters' extent.
     let layout = p.layout(text, size, CHIP_LAYOUT_WIDTH);
     let (x0, x1) = extent(&layout);
-    let (rect, response) = ui.allocate_exact_size(Vec2::new(x1 - x0 + 2.0 * pad.x, line + pad.y), Sense::click());
+    let width = (x1 - x0 + 2.0 * pad.x).min(max_width.max(4.0 * size));
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, line + pad.y), Sense::click());
     ui.painter().rect_filled(rect, 4.0, fill);
     if response.hovered() {
         ui.painter().rect_stroke(rect, 4.0, ui.visuals().widgets.hovered.fg_stroke, egui::StrokeKind::Inside);
     }
-    let origin = rect.min + Vec2::new(pad.x - x0, pad.y / 2.0);
+    let origin = if needs_bidi(text) {
+        egui::pos2(rect.max.x - pad.x - x1, rect.min.y + pad.y / 2.0)
+    } else {
+        rect.min + Vec2::new(pad.x - x0, pad.y / 2.0)
+    };
     let (mesh, complete) = glyph_mesh(ui.ctx(), &mut p.atlas, &layout, origin, 0.0, line, color);
     if complete {
-        ui.painter().add(egui::Shape::mesh(mesh));
+        ui.painter_at(rect.shrink2(Vec2::new(pad.x / 2.0, 0.0))).add(egui::Shape::mesh(mesh));
     } else {
         ui.ctx().request_repaint();
     }

@@ -167,13 +167,19 @@ fn role_row(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, row: &
         ui.label(name);
     }
     candidates(ui, input, layer, id, role, out);
+    // The room left in the row: one long filler is cut to it (whole on hover) rather than scrolled away.
+    let room = ui.available_width() - ui.spacing().interact_size.x;
     egui::ScrollArea::horizontal().id_salt(("fillers", id.0, role.id.as_str())).show(ui, |ui| {
         ui.horizontal(|ui| {
             for arg in e.arguments.iter().filter(|a| a.role == role.id) {
                 let Some(m) = layer.mentions.get(&arg.mention) else { continue };
                 let tint = schema.entity_type(&m.entity_type).map_or(Color32::GRAY, |t| color(t.color));
-                let chip = bidi_chip(ui, &quote(input.loaded, m.span), chip_colors(tint))
-                    .on_hover_text(format!("{} — click to inspect; right-click to remove", arg.mention));
+                let text = quote(input.loaded, m.span);
+                let chip = bidi_chip(ui, &text, chip_colors(tint), room)
+                    .on_hover_ui(|ui| {
+                        bidi_label(ui, &text, body(ui), egui::Sense::hover());
+                        ui.label(format!("{} — click to inspect; right-click to remove", arg.mention));
+                    });
                 if chip.clicked() {
                     out.push(Action::Focus(Some(Focus::Mention(arg.mention))));
                 }
@@ -205,8 +211,9 @@ fn candidates(
         .filter(|(_, m)| role.allowed.contains(&m.entity_type))
         .map(|(mid, m)| (*mid, format!("{} {}", mid, quote(input.loaded, m.span))))
         .collect();
-    egui::ComboBox::from_id_salt(("fill", id.0, role.id.as_str()))
-        .selected_text("list")
+    // Only the arrow: the row's room goes to the fillers.
+    let combo = egui::ComboBox::from_id_salt(("fill", id.0, role.id.as_str())).selected_text("").width(12.0);
+    combo
         .show_ui(ui, |ui| {
             let pad = 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x;
             let widest = entries.iter().map(|(_, l)| text_width(ui.ctx(), l)).fold(0.0, f32::max);
@@ -215,13 +222,17 @@ fn candidates(
                 ui.weak(format!("No mention of a type {} takes yet", role.name));
             }
             for (mid, label) in &entries {
-                let row = selectable_row(ui, false, label, ui.visuals().text_color()).on_hover_text(label);
+                let row = selectable_row(ui, false, label, ui.visuals().text_color())
+                    .on_hover_ui(|ui| {
+                        bidi_label(ui, label, body(ui), egui::Sense::hover());
+                    });
                 if row.clicked() {
                     push(out, coding::fill_role(layer, schema, id, &role.id, *mid));
                 }
             }
         })
         .response
+        .on_hover_text(format!("Choose a filler for {} from the mentions it takes", role.name))
         .accessible_name(format!("Choose a filler for {}", role.name));
 }
 
