@@ -175,11 +175,10 @@ fn role_row(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, row: &
                 let Some(m) = layer.mentions.get(&arg.mention) else { continue };
                 let tint = schema.entity_type(&m.entity_type).map_or(Color32::GRAY, |t| color(t.color));
                 let text = quote(input.loaded, m.span);
-                let chip = bidi_chip(ui, &text, chip_colors(tint), room)
-                    .on_hover_ui(|ui| {
-                        bidi_label(ui, &text, body(ui), egui::Sense::hover());
-                        ui.label(format!("{} — click to inspect; right-click to remove", arg.mention));
-                    });
+                let chip = bidi_chip(ui, &text, chip_colors(tint), room).on_hover_ui(|ui| {
+                    bidi_label(ui, &text, body(ui), egui::Sense::hover());
+                    ui.label(format!("{} — click to inspect; right-click to remove", arg.mention));
+                });
                 if chip.clicked() {
                     out.push(Action::Focus(Some(Focus::Mention(arg.mention))));
                 }
@@ -222,10 +221,9 @@ fn candidates(
                 ui.weak(format!("No mention of a type {} takes yet", role.name));
             }
             for (mid, label) in &entries {
-                let row = selectable_row(ui, false, label, ui.visuals().text_color())
-                    .on_hover_ui(|ui| {
-                        bidi_label(ui, label, body(ui), egui::Sense::hover());
-                    });
+                let row = selectable_row(ui, false, label, ui.visuals().text_color()).on_hover_ui(|ui| {
+                    bidi_label(ui, label, body(ui), egui::Sense::hover());
+                });
                 if row.clicked() {
                     push(out, coding::fill_role(layer, schema, id, &role.id, *mid));
                 }
