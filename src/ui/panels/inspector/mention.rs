@@ -46,6 +46,7 @@ pub(super) fn mention(
         attributes(ui, &format!("m{}", id.0), &defs, &m.attributes, state, out, |attr, value| {
             coding::set_mention_attribute(layer, id, attr, value)
         });
+        date_proposal(ui, input, layer, id, &defs, out);
         note(ui, &format!("m{}", id.0), &m.note, state, out, |note| {
             coding::change_mention(layer, id, |m| m.note = note)
         });
@@ -178,4 +179,56 @@ fn edges(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, id: Menti
             push(out, coding::set_mention_span(layer, text, id, sel));
         }
     });
+}
+
+/// For a mention with an empty date attribute (a TIME mention's normalized date): the date its words name
+/// against the publication date ("مساء أمس" in an article of 29 June is the 28th), proposed with a button that
+/// sets it. Nothing is set without the coder's click.
+fn date_proposal(
+    ui: &mut egui::Ui,
+    input: &InspectorInput<'_>,
+    layer: &Layer,
+    id: MentionId,
+    defs: &[&AttributeDef],
+    out: &mut Vec<Action>,
+) {
+    let m = &layer.mentions[&id];
+    let Some(def) = defs.iter().find(|d| matches!(d.kind, AttributeKind::Date)) else { return };
+    if m.attributes.contains_key(&def.id) {
+        return;
+    }
+    let published = input.project.document(input.doc).and_then(|d| d.meta.as_ref()).map(|meta| meta.date.as_str());
+    let Some(published) = published.and_then(crate::text::dates::CivilDate::parse) else { return };
+    let Some(reading) = crate::text::dates::resolve(&quote(input.loaded, m.span), published) else { return };
+    let part = reading.part.map_or(String::new(), |p| format!(", {}", part_name(p)));
+    let first = if reading.start != reading.end && reading.precision == crate::text::dates::DatePrecision::Day {
+        " (its first day)"
+    } else {
+        ""
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Reads as {reading}{part}, published {published}."));
+        let button = ui.button(format!("Use {}{first}", reading.partial_date())).on_hover_text(format!(
+            "Set {} to {}",
+            def.name,
+            reading.partial_date()
+        ));
+        if button.clicked() {
+            let value = AttrValue::Date(reading.partial_date());
+            push(out, coding::set_mention_attribute(layer, id, &def.id, Some(value)));
+        }
+    });
+}
+
+/// A part of the day, in words.
+fn part_name(part: crate::text::dates::DayPart) -> &'static str {
+    use crate::text::dates::DayPart;
+    match part {
+        DayPart::Dawn => "at dawn",
+        DayPart::Morning => "in the morning",
+        DayPart::Noon => "at noon",
+        DayPart::Afternoon => "in the afternoon",
+        DayPart::Evening => "in the evening",
+        DayPart::Night => "at night",
+    }
 }
