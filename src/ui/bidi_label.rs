@@ -4,7 +4,7 @@
 
 use super::article_view::GlyphAtlas;
 use super::article_view::paint::glyph_mesh;
-use crate::model::{Direction, DocText};
+use crate::model::{Direction, DocText, Span};
 use crate::text::{DocumentLayout, LayoutEngine, LayoutParams};
 use eframe::egui::{self, Color32, Sense, Vec2};
 use std::collections::HashMap;
@@ -60,20 +60,27 @@ pub struct LabelStyle {
 
 /// Draws `text` at the available width (right-aligned when its first strong letter is right to left).
 pub fn bidi_label(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) -> egui::Response {
-    let response = paint_text(ui, text, style, sense);
+    let response = paint_text(ui, text, None, style, sense);
     let owned = text.to_owned();
     response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Label, true, owned.clone()));
     response
 }
 
+/// The background behind the marked part of a row (a search hit, a queue item's mention): a warm colour
+/// that stays distinct from the selected row's fill in both themes.
+fn mark_fill(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { Color32::from_rgb(112, 84, 16) } else { Color32::from_rgb(255, 224, 130) }
+}
+
 /// Draws `text` like [`bidi_label`] but gives it no accessibility node of its own (for widgets that name
-/// themselves with it).
-fn paint_text(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) -> egui::Response {
+/// themselves with it). `mark` (code points of `text`) gets a background of its own.
+fn paint_text(ui: &mut egui::Ui, text: &str, mark: Option<Span>, style: LabelStyle, sense: Sense) -> egui::Response {
+    let fill = mark_fill(ui.visuals());
     if !needs_bidi(text) {
         // egui lays out text without right-to-left letters correctly; paint it without a Label's own node.
         let width = ui.available_width().max(40.0);
-        let mut job =
-            egui::text::LayoutJob::simple(text.to_owned(), egui::FontId::proportional(style.size), style.color, width);
+        let mut job = marked_job(text, mark, style, fill);
+        job.wrap.max_width = width;
         if style.single_line {
             job.wrap.max_rows = 1;
             job.wrap.break_anywhere = true;
@@ -96,6 +103,12 @@ fn paint_text(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) ->
     let height = if style.single_line { line } else { layout.height().max(line) };
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), sense);
     if ui.is_rect_visible(rect) {
+        // The mark's rectangles come from the same layout as the glyphs, in visual order, so the background
+        // sits under the marked letters wherever bidi put them.
+        for r in mark.map(|m| layout.span_rects(m)).unwrap_or_default() {
+            let r = egui::Rect::from_min_max(rect.min + Vec2::new(r.x0, r.y0), rect.min + Vec2::new(r.x1, r.y1));
+            ui.painter_at(rect).rect_filled(r, 2.0, fill);
+        }
         let (mesh, complete) = glyph_mesh(ui.ctx(), &mut p.atlas, &layout, rect.min, 0.0, height, style.color);
         if complete {
             ui.painter_at(rect).add(egui::Shape::mesh(mesh));
@@ -104,6 +117,23 @@ fn paint_text(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) ->
         }
     }
     response
+}
+
+/// An egui layout of left-to-right `text` with `mark` (code points) on a background of its own.
+fn marked_job(text: &str, mark: Option<Span>, style: LabelStyle, fill: Color32) -> egui::text::LayoutJob {
+    let format = egui::TextFormat::simple(egui::FontId::proportional(style.size), style.color);
+    let mut job = egui::text::LayoutJob::default();
+    let byte = |cp: usize| text.char_indices().nth(cp).map_or(text.len(), |(i, _)| i);
+    match mark {
+        Some(m) if !m.is_empty() => {
+            let (a, b) = (byte(m.start), byte(m.end));
+            job.append(&text[..a], 0.0, format.clone());
+            job.append(&text[a..b], 0.0, egui::TextFormat { background: fill, ..format.clone() });
+            job.append(&text[b..], 0.0, format);
+        }
+        _ => job.append(text, 0.0, format),
+    }
+    job
 }
 
 /// A selectable row (like `selectable_label`) whose text may be Arabic.
@@ -117,6 +147,19 @@ pub fn selectable_row_with_detail(
     ui: &mut egui::Ui,
     selected: bool,
     text: &str,
+    detail: Option<&str>,
+    color: Color32,
+) -> egui::Response {
+    selectable_row_marked(ui, selected, text, None, detail, color)
+}
+
+/// A selectable row like [`selectable_row_with_detail`] whose `mark` (code points of `text`: a search hit in
+/// its context) is drawn on a background of its own.
+pub fn selectable_row_marked(
+    ui: &mut egui::Ui,
+    selected: bool,
+    text: &str,
+    mark: Option<Span>,
     detail: Option<&str>,
     color: Color32,
 ) -> egui::Response {
@@ -139,9 +182,9 @@ pub fn selectable_row_with_detail(
     let style = LabelStyle { size, color, single_line: true };
     let weak = LabelStyle { size: size * 0.9, color: ui.visuals().weak_text_color(), single_line: true };
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect.shrink2(pad)), |ui| {
-        paint_text(ui, text, style, Sense::hover());
+        paint_text(ui, text, mark, style, Sense::hover());
         if let Some(detail) = detail {
-            paint_text(ui, detail, weak, Sense::hover());
+            paint_text(ui, detail, None, weak, Sense::hover());
         }
     });
     // The row itself is the clickable, named node (screen readers and UI tests find it by its text).
@@ -164,7 +207,7 @@ pub fn bidi_chip(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Respons
         let width = ui.available_width().max(40.0);
         let layout = p.layout(text, size, width);
         let len = layout.text().len_chars();
-        let rects = layout.span_rects(crate::model::Span::new(0, len));
+        let rects = layout.span_rects(Span::new(0, len));
         let x0 = rects.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
         let x1 = rects.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
         let text_width = if x1 > x0 { x1 - x0 } else { 0.0 };

@@ -5,7 +5,8 @@
 
 use crate::model::{DocId, SourceName, Span, SuggestedLabel, SuggestionId};
 use crate::store::{LoadedDoc, Project};
-use crate::ui::bidi_label::selectable_row;
+use crate::text::context::{Limits, Snippet, snippet};
+use crate::ui::bidi_label::selectable_row_marked;
 use crate::ui::{Action, Command};
 use crate::workflow::review::SuggestionFilter;
 use eframe::egui::{self, RichText};
@@ -203,11 +204,10 @@ fn rows(
         .auto_shrink(false)
         .show_rows(ui, row_height, items.len(), |ui, rows| {
             for item in &items[rows] {
-                let text = loaded.text.slice(item.span).unwrap_or_default();
-                let score = item.score.map_or("–".to_owned(), |s| format!("{s:.2}"));
-                let line = format!("{score} {} «{text}»", label_name(project, &item.label));
+                let (line, hit) = row_text(project, loaded, item);
                 let selected = current.is_some_and(|(s, id)| s == &item.source && *id == item.id);
-                if selectable_row(ui, selected, &line, ui.visuals().text_color())
+                let color = ui.visuals().text_color();
+                if selectable_row_marked(ui, selected, &line, Some(hit), None, color)
                     .on_hover_text(item.source.as_str())
                     .clicked()
                 {
@@ -215,6 +215,15 @@ fn rows(
                 }
             }
         });
+}
+
+/// A row's text and where the suggestion's words lie in it: the words with a few words of context (a
+/// hundred suggestions of «طهران» differ only there), then the type and the score. The context comes first
+/// so that an Arabic row is a right-to-left line whose `…` marks stand where its text goes on.
+fn row_text(project: &Project, loaded: &LoadedDoc, item: &QueueItem) -> (String, Span) {
+    let Snippet { text, hit } = snippet(&loaded.text, item.span, Limits::ROW);
+    let score = item.score.map_or("–".to_owned(), |s| format!("{s:.2}"));
+    (format!("{text} · {} {score}", label_name(project, &item.label)), hit)
 }
 
 /// Accepting in bulk, the built-in suggesters and the statistics.

@@ -10,13 +10,15 @@ use crate::ui::windows::ToolWindow;
 use eframe::egui;
 
 /// Columns shown in the window, with their widths (the CSV export has them all).
-const SHOWN: [(EventColumn, f32); 10] = [
+const SHOWN: [(EventColumn, f32); 11] = [
     (EventColumn::Event, 50.0),
     (EventColumn::Date, 85.0),
+    // A date taken from the publication rather than the text must say so: "مساء أمس" was the day before.
+    (EventColumn::DateBasis, 230.0),
     (EventColumn::EventType, 70.0),
-    (EventColumn::Actor1, 170.0),
-    (EventColumn::Actor2, 170.0),
-    (EventColumn::Location, 150.0),
+    (EventColumn::Actor1, 160.0),
+    (EventColumn::Actor2, 160.0),
+    (EventColumn::Location, 140.0),
     (EventColumn::Fatalities, 70.0),
     (EventColumn::Modality, 75.0),
     (EventColumn::Source, 100.0),
@@ -143,7 +145,7 @@ impl ToolWindow for EventsTable {
     }
 
     fn default_size(&self) -> egui::Vec2 {
-        egui::vec2(1180.0, 320.0)
+        egui::vec2(1380.0, 320.0)
     }
 
     fn scrolls(&self) -> bool {
