@@ -223,7 +223,8 @@ fn current_unit(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out
 /// The listed units, one row each; only the visible rows are drawn.
 fn unit_list(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out: &mut Vec<Action>) {
     let current = queue.index();
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    // Two lines a row: the unit's words in context, then the disagreement and the document.
+    let row_height = egui::TextStyle::Body.resolve(ui.style()).size * 1.45 * 2.0 + 2.0 * ui.spacing().button_padding.y;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
         ui,
         row_height,
@@ -231,9 +232,9 @@ fn unit_list(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out: &
         |ui, rows| {
             for i in rows {
                 let (unit, s) = &queue.items()[i];
-                let (line, hit) = row_text(project, unit, *s);
+                let (line, hit, detail) = row_text(project, unit, *s);
                 let color = ui.visuals().text_color();
-                if selectable_row_marked(ui, current == Some(i), &line, Some(hit), None, color).clicked() {
+                if selectable_row_marked(ui, current == Some(i), &line, Some(hit), Some(&detail), color).clicked() {
                     out.push(Action::Curate(CurationRequest::Select(i)));
                 }
             }
@@ -241,11 +242,10 @@ fn unit_list(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out: &
     );
 }
 
-/// A unit's row and where its words lie in it: its state, its words with a few words of context (units of
-/// one name in many documents differ only there), what the coders disagree on, and the document. The
-/// context comes first so that an Arabic row is a right-to-left line whose `…` marks stand where its text
-/// goes on.
-fn row_text(project: &Project, unit: &Unit, s: UnitState) -> (String, Span) {
+/// A unit's row, where its words lie in it, and its second line: its state and its words with a few words
+/// of context (units of one name in many documents differ only there), then what the coders disagree on
+/// and the document.
+fn row_text(project: &Project, unit: &Unit, s: UnitState) -> (String, Span, String) {
     let mark = match s {
         UnitState::Open => "",
         UnitState::Settled => "✔ ",
@@ -258,5 +258,5 @@ fn row_text(project: &Project, unit: &Unit, s: UnitState) -> (String, Span) {
         .unwrap_or_default();
     let what = unit.disagreement.map_or("agreed", |d| d.as_str());
     let shift = mark.chars().count();
-    (format!("{mark}{text} · {what} · {}", unit.doc), Span::new(hit.start + shift, hit.end + shift))
+    (format!("{mark}{text}"), Span::new(hit.start + shift, hit.end + shift), format!("{what} · {}", unit.doc))
 }

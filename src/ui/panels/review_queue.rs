@@ -196,7 +196,9 @@ fn rows(
     current: Option<&(SourceName, SuggestionId)>,
     out: &mut Vec<Action>,
 ) {
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) * 1.45 + 2.0 * ui.spacing().button_padding.y;
+    // Two lines a row: the suggestion's words in their context (a hundred rows of «طهران» differ only
+    // there), then its type and score.
+    let row_height = egui::TextStyle::Body.resolve(ui.style()).size * 1.45 * 2.0 + 2.0 * ui.spacing().button_padding.y;
     let items = queue.items();
     egui::ScrollArea::vertical()
         .id_salt("queue")
@@ -204,10 +206,12 @@ fn rows(
         .auto_shrink(false)
         .show_rows(ui, row_height, items.len(), |ui, rows| {
             for item in &items[rows] {
-                let (line, hit) = row_text(project, loaded, item);
+                let Snippet { text, hit } = snippet(&loaded.text, item.span, Limits::ROW);
+                let score = item.score.map_or("–".to_owned(), |s| format!("{s:.2}"));
+                let detail = format!("{} {score}", label_name(project, &item.label));
                 let selected = current.is_some_and(|(s, id)| s == &item.source && *id == item.id);
                 let color = ui.visuals().text_color();
-                if selectable_row_marked(ui, selected, &line, Some(hit), None, color)
+                if selectable_row_marked(ui, selected, &text, Some(hit), Some(&detail), color)
                     .on_hover_text(item.source.as_str())
                     .clicked()
                 {
@@ -215,15 +219,6 @@ fn rows(
                 }
             }
         });
-}
-
-/// A row's text and where the suggestion's words lie in it: the words with a few words of context (a
-/// hundred suggestions of «طهران» differ only there), then the type and the score. The context comes first
-/// so that an Arabic row is a right-to-left line whose `…` marks stand where its text goes on.
-fn row_text(project: &Project, loaded: &LoadedDoc, item: &QueueItem) -> (String, Span) {
-    let Snippet { text, hit } = snippet(&loaded.text, item.span, Limits::ROW);
-    let score = item.score.map_or("–".to_owned(), |s| format!("{s:.2}"));
-    (format!("{text} · {} {score}", label_name(project, &item.label)), hit)
 }
 
 /// Accepting in bulk, the built-in suggesters and the statistics.

@@ -1,7 +1,7 @@
 //! The events table: one row per event of this document or of the whole project, sortable by any column;
 //! clicking a row opens its document, scrolls to the trigger and inspects the event.
 
-use crate::formats::events_table::{EventColumn, EventRow, document_rows, project_rows, sort_rows};
+use crate::formats::events_table::{DateBasis, EventColumn, EventRow, document_rows, project_rows, sort_rows};
 use crate::store::Project;
 use crate::ui::action::{Action, Focus};
 use crate::ui::bidi_label::selectable_row;
@@ -14,7 +14,7 @@ const SHOWN: [(EventColumn, f32); 11] = [
     (EventColumn::Event, 50.0),
     (EventColumn::Date, 85.0),
     // A date taken from the publication rather than the text must say so: "مساء أمس" was the day before.
-    (EventColumn::DateBasis, 230.0),
+    (EventColumn::DateBasis, 250.0),
     (EventColumn::EventType, 70.0),
     (EventColumn::Actor1, 160.0),
     (EventColumn::Actor2, 160.0),
@@ -113,7 +113,11 @@ impl EventsTable {
                         };
                         let size = egui::Vec2::new(width, row_height);
                         let color = ui.visuals().text_color();
-                        open |= ui.allocate_ui(size, |ui| selectable_row(ui, false, &cell, color)).inner.clicked();
+                        let mut cell = ui.allocate_ui(size, |ui| selectable_row(ui, false, &cell, color)).inner;
+                        if column == EventColumn::DateBasis {
+                            cell = cell.on_hover_text(date_help(row));
+                        }
+                        open |= cell.clicked();
                     }
                 });
                 if open {
@@ -128,6 +132,26 @@ impl EventsTable {
         if let Some(column) = clicked_column {
             self.sort_by(column);
         }
+    }
+}
+
+/// The "Date from" cell's hover text: what the date is and, when it is the publication's, how to do better.
+fn date_help(row: &EventRow) -> String {
+    match row.date_basis {
+        DateBasis::Event => "The event's own date attribute.".to_owned(),
+        DateBasis::TimeMention => {
+            format!("The normalized date of the time expression «{}» filling the event's time role.", row.time_text)
+        }
+        DateBasis::Publication if row.time_text.is_empty() => {
+            "The document's publication date: the event has no time role filled. It may have happened earlier."
+                .to_owned()
+        }
+        DateBasis::Publication => format!(
+            "The document's publication date: the time expression «{}» has no normalized date. Give it one (its \
+             date attribute) to date the event by it.",
+            row.time_text
+        ),
+        DateBasis::Unknown => "No date: the document has no publication date either.".to_owned(),
     }
 }
 

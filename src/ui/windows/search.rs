@@ -2,7 +2,7 @@
 
 use crate::store::Project;
 use crate::ui::action::Action;
-use crate::ui::bidi_label::selectable_row_marked;
+use crate::ui::bidi_label::{LabelStyle, bidi_label, selectable_row_marked};
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
 use crate::workflow::{SearchHit, search_project};
@@ -69,7 +69,13 @@ impl SearchWindow {
         }
         ui.weak("Spelling is normalized (alef forms, ya/alef maqsura, ta marbuta, diacritics, digits), clitics such as و ب ال are ignored, and small typos are tolerated.");
         if let Some(status) = self.status() {
-            ui.label(status);
+            // The query may be Arabic: egui's own label would not order it right to left inside its «».
+            let style = LabelStyle {
+                size: egui::TextStyle::Body.resolve(ui.style()).size,
+                color: ui.visuals().text_color(),
+                single_line: false,
+            };
+            bidi_label(ui, &status, style, egui::Sense::hover());
         }
         // Only the visible hits are drawn: a common word can match thousands of times in a large project.
         let row_height =
