@@ -136,22 +136,19 @@ impl EventsTable {
 }
 
 /// The "Date from" cell's hover text: what the date is and, when it is the publication's, how to do better.
-fn date_help(row: &EventRow) -> String {
+/// (A tooltip is an egui label, which has no bidi pass: it names the time expression without quoting it.)
+fn date_help(row: &EventRow) -> &'static str {
     match row.date_basis {
-        DateBasis::Event => "The event's own date attribute.".to_owned(),
-        DateBasis::TimeMention => {
-            format!("The normalized date of the time expression «{}» filling the event's time role.", row.time_text)
-        }
+        DateBasis::Event => "The event's own date attribute.",
+        DateBasis::TimeMention => "The normalized date of the time expression filling the event's time role.",
         DateBasis::Publication if row.time_text.is_empty() => {
-            "The document's publication date: the event has no time role filled. It may have happened earlier."
-                .to_owned()
+            "The document's publication date: no time role of the event is filled. It may have happened earlier."
         }
-        DateBasis::Publication => format!(
-            "The document's publication date: the time expression «{}» has no normalized date. Give it one (its \
-             date attribute) to date the event by it.",
-            row.time_text
-        ),
-        DateBasis::Unknown => "No date: the document has no publication date either.".to_owned(),
+        DateBasis::Publication => {
+            "The document's publication date: the time expression filling the event's time role has no \
+             normalized date. Give it one (its date attribute) to date the event by it."
+        }
+        DateBasis::Unknown => "No date: the document has no publication date either.",
     }
 }
 
