@@ -58,8 +58,13 @@ pub fn snippet(text: &DocText, span: Span, limits: Limits) -> Snippet {
 pub fn snippet_of(s: &str, range: Range<usize>, limits: Limits) -> Snippet {
     // A span that starts or ends inside a grapheme is widened to it: half a letter cannot be drawn.
     let (start, end) = (grapheme_floor(s, range.start), grapheme_ceil(s, range.end.max(range.start)));
-    let from = start - back(&s[..start], limits);
-    let to = end + forward(&s[end..], limits);
+    // Only a window around the span is read, so that a text without spaces (a long URL, a bad import) costs
+    // a few dozen letters a row, not a scan of the whole document. It holds more than the limits can take.
+    let reach = 2 * (limits.chars + limits.words) + 16;
+    let lo = s[..start].char_indices().rev().nth(reach).map_or(0, |(i, _)| i);
+    let hi = s[end..].char_indices().nth(reach).map_or(s.len(), |(i, _)| end + i);
+    let from = start - back(&s[lo..start], lo > 0, limits);
+    let to = end + forward(&s[end..hi], hi < s.len(), limits);
     let mut text = String::new();
     if !s[..from].trim().is_empty() {
         text.push_str("… ");
@@ -90,8 +95,9 @@ fn push_collapsed(out: &mut String, piece: &str) {
 
 /// How many bytes at the end of `before` (the text before the span) the context takes: the rest of the
 /// span's own word, then whole words while both limits hold. The nearest word is taken even when it alone
-/// passes the character limit, cut to its last graphemes.
-fn back(before: &str, limits: Limits) -> usize {
+/// passes the character limit, cut to its last graphemes. `cut`: `before` is a window that starts inside
+/// the text, so its first word may be the end of a longer one and is never taken as a whole word.
+fn back(before: &str, cut: bool, limits: Limits) -> usize {
     let mut from = before.len();
     let mut chars = 0;
     let mut words = 0;
@@ -115,8 +121,8 @@ fn back(before: &str, limits: Limits) -> usize {
             rest.rfind(char::is_whitespace).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
         let word = &rest[word_start..];
         let n = word.chars().count();
-        if chars + n > limits.chars {
-            if words == 0 && attached == 0 {
+        if chars + n > limits.chars || (cut && word_start == 0) {
+            if words == 0 && attached == 0 && n > limits.chars {
                 let (taken, _) = tail_graphemes(word, limits.chars);
                 return before.len() - rest.len() + taken;
             }
@@ -129,8 +135,9 @@ fn back(before: &str, limits: Limits) -> usize {
     before.len() - from
 }
 
-/// How many bytes at the start of `after` (the text after the span) the context takes; the mirror of [`back`].
-fn forward(after: &str, limits: Limits) -> usize {
+/// How many bytes at the start of `after` (the text after the span) the context takes; the mirror of [`back`]
+/// (`cut`: `after` is a window that ends inside the text).
+fn forward(after: &str, cut: bool, limits: Limits) -> usize {
     let mut to = 0;
     let mut chars = 0;
     let mut words = 0;
@@ -152,8 +159,8 @@ fn forward(after: &str, limits: Limits) -> usize {
         let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let word = &rest[..word_end];
         let n = word.chars().count();
-        if chars + n > limits.chars {
-            if words == 0 && attached == 0 {
+        if chars + n > limits.chars || (cut && word_end == rest.len()) {
+            if words == 0 && attached == 0 && n > limits.chars {
                 let (taken, _) = head_graphemes(word, limits.chars);
                 return to + skipped + taken;
             }
@@ -290,6 +297,25 @@ mod tests {
         // A span that itself starts inside a grapheme is widened to it.
         let s = snippet_of("بَّ", 2..6, Limits::ROW);
         assert_eq!((s.text.as_str(), s.hit), ("بَّ", Span::new(0, 3)));
+    }
+
+    #[test]
+    fn only_a_window_around_the_span_is_read() {
+        // A text without spaces: the context is the nearest 30 letters each side, from a window of the text.
+        let letters = "ب".repeat(100_000);
+        let text = format!("{letters} طهران {letters}");
+        let s = around(&text, "طهران", "", Limits::ROW);
+        assert_eq!(s.text, format!("… {} طهران {} …", "ب".repeat(30), "ب".repeat(30)));
+        // A word that the window cuts is not taken as if it were whole: after a long run of spaces, the
+        // word beyond is left out rather than shown in part.
+        let spaced = format!("{} {} طهران", "كلمة".repeat(20), " ".repeat(200));
+        let s = around(&spaced, "طهران", "", Limits::ROW);
+        assert_eq!(s.text, "… طهران");
+        let spaced = format!("طهران {} {}", " ".repeat(200), "كلمة".repeat(20));
+        assert_eq!(around(&spaced, "طهران", "", Limits::ROW).text, "طهران …");
+        // Words well inside the window are taken as before.
+        let near = format!("{} في طهران", "كلمة ".repeat(1000));
+        assert_eq!(around(&near, "طهران", "", Limits::ROW).text, "… كلمة كلمة كلمة في طهران");
     }
 
     #[test]
