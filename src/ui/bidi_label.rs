@@ -66,20 +66,21 @@ pub fn bidi_label(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense
     response
 }
 
-/// The background behind the marked part of a row (a search hit, a queue item's mention): a warm colour
-/// that stays distinct from the selected row's fill in both themes.
-fn mark_fill(visuals: &egui::Visuals) -> Color32 {
-    if visuals.dark_mode { Color32::from_rgb(112, 84, 16) } else { Color32::from_rgb(255, 224, 130) }
+/// The background and the text colour of the marked part of a row (a search hit, a queue item's words): a
+/// warm background distinct from the selected row's fill, under the theme's strong text colour, which keeps
+/// the contrast of ordinary text on its ground in both themes.
+fn mark_colors(visuals: &egui::Visuals) -> (Color32, Color32) {
+    let fill = if visuals.dark_mode { Color32::from_rgb(112, 84, 16) } else { Color32::from_rgb(255, 224, 130) };
+    (fill, visuals.strong_text_color())
 }
 
 /// Draws `text` like [`bidi_label`] but gives it no accessibility node of its own (for widgets that name
 /// themselves with it). `mark` (code points of `text`) gets a background of its own.
 fn paint_text(ui: &mut egui::Ui, text: &str, mark: Option<Span>, style: LabelStyle, sense: Sense) -> egui::Response {
-    let fill = mark_fill(ui.visuals());
     if !needs_bidi(text) {
         // egui lays out text without right-to-left letters correctly; paint it without a Label's own node.
         let width = ui.available_width().max(40.0);
-        let mut job = marked_job(text, mark, style, fill);
+        let mut job = marked_job(text, mark, style, mark_colors(ui.visuals()));
         job.wrap.max_width = width;
         if style.single_line {
             job.wrap.max_rows = 1;
@@ -103,13 +104,10 @@ fn paint_text(ui: &mut egui::Ui, text: &str, mark: Option<Span>, style: LabelSty
     let height = if style.single_line { line } else { layout.height().max(line) };
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), sense);
     if ui.is_rect_visible(rect) {
-        // The mark's rectangles come from the same layout as the glyphs, in visual order, so the background
-        // sits under the marked letters wherever bidi put them.
-        for r in mark.map(|m| layout.span_rects(m)).unwrap_or_default() {
-            let r = egui::Rect::from_min_max(rect.min + Vec2::new(r.x0, r.y0), rect.min + Vec2::new(r.x1, r.y1));
-            ui.painter_at(rect).rect_filled(r, 2.0, fill);
-        }
-        let (mesh, complete) = glyph_mesh(ui.ctx(), &mut p.atlas, &layout, rect.min, 0.0, height, style.color);
+        let (mesh, complete) = match mark {
+            Some(mark) => marked_mesh(ui, &mut p.atlas, &layout, rect, mark, style.color),
+            None => glyph_mesh(ui.ctx(), &mut p.atlas, &layout, rect.min, 0.0, height, style.color),
+        };
         if complete {
             ui.painter_at(rect).add(egui::Shape::mesh(mesh));
         } else {
@@ -119,8 +117,40 @@ fn paint_text(ui: &mut egui::Ui, text: &str, mark: Option<Span>, style: LabelSty
     response
 }
 
+/// Paints the background of `mark` and returns the glyphs of `layout` (drawn at `rect`), those of the mark in
+/// the mark's colour. The mark's rectangles come from the same layout as the glyphs, in visual order, so the
+/// background and the colour sit on the marked letters wherever bidi put them; a glyph belongs to the mark
+/// when its pen position lies in one of them.
+fn marked_mesh(
+    ui: &egui::Ui,
+    atlas: &mut GlyphAtlas,
+    layout: &DocumentLayout,
+    rect: egui::Rect,
+    mark: Span,
+    color: Color32,
+) -> (egui::Mesh, bool) {
+    let (fill, strong) = mark_colors(ui.visuals());
+    let rects = layout.span_rects(mark);
+    for r in &rects {
+        let r = egui::Rect::from_min_max(rect.min + Vec2::new(r.x0, r.y0), rect.min + Vec2::new(r.x1, r.y1));
+        ui.painter_at(rect).rect_filled(r, 2.0, fill);
+    }
+    let ctx = ui.ctx();
+    let ppp = ctx.pixels_per_point();
+    let mut mesh = egui::Mesh::with_texture(atlas.texture_id(ctx));
+    let mut complete = true;
+    atlas.begin_frame();
+    layout.visible_glyphs(0.0, rect.height(), |g| {
+        // Half a point in, so that the glyph starting where the mark ends stays outside it.
+        let (x, y) = (g.x + 0.5, g.y);
+        let marked = rects.iter().any(|r| x >= r.x0 && x < r.x1 && y >= r.y0 && y <= r.y1);
+        complete &= atlas.add_glyph(ctx, &mut mesh, &g, rect.min, ppp, if marked { strong } else { color });
+    });
+    (mesh, complete)
+}
+
 /// An egui layout of left-to-right `text` with `mark` (code points) on a background of its own.
-fn marked_job(text: &str, mark: Option<Span>, style: LabelStyle, fill: Color32) -> egui::text::LayoutJob {
+fn marked_job(text: &str, mark: Option<Span>, style: LabelStyle, colors: (Color32, Color32)) -> egui::text::LayoutJob {
     let format = egui::TextFormat::simple(egui::FontId::proportional(style.size), style.color);
     let mut job = egui::text::LayoutJob::default();
     let byte = |cp: usize| text.char_indices().nth(cp).map_or(text.len(), |(i, _)| i);
@@ -128,7 +158,8 @@ fn marked_job(text: &str, mark: Option<Span>, style: LabelStyle, fill: Color32) 
         Some(m) if !m.is_empty() => {
             let (a, b) = (byte(m.start), byte(m.end));
             job.append(&text[..a], 0.0, format.clone());
-            job.append(&text[a..b], 0.0, egui::TextFormat { background: fill, ..format.clone() });
+            let (background, color) = colors;
+            job.append(&text[a..b], 0.0, egui::TextFormat { background, color, ..format.clone() });
             job.append(&text[b..], 0.0, format);
         }
         _ => job.append(text, 0.0, format),
