@@ -2,6 +2,7 @@
 //! highlight geometry, word and grapheme boundaries.
 
 pub mod boundaries;
+pub mod context;
 pub mod dates;
 pub mod fonts;
 pub mod geometry;

@@ -4,7 +4,7 @@
 
 use super::article_view::GlyphAtlas;
 use super::article_view::paint::glyph_mesh;
-use crate::model::{Direction, DocText};
+use crate::model::{Direction, DocText, Span};
 use crate::text::{DocumentLayout, LayoutEngine, LayoutParams};
 use eframe::egui::{self, Color32, Sense, Vec2};
 use std::collections::HashMap;
@@ -60,20 +60,28 @@ pub struct LabelStyle {
 
 /// Draws `text` at the available width (right-aligned when its first strong letter is right to left).
 pub fn bidi_label(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) -> egui::Response {
-    let response = paint_text(ui, text, style, sense);
+    let response = paint_text(ui, text, None, style, sense);
     let owned = text.to_owned();
     response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Label, true, owned.clone()));
     response
 }
 
+/// The background and the text colour of the marked part of a row (a search hit, a queue item's words): a
+/// warm background distinct from the selected row's fill, under the theme's strong text colour, which keeps
+/// the contrast of ordinary text on its ground in both themes.
+fn mark_colors(visuals: &egui::Visuals) -> (Color32, Color32) {
+    let fill = if visuals.dark_mode { Color32::from_rgb(112, 84, 16) } else { Color32::from_rgb(255, 224, 130) };
+    (fill, visuals.strong_text_color())
+}
+
 /// Draws `text` like [`bidi_label`] but gives it no accessibility node of its own (for widgets that name
-/// themselves with it).
-fn paint_text(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) -> egui::Response {
+/// themselves with it). `mark` (code points of `text`) gets a background of its own.
+fn paint_text(ui: &mut egui::Ui, text: &str, mark: Option<Span>, style: LabelStyle, sense: Sense) -> egui::Response {
     if !needs_bidi(text) {
         // egui lays out text without right-to-left letters correctly; paint it without a Label's own node.
         let width = ui.available_width().max(40.0);
-        let mut job =
-            egui::text::LayoutJob::simple(text.to_owned(), egui::FontId::proportional(style.size), style.color, width);
+        let mut job = marked_job(text, mark, style, mark_colors(ui.visuals()));
+        job.wrap.max_width = width;
         if style.single_line {
             job.wrap.max_rows = 1;
             job.wrap.break_anywhere = true;
@@ -96,7 +104,10 @@ fn paint_text(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) ->
     let height = if style.single_line { line } else { layout.height().max(line) };
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), sense);
     if ui.is_rect_visible(rect) {
-        let (mesh, complete) = glyph_mesh(ui.ctx(), &mut p.atlas, &layout, rect.min, 0.0, height, style.color);
+        let (mesh, complete) = match mark {
+            Some(mark) => marked_mesh(ui, &mut p.atlas, &layout, rect, mark, style.color),
+            None => glyph_mesh(ui.ctx(), &mut p.atlas, &layout, rect.min, 0.0, height, style.color),
+        };
         if complete {
             ui.painter_at(rect).add(egui::Shape::mesh(mesh));
         } else {
@@ -104,6 +115,56 @@ fn paint_text(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) ->
         }
     }
     response
+}
+
+/// Paints the background of `mark` and returns the glyphs of `layout` (drawn at `rect`), those of the mark in
+/// the mark's colour. The mark's rectangles come from the same layout as the glyphs, in visual order, so the
+/// background and the colour sit on the marked letters wherever bidi put them; a glyph belongs to the mark
+/// when its pen position lies in one of them.
+fn marked_mesh(
+    ui: &egui::Ui,
+    atlas: &mut GlyphAtlas,
+    layout: &DocumentLayout,
+    rect: egui::Rect,
+    mark: Span,
+    color: Color32,
+) -> (egui::Mesh, bool) {
+    let (fill, strong) = mark_colors(ui.visuals());
+    let rects = layout.span_rects(mark);
+    for r in &rects {
+        let r = egui::Rect::from_min_max(rect.min + Vec2::new(r.x0, r.y0), rect.min + Vec2::new(r.x1, r.y1));
+        ui.painter_at(rect).rect_filled(r, 2.0, fill);
+    }
+    let ctx = ui.ctx();
+    let ppp = ctx.pixels_per_point();
+    let mut mesh = egui::Mesh::with_texture(atlas.texture_id(ctx));
+    let mut complete = true;
+    atlas.begin_frame();
+    layout.visible_glyphs(0.0, rect.height(), |g| {
+        // Half a point in, so that the glyph starting where the mark ends stays outside it.
+        let (x, y) = (g.x + 0.5, g.y);
+        let marked = rects.iter().any(|r| x >= r.x0 && x < r.x1 && y >= r.y0 && y <= r.y1);
+        complete &= atlas.add_glyph(ctx, &mut mesh, &g, rect.min, ppp, if marked { strong } else { color });
+    });
+    (mesh, complete)
+}
+
+/// An egui layout of left-to-right `text` with `mark` (code points) on a background of its own.
+fn marked_job(text: &str, mark: Option<Span>, style: LabelStyle, colors: (Color32, Color32)) -> egui::text::LayoutJob {
+    let format = egui::TextFormat::simple(egui::FontId::proportional(style.size), style.color);
+    let mut job = egui::text::LayoutJob::default();
+    let byte = |cp: usize| text.char_indices().nth(cp).map_or(text.len(), |(i, _)| i);
+    match mark {
+        Some(m) if !m.is_empty() => {
+            let (a, b) = (byte(m.start), byte(m.end));
+            job.append(&text[..a], 0.0, format.clone());
+            let (background, color) = colors;
+            job.append(&text[a..b], 0.0, egui::TextFormat { background, color, ..format.clone() });
+            job.append(&text[b..], 0.0, format);
+        }
+        _ => job.append(text, 0.0, format),
+    }
+    job
 }
 
 /// A selectable row (like `selectable_label`) whose text may be Arabic.
@@ -117,6 +178,19 @@ pub fn selectable_row_with_detail(
     ui: &mut egui::Ui,
     selected: bool,
     text: &str,
+    detail: Option<&str>,
+    color: Color32,
+) -> egui::Response {
+    selectable_row_marked(ui, selected, text, None, detail, color)
+}
+
+/// A selectable row like [`selectable_row_with_detail`] whose `mark` (code points of `text`: a search hit in
+/// its context) is drawn on a background of its own.
+pub fn selectable_row_marked(
+    ui: &mut egui::Ui,
+    selected: bool,
+    text: &str,
+    mark: Option<Span>,
     detail: Option<&str>,
     color: Color32,
 ) -> egui::Response {
@@ -139,9 +213,9 @@ pub fn selectable_row_with_detail(
     let style = LabelStyle { size, color, single_line: true };
     let weak = LabelStyle { size: size * 0.9, color: ui.visuals().weak_text_color(), single_line: true };
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect.shrink2(pad)), |ui| {
-        paint_text(ui, text, style, Sense::hover());
+        paint_text(ui, text, mark, style, Sense::hover());
         if let Some(detail) = detail {
-            paint_text(ui, detail, weak, Sense::hover());
+            paint_text(ui, detail, None, weak, Sense::hover());
         }
     });
     // The row itself is the clickable, named node (screen readers and UI tests find it by its text).

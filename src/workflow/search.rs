@@ -1,13 +1,9 @@
 //! Project-wide search: every match of a phrase in every document, with the words around it.
 
-use crate::model::{DocId, DocText, Span};
+use crate::model::{DocId, Span};
 use crate::store::Project;
+use crate::text::context::{Limits, Snippet, snippet};
 use crate::text::matching::{Score, TextQuery};
-
-/// Words of context shown on each side of a hit.
-const CONTEXT_WORDS: usize = 6;
-/// At most this many characters of context on each side, so that one very long word cannot flood a line.
-const CONTEXT_CHARS: usize = 80;
 
 /// One match of a search in a document.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,7 +15,7 @@ pub struct SearchHit {
     pub span: Span,
     /// How it matched (exact, through clitics, with typos).
     pub score: Score,
-    /// The hit with a few words on either side, from its own paragraph; `…` marks where the paragraph goes on.
+    /// The hit with a few words on either side (see [`crate::text::context`]); `…` marks where the text goes on.
     pub context: String,
     /// Where the hit lies in `context`, in code points, so a list can highlight it.
     pub hit_in_context: Span,
@@ -42,77 +38,11 @@ pub fn search_project(project: &Project, query: &str) -> Vec<SearchHit> {
         let Ok(doc) = project.load_document(&id) else { continue };
         let text = &doc.text;
         for m in q.find(text.as_str()) {
-            let (context, hit_in_context) = context_of(text, m.span);
+            let Snippet { text: context, hit: hit_in_context } = snippet(text, m.span, Limits::ROW);
             hits.push(SearchHit { doc: id.clone(), span: m.span, score: m.score, context, hit_in_context });
         }
     }
     hits
-}
-
-/// The hit with up to [`CONTEXT_WORDS`] words on each side within its paragraph, and where the hit lies in it.
-fn context_of(text: &DocText, span: Span) -> (String, Span) {
-    let s = text.as_str();
-    let Some(range) = text.byte_range(span) else { return (String::new(), Span::new(0, 0)) };
-    let line_start = s[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = s[range.end..].find('\n').map_or(s.len(), |i| range.end + i);
-    let before_start = line_start + words_back(&s[line_start..range.start]);
-    let after_end = range.end + words_forward(&s[range.end..line_end]);
-    let mut context = String::new();
-    if before_start > line_start {
-        context.push_str("… ");
-    }
-    let before = s[before_start..range.start].trim_start();
-    context.push_str(before);
-    let hit_start = context.chars().count();
-    context.push_str(&s[range.clone()]);
-    let hit_end = context.chars().count();
-    context.push_str(s[range.end..after_end].trim_end());
-    if after_end < line_end {
-        context.push_str(" …");
-    }
-    (context, Span::new(hit_start, hit_end))
-}
-
-/// Byte offset in `before` where its last [`CONTEXT_WORDS`] words start (at most [`CONTEXT_CHARS`]
-/// characters, cut at a space).
-fn words_back(before: &str) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for (count, (i, c)) in before.char_indices().rev().enumerate() {
-        if c.is_whitespace() {
-            if in_word {
-                words += 1;
-                if words == CONTEXT_WORDS || count >= CONTEXT_CHARS {
-                    return i + c.len_utf8();
-                }
-            }
-            in_word = false;
-        } else {
-            in_word = true;
-        }
-    }
-    0
-}
-
-/// Byte length of the first [`CONTEXT_WORDS`] words of `after` (at most [`CONTEXT_CHARS`] characters, cut at a
-/// space).
-fn words_forward(after: &str) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for (count, (i, c)) in after.char_indices().enumerate() {
-        if c.is_whitespace() {
-            if in_word {
-                words += 1;
-                if words == CONTEXT_WORDS || count >= CONTEXT_CHARS {
-                    return i;
-                }
-            }
-            in_word = false;
-        } else {
-            in_word = true;
-        }
-    }
-    after.len()
 }
 
 #[cfg(test)]
@@ -195,33 +125,21 @@ mod tests {
     }
 
     #[test]
-    fn context_shows_words_around_the_hit_within_its_paragraph() {
+    fn context_shows_a_few_words_around_the_hit_on_one_line() {
         let (_tmp, project) = project_with_three_documents();
         let hits = search_project(&project, "الميادين");
         let second = hits.iter().find(|h| h.doc.as_str() == "second").unwrap();
-        assert_eq!(second.context, "وصلت التعزيزات بالميادين", "the next paragraph is not context");
+        assert_eq!(second.context, "وصلت التعزيزات بالميادين ثم حقل العمر", "the line break is a space");
         let hit: String =
             second.context.chars().skip(second.hit_in_context.start).take(second.hit_in_context.len()).collect();
         assert_eq!(hit, "الميادين");
         let first = hits.iter().find(|h| h.doc.as_str() == SAMPLE_DOC).unwrap();
-        // The end of the article's first paragraph: six words before, the full stop after.
-        assert_eq!(first.context, "… مصدره الميليشيات الإيرانية المتمركزة في مدينة الميادين.");
+        // The end of the article's first paragraph: four words before, the next paragraph after.
+        assert_eq!(first.context, "… الإيرانية المتمركزة في مدينة الميادين. وقالت مصادر خاصة لـ\"وكالة …");
         let in_context = |h: &SearchHit| -> String {
             h.context.chars().skip(h.hit_in_context.start).take(h.hit_in_context.len()).collect()
         };
         assert!(hits.iter().all(|h| in_context(h) == "الميادين"));
-    }
-
-    #[test]
-    fn context_is_cut_at_words_and_marked_where_the_paragraph_goes_on() {
-        let text = DocText::new(
-            "عنوان\nتعرضت القواعد العسكرية التابعة للتحالف الدولي في حقل العمر النفطي بريف دير الزور يوم أمس، الاثنين"
-                .into(),
-        );
-        let start = text.char_of_byte(text.as_str().find("حقل").unwrap()).unwrap();
-        let (context, hit) = context_of(&text, Span::new(start, start + 9));
-        assert_eq!(context, "… القواعد العسكرية التابعة للتحالف الدولي في حقل العمر النفطي بريف دير الزور يوم أمس، …");
-        assert_eq!(context.chars().skip(hit.start).take(hit.len()).collect::<String>(), "حقل العمر");
     }
 
     #[test]

@@ -11,7 +11,8 @@ pub enum EventColumn {
     Event,
     /// The event's date.
     Date,
-    /// Where the date came from.
+    /// Where the date came from, in words ([`EventRow::date_source`]; the CSV's `date_basis` is the short
+    /// word).
     DateBasis,
     /// The time expression's words.
     Time,
@@ -89,7 +90,7 @@ impl EventColumn {
         match self {
             EventColumn::Event => row.id().into(),
             EventColumn::Date => row.date.as_str().into(),
-            EventColumn::DateBasis => row.date_basis.as_str().into(),
+            EventColumn::DateBasis => row.date_source().into(),
             EventColumn::Time => row.time_text.as_str().into(),
             EventColumn::EventType => row.event_type.as_str().into(),
             EventColumn::Actor1 => row.actor1.as_str().into(),

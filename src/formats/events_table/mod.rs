@@ -121,6 +121,19 @@ impl EventRow {
         format!("{}:{}", self.doc, self.event)
     }
 
+    /// Where the date came from, in words for a reader of the table: `time role «مساء أمس»` when the time
+    /// expression's normalized date was used; `publication («مساء أمس» undated)` when the event has a time
+    /// expression without a normalized date, so the reader sees that the date may be a day or more late.
+    pub fn date_source(&self) -> String {
+        match self.date_basis {
+            DateBasis::Event => "event's date attribute".to_owned(),
+            DateBasis::TimeMention => format!("time role «{}»", self.time_text),
+            DateBasis::Publication if self.time_text.is_empty() => "publication date".to_owned(),
+            DateBasis::Publication => format!("publication («{}» undated)", self.time_text),
+            DateBasis::Unknown => String::new(),
+        }
+    }
+
     /// The fatalities as text: a whole number without decimals, empty when unknown.
     pub fn fatalities_text(&self) -> String {
         self.fatalities.map(format_number).unwrap_or_default()

@@ -106,6 +106,7 @@ fn the_date_comes_from_the_time_mention_else_the_publication() {
     let rows = project_rows(&project, Some(&sample));
     assert_eq!((rows[0].date.as_str(), rows[0].date_basis), ("2021-06-29", DateBasis::Publication));
     assert_eq!(rows[0].date_basis.as_str(), "publication");
+    assert_eq!(rows[0].date_source(), "publication («مساء أمس» undated)", "the table says the time has no date");
 
     // Give the shelling's "مساء أمس" its normalized date: the row takes it over the publication date.
     let loaded = project.document(&doc).unwrap().loaded().unwrap();
@@ -123,6 +124,7 @@ fn the_date_comes_from_the_time_mention_else_the_publication() {
     };
     let row = cx.row(EventId(1), &layer.events[&EventId(1)]);
     assert_eq!((row.date.as_str(), row.date_basis), ("2021-06-28", DateBasis::TimeMention));
+    assert_eq!(row.date_source(), "time role «مساء أمس»");
     let undated = Cx { publication: "", ..cx };
     let row = undated.row(EventId(4), &layer.events[&EventId(4)]);
     assert_eq!((row.date.as_str(), row.date_basis), ("", DateBasis::Unknown));

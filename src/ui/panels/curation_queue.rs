@@ -3,11 +3,12 @@
 //! keys: Alt+number takes that coder's version, Enter the majority's, Backspace rejects them all. A merge of
 //! every unit that enough coders agree on is one button.
 
-use crate::model::{Annotator, DocId, UnitKey};
+use crate::model::{Annotator, DocId, Span, UnitKey};
 use crate::store::Project;
+use crate::text::context::{Limits, Snippet, snippet};
 use crate::text::scene::coder_color;
 use crate::ui::Action;
-use crate::ui::bidi_label::{LabelStyle, bidi_label, selectable_row};
+use crate::ui::bidi_label::{LabelStyle, bidi_label, selectable_row_marked};
 use crate::workflow::curation::{self, Unit, UnitFilter, UnitState, state, version_text};
 use eframe::egui::{self, Color32, RichText};
 
@@ -222,7 +223,8 @@ fn current_unit(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out
 /// The listed units, one row each; only the visible rows are drawn.
 fn unit_list(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out: &mut Vec<Action>) {
     let current = queue.index();
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    // Two lines a row: the unit's words in context, then the disagreement and the document.
+    let row_height = egui::TextStyle::Body.resolve(ui.style()).size * 1.45 * 2.0 + 2.0 * ui.spacing().button_padding.y;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
         ui,
         row_height,
@@ -230,22 +232,31 @@ fn unit_list(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out: &
         |ui, rows| {
             for i in rows {
                 let (unit, s) = &queue.items()[i];
-                let text = project
-                    .document(&unit.doc)
-                    .and_then(|d| d.loaded())
-                    .and_then(|d| d.text.slice(unit.key.span).map(|t| t.chars().take(30).collect::<String>()))
-                    .unwrap_or_default();
-                let what = unit.disagreement.map_or("agreed", |d| d.as_str());
-                let mark = match s {
-                    UnitState::Open => "",
-                    UnitState::Settled => "✔ ",
-                    UnitState::Rejected => "✖ ",
-                };
-                let line = format!("{mark}{} «{text}» {what}", unit.doc);
-                if selectable_row(ui, current == Some(i), &line, ui.visuals().text_color()).clicked() {
+                let (line, hit, detail) = row_text(project, unit, *s);
+                let color = ui.visuals().text_color();
+                if selectable_row_marked(ui, current == Some(i), &line, Some(hit), Some(&detail), color).clicked() {
                     out.push(Action::Curate(CurationRequest::Select(i)));
                 }
             }
         },
     );
+}
+
+/// A unit's row, where its words lie in it, and its second line: its state and its words with a few words
+/// of context (units of one name in many documents differ only there), then what the coders disagree on
+/// and the document.
+fn row_text(project: &Project, unit: &Unit, s: UnitState) -> (String, Span, String) {
+    let mark = match s {
+        UnitState::Open => "",
+        UnitState::Settled => "✔ ",
+        UnitState::Rejected => "✖ ",
+    };
+    let Snippet { text, hit } = project
+        .document(&unit.doc)
+        .and_then(|d| d.loaded())
+        .map(|d| snippet(&d.text, unit.key.span, Limits::ROW))
+        .unwrap_or_default();
+    let what = unit.disagreement.map_or("agreed", |d| d.as_str());
+    let shift = mark.chars().count();
+    (format!("{mark}{text}"), Span::new(hit.start + shift, hit.end + shift), format!("{what} · {}", unit.doc))
 }

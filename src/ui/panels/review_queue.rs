@@ -5,7 +5,8 @@
 
 use crate::model::{DocId, SourceName, Span, SuggestedLabel, SuggestionId};
 use crate::store::{LoadedDoc, Project};
-use crate::ui::bidi_label::selectable_row;
+use crate::text::context::{Limits, Snippet, snippet};
+use crate::ui::bidi_label::selectable_row_marked;
 use crate::ui::{Action, Command};
 use crate::workflow::review::SuggestionFilter;
 use eframe::egui::{self, RichText};
@@ -195,7 +196,9 @@ fn rows(
     current: Option<&(SourceName, SuggestionId)>,
     out: &mut Vec<Action>,
 ) {
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) * 1.45 + 2.0 * ui.spacing().button_padding.y;
+    // Two lines a row: the suggestion's words in their context (a hundred rows of «طهران» differ only
+    // there), then its type and score.
+    let row_height = egui::TextStyle::Body.resolve(ui.style()).size * 1.45 * 2.0 + 2.0 * ui.spacing().button_padding.y;
     let items = queue.items();
     egui::ScrollArea::vertical()
         .id_salt("queue")
@@ -203,11 +206,12 @@ fn rows(
         .auto_shrink(false)
         .show_rows(ui, row_height, items.len(), |ui, rows| {
             for item in &items[rows] {
-                let text = loaded.text.slice(item.span).unwrap_or_default();
+                let Snippet { text, hit } = snippet(&loaded.text, item.span, Limits::ROW);
                 let score = item.score.map_or("–".to_owned(), |s| format!("{s:.2}"));
-                let line = format!("{score} {} «{text}»", label_name(project, &item.label));
+                let detail = format!("{} {score}", label_name(project, &item.label));
                 let selected = current.is_some_and(|(s, id)| s == &item.source && *id == item.id);
-                if selectable_row(ui, selected, &line, ui.visuals().text_color())
+                let color = ui.visuals().text_color();
+                if selectable_row_marked(ui, selected, &text, Some(hit), Some(&detail), color)
                     .on_hover_text(item.source.as_str())
                     .clicked()
                 {

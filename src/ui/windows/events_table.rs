@@ -1,7 +1,7 @@
 //! The events table: one row per event of this document or of the whole project, sortable by any column;
 //! clicking a row opens its document, scrolls to the trigger and inspects the event.
 
-use crate::formats::events_table::{EventColumn, EventRow, document_rows, project_rows, sort_rows};
+use crate::formats::events_table::{DateBasis, EventColumn, EventRow, document_rows, project_rows, sort_rows};
 use crate::store::Project;
 use crate::ui::action::{Action, Focus};
 use crate::ui::bidi_label::selectable_row;
@@ -10,13 +10,15 @@ use crate::ui::windows::ToolWindow;
 use eframe::egui;
 
 /// Columns shown in the window, with their widths (the CSV export has them all).
-const SHOWN: [(EventColumn, f32); 10] = [
+const SHOWN: [(EventColumn, f32); 11] = [
     (EventColumn::Event, 50.0),
     (EventColumn::Date, 85.0),
+    // A date taken from the publication rather than the text must say so: "مساء أمس" was the day before.
+    (EventColumn::DateBasis, 250.0),
     (EventColumn::EventType, 70.0),
-    (EventColumn::Actor1, 170.0),
-    (EventColumn::Actor2, 170.0),
-    (EventColumn::Location, 150.0),
+    (EventColumn::Actor1, 160.0),
+    (EventColumn::Actor2, 160.0),
+    (EventColumn::Location, 140.0),
     (EventColumn::Fatalities, 70.0),
     (EventColumn::Modality, 75.0),
     (EventColumn::Source, 100.0),
@@ -111,7 +113,11 @@ impl EventsTable {
                         };
                         let size = egui::Vec2::new(width, row_height);
                         let color = ui.visuals().text_color();
-                        open |= ui.allocate_ui(size, |ui| selectable_row(ui, false, &cell, color)).inner.clicked();
+                        let mut cell = ui.allocate_ui(size, |ui| selectable_row(ui, false, &cell, color)).inner;
+                        if column == EventColumn::DateBasis {
+                            cell = cell.on_hover_text(date_help(row));
+                        }
+                        open |= cell.clicked();
                     }
                 });
                 if open {
@@ -129,6 +135,23 @@ impl EventsTable {
     }
 }
 
+/// The "Date from" cell's hover text: what the date is and, when it is the publication's, how to do better.
+/// (A tooltip is an egui label, which has no bidi pass: it names the time expression without quoting it.)
+fn date_help(row: &EventRow) -> &'static str {
+    match row.date_basis {
+        DateBasis::Event => "The event's own date attribute.",
+        DateBasis::TimeMention => "The normalized date of the time expression filling the event's time role.",
+        DateBasis::Publication if row.time_text.is_empty() => {
+            "The document's publication date: no time role of the event is filled. It may have happened earlier."
+        }
+        DateBasis::Publication => {
+            "The document's publication date: the time expression filling the event's time role has no \
+             normalized date. Give it one (its date attribute) to date the event by it."
+        }
+        DateBasis::Unknown => "No date: the document has no publication date either.",
+    }
+}
+
 impl ToolWindow for EventsTable {
     fn kind(&self) -> &'static str {
         "events"
@@ -143,7 +166,7 @@ impl ToolWindow for EventsTable {
     }
 
     fn default_size(&self) -> egui::Vec2 {
-        egui::vec2(1180.0, 320.0)
+        egui::vec2(1380.0, 320.0)
     }
 
     fn scrolls(&self) -> bool {

@@ -2,7 +2,7 @@
 
 use crate::store::Project;
 use crate::ui::action::Action;
-use crate::ui::bidi_label::selectable_row_with_detail;
+use crate::ui::bidi_label::{LabelStyle, bidi_label, selectable_row_marked};
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
 use crate::workflow::{SearchHit, search_project};
@@ -16,6 +16,9 @@ pub struct SearchWindow {
     hits: Vec<SearchHit>,
     /// The query the hits are for.
     searched: Option<String>,
+    /// A search asked for and not yet run, with the frame that asked: it runs at a later frame, once this one
+    /// has been painted saying "searching…" in place of the previous search's count.
+    pending: Option<(String, u64)>,
     focus_field: bool,
 }
 
@@ -27,8 +30,19 @@ impl SearchWindow {
 
     /// Runs the search (loading documents as needed).
     pub fn run(&mut self, project: &Project) {
+        self.pending = None;
         self.hits = search_project(project, &self.query);
         self.searched = Some(self.query.clone());
+    }
+
+    /// What the line above the hits says: how many there are, or that a search is under way.
+    pub fn status(&self) -> Option<String> {
+        if let Some((query, _)) = &self.pending {
+            return Some(format!("searching for «{query}»…"));
+        }
+        let searched = self.searched.as_ref()?;
+        let n = self.hits.len();
+        Some(format!("{n} {} for «{searched}»", if n == 1 { "match" } else { "matches" }))
     }
 
     /// The hits of the last search.
@@ -36,8 +50,8 @@ impl SearchWindow {
         &self.hits
     }
 
-    /// Draws the window's contents; returns whether the user asked to search.
-    fn draw(&mut self, ui: &mut egui::Ui, project: &Project, out: &mut Vec<Action>) -> bool {
+    /// Draws the window's contents; a search the user asks for runs at the next frame.
+    fn draw(&mut self, ui: &mut egui::Ui, project: &Project, out: &mut Vec<Action>) {
         let mut go = false;
         ui.horizontal(|ui| {
             let field = ui
@@ -49,9 +63,19 @@ impl SearchWindow {
             go = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             go |= ui.button("Search").clicked();
         });
+        if go && !self.query.trim().is_empty() {
+            self.pending = Some((self.query.clone(), ui.ctx().cumulative_frame_nr()));
+            ui.ctx().request_repaint();
+        }
         ui.weak("Spelling is normalized (alef forms, ya/alef maqsura, ta marbuta, diacritics, digits), clitics such as و ب ال are ignored, and small typos are tolerated.");
-        if let Some(searched) = &self.searched {
-            ui.label(format!("{} matches for «{searched}»", self.hits.len()));
+        if let Some(status) = self.status() {
+            // The query may be Arabic: egui's own label would not order it right to left inside its «».
+            let style = LabelStyle {
+                size: egui::TextStyle::Body.resolve(ui.style()).size,
+                color: ui.visuals().text_color(),
+                single_line: false,
+            };
+            bidi_label(ui, &status, style, egui::Sense::hover());
         }
         // Only the visible hits are drawn: a common word can match thousands of times in a large project.
         let row_height =
@@ -59,13 +83,13 @@ impl SearchWindow {
         egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, self.hits.len(), |ui, range| {
             for hit in &self.hits[range] {
                 let title = project.document(&hit.doc).map_or(hit.doc.as_str(), |d| d.title());
-                let row = selectable_row_with_detail(ui, false, &hit.context, Some(title), ui.visuals().text_color());
+                let color = ui.visuals().text_color();
+                let row = selectable_row_marked(ui, false, &hit.context, Some(hit.hit_in_context), Some(title), color);
                 if row.clicked() {
                     out.push(Action::Jump { doc: hit.doc.clone(), span: hit.span, focus: None });
                 }
             }
         });
-        go && !self.query.trim().is_empty()
     }
 }
 
@@ -87,8 +111,12 @@ impl ToolWindow for SearchWindow {
     }
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
-        if self.draw(ui, session.project(), out) {
+        // A search asked for in an earlier frame runs now, that frame having shown "searching…": a search of
+        // a large project takes a moment, and the old count must not stand for the new query meanwhile. (Not
+        // in a later pass of the same frame, which egui may run before painting anything.)
+        if self.pending.as_ref().is_some_and(|(_, frame)| *frame < ui.ctx().cumulative_frame_nr()) {
             self.run(session.project());
         }
+        self.draw(ui, session.project(), out);
     }
 }
