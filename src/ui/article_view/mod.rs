@@ -24,6 +24,12 @@ const MIN_ZOOM: f32 = 0.5;
 const MAX_ZOOM: f32 = 4.0;
 /// Space around the text.
 const PADDING: f32 = 16.0;
+/// Characters a line of the article should hold to stay readable: the side panels narrow, then fold away,
+/// before the text column gets narrower than this (`ui/panel_layout.rs`).
+pub const READABLE_CHARS: f32 = 45.0;
+/// The average advance of a character of Arabic news text in Noto Naskh Arabic, in ems (0.377 measured on
+/// the sample's 5,000 characters; `tests/window_layout.rs` checks lines hold what this promises).
+const ADVANCE_EM: f32 = 0.38;
 
 /// What the view shows: a text, its direction, its highlights, and how to describe a highlight on hover.
 pub struct ArticleInput<'a> {
@@ -97,6 +103,12 @@ impl ArticleView {
     /// Current zoom factor.
     pub fn zoom(&self) -> f32 {
         self.zoom
+    }
+
+    /// The narrowest the article's column (its text at a readable line length, the padding and the scroll
+    /// bar) may be at the current zoom.
+    pub fn readable_width(&self, style: &egui::Style) -> f32 {
+        READABLE_CHARS * ADVANCE_EM * BASE_FONT_SIZE * self.zoom + 2.0 * PADDING + style.spacing.scroll.allocated_width()
     }
 
     /// Makes the text larger.

@@ -1,0 +1,85 @@
+//! The window's layout at the sizes coders use: the article's text column is never covered by a side panel
+//! and never narrower than a readable line while a panel could give way; the panels narrow, then fold to a
+//! strip with a button, to keep it so.
+
+mod common;
+use common::*;
+use eframe::egui::{self, Rect, accesskit::Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use tarmeez::ui::TarmeezApp;
+use tarmeez::ui::article_view::READABLE_CHARS;
+
+/// The whole window at `size` on a copy of the sample, coded by huda.
+fn window_of(size: [f32; 2], dir: &std::path::Path) -> Harness<'static, TarmeezApp> {
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut TarmeezApp| app.show(ui), TarmeezApp::new(Some(open_as(dir, "huda")), None));
+    h.run();
+    h
+}
+
+/// The side panels' rectangles, from their resize handles (a panel reaches from the window's edge to its
+/// handle) and from the buttons of panels folded to a strip.
+fn panel_rects(h: &Harness<'_, TarmeezApp>, width: f32, height: f32) -> Vec<Rect> {
+    let mut rects = Vec::new();
+    let mut handles: Vec<Rect> = h.get_all_by_role(Role::Splitter).map(|n| n.rect()).collect();
+    handles.sort_by(|a, b| a.center().x.total_cmp(&b.center().x));
+    for handle in handles {
+        let x = handle.center().x;
+        if x < width / 2.0 {
+            rects.push(Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(x, height)));
+        } else {
+            rects.push(Rect::from_min_max(egui::pos2(x, 0.0), egui::pos2(width, height)));
+        }
+    }
+    for label in ["Show the document list", "Show the inspector"] {
+        if let Some(button) = h.query_by_label(label) {
+            rects.push(button.rect());
+        }
+    }
+    rects
+}
+
+/// The x extent, on screen, of the glyphs of the article's first line.
+fn first_line_extent(h: &Harness<'_, TarmeezApp>) -> (f32, f32) {
+    let (layout, origin) = h.state().article().drawn_layout().expect("the article is drawn");
+    let boxes = layout.grapheme_boxes(f32::MIN, f32::MAX);
+    let line = boxes.first().expect("a first line");
+    let left = line.iter().map(|b| b.rect.x0).fold(f32::INFINITY, f32::min);
+    let right = line.iter().map(|b| b.rect.x1).fold(f32::NEG_INFINITY, f32::max);
+    (origin.x + left, origin.x + right)
+}
+
+/// Asserts what a coder needs at this window size: the article's whole width visible, clear of every panel,
+/// its first line inside it, and at least a readable line's width.
+fn assert_article_is_clear(h: &Harness<'_, TarmeezApp>, width: f32, height: f32) {
+    let article = h.get_by_role(Role::Document).rect();
+    for panel in panel_rects(h, width, height) {
+        let overlap = article.intersect(panel);
+        assert!(
+            overlap.width() <= 0.5 || overlap.height() <= 0.0,
+            "a panel {panel:?} covers the article {article:?} at {width}x{height}"
+        );
+    }
+    assert!(article.right() <= width && article.left() >= 0.0, "the article {article:?} is inside the window");
+    let (left, right) = first_line_extent(h);
+    assert!(left >= article.left() && right <= article.right(), "first line {left}..{right} in {article:?}");
+    let (layout, _) = h.state().article().drawn_layout().unwrap();
+    let chars = layout.text().len_chars() as f32;
+    let per_line = chars / layout.line_count() as f32;
+    assert!(
+        per_line >= READABLE_CHARS * 0.85,
+        "about {per_line:.0} characters a line at {width}x{height}, fewer than a readable {READABLE_CHARS}"
+    );
+}
+
+#[test]
+fn at_1024_by_680_no_panel_covers_the_article_and_lines_are_whole() {
+    let (_tmp, dir) = sample_copy();
+    let h = window_of([1024.0, 680.0], &dir);
+    assert_article_is_clear(&h, 1024.0, 680.0);
+    // Both panels stay open at this size: the coder sees the list and the inspector.
+    assert_eq!(h.get_all_by_role(Role::Splitter).count(), 2, "both side panels are open");
+}
