@@ -24,7 +24,7 @@ fn window_of(size: [f32; 2], dir: &std::path::Path) -> Harness<'static, TarmeezA
 /// handle) and from the buttons of panels folded to a strip.
 fn panel_rects(h: &Harness<'_, TarmeezApp>, width: f32, height: f32) -> Vec<Rect> {
     let mut rects = Vec::new();
-    let mut handles: Vec<Rect> = h.get_all_by_role(Role::Splitter).map(|n| n.rect()).collect();
+    let mut handles: Vec<Rect> = h.query_all_by_role(Role::Splitter).map(|n| n.rect()).collect();
     handles.sort_by(|a, b| a.center().x.total_cmp(&b.center().x));
     for handle in handles {
         let x = handle.center().x;
@@ -82,4 +82,89 @@ fn at_1024_by_680_no_panel_covers_the_article_and_lines_are_whole() {
     assert_article_is_clear(&h, 1024.0, 680.0);
     // Both panels stay open at this size: the coder sees the list and the inspector.
     assert_eq!(h.get_all_by_role(Role::Splitter).count(), 2, "both side panels are open");
+}
+
+#[test]
+fn in_narrower_windows_the_panels_give_way_before_the_article_does() {
+    let (_tmp, dir) = sample_copy();
+    for (w, h) in [(900.0, 680.0), (800.0, 600.0), (640.0, 480.0)] {
+        let harness = window_of([w, h], &dir);
+        assert_article_is_clear(&harness, w, h);
+        drop(harness);
+    }
+}
+
+#[test]
+fn a_folded_panel_opens_from_its_strip_and_the_other_folds_instead() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = window_of([800.0, 600.0], &dir);
+    let title = h.state().project().unwrap().documents()[0].title().to_owned();
+    let row = format!("{title} · new, 0 mentions, 0 events");
+    assert!(h.query_by_label(&row).is_none(), "the document list is folded at 800 wide");
+    h.get_by_label("Inspector");
+    h.get_by_label("Show the document list").click();
+    h.run();
+    h.get_by_label(&row);
+    assert!(h.query_by_label("Inspector").is_none(), "the inspector folds to make room");
+    assert_article_is_clear(&h, 800.0, 600.0);
+    h.get_by_label("Show the inspector").click();
+    h.run();
+    h.get_by_label("Inspector");
+    assert!(h.query_by_label(&row).is_none());
+}
+
+#[test]
+fn zooming_in_narrows_the_panels_rather_than_the_lines() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = window_of([1024.0, 680.0], &dir);
+    for _ in 0..3 {
+        press(&mut h, egui::Modifiers::COMMAND, egui::Key::Plus);
+    }
+    assert!(h.state().article().zoom() > 1.4);
+    assert_article_is_clear(&h, 1024.0, 680.0);
+}
+
+#[test]
+fn a_panel_narrowed_for_a_small_window_gets_its_width_back_when_the_window_grows() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = window_of([1280.0, 860.0], &dir);
+    let handles = |h: &Harness<'_, TarmeezApp>| {
+        let mut xs: Vec<f32> = h.get_all_by_role(Role::Splitter).map(|n| n.rect().center().x).collect();
+        xs.sort_by(f32::total_cmp);
+        xs
+    };
+    let wide = handles(&h);
+    h.set_size(egui::vec2(900.0, 680.0));
+    h.run();
+    h.set_size(egui::vec2(1280.0, 860.0));
+    h.run();
+    assert_eq!(handles(&h), wide, "the panels are as wide as before");
+}
+
+#[test]
+fn a_panel_keeps_the_width_the_coder_drags_it_to() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = window_of([1280.0, 860.0], &dir);
+    let left_handle = |h: &Harness<'_, TarmeezApp>| {
+        h.get_all_by_role(Role::Splitter).map(|n| n.rect().center()).min_by(|a, b| a.x.total_cmp(&b.x)).unwrap()
+    };
+    let from = left_handle(&h);
+    let to = from - egui::vec2(60.0, 0.0);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=4 {
+        h.hover_at(from + (to - from) * (i as f32 / 4.0));
+        h.run();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    h.run();
+    assert!((left_handle(&h).x - to.x).abs() <= 2.0, "the list is {:?} wide, dragged to {to:?}", left_handle(&h));
 }

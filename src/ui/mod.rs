@@ -8,6 +8,8 @@ pub mod bidi_label;
 mod command;
 mod dialogs;
 mod fonts;
+// How wide the side panels may be beside the article.
+mod panel_layout;
 pub mod panels;
 mod run;
 pub mod session;

@@ -185,15 +185,18 @@ fn toolbar(
         commands.push(Command::ToggleLabels.into());
     }
     ui.separator();
-    if ui.button("−").on_hover_text(Command::ZoomOut.help()).clicked() {
-        commands.push(Command::ZoomOut.into());
-    }
-    if ui.button(format!("{:.0}%", article.zoom() * 100.0)).on_hover_text(Command::ZoomReset.help()).clicked() {
-        commands.push(Command::ZoomReset.into());
-    }
-    if ui.button("+").on_hover_text(Command::ZoomIn.help()).clicked() {
-        commands.push(Command::ZoomIn.into());
-    }
+    // The zoom's three buttons wrap to the next row together.
+    ui.horizontal(|ui| {
+        if ui.button("−").on_hover_text(Command::ZoomOut.help()).clicked() {
+            commands.push(Command::ZoomOut.into());
+        }
+        if ui.button(format!("{:.0}%", article.zoom() * 100.0)).on_hover_text(Command::ZoomReset.help()).clicked() {
+            commands.push(Command::ZoomReset.into());
+        }
+        if ui.button("+").on_hover_text(Command::ZoomIn.help()).clicked() {
+            commands.push(Command::ZoomIn.into());
+        }
+    });
 }
 
 /// What is selected, in one line (always one, so that selecting does not shift the article), or a hint.
@@ -212,7 +215,9 @@ fn selection_line(ui: &mut egui::Ui, text: &DocText, article: &ArticleView) {
         None => {
             let hint =
                 "Drag to select words (hold Alt for single letters), double-click a word, arrows move the caret.";
-            bidi_label(ui, hint, LabelStyle { color: ui.visuals().weak_text_color(), ..body }, egui::Sense::hover());
+            // One line, cut short in a narrow column: the whole hint shows on hover.
+            bidi_label(ui, hint, LabelStyle { color: ui.visuals().weak_text_color(), ..body }, egui::Sense::hover())
+                .on_hover_text(hint);
         }
     }
 }
