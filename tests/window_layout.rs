@@ -168,3 +168,39 @@ fn a_panel_keeps_the_width_the_coder_drags_it_to() {
     h.run();
     assert!((left_handle(&h).x - to.x).abs() <= 2.0, "the list is {:?} wide, dragged to {to:?}", left_handle(&h));
 }
+
+/// The width `text` takes in the window's body font.
+fn text_width(h: &Harness<'_, TarmeezApp>, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+    h.ctx.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE)).size().x
+}
+
+#[test]
+fn the_schema_editor_fields_are_wide_enough_for_the_names_they_hold() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = window_of([1024.0, 680.0], &dir);
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Schema editor").click();
+    h.run();
+    let schema = h.state().project().unwrap().config().schema.clone();
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for t in &schema.entity_types {
+        fields.push((format!("Name of {}", t.id), t.name.clone()));
+    }
+    for t in &schema.event_types {
+        fields.push((format!("Name of {}", t.id), t.name.clone()));
+        for r in &t.roles {
+            fields.push((format!("Name of role {}", r.id), r.name.clone()));
+        }
+    }
+    let mut seen = 0;
+    for (label, name) in fields {
+        for field in h.query_all_by_label(&label) {
+            let (shown, needed) = (field.rect().width(), text_width(&h, &name));
+            assert!(shown >= needed + 8.0, "{label} is {shown} wide for {name:?}, which needs {needed}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 12, "the editor's name fields were found ({seen})");
+}
