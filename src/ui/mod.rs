@@ -13,6 +13,8 @@ mod panel_layout;
 pub mod panels;
 mod run;
 pub mod session;
+// Tooltip delay and text colours of both themes.
+mod theme;
 // Sharing through git: the sync button's state (src/sync/).
 pub mod sync_state;
 pub mod windows;
