@@ -14,7 +14,7 @@ pub mod panels;
 mod run;
 pub mod session;
 // Tooltip delay and text colours of both themes.
-mod theme;
+pub mod theme;
 // Sharing through git: the sync button's state (src/sync/).
 pub mod sync_state;
 pub mod windows;
