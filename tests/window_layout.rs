@@ -64,6 +64,13 @@ fn assert_article_is_clear(h: &Harness<'_, TarmeezApp>, width: f32, height: f32)
         );
     }
     assert!(article.right() <= width && article.left() >= 0.0, "the article {article:?} is inside the window");
+    // The toolbar above the article wraps rather than running under a panel.
+    for label in ["layer", "labels", "+"] {
+        let control = h.get_by_label(label).rect();
+        for panel in panel_rects(h, width, height) {
+            assert!(control.intersect(panel).width() <= 0.5, "{label} {control:?} runs under a panel {panel:?}");
+        }
+    }
     let (left, right) = first_line_extent(h);
     assert!(left >= article.left() && right <= article.right(), "first line {left}..{right} in {article:?}");
     let (layout, _) = h.state().article().drawn_layout().unwrap();

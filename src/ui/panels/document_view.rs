@@ -185,18 +185,15 @@ fn toolbar(
         commands.push(Command::ToggleLabels.into());
     }
     ui.separator();
-    // The zoom's three buttons wrap to the next row together.
-    ui.horizontal(|ui| {
-        if ui.button("−").on_hover_text(Command::ZoomOut.help()).clicked() {
-            commands.push(Command::ZoomOut.into());
-        }
-        if ui.button(format!("{:.0}%", article.zoom() * 100.0)).on_hover_text(Command::ZoomReset.help()).clicked() {
-            commands.push(Command::ZoomReset.into());
-        }
-        if ui.button("+").on_hover_text(Command::ZoomIn.help()).clicked() {
-            commands.push(Command::ZoomIn.into());
-        }
-    });
+    if ui.button("−").on_hover_text(Command::ZoomOut.help()).clicked() {
+        commands.push(Command::ZoomOut.into());
+    }
+    if ui.button(format!("{:.0}%", article.zoom() * 100.0)).on_hover_text(Command::ZoomReset.help()).clicked() {
+        commands.push(Command::ZoomReset.into());
+    }
+    if ui.button("+").on_hover_text(Command::ZoomIn.help()).clicked() {
+        commands.push(Command::ZoomIn.into());
+    }
 }
 
 /// What is selected, in one line (always one, so that selecting does not shift the article), or a hint.
