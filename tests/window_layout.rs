@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use eframe::egui::{self, Rect, accesskit::Role};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use tarmeez::ui::TarmeezApp;
 use tarmeez::ui::article_view::READABLE_CHARS;
 
@@ -210,4 +210,21 @@ fn the_schema_editor_fields_are_wide_enough_for_the_names_they_hold() {
         }
     }
     assert!(seen >= 12, "the editor's name fields were found ({seen})");
+}
+
+#[test]
+fn a_drop_down_outside_the_inspector_shows_the_whole_choice() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = window_of([1024.0, 680.0], &dir);
+    h.get_by_label("Review suggestions").click();
+    h.run();
+    h.get_by_label("Suggestion type").click();
+    h.run();
+    let longest = h.state().project().unwrap().config().schema.event_types.iter().map(|t| t.name.clone());
+    let longest = longest.max_by_key(|n| n.chars().count()).unwrap();
+    h.get_by_label(&longest).click();
+    h.run();
+    let combo = h.get_by_label("Suggestion type").rect();
+    let needed = text_width(&h, &longest);
+    assert!(combo.width() >= needed + 16.0, "the drop-down is {} wide for {longest:?} ({needed})", combo.width());
 }

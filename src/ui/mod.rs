@@ -7,6 +7,8 @@ pub mod article_view;
 pub mod bidi_label;
 mod command;
 mod dialogs;
+// Widths of drop-downs and fields that fit what they hold.
+pub mod fit;
 mod fonts;
 // How wide the side panels may be beside the article.
 mod panel_layout;

@@ -48,11 +48,8 @@ fn key_field(ui: &mut egui::Ui, key: &mut Option<char>, owner: &str) {
 /// A text field as wide as the longest of `texts` (at least `min`): inside a grid, egui would give a field
 /// only its column's width of the last frame, which starts at the narrowest ("Acto" for "Actor").
 fn fitting_width<'a>(ui: &egui::Ui, texts: impl IntoIterator<Item = &'a str>, min: f32) -> f32 {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let widest = texts
-        .into_iter()
-        .map(|t| ui.fonts_mut(|f| f.layout_no_wrap(t.to_owned(), font.clone(), egui::Color32::WHITE).size().x))
-        .fold(0.0, f32::max);
+    let widest =
+        texts.into_iter().map(|t| crate::ui::fit::text_width(ui, t, egui::TextStyle::Body)).fold(0.0, f32::max);
     // The field's inner margins, and room for a few more letters while typing.
     (widest + 2.0 * ui.spacing().button_padding.x + 24.0).max(min)
 }
