@@ -47,8 +47,12 @@ fn harness() -> Harness<'static, Host> {
     let mut h = Harness::builder().with_size([700.0, 300.0]).build_ui_state(
         |ui, host: &mut Host| {
             let describe = |key: &HighlightKey| vec![format!("described {key:?}")];
-            let input =
-                ArticleInput { text: &host.text, direction: Direction::Auto, highlights: &host.highlights, describe: &describe };
+            let input = ArticleInput {
+                text: &host.text,
+                direction: Direction::Auto,
+                highlights: &host.highlights,
+                describe: &describe,
+            };
             host.view.show(ui, &input);
         },
         host,
@@ -79,13 +83,23 @@ fn a_span_just_selected_by_dragging_shows_no_tooltip_until_the_pointer_moves() {
     let (from, to) = (point_in(&h, span.start), point_in(&h, span.end - 1));
     h.hover_at(from);
     h.run();
-    h.event(Event::PointerButton { pos: from, button: egui::PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
+    h.event(Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
     h.run();
     for i in 1..=4 {
         h.hover_at(from + (to - from) * (i as f32 / 4.0));
         h.run();
     }
-    h.event(Event::PointerButton { pos: to, button: egui::PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    h.event(Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
     h.run();
     assert!(h.state().view.selection().is_some(), "the drag selected the words");
     rest(&mut h, 3.0);

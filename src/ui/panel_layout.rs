@@ -83,7 +83,8 @@ impl PanelLayout {
         plan: PanelWidth,
         add: impl FnOnce(&mut egui::Ui),
     ) -> egui::Rect {
-        let (salt, strip_salt) = if side == LEFT { ("documents", "documents-strip") } else { ("inspector", "inspector-strip") };
+        let (salt, strip_salt) =
+            if side == LEFT { ("documents", "documents-strip") } else { ("inspector", "inspector-strip") };
         let panel = |salt: &'static str| if side == LEFT { egui::Panel::left(salt) } else { egui::Panel::right(salt) };
         let PanelWidth::Open { max } = plan else {
             let label = if side == LEFT { "Show the document list" } else { "Show the inspector" };
@@ -111,13 +112,7 @@ impl PanelLayout {
             state.outer_rect.set_width(width);
             ui.ctx().data_mut(|d| d.insert_persisted(id, state));
         }
-        let rect = panel(salt)
-            .resizable(true)
-            .default_size(width)
-            .size_range(min..=max)
-            .show(ui, add)
-            .response
-            .rect;
+        let rect = panel(salt).resizable(true).default_size(width).size_range(min..=max).show(ui, add).response.rect;
         let shown = rect.width();
         if (shown - width).abs() > 0.5 {
             // Dragged: where the drag met this frame's limit, the coder's wider wish stands.

@@ -43,7 +43,9 @@ pub fn text_on(fill: Color32, page: Color32) -> Color32 {
         let c = (f32::from(f) + f32::from(p) * keep).min(255.0) / 255.0;
         if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
     };
-    let l = 0.2126 * channel(fill.r(), page.r()) + 0.7152 * channel(fill.g(), page.g()) + 0.0722 * channel(fill.b(), page.b());
+    let l = 0.2126 * channel(fill.r(), page.r())
+        + 0.7152 * channel(fill.g(), page.g())
+        + 0.0722 * channel(fill.b(), page.b());
     // Equal contrast with black and white where (l + 0.05)^2 = 1.05 * 0.05.
     if l > 0.179 { Color32::BLACK } else { Color32::WHITE }
 }

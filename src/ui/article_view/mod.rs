@@ -112,7 +112,9 @@ impl ArticleView {
     /// The narrowest the article's column (its text at a readable line length, the padding and the scroll
     /// bar) may be at the current zoom.
     pub fn readable_width(&self, style: &egui::Style) -> f32 {
-        READABLE_CHARS * ADVANCE_EM * BASE_FONT_SIZE * self.zoom + 2.0 * PADDING + style.spacing.scroll.allocated_width()
+        READABLE_CHARS * ADVANCE_EM * BASE_FONT_SIZE * self.zoom
+            + 2.0 * PADDING
+            + style.spacing.scroll.allocated_width()
     }
 
     /// Makes the text larger.

@@ -49,7 +49,13 @@ impl Session {
     }
 
     /// The right panel: the inspector, or the review queue.
-    fn draw_right_panel(&mut self, ui: &mut egui::Ui, layout: &mut PanelLayout, width: PanelWidth, out: &mut Vec<Action>) {
+    fn draw_right_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        layout: &mut PanelLayout,
+        width: PanelWidth,
+        out: &mut Vec<Action>,
+    ) {
         let editable = self.editable();
         let Some(doc) = self.shown.as_ref() else { return };
         let Some(loaded) = self.project.document(doc).and_then(|d| d.loaded()) else { return };
