@@ -163,6 +163,7 @@ impl TarmeezApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         if !std::mem::replace(&mut self.fonts_installed, true) {
             super::fonts::install(ui.ctx());
+            super::theme::install(ui.ctx());
             // Ctrl+plus and Ctrl+minus zoom the article, not the whole interface.
             ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
         }

@@ -210,8 +210,15 @@ pub fn selectable_row_marked(
     if let Some(fill) = fill {
         ui.painter().rect_filled(rect, 3.0, fill);
     }
+    // On the selection's fill, text in the body colour is 3.6:1 in the dark theme: use the selection's own
+    // text colour, as egui's selectable labels do (a row in another colour, an error, keeps it).
+    let (color, weak_color) = if selected && color == ui.visuals().text_color() {
+        (ui.visuals().selection.stroke.color, ui.visuals().selection.stroke.color)
+    } else {
+        (color, ui.visuals().weak_text_color())
+    };
     let style = LabelStyle { size, color, single_line: true };
-    let weak = LabelStyle { size: size * 0.9, color: ui.visuals().weak_text_color(), single_line: true };
+    let weak = LabelStyle { size: size * 0.9, color: weak_color, single_line: true };
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect.shrink2(pad)), |ui| {
         paint_text(ui, text, mark, style, Sense::hover());
         if let Some(detail) = detail {

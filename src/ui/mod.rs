@@ -7,10 +7,16 @@ pub mod article_view;
 pub mod bidi_label;
 mod command;
 mod dialogs;
+// Widths of drop-downs and fields that fit what they hold.
+pub mod fit;
 mod fonts;
+// How wide the side panels may be beside the article.
+mod panel_layout;
 pub mod panels;
 mod run;
 pub mod session;
+// Tooltip delay and text colours of both themes.
+pub mod theme;
 // Sharing through git: the sync button's state (src/sync/).
 pub mod sync_state;
 pub mod windows;

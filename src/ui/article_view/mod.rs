@@ -24,6 +24,12 @@ const MIN_ZOOM: f32 = 0.5;
 const MAX_ZOOM: f32 = 4.0;
 /// Space around the text.
 const PADDING: f32 = 16.0;
+/// Characters a line of the article should hold to stay readable: the side panels narrow, then fold away,
+/// before the text column gets narrower than this (`ui/panel_layout.rs`).
+pub const READABLE_CHARS: f32 = 45.0;
+/// The average advance of a character of Arabic news text in Noto Naskh Arabic, in ems (0.377 measured on
+/// the sample's 5,000 characters; `tests/window_layout.rs` checks lines hold what this promises).
+const ADVANCE_EM: f32 = 0.38;
 
 /// What the view shows: a text, its direction, its highlights, and how to describe a highlight on hover.
 pub struct ArticleInput<'a> {
@@ -53,6 +59,9 @@ pub struct ArticleView {
     offset: f32,
     /// A span to scroll into view at the next frame.
     scroll_to: Option<Span>,
+    /// Where the pointer last pressed or let go of the text: no span's description pops up over the next
+    /// lines while it rests there (egui holds tooltips back after a click, but not after a drag).
+    quiet_at: Option<Pos2>,
 }
 
 impl Default for ArticleView {
@@ -67,6 +76,7 @@ impl Default for ArticleView {
             origin: None,
             offset: 0.0,
             scroll_to: None,
+            quiet_at: None,
         }
     }
 }
@@ -97,6 +107,14 @@ impl ArticleView {
     /// Current zoom factor.
     pub fn zoom(&self) -> f32 {
         self.zoom
+    }
+
+    /// The narrowest the article's column (its text at a readable line length, the padding and the scroll
+    /// bar) may be at the current zoom.
+    pub fn readable_width(&self, style: &egui::Style) -> f32 {
+        READABLE_CHARS * ADVANCE_EM * BASE_FONT_SIZE * self.zoom
+            + 2.0 * PADDING
+            + style.spacing.scroll.allocated_width()
     }
 
     /// Makes the text larger.
@@ -233,7 +251,10 @@ impl ArticleView {
             egui::Spinner::new().paint_at(ui, egui::Rect::from_min_size(corner, Vec2::splat(PADDING - 4.0)));
         }
         self.accessibility(ui, &response, layout, input, y0, y1, origin);
-        Self::hover(&response, layout, input, to_doc);
+        if response.is_pointer_button_down_on() || response.drag_stopped() || response.clicked() {
+            self.quiet_at = response.interact_pointer_pos().or(response.hover_pos());
+        }
+        Self::hover(&response, layout, input, to_doc, &mut self.quiet_at);
     }
 
     fn hover(
@@ -241,8 +262,20 @@ impl ArticleView {
         layout: &DocumentLayout,
         input: &ArticleInput<'_>,
         to_doc: impl Fn(Pos2) -> (f32, f32),
+        quiet_at: &mut Option<Pos2>,
     ) {
+        /// How far the pointer moves from where it pressed or let go before descriptions show again.
+        const QUIET_RADIUS: f32 = 6.0;
         let Some(pos) = response.hover_pos() else { return };
+        if response.is_pointer_button_down_on() {
+            return;
+        }
+        if let Some(q) = *quiet_at {
+            if pos.distance(q) < QUIET_RADIUS {
+                return;
+            }
+            *quiet_at = None;
+        }
         let (x, y) = to_doc(pos);
         let Some(g) = layout.grapheme_at(x, y) else { return };
         let hits = input.highlights.at(g.start);

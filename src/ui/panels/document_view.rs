@@ -95,10 +95,13 @@ pub fn document_view(
         });
         return;
     };
+    // The column the panel gives: a row wider than it would widen the panel's layout and lay the article out
+    // wider than what shows, its line ends hidden under the right panel (seen at 1024x680).
+    let column = ui.available_rect_before_wrap();
     header(ui, doc);
     let owner = shown_layer(project, shown, options);
     if let Some(loaded) = doc.loaded() {
-        ui.horizontal(|ui| toolbar(ui, project, loaded, owner.as_ref(), options, article, commands));
+        ui.horizontal_wrapped(|ui| toolbar(ui, project, loaded, owner.as_ref(), options, article, commands));
     }
     ui.separator();
     let Some(text) = doc.text() else { return };
@@ -109,7 +112,8 @@ pub fn document_view(
         None => Vec::new(),
     };
     let input = ArticleInput { text, direction, highlights, describe: &describe };
-    article.show(ui, &input);
+    let rest = egui::Rect::from_min_max(egui::pos2(column.left(), ui.cursor().top()), column.right_bottom());
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rest), |ui| article.show(ui, &input));
 }
 
 /// The title, the metadata, and the problems of a broken document.
@@ -208,7 +212,9 @@ fn selection_line(ui: &mut egui::Ui, text: &DocText, article: &ArticleView) {
         None => {
             let hint =
                 "Drag to select words (hold Alt for single letters), double-click a word, arrows move the caret.";
-            bidi_label(ui, hint, LabelStyle { color: ui.visuals().weak_text_color(), ..body }, egui::Sense::hover());
+            // One line, cut short in a narrow column: the whole hint shows on hover.
+            bidi_label(ui, hint, LabelStyle { color: ui.visuals().weak_text_color(), ..body }, egui::Sense::hover())
+                .on_hover_text(hint);
         }
     }
 }

@@ -160,7 +160,10 @@ fn filters(ui: &mut egui::Ui, project: &Project, queue: &mut ReviewQueue) {
     });
     ui.horizontal(|ui| {
         let shown = queue.filter.label.as_ref().map_or("all types".to_owned(), |l| label_name(project, l));
+        let names = schema.entity_types.iter().map(|t| t.name.as_str());
+        let width = crate::ui::fit::combo_width(ui, names.chain(schema.event_types.iter().map(|t| t.name.as_str())));
         egui::ComboBox::from_id_salt("queue-type")
+            .width(width)
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut queue.filter.label, None, "all types");

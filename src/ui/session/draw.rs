@@ -3,6 +3,7 @@
 
 use super::Session;
 use crate::ui::action::Action;
+use crate::ui::panel_layout::{LEFT, PanelLayout, PanelWidth, RIGHT};
 use crate::ui::panels::{self, InspectorInput};
 use eframe::egui;
 
@@ -10,12 +11,17 @@ impl Session {
     /// Draws the side panels, the article and the tool windows, pushing what the coder asks for.
     pub fn draw(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         self.refresh_order();
-        egui::Panel::left("documents").resizable(true).default_size(280.0).show(ui, |ui| {
+        // The article keeps a readable line: the side panels narrow or fold to strips first.
+        let central_margins = egui::Frame::central_panel(ui.style()).total_margin().sum().x;
+        let plan = self.panels.plan(ui.available_width(), self.article.readable_width(ui.style()) + central_margins);
+        let mut layout = std::mem::take(&mut self.panels);
+        layout.show(ui, LEFT, plan[LEFT], |ui| {
             if let Some(doc) = panels::document_list(ui, &self.project, self.doc_order(), self.shown.as_ref()) {
                 out.push(Action::Show(doc));
             }
         });
-        self.draw_right_panel(ui, out);
+        self.draw_right_panel(ui, &mut layout, plan[RIGHT], out);
+        self.panels = layout;
         self.highlights();
         let layer_before = self.view.layer.clone();
         let highlights = self.highlights.take();
@@ -43,7 +49,13 @@ impl Session {
     }
 
     /// The right panel: the inspector, or the review queue.
-    fn draw_right_panel(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    fn draw_right_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        layout: &mut PanelLayout,
+        width: PanelWidth,
+        out: &mut Vec<Action>,
+    ) {
         let editable = self.editable();
         let Some(doc) = self.shown.as_ref() else { return };
         let Some(loaded) = self.project.document(doc).and_then(|d| d.loaded()) else { return };
@@ -58,7 +70,7 @@ impl Session {
             editable,
         };
         let (inspector, review, curation) = (&mut self.inspector, &mut self.review, &mut self.curation);
-        egui::Panel::right("inspector").resizable(true).default_size(330.0).show(ui, |ui| {
+        layout.show(ui, RIGHT, width, |ui| {
             if let Some(c) = curation {
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut c.active, true, "Curation");

@@ -88,6 +88,8 @@ pub struct Session {
     disk_note: Option<String>,
     /// The curation queue, when the project is open as its gold layer.
     pub curation: Option<curation::Curating>,
+    /// The side panels' widths, which give way to the article's readable width.
+    pub(crate) panels: crate::ui::panel_layout::PanelLayout,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -116,6 +118,7 @@ impl Session {
             watch: None,
             disk_note: None,
             curation: None,
+            panels: Default::default(),
         };
         session.assigned = assigned::Assigned::read(&session.project);
         // The first of the list: the coder's first assigned document when they have any.

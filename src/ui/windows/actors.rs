@@ -165,7 +165,9 @@ fn fields(ui: &mut egui::Ui, project: &Project, id: &ActorId, draft: &mut Actor)
         ui.label("Affiliation");
         let current =
             draft.affiliation.as_ref().and_then(|a| project.actors().actors.get(a)).map_or("—", |a| &a.name);
+        let names = project.actors().actors.values().map(|a| a.name.as_str());
         egui::ComboBox::from_id_salt("actor-affiliation")
+            .width(crate::ui::fit::combo_width(ui, names))
             .selected_text(current)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut draft.affiliation, None, "—");
@@ -224,7 +226,9 @@ fn merge_row(
     ui.horizontal(|ui| {
         ui.label("Merge into");
         let shown = merge_into.as_ref().and_then(|a| project.actors().actors.get(a)).map_or("…", |a| &a.name);
+        let names = project.actors().actors.values().map(|a| a.name.as_str());
         egui::ComboBox::from_id_salt("actor-merge")
+            .width(crate::ui::fit::combo_width(ui, names))
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 for (other, actor) in project.actors().actors.iter().filter(|(o, _)| *o != id) {

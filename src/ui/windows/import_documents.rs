@@ -280,6 +280,7 @@ impl ToolWindow for ImportDocumentsWindow {
 fn column_choice(ui: &mut egui::Ui, label: &str, chosen: &mut String, found: &[String], optional: bool) {
     let shown = if chosen.is_empty() { "(none)" } else { chosen.as_str() };
     egui::ComboBox::from_id_salt(("corpus-column", label))
+        .width(crate::ui::fit::combo_width(ui, found.iter().map(String::as_str)))
         .selected_text(shown)
         .show_ui(ui, |ui| {
             if optional {

@@ -143,7 +143,12 @@ fn label_mapping(ui: &mut egui::Ui, schema: &Schema, labels: &[String], mapping:
         for label in labels {
             ui.label(label);
             let current = mapping.target(label, schema);
+            let events =
+                schema.event_types.iter().map(|t| target_name(schema, Some(&LabelTarget::Event(t.id.clone()))));
+            let names: Vec<String> = events.chain(schema.entity_types.iter().map(|t| t.name.clone())).collect();
+            let width = crate::ui::fit::combo_width(ui, names.iter().map(String::as_str));
             egui::ComboBox::from_id_salt(("map", label.as_str()))
+                .width(width)
                 .selected_text(target_name(schema, current.as_ref()))
                 .show_ui(ui, |ui| {
                     let mut choose = |ui: &mut egui::Ui, target: LabelTarget| {

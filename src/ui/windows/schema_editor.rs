@@ -45,6 +45,21 @@ fn key_field(ui: &mut egui::Ui, key: &mut Option<char>, owner: &str) {
     }
 }
 
+/// A text field as wide as the longest of `texts` (at least `min`): inside a grid, egui would give a field
+/// only its column's width of the last frame, which starts at the narrowest ("Acto" for "Actor").
+fn fitting_width<'a>(ui: &egui::Ui, texts: impl IntoIterator<Item = &'a str>, min: f32) -> f32 {
+    let widest =
+        texts.into_iter().map(|t| crate::ui::fit::text_width(ui, t, egui::TextStyle::Body)).fold(0.0, f32::max);
+    // The field's inner margins, and room for a few more letters while typing.
+    (widest + 2.0 * ui.spacing().button_padding.x + 24.0).max(min)
+}
+
+/// A one-line text field `width` wide, named for screen readers (and tests) `name`.
+fn text_field(ui: &mut egui::Ui, text: &mut String, width: f32, name: String) {
+    let size = egui::vec2(width, ui.spacing().interact_size.y);
+    ui.add_sized(size, egui::TextEdit::singleline(text)).accessible_name(name);
+}
+
 fn color_field(ui: &mut egui::Ui, color: &mut Rgb, owner: &str) {
     let mut rgb = color.0;
     if ui.color_edit_button_srgb(&mut rgb).accessible_name(format!("Colour of {owner}")).changed() {
@@ -97,13 +112,13 @@ impl SchemaEditor {
                     ui.label(RichText::new(h).strong());
                 }
                 ui.end_row();
+                let name_width = fitting_width(ui, draft.entity_types.iter().map(|t| t.name.as_str()), 100.0);
+                let ar_width = fitting_width(ui, draft.entity_types.iter().map(|t| t.name_ar.as_str()), 80.0);
                 for t in &mut draft.entity_types {
                     let id = t.id.to_string();
                     ui.label(&id);
-                    ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(140.0))
-                        .accessible_name(format!("Name of {id}"));
-                    ui.add(egui::TextEdit::singleline(&mut t.name_ar).desired_width(120.0))
-                        .accessible_name(format!("Arabic name of {id}"));
+                    text_field(ui, &mut t.name, name_width, format!("Name of {id}"));
+                    text_field(ui, &mut t.name_ar, ar_width, format!("Arabic name of {id}"));
                     color_field(ui, &mut t.color, &id);
                     key_field(ui, &mut t.key, &id);
                     ui.end_row();
@@ -153,7 +168,8 @@ fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId])
         let id = t.id.to_string();
         ui.label(RichText::new(&id).strong());
         ui.label("name");
-        ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(160.0)).accessible_name(format!("Name of {id}"));
+        let width = fitting_width(ui, [t.name.as_str()], 140.0);
+        text_field(ui, &mut t.name, width, format!("Name of {id}"));
         ui.label("colour");
         color_field(ui, &mut t.color, &id);
         ui.label("key");
@@ -164,10 +180,10 @@ fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId])
             ui.label(RichText::new(h).weak());
         }
         ui.end_row();
+        let width = fitting_width(ui, t.roles.iter().map(|r| r.name.as_str()), 90.0);
         for role in &mut t.roles {
             ui.label(role.id.as_str());
-            ui.add(egui::TextEdit::singleline(&mut role.name).desired_width(110.0))
-                .accessible_name(format!("Name of role {}", role.id));
+            text_field(ui, &mut role.name, width, format!("Name of role {}", role.id));
             ui.horizontal(|ui| {
                 for e in entity_ids {
                     let mut on = role.allowed.contains(e);
