@@ -105,8 +105,9 @@ fn palette(ui: &mut egui::Ui, input: &InspectorInput<'_>, out: &mut Vec<Action>)
     ui.horizontal_wrapped(|ui| {
         for t in &schema.entity_types {
             let key = t.key.map(|k| format!("{k} ")).unwrap_or_default();
-            let button = egui::Button::new(RichText::new(format!("{key}{}", t.name)).color(Color32::BLACK))
-                .fill(color(t.color).gamma_multiply(0.6));
+            let fill = color(t.color).gamma_multiply(0.6);
+            let text = crate::ui::theme::text_on(fill, ui.visuals().panel_fill);
+            let button = egui::Button::new(RichText::new(format!("{key}{}", t.name)).color(text)).fill(fill);
             if ui.add_enabled(enabled, button).on_hover_text(&t.description).clicked() {
                 out.push(Action::Mark(t.id.clone()));
             }
