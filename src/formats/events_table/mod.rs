@@ -15,8 +15,9 @@
 //!   a militia counts as one actor); any other mention shows its text.
 //! - **date**, the first that is set (see [`DateBasis`]): a date attribute of the event itself; else the
 //!   normalized date (a date attribute) of the first filler of the first role allowing [`TIME`] that has
-//!   one; else the document's publication date. The time expression's own words ("مساء أمس") are in
-//!   [`EventRow::time_text`], so a reader can check a date taken from the publication.
+//!   one; else the date that filler's words name against the publication date (`text::dates`: "مساء أمس"
+//!   in an article of 29 June is the 28th); else the document's publication date. The time expression's own
+//!   words are in [`EventRow::time_text`], so a reader can check a date not given by the coder.
 //! - **fatalities**: the event's [`FATALITIES`] attribute. It is never inferred from CASUALTIES mentions,
 //!   which also count the injured; an event without the attribute has no value, which is not zero.
 //! - **modality**: the event's [`MODALITY`] attribute.
@@ -55,6 +56,9 @@ pub enum DateBasis {
     Event,
     /// The normalized date of the event's time expression.
     TimeMention,
+    /// The date the time expression's words name against the publication date ("مساء أمس" in an article of
+    /// 29 June: the 28th), read by `text::dates` because the coder gave it no normalized date.
+    TimeWords,
     /// The document's publication date: the event happened then or shortly before.
     Publication,
     /// No date is known.
@@ -62,11 +66,12 @@ pub enum DateBasis {
 }
 
 impl DateBasis {
-    /// A short word for tables and CSV: `event`, `time`, `publication`, or empty.
+    /// A short word for tables and CSV: `event`, `time`, `time-words`, `publication`, or empty.
     pub fn as_str(self) -> &'static str {
         match self {
             DateBasis::Event => "event",
             DateBasis::TimeMention => "time",
+            DateBasis::TimeWords => "time-words",
             DateBasis::Publication => "publication",
             DateBasis::Unknown => "",
         }
@@ -128,6 +133,7 @@ impl EventRow {
         match self.date_basis {
             DateBasis::Event => "event's date attribute".to_owned(),
             DateBasis::TimeMention => format!("time role «{}»", self.time_text),
+            DateBasis::TimeWords => format!("read from «{}»", self.time_text),
             DateBasis::Publication if self.time_text.is_empty() => "publication date".to_owned(),
             DateBasis::Publication => format!("publication («{}» undated)", self.time_text),
             DateBasis::Unknown => String::new(),
@@ -189,6 +195,15 @@ impl Cx<'_> {
         &self.project.config().schema
     }
 
+    /// The date the first time filler's words name against the publication date, as a partial date.
+    fn read_date(&self, time_fillers: &[&Mention]) -> Option<String> {
+        let published = crate::text::dates::CivilDate::parse(self.publication)?;
+        time_fillers
+            .iter()
+            .find_map(|m| crate::text::dates::resolve(&self.mention_text(m), published))
+            .map(|reading| reading.partial_date())
+    }
+
     /// The row of one event.
     fn row(&self, id: EventId, event: &Event) -> EventRow {
         let event_type = self.schema().event_type(&event.event_type);
@@ -207,6 +222,8 @@ impl Cx<'_> {
             time_fillers.iter().find_map(|m| self.date_attribute(&m.attributes, AttributeTarget::Mention))
         {
             (d, DateBasis::TimeMention)
+        } else if let Some(d) = self.read_date(&time_fillers) {
+            (d, DateBasis::TimeWords)
         } else if !self.publication.is_empty() {
             (self.publication.to_owned(), DateBasis::Publication)
         } else {

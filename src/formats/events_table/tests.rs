@@ -99,14 +99,20 @@ fn actor_columns_follow_the_schema_roles() {
 }
 
 #[test]
-fn the_date_comes_from_the_time_mention_else_the_publication() {
+fn the_date_comes_from_the_time_mention_else_its_words_else_the_publication() {
     let (_tmp, project) = sample();
     let doc = DocId::parse(DOC).unwrap();
     let sample = Annotator::parse("sample").unwrap();
     let rows = project_rows(&project, Some(&sample));
-    assert_eq!((rows[0].date.as_str(), rows[0].date_basis), ("2021-06-29", DateBasis::Publication));
-    assert_eq!(rows[0].date_basis.as_str(), "publication");
-    assert_eq!(rows[0].date_source(), "publication («مساء أمس» undated)", "the table says the time has no date");
+    // The shelling's time, "مساء أمس", has no normalized date: its words are read against the publication
+    // date (29 June), which gives the 28th.
+    assert_eq!((rows[0].date.as_str(), rows[0].date_basis), ("2021-06-28", DateBasis::TimeWords));
+    assert_eq!(rows[0].date_basis.as_str(), "time-words");
+    assert_eq!(rows[0].date_source(), "read from «مساء أمس»", "the table says the date was read, not given");
+    // An event without a time role filled takes the publication date.
+    let e = rows.iter().find(|r| r.time_text.is_empty()).unwrap();
+    assert_eq!((e.date.as_str(), e.date_basis), ("2021-06-29", DateBasis::Publication));
+    assert_eq!(e.date_source(), "publication date");
 
     // Give the shelling's "مساء أمس" its normalized date: the row takes it over the publication date.
     let loaded = project.document(&doc).unwrap().loaded().unwrap();

@@ -141,6 +141,10 @@ fn date_help(row: &EventRow) -> &'static str {
     match row.date_basis {
         DateBasis::Event => "The event's own date attribute.",
         DateBasis::TimeMention => "The normalized date of the time expression filling the event's time role.",
+        DateBasis::TimeWords => {
+            "Read from the words of the time expression filling the event's time role, against the publication \
+             date; not confirmed. Inspect the time mention and take its proposed date to confirm it."
+        }
         DateBasis::Publication if row.time_text.is_empty() => {
             "The document's publication date: no time role of the event is filled. It may have happened earlier."
         }
