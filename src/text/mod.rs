@@ -11,6 +11,7 @@ pub mod layout;
 pub mod long_document;
 pub mod matching;
 pub mod normalize;
+pub mod quote;
 pub mod raster;
 pub mod scene;
 

@@ -5,6 +5,7 @@
 use super::article_view::GlyphAtlas;
 use super::article_view::paint::glyph_mesh;
 use crate::model::{Direction, DocText, Span};
+use crate::text::quote::without_isolates;
 use crate::text::{DocumentLayout, LayoutEngine, LayoutParams};
 use eframe::egui::{self, Color32, Sense, Vec2};
 use std::collections::HashMap;
@@ -61,7 +62,7 @@ pub struct LabelStyle {
 /// Draws `text` at the available width (right-aligned when its first strong letter is right to left).
 pub fn bidi_label(ui: &mut egui::Ui, text: &str, style: LabelStyle, sense: Sense) -> egui::Response {
     let response = paint_text(ui, text, None, style, sense);
-    let owned = text.to_owned();
+    let owned = without_isolates(text).into_owned();
     response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Label, true, owned.clone()));
     response
 }
@@ -79,6 +80,10 @@ fn mark_colors(visuals: &egui::Visuals) -> (Color32, Color32) {
 fn paint_text(ui: &mut egui::Ui, text: &str, mark: Option<Span>, style: LabelStyle, sense: Sense) -> egui::Response {
     if !needs_bidi(text) {
         // egui lays out text without right-to-left letters correctly; paint it without a Label's own node.
+        // egui has no bidi pass and would draw the isolate controls of a quote as boxes: they go (a mark's
+        // offsets are in snippets that carry none).
+        let stripped = without_isolates(text);
+        let text = if mark.is_none() { stripped.as_ref() } else { text };
         let width = ui.available_width().max(40.0);
         let mut job = marked_job(text, mark, style, mark_colors(ui.visuals()));
         job.wrap.max_width = width;
@@ -230,6 +235,7 @@ pub fn selectable_row_marked(
         Some(d) => format!("{text} · {d}"),
         None => text.to_owned(),
     };
+    let name = without_isolates(&name).into_owned();
     response.widget_info(move || egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, name.clone()));
     response
 }
@@ -264,7 +270,7 @@ pub fn bidi_chip(ui: &mut egui::Ui, text: &str, colors: (Color32, Color32), max_
     } else {
         ui.ctx().request_repaint();
     }
-    let owned = text.to_owned();
+    let owned = without_isolates(text).into_owned();
     response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Button, true, owned.clone()));
     response
 }

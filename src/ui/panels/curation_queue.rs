@@ -185,7 +185,7 @@ fn current_unit(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out
     let quoted: String = doc.text.slice(unit.key.span).unwrap_or_default().chars().take(60).collect();
     ui.label(format!("{} · {}", unit.doc, unit.disagreement.map_or("agreed", |d| d.as_str())));
     let style = LabelStyle { size: 16.0, color: ui.visuals().strong_text_color(), single_line: false };
-    bidi_label(ui, &format!("«{quoted}»"), style, egui::Sense::hover());
+    bidi_label(ui, &crate::text::quote::quoted(&quoted), style, egui::Sense::hover());
     for (i, (coder, version)) in unit.versions.iter().enumerate() {
         ui.horizontal(|ui| {
             let [r, g, b] = coder_color(i).0;

@@ -30,7 +30,7 @@ pub fn describe(
 ) -> Vec<String> {
     let schema = &project.config().schema;
     let layer = layer_owner.and_then(|a| doc.layers.get(a));
-    let quote = |span| doc.text.slice(span).map(|s| format!("«{s}»")).unwrap_or_default();
+    let quote = |span| doc.text.slice(span).map(crate::text::quote::quoted).unwrap_or_default();
     let mut out = Vec::new();
     match key {
         // Another layer's annotation (a coder's while curating, a gold mention missed): described as its own

@@ -206,7 +206,13 @@ fn selection_line(ui: &mut egui::Ui, text: &DocText, article: &ArticleView) {
     match article.selection() {
         Some(sel) => {
             let quoted: String = text.slice(sel).unwrap_or_default().chars().take(80).collect();
-            let line = format!("Selected {}..{} ({} characters): «{quoted}»", sel.start, sel.end, sel.len());
+            let line = format!(
+                "Selected {}..{} ({} characters): {}",
+                sel.start,
+                sel.end,
+                sel.len(),
+                crate::text::quote::quoted(&quoted)
+            );
             bidi_label(ui, &line, body, egui::Sense::hover());
         }
         None => {

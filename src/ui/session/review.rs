@@ -125,7 +125,10 @@ impl Session {
         let Some(phrase) = self.loaded().and_then(|d| d.text.slice(m.span)).map(str::to_owned) else { return };
         let docs = self.scope_docs(if whole_project { Scope::Project } else { Scope::Document });
         match suggesters::propagate(&self.project, &docs, &phrase, &m.entity_type, &[m.span]) {
-            Ok((_, 0)) => out.push(Action::Notice(format!("No other occurrence of «{phrase}» to propose."))),
+            Ok((_, 0)) => out.push(Action::Notice(format!(
+                "No other occurrence of {} to propose.",
+                crate::text::quote::quoted(&phrase)
+            ))),
             Ok((edit, n)) => {
                 if self.project_edit(edit, out) {
                     out.push(Action::Notice(format!("{n} other occurrences proposed for review (source: propagate).")));

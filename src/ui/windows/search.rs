@@ -38,11 +38,11 @@ impl SearchWindow {
     /// What the line above the hits says: how many there are, or that a search is under way.
     pub fn status(&self) -> Option<String> {
         if let Some((query, _)) = &self.pending {
-            return Some(format!("searching for «{query}»…"));
+            return Some(format!("searching for {}…", crate::text::quote::quoted(query)));
         }
         let searched = self.searched.as_ref()?;
         let n = self.hits.len();
-        Some(format!("{n} {} for «{searched}»", if n == 1 { "match" } else { "matches" }))
+        Some(format!("{n} {} for {}", if n == 1 { "match" } else { "matches" }, crate::text::quote::quoted(searched)))
     }
 
     /// The hits of the last search.

@@ -15,7 +15,12 @@ pub(super) fn event(
     let schema = &input.project.config().schema;
     let def = schema.event_type(&e.event_type);
     ui.heading(format!("Event {id}: {}", def.map_or(e.event_type.as_str(), |d| d.name.as_str())));
-    bidi_label(ui, &format!("trigger «{}»", quote(input.loaded, e.trigger)), body(ui), egui::Sense::hover());
+    bidi_label(
+        ui,
+        &format!("trigger {}", crate::text::quote::quoted(&quote(input.loaded, e.trigger))),
+        body(ui),
+        egui::Sense::hover(),
+    );
     provenance(ui, e.provenance.as_ref());
     ui.add_enabled_ui(input.editable, |ui| {
         let Some(def) = def else { return };
@@ -38,10 +43,9 @@ pub(super) fn event(
 
 /// An event as the relation list names it: its id, type and trigger.
 pub(super) fn event_label(input: &InspectorInput<'_>, layer: &Layer, id: EventId) -> String {
-    layer
-        .events
-        .get(&id)
-        .map_or(id.to_string(), |e| format!("{id} {} «{}»", e.event_type, quote(input.loaded, e.trigger)))
+    layer.events.get(&id).map_or(id.to_string(), |e| {
+        format!("{id} {} {}", e.event_type, crate::text::quote::quoted(&quote(input.loaded, e.trigger)))
+    })
 }
 
 /// The event's relations, and a way to add one.

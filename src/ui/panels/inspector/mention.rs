@@ -15,7 +15,7 @@ pub(super) fn mention(
     let schema = &input.project.config().schema;
     let text = quote(input.loaded, m.span);
     ui.heading(format!("Mention {id}"));
-    bidi_label(ui, &format!("«{text}»"), body(ui), egui::Sense::hover());
+    bidi_label(ui, &crate::text::quote::quoted(&text), body(ui), egui::Sense::hover());
     provenance(ui, m.provenance.as_ref());
     ui.add_enabled_ui(input.editable, |ui| {
         egui::Grid::new("mention").num_columns(2).show(ui, |ui| {
@@ -115,7 +115,7 @@ pub(super) fn actor_link(
     let query = if typed.trim().is_empty() { text.to_owned() } else { typed.clone() };
     if typed.trim().is_empty() {
         let style = LabelStyle { color: ui.visuals().weak_text_color(), ..body(ui) };
-        bidi_label(ui, &format!("Actors matching «{text}»:"), style, egui::Sense::hover());
+        bidi_label(ui, &format!("Actors matching {}:", crate::text::quote::quoted(text)), style, egui::Sense::hover());
     }
     if state.actor_matches.as_ref().is_none_or(|(q, _)| *q != query) {
         state.actor_matches = Some((query.clone(), crate::text::matching::find_actors(project.actors(), &query)));
@@ -134,7 +134,7 @@ pub(super) fn actor_link(
     if matches.is_empty() {
         ui.weak("No actor matches.");
     }
-    let new_actor = format!("+ New actor «{}»", query.trim());
+    let new_actor = format!("+ New actor {}", crate::text::quote::quoted(query.trim()));
     if !query.trim().is_empty() && selectable_row(ui, false, &new_actor, ui.visuals().hyperlink_color).clicked() {
         let (create, actor_id) = crate::workflow::actor_edits::create_actor(
             project,
