@@ -6,7 +6,7 @@ pub mod app;
 pub mod article_view;
 pub mod bidi_label;
 mod command;
-mod dialogs;
+pub mod dialogs;
 mod fonts;
 pub mod panels;
 mod run;
@@ -14,6 +14,9 @@ pub mod session;
 // Sharing through git: the sync button's state (src/sync/).
 pub mod sync_state;
 pub mod windows;
+// The newcomer's path: File > New project, the file dialog and the welcome screen's lists.
+pub mod new_project;
+pub mod start;
 
 pub use action::Action;
 pub use app::TarmeezApp;

@@ -21,17 +21,6 @@ pub struct ViewOptions {
     pub coders: Vec<Annotator>,
 }
 
-/// Shown when no project is open.
-pub fn no_project(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
-    ui.vertical_centered(|ui| {
-        ui.add_space(80.0);
-        ui.heading("No project is open");
-        if ui.button(Command::OpenProject.label()).clicked() {
-            commands.push(Command::OpenProject.into());
-        }
-    });
-}
-
 /// The annotator whose layer is shown for the selected document: the one chosen in the toolbar, else the
 /// coder's own (even before they mark anything: coders code independently, so another coder's layer is shown
 /// only on request), else, when the project is read-only, the first coder's.
