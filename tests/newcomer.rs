@@ -162,6 +162,7 @@ fn new_project_from_the_window_creates_a_project_that_opens() {
     assert_eq!(project.config().name, "Deir ez-Zor 2021");
     assert_eq!(project.root(), folder);
     h.get_by_label_contains("Deir ez-Zor 2021 · 0 documents");
+    h.get_by_label("Add text files…");
     let reopened =
         Project::open(&folder, OpenOptions { annotator: Annotator::parse("omar").unwrap(), read_only: true }).unwrap();
     assert_eq!(&reopened.config().schema, &default_conflict_schema(), "the default schema, as `tarmeez new` writes it");

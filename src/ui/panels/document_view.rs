@@ -21,6 +21,16 @@ pub struct ViewOptions {
     pub coders: Vec<Annotator>,
 }
 
+/// A project without documents: the ways to bring some in (the newcomer's path).
+fn no_documents(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
+    ui.label("This project has no documents yet. Add your articles:");
+    for command in [Command::AddTextFiles, Command::AddTextFolder, Command::ImportDocuments] {
+        if ui.button(command.label()).on_hover_text(command.help()).clicked() {
+            commands.push(command.into());
+        }
+    }
+}
+
 /// The annotator whose layer is shown for the selected document: the one chosen in the toolbar, else the
 /// coder's own (even before they mark anything: coders code independently, so another coder's layer is shown
 /// only on request), else, when the project is read-only, the first coder's.
@@ -77,11 +87,11 @@ pub fn document_view(
     commands: &mut Vec<Action>,
 ) {
     let Some(doc) = shown.and_then(|d| project.document(d)) else {
-        ui.label(if project.documents().is_empty() {
-            "This project has no documents yet. Import text files with: tarmeez import-text <project> <files or folders>"
+        if project.documents().is_empty() {
+            no_documents(ui, commands);
         } else {
-            "Select a document on the left."
-        });
+            ui.label("Select a document on the left.");
+        }
         return;
     };
     header(ui, doc);
