@@ -33,7 +33,7 @@ macro_rules! outln {
     }};
 }
 
-/// The sample project, opened when no project is named.
+/// The sample project, offered on the welcome screen.
 const SAMPLE_PROJECT: &str = "projects/al-omar-oilfield";
 
 mod cli;
@@ -149,10 +149,10 @@ fn sample_project() -> PathBuf {
     if here.is_dir() { here } else { Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE_PROJECT) }
 }
 
-/// Opens the window. The coder's name comes from `--annotator`, else `$TARMEEZ_ANNOTATOR`, else the settings;
-/// when none of them has it, the window asks once and remembers the answer.
+/// Opens the window, on `project` or, without one, on the welcome screen. The coder's name comes from
+/// `--annotator`, else `$TARMEEZ_ANNOTATOR`, else the settings; when none of them has it, the window asks once
+/// (before the first project opens) and remembers the answer.
 fn run_gui(project: Option<PathBuf>, given: Option<Annotator>) -> Result<ExitCode> {
-    let dir = project.unwrap_or_else(sample_project);
     let from_env =
         std::env::var("TARMEEZ_ANNOTATOR").ok().filter(|s| !s.trim().is_empty()).map(|s| Annotator::from_raw(&s));
     let settings_path = settings::default_path();
@@ -161,21 +161,30 @@ fn run_gui(project: Option<PathBuf>, given: Option<Annotator>) -> Result<ExitCod
         Some(Err(e)) => (None, Some(format!("{e}. It is left as it is; your name is used for this session only."))),
         None => (None, None),
     };
-    let app = match given.or(from_env).or(remembered) {
-        Some(annotator) => match Project::open(&dir, OpenOptions { annotator: annotator.clone(), read_only: false }) {
-            Ok(p) => TarmeezApp::new(Some(p), None),
-            Err(e) => {
-                TarmeezApp::new(None, Some(format!("Could not open {}:\n{e}", dir.display()))).with_annotator(annotator)
+    // A settings file that failed to load is never overwritten.
+    let writable_settings = if note.is_some() { None } else { settings_path };
+    let app = match (project, given.or(from_env).or(remembered)) {
+        (None, annotator) => {
+            let app = TarmeezApp::new(None, note);
+            match annotator {
+                Some(annotator) => app.with_annotator(annotator),
+                None => app,
             }
-        },
-        None => {
-            // A settings file that failed to load is never overwritten.
-            let path = if note.is_some() { None } else { settings_path };
-            let mut dialog = NameDialog::new(dir, path, &tarmeez::identity::proposed_name());
+        }
+        (Some(dir), Some(annotator)) => {
+            match Project::open(&dir, OpenOptions { annotator: annotator.clone(), read_only: false }) {
+                Ok(p) => TarmeezApp::new(Some(p), None),
+                Err(e) => TarmeezApp::new(None, Some(format!("Could not open {}:\n{e}", dir.display())))
+                    .with_annotator(annotator),
+            }
+        }
+        (Some(dir), None) => {
+            let mut dialog = NameDialog::new(dir, writable_settings.clone(), &tarmeez::identity::proposed_name());
             dialog.note = note;
             TarmeezApp::asking_name(dialog)
         }
     };
+    let app = app.with_settings(writable_settings).with_sample(sample_project());
     tarmeez::ui::run(app).map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }

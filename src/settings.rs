@@ -1,4 +1,5 @@
-//! The user's own settings, kept outside any project: who they are (the annotator name, asked once).
+//! The user's own settings, kept outside any project: who they are (the annotator name, asked once) and the
+//! projects they opened last (the welcome screen's list).
 //! Stored as RON at `$TARMEEZ_CONFIG_DIR/settings.ron`, else `$XDG_CONFIG_HOME/tarmeez/settings.ron`, else
 //! `~/.config/tarmeez/settings.ron`.
 
@@ -13,7 +14,13 @@ pub struct Settings {
     /// The name the user codes under: their annotation layer's name.
     #[serde(default)]
     pub annotator: Option<Annotator>,
+    /// The project folders opened in the window, the last one first (at most [`RECENT_PROJECTS`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recent: Vec<PathBuf>,
 }
+
+/// How many recent projects the settings keep.
+pub const RECENT_PROJECTS: usize = 8;
 
 /// Why the settings could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +66,21 @@ impl Settings {
             .map_err(|e| write(std::io::Error::other(e)))?;
         crate::store::atomic::write_atomic(path, format!("{text}\n").as_bytes()).map_err(write)
     }
+
+    /// Puts `project` first in the recent projects of the settings at `path` (a file that fails to load is
+    /// left as it is: the error is returned).
+    pub fn remember_project(path: &Path, project: &Path) -> Result<(), SettingsError> {
+        let mut settings = Self::load(path)?;
+        // The same folder reached by another path is one entry.
+        let project = project.canonicalize().unwrap_or_else(|_| project.to_owned());
+        if settings.recent.first() == Some(&project) {
+            return Ok(());
+        }
+        settings.recent.retain(|p| *p != project);
+        settings.recent.insert(0, project);
+        settings.recent.truncate(RECENT_PROJECTS);
+        settings.save(path)
+    }
 }
 
 #[cfg(test)]
@@ -70,11 +92,32 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("deep/settings.ron");
         assert_eq!(Settings::load(&path).unwrap(), Settings::default());
-        let settings = Settings { annotator: Some(Annotator::parse("huda").unwrap()) };
+        let settings = Settings { annotator: Some(Annotator::parse("huda").unwrap()), recent: Vec::new() };
         settings.save(&path).unwrap();
         assert_eq!(Settings::load(&path).unwrap(), settings);
         std::fs::write(&path, "(annotator: Some(\"huda\"), colour: 1)").unwrap();
         let err = Settings::load(&path).unwrap_err().to_string();
         assert!(err.contains("settings.ron is not valid") && err.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn recent_projects_are_kept_last_first_without_repeats_and_a_broken_file_is_not_touched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("settings.ron");
+        let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+        std::fs::create_dir_all(&a).unwrap();
+        std::fs::create_dir_all(&b).unwrap();
+        Settings::remember_project(&path, &a).unwrap();
+        Settings::remember_project(&path, &b).unwrap();
+        Settings::remember_project(&path, &tmp.path().join("b/../a")).unwrap();
+        let recent = Settings::load(&path).unwrap().recent;
+        assert_eq!(recent, vec![a.canonicalize().unwrap(), b.canonicalize().unwrap()]);
+        for i in 0..RECENT_PROJECTS + 2 {
+            Settings::remember_project(&path, &tmp.path().join(format!("gone-{i}"))).unwrap();
+        }
+        assert_eq!(Settings::load(&path).unwrap().recent.len(), RECENT_PROJECTS);
+        std::fs::write(&path, "(recent: 3)").unwrap();
+        assert!(Settings::remember_project(&path, &a).is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "(recent: 3)");
     }
 }

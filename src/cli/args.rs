@@ -6,7 +6,8 @@ use crate::*;
 #[command(name = "tarmeez", version, about = "Annotation workbench for coding armed-conflict events in Arabic news")]
 #[command(args_conflicts_with_subcommands = true)]
 pub(crate) struct Cli {
-    /// Project folder to open in the window (default: the sample project).
+    /// Project folder to open in the window (default: the welcome screen, with the recent projects and the
+    /// sample).
     pub(crate) project: Option<PathBuf>,
     /// Whose annotation layer to edit (default: $TARMEEZ_ANNOTATOR, else your login name); for `export`, the
     /// one coder whose layer to export (default: every coder's).

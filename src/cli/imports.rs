@@ -8,17 +8,9 @@ pub(crate) fn import_text(dir: &Path, paths: &[PathBuf], annotator: Annotator) -
     if let tarmeez::store::Access::ReadOnly(why) = project.access() {
         anyhow::bail!("cannot import into {}: {why}", dir.display());
     }
-    let mut files = Vec::new();
-    let mut links = Vec::new();
-    for path in paths {
-        if !path.exists() {
-            anyhow::bail!("{} does not exist; nothing was imported", path.display());
-        }
-        let found = plain_text::collect_text_files(std::slice::from_ref(path))
-            .with_context(|| format!("cannot list {}", path.display()))?;
-        files.extend(found.files);
-        links.extend(found.skipped);
-    }
+    // The same listing as the window's File > Add text files.
+    let collected = plain_text::collect_inputs(paths)?;
+    let (files, links) = (collected.files, collected.skipped);
     let mut report = plain_text::import_text_files(&mut project, &files, |_, _| {})?;
     report.skipped.extend(links);
     for (path, id) in &report.imported {

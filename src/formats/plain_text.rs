@@ -123,6 +123,33 @@ impl Walk<'_> {
     }
 }
 
+/// Why the files and folders named for an import could not be listed (nothing was imported).
+#[derive(Debug, thiserror::Error)]
+pub enum CollectError {
+    /// A file or folder named does not exist.
+    #[error("{} does not exist; nothing was imported", .0.display())]
+    Missing(PathBuf),
+    /// A folder could not be listed.
+    #[error("cannot list {}: {}", .0.display(), .1)]
+    Unlisted(PathBuf, std::io::Error),
+}
+
+/// The `.txt` files of each input in turn (see [`collect_text_files`]; each folder is its own root), as
+/// `tarmeez import-text` and the window's File > Add text files name them; refused whole when one is missing.
+pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Collected, CollectError> {
+    let mut out = Collected::default();
+    for path in inputs {
+        if !path.exists() {
+            return Err(CollectError::Missing(path.clone()));
+        }
+        let found =
+            collect_text_files(std::slice::from_ref(path)).map_err(|e| CollectError::Unlisted(path.clone(), e))?;
+        out.files.extend(found.files);
+        out.skipped.extend(found.skipped);
+    }
+    Ok(out)
+}
+
 /// Imports each file as one document. Bad files (unreadable, not UTF-8, empty, duplicates) are skipped and
 /// reported by name; good ones are imported, [`super::corpus::BATCH`] at a time with a few waits for the disk
 /// per batch. Each document is written whole, so an interrupted import leaves only whole documents.
@@ -135,37 +162,96 @@ pub fn import_text_files(
     files: &[PathBuf],
     mut progress: impl FnMut(usize, usize),
 ) -> Result<ImportReport, StoreError> {
-    let mut report = ImportReport::default();
-    let known: HashMap<String, DocId> =
-        project.documents().iter().filter_map(|d| Some((d.meta.as_ref()?.text_hash.clone(), d.id.clone()))).collect();
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    for (i, chunk) in files.chunks(super::corpus::BATCH).enumerate() {
-        progress(i * super::corpus::BATCH, files.len());
+    let mut import = TextImport::new(project, files.to_vec());
+    loop {
+        let (done, total) = import.progress();
+        if done == total {
+            break;
+        }
+        progress(done, total);
+        import.step(project)?;
+    }
+    progress(files.len(), files.len());
+    Ok(import.finish())
+}
+
+/// An import of text files a batch at a time, so that a window can draw its progress between batches and stop
+/// when asked; [`import_text_files`] runs one to its end.
+#[derive(Debug)]
+pub struct TextImport {
+    files: Vec<PathBuf>,
+    done: usize,
+    /// How many files a step takes.
+    batch: usize,
+    /// Text hashes of the project's documents (when the import started).
+    known: HashMap<String, DocId>,
+    /// Text hashes of the files imported so far, with their path.
+    seen: HashMap<String, PathBuf>,
+    report: ImportReport,
+}
+
+impl TextImport {
+    /// An import of `files` into `project`, none imported yet.
+    pub fn new(project: &Project, files: Vec<PathBuf>) -> Self {
+        let known = project
+            .documents()
+            .iter()
+            .filter_map(|d| Some((d.meta.as_ref()?.text_hash.clone(), d.id.clone())))
+            .collect();
+        let batch = super::corpus::BATCH;
+        Self { files, done: 0, batch, known, seen: HashMap::new(), report: ImportReport::default() }
+    }
+
+    /// Takes `files` files a step from now on (at least one; [`super::corpus::BATCH`] at first), for a caller
+    /// that must come back sooner, as a window drawing its progress does.
+    pub fn set_batch(&mut self, files: usize) {
+        self.batch = files.max(1);
+    }
+
+    /// `(files done, files in all)`.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done, self.files.len())
+    }
+
+    /// What was done so far.
+    pub fn report(&self) -> &ImportReport {
+        &self.report
+    }
+
+    /// Reads the next batch of files and adds the good ones. Returns whether files are left. An error (the
+    /// project cannot be written) stops there: what was imported before stays, and is in the report.
+    pub fn step(&mut self, project: &mut Project) -> Result<bool, StoreError> {
+        let end = (self.done + self.batch).min(self.files.len());
         let mut docs = Vec::new();
         let mut paths = Vec::new();
-        for path in chunk {
-            match read_one(path, &known, &seen) {
-                Err(reason) => report.skipped.push((path.clone(), reason)),
+        for path in &self.files[self.done..end] {
+            match read_one(path, &self.known, &self.seen) {
+                Err(reason) => self.report.skipped.push((path.clone(), reason)),
                 Ok(text) => {
-                    seen.insert(text_hash(&text), path.clone());
+                    self.seen.insert(text_hash(&text), path.clone());
                     docs.push(new_doc(path, text));
                     paths.push(path.clone());
                 }
             }
         }
+        self.done = end;
         let mut first_error = None;
         for (path, result) in paths.into_iter().zip(project.add_documents(docs)?) {
             match result {
-                Ok(id) => report.imported.push((path, id)),
+                Ok(id) => self.report.imported.push((path, id)),
                 Err(e) => first_error = first_error.or(Some(e)),
             }
         }
-        if let Some(e) = first_error {
-            return Err(e);
+        match first_error {
+            Some(e) => Err(e),
+            None => Ok(self.done < self.files.len()),
         }
     }
-    progress(files.len(), files.len());
-    Ok(report)
+
+    /// Ends the import here: what was imported and skipped (files not reached are in neither).
+    pub fn finish(self) -> ImportReport {
+        self.report
+    }
 }
 
 /// The document a file becomes: its id from the file's name, its title from the first line.

@@ -3,6 +3,7 @@
 //! them).
 
 use super::Command;
+use super::dialogs::Purpose;
 use super::panels::curation_queue::CurationRequest;
 use super::panels::review_queue::ReviewRequest;
 use super::windows::ToolWindow;
@@ -79,6 +80,18 @@ pub enum Action {
     RepairProject,
     /// The project's sharing changed (File > Share project…): read its sync state again.
     SyncStateChanged,
+    // The newcomer's path: file dialogs (ui/dialogs/), File > New project (ui/new_project.rs).
+    /// Open the file dialog for this purpose (the desktop's, else the window's own).
+    AskFile(Purpose),
+    /// A file dialog's answer: do what its menu entry does with these paths.
+    Chosen(Purpose, Vec<PathBuf>),
+    /// Create a project in this folder (new or empty) under this name, with the default schema, and open it.
+    CreateProject {
+        /// The folder.
+        dir: PathBuf,
+        /// The project's display name.
+        name: String,
+    },
 }
 
 impl From<Command> for Action {

@@ -28,6 +28,8 @@ pub struct TarmeezApp {
     no_article: ArticleView,
     /// The sync button's state (src/sync/): kept across reopenings of the project.
     pub(super) sync: super::sync_state::SyncState,
+    /// The newcomer's path: the file dialog, File > New project, and what the welcome screen lists.
+    pub(super) start: super::start::Start,
 }
 
 impl TarmeezApp {
@@ -46,6 +48,7 @@ impl TarmeezApp {
             fonts_installed: false,
             no_article: ArticleView::default(),
             sync: super::sync_state::SyncState::default(),
+            start: super::start::Start::default(),
         }
     }
 
@@ -175,9 +178,12 @@ impl TarmeezApp {
                 None => {}
             }
             self.show_message(ui.ctx());
+            self.start.show(ui.ctx(), None, &mut actions);
             return self.run_all(actions, ui.ctx());
         }
-        let typing = self.keys(ui, &mut actions);
+        // While the window's own file dialog is open, its keys (Tab, Enter, Escape) are its own, and no type key
+        // marks the text behind it.
+        let typing = if self.start.files.is_in_window() { true } else { self.keys(ui, &mut actions) };
         let save = self.save_status();
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(ui, &mut actions));
         let disk = self.session.as_ref().and_then(|s| s.disk_note().map(str::to_owned));
@@ -194,10 +200,13 @@ impl TarmeezApp {
         match &mut self.session {
             Some(session) => session.draw(ui, &mut actions),
             None => {
-                egui::CentralPanel::default_margins().show(ui, |ui| panels::no_project(ui, &mut actions));
+                let offer = self.start.welcome();
+                egui::CentralPanel::default_margins().show(ui, |ui| panels::welcome(ui, &offer, &mut actions));
             }
         }
         self.type_keys(ui, typing, &mut actions);
+        let root = self.project().map(|p| p.root().to_owned());
+        self.start.show(ui.ctx(), root.as_deref(), &mut actions);
         self.show_message(ui.ctx());
         self.run_all(actions, ui.ctx());
         self.after_frame(ui.ctx());

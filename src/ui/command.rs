@@ -104,6 +104,13 @@ pub enum Command {
     /// Arm role `n` (1-9, in the schema's order) of the inspected event: a selection and a type key, or a
     /// click on a mention, fills it next.
     ArmRole(u8),
+    // The newcomer's path (ui/dialogs/, ui/new_project.rs, ui/windows/import_text.rs).
+    /// Create a project (a folder and a name) with the default schema, and open it.
+    NewProject,
+    /// Add .txt files to the project as documents.
+    AddTextFiles,
+    /// Add every .txt file of a folder to the project.
+    AddTextFolder,
 }
 
 /// The labels of [`Command::ArmRole`] 1 to 9.
@@ -139,8 +146,12 @@ const NUMBER_KEYS: [Key; 9] =
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 63] = [
+    pub const ALL: [Command; 66] = [
         Command::OpenProject,
+        // The newcomer's path.
+        Command::NewProject,
+        Command::AddTextFiles,
+        Command::AddTextFolder,
         Command::ChangeCoder,
         Command::Save,
         Command::Redo,
@@ -256,6 +267,10 @@ impl Command {
             Command::Curate => "Curate (gold layer)",
             Command::TakeVersion(n) => TAKE_LABELS[usize::from(n.clamp(1, 9)) - 1],
             Command::ArmRole(n) => ARM_LABELS[usize::from(n.clamp(1, 9)) - 1],
+            // The newcomer's path.
+            Command::NewProject => "New project…",
+            Command::AddTextFiles => "Add text files…",
+            Command::AddTextFolder => "Add a folder of text files…",
         }
     }
 
@@ -336,6 +351,14 @@ impl Command {
             Command::TakeVersion(_) => {
                 "While curating: make that coder's version of the current unit the gold one (Enter takes the majority's)"
             }
+            // The newcomer's path.
+            Command::NewProject => {
+                "Create a project in a new or empty folder, with the default conflict schema, and open it"
+            }
+            Command::AddTextFiles => {
+                "Add UTF-8 .txt files as documents, one per file (empty files and duplicates are skipped and listed)"
+            }
+            Command::AddTextFolder => "Add every .txt file of a folder and its subfolders as documents",
         }
     }
 
@@ -372,7 +395,6 @@ impl Command {
             Command::ToggleSchema
             | Command::ChangeCoder
             | Command::ImportSuggestions
-            | Command::ImportDocuments
             | Command::ImportAnnotations
             | Command::Export
             | Command::ToggleReviewStats
@@ -394,6 +416,10 @@ impl Command {
             Command::Sync => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F5)],
             Command::TakeVersion(n) => vec![alt(NUMBER_KEYS[usize::from(n.clamp(1, 9)) - 1])],
             Command::ArmRole(n) => vec![cmd(NUMBER_KEYS[usize::from(n.clamp(1, 9)) - 1])],
+            // The newcomer's path.
+            Command::NewProject => vec![cmd(Key::N)],
+            Command::ImportDocuments => vec![cmd(Key::I)],
+            Command::AddTextFiles | Command::AddTextFolder => vec![],
         }
     }
 

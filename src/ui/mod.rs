@@ -6,7 +6,7 @@ pub mod app;
 pub mod article_view;
 pub mod bidi_label;
 mod command;
-mod dialogs;
+pub mod dialogs;
 // Widths of drop-downs and fields that fit what they hold.
 pub mod fit;
 mod fonts;
@@ -20,6 +20,9 @@ pub mod theme;
 // Sharing through git: the sync button's state (src/sync/).
 pub mod sync_state;
 pub mod windows;
+// The newcomer's path: File > New project, the file dialog and the welcome screen's lists.
+pub mod new_project;
+pub mod start;
 
 pub use action::Action;
 pub use app::TarmeezApp;

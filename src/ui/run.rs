@@ -4,7 +4,6 @@
 use super::TarmeezApp;
 use super::action::Action;
 use super::command::Command;
-use super::dialogs;
 use super::panels::curation_queue::CurationRequest;
 use super::session::Session;
 use super::windows::agreement::AgreementWindow;
@@ -67,6 +66,13 @@ impl TarmeezApp {
         if let Action::CurateUnits(filter) = action {
             return self.curate_units(filter, out);
         }
+        // The newcomer's path (ui/start.rs): file dialogs and new projects, with or without a project open.
+        match action {
+            Action::AskFile(purpose) => return self.ask_file(purpose),
+            Action::Chosen(purpose, paths) => return self.chosen(purpose, paths, out),
+            Action::CreateProject { dir, name } => return self.create_project(dir, &name),
+            _ => {}
+        }
         let Some(s) = &mut self.session else { return };
         match action {
             Action::Mark(t) => s.mark_selection(t, out),
@@ -96,14 +102,20 @@ impl TarmeezApp {
             | Action::OpenProject(_)
             | Action::RepairProject
             | Action::SyncStateChanged
-            | Action::CurateUnits(_) => {}
+            | Action::CurateUnits(_)
+            | Action::AskFile(_)
+            | Action::Chosen(..)
+            | Action::CreateProject { .. } => {}
         }
     }
 
     /// Runs one command: those of the window itself here, those of the open project by the session.
     fn command(&mut self, command: Command, ctx: &egui::Context, out: &mut Vec<Action>) {
+        if let Some(purpose) = Self::file_purpose(command) {
+            return self.ask_file(purpose);
+        }
         match command {
-            Command::OpenProject => out.extend(dialogs::project_folder().map(Action::OpenProject)),
+            Command::NewProject => self.new_project_dialog(),
             Command::ChangeCoder => self.change_coder(),
             Command::Curate => self.toggle_curation(),
             Command::Sync => self.start_sync(ctx),
@@ -218,7 +230,8 @@ impl TarmeezApp {
         let annotator = match (self.project(), &self.fallback_annotator) {
             (Some(p), _) => p.annotator().clone(),
             (None, Some(a)) => a.clone(),
-            (None, None) => crate::default_annotator(),
+            // The window started on its welcome screen without a name: ask it first.
+            (None, None) => return self.ask_name_then_open(dir),
         };
         self.open_project_as(dir, annotator);
     }
@@ -250,6 +263,7 @@ impl TarmeezApp {
                 let mut session = Session::new(project);
                 session.windows.adopt(kept);
                 self.session = Some(session);
+                self.start.remember(&dir);
             }
             Err(e) => {
                 let reopened = old_place
@@ -385,18 +399,6 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         Command::RejectSuggestion => s.review(super::panels::review_queue::ReviewRequest::Reject, out),
         Command::ToggleReviewStats => s.windows.toggle(|| Box::new(ReviewStatsWindow::default())),
         Command::ToggleProgress => s.windows.toggle(|| Box::<ProgressWindow>::default()),
-        Command::ImportSuggestions => {
-            out.extend(dialogs::suggestions_file().map(|p| Action::Open(Box::new(ImportWindow::open(p)))));
-        }
-        Command::ImportAnnotations => {
-            let path = dialogs::annotations_file();
-            out.extend(path.map(|p| Action::Open(Box::new(ImportAnnotationsWindow::open(p)))));
-        }
-        Command::ImportDocuments => {
-            let path = dialogs::documents_file();
-            out.extend(path.map(|p| Action::Open(Box::new(ImportDocumentsWindow::open(p)))));
-        }
-        Command::Export => out.extend(dialogs::export_folder().map(|d| Action::Open(Box::new(ExportWindow::new(d))))),
         Command::MoveStartLeft => s.move_edge(true, true, out),
         Command::MoveStartRight => s.move_edge(true, false, out),
         Command::MoveEndLeft => s.move_edge(false, true, out),
@@ -425,6 +427,13 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         // Commands of the window itself, run by `TarmeezApp::command`.
         Command::ShareProject => s.windows.open(Box::<ShareWindow>::default()),
         Command::OpenProject
+        | Command::ImportSuggestions
+        | Command::ImportAnnotations
+        | Command::ImportDocuments
+        | Command::Export
+        | Command::NewProject
+        | Command::AddTextFiles
+        | Command::AddTextFolder
         | Command::ChangeCoder
         | Command::ToggleTheme
         | Command::Quit

@@ -21,15 +21,14 @@ pub struct ViewOptions {
     pub coders: Vec<Annotator>,
 }
 
-/// Shown when no project is open.
-pub fn no_project(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
-    ui.vertical_centered(|ui| {
-        ui.add_space(80.0);
-        ui.heading("No project is open");
-        if ui.button(Command::OpenProject.label()).clicked() {
-            commands.push(Command::OpenProject.into());
+/// A project without documents: the ways to bring some in (the newcomer's path).
+fn no_documents(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
+    ui.label("This project has no documents yet. Add your articles:");
+    for command in [Command::AddTextFiles, Command::AddTextFolder, Command::ImportDocuments] {
+        if ui.button(command.label()).on_hover_text(command.help()).clicked() {
+            commands.push(command.into());
         }
-    });
+    }
 }
 
 /// The annotator whose layer is shown for the selected document: the one chosen in the toolbar, else the
@@ -88,11 +87,11 @@ pub fn document_view(
     commands: &mut Vec<Action>,
 ) {
     let Some(doc) = shown.and_then(|d| project.document(d)) else {
-        ui.label(if project.documents().is_empty() {
-            "This project has no documents yet. Import text files with: tarmeez import-text <project> <files or folders>"
+        if project.documents().is_empty() {
+            no_documents(ui, commands);
         } else {
-            "Select a document on the left."
-        });
+            ui.label("Select a document on the left.");
+        }
         return;
     };
     // The column the panel gives: a row wider than it would widen the panel's layout and lay the article out

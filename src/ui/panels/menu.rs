@@ -18,9 +18,13 @@ fn item(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Action>) {
 pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
+            // The newcomer's path: a project and its texts from the window.
+            item(ui, Command::NewProject, commands);
             item(ui, Command::OpenProject, commands);
             item(ui, Command::Save, commands);
             item(ui, Command::ValidateProject, commands);
+            item(ui, Command::AddTextFiles, commands);
+            item(ui, Command::AddTextFolder, commands);
             item(ui, Command::ImportDocuments, commands);
             item(ui, Command::ImportAnnotations, commands);
             item(ui, Command::ImportSuggestions, commands);

@@ -11,8 +11,11 @@ pub mod review_queue;
 mod status_bar;
 
 pub use document_list::document_list;
-pub use document_view::{ViewOptions, document_view, highlights, no_project, shown_layer};
+pub use document_view::{ViewOptions, document_view, highlights, shown_layer};
 pub use inspector::{InspectorInput, InspectorState, inspector};
 pub use menu::{menu_bar, shortcuts};
 pub use problems::problems;
 pub use status_bar::status_bar;
+// The newcomer's path: what the window shows when no project is open.
+pub mod welcome;
+pub use welcome::welcome;

@@ -45,6 +45,8 @@ pub struct ImportDocumentsWindow {
     /// shrunk when it takes more (a batch waits for the disk a few times, whatever its size, so bigger
     /// batches import faster).
     batch: usize,
+    /// The keyboard was put on "Start the import" (once: Space then starts it, after a file dialog).
+    start_focused: bool,
 }
 
 /// Where in [`Columns`] a piece of metadata's column name goes.
@@ -71,6 +73,7 @@ impl ImportDocumentsWindow {
             stage: Stage::Choosing,
             frame_budget: Duration::from_millis(30),
             batch: 1,
+            start_focused: false,
         };
         window.read_fields();
         window
@@ -211,7 +214,11 @@ impl ImportDocumentsWindow {
             }
         });
         ui.weak(format!("Each {what} left out is not imported; the title defaults to the text's first line."));
-        if ui.button("Start the import").clicked() {
+        let start = ui.button("Start the import");
+        if !std::mem::replace(&mut self.start_focused, true) {
+            start.request_focus();
+        }
+        if start.clicked() {
             let (path, format, columns) = (self.path.clone(), self.format, self.columns.clone());
             self.stage = Stage::Reading(std::thread::spawn(move || read_records(&path, Some(format), &columns)));
         }

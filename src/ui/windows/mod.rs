@@ -22,6 +22,8 @@ pub mod search;
 pub mod shortcuts;
 // Sharing through git (src/sync/).
 pub mod share;
+// File > Add text files (the newcomer's path).
+pub mod import_text;
 
 pub use actors::ActorsWindow;
 pub use events_table::EventsTable;

@@ -1,0 +1,90 @@
+//! File > New project: a folder (new, or empty) and a name. Create pushes [`Action::CreateProject`], which
+//! writes what `tarmeez new` writes (the default conflict schema) and opens the project; the folder can be
+//! typed or pasted, or chosen with the file dialog.
+
+use super::action::Action;
+use super::dialogs::Purpose;
+use eframe::egui;
+use std::path::PathBuf;
+
+/// The new project dialog's state (drawn by the app, with or without a project open).
+#[derive(Default)]
+pub struct NewProjectDialog {
+    /// The folder, as typed or chosen.
+    pub folder: String,
+    /// The project's display name.
+    pub name: String,
+    /// Why the last Create failed (shown until the next try).
+    pub error: Option<String>,
+    /// The keyboard was put in the first field (once).
+    focused: bool,
+}
+
+impl NewProjectDialog {
+    /// The folder chosen in the file dialog; the name defaults to the folder's.
+    pub fn folder_chosen(&mut self, folder: PathBuf) {
+        if self.name.trim().is_empty() {
+            self.name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        }
+        self.folder = folder.display().to_string();
+        self.error = None;
+    }
+
+    /// Draws the dialog; returns `false` once it is cancelled.
+    pub fn show(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) -> bool {
+        let mut open = true;
+        let mut cancelled = false;
+        egui::Window::new("New project")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .open(&mut open)
+            .show(ctx, |ui| {
+                ui.set_width(520.0);
+                cancelled = self.draw(ui, actions);
+            });
+        open && !cancelled
+    }
+
+    /// The fields and buttons; returns whether Cancel was pressed.
+    fn draw(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) -> bool {
+        let mut create = false;
+        egui::Grid::new("new-project").num_columns(2).show(ui, |ui| {
+            let label = ui.label("Folder").id;
+            ui.horizontal(|ui| {
+                let field = egui::TextEdit::singleline(&mut self.folder)
+                    .hint_text("a new or empty folder: type, paste or choose")
+                    .desired_width(330.0);
+                let response = ui.add(field).labelled_by(label);
+                let response = response.on_hover_text("Tarmeez creates the folder if it does not exist");
+                if !std::mem::replace(&mut self.focused, true) {
+                    response.request_focus();
+                }
+                if ui.button("Choose…").clicked() {
+                    actions.push(Action::AskFile(Purpose::NewProjectFolder));
+                }
+            });
+            ui.end_row();
+            let label = ui.label("Name").id;
+            let name = ui.add(egui::TextEdit::singleline(&mut self.name).hint_text("shown in the title bar"));
+            let name = name.labelled_by(label);
+            create |= name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.end_row();
+        });
+        ui.weak("The project starts with the default conflict schema (actors, locations, attacks…), which the schema editor changes.");
+        if let Some(error) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        let mut cancelled = false;
+        ui.horizontal(|ui| {
+            let ready = !self.folder.trim().is_empty() && !self.name.trim().is_empty();
+            create |= ui.add_enabled(ready, egui::Button::new("Create")).clicked();
+            cancelled = ui.button("Cancel").clicked();
+        });
+        if create && !self.folder.trim().is_empty() && !self.name.trim().is_empty() {
+            actions
+                .push(Action::CreateProject { dir: PathBuf::from(self.folder.trim()), name: self.name.trim().into() });
+        }
+        cancelled
+    }
+}
