@@ -345,16 +345,12 @@ impl Command {
             Command::Curate => {
                 "Adjudicate the coders' disagreements into the gold layer (again to go back to coding under your name)"
             }
-            Command::ArmRole(_) => {
-                "Fill that role of the inspected event next: select its text and press a type key, or click a mention"
-            }
+            Command::ArmRole(_) => "Fill that role of the inspected event next (a selection and a type key)",
             Command::TakeVersion(_) => {
                 "While curating: make that coder's version of the current unit the gold one (Enter takes the majority's)"
             }
             // The newcomer's path.
-            Command::NewProject => {
-                "Create a project in a new or empty folder, with the default conflict schema, and open it"
-            }
+            Command::NewProject => "Create a project in a new or empty folder, with the default schema",
             Command::AddTextFiles => {
                 "Add UTF-8 .txt files as documents, one per file (empty files and duplicates are skipped and listed)"
             }
