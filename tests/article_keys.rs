@@ -9,6 +9,7 @@ mod common;
 use common::{open_as, press, sample_copy};
 use eframe::egui::{self, Event, Key, Modifiers, Pos2};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use tarmeez::model::{DocText, Span};
 use tarmeez::text::GraphemeBox;
 use tarmeez::ui::TarmeezApp;
@@ -74,7 +75,12 @@ fn place_caret(h: &mut H, cp: usize) {
     h.hover_at(pos);
     h.run();
     for pressed in [true, false] {
-        h.event(Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed, modifiers: Modifiers::NONE });
+        h.event(Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
         h.run();
     }
     assert_eq!(caret(h), cp, "the click put the caret before the letter");
@@ -305,4 +311,15 @@ fn the_keys_are_the_text_fields_while_one_has_the_keyboard() {
         press(&mut h, Modifiers::COMMAND, key);
     }
     assert_eq!(caret(&h), start, "the caret did not move");
+}
+
+#[test]
+fn the_shortcuts_window_lists_the_caret_keys() {
+    let (_tmp, mut h) = harness();
+    press(&mut h, Modifiers::NONE, Key::F1);
+    for keys in
+        ["Up / Down", "Home / End", "Page Up / Page Down", "Ctrl+Home / Ctrl+End", "Ctrl+Alt+Left / Ctrl+Alt+Right"]
+    {
+        h.get_by_label(keys);
+    }
 }

@@ -200,7 +200,12 @@ fn in_a_long_document_the_view_follows_the_caret_on_page_down_and_ctrl_end() {
     h.hover_at(first);
     h.step();
     for pressed in [true, false] {
-        h.event(Event::PointerButton { pos: first, button: egui::PointerButton::Primary, pressed, modifiers: Modifiers::NONE });
+        h.event(Event::PointerButton {
+            pos: first,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
     }
     h.step();
     assert_eq!(h.state().view.caret(), 0);
@@ -211,7 +216,12 @@ fn in_a_long_document_the_view_follows_the_caret_on_page_down_and_ctrl_end() {
         assert_caret_shown(&h, "Page Down");
         let scrolled = top - h.state().view.drawn_layout().unwrap().1.y;
         assert!(scrolled > page as f32 * 0.8 * SIZE[1], "page {page}: scrolled only {scrolled}");
-        assert!((caret_on_screen(&h).min.y - screen.min.y).abs() < 1.0, "page {page}: the caret moved on screen {screen:?} -> {:?}, scrolled {scrolled}, caret {}", caret_on_screen(&h), h.state().view.caret());
+        assert!(
+            (caret_on_screen(&h).min.y - screen.min.y).abs() < 1.0,
+            "page {page}: the caret moved on screen {screen:?} -> {:?}, scrolled {scrolled}, caret {}",
+            caret_on_screen(&h),
+            h.state().view.caret()
+        );
     }
     let len = h.state().text.len_chars();
     press(&mut h, Modifiers::COMMAND, egui::Key::End);

@@ -166,7 +166,9 @@ impl DocumentLayout {
             Direction::Ltr => return false,
             Direction::Auto => {}
         }
-        let own = |p: &Paragraph| p.layout().map(|l| l.is_rtl()).or_else(|| first_strong_is_rtl(&self.text.as_str()[p.bytes.clone()]));
+        let own = |p: &Paragraph| {
+            p.layout().map(|l| l.is_rtl()).or_else(|| first_strong_is_rtl(&self.text.as_str()[p.bytes.clone()]))
+        };
         let Some(p) = self.paragraphs.get(i) else { return false };
         own(p)
             .or_else(|| self.paragraphs[..i].iter().rev().take(DIRECTION_LOOKAROUND).find_map(own))
@@ -339,7 +341,10 @@ impl DocumentLayout {
 /// Thaana, N'Ko and their presentation forms); `None` without letters. Approximates the bidi algorithm's
 /// rule for a paragraph's direction, for paragraphs not laid out.
 fn first_strong_is_rtl(s: &str) -> Option<bool> {
-    s.chars().filter(|c| c.is_alphabetic()).map(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')).next()
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
+        .next()
 }
 
 #[cfg(test)]

@@ -5,6 +5,34 @@
 use crate::text::Motion;
 use eframe::egui::{self, Key, Modifiers};
 
+/// The caret keys for the shortcuts window (they are not commands: the article handles them while it has
+/// the keyboard): keys, what they do, how.
+pub const CARET_KEYS: [(&str, &str, &str); 7] = [
+    ("Left / Right", "Caret a letter left / right", "In visual order, across the blank lines between paragraphs"),
+    ("Up / Down", "Caret a line up / down", "By visual line, back to the same column after shorter lines"),
+    (
+        "Home / End",
+        "Start / end of the line",
+        "In reading order: Home goes to the right edge of an Arabic line; End stops before the space where a line wraps",
+    ),
+    (
+        "Page Up / Page Down",
+        "Caret and view a page up / down",
+        "The text scrolls by the view's height and the caret keeps its place on screen",
+    ),
+    ("Ctrl+Home / Ctrl+End", "Start / end of the document", "The view follows the caret"),
+    (
+        "Ctrl+Left / Ctrl+Right",
+        "Over the word on the left / right",
+        "To the word's far edge on screen, so that Ctrl+Shift selects whole words without the space",
+    ),
+    (
+        "Ctrl+Alt+Left / Ctrl+Alt+Right",
+        "Word by word, stopping at clitics",
+        "Also after و ف ب ك ل and ال and before a pronoun suffix. Shift with any caret key extends the selection",
+    ),
+];
+
 /// The motion a key with its modifiers asks for, and whether Shift extends the selection. `page` is the
 /// height of the view, for Page Up and Page Down.
 pub(super) fn motion_for(key: Key, modifiers: Modifiers, page: f32) -> Option<(Motion, bool)> {

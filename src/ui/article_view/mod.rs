@@ -15,6 +15,7 @@ use crate::text::scene::{HighlightKey, HighlightSet, SceneStyle};
 use crate::text::{DocumentLayout, LayoutParams, Motion};
 pub use atlas::GlyphAtlas;
 use eframe::egui::{self, Pos2, Sense, Vec2};
+pub use keys::CARET_KEYS;
 use layout_cache::{LayoutCache, View};
 use selecting::Selecting;
 use std::sync::Arc;
