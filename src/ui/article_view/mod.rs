@@ -143,6 +143,7 @@ impl ArticleView {
         self.sel.anchor = span.start;
         self.sel.caret = span.end;
         self.sel.selection = (!span.is_empty()).then_some(span);
+        self.sel.goal_x = None;
     }
 
     /// Draws the article into the rest of `ui`.
