@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::sync::Arc;
 use tarmeez::model::*;
 use tarmeez::text::scene::{HighlightSet, SceneStyle};
-use tarmeez::text::{DocumentLayout, LayoutEngine, LayoutParams};
+use tarmeez::text::{DocumentLayout, LayoutEngine, LayoutParams, Motion};
 use tarmeez::ui::article_view::{GlyphAtlas, paint};
 
 const WIDTH: f32 = 900.0;
@@ -123,5 +123,30 @@ fn bench_layout(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_layout);
+/// Caret keys from random offsets of the seed x100 (src/text/layout/caret.rs): each runs once per key press.
+fn bench_caret(c: &mut Criterion) {
+    let t100 = text(100);
+    let l100 = LayoutEngine::new().layout(t100.clone(), params());
+    let mut group = c.benchmark_group("queries on seed x100");
+    let mut k = 0u32;
+    let len = t100.len_chars();
+    let motions = [
+        ("caret Down", Motion::Line { down: true }),
+        ("caret End", Motion::LineEdge { end: true }),
+        ("caret Page Down (700)", Motion::Page { down: true, height: 700.0 }),
+        ("caret Ctrl+Left (word)", Motion::Word { left: true, clitics: false }),
+        ("caret Ctrl+Alt+Left (clitics)", Motion::Word { left: true, clitics: true }),
+    ];
+    for (name, motion) in motions {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                k = k.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                black_box(l100.move_caret(k as usize % len, None, motion))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_layout, bench_caret);
 criterion_main!(benches);

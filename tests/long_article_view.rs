@@ -166,3 +166,80 @@ fn a_jump_into_another_long_document_selects_the_span_and_shows_it_in_the_middle
         h.step();
     }
 }
+
+/// Presses `key` and draws two frames (the background layout keeps asking for more, so no `run`).
+fn press(h: &mut Harness<'_, Host>, modifiers: Modifiers, key: egui::Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.step();
+    h.step();
+}
+
+/// The caret's rectangle on screen, as the view draws it.
+fn caret_on_screen(h: &Harness<'_, Host>) -> Rect {
+    let (layout, origin) = h.state().view.drawn_layout().unwrap();
+    let c = layout.caret_rect(h.state().view.caret());
+    Rect::from_min_max(origin + egui::vec2(c.x0, c.y0), origin + egui::vec2(c.x1, c.y1))
+}
+
+fn assert_caret_shown(h: &Harness<'_, Host>, after: &str) {
+    let view = Rect::from_min_size(Pos2::ZERO, egui::vec2(SIZE[0], SIZE[1]));
+    let caret = caret_on_screen(h);
+    assert!(view.contains_rect(caret), "after {after}: the caret {caret:?} is off screen");
+}
+
+#[test]
+fn in_a_long_document_the_view_follows_the_caret_on_page_down_and_ctrl_end() {
+    let mut h = harness(500_000);
+    h.step();
+    // A click before the first letter gives the view the keyboard.
+    let first = {
+        let (layout, origin) = h.state().view.drawn_layout().unwrap();
+        let b = layout.grapheme_boxes(f32::MIN, SIZE[1]).into_iter().flatten().find(|b| b.span.start == 0).unwrap();
+        Pos2::new(origin.x + b.rect.x1 - 1.5, origin.y + b.rect.center().1)
+    };
+    h.hover_at(first);
+    h.step();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: first,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.step();
+    assert_eq!(h.state().view.caret(), 0);
+    let top = h.state().view.drawn_layout().unwrap().1.y;
+    let screen = caret_on_screen(&h);
+    for page in 1..=3 {
+        press(&mut h, Modifiers::NONE, egui::Key::PageDown);
+        assert_caret_shown(&h, "Page Down");
+        let scrolled = top - h.state().view.drawn_layout().unwrap().1.y;
+        assert!(scrolled > page as f32 * 0.8 * SIZE[1], "page {page}: scrolled only {scrolled}");
+        assert!(
+            (caret_on_screen(&h).min.y - screen.min.y).abs() < 1.0,
+            "page {page}: the caret moved on screen {screen:?} -> {:?}, scrolled {scrolled}, caret {}",
+            caret_on_screen(&h),
+            h.state().view.caret()
+        );
+    }
+    let len = h.state().text.len_chars();
+    press(&mut h, Modifiers::COMMAND, egui::Key::End);
+    assert_eq!(h.state().view.caret(), len);
+    // While the rest is laid out in the background, the end stays in view.
+    for _ in 0..10 {
+        assert_caret_shown(&h, "Ctrl+End");
+        std::thread::sleep(Duration::from_millis(15));
+        h.step();
+    }
+    press(&mut h, Modifiers::NONE, egui::Key::PageUp);
+    assert!(h.state().view.caret() < len);
+    assert_caret_shown(&h, "Page Up");
+    let before = h.state().view.caret();
+    press(&mut h, Modifiers::SHIFT, egui::Key::ArrowUp);
+    assert_caret_shown(&h, "Shift+Up");
+    assert_eq!(h.state().view.selection(), Some(Span::new(h.state().view.caret(), before)), "a line up selected");
+    press(&mut h, Modifiers::COMMAND, egui::Key::Home);
+    assert_eq!(h.state().view.caret(), 0);
+    assert!((h.state().view.drawn_layout().unwrap().1.y - top).abs() < 1.0, "back at the top");
+}

@@ -4,6 +4,8 @@
 //! to words takes the whole written word; snapping to graphemes (Alt) lets a coder take "الميادين" out of it.
 
 use crate::model::{DocText, Span};
+use crate::text::matching::stems;
+use crate::text::normalize::Normalized;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// How far a selection end snaps.
@@ -46,6 +48,29 @@ pub fn word_at(text: &DocText, cp: usize) -> Option<Span> {
 /// Whether the span's text contains a letter or digit (is a word, not space or punctuation).
 pub fn is_wordlike(text: &DocText, span: Span) -> bool {
     text.slice(span).is_some_and(|s| s.chars().any(char::is_alphanumeric))
+}
+
+/// Where clitics join the written word `word` (a span of `text`, as [`word_at`] gives): after each proclitic
+/// (و ف, then ب ك ل, then the article ال) and before a pronoun suffix, as the matcher's clitic stems
+/// ([`stems`], also behind clitic-lenient agreement) read the word. Every reading counts, so a word whose
+/// first letters only look like clitics has stops there too (`وكتائب`: و ك تائب). Sorted offsets strictly
+/// inside the word, on grapheme boundaries.
+pub fn clitic_stops(text: &DocText, word: Span) -> Vec<usize> {
+    let Some(s) = text.slice(word) else { return Vec::new() };
+    let n = Normalized::new(s);
+    let mut out: Vec<usize> = stems(s)
+        .into_iter()
+        .filter(|stem| stem.stripped)
+        .flat_map(|stem| {
+            let o = n.to_original(stem.start..stem.end);
+            [o.start, o.end]
+        })
+        .map(|cp| word.start + cp)
+        .filter(|&cp| cp > word.start && cp < word.end)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Extends `[a, b)` (in either order) outward to the boundaries chosen by `snap`. An empty range at a
@@ -126,6 +151,32 @@ mod tests {
     fn grapheme_snap_keeps_diacritics_with_their_letter() {
         let t = DocText::new("بِسم".into());
         assert_eq!(snap_range(&t, 1, 3, Snap::Grapheme), Span::new(0, 3));
+    }
+
+    #[test]
+    fn clitic_stops_fall_after_proclitics_and_before_suffixes() {
+        let t = DocText::new("قرب بالقرب وللمليشيات عناصرها بلد".into());
+        let stops = |w: &str| {
+            let b = t.as_str().find(w).unwrap();
+            let start = t.char_of_byte(b).unwrap();
+            clitic_stops(&t, word_at(&t, start).unwrap()).into_iter().map(|cp| cp - start).collect::<Vec<_>>()
+        };
+        // ب | ال | قرب.
+        assert_eq!(stops("بالقرب"), [1, 3]);
+        // و | ل | ل (the article, its alef not written) | مليشيات.
+        assert_eq!(stops("وللمليشيات"), [1, 2, 3]);
+        // عناصر | ها.
+        assert_eq!(stops("عناصرها"), [5]);
+        // Negative: too short to lose a letter, and no clitic at all.
+        assert!(stops("بلد").is_empty());
+        assert!(stops("قرب").is_empty());
+    }
+
+    #[test]
+    fn clitic_stops_keep_diacritics_with_their_letter() {
+        // "بِالقرب": the kasra stays with ب, so the stop after ب comes after the kasra.
+        let t = DocText::new("بِالقرب".into());
+        assert_eq!(clitic_stops(&t, Span::new(0, 7)), [2, 4]);
     }
 
     #[test]

@@ -17,5 +17,5 @@ pub mod scene;
 
 pub use geometry::Rect;
 pub use layout::{
-    DocumentLayout, GraphemeBox, LayoutEngine, LayoutParams, Paragraph, PositionedGlyph, ShapedParagraph,
+    DocumentLayout, GraphemeBox, LayoutEngine, LayoutParams, Motion, Moved, Paragraph, PositionedGlyph, ShapedParagraph,
 };

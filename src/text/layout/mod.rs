@@ -4,7 +4,10 @@
 //! Coordinates: layout units (logical pixels at zoom 1), origin at the top left of the document, x to the
 //! right, y down. Offsets: code points of the whole document, as everywhere in Tarmeez.
 
+mod caret;
 mod incremental;
+
+pub use caret::{Motion, Moved};
 
 use super::fonts::{FAMILIES, font_context};
 use super::geometry::Rect;
@@ -408,49 +411,16 @@ impl DocumentLayout {
 
     /// A thin rectangle where the caret at `cp` is drawn.
     pub fn caret_rect(&self, cp: usize) -> Rect {
-        let Some(p) = self.paragraphs.get(self.paragraph_of_char(cp)) else { return Rect::default() };
+        let i = self.paragraph_of_char(cp);
+        let Some(p) = self.paragraphs.get(i) else { return Rect::default() };
         let Some(layout) = p.layout() else {
-            let x = if self.params.direction == Direction::Rtl { self.params.width } else { 0.0 };
+            // A blank line: at its start, on the right of a right-to-left text.
+            let x = if self.paragraph_is_rtl(i) { self.params.width } else { 0.0 };
             return Rect::new(x, p.top, x + 1.5, p.top + p.height);
         };
         let affinity = if cp >= p.chars.end { Affinity::Upstream } else { Affinity::Downstream };
         let bb = Cursor::from_byte_index(layout, self.local_byte(p, cp), affinity).geometry(layout, 1.5);
         Rect::new(bb.x0 as f32, bb.y0 as f32, bb.x1 as f32, bb.y1 as f32).translate(0.0, p.top)
-    }
-
-    /// The caret offset one grapheme to the left (`left == true`) or right of `cp` on screen, moving to
-    /// the neighbouring paragraph at a paragraph's visual edge.
-    pub fn move_caret_visual(&self, cp: usize, left: bool) -> usize {
-        let i = self.paragraph_of_char(cp);
-        let Some(p) = self.paragraphs.get(i) else { return cp };
-        let forward_in_text = |p: &Paragraph| left == p.is_rtl();
-        if let Some(layout) = p.layout() {
-            let affinity = if cp >= p.chars.end { Affinity::Upstream } else { Affinity::Downstream };
-            let cursor = Cursor::from_byte_index(layout, self.local_byte(p, cp), affinity);
-            let moved = if left { cursor.previous_visual(layout) } else { cursor.next_visual(layout) };
-            if moved != cursor {
-                let next = self.char_of(p, moved.index());
-                if next != cp {
-                    return self.snap_away(next, next > cp);
-                }
-            }
-        }
-        // At the paragraph's visual edge: continue in the next or previous paragraph.
-        if forward_in_text(p) {
-            self.paragraphs.get(i + 1).map_or(cp, |n| n.chars.start)
-        } else if i > 0 {
-            self.paragraphs[i - 1].chars.end
-        } else {
-            cp
-        }
-    }
-
-    /// Moves `cp` to a grapheme boundary in the direction of travel.
-    fn snap_away(&self, mut cp: usize, forward: bool) -> usize {
-        while !self.text.is_grapheme_boundary(cp) {
-            if forward { cp += 1 } else { cp -= 1 }
-        }
-        cp
     }
 
     /// Every grapheme's box in the paragraphs intersecting `y0..y1`, in visual order per line, computed from

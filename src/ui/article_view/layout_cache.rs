@@ -10,7 +10,7 @@
 //! screen first, so it lands exactly where the whole layout would put it.
 
 use crate::model::{DocText, Span};
-use crate::text::{DocumentLayout, LayoutEngine, LayoutParams, ShapedParagraph};
+use crate::text::{DocumentLayout, LayoutEngine, LayoutParams, Motion, ShapedParagraph};
 use eframe::egui;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -203,6 +203,44 @@ impl LayoutCache {
                 c.done_here[i].store(true, Ordering::Relaxed);
             }
         }
+    }
+
+    /// Lays out what a caret motion from `caret` reaches (its paragraph, then the lines or the page around
+    /// it), so that it lands where the whole layout would put it. Run after [`Self::prepare`]; the view
+    /// keeps its place through [`Self::follow`].
+    pub fn prepare_motion(&mut self, caret: usize, motion: Motion) {
+        let Some(layout) = self.layout() else { return };
+        let paragraph = layout.paragraph_of_char(caret);
+        self.shape_paragraph(paragraph);
+        if let Some((y0, y1)) = self.layout().and_then(|l| l.motion_band(caret, motion)) {
+            self.shape_visible(y0, y1);
+        }
+    }
+
+    /// Moves the view after the caret moved: by `scroll_by` (a page), then as little as it takes to show the
+    /// caret at `caret` whole, with `margin` above and below it, within a view `height` tall. Returns the
+    /// view's new top, kept as the anchor.
+    pub fn follow(&mut self, caret: usize, scroll_by: f32, height: f32, margin: f32) -> Option<f32> {
+        let (anchor, _) = self.kept?;
+        let layout = self.layout()?;
+        // Where the view is now: paragraphs laid out for the motion may have moved the anchor's top.
+        let top = layout.paragraphs().get(anchor.paragraph)?.top + anchor.below_top + scroll_by;
+        let paragraph = layout.paragraph_of_char(caret);
+        self.shape_paragraph(paragraph);
+        let layout = self.layout()?;
+        let r = layout.caret_rect(caret);
+        let (y0, y1) = (r.y0 - margin, r.y1 + margin);
+        let top = if y0 < top {
+            y0
+        } else if y1 > top + height {
+            y1 - height
+        } else {
+            top
+        };
+        let anchor = Anchor { paragraph, below_top: top - layout.paragraphs()[paragraph].top };
+        let top = self.shape_around(anchor, height);
+        self.kept = Some((anchor, top));
+        Some(top)
     }
 
     /// The anchor for the view's top in the current layout of `text`.

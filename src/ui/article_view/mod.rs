@@ -3,6 +3,7 @@
 //! document shows its first screen at once and is laid out further in the background (`layout_cache`).
 
 mod atlas;
+mod keys;
 mod layout_cache;
 pub mod paint;
 mod selecting;
@@ -11,9 +12,10 @@ use super::bidi_label::{LabelStyle, bidi_label};
 use crate::model::{Direction, DocText, Span};
 use crate::text::boundaries::{Snap, snap_range};
 use crate::text::scene::{HighlightKey, HighlightSet, SceneStyle};
-use crate::text::{DocumentLayout, LayoutParams};
+use crate::text::{DocumentLayout, LayoutParams, Motion};
 pub use atlas::GlyphAtlas;
 use eframe::egui::{self, Pos2, Sense, Vec2};
+pub use keys::CARET_KEYS;
 use layout_cache::{LayoutCache, View};
 use selecting::Selecting;
 use std::sync::Arc;
@@ -62,6 +64,8 @@ pub struct ArticleView {
     /// Where the pointer last pressed or let go of the text: no span's description pops up over the next
     /// lines while it rests there (egui holds tooltips back after a click, but not after a drag).
     quiet_at: Option<Pos2>,
+    /// The text's widget in the last frame, whose keyboard focus the caret keys need.
+    focus_id: Option<egui::Id>,
 }
 
 impl Default for ArticleView {
@@ -77,6 +81,7 @@ impl Default for ArticleView {
             offset: 0.0,
             scroll_to: None,
             quiet_at: None,
+            focus_id: None,
         }
     }
 }
@@ -156,6 +161,7 @@ impl ArticleView {
         self.sel.anchor = span.start;
         self.sel.caret = span.end;
         self.sel.selection = (!span.is_empty()).then_some(span);
+        self.sel.goal_x = None;
     }
 
     /// Draws the article into the rest of `ui`.
@@ -182,6 +188,7 @@ impl ArticleView {
         let view = View { top: self.offset - PADDING, height: ui.available_height() };
         let scroll_to = self.scroll_to.take();
         let top = self.cache.prepare(ui.ctx(), input.text, params, view, scroll_to);
+        let top = self.keyboard(ui, view.height).unwrap_or(top);
         let height = self.cache.layout().map_or(0.0, DocumentLayout::height);
         let mut area = egui::ScrollArea::vertical().id_salt(("article", text_id)).auto_shrink(false);
         // The offset the content is drawn at this frame, when known: a text shown before keeps the place egui
@@ -200,6 +207,31 @@ impl ArticleView {
             area.show(ui, |ui| self.show_layout(ui, input, used.map(|offset| inner_top - offset)))
         });
         self.offset = output.inner.state.unclamped_offset().y;
+    }
+
+    /// The caret keys pressed while the article has the keyboard (a text field that has it gets them
+    /// instead): moves the caret, and the selection with Shift, on the layout brought up to date for this
+    /// frame. Returns the view's new top, which follows the caret, when any was pressed.
+    fn keyboard(&mut self, ui: &egui::Ui, height: f32) -> Option<f32> {
+        if !self.focus_id.is_some_and(|id| ui.memory(|m| m.has_focus(id))) {
+            return None;
+        }
+        let motions = keys::motions(ui, height);
+        if motions.is_empty() {
+            return None;
+        }
+        let mut scroll_by = 0.0;
+        for (motion, shift) in motions {
+            self.cache.prepare_motion(self.sel.caret, motion);
+            let layout = self.cache.layout()?;
+            let before = layout.caret_rect(self.sel.caret).y0;
+            self.sel.apply(layout, motion, shift);
+            // A page scrolls the view as far as the caret went, so the caret keeps its place on screen.
+            if matches!(motion, Motion::Page { .. }) {
+                scroll_by += layout.caret_rect(self.sel.caret).y0 - before;
+            }
+        }
+        self.cache.follow(self.sel.caret, scroll_by, height, PADDING)
     }
 
     /// Draws the layout and handles input. `content_top` is where the content's top is on screen before
@@ -223,8 +255,9 @@ impl ArticleView {
         self.origin = Some(origin);
         let to_doc = |p: Pos2| (p.x - origin.x, p.y - origin.y);
         self.sel.handle_pointer(ui, &response, layout, to_doc);
+        self.focus_id = Some(response.id);
         if response.has_focus() {
-            self.sel.handle_keys(ui, &response, layout, origin);
+            Selecting::keep_arrows(ui, &response);
         }
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Article"));
 

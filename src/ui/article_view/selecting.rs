@@ -2,9 +2,9 @@
 //! the last plain click.
 
 use crate::model::Span;
-use crate::text::DocumentLayout;
 use crate::text::boundaries::{Snap, snap_range, word_at};
-use eframe::egui::{self, Key, Pos2, Vec2};
+use crate::text::{DocumentLayout, Motion};
+use eframe::egui::{self, Pos2};
 
 /// The selection and the caret of the article view.
 #[derive(Default)]
@@ -14,6 +14,8 @@ pub(super) struct Selecting {
     pub(super) anchor: usize,
     /// Where the caret is (moves with arrows; the selection's moving end).
     pub(super) caret: usize,
+    /// The column successive Up, Down, Page Up and Page Down keep (layout x), set by the first of them.
+    pub(super) goal_x: Option<f32>,
     /// The letter (its first code point) under the last plain click, until taken.
     pub(super) click: Option<usize>,
     /// Identity (address) of the text all this belongs to.
@@ -32,6 +34,7 @@ impl Selecting {
         let (alt, shift) = ui.input(|i| (i.modifiers.alt, i.modifiers.shift));
         let snap = if alt { Snap::Grapheme } else { Snap::Word };
         let Some(pos) = response.interact_pointer_pos() else { return };
+        self.goal_x = None;
         let (x, y) = to_doc(pos);
         if response.double_clicked() {
             if let Some(word) = layout.grapheme_at(x, y).and_then(|g| word_at(&text, g.start)) {
@@ -67,48 +70,44 @@ impl Selecting {
         self.selection = (!span.is_empty() && self.anchor != self.caret).then_some(span);
     }
 
-    pub(super) fn handle_keys(
-        &mut self,
-        ui: &egui::Ui,
-        response: &egui::Response,
-        layout: &DocumentLayout,
-        origin: Pos2,
-    ) {
+    /// Keeps the arrows for the caret while the article has the keyboard (egui would move the focus to the
+    /// next widget with them).
+    pub(super) fn keep_arrows(ui: &egui::Ui, response: &egui::Response) {
         ui.memory_mut(|m| {
             m.set_focus_lock_filter(
                 response.id,
-                egui::EventFilter { horizontal_arrows: true, vertical_arrows: false, tab: false, escape: false },
-            )
+                egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, tab: false, escape: false },
+            );
         });
-        let (left, right, shift, escape) = ui.input(|i| {
-            (
-                i.key_pressed(Key::ArrowLeft),
-                i.key_pressed(Key::ArrowRight),
-                i.modifiers.shift,
-                i.key_pressed(Key::Escape),
-            )
-        });
-        if escape {
-            self.selection = None;
-            self.anchor = self.caret;
-        }
-        if !(left || right) {
-            return;
-        }
-        let from = match (self.selection, shift) {
+    }
+
+    /// Moves the caret by `motion`; with `shift` the selection follows it from where it started.
+    pub(super) fn apply(&mut self, layout: &DocumentLayout, motion: Motion, shift: bool) {
+        match (self.selection, shift) {
+            // Extending a selection made with the mouse (snapped to words): from its edges, its far end
+            // staying put.
+            (Some(sel), true) if sel != Span::new(self.anchor.min(self.caret), self.anchor.max(self.caret)) => {
+                (self.anchor, self.caret) =
+                    if self.anchor <= self.caret { (sel.start, sel.end) } else { (sel.end, sel.start) };
+            }
             // Without Shift, an arrow collapses the selection to its edge on that side.
-            (Some(sel), false) => {
+            (Some(sel), false) if matches!(motion, Motion::Grapheme { .. }) => {
+                let left = motion == Motion::Grapheme { left: true };
                 let (a, b) = (layout.caret_rect(sel.start).x0, layout.caret_rect(sel.end).x0);
                 let leftmost = if a <= b { sel.start } else { sel.end };
                 let rightmost = if a <= b { sel.end } else { sel.start };
                 self.caret = if left { leftmost } else { rightmost };
                 self.anchor = self.caret;
                 self.selection = None;
+                self.goal_x = None;
                 return;
             }
-            _ => self.caret,
-        };
-        self.caret = layout.move_caret_visual(from, left);
+            _ => {}
+        }
+        let goal = if motion.keeps_column() { self.goal_x } else { None };
+        let moved = layout.move_caret(self.caret, goal, motion);
+        self.caret = moved.caret;
+        self.goal_x = moved.goal_x;
         if shift {
             let span = Span::new(self.anchor.min(self.caret), self.anchor.max(self.caret));
             self.selection = (!span.is_empty()).then_some(span);
@@ -116,8 +115,5 @@ impl Selecting {
             self.anchor = self.caret;
             self.selection = None;
         }
-        let c = layout.caret_rect(self.caret);
-        let r = egui::Rect::from_min_max(origin + Vec2::new(c.x0, c.y0), origin + Vec2::new(c.x1, c.y1));
-        ui.scroll_to_rect(r, None);
     }
 }

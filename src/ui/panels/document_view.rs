@@ -215,8 +215,8 @@ fn selection_line(ui: &mut egui::Ui, text: &DocText, article: &ArticleView) {
             bidi_label(ui, &line, body, egui::Sense::hover());
         }
         None => {
-            let hint =
-                "Drag to select words (hold Alt for single letters), double-click a word, arrows move the caret.";
+            let hint = "Drag to select words (hold Alt for single letters), double-click a word; arrows, Home/End and \
+                        Page Up/Down move the caret, Shift selects (F1 lists the keys).";
             // One line, cut short in a narrow column: the whole hint shows on hover.
             bidi_label(ui, hint, LabelStyle { color: ui.visuals().weak_text_color(), ..body }, egui::Sense::hover())
                 .on_hover_text(hint);

@@ -92,5 +92,12 @@ pub fn shortcuts(ui: &mut egui::Ui) {
             ui.label(command.help());
             ui.end_row();
         }
+        // The article's caret keys, which it handles itself while it has the keyboard.
+        for (keys, label, help) in crate::ui::article_view::CARET_KEYS {
+            ui.label(keys);
+            ui.label(label);
+            ui.label(help);
+            ui.end_row();
+        }
     });
 }
