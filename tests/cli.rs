@@ -328,3 +328,25 @@ fn an_import_saved_in_part_says_which_files_were_written_and_which_were_not() {
     assert!(!said.contains("nothing was imported"), "{said}");
     assert!(!said.contains("previous version"), "{said}");
 }
+
+#[test]
+fn render_draws_hebrew_and_emoji_and_names_the_characters_no_font_has() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    assert!(tarmeez(&["new", dir.to_str().unwrap(), "--name", "Scripts"]).status.success());
+    let input = tmp.path().join("articles");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("quotes.txt"), "قال نتنياهو (בנימין נתניהו) إن «הכל בסדר» 🙂🔥\nThe post read: 👍").unwrap();
+    std::fs::write(input.join("ethiopic.txt"), "نقلت وكالة الأنباء الإثيوبية: ሰላም ሰላም").unwrap();
+    let o = tarmeez(&["import-text", dir.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let png = tmp.path().join("page.png");
+    let render = |doc: &str| tarmeez(&["render", dir.to_str().unwrap(), doc, "--out", png.to_str().unwrap()]);
+    let o = render("quotes");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "", "Hebrew and emoji have glyphs");
+    let o = render("ethiopic");
+    assert!(o.status.success(), "a missing glyph is a warning, the image is still written");
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(err.contains("6 characters had no glyph") && err.contains("U+1230 ሰ (2)"), "{err}");
+}

@@ -1,7 +1,7 @@
 //! Jobs on a whole project: validate, stats, new, render.
 
 use crate::*;
-use tarmeez::formats::png_render::{MAX_IMAGE_HEIGHT, Pages, RenderError};
+use tarmeez::formats::png_render::{MAX_IMAGE_HEIGHT, Pages, RenderError, render_png_noting_missing};
 use tarmeez::store::{SharedFilesLock, integrity, repair};
 
 pub(crate) fn open_read_only(dir: &Path) -> Result<Project, StoreError> {
@@ -125,7 +125,7 @@ pub(crate) fn render(
     if let Some(page_height) = pages {
         return render_pages(Pages::new(text, &highlights, schema, options, page_height)?, out);
     }
-    let png = match render_png(text, &highlights, schema, options) {
+    let (png, missing) = match render_png_noting_missing(text, &highlights, schema, options) {
         Err(RenderError::TooTall) => anyhow::bail!(
             "`{id}` is more than {MAX_IMAGE_HEIGHT} pixels tall at width {}, too tall for one image: use --pages \
              to write one PNG per page",
@@ -135,7 +135,21 @@ pub(crate) fn render(
     };
     tarmeez::store::atomic::write_atomic(out, &png).with_context(|| format!("cannot write {}", out.display()))?;
     outln!("wrote {}", out.display());
+    report_missing_glyphs(&missing);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr which characters were drawn as empty boxes, so that a missing font is never silent.
+pub(crate) fn report_missing_glyphs(missing: &std::collections::BTreeMap<char, usize>) {
+    if missing.is_empty() {
+        return;
+    }
+    let total: usize = missing.values().sum();
+    let which: Vec<String> = missing.iter().map(|(c, n)| format!("U+{:04X} {c} ({n})", u32::from(*c))).collect();
+    eprintln!(
+        "warning: {total} characters had no glyph in any font and are drawn as empty boxes: {}",
+        which.join(", ")
+    );
 }
 
 /// Writes each page to `<stem>-0001.png`, `<stem>-0002.png`, ... beside `out`, one at a time.
@@ -150,5 +164,6 @@ fn render_pages(mut pages: Pages<'_>, out: &Path) -> Result<ExitCode> {
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     outln!("wrote {n} page(s): {} to {}", name(1).display(), name(n).display());
+    report_missing_glyphs(&pages.missing_glyphs());
     Ok(ExitCode::SUCCESS)
 }

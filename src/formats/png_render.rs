@@ -69,12 +69,23 @@ pub fn render_png(
     schema: Option<&Schema>,
     options: RenderOptions,
 ) -> Result<Vec<u8>, RenderError> {
+    render_png_noting_missing(text, highlights, schema, options).map(|(png, _)| png)
+}
+
+/// [`render_png`], and the characters it drew as empty boxes (no font had a glyph), with their counts.
+pub fn render_png_noting_missing(
+    text: Arc<DocText>,
+    highlights: &HighlightSet,
+    schema: Option<&Schema>,
+    options: RenderOptions,
+) -> Result<(Vec<u8>, std::collections::BTreeMap<char, usize>), RenderError> {
     let mut pages = Pages::new(text, highlights, schema, options, MAX_IMAGE_HEIGHT)?;
     let first = pages.next_rows().ok_or(RenderError::TooTall)?;
     if pages.next.is_some() {
         return Err(RenderError::TooTall);
     }
-    pages.draw(first)
+    let png = pages.draw(first)?;
+    Ok((png, pages.missing_glyphs()))
 }
 
 /// Renders a document as a series of images at most `page_height` pixels tall, cut between lines, so that
@@ -93,6 +104,8 @@ pub struct Pages<'a> {
     /// Image row where the next page starts; `None` after the last.
     next: Option<u32>,
     painter: GlyphPainter,
+    /// Characters of the pages drawn so far that no font had a glyph for.
+    missing: std::collections::BTreeSet<char>,
 }
 
 impl<'a> Pages<'a> {
@@ -132,6 +145,7 @@ impl<'a> Pages<'a> {
             top,
             next: Some(0),
             painter: GlyphPainter::default(),
+            missing: Default::default(),
         })
     }
 
@@ -141,6 +155,18 @@ impl<'a> Pages<'a> {
             Some(rows) => self.draw(rows).map(Some),
             None => Ok(None),
         }
+    }
+
+    /// The characters of the pages drawn so far that no font had a glyph for (drawn as empty boxes), each
+    /// with the number of times the text holds it.
+    pub fn missing_glyphs(&self) -> std::collections::BTreeMap<char, usize> {
+        let mut counts: std::collections::BTreeMap<char, usize> = self.missing.iter().map(|c| (*c, 0)).collect();
+        for c in self.layout.text().as_str().chars() {
+            if let Some(n) = counts.get_mut(&c) {
+                *n += 1;
+            }
+        }
+        counts
     }
 
     /// The image rows of the next page, without drawing it (to count pages), or `None` after the last.
@@ -210,6 +236,7 @@ impl<'a> Pages<'a> {
         }
         let ink = Rgba([fg[0], fg[1], fg[2], 255]);
         self.painter.glyphs(&mut canvas, &self.layout, (b0, b1), (MARGIN, self.top), ink);
+        self.missing.extend(self.layout.missing_glyphs().into_keys());
         let above = self.layout.paragraph_at_y(b1 - 2.0 * reach);
         self.layout.evict(0..above);
         encode(&pixmap)

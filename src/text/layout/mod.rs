@@ -6,6 +6,7 @@
 
 mod caret;
 mod incremental;
+mod missing;
 
 pub use caret::{Motion, Moved};
 

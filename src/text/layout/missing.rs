@@ -1,0 +1,66 @@
+//! Characters the fonts had no glyph for: shaped to glyph 0 (.notdef), drawn as an empty box. `render` reports
+//! them, so that a missing font is never silent, and tests count them.
+
+use super::DocumentLayout;
+use std::collections::BTreeMap;
+
+impl DocumentLayout {
+    /// Each visible character of the laid-out paragraphs that no font had a glyph for, with how many times
+    /// it occurs. Invisible characters (format controls, variation selectors) are not counted: a font need
+    /// not draw them.
+    pub fn missing_glyphs(&self) -> BTreeMap<char, usize> {
+        let text = self.text().as_str();
+        let mut out = BTreeMap::new();
+        for p in self.paragraphs() {
+            let Some(layout) = p.layout() else { continue };
+            let para = &text[p.bytes.clone()];
+            for line in layout.lines() {
+                for item in line.items() {
+                    let parley::PositionedLayoutItem::GlyphRun(run) = item else { continue };
+                    for cluster in run.run().visual_clusters() {
+                        if cluster.glyphs().any(|g| g.id == 0) {
+                            for c in para[cluster.text_range()].chars().filter(|c| !is_invisible(*c)) {
+                                *out.entry(c).or_insert(0) += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Characters with no ink of their own: controls, format characters (bidi controls, joiners), variation
+/// selectors, white space.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Direction, DocText};
+    use crate::text::{LayoutEngine, LayoutParams};
+    use std::sync::Arc;
+
+    fn missing(text: &str) -> Vec<char> {
+        let params = LayoutParams { width: 600.0, direction: Direction::Auto, ..LayoutParams::default() };
+        let layout = LayoutEngine::new().layout(Arc::new(DocText::new(text.to_owned())), params);
+        layout.missing_glyphs().into_keys().collect()
+    }
+
+    #[test]
+    fn hebrew_emoji_and_arabic_have_glyphs() {
+        assert_eq!(missing("שלום עולם, בשנת 2024 בירושלים (עיר הבירה)."), Vec::<char>::new());
+        assert_eq!(missing("قال المتحدث 🙂 إن الهجوم 🔥 انتهى 👍"), Vec::<char>::new());
+        assert_eq!(missing("The militia (لواء أبو الفضل العباس) shelled al-Omar."), Vec::<char>::new());
+    }
+
+    #[test]
+    fn a_script_no_bundled_font_covers_is_counted() {
+        // Ethiopic: no bundled font has it.
+        assert_eq!(missing("ሰላም ሰላም"), vec!['ሰ', 'ላ', 'ም']);
+    }
+}
