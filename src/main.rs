@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use tarmeez::formats::corpus::{self, Columns, CorpusFormat};
 use tarmeez::formats::export::{ExportCounts, ExportFormat, ExportReport, coded_documents, export_project};
 use tarmeez::formats::import::AnnotationFormat;
-use tarmeez::formats::png_render::{RenderOptions, render_png};
+use tarmeez::formats::png_render::RenderOptions;
 use tarmeez::formats::suggestions::{self, SuggestionFormat};
 use tarmeez::formats::{brat, plain_text};
 use tarmeez::model::{Annotator, DocId, LabelTarget, ProjectEdit, SourceName, default_conflict_schema};

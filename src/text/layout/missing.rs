@@ -54,13 +54,14 @@ mod tests {
     #[test]
     fn hebrew_emoji_and_arabic_have_glyphs() {
         assert_eq!(missing("שלום עולם, בשנת 2024 בירושלים (עיר הבירה)."), Vec::<char>::new());
-        assert_eq!(missing("قال المتحدث 🙂 إن الهجوم 🔥 انتهى 👍"), Vec::<char>::new());
+        assert_eq!(missing("قال المتحدث 😀 إن الهجوم 🔥 انتهى 👍"), Vec::<char>::new());
         assert_eq!(missing("The militia (لواء أبو الفضل العباس) shelled al-Omar."), Vec::<char>::new());
     }
 
     #[test]
     fn a_script_no_bundled_font_covers_is_counted() {
         // Ethiopic: no bundled font has it.
-        assert_eq!(missing("ሰላም ሰላም"), vec!['ሰ', 'ላ', 'ም']);
+        // In code point order.
+        assert_eq!(missing("ሰላም ሰላም"), vec!['ላ', 'ም', 'ሰ']);
     }
 }
