@@ -6,16 +6,13 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
 use tarmeez::model::*;
-use tarmeez::text::scene::{HighlightKey, HighlightSet};
-use tarmeez::ui::article_view::{ArticleInput, ArticleView};
+use tarmeez::text::scene::HighlightSet;
+
+mod common;
+use common::article::drag;
+use common::host::{Host, article_harness};
 
 const TEXT: &str = "قصفت مليشيا أبو الفضل العباس محيط مدينة بالميادين شرق دير الزور";
-
-struct Host {
-    view: ArticleView,
-    text: Arc<DocText>,
-    highlights: HighlightSet,
-}
 
 fn span_of(text: &str, phrase: &str) -> Span {
     let b = text.find(phrase).unwrap();
@@ -23,29 +20,13 @@ fn span_of(text: &str, phrase: &str) -> Span {
     Span::new(start, start + phrase.chars().count())
 }
 
-fn host() -> Host {
+fn harness() -> Harness<'static, Host> {
     let mut layer = Layer::default();
     let mention = |span, ty: &str| Mention::new(span, ty);
     layer.mentions.insert(MentionId(1), mention(span_of(TEXT, "مليشيا أبو الفضل العباس"), "ACTOR"));
     layer.mentions.insert(MentionId(2), mention(span_of(TEXT, "دير الزور"), "LOCATION"));
     let highlights = HighlightSet::build(&default_conflict_schema(), Some(&layer), []);
-    Host { view: ArticleView::default(), text: Arc::new(DocText::new(TEXT.to_owned())), highlights }
-}
-
-fn harness() -> Harness<'static, Host> {
-    let mut h = Harness::builder().with_size([700.0, 300.0]).build_ui_state(
-        |ui, host: &mut Host| {
-            let describe = |key: &HighlightKey| vec![format!("described {key:?}")];
-            let input = ArticleInput {
-                text: &host.text,
-                direction: Direction::Auto,
-                highlights: &host.highlights,
-                describe: &describe,
-            };
-            host.view.show(ui, &input);
-        },
-        host(),
-    );
+    let mut h = article_harness(Arc::new(DocText::new(TEXT.to_owned())), highlights, [700.0, 300.0]);
     h.run();
     h
 }
@@ -57,22 +38,6 @@ fn point_in(h: &Harness<'_, Host>, cp: usize, leading: bool) -> Pos2 {
     let b = layout.grapheme_boxes(f32::MIN, f32::MAX).into_iter().flatten().find(|b| b.span.start == cp).unwrap();
     let x = if leading { b.rect.x1 - 1.5 } else { b.rect.x0 + 1.5 };
     Pos2::new(origin.x + x, origin.y + b.rect.center().1)
-}
-
-fn drag(h: &mut Harness<'_, Host>, from: Pos2, to: Pos2, modifiers: Modifiers) {
-    h.event(Event::ModifiersChanged(modifiers));
-    h.hover_at(from);
-    h.run();
-    h.event(Event::PointerButton { pos: from, button: egui::PointerButton::Primary, pressed: true, modifiers });
-    h.run();
-    for i in 1..=4 {
-        h.hover_at(from + (to - from) * (i as f32 / 4.0));
-        h.run();
-    }
-    h.event(Event::PointerButton { pos: to, button: egui::PointerButton::Primary, pressed: false, modifiers });
-    h.run();
-    h.event(Event::ModifiersChanged(Modifiers::NONE));
-    h.run();
 }
 
 fn selected(h: &Harness<'_, Host>) -> String {

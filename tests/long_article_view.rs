@@ -12,34 +12,15 @@ use tarmeez::model::*;
 use tarmeez::text::long_document::long_document;
 use tarmeez::text::scene::{HighlightKey, HighlightSet};
 use tarmeez::text::{DocumentLayout, LayoutEngine};
-use tarmeez::ui::article_view::{ArticleInput, ArticleView};
+use common::host::{Host, article_harness};
 
 const SIZE: [f32; 2] = [900.0, 700.0];
-
-struct Host {
-    view: ArticleView,
-    text: Arc<DocText>,
-    highlights: HighlightSet,
-}
 
 fn harness(chars: usize) -> Harness<'static, Host> {
     let seed =
         std::fs::read_to_string(common::sample_dir().join(format!("documents/{}.txt", common::SAMPLE_DOC))).unwrap();
     let text = Arc::new(DocText::new(long_document(&seed, chars)));
-    let host = Host { view: ArticleView::default(), text, highlights: HighlightSet::default() };
-    Harness::builder().with_size(SIZE).build_ui_state(
-        |ui, host: &mut Host| {
-            let describe = |_: &HighlightKey| Vec::new();
-            let input = ArticleInput {
-                text: &host.text,
-                direction: Direction::Auto,
-                highlights: &host.highlights,
-                describe: &describe,
-            };
-            host.view.show(ui, &input);
-        },
-        host,
-    )
+    article_harness(text, HighlightSet::default(), SIZE)
 }
 
 /// The screen rectangle of the first piece of `span` as the view drew it last.

@@ -3,14 +3,15 @@
 
 mod common;
 use common::*;
-use eframe::egui::{self, Event, Modifiers, Pos2};
+use eframe::egui::{self, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
 use tarmeez::model::*;
-use tarmeez::text::scene::{HighlightKey, HighlightSet};
+use tarmeez::text::scene::HighlightSet;
 use tarmeez::ui::TarmeezApp;
-use tarmeez::ui::article_view::{ArticleInput, ArticleView};
+use common::article::drag;
+use common::host::{Host, article_harness};
 
 #[test]
 fn tooltips_wait_a_second_for_a_still_pointer_in_both_themes() {
@@ -27,12 +28,6 @@ fn tooltips_wait_a_second_for_a_still_pointer_in_both_themes() {
 
 const TEXT: &str = "قصفت مليشيا أبو الفضل العباس محيط مدينة بالميادين شرق دير الزور";
 
-struct Host {
-    view: ArticleView,
-    text: Arc<DocText>,
-    highlights: HighlightSet,
-}
-
 fn span_of(phrase: &str) -> Span {
     let b = TEXT.find(phrase).unwrap();
     let start = TEXT[..b].chars().count();
@@ -43,20 +38,7 @@ fn harness() -> Harness<'static, Host> {
     let mut layer = Layer::default();
     layer.mentions.insert(MentionId(2), Mention::new(span_of("دير الزور"), "LOCATION"));
     let highlights = HighlightSet::build(&default_conflict_schema(), Some(&layer), []);
-    let host = Host { view: ArticleView::default(), text: Arc::new(DocText::new(TEXT.to_owned())), highlights };
-    let mut h = Harness::builder().with_size([700.0, 300.0]).build_ui_state(
-        |ui, host: &mut Host| {
-            let describe = |key: &HighlightKey| vec![format!("described {key:?}")];
-            let input = ArticleInput {
-                text: &host.text,
-                direction: Direction::Auto,
-                highlights: &host.highlights,
-                describe: &describe,
-            };
-            host.view.show(ui, &input);
-        },
-        host,
-    );
+    let mut h = article_harness(Arc::new(DocText::new(TEXT.to_owned())), highlights, [700.0, 300.0]);
     h.run();
     h
 }
@@ -81,26 +63,7 @@ fn a_span_just_selected_by_dragging_shows_no_tooltip_until_the_pointer_moves() {
     let mut h = harness();
     let span = span_of("دير الزور");
     let (from, to) = (point_in(&h, span.start), point_in(&h, span.end - 1));
-    h.hover_at(from);
-    h.run();
-    h.event(Event::PointerButton {
-        pos: from,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
-    for i in 1..=4 {
-        h.hover_at(from + (to - from) * (i as f32 / 4.0));
-        h.run();
-    }
-    h.event(Event::PointerButton {
-        pos: to,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
+    drag(&mut h, from, to, Modifiers::NONE);
     assert!(h.state().view.selection().is_some(), "the drag selected the words");
     rest(&mut h, 3.0);
     assert!(h.query_by_label_contains(DESCRIPTION).is_none(), "no tooltip over the next lines after a selection");

@@ -22,18 +22,9 @@ pub fn tick(h: &mut Harness<'_, TarmeezApp>) {
     h.input_mut().time = Some(now + 1.0);
 }
 
-/// Selects `span` (on one line, whole words) by dragging across it with the mouse, as a coder does; the
-/// article then has the keyboard focus.
-pub fn select(h: &mut Harness<'_, TarmeezApp>, span: Span) {
-    let (layout, origin) = h.state().article().drawn_layout().unwrap();
-    let rects = layout.span_rects(span);
-    assert_eq!(rects.len(), 1, "the span is on one line");
-    let r = rects[0];
-    let y = origin.y + (r.y0 + r.y1) / 2.0;
-    // Right to left: the span starts at its right edge.
-    let (from, to) = (Pos2::new(origin.x + r.x1 - 2.0, y), Pos2::new(origin.x + r.x0 + 2.0, y));
-    let modifiers = Modifiers::NONE;
-    tick(h);
+/// Presses the primary button at `from`, moves to `to` in four steps and lets go, with `modifiers` held.
+pub fn drag<S>(h: &mut Harness<'_, S>, from: Pos2, to: Pos2, modifiers: Modifiers) {
+    h.event(Event::ModifiersChanged(modifiers));
     h.hover_at(from);
     h.run();
     h.event(Event::PointerButton { pos: from, button: egui::PointerButton::Primary, pressed: true, modifiers });
@@ -44,6 +35,22 @@ pub fn select(h: &mut Harness<'_, TarmeezApp>, span: Span) {
     }
     h.event(Event::PointerButton { pos: to, button: egui::PointerButton::Primary, pressed: false, modifiers });
     h.run();
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+}
+
+/// Selects `span` (on one line, whole words) by dragging across it with the mouse, as a coder does; the
+/// article then has the keyboard focus.
+pub fn select(h: &mut Harness<'_, TarmeezApp>, span: Span) {
+    let (layout, origin) = h.state().article().drawn_layout().unwrap();
+    let rects = layout.span_rects(span);
+    assert_eq!(rects.len(), 1, "the span is on one line");
+    let r = rects[0];
+    let y = origin.y + (r.y0 + r.y1) / 2.0;
+    // Right to left: the span starts at its right edge.
+    let (from, to) = (Pos2::new(origin.x + r.x1 - 2.0, y), Pos2::new(origin.x + r.x0 + 2.0, y));
+    tick(h);
+    drag(h, from, to, Modifiers::NONE);
     assert_eq!(h.state().article().selection(), Some(span));
 }
 

@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod git;
+pub mod host;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
