@@ -4,15 +4,15 @@
 //! The whole layout of the same text is the oracle.
 
 mod common;
+use common::host::{Host, article_harness};
 use eframe::egui::{self, Event, Modifiers, Pos2, Rect};
 use egui_kittest::Harness;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tarmeez::model::*;
 use tarmeez::text::long_document::long_document;
-use tarmeez::text::scene::{HighlightKey, HighlightSet};
+use tarmeez::text::scene::HighlightSet;
 use tarmeez::text::{DocumentLayout, LayoutEngine};
-use common::host::{Host, article_harness};
 
 const SIZE: [f32; 2] = [900.0, 700.0];
 

@@ -2,6 +2,8 @@
 //! never popping over the next lines while the pointer rests where a selection was just made.
 
 mod common;
+use common::article::drag;
+use common::host::{Host, article_harness};
 use common::*;
 use eframe::egui::{self, Modifiers, Pos2};
 use egui_kittest::Harness;
@@ -10,8 +12,6 @@ use std::sync::Arc;
 use tarmeez::model::*;
 use tarmeez::text::scene::HighlightSet;
 use tarmeez::ui::TarmeezApp;
-use common::article::drag;
-use common::host::{Host, article_harness};
 
 #[test]
 fn tooltips_wait_a_second_for_a_still_pointer_in_both_themes() {
