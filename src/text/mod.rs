@@ -14,6 +14,7 @@ pub mod normalize;
 pub mod quote;
 pub mod raster;
 pub mod scene;
+pub mod tashkeel;
 
 pub use geometry::Rect;
 pub use layout::{

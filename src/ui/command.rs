@@ -104,6 +104,8 @@ pub enum Command {
     /// Arm role `n` (1-9, in the schema's order) of the inspected event: a selection and a type key, or a
     /// click on a mention, fills it next.
     ArmRole(u8),
+    /// Draw the article without its tashkeel (offsets unchanged), or with it again.
+    ToggleTashkeel,
     // The newcomer's path (ui/dialogs/, ui/new_project.rs, ui/windows/import_text.rs).
     /// Create a project (a folder and a name) with the default schema, and open it.
     NewProject,
@@ -146,7 +148,7 @@ const NUMBER_KEYS: [Key; 9] =
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 66] = [
+    pub const ALL: [Command; 67] = [
         Command::OpenProject,
         // The newcomer's path.
         Command::NewProject,
@@ -210,6 +212,7 @@ impl Command {
         Command::ZoomOut,
         Command::ZoomReset,
         Command::ToggleLabels,
+        Command::ToggleTashkeel,
         Command::ToggleSuggestions,
         Command::ToggleTheme,
         Command::CopySelection,
@@ -267,6 +270,7 @@ impl Command {
             Command::Curate => "Curate (gold layer)",
             Command::TakeVersion(n) => TAKE_LABELS[usize::from(n.clamp(1, 9)) - 1],
             Command::ArmRole(n) => ARM_LABELS[usize::from(n.clamp(1, 9)) - 1],
+            Command::ToggleTashkeel => "Hide tashkeel",
             // The newcomer's path.
             Command::NewProject => "New project…",
             Command::AddTextFiles => "Add text files…",
@@ -346,6 +350,7 @@ impl Command {
                 "Adjudicate the coders' disagreements into the gold layer (again to go back to coding under your name)"
             }
             Command::ArmRole(_) => "Fill that role of the inspected event next (a selection and a type key)",
+            Command::ToggleTashkeel => "Draw the article without its short vowels and other marks (offsets unchanged)",
             Command::TakeVersion(_) => {
                 "While curating: make that coder's version of the current unit the gold one (Enter takes the majority's)"
             }
@@ -412,6 +417,7 @@ impl Command {
             Command::Sync => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F5)],
             Command::TakeVersion(n) => vec![alt(NUMBER_KEYS[usize::from(n.clamp(1, 9)) - 1])],
             Command::ArmRole(n) => vec![cmd(NUMBER_KEYS[usize::from(n.clamp(1, 9)) - 1])],
+            Command::ToggleTashkeel => vec![cmd(Key::H)],
             // The newcomer's path.
             Command::NewProject => vec![cmd(Key::N)],
             Command::ImportDocuments => vec![cmd(Key::I)],

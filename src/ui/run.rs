@@ -418,6 +418,7 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         Command::ZoomOut => s.article.zoom_out(),
         Command::ZoomReset => s.article.zoom_reset(),
         Command::ToggleLabels => s.article.show_labels = !s.article.show_labels,
+        Command::ToggleTashkeel => s.article.hide_tashkeel = !s.article.hide_tashkeel,
         Command::ToggleSuggestions => s.view.hide_suggestions = !s.view.hide_suggestions,
         Command::CopySelection => {
             if let Some(text) = s.selected_text() {

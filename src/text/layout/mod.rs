@@ -452,7 +452,14 @@ impl DocumentLayout {
     }
 
     /// Calls `f` with every glyph of the lines intersecting `y0..y1`.
-    pub fn visible_glyphs(&self, y0: f32, y1: f32, mut f: impl FnMut(PositionedGlyph<'_>)) {
+    pub fn visible_glyphs(&self, y0: f32, y1: f32, f: impl FnMut(PositionedGlyph<'_>)) {
+        self.visible_glyphs_where(y0, y1, false, f);
+    }
+
+    /// [`Self::visible_glyphs`], leaving out the glyphs of tashkeel marks when `hide_tashkeel` (the
+    /// zero-advance glyphs of clusters that hold a mark): the layout, and so every offset and box, is that of
+    /// the text with its marks.
+    pub fn visible_glyphs_where(&self, y0: f32, y1: f32, hide_tashkeel: bool, mut f: impl FnMut(PositionedGlyph<'_>)) {
         for p in &self.paragraphs[self.visible_paragraphs(y0, y1)] {
             let Some(layout) = p.layout() else { continue };
             let first_line = p.line_at(y0 - p.top);
@@ -466,7 +473,12 @@ impl DocumentLayout {
                     let r = run.run();
                     let font = r.font();
                     let font_size = r.font_size();
-                    for g in run.positioned_glyphs() {
+                    let hidden =
+                        if hide_tashkeel { mark_glyphs(r, &self.text.as_str()[p.bytes.clone()]) } else { Vec::new() };
+                    for (i, g) in run.positioned_glyphs().enumerate() {
+                        if hidden.get(i).copied().unwrap_or(false) {
+                            continue;
+                        }
                         f(PositionedGlyph {
                             font_data: font.data.as_ref(),
                             font_id: font.data.id(),
@@ -490,4 +502,24 @@ impl DocumentLayout {
         let bb = Cursor::from_byte_index(layout, self.local_byte(p, cp), Affinity::Downstream).geometry(layout, 1.0);
         Some((p.top + bb.y0 as f32, p.top + bb.y1 as f32))
     }
+}
+
+/// For each glyph of `run` (in visual order): whether it draws a tashkeel mark. In a cluster that holds a
+/// mark, the letter (or ligature, as the one of الله) is the glyph that advances most; the others are marks,
+/// placed on it with little or no advance of their own. `paragraph` is the paragraph's text.
+fn mark_glyphs(run: &parley::Run<'_, ()>, paragraph: &str) -> Vec<bool> {
+    let mut out = Vec::new();
+    for cluster in run.visual_clusters() {
+        // The cluster's letters and those a ligature starting here took in (the rest of the word: the marks
+        // of a ligature's letters are placed on the ligature's glyph).
+        let rest = paragraph.get(cluster.text_range().start..).unwrap_or("");
+        let word = rest.split(char::is_whitespace).next().unwrap_or("");
+        let own = paragraph.get(cluster.text_range()).unwrap_or("");
+        let text = if cluster.is_ligature_start() { word } else { own };
+        let marks = text.chars().any(super::tashkeel::is_tashkeel);
+        let widest = cluster.glyphs().map(|g| g.advance).fold(0.0, f32::max);
+        // A cluster of marks alone (its letter went into a ligature of the cluster before) hides them all.
+        out.extend(cluster.glyphs().map(|g| marks && (g.advance < widest || widest == 0.0)));
+    }
+    out
 }

@@ -52,6 +52,8 @@ pub struct ArticleView {
     zoom: f32,
     /// Type labels over spans.
     pub show_labels: bool,
+    /// Draw the text without its tashkeel (the marks stay in the text and in every offset).
+    pub hide_tashkeel: bool,
     sel: Selecting,
     /// Identity (address) of the text shown.
     text_id: usize,
@@ -75,6 +77,7 @@ impl Default for ArticleView {
             atlas: GlyphAtlas::default(),
             zoom: 1.0,
             show_labels: false,
+            hide_tashkeel: false,
             sel: Selecting::default(),
             text_id: 0,
             origin: None,
@@ -267,7 +270,9 @@ impl ArticleView {
         let painter = ui.painter_at(rect);
         paint::shapes(&painter, &shapes, origin, layout.params().font_size);
         let color = ui.visuals().strong_text_color();
-        let (mesh, complete) = paint::glyph_mesh(ui.ctx(), &mut self.atlas, layout, origin, y0, y1, color);
+        let band = (origin, y0, y1);
+        let (mesh, complete) =
+            paint::glyph_mesh_where(ui.ctx(), &mut self.atlas, layout, band, color, self.hide_tashkeel);
         if complete {
             painter.add(egui::Shape::mesh(mesh));
         } else {

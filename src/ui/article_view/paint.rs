@@ -51,11 +51,23 @@ pub fn glyph_mesh(
     y1: f32,
     color: Color32,
 ) -> (egui::Mesh, bool) {
+    glyph_mesh_where(ctx, atlas, layout, (origin, y0, y1), color, false)
+}
+
+/// [`glyph_mesh`] of the band `(origin, y0, y1)`, without the tashkeel marks' glyphs when `hide_tashkeel`.
+pub fn glyph_mesh_where(
+    ctx: &egui::Context,
+    atlas: &mut GlyphAtlas,
+    layout: &DocumentLayout,
+    (origin, y0, y1): (Pos2, f32, f32),
+    color: Color32,
+    hide_tashkeel: bool,
+) -> (egui::Mesh, bool) {
     let ppp = ctx.pixels_per_point();
     let mut mesh = egui::Mesh::with_texture(atlas.texture_id(ctx));
     let mut complete = true;
     atlas.begin_frame();
-    layout.visible_glyphs(y0, y1, |g| {
+    layout.visible_glyphs_where(y0, y1, hide_tashkeel, |g| {
         complete &= atlas.add_glyph(ctx, &mut mesh, &g, origin, ppp, color);
     });
     (mesh, complete)

@@ -183,6 +183,10 @@ fn toolbar(
     if ui.checkbox(&mut labels, "labels").on_hover_text(Command::ToggleLabels.help()).changed() {
         commands.push(Command::ToggleLabels.into());
     }
+    let mut bare = article.hide_tashkeel;
+    if ui.checkbox(&mut bare, "no tashkeel").on_hover_text(Command::ToggleTashkeel.help()).changed() {
+        commands.push(Command::ToggleTashkeel.into());
+    }
     ui.separator();
     if ui.button("−").on_hover_text(Command::ZoomOut.help()).clicked() {
         commands.push(Command::ZoomOut.into());

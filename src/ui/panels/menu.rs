@@ -70,6 +70,7 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::ZoomReset, commands);
             ui.separator();
             item(ui, Command::ToggleLabels, commands);
+            item(ui, Command::ToggleTashkeel, commands);
             item(ui, Command::ToggleSuggestions, commands);
             item(ui, Command::ToggleTheme, commands);
             ui.separator();
