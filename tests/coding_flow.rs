@@ -7,11 +7,11 @@
 
 mod common;
 
-use common::article::{click_text, select, span_of, tick};
+use common::article::{click_text, hover_span, select, span_of};
 use common::press;
 
 use common::{SAMPLE_DOC, open_as, sample_copy};
-use eframe::egui::{self, Event, Key, Modifiers, Pos2};
+use eframe::egui::{self, Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tarmeez::model::{Annotator, DocStatus, Layer, Span};
@@ -134,12 +134,7 @@ fn mark_make_an_event_fill_roles_by_clicking_link_an_actor_then_undo_and_redo_ev
 /// Double-clicks the middle of `span`'s first piece, with `key` pressed `frames_after` frames after the
 /// second release (0: in the same frame, as a fast coder's key often arrives), as one sequence of frames.
 fn double_click_then_key(h: &mut Harness<'_, TarmeezApp>, span: Span, key: Key, frames_after: usize) {
-    let (layout, origin) = h.state().article().drawn_layout().unwrap();
-    let r = layout.span_rects(span)[0];
-    let pos = Pos2::new(origin.x + (r.x0 + r.x1) / 2.0, origin.y + (r.y0 + r.y1) / 2.0);
-    tick(h);
-    h.hover_at(pos);
-    h.run();
+    let pos = hover_span(h, span);
     let start = h.input_mut().time.unwrap_or(0.0);
     let button = |pressed| Event::PointerButton {
         pos,

@@ -54,14 +54,20 @@ pub fn select(h: &mut Harness<'_, TarmeezApp>, span: Span) {
     assert_eq!(h.state().article().selection(), Some(span));
 }
 
-/// Clicks the middle of the first piece of `span` in the article, as the mouse would.
-pub fn click_text(h: &mut Harness<'_, TarmeezApp>, span: Span) {
+/// The middle of the first piece of `span` on screen, with the pointer moved there (and the clock a second on).
+pub fn hover_span(h: &mut Harness<'_, TarmeezApp>, span: Span) -> Pos2 {
     let (layout, origin) = h.state().article().drawn_layout().unwrap();
     let r = layout.span_rects(span)[0];
     let pos = Pos2::new(origin.x + (r.x0 + r.x1) / 2.0, origin.y + (r.y0 + r.y1) / 2.0);
     tick(h);
     h.hover_at(pos);
     h.run();
+    pos
+}
+
+/// Clicks the middle of the first piece of `span` in the article, as the mouse would.
+pub fn click_text(h: &mut Harness<'_, TarmeezApp>, span: Span) {
+    let pos = hover_span(h, span);
     let modifiers = Modifiers::NONE;
     h.event(Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed: true, modifiers });
     h.run();

@@ -274,9 +274,10 @@ fn month_date(tokens: &[String], published: CivilDate) -> Option<Option<DateRead
         if day.is_none() && year.is_none() && direction == Direction::Nearest && !month_word_before {
             continue;
         }
+        let named = MonthDate { month, day, year, direction };
         return Some(match calendar {
-            Calendar::Gregorian => gregorian(published, month, day, year, direction),
-            Calendar::Hijri => hijri(published, month, day, year, direction),
+            Calendar::Gregorian => gregorian(published, named),
+            Calendar::Hijri => hijri(published, named),
         });
     }
     None
@@ -286,14 +287,18 @@ fn month_table() -> Vec<(&'static str, (Calendar, u8))> {
     MONTHS.iter().map(|(w, c, m)| (*w, (*c, *m))).collect()
 }
 
-/// A Gregorian day or month, its year chosen when not given.
-fn gregorian(
-    published: CivilDate,
+/// What a month expression names: the month, maybe a day and a year, and the word that places it.
+#[derive(Clone, Copy)]
+struct MonthDate {
     month: u8,
     day: Option<u8>,
     year: Option<i32>,
     direction: Direction,
-) -> Option<DateReading> {
+}
+
+/// A Gregorian day or month, its year chosen when not given.
+fn gregorian(published: CivilDate, named: MonthDate) -> Option<DateReading> {
+    let MonthDate { month, day, year, direction } = named;
     let make = |y: i32| CivilDate::new(y, month, day.unwrap_or(1));
     let date = match year {
         Some(y) => make(y)?,
@@ -303,13 +308,8 @@ fn gregorian(
 }
 
 /// A Hijri day (as a Gregorian day) or month (as the range of Gregorian days it covers).
-fn hijri(
-    published: CivilDate,
-    month: u8,
-    day: Option<u8>,
-    year: Option<i32>,
-    direction: Direction,
-) -> Option<DateReading> {
+fn hijri(published: CivilDate, named: MonthDate) -> Option<DateReading> {
+    let MonthDate { month, day, year, direction } = named;
     let make = |y: i32| match day {
         Some(d) => calendar::from_hijri(y, month, d),
         None => calendar::hijri_month(y, month).map(|(first, _)| first),
