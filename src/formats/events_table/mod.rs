@@ -30,6 +30,8 @@ mod tests;
 
 pub use columns::{EventColumn, sort_rows};
 
+use crate::text::quote::quoted;
+
 use crate::model::{
     Annotator, AttrValue, AttributeKind, AttributeTarget, Attributes, DocId, DocText, EntityTypeId, Event, EventId,
     EventTypeId, Layer, Mention, Role, Schema, Span,
@@ -127,15 +129,17 @@ impl EventRow {
     }
 
     /// Where the date came from, in words for a reader of the table: `time role «مساء أمس»` when the time
-    /// expression's normalized date was used; `publication («مساء أمس» undated)` when the event has a time
-    /// expression without a normalized date, so the reader sees that the date may be a day or more late.
+    /// expression's normalized date was used; `read from «مساء أمس»` when its words were read against the
+    /// publication date; `publication («…» undated)` when they could not be, so the reader sees that the date
+    /// may be a day or more late. The time words are isolated (`text::quote`), so that a leading number stays
+    /// with them inside the English words.
     pub fn date_source(&self) -> String {
         match self.date_basis {
             DateBasis::Event => "event's date attribute".to_owned(),
-            DateBasis::TimeMention => format!("time role «{}»", self.time_text),
-            DateBasis::TimeWords => format!("read from «{}»", self.time_text),
+            DateBasis::TimeMention => format!("time role {}", quoted(&self.time_text)),
+            DateBasis::TimeWords => format!("read from {}", quoted(&self.time_text)),
             DateBasis::Publication if self.time_text.is_empty() => "publication date".to_owned(),
-            DateBasis::Publication => format!("publication («{}» undated)", self.time_text),
+            DateBasis::Publication => format!("publication ({} undated)", quoted(&self.time_text)),
             DateBasis::Unknown => String::new(),
         }
     }
