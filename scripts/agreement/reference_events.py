@@ -39,6 +39,7 @@ import krippendorff
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import ron  # noqa: E402
 from reference import rounded  # noqa: E402  (the span reference's rounding, so both files round alike)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,107 +48,15 @@ OUT = ROOT / "tests" / "fixtures" / "agreement-project.events.expected.json"
 ORDERED_CHOICE_ATTRIBUTES = ["date_precision"]
 
 
-# --- A small RON reader: structs and tuples as dicts or lists, maps as dicts, enums as (name, payload) -------
-
-TOKEN = re.compile(r'\s*(?:(//[^\n]*)|("(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.[^\']*)\')|([-+]?\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)|'
-                   r'([A-Za-z_]\w*)|(.))', re.S)
-
-
-ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "\\": "\\", '"': '"', "'": "'"}
-
-
-def unescape(body):
-    """A RON string's text: `\\u{...}` and the one-letter escapes."""
-    return re.sub(r"\\(u\{([0-9A-Fa-f]+)\}|.)",
-                  lambda m: chr(int(m.group(2), 16)) if m.group(2) else ESCAPES[m.group(1)], body)
-
-
-def tokens(text):
-    for m in TOKEN.finditer(text):
-        comment, string, number, ident, punct = m.groups()
-        if comment:
-            continue
-        if string is not None:
-            yield ("str", unescape(string[1:-1]))
-        elif number is not None:
-            yield ("num", float(number.replace("_", "")))
-        elif ident is not None:
-            yield ("ident", ident)
-        elif punct is not None and not punct.isspace():
-            yield ("punct", punct)
-
-
-class Ron:
-    def __init__(self, text):
-        self.toks = list(tokens(text))
-        self.i = 0
-
-    def peek(self):
-        return self.toks[self.i] if self.i < len(self.toks) else ("eof", None)
-
-    def take(self, punct=None):
-        tok = self.peek()
-        if punct is not None and tok != ("punct", punct):
-            raise ValueError(f"expected {punct!r}, found {tok!r}")
-        self.i += 1
-        return tok
-
-    def value(self):
-        kind, v = self.peek()
-        if kind in ("str", "num"):
-            self.take()
-            return v
-        if kind == "punct" and v == "(":
-            return self.group(")")
-        if kind == "punct" and v == "[":
-            return self.group("]")
-        if kind == "punct" and v == "{":
-            return self.mapping()
-        if kind == "ident":
-            self.take()
-            if v in ("true", "false"):
-                return v == "true"
-            if self.peek() == ("punct", "("):
-                return (v, self.group(")"))
-            return (v, None)
-        raise ValueError(f"unexpected {v!r}")
-
-    def group(self, close):
-        """`( a: x, b: y )` as a dict, `(x, y)` or `[x, y]` as a list (one item: the item for a payload)."""
-        self.take()
-        fields, items = {}, []
-        while self.peek() != ("punct", close):
-            kind, v = self.peek()
-            if kind == "ident" and self.toks[self.i + 1] == ("punct", ":"):
-                self.take()
-                self.take(":")
-                fields[v] = self.value()
-            else:
-                items.append(self.value())
-            if self.peek() == ("punct", ","):
-                self.take()
-        self.take(close)
-        if fields:
-            return fields
-        if close == ")" and len(items) == 1:
-            return items[0]
-        return items
-
-    def mapping(self):
-        self.take("{")
-        out = {}
-        while self.peek() != ("punct", "}"):
-            key = self.value()
-            self.take(":")
-            out[key] = self.value()
-            if self.peek() == ("punct", ","):
-                self.take()
-        self.take("}")
-        return out
-
+# --- Reading the project: the span reference's RON reader (ron.py) --------------------------------------------
 
 def read_ron(path):
-    return Ron(path.read_text(encoding="utf-8")).value()
+    return ron.loads(path.read_text(encoding="utf-8"))
+
+
+def tagged(value):
+    """An enum value as (variant, payload): `Choice(["a"])` is already one, a bare `Boolean` has no payload."""
+    return value if isinstance(value, tuple) else (value, None)
 
 
 # --- The project: schema, and each coder's events per document --------------------------------------------
@@ -157,9 +66,9 @@ def event_attributes():
     config = read_ron(PROJECT / "project.ron")
     out = []
     for a in config["schema"]["attributes"]:
-        if a["target"][0] != "Event":
+        if a["target"] != "Event":
             continue
-        kind, payload = a["kind"]
+        kind, payload = tagged(a["kind"])
         out.append({"id": a["id"], "kind": kind, "choices": payload, "types": a.get("types", [])})
     return out
 
@@ -174,9 +83,7 @@ def layers():
             layer = read_ron(f)
             mentions = {}
             for mid, m in layer.get("mentions", {}).items():
-                actor = m.get("actor", ("None", None))
-                mentions[mid] = ((int(m["span"]["start"]), int(m["span"]["end"])),
-                                 actor[1] if actor[0] == "Some" else None)
+                mentions[mid] = ((int(m["span"]["start"]), int(m["span"]["end"])), m.get("actor"))
             events = []
             for eid in sorted(layer.get("events", {}), key=lambda e: int(e[1:])):
                 e = layer["events"][eid]
