@@ -7,7 +7,7 @@ Run from the repository's root with Python 3 and the `krippendorff` package (0.9
     python3 scripts/agreement/reference_events.py [--out FILE]
 (CI writes it into a temporary file and compares.)
 
-Its own RON reader and counting code; Krippendorff's alpha from `krippendorff.alpha(reliability_data=...,
+The RON reader of ron.py (shared with the span script) and counting code of its own; Krippendorff's alpha from `krippendorff.alpha(reliability_data=...,
 level_of_measurement=...)`. The definitions (README, "Agreement"):
 - events of two coders align one to one, greedily in this order: the largest trigger overlap first, then the
   smaller union, then the earlier triggers (first coder's, then second's), then the lower event ids; strictly
