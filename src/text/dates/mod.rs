@@ -260,10 +260,10 @@ fn numeric_date(token: &str) -> Option<CivilDate> {
 fn month_date(tokens: &[String], published: CivilDate) -> Option<Option<DateReading>> {
     let mut from = 0;
     while from < tokens.len() {
-        let (i, n, (calendar, month)) = find(&tokens[from..], &month_table())?;
+        let (i, n, (calendar, month)) = find(&tokens[from..], MONTHS)?;
         let (i, mut after) = (from + i, from + i + n);
         from = i + 1;
-        while let Some((0, k, _)) = find(&tokens[after..], &month_table()) {
+        while let Some((0, k, _)) = find(&tokens[after..], MONTHS) {
             after += k;
         }
         let day = i.checked_sub(1).and_then(|p| day_number(&tokens[p]));
@@ -281,10 +281,6 @@ fn month_date(tokens: &[String], published: CivilDate) -> Option<Option<DateRead
         });
     }
     None
-}
-
-fn month_table() -> Vec<(&'static str, (Calendar, u8))> {
-    MONTHS.iter().map(|(w, c, m)| (*w, (*c, *m))).collect()
 }
 
 /// What a month expression names: the month, maybe a day and a year, and the word that places it.

@@ -208,16 +208,17 @@ fn candidates(
     out: &mut Vec<Action>,
 ) {
     let schema = &input.project.config().schema;
-    let entries: Vec<(MentionId, String)> = layer
-        .mentions
-        .iter()
-        .filter(|(_, m)| role.allowed.contains(&m.entity_type))
-        .map(|(mid, m)| (*mid, format!("{} {}", mid, quote(input.loaded, m.span))))
-        .collect();
     // Only the arrow: the row's room goes to the fillers.
     let combo = egui::ComboBox::from_id_salt(("fill", id.0, role.id.as_str())).selected_text("").width(12.0);
     combo
         .show_ui(ui, |ui| {
+            // Built only while the list is open (every role has one, drawn every frame).
+            let entries: Vec<(MentionId, String)> = layer
+                .mentions
+                .iter()
+                .filter(|(_, m)| role.allowed.contains(&m.entity_type))
+                .map(|(mid, m)| (*mid, format!("{} {}", mid, quote(input.loaded, m.span))))
+                .collect();
             let pad = 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x;
             let widest = entries.iter().map(|(_, l)| text_width(ui.ctx(), l)).fold(0.0, f32::max);
             ui.set_min_width((widest + pad).min(CANDIDATES_MAX_WIDTH));
@@ -252,15 +253,8 @@ fn chip_height(ui: &egui::Ui) -> f32 {
 pub(super) fn chip_colors(tint: Color32) -> (Color32, Color32) {
     let light = |c: u8| c + ((255 - c) as f32 * CHIP_LIGHTEN) as u8;
     let fill = Color32::from_rgb(light(tint.r()), light(tint.g()), light(tint.b()));
-    // Relative luminance (sRGB, linearised as WCAG does); black text wins above about 0.18.
-    let linear = |v: u8| {
-        let v = f32::from(v) / 255.0;
-        if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
-    };
-    let lum = 0.2126 * linear(fill.r()) + 0.7152 * linear(fill.g()) + 0.0722 * linear(fill.b());
-    let black_ratio = (lum + 0.05) / 0.05;
-    let white_ratio = 1.05 / (lum + 0.05);
-    (fill, if black_ratio >= white_ratio { Color32::BLACK } else { Color32::WHITE })
+    // The fill is opaque: the page under it does not show through.
+    (fill, crate::ui::theme::text_on(fill, fill))
 }
 
 /// How far a chip's fill goes from its type's colour towards white.
