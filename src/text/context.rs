@@ -176,25 +176,21 @@ fn forward(after: &str, cut: bool, limits: Limits) -> usize {
 /// The bytes of the last whole graphemes of `word` that hold at most `max` characters (at least one
 /// grapheme), and whether that is all of it.
 fn tail_graphemes(word: &str, max: usize) -> (usize, bool) {
-    let mut taken = 0;
-    let mut chars = 0;
-    for g in word.graphemes(true).rev() {
-        let n = g.chars().count();
-        if taken > 0 && chars + n > max {
-            return (taken, false);
-        }
-        taken += g.len();
-        chars += n;
-    }
-    (taken, true)
+    graphemes_within(word.graphemes(true).rev(), max)
 }
 
 /// The bytes of the first whole graphemes of `word` that hold at most `max` characters (at least one
 /// grapheme), and whether that is all of it.
 fn head_graphemes(word: &str, max: usize) -> (usize, bool) {
+    graphemes_within(word.graphemes(true), max)
+}
+
+/// The bytes of the leading `graphemes` that hold at most `max` characters (at least one), and whether they
+/// are all of them.
+fn graphemes_within<'a>(graphemes: impl Iterator<Item = &'a str>, max: usize) -> (usize, bool) {
     let mut taken = 0;
     let mut chars = 0;
-    for g in word.graphemes(true) {
+    for g in graphemes {
         let n = g.chars().count();
         if taken > 0 && chars + n > max {
             return (taken, false);
