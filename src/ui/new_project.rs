@@ -2,6 +2,7 @@
 //! writes what `tarmeez new` writes (the default conflict schema) and opens the project; the folder can be
 //! typed or pasted, or chosen with the file dialog.
 
+use crate::ui::bidi_field::BidiTextEdit;
 use super::action::Action;
 use super::dialogs::Purpose;
 use eframe::egui;
@@ -52,7 +53,7 @@ impl NewProjectDialog {
         egui::Grid::new("new-project").num_columns(2).show(ui, |ui| {
             let label = ui.label("Folder").id;
             ui.horizontal(|ui| {
-                let field = egui::TextEdit::singleline(&mut self.folder)
+                let field = BidiTextEdit::singleline(&mut self.folder)
                     .hint_text("a new or empty folder: type, paste or choose")
                     .desired_width(330.0);
                 let response = ui.add(field).labelled_by(label);
@@ -66,7 +67,7 @@ impl NewProjectDialog {
             });
             ui.end_row();
             let label = ui.label("Name").id;
-            let name = ui.add(egui::TextEdit::singleline(&mut self.name).hint_text("shown in the title bar"));
+            let name = ui.add(BidiTextEdit::singleline(&mut self.name).hint_text("shown in the title bar"));
             let name = name.labelled_by(label);
             create |= name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.end_row();

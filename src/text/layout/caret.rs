@@ -15,6 +15,8 @@ use std::ops::Range;
 
 /// The most graphemes one word motion walks over (a "word" of a hundred thousand letters stops there).
 const MAX_WORD_STEPS: usize = 10_000;
+/// How many of parley's steps one caret step may take to leave its offset (each side of a direction change).
+const MAX_SIDE_STEPS: usize = 4;
 /// How many paragraphs a blank paragraph looks through for its neighbours' direction.
 const DIRECTION_LOOKAROUND: usize = 64;
 
@@ -137,13 +139,20 @@ impl DocumentLayout {
         let Some(p) = self.paragraphs.get(i) else { return cp };
         if let Some(layout) = p.layout() {
             let affinity = if cp >= p.chars.end { Affinity::Upstream } else { Affinity::Downstream };
-            let cursor = Cursor::from_byte_index(layout, self.local_byte(p, cp), affinity);
-            let moved = if left { cursor.previous_visual(layout) } else { cursor.next_visual(layout) };
-            if moved != cursor {
+            let mut cursor = Cursor::from_byte_index(layout, self.local_byte(p, cp), affinity);
+            // Where a number meets Arabic, one offset has two places on screen (the end of "8" and the start
+            // of the space after it): parley's step may only change the side. The caret has no side, so it
+            // steps on until the offset changes, else it would stay there for ever.
+            for _ in 0..MAX_SIDE_STEPS {
+                let moved = if left { cursor.previous_visual(layout) } else { cursor.next_visual(layout) };
+                if moved == cursor {
+                    break;
+                }
                 let next = self.char_of(p, moved.index());
                 if next != cp {
                     return self.snap_away(next, next > cp);
                 }
+                cursor = moved;
             }
         }
         // At the paragraph's visual edge: continue in the next or previous paragraph. Leftwards is forwards in

@@ -1,6 +1,7 @@
 //! The actor registry window: list and search (normalized, typo-tolerant), create, edit name, kind,
 //! aliases, affiliation and notes, and merge two actors. Every change is one project edit, undoable.
 
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::model::{Actor, ActorId, ActorKind, ProjectEdit};
 use crate::store::Project;
 use crate::ui::action::Action;
@@ -42,7 +43,7 @@ impl ActorsWindow {
         let mut merged = false;
         ui.horizontal(|ui| {
             ui.add(
-                egui::TextEdit::singleline(&mut self.query).hint_text("search names and aliases").desired_width(220.0),
+                BidiTextEdit::singleline(&mut self.query).hint_text("search names and aliases").desired_width(220.0),
             )
             .accessible_name("Search actors");
             if ui.button("New actor").on_hover_text("Create an actor named by the search text").clicked() {
@@ -149,7 +150,7 @@ fn editor(
 fn fields(ui: &mut egui::Ui, project: &Project, id: &ActorId, draft: &mut Actor) {
     egui::Grid::new("actor-editor").num_columns(2).show(ui, |ui| {
         ui.label("Name");
-        ui.text_edit_singleline(&mut draft.name).accessible_name("Actor name");
+        ui.add(BidiTextEdit::singleline(&mut draft.name)).accessible_name("Actor name");
         ui.end_row();
         ui.label("Kind");
         egui::ComboBox::from_id_salt("actor-kind")
@@ -179,7 +180,7 @@ fn fields(ui: &mut egui::Ui, project: &Project, id: &ActorId, draft: &mut Actor)
             .accessible_name("Affiliation");
         ui.end_row();
         ui.label("Notes");
-        ui.text_edit_multiline(&mut draft.notes).accessible_name("Actor notes");
+        ui.add(BidiTextEdit::multiline(&mut draft.notes)).accessible_name("Actor notes");
         ui.end_row();
     });
 }
@@ -201,7 +202,7 @@ fn aliases(ui: &mut egui::Ui, draft: &mut Actor, new_alias: &mut String) {
     }
     ui.horizontal(|ui| {
         let field = ui
-            .add(egui::TextEdit::singleline(new_alias).hint_text("new alias").desired_width(180.0))
+            .add(BidiTextEdit::singleline(new_alias).hint_text("new alias").desired_width(180.0))
             .accessible_name("New alias");
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button("Add").clicked() || enter) && !new_alias.trim().is_empty() {

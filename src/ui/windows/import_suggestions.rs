@@ -3,6 +3,7 @@
 //! what the import would do and every item it refuses, and imports as one undoable change. A file with
 //! refused items changes nothing unless the coder asks for its valid part.
 
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::formats::suggestions::{FileError, ParsedFile, read_path};
 use crate::model::{DocId, LabelTarget, ProjectEdit, Schema, SourceConfig, SourceName, slugify};
 use crate::store::Project;
@@ -80,7 +81,7 @@ impl ImportWindow {
         ui.label(format!("Format: {format} · {read} items"));
         ui.horizontal(|ui| {
             ui.label("Source name");
-            ui.add(egui::TextEdit::singleline(&mut self.source).desired_width(200.0)).accessible_name("Source name");
+            ui.add(BidiTextEdit::singleline(&mut self.source).desired_width(200.0)).accessible_name("Source name");
         });
         let Ok(source) = SourceName::parse(self.source.trim()) else {
             ui.colored_label(ui.visuals().error_fg_color, "A source name is lower-case letters, digits, - and _.");

@@ -1,6 +1,7 @@
 //! Asks who is coding, once: the name becomes the coder's annotation layer and is remembered in the user's
 //! settings (see [`crate::settings`]).
 
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::identity;
 use crate::model::Annotator;
 use eframe::egui;
@@ -65,7 +66,7 @@ impl NameDialog {
             ui.label("It is asked once and remembered on this computer (File > Change coder… changes it).");
             ui.add_space(8.0);
             let field =
-                ui.add(egui::TextEdit::singleline(&mut self.draft).desired_width(240.0)).accessible_name("Your name");
+                ui.add(BidiTextEdit::singleline(&mut self.draft).desired_width(240.0)).accessible_name("Your name");
             if !std::mem::replace(&mut self.focused, true) {
                 field.request_focus();
             }

@@ -2,6 +2,7 @@
 //! a draft; Apply makes it one undoable edit, refused while the draft has problems. Ids never change, so
 //! renaming keeps every annotation valid.
 
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::model::{EntityType, EntityTypeId, EventType, EventTypeId, Rgb, Role, RoleId, Schema};
 use crate::ui::action::Action;
 use crate::ui::session::Session;
@@ -39,7 +40,7 @@ fn reserved_keys(schema: &Schema) -> Vec<(String, String)> {
 
 fn key_field(ui: &mut egui::Ui, key: &mut Option<char>, owner: &str) {
     let mut text = key.map(String::from).unwrap_or_default();
-    let field = egui::TextEdit::singleline(&mut text).desired_width(24.0).char_limit(1);
+    let field = BidiTextEdit::singleline(&mut text).desired_width(24.0).char_limit(1);
     if ui.add(field).accessible_name(format!("Key of {owner}")).changed() {
         *key = text.chars().next();
     }
@@ -56,8 +57,7 @@ fn fitting_width<'a>(ui: &egui::Ui, texts: impl IntoIterator<Item = &'a str>, mi
 
 /// A one-line text field `width` wide, named for screen readers (and tests) `name`.
 fn text_field(ui: &mut egui::Ui, text: &mut String, width: f32, name: String) {
-    let size = egui::vec2(width, ui.spacing().interact_size.y);
-    ui.add_sized(size, egui::TextEdit::singleline(text)).accessible_name(name);
+    ui.add(BidiTextEdit::singleline(text).desired_width(width)).accessible_name(name);
 }
 
 fn color_field(ui: &mut egui::Ui, color: &mut Rgb, owner: &str) {

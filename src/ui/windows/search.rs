@@ -1,5 +1,6 @@
 //! Project-wide search: normalized, clitic-aware and typo-tolerant; each hit opens its document there.
 
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::store::Project;
 use crate::ui::action::Action;
 use crate::ui::bidi_label::{LabelStyle, bidi_label, selectable_row_marked};
@@ -55,7 +56,7 @@ impl SearchWindow {
         let mut go = false;
         ui.horizontal(|ui| {
             let field = ui
-                .add(egui::TextEdit::singleline(&mut self.query).hint_text("word or phrase").desired_width(260.0))
+                .add(BidiTextEdit::singleline(&mut self.query).hint_text("word or phrase").desired_width(260.0))
                 .accessible_name("Search the project");
             if std::mem::take(&mut self.focus_field) {
                 field.request_focus();

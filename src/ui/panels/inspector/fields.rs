@@ -1,6 +1,7 @@
 //! Attribute and note fields, shared by mentions and events: typed text is a draft until committed, so a
 //! change is one undoable edit.
 
+use crate::ui::bidi_field::BidiTextEdit;
 use super::*;
 
 /// Attribute definitions that apply to a target of this type.
@@ -99,7 +100,7 @@ fn typed(
         _ => "",
     };
     let response = ui
-        .add(egui::TextEdit::singleline(draft).hint_text(hint).desired_width(120.0))
+        .add(BidiTextEdit::singleline(draft).hint_text(hint).desired_width(120.0))
         .accessible_name(format!("{} of {owner}", def.name));
     if response.lost_focus() && draft.trim() != current {
         match parse_value(def, draft.trim()) {
@@ -144,7 +145,7 @@ pub(super) fn note(
     ui.label(RichText::new("Note").strong());
     let draft = state.drafts.entry(format!("{owner}/note")).or_insert_with(|| current.to_owned());
     let response =
-        ui.add(egui::TextEdit::multiline(draft).desired_rows(2).desired_width(f32::INFINITY)).accessible_name("Note");
+        ui.add(BidiTextEdit::multiline(draft).desired_rows(2).desired_width(f32::INFINITY)).accessible_name("Note");
     if response.lost_focus() && draft.as_str() != current {
         push(out, set(draft.clone()));
     }

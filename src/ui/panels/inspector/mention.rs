@@ -1,5 +1,6 @@
 //! The focused mention: its type, letters, actor link, attributes, note and roles.
 
+use crate::ui::bidi_field::BidiTextEdit;
 use super::*;
 
 /// The focused mention: quote, provenance, type, letters, actor, attributes, note, roles it fills.
@@ -108,7 +109,7 @@ pub(super) fn actor_link(
     }
     let key = format!("m{}/actor", id.0);
     let typed = state.drafts.entry(key).or_default();
-    ui.add(egui::TextEdit::singleline(typed).hint_text("search actors (normalized, typo-tolerant)"))
+    ui.add(BidiTextEdit::singleline(typed).hint_text("search actors (normalized, typo-tolerant)"))
         .accessible_name("Search actors");
     // Until the coder types, the mention's own words are the query (shown shaped here, not in the field:
     // egui's text field cannot order Arabic right to left).
