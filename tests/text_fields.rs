@@ -9,7 +9,7 @@ mod common;
 use common::{open_as, press, sample_copy};
 use eframe::egui::{self, Event, ImeEvent, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
 use tarmeez::model::{Direction, DocText, MentionId};
 use tarmeez::text::{DocumentLayout, LayoutEngine, LayoutParams};
@@ -69,7 +69,8 @@ fn oracle_order(text: &str) -> Vec<usize> {
     let cp_of = |byte: usize| text[..byte].chars().count();
     let mut out = Vec::new();
     for run in runs {
-        let mut chars: Vec<usize> = text[run.clone()].char_indices().map(|(i, _)| owner[cp_of(run.start + i)]).collect();
+        let mut chars: Vec<usize> =
+            text[run.clone()].char_indices().map(|(i, _)| owner[cp_of(run.start + i)]).collect();
         if levels[run.start].is_rtl() {
             chars.reverse();
         }
@@ -168,9 +169,12 @@ fn selection_clipboard_and_undo_work_on_the_typed_text() {
     assert_eq!((f.selection.anchor, f.selection.head), (20, 14));
     h.event(Event::Cut);
     h.step();
-    let copied = h.output().platform_output.commands.iter().any(|c| {
-        matches!(c, egui::OutputCommand::CopyText(t) if t == "صواريخ")
-    });
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .any(|c| matches!(c, egui::OutputCommand::CopyText(t) if t == "صواريخ"));
     assert!(copied, "the cut word is on the clipboard");
     h.run();
     assert_eq!(query(&h), "قصفت مليشيا 8 ");
@@ -264,4 +268,48 @@ fn a_note_typed_in_arabic_wraps_in_the_inspector_and_is_saved_with_the_mention()
     let doc = h.state().project().unwrap().documents()[0].loaded().unwrap();
     let layer = &doc.layers[&tarmeez::model::Annotator::parse("sample").unwrap()];
     assert_eq!(layer.mentions[&MentionId(2)].note, note);
+}
+
+/// Selects what the field `label` holds and types `text` over it; the field keeps the keyboard.
+fn retype(h: &mut Harness<'_, TarmeezApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    press(h, Modifiers::COMMAND, Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// Checks that the focused field shows `text` in the bidi algorithm's order.
+fn assert_bidi_order(h: &Harness<'_, TarmeezApp>, label: &str, text: &str) {
+    let f = field(h);
+    assert_eq!(f.layout.text().as_str(), text, "{label}");
+    assert_eq!(left_to_right(&f.layout), oracle_order(text), "{label}: order on screen");
+    assert_eq!(h.get_by_label(label).value().as_deref(), Some(text), "{label}: its value");
+}
+
+#[test]
+fn every_kind_of_field_orders_typed_arabic_as_the_bidi_algorithm() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = app(&dir);
+    // The actor registry: its search, an actor's name, a new alias, the actor's notes (several lines).
+    press(&mut h, Modifiers::COMMAND, Key::K);
+    retype(&mut h, "Search actors", "حقل العمر");
+    assert_bidi_order(&h, "Search actors", "حقل العمر");
+    h.get_by_label_contains("Coalition garrison of the al-Omar oil field base").click();
+    h.run();
+    for label in ["Actor name", "New alias", "Actor notes"] {
+        retype(&mut h, label, TYPED);
+        assert_bidi_order(&h, label, TYPED);
+    }
+    // The schema editor: a type's name (the schema's Arabic names are typed here) and a one-letter key.
+    drop(h);
+    let mut h = app(&dir);
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Schema editor").click();
+    h.run();
+    retype(&mut h, "Name of ACTOR", "فاعل مسلح (Armed actor)");
+    assert_bidi_order(&h, "Name of ACTOR", "فاعل مسلح (Armed actor)");
+    retype(&mut h, "Key of ACTOR", "قف");
+    assert_eq!(h.get_by_label("Key of ACTOR").value().as_deref(), Some("ق"), "a key is one letter");
 }

@@ -2,9 +2,9 @@
 //! writes what `tarmeez new` writes (the default conflict schema) and opens the project; the folder can be
 //! typed or pasted, or chosen with the file dialog.
 
-use crate::ui::bidi_field::BidiTextEdit;
 use super::action::Action;
 use super::dialogs::Purpose;
+use crate::ui::bidi_field::BidiTextEdit;
 use eframe::egui;
 use std::path::PathBuf;
 

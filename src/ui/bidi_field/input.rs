@@ -88,7 +88,9 @@ fn ime_event(text: &mut String, state: &mut FieldState, ime: &ImeEvent, limits: 
         ImeEvent::Commit(committed) => {
             state.preedit = None;
             !committed.is_empty()
-                && edit(text, state, EditKind::Other, committed, |t, s| editing::replace_selection(t, s, committed, limits))
+                && edit(text, state, EditKind::Other, committed, |t, s| {
+                    editing::replace_selection(t, s, committed, limits)
+                })
         }
         _ => false,
     }
@@ -157,7 +159,8 @@ fn move_caret(text: &str, state: &mut FieldState, view: &mut FieldView<'_>, moti
     let goal = if motion.keeps_column() { state.goal_x } else { None };
     let moved = layout.move_caret(state.sel.head, goal, motion);
     state.goal_x = moved.goal_x;
-    state.sel = if extend { Selection { anchor: state.sel.anchor, head: moved.caret } } else { Selection::caret(moved.caret) };
+    state.sel =
+        if extend { Selection { anchor: state.sel.anchor, head: moved.caret } } else { Selection::caret(moved.caret) };
     state.history.break_group();
 }
 

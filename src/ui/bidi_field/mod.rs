@@ -14,9 +14,9 @@ mod view;
 use crate::model::Direction;
 use crate::text::DocumentLayout;
 use crate::text::editing::{History, Limits, Selection};
-use std::sync::Arc;
 use crate::ui::bidi_label::{LINE_HEIGHT, painter};
 use eframe::egui::{self, Color32, Sense, Vec2};
+use std::sync::Arc;
 use view::FieldView;
 
 /// A text field with bidi, used like `egui::TextEdit`: `ui.add(BidiTextEdit::singleline(&mut text))`. The
@@ -34,7 +34,14 @@ pub struct BidiTextEdit<'t> {
 impl<'t> BidiTextEdit<'t> {
     /// A one-line field (line breaks typed or pasted become spaces).
     pub fn singleline(text: &'t mut String) -> Self {
-        Self { text, hint: String::new(), desired_width: None, rows: 1, limits: Limits::default(), direction: Direction::Auto }
+        Self {
+            text,
+            hint: String::new(),
+            desired_width: None,
+            rows: 1,
+            limits: Limits::default(),
+            direction: Direction::Auto,
+        }
     }
 
     /// A field of several lines that wrap at its width (Enter starts a new line).

@@ -26,7 +26,13 @@ pub(super) struct FieldView<'p> {
 }
 
 impl<'p> FieldView<'p> {
-    pub(super) fn new(painter: &'p mut LabelPainter, size: f32, width: f32, multiline: bool, direction: Direction) -> Self {
+    pub(super) fn new(
+        painter: &'p mut LabelPainter,
+        size: f32,
+        width: f32,
+        multiline: bool,
+        direction: Direction,
+    ) -> Self {
         Self { painter, size, width, multiline, direction }
     }
 
@@ -103,9 +109,8 @@ impl<'p> FieldView<'p> {
         ui.painter().rect(rect, radius, visuals.text_edit_bg_color(), stroke, egui::StrokeKind::Inside);
         let painter = ui.painter_at(inner.expand(1.0));
         let origin = inner.min - Vec2::new(state.scroll_x, 0.0);
-        let to_screen = |r: crate::text::Rect| {
-            Rect::from_min_max(origin + Vec2::new(r.x0, r.y0), origin + Vec2::new(r.x1, r.y1))
-        };
+        let to_screen =
+            |r: crate::text::Rect| Rect::from_min_max(origin + Vec2::new(r.x0, r.y0), origin + Vec2::new(r.x1, r.y1));
         let sel = state.sel;
         if state.preedit.is_none() && !sel.is_empty() {
             let range = sel.range();

@@ -1,10 +1,10 @@
 //! The actor registry window: list and search (normalized, typo-tolerant), create, edit name, kind,
 //! aliases, affiliation and notes, and merge two actors. Every change is one project edit, undoable.
 
-use crate::ui::bidi_field::BidiTextEdit;
 use crate::model::{Actor, ActorId, ActorKind, ProjectEdit};
 use crate::store::Project;
 use crate::ui::action::Action;
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::bidi_label::selectable_row;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;

@@ -3,11 +3,11 @@
 //! what the import would do and every item it refuses, and imports as one undoable change. A file with
 //! refused items changes nothing unless the coder asks for its valid part.
 
-use crate::ui::bidi_field::BidiTextEdit;
 use crate::formats::suggestions::{FileError, ParsedFile, read_path};
 use crate::model::{DocId, LabelTarget, ProjectEdit, Schema, SourceConfig, SourceName, slugify};
 use crate::store::Project;
 use crate::ui::action::Action;
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
 use crate::workflow::suggestion_import::{ImportReport, import_edit, mapping_edit, plan_import, source_info};

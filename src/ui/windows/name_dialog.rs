@@ -1,9 +1,9 @@
 //! Asks who is coding, once: the name becomes the coder's annotation layer and is remembered in the user's
 //! settings (see [`crate::settings`]).
 
-use crate::ui::bidi_field::BidiTextEdit;
 use crate::identity;
 use crate::model::Annotator;
+use crate::ui::bidi_field::BidiTextEdit;
 use eframe::egui;
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -2,9 +2,9 @@
 //! a draft; Apply makes it one undoable edit, refused while the draft has problems. Ids never change, so
 //! renaming keeps every annotation valid.
 
-use crate::ui::bidi_field::BidiTextEdit;
 use crate::model::{EntityType, EntityTypeId, EventType, EventTypeId, Rgb, Role, RoleId, Schema};
 use crate::ui::action::Action;
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
 use eframe::egui::{self, RichText};

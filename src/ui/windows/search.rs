@@ -1,8 +1,8 @@
 //! Project-wide search: normalized, clitic-aware and typo-tolerant; each hit opens its document there.
 
-use crate::ui::bidi_field::BidiTextEdit;
 use crate::store::Project;
 use crate::ui::action::Action;
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::bidi_label::{LabelStyle, bidi_label, selectable_row_marked};
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;

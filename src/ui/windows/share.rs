@@ -1,10 +1,10 @@
 //! File > Share project…: makes the project folder a git repository shared at a remote (`sync::init_team`),
 //! on a thread of its own, and says what was done.
 
-use crate::ui::bidi_field::BidiTextEdit;
 use crate::store::Project;
 use crate::sync::{self, ShareReport, SyncError};
 use crate::ui::action::Action;
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
 use eframe::egui;
@@ -45,9 +45,7 @@ impl ToolWindow for ShareWindow {
         ui.horizontal(|ui| {
             ui.label("Shared repository:");
             ui.add(
-                BidiTextEdit::singleline(&mut self.remote)
-                    .hint_text("git@host:team/project.git")
-                    .desired_width(260.0),
+                BidiTextEdit::singleline(&mut self.remote).hint_text("git@host:team/project.git").desired_width(260.0),
             );
         });
         let ready = self.running.is_none();

@@ -1,8 +1,8 @@
 //! Attribute and note fields, shared by mentions and events: typed text is a draft until committed, so a
 //! change is one undoable edit.
 
-use crate::ui::bidi_field::BidiTextEdit;
 use super::*;
+use crate::ui::bidi_field::BidiTextEdit;
 
 /// Attribute definitions that apply to a target of this type.
 pub(super) fn applicable<'a>(

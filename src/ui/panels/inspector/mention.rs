@@ -1,7 +1,7 @@
 //! The focused mention: its type, letters, actor link, attributes, note and roles.
 
-use crate::ui::bidi_field::BidiTextEdit;
 use super::*;
+use crate::ui::bidi_field::BidiTextEdit;
 
 /// The focused mention: quote, provenance, type, letters, actor, attributes, note, roles it fills.
 pub(super) fn mention(
