@@ -131,16 +131,22 @@ impl egui::Widget for BidiTextEdit<'_> {
         let Ok(mut p) = shared.lock() else { return ui.label(self.text.as_str()) };
         let mut view = FieldView::new(&mut p, size, inner_width, self.limits.multiline, self.direction);
         // The height follows the text before this frame's typing; a new line shows from the next frame.
-        let text_height = view.layout(self.text, state.preedit.as_deref(), state.sel.head).height();
-        let rows = if self.limits.multiline { (self.rows as f32 * line).max(text_height) } else { line };
+        let rows = if self.limits.multiline {
+            let text_height = view.layout(self.text, state.preedit.as_deref(), state.sel.head).height();
+            (self.rows as f32 * line).max(text_height)
+        } else {
+            line
+        };
         let (rect, response) = ui.allocate_exact_size(Vec2::new(width, rows + 2.0 * margin.y), Sense::click_and_drag());
         ui.data_mut(|d| d.insert_temp(id, IsBidiField));
         let inner = rect.shrink2(margin);
-        let before = self.text.clone();
+        let response = response.on_hover_cursor(egui::CursorIcon::Text);
         if response.clicked() || response.drag_started() {
             response.request_focus();
         }
         let focused = response.has_focus();
+        // Only a field with the keyboard changes by typing: others are not copied every frame.
+        let before = focused.then(|| self.text.clone());
         let mut changed = false;
         if let Some(value) = input::accesskit_value(ui, id) {
             let all = Selection { anchor: 0, head: crate::text::editing::char_len(self.text) };
@@ -179,11 +185,11 @@ impl egui::Widget for BidiTextEdit<'_> {
         if changed {
             response.mark_changed();
         }
-        let (now, hint) = (self.text.clone(), self.hint);
+        let (now, hint) = (self.text.as_str(), self.hint.as_str());
         let role = if self.limits.multiline { egui::Role::MultilineTextInput } else { egui::Role::TextInput };
-        response.widget_info(move || egui::WidgetInfo {
+        response.widget_info(|| egui::WidgetInfo {
             role,
-            ..egui::WidgetInfo::text_edit(true, before.clone(), now.clone(), hint.clone())
+            ..egui::WidgetInfo::text_edit(true, before.as_deref().unwrap_or(now), now, hint)
         });
         response
     }
