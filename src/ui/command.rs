@@ -39,6 +39,8 @@ pub enum Command {
     DeleteMention,
     /// Choose an event type for the selection (then its key or a click makes the event).
     NewEvent,
+    /// Start a relation from the inspected mention; a click on another mention ends it.
+    RelateMention,
     /// Dismiss the message, else stop picking a role filler, else close the topmost window, else unfocus, else
     /// clear the selection.
     Cancel,
@@ -148,7 +150,7 @@ const NUMBER_KEYS: [Key; 9] =
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 67] = [
+    pub const ALL: [Command; 68] = [
         Command::OpenProject,
         // The newcomer's path.
         Command::NewProject,
@@ -160,6 +162,7 @@ impl Command {
         Command::Undo,
         Command::DeleteMention,
         Command::NewEvent,
+        Command::RelateMention,
         Command::MoveStartLeft,
         Command::MoveStartRight,
         Command::MoveEndLeft,
@@ -242,6 +245,7 @@ impl Command {
             Command::Save => "Save",
             Command::DeleteMention => "Delete",
             Command::NewEvent => "New event…",
+            Command::RelateMention => "Relate to another mention",
             Command::Cancel => "Cancel",
             Command::ToggleDone => "Document done",
             Command::NextUnfinished => "Next unfinished document",
@@ -302,6 +306,9 @@ impl Command {
                 "Delete the inspected mention or event, else the selected mention, else the innermost at the caret"
             }
             Command::NewEvent => "Make the selection an event's trigger: choose the event type",
+            Command::RelateMention => {
+                "Relate the inspected mention to another (an actor affiliated with another): press R, then click it"
+            }
             Command::Cancel => {
                 "Dismiss the message, else stop picking a role filler, else close the topmost window, else close the \
                  inspector, else clear the selection"
@@ -387,6 +394,7 @@ impl Command {
             Command::Save => vec![cmd(Key::S)],
             Command::DeleteMention => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Delete)],
             Command::NewEvent => vec![KeyboardShortcut::new(Modifiers::NONE, Key::E)],
+            Command::RelateMention => vec![KeyboardShortcut::new(Modifiers::NONE, Key::R)],
             Command::Cancel => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Escape)],
             Command::ToggleDone => vec![cmd(Key::D)],
             Command::NextUnfinished => vec![cmd(Key::J)],

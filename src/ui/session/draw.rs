@@ -67,6 +67,7 @@ impl Session {
             focus: self.focus,
             selection: self.article.selection(),
             picking: self.picking.as_ref(),
+            relating: self.relating,
             editable,
         };
         let (inspector, review, curation) = (&mut self.inspector, &mut self.review, &mut self.curation);

@@ -29,6 +29,8 @@ fn reserved_keys(schema: &Schema) -> Vec<(String, String)> {
         let k = key?;
         if k.eq_ignore_ascii_case(&'e') {
             Some((id.to_owned(), format!("key `{k}` of `{id}` is taken by New event (E)")))
+        } else if k.eq_ignore_ascii_case(&'r') {
+            Some((id.to_owned(), format!("key `{k}` of `{id}` is taken by Relate to another mention (R)")))
         } else if !k.is_ascii_alphanumeric() {
             Some((id.to_owned(), format!("key `{k}` of `{id}` is not a letter or digit")))
         } else {

@@ -61,6 +61,7 @@ pub(super) fn mention(
         if !roles.is_empty() {
             ui.label(format!("Fills: {}", roles.join(", ")));
         }
+        super::relations::mention_relations(ui, input, layer, id, out);
         ui.horizontal_wrapped(|ui| {
             ui.label("Propose its other occurrences:");
             if ui.button("this document").clicked() {
