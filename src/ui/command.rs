@@ -306,9 +306,7 @@ impl Command {
                 "Delete the inspected mention or event, else the selected mention, else the innermost at the caret"
             }
             Command::NewEvent => "Make the selection an event's trigger: choose the event type",
-            Command::RelateMention => {
-                "Relate the inspected mention to another (an actor affiliated with another): press R, then click it"
-            }
+            Command::RelateMention => "Relate the inspected mention to another: press R, then click the other",
             Command::Cancel => {
                 "Dismiss the message, else stop picking a role filler, else close the topmost window, else close the \
                  inspector, else clear the selection"
