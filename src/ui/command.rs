@@ -359,12 +359,19 @@ impl Command {
             Command::TakeVersion(_) => {
                 "While curating: make that coder's version of the current unit the gold one (Enter takes the majority's)"
             }
-            // The newcomer's path.
+            _ => self.newcomer_help(),
+        }
+    }
+
+    /// Help of the newcomer's path (kept apart so that [`Self::help`] stays readable).
+    fn newcomer_help(self) -> &'static str {
+        match self {
             Command::NewProject => "Create a project in a new or empty folder, with the default schema",
             Command::AddTextFiles => {
                 "Add UTF-8 .txt files as documents, one per file (empty files and duplicates are skipped and listed)"
             }
             Command::AddTextFolder => "Add every .txt file of a folder and its subfolders as documents",
+            _ => "",
         }
     }
 
