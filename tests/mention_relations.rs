@@ -47,6 +47,7 @@ fn r_and_a_click_relate_two_actors_in_one_undoable_edit() {
     assert_eq!((relations[0].from, relations[0].to), (militia, irgc));
     assert_eq!(relations[0].relation_type.as_str(), "AFFILIATED_WITH");
     h.get_by_label("Affiliated with «للحرس الثوري الإيراني»");
+    assert_eq!(h.state().article().links, vec![(militia_span, irgc_span)], "an arrow over the text");
     // The other end shows it too, and a click on the line comes back.
     click_text(&mut h, irgc_span);
     h.get_by_label("«مليشيا أبو الفضل العباس» Affiliated with this").click();

@@ -24,6 +24,7 @@ impl Session {
         self.panels = layout;
         self.highlights();
         let layer_before = self.view.layer.clone();
+        self.article.links = self.relation_links();
         let highlights = self.highlights.take();
         let article = egui::CentralPanel::default_margins()
             .show(ui, |ui| {

@@ -4,7 +4,7 @@
 
 use super::Session;
 use crate::model::coding;
-use crate::model::{MentionId, RelationEnds};
+use crate::model::{MentionId, RelationEnds, Span};
 use crate::ui::action::{Action, Focus};
 
 impl Session {
@@ -35,6 +35,23 @@ impl Session {
         }
         self.picking = None;
         self.relating = Some(from);
+    }
+
+    /// The inspected mention's relations to other mentions in the shown layer, as (from, to) spans for the
+    /// article's arrows.
+    pub(super) fn relation_links(&self) -> Vec<(Span, Span)> {
+        let Some(Focus::Mention(id)) = self.focus else { return Vec::new() };
+        let owner = crate::ui::panels::shown_layer(&self.project, self.shown.as_ref(), &self.view);
+        let Some(layer) = self.loaded().zip(owner.as_ref()).and_then(|(l, a)| l.layers.get(a)) else {
+            return Vec::new();
+        };
+        let span = |m: &MentionId| layer.mentions.get(m).map(|m| m.span);
+        layer
+            .mention_relations
+            .values()
+            .filter(|r| r.from == id || r.to == id)
+            .filter_map(|r| Some((span(&r.from)?, span(&r.to)?)))
+            .collect()
     }
 
     /// A click on a mention while a relation waits: relates the mention it starts from to the innermost of
