@@ -214,37 +214,34 @@ fn highlight_rectangles_cover_exactly_their_characters() {
     }
 }
 
+/// Checks that each highlight's rectangles cover exactly the boxes of its characters.
 fn check_highlights(name: &str, doc: &DocumentLayout) {
     const EPS: f32 = 0.5;
-    {
-        let lines = doc.grapheme_boxes(f32::MIN, f32::MAX);
-        let text = doc.text().clone();
-        for span in spans_for(&doc) {
-            let rects = doc.span_rects(span);
-            let label = format!("{name}: span {span} {:?}", text.slice(span).unwrap());
-            for b in lines.iter().flatten() {
-                if b.rect.width() <= 2.0 * EPS {
-                    continue; // zero-width marks have no box of their own to cover
-                }
-                let same_line: Vec<&Rect> = rects
-                    .iter()
-                    .filter(|r| overlap(r.y0, r.y1, b.rect.y0, b.rect.y1) > b.rect.height() / 2.0)
-                    .collect();
-                let inner = (b.rect.x0 + EPS, b.rect.x1 - EPS);
-                let covered: f32 = same_line.iter().map(|r| overlap(r.x0, r.x1, inner.0, inner.1)).sum();
-                let inside = b.span.start >= span.start && b.span.end <= span.end;
-                let outside = b.span.end <= span.start || b.span.start >= span.end;
-                assert!(inside || outside, "{label}: box {:?} straddles the span", b.span);
-                if inside {
-                    assert!(
-                        covered >= inner.1 - inner.0 - 0.01,
-                        "{label}: grapheme {:?} {:?} not covered",
-                        b.span,
-                        text.slice(b.span)
-                    );
-                } else {
-                    assert!(covered <= 0.01, "{label}: grapheme {:?} {:?} wrongly covered", b.span, text.slice(b.span));
-                }
+    let lines = doc.grapheme_boxes(f32::MIN, f32::MAX);
+    let text = doc.text().clone();
+    for span in spans_for(doc) {
+        let rects = doc.span_rects(span);
+        let label = format!("{name}: span {span} {:?}", text.slice(span).unwrap());
+        for b in lines.iter().flatten() {
+            if b.rect.width() <= 2.0 * EPS {
+                continue; // zero-width marks have no box of their own to cover
+            }
+            let same_line: Vec<&Rect> =
+                rects.iter().filter(|r| overlap(r.y0, r.y1, b.rect.y0, b.rect.y1) > b.rect.height() / 2.0).collect();
+            let inner = (b.rect.x0 + EPS, b.rect.x1 - EPS);
+            let covered: f32 = same_line.iter().map(|r| overlap(r.x0, r.x1, inner.0, inner.1)).sum();
+            let inside = b.span.start >= span.start && b.span.end <= span.end;
+            let outside = b.span.end <= span.start || b.span.start >= span.end;
+            assert!(inside || outside, "{label}: box {:?} straddles the span", b.span);
+            if inside {
+                assert!(
+                    covered >= inner.1 - inner.0 - 0.01,
+                    "{label}: grapheme {:?} {:?} not covered",
+                    b.span,
+                    text.slice(b.span)
+                );
+            } else {
+                assert!(covered <= 0.01, "{label}: grapheme {:?} {:?} wrongly covered", b.span, text.slice(b.span));
             }
         }
     }
