@@ -99,7 +99,7 @@ fn sweep() -> Vec<(String, DocumentLayout)> {
     let mut out = Vec::new();
     for width in sweep_widths() {
         out.push((format!("wrapping@{width}"), layout(&wrapping, width, Direction::Auto)));
-        if width as usize % 120 == 0 {
+        if (width as usize).is_multiple_of(120) {
             out.push((format!("mixed@{width}"), layout(&mixed, width, Direction::Auto)));
         }
     }
