@@ -125,21 +125,34 @@ pub(crate) fn import_suggestions(
         mapping.labels.insert(label.clone(), LabelTarget::Ignore);
     }
     let shown = file.display();
+    // A file another format entirely is named for what it looks like, rather than "not valid JSON".
+    let other_kind = |chosen: Option<SuggestionFormat>| {
+        sniff::sniff_path(file).filter(|g| g.kind.suggestion_format().is_none_or(|f| Some(f) != chosen))
+    };
     let parsed = match suggestions::read_path(file, options.format) {
         Ok(p) => p,
         Err(e) => {
-            let sep = if e.line.is_some() { "" } else { " " };
-            outln!("{shown}:{sep}{e}");
+            match other_kind(options.format) {
+                Some(guess) => outln!("{shown}: {guess}"),
+                None if e.line.is_some() => outln!("{shown}:{e}"),
+                None => outln!("{shown}: {e}"),
+            }
             outln!("nothing was imported");
             return Ok(ExitCode::FAILURE);
         }
     };
+    if parsed.items.is_empty()
+        && !parsed.refused.is_empty()
+        && let Some(guess) = other_kind(Some(parsed.format))
+    {
+        outln!("{shown}: {guess}");
+    }
     let report = plan_import(&project, &source, parsed, doc.as_ref(), &mapping);
     for note in &report.notes {
         outln!("{shown}: note: {note}");
     }
     for refusal in &report.refused {
-        outln!("{shown}:{refusal}");
+        outln!("{}", located(&shown, &refusal.origin, &refusal.reason));
     }
     let unknown = report.unknown_labels();
     if !unknown.is_empty() {
@@ -174,15 +187,34 @@ pub(crate) fn type_names(schema: &tarmeez::model::Schema) -> String {
     entities.chain(schema.event_types.iter().map(|t| t.id.as_str())).collect::<Vec<_>>().join(", ")
 }
 
+/// The options of `import-annotations`.
+pub(crate) struct AnnotationOptions {
+    pub(crate) doc: Option<String>,
+    pub(crate) replace: bool,
+    pub(crate) map: Vec<String>,
+    pub(crate) partial: bool,
+}
+
 /// `import-annotations --format doccano`: the file's entities and relations into the coder's layer.
-pub(crate) fn import_doccano(dir: &Path, path: &Path, annotator: Option<&Annotator>) -> Result<ExitCode> {
+pub(crate) fn import_doccano(
+    dir: &Path,
+    path: &Path,
+    options: &AnnotationOptions,
+    annotator: Option<&Annotator>,
+) -> Result<ExitCode> {
+    use tarmeez::formats::doccano::{ImportError, ImportOptions, import_doccano_with};
     let Some(annotator) = annotator else {
         anyhow::bail!("give --annotator: the coder whose layer receives the annotations");
     };
     let mut project = Project::open(dir, OpenOptions { annotator: annotator.clone(), read_only: false })
         .with_context(|| format!("cannot open {}", dir.display()))?;
-    match tarmeez::formats::doccano::import_doccano(&mut project, path, annotator) {
+    let map = type_labels::parse_map(&options.map, &project.config().schema).map_err(anyhow::Error::msg)?;
+    let doccano_options = ImportOptions { map, partial: options.partial };
+    match import_doccano_with(&mut project, path, annotator, &doccano_options) {
         Ok(s) => {
+            for r in &s.refused {
+                outln!("{}:{}: {}", path.display(), r.line, r.message);
+            }
             outln!(
                 "read {} lines: {} mentions, {} events, {} roles, {} relations into {} documents ({} already present)",
                 s.lines,
@@ -193,18 +225,40 @@ pub(crate) fn import_doccano(dir: &Path, path: &Path, annotator: Option<&Annotat
                 s.documents,
                 s.already_present
             );
+            if !s.refused.is_empty() {
+                outln!("{} refused line(s) or item(s) left out", s.refused.len());
+                return Ok(ExitCode::FAILURE);
+            }
             Ok(ExitCode::SUCCESS)
         }
-        Err(tarmeez::formats::doccano::ImportError::Store(e @ StoreError::PartlySaved { .. })) => {
+        Err(ImportError::Store(e @ StoreError::PartlySaved { .. })) => {
             outln!("the import was saved only in part: {e}");
             Ok(ExitCode::FAILURE)
         }
         Err(e) => {
             outln!("{e}");
-            outln!("nothing was imported");
+            say_what_it_looks_like(path, |k| k.annotation_format() == Some(AnnotationFormat::Doccano))?;
+            let partial = matches!(e, ImportError::Refused { .. }) && !options.partial;
+            outln!("nothing was imported{}", if partial { " (import the valid lines with --partial)" } else { "" });
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// When the file at `path` looks like another format than the reader that refused it (`same` says which
+/// kinds it reads), says what it looks like and why.
+fn say_what_it_looks_like(path: &Path, same: impl Fn(sniff::Kind) -> bool) -> Result<()> {
+    if path.is_file()
+        && let Some(guess) = sniff::sniff_path(path).filter(|g| !same(g.kind))
+    {
+        outln!("{}: {guess}", path.display());
+    }
+    Ok(())
+}
+
+/// `<file>:<where>: <reason>`, or `<file>: <reason>` when the place is the whole file.
+fn located(file: &impl std::fmt::Display, origin: &str, reason: &str) -> String {
+    if origin.is_empty() { format!("{file}: {reason}") } else { format!("{file}:{origin}: {reason}") }
 }
 
 /// Saves what an import changed. Some files may be written and others not: the error then says so and
@@ -219,18 +273,19 @@ fn save_import(project: &mut Project) -> Result<()> {
     })
 }
 
+/// `import-annotations --format brat`: `.ann` files into the coder's layer; with `--partial` the valid files
+/// are imported and the refused ones listed.
 pub(crate) fn import_annotations(
     dir: &Path,
     path: &Path,
-    doc: Option<&str>,
-    replace: bool,
+    options: &AnnotationOptions,
     annotator: Option<&Annotator>,
 ) -> Result<ExitCode> {
     // Writing into someone's layer by default would be a surprise: the coder is named.
     let Some(annotator) = annotator else {
         anyhow::bail!("give --annotator: the coder whose layer receives the annotations");
     };
-    let doc = match doc {
+    let doc = match &options.doc {
         Some(d) => Some(DocId::parse(d).map_err(|e| anyhow::anyhow!("--doc: {e}"))?),
         None => None,
     };
@@ -238,7 +293,8 @@ pub(crate) fn import_annotations(
         anyhow::bail!("{} does not exist; nothing was imported", path.display());
     }
     let mut project = open_for_import(dir, annotator.clone(), doc.as_ref())?;
-    let plan = brat::plan_import(&project, path, doc.as_ref(), replace);
+    let map = type_labels::parse_map(&options.map, &project.config().schema).map_err(anyhow::Error::msg)?;
+    let plan = brat::plan_import_with(&project, path, &brat::PlanOptions { doc, replace: options.replace, map });
     for note in &plan.notes {
         outln!("note: {note}");
     }
@@ -246,8 +302,12 @@ pub(crate) fn import_annotations(
         outln!("{refusal}");
     }
     if !plan.refused.is_empty() {
-        outln!("{} refusal(s); nothing was imported", plan.refused.len());
-        return Ok(ExitCode::FAILURE);
+        say_what_it_looks_like(path, |k| k.annotation_format() == Some(AnnotationFormat::Brat))?;
+        if !options.partial || plan.layers.is_empty() {
+            let hint = if options.partial { "" } else { " (import the valid files with --partial)" };
+            outln!("{} refusal(s); nothing was imported{hint}", plan.refused.len());
+            return Ok(ExitCode::FAILURE);
+        }
     }
     if plan.layers.is_empty() {
         outln!("no annotations to import");
@@ -266,6 +326,10 @@ pub(crate) fn import_annotations(
         );
     }
     outln!("{} document(s) imported", plan.layers.len());
+    if !plan.refused.is_empty() {
+        outln!("{} refusal(s) in the files left out, listed above", plan.refused.len());
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
 }
 

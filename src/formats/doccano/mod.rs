@@ -45,4 +45,6 @@ mod export;
 mod import;
 
 pub use export::export_doccano;
-pub use import::{ImportError, ImportSummary, Refusal, import_doccano, plan_doccano};
+pub use import::{
+    ImportError, ImportOptions, ImportSummary, Refusal, import_doccano, import_doccano_with, plan_doccano, plan_doccano_with,
+};
