@@ -133,9 +133,16 @@ pub(crate) fn import_suggestions(
         Ok(p) => p,
         Err(e) => {
             match other_kind(options.format) {
-                Some(guess) => outln!("{shown}: {guess}"),
-                None if e.line.is_some() => outln!("{shown}:{e}"),
-                None => outln!("{shown}: {e}"),
+                // Its own words say more than a JSON parser's about a file that is not JSON at all.
+                Some(guess) if guess.kind != sniff::Kind::OtherJson => outln!("{shown}: {guess}"),
+                guess => {
+                    // The error starts with its line and column when it has them: `file:3:5: ...`.
+                    let sep = if e.line.is_some() { "" } else { " " };
+                    outln!("{shown}:{sep}{e}");
+                    if let Some(guess) = guess {
+                        outln!("{shown}: {guess}");
+                    }
+                }
             }
             outln!("nothing was imported");
             return Ok(ExitCode::FAILURE);
