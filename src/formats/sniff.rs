@@ -157,7 +157,9 @@ fn conll_columns(text: &str) -> Option<String> {
     if lines.first().is_some_and(|l| l.starts_with("-DOCSTART-")) {
         return Some("its first line is `-DOCSTART-`".to_owned());
     }
-    let tag = |t: &str| t == "O" || t.split_once('-').is_some_and(|(p, l)| matches!(p, "B" | "I" | "E" | "S") && !l.is_empty());
+    let tag = |t: &str| {
+        t == "O" || t.split_once('-').is_some_and(|(p, l)| matches!(p, "B" | "I" | "E" | "S") && !l.is_empty())
+    };
     let tagged = lines
         .iter()
         .filter(|l| {
@@ -174,10 +176,9 @@ fn json_kind(text: &str, first_line: &str) -> Option<Guess> {
     if let Ok(v) = serde_json::from_str::<Value>(text) {
         return Some(match &v {
             Value::Array(items) => match items.first() {
-                Some(Value::Array(_)) => Guess {
-                    kind: Kind::Hf,
-                    why: "it is a list of lists, as the pipeline's batch output is".to_owned(),
-                },
+                Some(Value::Array(_)) => {
+                    Guess { kind: Kind::Hf, why: "it is a list of lists, as the pipeline's batch output is".to_owned() }
+                }
                 Some(record) => record_kind(record, "it is a list of objects"),
                 None => return None,
             },
@@ -225,7 +226,10 @@ mod tests {
         assert_eq!(kind(None, b"EU\tB-ORG\nrejects\tO\n"), Some(Kind::Conll));
         assert_eq!(kind(None, br#"[{"data": {"text": "x"}, "annotations": []}]"#), Some(Kind::LabelStudio));
         assert_eq!(kind(None, br#"{"text": "x", "labels": [[0, 1, "A"]]}"#), Some(Kind::Doccano));
-        assert_eq!(kind(None, b"{\"text\": \"x\", \"label\": []}\n{\"text\": \"y\", \"label\": []}\n"), Some(Kind::Doccano));
+        assert_eq!(
+            kind(None, b"{\"text\": \"x\", \"label\": []}\n{\"text\": \"y\", \"label\": []}\n"),
+            Some(Kind::Doccano)
+        );
         assert_eq!(kind(None, br#"[[{"entity_group": "ORG", "start": 0, "end": 1}]]"#), Some(Kind::Hf));
         assert_eq!(kind(Some("spacy"), &[0x78, 0x9c, 0xff, 0xfe]), Some(Kind::SpacyDocBin));
         assert_eq!(kind(None, b"just some words\n"), None);

@@ -2,8 +2,8 @@
 //! imported, the layer it becomes (keeping the ids of what it repeats), and the one edit that imports it.
 
 use super::read::ann_to_layer_mapped;
-use crate::formats::type_labels::LabelMap;
 use crate::formats::text_file::{TextFileError, read_text};
+use crate::formats::type_labels::LabelMap;
 use crate::model::{DocId, Edit, EventId, Layer, MentionId, ProjectEdit, RelationId};
 use crate::store::Project;
 use std::collections::{BTreeMap, BTreeSet};

@@ -7,9 +7,9 @@ use super::escape::decode_token;
 use super::parse::{AnnLine, Parsed, parse_ann};
 use crate::formats::type_labels::{LabelMap, TypeOf, type_of};
 use crate::model::{
-    ActorId, ActorRegistry, Argument, AttrValue, AttributeDef, AttributeKind, AttributeTarget, DocText,
-    Event, EventId, EventType, EventTypeId, Layer, Mention, MentionId, Relation, RelationId, RelationTypeId, RoleId,
-    Schema, Span, validate_layer,
+    ActorId, ActorRegistry, Argument, AttrValue, AttributeDef, AttributeKind, AttributeTarget, DocText, Event, EventId,
+    EventType, EventTypeId, Layer, Mention, MentionId, Relation, RelationId, RelationTypeId, RoleId, Schema, Span,
+    validate_layer,
 };
 use std::collections::{BTreeMap, BTreeSet};
 

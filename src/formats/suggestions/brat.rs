@@ -136,7 +136,10 @@ mod tests {
         let p = parse_str(content, None).unwrap();
         assert_eq!(p.format, SuggestionFormat::Brat);
         assert_eq!(p.items.len(), 2);
-        assert_eq!((p.items[1].start, p.items[1].end, p.items[1].words.as_slice()), (0, 7, ["قص ال".to_owned()].as_slice()));
+        assert_eq!(
+            (p.items[1].start, p.items[1].end, p.items[1].words.as_slice()),
+            (0, 7, ["قص ال".to_owned()].as_slice())
+        );
         assert_eq!((p.items[0].start, p.items[0].end, p.items[0].text.as_deref()), (5, 12, Some("القاعدة")));
         assert_eq!(p.items[0].origin, "line 1 (T1)");
         assert_eq!(p.refused.len(), 1);

@@ -14,7 +14,10 @@
 //! case; see [`super::words_match_text`]); a raw token's words are compared once merged. Raw tokens are merged as the pipeline's "simple" aggregation
 //! does: a `B-X` starts a span, following `I-X` tokens (consecutive `index`, not overlapping) extend it, an
 //! `I-X` with nothing to extend starts a span, a label without prefix counts as `I-`, and `O` is skipped;
-//! the merged span's score is the mean of its tokens' scores.
+//! the merged span's score is the mean of its tokens' scores. A piece of a word (a `word` starting with `##`, or
+//! `is_subword` set) right after a span of the same label joins it even when tagged `B-`, so one word is one
+//! suggestion. The pipeline's batch output (a list of lists, one per text) is read when one list holds
+//! entities (its document given with `--doc`); with several, each list is refused, as none names its document.
 
 use super::*;
 
@@ -55,8 +58,11 @@ pub(super) fn parse(json: &Json) -> ParsedFile {
 /// batch with one non-empty list can be placed (in the document given with `--doc`); with several, each is
 /// refused, saying how to name their documents.
 fn read_batch(out: &mut ParsedFile, lists: &[Value]) {
-    let filled: Vec<(usize, &Vec<Value>)> =
-        lists.iter().enumerate().filter_map(|(k, l)| l.as_array().filter(|l| !l.is_empty()).map(|l| (k + 1, l))).collect();
+    let filled: Vec<(usize, &Vec<Value>)> = lists
+        .iter()
+        .enumerate()
+        .filter_map(|(k, l)| l.as_array().filter(|l| !l.is_empty()).map(|l| (k + 1, l)))
+        .collect();
     if let [(k, list)] = filled.as_slice() {
         let prefix = if lists.len() > 1 { format!("list {k}") } else { String::new() };
         return read_entities(out, list.iter().map(entity_of), &prefix, "item", &DocRef::default());
