@@ -125,35 +125,9 @@ pub(crate) fn import_suggestions(
         mapping.labels.insert(label.clone(), LabelTarget::Ignore);
     }
     let shown = file.display();
-    // A file another format entirely is named for what it looks like, rather than "not valid JSON".
-    let other_kind = |chosen: Option<SuggestionFormat>| {
-        sniff::sniff_path(file).filter(|g| g.kind.suggestion_format().is_none_or(|f| Some(f) != chosen))
+    let Some(parsed) = read_suggestion_file(file, options.format)? else {
+        return Ok(ExitCode::FAILURE);
     };
-    let parsed = match suggestions::read_path(file, options.format) {
-        Ok(p) => p,
-        Err(e) => {
-            match other_kind(options.format) {
-                // Its own words say more than a JSON parser's about a file that is not JSON at all.
-                Some(guess) if guess.kind != sniff::Kind::OtherJson => outln!("{shown}: {guess}"),
-                guess => {
-                    // The error starts with its line and column when it has them: `file:3:5: ...`.
-                    let sep = if e.line.is_some() { "" } else { " " };
-                    outln!("{shown}:{sep}{e}");
-                    if let Some(guess) = guess {
-                        outln!("{shown}: {guess}");
-                    }
-                }
-            }
-            outln!("nothing was imported");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    if parsed.items.is_empty()
-        && !parsed.refused.is_empty()
-        && let Some(guess) = other_kind(Some(parsed.format))
-    {
-        outln!("{shown}: {guess}");
-    }
     let report = plan_import(&project, &source, parsed, doc.as_ref(), &mapping);
     for note in &report.notes {
         outln!("{shown}: note: {note}");
@@ -186,6 +160,41 @@ pub(crate) fn import_suggestions(
         save_import(&mut project)?;
     }
     Ok(if report.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// Reads a suggestion file, or says why it cannot (`None`; nothing is imported). A file another format
+/// entirely is named for what it looks like, rather than "not valid JSON".
+fn read_suggestion_file(file: &Path, format: Option<SuggestionFormat>) -> Result<Option<suggestions::ParsedFile>> {
+    let shown = file.display();
+    let other_kind = |chosen: Option<SuggestionFormat>| {
+        sniff::sniff_path(file).filter(|g| g.kind.suggestion_format().is_none_or(|f| Some(f) != chosen))
+    };
+    let parsed = match suggestions::read_path(file, format) {
+        Ok(p) => p,
+        Err(e) => {
+            match other_kind(format) {
+                // Its own words say more than a JSON parser's about a file that is not JSON at all.
+                Some(guess) if guess.kind != sniff::Kind::OtherJson => outln!("{shown}: {guess}"),
+                guess => {
+                    // The error starts with its line and column when it has them: `file:3:5: ...`.
+                    let sep = if e.line.is_some() { "" } else { " " };
+                    outln!("{shown}:{sep}{e}");
+                    if let Some(guess) = guess {
+                        outln!("{shown}: {guess}");
+                    }
+                }
+            }
+            outln!("nothing was imported");
+            return Ok(None);
+        }
+    };
+    if parsed.items.is_empty()
+        && !parsed.refused.is_empty()
+        && let Some(guess) = other_kind(Some(parsed.format))
+    {
+        outln!("{shown}: {guess}");
+    }
+    Ok(Some(parsed))
 }
 
 /// The schema's entity and event type ids, for messages about label mappings.
