@@ -146,6 +146,31 @@ fn a_folder_of_brat_files_is_read_recursively_and_partial_imports_the_valid_file
     assert!(out.contains("mosul.ann:2:"), "{out}");
     assert_eq!(mentions(&layer(&dir, "raqqa", "huda")), [(6, 16, "ACTOR".into()), (47, 53, "ACTOR".into())]);
     assert!(mentions(&layer(&dir, "mosul", "huda")).is_empty(), "the refused file changes nothing");
+
+    // Mapped, the unknown type is read too.
+    let (ok, out) = import(&dir, &folder, "brat", "omar", &["--map", "PLANET=location"]);
+    assert!(ok, "{out}");
+    assert_eq!(mentions(&layer(&dir, "mosul", "omar")), [(0, 5, "ACTOR".into()), (7, 11, "LOCATION".into())]);
+}
+
+#[test]
+fn partial_imports_the_valid_lines_of_a_doccano_file() {
+    let (tmp, dir) = project();
+    let raqqa = std::fs::read_to_string(fixture("raqqa.txt")).unwrap();
+    let mosul = std::fs::read_to_string(fixture("brat/folder/bad/mosul.txt")).unwrap();
+    let good = serde_json::json!({"text": raqqa, "labels": [[6, 16, "ACTOR"]]});
+    let bad = serde_json::json!({"text": mosul, "labels": [[0, 6, "PLANET"]]});
+    let file = tmp.path().join("two.jsonl");
+    std::fs::write(&file, format!("{good}\n{bad}\n")).unwrap();
+    let (ok, out) = import(&dir, &file, "doccano", "huda", &[]);
+    assert!(!ok && out.contains("two.jsonl:2: entity #1: unknown label `PLANET`"), "{out}");
+    assert!(out.contains("--partial"), "{out}");
+    assert!(mentions(&layer(&dir, "raqqa", "huda")).is_empty());
+    let (ok, out) = import(&dir, &file, "doccano", "huda", &["--partial"]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("two.jsonl:2: entity #1: unknown label `PLANET`"), "{out}");
+    assert_eq!(mentions(&layer(&dir, "raqqa", "huda")), [(6, 16, "ACTOR".into())]);
+    assert!(mentions(&layer(&dir, "mosul", "huda")).is_empty());
 }
 
 #[test]

@@ -394,7 +394,11 @@ impl Planning {
         let found = s.mentions + s.events + s.arguments + s.relations + s.already_present;
         if found == 0 && self.refusals.is_empty() {
             let keys: Vec<&str> = self.keys.iter().map(String::as_str).collect();
-            let keys = if keys.is_empty() { "only `text` and `id`".to_owned() } else { keys.join(", ") };
+            let keys = match (self.summary.lines, keys.is_empty()) {
+                (0, _) => "none, it has no lines".to_owned(),
+                (_, true) => "only `text` and `id`".to_owned(),
+                _ => keys.join(", "),
+            };
             return Err(ImportError::Nothing { path: path.to_owned(), keys });
         }
         self.summary.refused = std::mem::take(&mut self.refusals);
