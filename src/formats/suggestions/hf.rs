@@ -377,6 +377,18 @@ mod tests {
     }
 
     #[test]
+    fn a_batch_of_several_lists_is_refused_list_by_list_as_no_list_names_its_document() {
+        let one = r#"[{"entity_group": "LOC", "score": 0.9, "start": 0, "end": 3}]"#;
+        let p = parse(&format!("[{one}, [], {one}]"));
+        assert!(p.items.is_empty());
+        let origins: Vec<&str> = p.refused.iter().map(|r| r.origin.as_str()).collect();
+        assert_eq!(origins, ["list 1", "list 3"]);
+        assert!(p.refused[0].reason.contains("--doc"), "{}", p.refused[0].reason);
+        let p = parse(&format!("[[], {one}]"));
+        assert_eq!((p.items.len(), p.items[0].origin.as_str()), (1, "list 2, item 1"));
+    }
+
+    #[test]
     fn a_bad_token_is_refused_and_ends_the_span() {
         let p = parse(
             r#"[
