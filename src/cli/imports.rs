@@ -254,7 +254,8 @@ pub(crate) fn import_doccano(
         Err(e) => {
             outln!("{e}");
             say_what_it_looks_like(path, |k| k.annotation_format() == Some(AnnotationFormat::Doccano))?;
-            let partial = matches!(e, ImportError::Refused { .. }) && !options.partial;
+            // --partial is suggested only where it would import something.
+            let partial = matches!(e, ImportError::Refused { valid_lines: 1.., .. }) && !options.partial;
             outln!("nothing was imported{}", if partial { " (import the valid lines with --partial)" } else { "" });
             Ok(ExitCode::FAILURE)
         }

@@ -81,6 +81,8 @@ pub enum ImportError {
         path: PathBuf,
         /// Every problem found, in file order.
         refusals: Vec<Refusal>,
+        /// Lines with nothing refused, which `--partial` would import.
+        valid_lines: usize,
     },
     /// The file was read and holds nothing to import.
     #[error(
@@ -256,6 +258,8 @@ struct Planning {
     unmapped: BTreeMap<String, usize>,
     /// Every key the lines have, for saying what a file without annotations holds.
     keys: BTreeSet<String>,
+    /// Lines read with nothing refused.
+    applied: usize,
     /// What the lines read so far add.
     summary: ImportSummary,
     /// Every problem found so far, in file order.
@@ -339,6 +343,7 @@ impl Planning {
         }
         if self.refusals.len() == before && entities.unmapped.is_empty() {
             *layer = work;
+            self.applied += 1;
         }
     }
 
@@ -388,7 +393,8 @@ impl Planning {
             self.refusals.sort_by_key(|r| r.line);
         }
         if !self.refusals.is_empty() && !partial {
-            return Err(ImportError::Refused { path: path.to_owned(), refusals: self.refusals });
+            let valid_lines = self.applied;
+            return Err(ImportError::Refused { path: path.to_owned(), refusals: self.refusals, valid_lines });
         }
         let s = &self.summary;
         let found = s.mentions + s.events + s.arguments + s.relations + s.already_present;
