@@ -114,10 +114,29 @@ impl SourceConfig {
         if let Some(t) = self.labels.get(label) {
             return Some(t.clone());
         }
-        let upper = label.to_uppercase();
-        if let Some(t) = schema.entity_types.iter().find(|t| t.id.as_str() == upper) {
+        // Case-blind on both sides: a schema may spell its ids `Weapon` as well as `WEAPON`.
+        let same = |id: &str| id.to_lowercase() == label.to_lowercase();
+        if let Some(t) = schema.entity_types.iter().find(|t| same(t.id.as_str())) {
             return Some(LabelTarget::Entity(t.id.clone()));
         }
-        schema.event_types.iter().find(|t| t.id.as_str() == upper).map(|t| LabelTarget::Event(t.id.clone()))
+        schema.event_types.iter().find(|t| same(t.id.as_str())).map(|t| LabelTarget::Event(t.id.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::default_conflict_schema;
+
+    #[test]
+    fn a_label_is_a_schema_type_whatever_the_case_of_either() {
+        let mut schema = default_conflict_schema();
+        schema.entity_types[0].id = "Actor".into(); // a schema that spells its id in mixed case
+        let config = SourceConfig::default();
+        for label in ["ACTOR", "actor", "Actor"] {
+            assert_eq!(config.target(label, &schema), Some(LabelTarget::Entity("Actor".into())), "{label}");
+        }
+        assert_eq!(config.target("attack", &schema), Some(LabelTarget::Event("ATTACK".into())));
+        assert_eq!(config.target("PER", &schema), None);
     }
 }

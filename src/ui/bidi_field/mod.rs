@@ -114,7 +114,8 @@ impl egui::Widget for BidiTextEdit<'_> {
         let line = size * LINE_HEIGHT;
         let margin = Vec2::new(4.0, 2.0);
         let width = match self.desired_width {
-            Some(w) if w.is_finite() => w.min(ui.available_width()),
+            // As asked, like egui's field: inside a grid the available width is last frame's column width.
+            Some(w) if w.is_finite() => w,
             Some(_) => ui.available_width(),
             None => ui.spacing().text_edit_width.min(ui.available_width()),
         }
