@@ -66,6 +66,9 @@ fn render_job(job: Job, annotator: Annotator) -> anyhow::Result<ExitCode> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The window and `render` fall back to the system's fonts for characters the bundled ones lack, unless
+    // TARMEEZ_FONTS=bundled asks for the bundled fonts alone (the same pixels on every machine).
+    tarmeez::text::fonts::set_system_fallback(std::env::var_os("TARMEEZ_FONTS").is_none_or(|v| v != "bundled"));
     let given = match given_annotator(&cli) {
         Ok(given) => given,
         Err(code) => return code,

@@ -59,6 +59,23 @@ mod tests {
     }
 
     #[test]
+    fn common_emoji_and_a_hebrew_paragraph_have_glyphs() {
+        // 🙂 and 🫡 are not in the subset of Noto Emoji that egui ships; the bundled font is the whole one.
+        let emoji = "قال المتحدث 🙂 👍 🔥 ❤️ 😂 🙏 😢 🫡 🤝 ✌️ 💔 🕊️ انتهى";
+        assert_eq!(missing(emoji), Vec::<char>::new());
+        let hebrew = "ראש הממשלה בנימין נתניהו אמר ביום שלישי כי ישראל תמשיך בפעולותיה בדרום לבנון, \
+                      לאחר ש״חזבאללה״ ירה 40 רקטות לעבר הגליל העליון.";
+        assert_eq!(missing(hebrew), Vec::<char>::new());
+    }
+
+    #[test]
+    fn flags_are_drawn_as_their_two_letters() {
+        // Noto Emoji (monochrome) has no flags: a flag is drawn as its two regional indicator letters, each a
+        // boxed capital (🇵🇸 as "P" "S"), which it has, so nothing is missing.
+        assert_eq!(missing("علم 🇵🇸 و🇱🇧"), Vec::<char>::new());
+    }
+
+    #[test]
     fn a_script_no_bundled_font_covers_is_counted() {
         // Ethiopic: no bundled font has it.
         // In code point order.
