@@ -23,13 +23,32 @@ pub const NOTO_SANS_HEBREW: &[u8] = include_bytes!("../../assets/fonts/NotoSansH
 /// emoji such as 🙂.
 pub const NOTO_EMOJI: &[u8] = include_bytes!("../../assets/fonts/NotoEmoji-Regular.ttf");
 
-/// The bundled families, in the order the layout engine tries them, with their files: what the HTML export
-/// names and embeds.
-pub const BUNDLED: [(&str, &[u8]); 4] = [
-    ("Noto Naskh Arabic", NASKH_ARABIC),
-    ("Noto Sans", NOTO_SANS),
-    ("Noto Sans Hebrew", NOTO_SANS_HEBREW),
-    ("Noto Emoji", NOTO_EMOJI),
+/// A bundled font: its family name, its file under assets/fonts and its bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct BundledFont {
+    /// The family name inside the font.
+    pub family: &'static str,
+    /// Its file name in assets/fonts (and in the HTML export's `fonts/`).
+    pub file: &'static str,
+    /// The font file.
+    pub bytes: &'static [u8],
+}
+
+/// The bundled fonts, in the order the layout engine tries them: what the layout registers and the HTML
+/// export names and writes.
+pub const BUNDLED: [BundledFont; 4] = [
+    BundledFont { family: "Noto Naskh Arabic", file: "NotoNaskhArabic-Regular.ttf", bytes: NASKH_ARABIC },
+    BundledFont { family: "Noto Sans", file: "NotoSans-Regular.ttf", bytes: NOTO_SANS },
+    BundledFont { family: "Noto Sans Hebrew", file: "NotoSansHebrew-Regular.ttf", bytes: NOTO_SANS_HEBREW },
+    BundledFont { family: "Noto Emoji", file: "NotoEmoji-Regular.ttf", bytes: NOTO_EMOJI },
+];
+
+/// The licences of the bundled fonts, by file name: the one OFL text of the Debian fonts and the copy that
+/// came with Noto Emoji.
+pub const LICENCES: [(&str, &str); 3] = [
+    ("OFL-1.1.txt", include_str!("../../assets/fonts/OFL-1.1.txt")),
+    ("NotoEmoji-OFL.txt", include_str!("../../assets/fonts/NotoEmoji-OFL.txt")),
+    ("README.md", include_str!("../../assets/fonts/README.md")),
 ];
 
 /// The font family list given to the layout engine: Arabic first, so that shared characters (digits,
@@ -69,10 +88,10 @@ pub fn font_context_with(system: bool) -> FontContext {
 /// The bundled fonts registered in a new collection, with the system's behind them if `system`.
 fn collection(system: bool) -> Collection {
     let mut c = Collection::new(CollectionOptions { shared: false, system_fonts: system });
-    for (_, bytes) in BUNDLED {
-        c.register_fonts(Blob::new(Arc::new(bytes)), None);
+    for font in BUNDLED {
+        c.register_fonts(Blob::new(Arc::new(font.bytes)), None);
     }
-    let [naskh, sans, hebrew, emoji] = BUNDLED.map(|(name, _)| c.family_id(name));
+    let [naskh, sans, hebrew, emoji] = BUNDLED.map(|font| c.family_id(font.family));
     let script = |tag: &[u8; 4]| FallbackKey::new(Script::from_bytes(*tag), None);
     let keys = [
         (script(b"Latn"), vec![sans]),
