@@ -156,6 +156,8 @@ fn sample_project() -> PathBuf {
 /// `--annotator`, else `$TARMEEZ_ANNOTATOR`, else the settings; when none of them has it, the window asks once
 /// (before the first project opens) and remembers the answer.
 fn run_gui(project: Option<PathBuf>, given: Option<Annotator>) -> Result<ExitCode> {
+    // The system's font list is read while the window opens, not when the first article is laid out.
+    tarmeez::text::fonts::warm_up();
     let from_env =
         std::env::var("TARMEEZ_ANNOTATOR").ok().filter(|s| !s.trim().is_empty()).map(|s| Annotator::from_raw(&s));
     let settings_path = settings::default_path();

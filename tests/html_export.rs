@@ -345,9 +345,7 @@ fn the_page_carries_fonts_for_hebrew_emoji_and_arabic() {
     let lacking: Vec<char> = text
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '\u{FE0F}'))
-        .filter(|&c| {
-            fonts.iter().all(|(_, bytes)| swash::FontRef::from_index(bytes, 0).unwrap().charmap().map(c) == 0)
-        })
+        .filter(|&c| fonts.iter().all(|(_, bytes)| swash::FontRef::from_index(bytes, 0).unwrap().charmap().map(c) == 0))
         .collect();
     assert_eq!(lacking, Vec::<char>::new());
     for licence in ["fonts/OFL-1.1.txt", "fonts/NotoEmoji-OFL.txt"] {

@@ -9,7 +9,9 @@
 //! geometry lays out alike on every machine.
 
 use parley::FontContext;
-use parley::fontique::{Blob, Collection, CollectionOptions, FallbackKey, FamilyId, GenericFamily, Script, SourceCache};
+use parley::fontique::{
+    Blob, Collection, CollectionOptions, FallbackKey, FamilyId, GenericFamily, Script, SourceCache,
+};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -83,6 +85,19 @@ pub fn font_context_with(system: bool) -> FontContext {
     let cell = if system { &WITH_SYSTEM } else { &BUNDLED_ONLY };
     let collection = cell.get_or_init(|| collection(system)).clone();
     FontContext { collection, source_cache: SourceCache::default() }
+}
+
+/// Builds the font collection of new font contexts on another thread, so that the first article laid out
+/// does not wait for the system's font list (about 100 ms with fontconfig's cache warm; the window's own
+/// start takes longer).
+pub fn warm_up() {
+    std::thread::spawn(font_context);
+}
+
+/// A new font context built from scratch, not the process's shared collection: what [`font_context_with`]
+/// costs the first time, for the benchmarks.
+pub fn uncached_font_context(system: bool) -> FontContext {
+    FontContext { collection: collection(system), source_cache: SourceCache::default() }
 }
 
 /// The bundled fonts registered in a new collection, with the system's behind them if `system`.
