@@ -66,6 +66,9 @@ fn render_job(job: Job, annotator: Annotator) -> anyhow::Result<ExitCode> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The window and `render` fall back to the system's fonts for characters the bundled ones lack, unless
+    // TARMEEZ_FONTS=bundled asks for the bundled fonts alone (the same pixels on every machine).
+    tarmeez::text::fonts::set_system_fallback(std::env::var_os("TARMEEZ_FONTS").is_none_or(|v| v != "bundled"));
     let given = match given_annotator(&cli) {
         Ok(given) => given,
         Err(code) => return code,
@@ -151,6 +154,8 @@ fn sample_project() -> PathBuf {
 /// `--annotator`, else `$TARMEEZ_ANNOTATOR`, else the settings; when none of them has it, the window asks once
 /// (before the first project opens) and remembers the answer.
 fn run_gui(project: Option<PathBuf>, given: Option<Annotator>) -> Result<ExitCode> {
+    // The system's font list is read while the window opens, not when the first article is laid out.
+    tarmeez::text::fonts::warm_up();
     let from_env =
         std::env::var("TARMEEZ_ANNOTATOR").ok().filter(|s| !s.trim().is_empty()).map(|s| Annotator::from_raw(&s));
     let settings_path = settings::default_path();

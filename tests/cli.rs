@@ -352,25 +352,85 @@ fn an_import_saved_in_part_says_which_files_were_written_and_which_were_not() {
     assert!(!said.contains("previous version"), "{said}");
 }
 
+/// A fontconfig setup whose only system font is egui's Hack (it has Armenian, which no bundled font has),
+/// so that what `render` finds among "the system's fonts" is the same on every machine.
+fn system_fonts_with_hack(root: &std::path::Path) -> std::path::PathBuf {
+    let fonts = root.join("system-fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    std::fs::write(fonts.join("Hack-Regular.ttf"), epaint_default_fonts::HACK_REGULAR).unwrap();
+    let conf = root.join("fonts.conf");
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<fontconfig>\n  <dir>{}</dir>\n  <cachedir>{}</cachedir>\n</fontconfig>\n",
+        fonts.display(),
+        root.join("fontconfig-cache").display()
+    );
+    std::fs::write(&conf, xml).unwrap();
+    conf
+}
+
+/// A project with one document per (name, text), for `render`.
+fn project_with_texts(root: &std::path::Path, texts: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = root.join("corpus");
+    assert!(tarmeez(&["new", dir.to_str().unwrap(), "--name", "Scripts"]).status.success());
+    let input = root.join("articles");
+    std::fs::create_dir(&input).unwrap();
+    for (name, text) in texts {
+        std::fs::write(input.join(format!("{name}.txt")), text).unwrap();
+    }
+    let o = tarmeez(&["import-text", dir.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    dir
+}
+
 #[test]
 fn render_draws_hebrew_and_emoji_and_names_the_characters_no_font_has() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("corpus");
-    assert!(tarmeez(&["new", dir.to_str().unwrap(), "--name", "Scripts"]).status.success());
-    let input = tmp.path().join("articles");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("quotes.txt"), "قال نتنياهو (בנימין נתניהו) إن «הכל בסדר» 😀🔥\nThe post read: 👍")
-        .unwrap();
-    std::fs::write(input.join("ethiopic.txt"), "نقلت وكالة الأنباء الإثيوبية: ሰላም ሰላም").unwrap();
-    let o = tarmeez(&["import-text", dir.to_str().unwrap(), input.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stdout(&o));
+    let dir = project_with_texts(
+        tmp.path(),
+        &[
+            ("quotes", "قال نتنياهو (בנימין נתניהו) إن «הכל בסדר» 😀🔥🙂\nThe post read: 👍 ❤️ 🤝"),
+            ("ethiopic", "نقلت وكالة الأنباء الإثيوبية: ሰላም ሰላም"),
+        ],
+    );
+    let conf = system_fonts_with_hack(tmp.path());
     let png = tmp.path().join("page.png");
-    let render = |doc: &str| tarmeez(&["render", dir.to_str().unwrap(), doc, "--out", png.to_str().unwrap()]);
+    let render = |doc: &str| {
+        Command::new(env!("CARGO_BIN_EXE_tarmeez"))
+            .args(["render", dir.to_str().unwrap(), doc, "--out", png.to_str().unwrap()])
+            .env("FONTCONFIG_FILE", &conf)
+            .output()
+            .unwrap()
+    };
     let o = render("quotes");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(String::from_utf8_lossy(&o.stderr), "", "Hebrew and emoji have glyphs");
     let o = render("ethiopic");
     assert!(o.status.success(), "a missing glyph is a warning, the image is still written");
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(err.contains("6 characters had no glyph") && err.contains("U+1230 ሰ (2)"), "{err}");
+    assert!(err.contains("6 characters had no glyph in any font") && err.contains("U+1230 ሰ (2)"), "{err}");
+}
+
+#[test]
+fn render_falls_back_to_the_system_fonts_and_counts_only_what_none_has() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Armenian (in the system's Hack, in no bundled font) and Ethiopic (in neither).
+    let dir = project_with_texts(tmp.path(), &[("armenian", "قالت الجالية الأرمنية (Հայաստան) في حلب: ሰላም")]);
+    let conf = system_fonts_with_hack(tmp.path());
+    let png = tmp.path().join("page.png");
+    let render = |fonts: &str| {
+        Command::new(env!("CARGO_BIN_EXE_tarmeez"))
+            .args(["render", dir.to_str().unwrap(), "armenian", "--out", png.to_str().unwrap()])
+            .env("FONTCONFIG_FILE", &conf)
+            .env("TARMEEZ_FONTS", fonts)
+            .output()
+            .unwrap()
+    };
+    let o = render("system");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(err.contains("3 characters had no glyph in any font"), "only the Ethiopic is missing: {err}");
+    assert!(!err.contains("U+0540"), "Armenian comes from the system's font: {err}");
+    let o = render("bundled");
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(err.contains("11 characters had no glyph in the bundled fonts") && err.contains("U+0540 Հ (1)"), "{err}");
 }

@@ -306,3 +306,50 @@ fn only_web_addresses_become_links_and_a_document_called_index_keeps_its_page() 
     links.sort();
     assert_eq!(links, ["index.huda.html", "web.huda.html"]);
 }
+
+/// The quoted names in `s`, in order (`"a", "b"` gives a and b).
+fn quoted(s: &str) -> Vec<String> {
+    s.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+}
+
+/// The font files the page's `@font-face` rules give for its article's font stack, in the stack's order.
+fn article_fonts(page: &str, out: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut faces = BTreeMap::new();
+    for line in page.lines().filter(|l| l.starts_with("@font-face")) {
+        let q = quoted(line);
+        assert_eq!(q.len(), 3, "family, file, format: {line}");
+        faces.insert(q[0].clone(), std::fs::read(out.join(&q[1])).unwrap());
+    }
+    let stack = page.lines().find(|l| l.starts_with(".ar, article {")).expect("the article's font stack");
+    quoted(stack).into_iter().filter_map(|family| faces.get(&family).map(|f| (family, f.clone()))).collect()
+}
+
+#[test]
+fn the_page_carries_fonts_for_hebrew_emoji_and_arabic() {
+    let (_tmp, dir) = sample_copy();
+    let mut project = open_as(&dir, "huda");
+    let text = "قال نتنياهو (בנימין נתניהו) إن «הכל בסדר» 😀🔥🙂\nThe post read: 👍 ❤️ 🤝 🕊️ 🫡";
+    let doc = project.add_document("scripts", text.to_owned(), DocumentMeta::default()).unwrap();
+    project.load_document(&doc).unwrap();
+    project.apply(&doc, Edit::PutMention(MentionId(1), Some(Mention::new(Span::new(0, 3), "ACTOR")))).unwrap();
+    project.save_dirty().unwrap();
+    let out = dir.parent().unwrap().join("html");
+    html::export_html(&open_read_only(&dir), Some(&Annotator::parse("huda").unwrap()), &out).unwrap();
+    let page = std::fs::read_to_string(out.join("scripts.huda.html")).unwrap();
+
+    let fonts = article_fonts(&page, &out);
+    let families: Vec<&str> = fonts.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(families, ["Noto Naskh Arabic", "Noto Sans", "Noto Sans Hebrew", "Noto Emoji"], "in the app's order");
+    // Every visible character of the article has a glyph in one of the page's own fonts, so the page needs
+    // none installed.
+    let lacking: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{FE0F}'))
+        .filter(|&c| fonts.iter().all(|(_, bytes)| swash::FontRef::from_index(bytes, 0).unwrap().charmap().map(c) == 0))
+        .collect();
+    assert_eq!(lacking, Vec::<char>::new());
+    for licence in ["fonts/OFL-1.1.txt", "fonts/NotoEmoji-OFL.txt"] {
+        let text = std::fs::read_to_string(out.join(licence)).unwrap();
+        assert!(text.contains("SIL OPEN FONT LICENSE Version 1.1"), "{licence}");
+    }
+}

@@ -146,10 +146,12 @@ pub(crate) fn report_missing_glyphs(missing: &std::collections::BTreeMap<char, u
     }
     let total: usize = missing.values().sum();
     let which: Vec<String> = missing.iter().map(|(c, n)| format!("U+{:04X} {c} ({n})", u32::from(*c))).collect();
-    eprintln!(
-        "warning: {total} characters had no glyph in any font and are drawn as empty boxes: {}",
-        which.join(", ")
-    );
+    let fonts = if tarmeez::text::fonts::system_fallback() {
+        "in any font, bundled or the system's,"
+    } else {
+        "in the bundled fonts (TARMEEZ_FONTS=bundled: the system's were not tried)"
+    };
+    eprintln!("warning: {total} characters had no glyph {fonts} and are drawn as empty boxes: {}", which.join(", "));
 }
 
 /// Writes each page to `<stem>-0001.png`, `<stem>-0002.png`, ... beside `out`, one at a time.

@@ -3,8 +3,12 @@
 //! The output folder holds:
 //! - `index.html`: every exported layer of every document (title, date, source, coder, counts) with a link;
 //! - one page per layer, `<doc>.<annotator>.html`;
-//! - `fonts/`: Noto Naskh Arabic and its licence, so the Arabic looks as in the app without the font
-//!   installed. The pages sit beside `fonts/` rather than in folders of their own because browsers refuse a
+//! - `fonts/`: the app's bundled fonts (Noto Naskh Arabic, Noto Sans, Noto Sans Hebrew, Noto Emoji) and their
+//!   licences, so that Arabic, Hebrew and emoji show as in the app on a machine without those fonts. Each page
+//!   names them in `@font-face` rules and in its font stacks, in the app's order; the browser falls back to
+//!   the system's fonts for what they lack, as the app does. The files are written once beside the pages
+//!   rather than embedded in base64: they weigh 1.6 MB together, which base64 would make 2.1 MB on every page.
+//!   The pages sit beside `fonts/` rather than in folders of their own because browsers refuse a
 //!   `file://` page a font from a parent folder (Firefox), and Chromium's headless screenshots do not wait
 //!   for a font that a linked stylesheet carries; so each page has its own small `<style>`.
 //!
@@ -27,6 +31,7 @@ use crate::model::{
     ActorRegistry, Annotator, AttrValue, Attributes, Direction, DocumentMeta, Layer, Rgb, Schema, Span,
 };
 use crate::store::Project;
+use crate::text::fonts::{BUNDLED, LICENCES};
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 use std::path::Path;
@@ -34,10 +39,8 @@ use std::path::Path;
 /// The index page.
 pub const INDEX_FILE: &str = "index.html";
 
-/// Where the font goes, relative to the output folder.
-const FONT_FILE: &str = "fonts/NotoNaskhArabic-Regular.ttf";
-const FONT_LICENSE_FILE: &str = "fonts/OFL-1.1.txt";
-const FONT_LICENSE: &str = include_str!("../../assets/fonts/OFL-1.1.txt");
+/// Where the fonts and their licences go, relative to the output folder.
+const FONT_DIR: &str = "fonts";
 
 /// Whether a page's events table has this column: those of `events-csv` but the ones the page already says
 /// (document, coder, outlet).
@@ -68,10 +71,10 @@ pub fn export_html(
         index_rows.push(IndexRow { href: name, meta, layer: l, events: rows.len() });
     }
     let index = index_page(&index_rows, &layers.first().map(|l| l.project.config().name.clone()).unwrap_or_default());
-    let mut files = vec![
-        (out_dir.join(FONT_FILE), crate::text::fonts::NASKH_ARABIC.to_vec()),
-        (out_dir.join(FONT_LICENSE_FILE), FONT_LICENSE.as_bytes().to_vec()),
-    ];
+    let fonts = out_dir.join(FONT_DIR);
+    let mut files: Vec<_> = (BUNDLED.iter().map(|f| (fonts.join(f.file), f.bytes.to_vec())))
+        .chain(LICENCES.iter().map(|(name, text)| (fonts.join(name), text.as_bytes().to_vec())))
+        .collect();
     files.extend(pages.into_iter().map(|(name, page)| (out_dir.join(name), page.into_bytes())));
     // The index last: it is the page to open, so it appears only once the pages it links are there.
     let index = (out_dir.join(INDEX_FILE), index.into_bytes());
@@ -91,14 +94,34 @@ fn head(out: &mut String, title: &str) {
         out,
         "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\"/>\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
-         <meta name=\"generator\" content=\"Tarmeez\"/>\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+         <meta name=\"generator\" content=\"Tarmeez\"/>\n<title>{}</title>\n<style>\n",
         Esc(title),
     );
+    font_faces(out);
+    let _ = write!(out, "{STYLE}</style>\n</head>\n<body>\n");
 }
 
-const STYLE: &str = r#"@font-face { font-family: "Tarmeez Naskh"; src: url("fonts/NotoNaskhArabic-Regular.ttf") format("truetype"); }
-body { font-family: "Noto Sans", "Segoe UI", system-ui, sans-serif; color: #1d1d1f; background: #fff; max-width: 70em; margin: 1.5em auto; padding: 0 1.2em; line-height: 1.5; }
-.ar, article { font-family: "Tarmeez Naskh", "Noto Naskh Arabic", serif; }
+/// The `@font-face` rules of the bundled fonts (files in `fonts/`, under their own family names, so that the
+/// page uses these files even where another version of a font is installed) and the two font stacks: the
+/// interface's Latin first, the article's and Arabic cells' Arabic first, as in the app. The browser takes
+/// each character from the first family of the stack that has it, then from the system's fonts.
+fn font_faces(out: &mut String) {
+    for f in &BUNDLED {
+        let _ = writeln!(
+            out,
+            "@font-face {{ font-family: \"{}\"; src: url(\"{FONT_DIR}/{}\") format(\"truetype\"); }}",
+            f.family, f.file
+        );
+    }
+    let stack = |first: &str| {
+        let rest = BUNDLED.iter().map(|f| f.family).filter(|family| *family != first);
+        std::iter::once(first).chain(rest).map(|family| format!("\"{family}\"")).collect::<Vec<_>>().join(", ")
+    };
+    let _ = writeln!(out, "body {{ font-family: {}, \"Segoe UI\", system-ui, sans-serif; }}", stack("Noto Sans"));
+    let _ = writeln!(out, ".ar, article {{ font-family: {}, serif; }}", stack("Noto Naskh Arabic"));
+}
+
+const STYLE: &str = r#"body { color: #1d1d1f; background: #fff; max-width: 70em; margin: 1.5em auto; padding: 0 1.2em; line-height: 1.5; }
 h1 { font-size: 1.6em; margin: 0.2em 0; }
 nav, .meta { color: #555; font-size: 0.9em; }
 article { font-size: 1.3em; line-height: 2.2; border-top: 1px solid #ddd; border-bottom: 1px solid #ddd; padding: 0.6em 0; }

@@ -42,6 +42,7 @@ fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::model::{Direction, DocText};
+    use crate::text::fonts::BUNDLED;
     use crate::text::{LayoutEngine, LayoutParams};
     use std::sync::Arc;
 
@@ -56,6 +57,61 @@ mod tests {
         assert_eq!(missing("שלום עולם, בשנת 2024 בירושלים (עיר הבירה)."), Vec::<char>::new());
         assert_eq!(missing("قال المتحدث 😀 إن الهجوم 🔥 انتهى 👍"), Vec::<char>::new());
         assert_eq!(missing("The militia (لواء أبو الفضل العباس) shelled al-Omar."), Vec::<char>::new());
+    }
+
+    #[test]
+    fn common_emoji_and_a_hebrew_paragraph_have_glyphs() {
+        // 🙂 and 🫡 are not in the subset of Noto Emoji that egui ships; the bundled font is the whole one.
+        let emoji = "قال المتحدث 🙂 👍 🔥 ❤️ 😂 🙏 😢 🫡 🤝 ✌️ 💔 🕊️ انتهى";
+        assert_eq!(missing(emoji), Vec::<char>::new());
+        let hebrew = "ראש הממשלה בנימין נתניהו אמר ביום שלישי כי ישראל תמשיך בפעולותיה בדרום לבנון, \
+                      לאחר ש״חזבאללה״ ירה 40 רקטות לעבר הגליל העליון.";
+        assert_eq!(missing(hebrew), Vec::<char>::new());
+    }
+
+    #[test]
+    fn flags_are_drawn_as_their_two_letters() {
+        // Noto Emoji (monochrome) has no flags: a flag is drawn as its two regional indicator letters, each a
+        // boxed capital (🇵🇸 as "P" "S"), which it has, so nothing is missing.
+        assert_eq!(missing("علم 🇵🇸 و🇱🇧"), Vec::<char>::new());
+    }
+
+    /// The family of the bundled font each visible character was drawn with, `None` for a system font.
+    fn bundled_family_of_each_char(text: &str, system: bool) -> Vec<(char, Option<&'static str>)> {
+        let params = LayoutParams { width: 600.0, direction: Direction::Auto, ..LayoutParams::default() };
+        let doc = Arc::new(DocText::new(text.to_owned()));
+        let layout = LayoutEngine::with_system_fonts(system).layout(doc, params);
+        let mut out = Vec::new();
+        for p in layout.paragraphs() {
+            let para = &text[p.bytes.clone()];
+            for line in p.layout().unwrap().lines() {
+                for item in line.items() {
+                    let parley::PositionedLayoutItem::GlyphRun(run) = item else { continue };
+                    let data = run.run().font().data.data();
+                    let family = BUNDLED.iter().find(|f| f.bytes == data).map(|f| f.family);
+                    for cluster in run.run().visual_clusters() {
+                        out.extend(
+                            para[cluster.text_range()].chars().filter(|c| !c.is_whitespace()).map(|c| (c, family)),
+                        );
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn with_the_system_fonts_the_bundled_ones_still_draw_what_they_have() {
+        // DejaVu Sans, on most Linux machines, has Latin, Arabic and Hebrew: it must not take them over.
+        let text = "قال نتنياهو (בנימין נתניהו) في 28 حزيران: «The militia shelled al-Omar» 🙂 👍 🔥";
+        let bundled_only = bundled_family_of_each_char(text, false);
+        assert!(bundled_only.iter().all(|(_, family)| family.is_some()), "{bundled_only:?}");
+        assert_eq!(bundled_family_of_each_char(text, true), bundled_only);
+        let family = |c: char| bundled_only.iter().find(|(d, _)| *d == c).and_then(|(_, f)| *f);
+        assert_eq!(family('ق'), Some("Noto Naskh Arabic"));
+        assert_eq!(family('T'), Some("Noto Sans"));
+        assert_eq!(family('ב'), Some("Noto Sans Hebrew"));
+        assert_eq!(family('🙂'), Some("Noto Emoji"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod trailing;
 
 pub use caret::{Motion, Moved};
 
-use super::fonts::{FAMILIES, font_context};
+use super::fonts::{FAMILIES, font_context, font_context_with};
 use super::geometry::Rect;
 use crate::model::{Direction, DocText, Span};
 use parley::{
@@ -60,9 +60,16 @@ impl Default for LayoutEngine {
 }
 
 impl LayoutEngine {
-    /// An engine with the embedded article fonts.
+    /// An engine with the embedded article fonts, and the system's behind them if the process asked for
+    /// them ([`super::fonts::set_system_fallback`]).
     pub fn new() -> Self {
         Self { fcx: font_context(), lcx: LayoutContext::new() }
+    }
+
+    /// An engine with the embedded article fonts, and the system's behind them if `system` is true,
+    /// whatever the process asked for.
+    pub fn with_system_fonts(system: bool) -> Self {
+        Self { fcx: font_context_with(system), lcx: LayoutContext::new() }
     }
 
     /// Lays out every paragraph of `text` (paragraphs end at `\n`).
