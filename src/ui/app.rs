@@ -30,6 +30,8 @@ pub struct TarmeezApp {
     pub(super) sync: super::sync_state::SyncState,
     /// The newcomer's path: the file dialog, File > New project, and what the welcome screen lists.
     pub(super) start: super::start::Start,
+    /// The interface's language (View > Language), put into the egui context every frame.
+    pub(super) language: crate::settings::Language,
 }
 
 impl TarmeezApp {
@@ -49,6 +51,7 @@ impl TarmeezApp {
             no_article: ArticleView::default(),
             sync: super::sync_state::SyncState::default(),
             start: super::start::Start::default(),
+            language: crate::settings::Language::default(),
         }
     }
 
@@ -170,6 +173,7 @@ impl TarmeezApp {
             // Ctrl+plus and Ctrl+minus zoom the article, not the whole interface.
             ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
         }
+        super::i18n::set_language(ui.ctx(), self.language);
         let mut actions = Vec::new();
         if let Some(dialog) = &mut self.asking_name {
             match egui::CentralPanel::default_margins().show(ui, |ui| dialog.show(ui)).inner {

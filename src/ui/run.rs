@@ -66,6 +66,9 @@ impl TarmeezApp {
         if let Action::CurateUnits(filter) = action {
             return self.curate_units(filter, out);
         }
+        if let Action::SetLanguage(language) = action {
+            return self.set_language(language, ctx);
+        }
         // The newcomer's path (ui/start.rs): file dialogs and new projects, with or without a project open.
         match action {
             Action::AskFile(purpose) => return self.ask_file(purpose),
@@ -103,6 +106,7 @@ impl TarmeezApp {
             | Action::RepairProject
             | Action::SyncStateChanged
             | Action::CurateUnits(_)
+            | Action::SetLanguage(_)
             | Action::AskFile(_)
             | Action::Chosen(..)
             | Action::CreateProject { .. } => {}

@@ -1,5 +1,6 @@
 //! The selected document: its metadata, a toolbar (layer, suggestions, labels, zoom) and the article.
 
+use crate::ui::i18n::LangOf;
 use crate::model::{Annotator, DocId, DocText};
 use crate::store::{DocEntry, LoadedDoc, Project};
 use crate::text::scene::HighlightSet;
@@ -25,7 +26,7 @@ pub struct ViewOptions {
 fn no_documents(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
     ui.label("This project has no documents yet. Add your articles:");
     for command in [Command::AddTextFiles, Command::AddTextFolder, Command::ImportDocuments] {
-        if ui.button(command.label()).on_hover_text(command.help()).clicked() {
+        if ui.button(command.label(ui.language())).on_hover_text(command.help_in(ui.language())).clicked() {
             commands.push(command.into());
         }
     }

@@ -1,6 +1,7 @@
 //! The welcome screen, shown when no project is open: the recent projects, the sample, a new project, another
 //! project. Every button pushes the action its menu entry pushes.
 
+use crate::ui::i18n::LangOf;
 use crate::ui::{Action, Command};
 use eframe::egui;
 use std::path::{Path, PathBuf};
@@ -30,7 +31,7 @@ pub fn welcome(ui: &mut egui::Ui, offer: &Welcome<'_>, actions: &mut Vec<Action>
             actions.push(Action::OpenProject(sample.to_owned()));
         }
         for command in [Command::NewProject, Command::OpenProject] {
-            if ui.add(wide(command.label())).on_hover_text(command.help()).clicked() {
+            if ui.add(wide(&command.label(ui.language()))).on_hover_text(command.help_in(ui.language())).clicked() {
                 actions.push(command.into());
             }
         }

@@ -5,6 +5,8 @@ use super::Session;
 use crate::ui::action::Action;
 use crate::ui::panel_layout::{LEFT, PanelLayout, PanelWidth, RIGHT};
 use crate::ui::panels::{self, InspectorInput};
+use crate::tr;
+use crate::ui::i18n;
 use eframe::egui;
 
 impl Session {
@@ -72,9 +74,9 @@ impl Session {
         let (inspector, review, curation) = (&mut self.inspector, &mut self.review, &mut self.curation);
         layout.show(ui, RIGHT, width, |ui| {
             if let Some(c) = curation {
-                ui.horizontal(|ui| {
-                    ui.selectable_value(&mut c.active, true, "Curation");
-                    ui.selectable_value(&mut c.active, false, "Inspector");
+                i18n::row(ui, |ui| {
+                    ui.selectable_value(&mut c.active, true, tr!(ui, "tab-curation"));
+                    ui.selectable_value(&mut c.active, false, tr!(ui, "tab-inspector"));
                 });
                 ui.separator();
                 if c.active {
@@ -85,9 +87,9 @@ impl Session {
                 }
                 return;
             }
-            ui.horizontal(|ui| {
-                ui.selectable_value(&mut review.active, false, "Inspector");
-                ui.selectable_value(&mut review.active, true, "Review suggestions");
+            i18n::row(ui, |ui| {
+                ui.selectable_value(&mut review.active, false, tr!(ui, "tab-inspector"));
+                ui.selectable_value(&mut review.active, true, tr!(ui, "tab-review"));
             });
             ui.separator();
             if review.active {

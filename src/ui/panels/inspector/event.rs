@@ -1,5 +1,7 @@
 //! The focused event: its type, roles and their fillers, attributes, relations and note.
 
+use crate::{tr, trl};
+use crate::ui::i18n::{self, LangOf};
 use super::*;
 
 /// The focused event: trigger, provenance, roles, attributes, relations, note.
@@ -14,17 +16,15 @@ pub(super) fn event(
     let e = &layer.events[&id];
     let schema = &input.project.config().schema;
     let def = schema.event_type(&e.event_type);
-    ui.heading(format!("Event {id}: {}", def.map_or(e.event_type.as_str(), |d| d.name.as_str())));
-    bidi_label(
-        ui,
-        &format!("trigger {}", crate::text::quote::quoted(&quote(input.loaded, e.trigger))),
-        body(ui),
-        egui::Sense::hover(),
-    );
+    let language = ui.language();
+    let type_name = def.map_or(e.event_type.as_str(), |d| i18n::event_name(d, language));
+    ui.heading(tr!(ui, "event-heading", id = id.to_string(), name = type_name));
+    let quoted = crate::text::quote::quoted(&quote(input.loaded, e.trigger));
+    bidi_label(ui, &trl!(ui, "event-trigger", text = quoted), body(ui), egui::Sense::hover());
     provenance(ui, e.provenance.as_ref());
     ui.add_enabled_ui(input.editable, |ui| {
         let Some(def) = def else { return };
-        ui.label(RichText::new("Roles").strong());
+        ui.label(RichText::new(tr!(ui, "event-roles")).strong());
         roles(ui, input, layer, id, def, out);
         ui.separator();
         let defs = applicable(schema, AttributeTarget::Event, e.event_type.as_str());
@@ -34,7 +34,7 @@ pub(super) fn event(
         ui.separator();
         relations(ui, input, layer, id, state, out);
         note(ui, &format!("e{}", id.0), &e.note, state, out, |note| coding::change_event(layer, id, |e| e.note = note));
-        if ui.button("Delete event (Del)").clicked() {
+        if ui.button(tr!(ui, "event-delete")).clicked() {
             out.push(Action::Edit(coding::remove_event(layer, id)));
             out.push(Action::Focus(None));
         }
@@ -61,7 +61,7 @@ pub(super) fn relations(
     if schema.relation_types.is_empty() {
         return;
     }
-    ui.label(RichText::new("Relations").strong());
+    ui.label(RichText::new(tr!(ui, "event-relations")).strong());
     for (rid, r) in layer.relations.iter().filter(|(_, r)| r.from == id || r.to == id) {
         ui.horizontal(|ui| {
             let (dir, other) = if r.from == id { ("->", r.to) } else { ("<-", r.from) };
@@ -69,7 +69,7 @@ pub(super) fn relations(
             if selectable_row(ui, false, &line, ui.visuals().text_color()).clicked() {
                 out.push(Action::Focus(Some(Focus::Event(other))));
             }
-            if ui.small_button("×").on_hover_text("Remove this relation").clicked() {
+            if ui.small_button("×").on_hover_text(tr!(ui, "event-remove-relation")).clicked() {
                 out.push(Action::Edit(Edit::PutRelation(*rid, None)));
             }
         });
@@ -91,9 +91,9 @@ pub(super) fn relations(
                 }
             })
             .response
-            .accessible_name("Related event");
+            .accessible_name(tr!(ui, "event-related"));
         for t in &schema.relation_types {
-            if ui.button(format!("{} it", t.name)).on_hover_text(&t.description).clicked() {
+            if ui.button(tr!(ui, "event-relate", name = t.name.as_str())).on_hover_text(&t.description).clicked() {
                 push(out, coding::relate(layer, schema, &t.id, id, target));
             }
         }
@@ -114,13 +114,10 @@ fn roles(
     let armed = input.picking.filter(|p| p.event == id).and_then(|p| def.roles.iter().find(|r| r.id == p.role));
     let line = match armed {
         Some(role) => egui::Label::new(
-            RichText::new(format!(
-                "Filling {}: select its text and press a type key, or click a mention (Esc stops)",
-                role.name
-            ))
-            .color(ui.visuals().warn_fg_color),
+            RichText::new(tr!(ui, "event-filling", role = i18n::role_name(role, ui.language())))
+                .color(ui.visuals().warn_fg_color),
         ),
-        None => egui::Label::new(RichText::new("A role's number (Ctrl+number) fills it next").weak()),
+        None => egui::Label::new(RichText::new(tr!(ui, "event-roles-hint")).weak()),
     };
     ui.add(line.truncate());
     let Some(e) = layer.events.get(&id) else { return };
@@ -153,20 +150,18 @@ fn role_row(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, row: &
     let schema = &input.project.config().schema;
     let picking = input.picking.is_some_and(|p| p.event == id && p.role == role.id);
     let key = if row.number <= 9 { format!("Ctrl+{}: ", row.number) } else { String::new() };
+    let role_name = i18n::role_name(role, ui.language());
     let pick = ui
         .selectable_label(picking, RichText::new(format!(" {} ", row.number)).monospace())
-        .on_hover_text(format!(
-            "{key}fill {} next: select its text and press a type key, or click a mention",
-            role.name
-        ))
-        .accessible_name(format!("Pick {}", role.name));
+        .on_hover_text(tr!(ui, "event-pick-help", key = key, role = role_name))
+        .accessible_name(tr!(ui, "event-pick", role = role_name));
     if pick.clicked() {
         out.push(Action::Pick((!picking).then(|| Picking { event: id, role: role.id.clone() })));
     }
     let mark = if role.required { "*" } else { "" };
-    let name = RichText::new(format!("{}{mark}", role.name));
+    let name = RichText::new(i18n::shown(ui.language(), &format!("{role_name}{mark}")));
     if row.empty {
-        ui.label(name.color(ui.visuals().error_fg_color)).on_hover_text("Required, and no mention fills it yet");
+        ui.label(name.color(ui.visuals().error_fg_color)).on_hover_text(tr!(ui, "event-required-empty"));
     } else {
         ui.label(name);
     }
@@ -181,7 +176,7 @@ fn role_row(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, row: &
                 let text = quote(input.loaded, m.span);
                 let chip = bidi_chip(ui, &text, chip_colors(tint), room).on_hover_ui(|ui| {
                     bidi_label(ui, &text, body(ui), egui::Sense::hover());
-                    ui.label(format!("{} — click to inspect; right-click to remove", arg.mention));
+                    ui.label(tr!(ui, "event-filler-help", id = arg.mention.to_string()));
                 });
                 if chip.clicked() {
                     out.push(Action::Focus(Some(Focus::Mention(arg.mention))));
@@ -189,7 +184,7 @@ fn role_row(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, row: &
                 if chip.secondary_clicked() {
                     push(out, coding::clear_filler(layer, id, &role.id, arg.mention));
                 }
-                if ui.small_button("×").on_hover_text("Remove this filler").clicked() {
+                if ui.small_button("×").on_hover_text(tr!(ui, "event-remove-filler")).clicked() {
                     push(out, coding::clear_filler(layer, id, &role.id, arg.mention));
                 }
             }
@@ -223,7 +218,7 @@ fn candidates(
             let widest = entries.iter().map(|(_, l)| text_width(ui.ctx(), l)).fold(0.0, f32::max);
             ui.set_min_width((widest + pad).min(CANDIDATES_MAX_WIDTH));
             if entries.is_empty() {
-                ui.weak(format!("No mention of a type {} takes yet", role.name));
+                ui.weak(tr!(ui, "event-no-candidates", role = i18n::role_name(role, ui.language())));
             }
             for (mid, label) in &entries {
                 let row = selectable_row(ui, false, label, ui.visuals().text_color()).on_hover_ui(|ui| {
@@ -235,8 +230,8 @@ fn candidates(
             }
         })
         .response
-        .on_hover_text(format!("Choose a filler for {} from the mentions it takes", role.name))
-        .accessible_name(format!("Choose a filler for {}", role.name));
+        .on_hover_text(tr!(ui, "event-choose-filler-help", role = i18n::role_name(role, ui.language())))
+        .accessible_name(tr!(ui, "event-choose-filler", role = i18n::role_name(role, ui.language())));
 }
 
 /// The widest the candidates list grows, in points.

@@ -1,0 +1,249 @@
+# English messages of the Tarmeez window. Ids are kebab-case, grouped by where they show; every id here has
+# its Arabic in ar.ftl (a unit test checks both files hold the same ids, each used by the code).
+
+## The menu bar and View > Language.
+
+menu-file = File
+menu-edit = Edit
+menu-go = Go
+menu-view = View
+menu-help = Help
+menu-language = Language
+menu-language-help = The language of the interface (remembered); Arabic mirrors the window
+
+## Commands: menu entries (cmd-*) and their one sentence of help (cmd-*-help).
+
+cmd-open-project = Open project…
+cmd-open-project-help = Open another project folder
+cmd-next-document = Next document
+cmd-next-document-help = Go to the next document of the list
+cmd-previous-document = Previous document
+cmd-previous-document-help = Go to the previous document of the list
+cmd-validate-project = Validate project
+cmd-validate-project-help = Load every document and list every problem with its file and line
+cmd-toggle-problems = Problems
+cmd-toggle-problems-help = Show or hide the list of problems found in the project's files
+cmd-zoom-in = Zoom in
+cmd-zoom-in-help = Make the article text larger
+cmd-zoom-out = Zoom out
+cmd-zoom-out-help = Make the article text smaller
+cmd-zoom-reset = Actual size
+cmd-zoom-reset-help = Show the article text at its default size
+cmd-toggle-labels = Type labels
+cmd-toggle-labels-help = Show or hide small type labels over each highlighted span
+cmd-toggle-suggestions = Suggestions
+cmd-toggle-suggestions-help = Show or hide pending machine suggestions (dashed outlines)
+cmd-toggle-theme = Dark theme
+cmd-toggle-theme-help = Switch between the light and the dark theme
+cmd-copy-selection = Copy
+cmd-copy-selection-help = Copy the selected article text
+cmd-redo = Redo
+cmd-redo-help = Redo the last undone change
+cmd-undo = Undo
+cmd-undo-help = Undo the last change
+cmd-save = Save
+cmd-save-help = Save every change now (changes are also saved automatically within a second)
+cmd-delete-mention = Delete
+cmd-delete-mention-help = Delete the inspected mention or event, else the selected mention, else the innermost at the caret
+cmd-new-event = New event…
+cmd-new-event-help = Make the selection an event's trigger: choose the event type
+cmd-cancel = Cancel
+cmd-cancel-help = Dismiss the message, else stop picking a role filler, else close the topmost window, else close the inspector, else clear the selection
+cmd-toggle-done = Document done
+cmd-toggle-done-help = Mark this document done for you (again to set it back in progress)
+cmd-next-unfinished = Next unfinished document
+cmd-next-unfinished-help = Go to the next document you have not marked done (your assigned ones first)
+cmd-toggle-events = Events table
+cmd-toggle-events-help = Show the events of this document or of the whole project, sortable
+cmd-search = Search project…
+cmd-search-help = Find words in every document (normalized spelling, clitics ignored)
+cmd-toggle-actors = Actor registry
+cmd-toggle-actors-help = List, search, create, edit and merge the project's actors
+cmd-toggle-schema = Schema editor
+cmd-toggle-schema-help = Add, rename, recolour and re-key entity types, event types and roles
+cmd-move-end-left = Move mention end left
+cmd-move-end-help = Move the inspected mention's end edge one letter in the arrow's direction (in Arabic the end is the left edge)
+cmd-move-end-right = Move mention end right
+cmd-move-start-left = Move mention start left
+cmd-move-start-help = Move the inspected mention's start edge one letter in the arrow's direction (in Arabic the start is the right edge)
+cmd-move-start-right = Move mention start right
+cmd-next-suggestion = Next suggestion
+cmd-next-suggestion-help = Review the next pending suggestion of this document (opens the review queue)
+cmd-previous-suggestion = Previous suggestion
+cmd-previous-suggestion-help = Review the previous pending suggestion
+cmd-accept-suggestion = Accept suggestion
+cmd-accept-suggestion-help = Accept the suggestion under review, with the selection's boundaries (different ones record it as edited)
+cmd-reject-suggestion = Reject suggestion
+cmd-reject-suggestion-help = Reject the suggestion under review; the same source will not propose it again
+cmd-import-suggestions = Import suggestions…
+cmd-import-suggestions-help = Import a model's suggestions (Hugging Face, spaCy, doccano, Label Studio, brat)
+cmd-import-documents = Import documents…
+cmd-import-documents-help = Import a corpus: one document per JSON line or CSV row, with its metadata
+cmd-import-annotations = Import annotations…
+cmd-import-annotations-help = Import brat or doccano annotations into your layer
+cmd-export = Export…
+cmd-export-help = Export coded data: events-csv, brat, doccano, CoNLL, hf-jsonl or HTML pages
+cmd-toggle-review-stats = Review statistics
+cmd-toggle-review-stats-help = Accepted, edited and rejected suggestions per source, and precision by score
+cmd-change-coder = Change coder…
+cmd-change-coder-help = Code under another name: your edits go to that name's own layer
+cmd-toggle-shortcuts = Keyboard shortcuts
+cmd-toggle-shortcuts-help = Show or hide this list
+cmd-toggle-progress = Assignment progress
+cmd-toggle-progress-help = Each coder's assigned documents (tarmeez assign): how many are done, in progress and not started
+cmd-quit = Quit
+cmd-quit-help = Close Tarmeez (changes are saved first)
+cmd-sync = Sync
+cmd-sync-help = Save, commit your changes, fetch and merge your teammates' work, and send yours (offline: commit now, send later)
+cmd-share-project = Share project…
+cmd-share-project-help = Make this project a git repository shared at a remote, for a team to sync
+cmd-toggle-agreement = Agreement
+cmd-toggle-agreement-help = How far the coders agree, pair by pair and per type, and you against the gold layer; a cell opens its disagreements
+cmd-curate = Curate (gold layer)
+cmd-curate-help = Adjudicate the coders' disagreements into the gold layer (again to go back to coding under your name)
+cmd-take-version = Take coder { $n }'s version
+cmd-take-version-help = While curating: make that coder's version of the current unit the gold one (Enter takes the majority's)
+cmd-arm-role = Fill role { $n } next
+cmd-arm-role-help = Fill that role of the inspected event next (a selection and a type key)
+cmd-toggle-tashkeel = Hide tashkeel
+cmd-toggle-tashkeel-help = Draw the article without its short vowels and other marks (offsets unchanged)
+cmd-new-project = New project…
+cmd-new-project-help = Create a project in a new or empty folder, with the default schema
+cmd-add-text-files = Add text files…
+cmd-add-text-files-help = Add UTF-8 .txt files as documents, one per file (empty files and duplicates are skipped and listed)
+cmd-add-text-folder = Add a folder of text files…
+cmd-add-text-folder-help = Add every .txt file of a folder and its subfolders as documents
+
+## The default schema's role names (the schema has no Arabic name for roles: ar.ftl gives them).
+
+role-Attacker = Attacker
+role-Target = Target
+role-Location = Location
+role-Time = Time
+role-Instrument = Instrument
+role-Casualties = Casualties
+role-Threatener = Threatener
+role-Threatened = Threatened
+role-Speaker = Speaker
+role-Addressee = Addressee
+role-Agent = Agent
+role-Origin = Origin
+role-Destination = Destination
+
+## Counts.
+
+documents-count = { $count ->
+    [one] { $count } document
+   *[other] { $count } documents
+}
+
+## Side panels.
+
+panel-show-documents = Show the document list
+panel-show-inspector = Show the inspector
+
+## The document list.
+
+documents-heading = Documents
+documents-mine = Assigned to me
+documents-others = Other documents
+documents-progress = { $status }, { $mentions } mentions, { $events } events
+documents-unreadable = layer unreadable
+status-new = new
+status-in-progress = in progress
+status-done = done
+
+## The right panel's tabs.
+
+tab-curation = Curation
+tab-inspector = Inspector
+tab-review = Review suggestions
+
+## The inspector.
+
+inspector-empty = Click a highlighted mention or event trigger to inspect it.
+inspector-mark-as = Mark the selection as
+inspector-trigger-of = Make it the trigger of
+inspector-not-editable = Another coder's layer is shown, or the project is read-only: choose your own layer in the toolbar to code.
+inspector-score = , score { $score }
+inspector-provenance = From { $source } suggestion { $suggestion }{ $score }; accepted by { $reviewer } at { $at }
+inspector-events = Events of this document
+inspector-roles-empty =
+    { $count ->
+       *[other] {"  "}({ $count } required roles empty)
+    }
+
+## The inspected event.
+
+event-heading = Event { $id }: { $name }
+event-trigger = trigger { $text }
+event-roles = Roles
+event-delete = Delete event (Del)
+event-relations = Relations
+event-remove-relation = Remove this relation
+event-related = Related event
+event-relate = { $name } it
+event-filling = Filling { $role }: select its text and press a type key, or click a mention (Esc stops)
+event-roles-hint = A role's number (Ctrl+number) fills it next
+event-pick-help = { $key }fill { $role } next: select its text and press a type key, or click a mention
+event-pick = Pick { $role }
+event-required-empty = Required, and no mention fills it yet
+event-filler-help = { $id } — click to inspect; right-click to remove
+event-remove-filler = Remove this filler
+event-no-candidates = No mention of a type { $role } takes yet
+event-choose-filler-help = Choose a filler for { $role } from the mentions it takes
+event-choose-filler = Choose a filler for { $role }
+
+## The inspected mention, and the date its words name.
+
+mention-heading = Mention { $id }
+mention-type = Type
+mention-type-name = Mention type
+mention-letters = Letters
+mention-role-of = { $role } of { $event }
+list-separator = { ", " }
+mention-fills = Fills: { $roles }
+mention-propose = Propose its other occurrences:
+mention-propose-document = this document
+mention-propose-project = the project
+mention-delete = Delete mention (Del)
+mention-actor = Actor
+mention-unlink = unlink
+mention-add-alias = Add the mention's text as an alias
+mention-search-hint = search actors (normalized, typo-tolerant)
+mention-search-actors = Search actors
+mention-actors-matching = Actors matching { $text }:
+mention-no-actor = No actor matches.
+mention-new-actor = + New actor { $text }
+mention-start-minus = start −
+mention-start-minus-help = Drop the first letter
+mention-start-plus = start +
+mention-start-plus-help = Take in the letter before
+mention-end-minus = end −
+mention-end-minus-help = Drop the last letter
+mention-end-plus = end +
+mention-end-plus-help = Take in the letter after
+mention-to-selection = = selection
+mention-to-selection-help = Set the mention's letters to the selection
+date-part = , { $part }
+date-first-day = { " " }(its first day)
+date-reads-as = Reads as { $reading }{ $part }, published { $published }.
+date-use = Use { $date }{ $first }
+date-use-help = Set { $attribute } to { $date }
+date-dawn = at dawn
+date-morning = in the morning
+date-noon = at noon
+date-afternoon = in the afternoon
+date-evening = in the evening
+date-night = at night
+
+## Attributes and notes.
+
+attributes-heading = Attributes
+attribute-yes = yes
+attribute-no = no
+attribute-of = { $name } of { $owner }
+attribute-number-hint = number
+attribute-not-number = { $name } must be a number, not «{ $typed }»
+attribute-not-date = { $name } must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not «{ $typed }»
+note-heading = Note

@@ -1,0 +1,127 @@
+//! The interface's languages: every string the window shows goes through [`tr!`] (or [`trl!`]), which looks its
+//! id up in the language's Fluent file (`assets/i18n/en.ftl`, `assets/i18n/ar.ftl`, embedded) and, in Arabic,
+//! puts the line into the visual order egui draws (`visual.rs`: egui shapes Arabic words but has no bidi).
+//!
+//! The language in use lives in the egui context (set once a frame by the app), not in a global: two windows
+//! (or two tests) may show two languages at once.
+
+mod catalog;
+mod names;
+mod switch;
+mod visual;
+
+pub use crate::settings::Language;
+pub use catalog::{MessageArg, format, format_static};
+pub use names::{entity_name, event_name, role_name};
+pub use visual::visual;
+
+use eframe::egui;
+
+/// The context data's key for the language in use.
+fn key() -> egui::Id {
+    egui::Id::unique("tarmeez-interface-language")
+}
+
+/// Sets the language the window shows from this frame on.
+pub fn set_language(ctx: &egui::Context, language: Language) {
+    ctx.data_mut(|d| d.insert_temp(key(), language));
+}
+
+/// Anything that knows the language in use: a `Ui`, a `Context`, or a `Language` itself.
+pub trait LangOf {
+    /// The language in use.
+    fn language(&self) -> Language;
+}
+
+impl LangOf for Language {
+    fn language(&self) -> Language {
+        *self
+    }
+}
+
+impl LangOf for egui::Context {
+    fn language(&self) -> Language {
+        self.data(|d| d.get_temp(key())).unwrap_or_default()
+    }
+}
+
+impl LangOf for egui::Ui {
+    fn language(&self) -> Language {
+        self.ctx().language()
+    }
+}
+
+impl<T: LangOf + ?Sized> LangOf for &T {
+    fn language(&self) -> Language {
+        (**self).language()
+    }
+}
+
+impl<T: LangOf + ?Sized> LangOf for &mut T {
+    fn language(&self) -> Language {
+        (**self).language()
+    }
+}
+
+/// The language of `x` (a `Ui`, a `Context` or a `Language`), for the macros.
+pub fn language_of<T: LangOf + ?Sized>(x: &T) -> Language {
+    x.language()
+}
+
+/// The message `id` in the language of the first argument (a `Ui`, a `Context` or a `Language`), ready for
+/// an egui widget (in Arabic, in visual order). Without arguments a `&'static str`; with `name = value`
+/// arguments a `String` (numbers choose the plural form: Arabic has six).
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $id:literal) => {
+        $crate::ui::i18n::format_static($crate::ui::i18n::language_of(&$lang), $id, true)
+    };
+    ($lang:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::ui::i18n::format(
+            $crate::ui::i18n::language_of(&$lang),
+            $id,
+            &[$((stringify!($name), $crate::ui::i18n::MessageArg::from($value))),+],
+            true,
+        )
+    };
+}
+
+/// Like [`tr!`] but in logical order, for text drawn with the bidi pass (`bidi_label`) or kept as a message;
+/// document text in arguments is isolated (U+2068 ... U+2069) in Arabic.
+#[macro_export]
+macro_rules! trl {
+    ($lang:expr, $id:literal) => {
+        $crate::ui::i18n::format_static($crate::ui::i18n::language_of(&$lang), $id, false)
+    };
+    ($lang:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::ui::i18n::format(
+            $crate::ui::i18n::language_of(&$lang),
+            $id,
+            &[$((stringify!($name), $crate::ui::i18n::MessageArg::from($value))),+],
+            false,
+        )
+    };
+}
+
+/// `text` (logical order) as egui should get it in `language`: in Arabic in visual order.
+pub fn shown(language: Language, text: &str) -> std::borrow::Cow<'_, str> {
+    if language.is_rtl() { std::borrow::Cow::Owned(visual(text)) } else { std::borrow::Cow::Borrowed(text) }
+}
+
+/// Lays `add` out in the language's reading direction: right to left in Arabic.
+pub fn row<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> egui::InnerResponse<R> {
+    let layout = if ui.language().is_rtl() {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    ui.with_layout(layout, add)
+}
+
+/// The top-down layout of a panel in the language's direction (labels at the right edge in Arabic).
+pub fn column_layout(language: Language) -> egui::Layout {
+    egui::Layout::top_down(if language.is_rtl() { egui::Align::Max } else { egui::Align::Min })
+}
+
+#[cfg(test)]
+mod tests;
