@@ -266,3 +266,95 @@ attribute-number-hint = رقم
 attribute-not-number = يجب أن تكون { $name } رقمًا، لا «{ $typed }»
 attribute-not-date = يجب أن تكون { $name } تاريخًا بصيغة YYYY أو YYYY-MM أو YYYY-MM-DD، لا «{ $typed }»
 note-heading = ملاحظة
+
+## عرض الوثيقة وشريط أدواته.
+
+view-no-documents = لا وثائق في هذا المشروع بعد. أضف مقالاتك:
+view-select-document = اختر وثيقة من القائمة.
+view-characters = { $count } حرفًا
+view-broken = في هذه الوثيقة مشكلات، وهي للقراءة فقط حتى تُصلَح:
+view-no-layer = لا شيء
+view-layer = الطبقة
+view-yours = { " " }(طبقتك)
+view-layer-choice = { $coder }{ $mine }: إشارات { $mentions }، أحداث { $events }، علاقات { $relations }
+view-suggestions =
+{ $count ->
+    [zero] لا اقتراحات
+    [one] اقتراح واحد
+    [two] اقتراحان
+    [few] { $count } اقتراحات
+   *[other] { $count } اقتراحًا
+}
+view-against-gold = مقارنة بالذهبية
+view-against-gold-help = وسم ما فات هذه الطبقة (برتقالي متقطع) وما زاد فيها (أحمر) مقارنة بالطبقة الذهبية المحكَّمة
+view-labels = التسميات
+view-no-tashkeel = دون تشكيل
+view-selected = المحدَّد { $start }..{ $end } ({ $count } حرفًا): { $text }
+view-selection-hint = اسحب لتحديد كلمات (مع Alt لحروف مفردة)، أو انقر كلمة مرتين؛ الأسهم وHome/End وPage Up/Down تحرّك المؤشر، وShift يحدّد (F1 يسرد المفاتيح).
+
+## شريط الحالة.
+
+status-no-project = لا مشروع مفتوح
+status-project =
+{ $name } · { $count ->
+    [zero] لا وثائق
+    [one] وثيقة واحدة
+    [two] وثيقتان
+    [few] { $count } وثائق
+   *[other] { $count } وثيقة
+}
+status-curating = تحكيم الطبقة الذهبية باسم { $coder } (انتقال > التحكيم للعودة إلى الترميز)
+status-annotator = المرمِّز: { $coder }
+status-saved = محفوظ
+status-saving = جارٍ الحفظ…
+status-save-failed = فشل الحفظ (تُعاد المحاولة)
+status-save-refused = لم يُحفظ: تغيّر في مكان آخر
+status-read-only = للقراءة فقط
+status-problems =
+{ $count ->
+    [0] لا مشكلات
+    [one] مشكلة واحدة
+    [two] مشكلتان
+    [few] { $count } مشكلات
+   *[other] { $count } مشكلة
+}
+
+## المشاركة عبر git: زر المزامنة في شريط الحالة.
+
+sync-running = جارٍ المزامنة…
+sync-button = مزامنة
+sync-not-shared = غير مشترك
+sync-failed = فشلت المزامنة
+sync-offline = دون اتصال — { $count } للدفع
+sync-synced = تمت المزامنة { $at }
+sync-pending = مزامنة: { $up } للإرسال، { $down } للجلب
+sync-last-failed = فشلت المزامنة الأخيرة: { $why }
+sync-reading = قراءة حالة مزامنة المشروع…
+sync-not-shared-help = غير مشترك بعد: انقر لمشاركته (ملف > مشاركة المشروع…)
+sync-no-remote = غير محدَّد
+sync-remote = المستودع المشترك: { $remote }
+sync-commits = إيداعات للإرسال: { $up }، وللاستلام: { $down } (حتى آخر مزامنة)
+sync-changed = ملفات تغيّرت منذ آخر مزامنة: { $count }
+sync-last-syncs = آخر المزامنات:
+sync-click = انقر للمزامنة (F5)
+sync-running-help = جارٍ المزامنة مع المستودع المشترك…
+
+## شاشة الترحيب.
+
+welcome-no-project = لا مشروع مفتوح
+welcome-sample = فتح المشروع النموذجي
+welcome-sample-help = مقال واحد عن حقل العمر النفطي، مرمَّز مسبقًا، للتجربة
+welcome-recent-empty = تظهر هنا المشاريع التي تفتحها.
+welcome-recent = المشاريع الأخيرة
+welcome-open-recent = فتح هذا المشروع
+welcome-recent-gone = لم يعد في هذا المجلد مشروع
+
+## نافذة المشكلات.
+
+problems-none = لا مشكلات في الوثائق المحمَّلة حتى الآن.
+problems-check = فحص كل الوثائق
+
+## الرسائل.
+
+message-ok = حسنًا
+message-stays-open = يبقى ترميز مفتوحًا: تعذّر حفظ بعض تغييراتك ({ $why }).

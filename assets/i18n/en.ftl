@@ -247,3 +247,79 @@ attribute-number-hint = number
 attribute-not-number = { $name } must be a number, not «{ $typed }»
 attribute-not-date = { $name } must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not «{ $typed }»
 note-heading = Note
+
+## The document view and its toolbar.
+
+view-no-documents = This project has no documents yet. Add your articles:
+view-select-document = Select a document on the left.
+view-characters = { $count } characters
+view-broken = This document has problems and is read-only until they are fixed:
+view-no-layer = none
+view-layer = layer
+view-yours = { " " }(yours)
+view-layer-choice = { $coder }{ $mine }: { $mentions } mentions, { $events } events, { $relations } relations
+view-suggestions = { $count } suggestions
+view-against-gold = against gold
+view-against-gold-help = Mark this layer's misses (dashed orange) and extras (red) against the curated gold layer
+view-labels = labels
+view-no-tashkeel = no tashkeel
+view-selected = Selected { $start }..{ $end } ({ $count } characters): { $text }
+view-selection-hint = Drag to select words (hold Alt for single letters), double-click a word; arrows, Home/End and Page Up/Down move the caret, Shift selects (F1 lists the keys).
+
+## The status bar.
+
+status-no-project = No project open
+status-project = { $name } · { $count } documents
+status-curating = Curating the gold layer as { $coder } (Go > Curate to code again)
+status-annotator = Annotator: { $coder }
+status-saved = Saved
+status-saving = Saving…
+status-save-failed = Save failed (retrying)
+status-save-refused = Not saved: changed elsewhere
+status-read-only = Read-only
+status-problems =
+{ $count ->
+    [0] No problems found
+    [1] 1 problem
+   *[other] { $count } problems
+}
+
+## Sharing through git: the status bar's sync button.
+
+sync-running = Syncing…
+sync-button = Sync
+sync-not-shared = Not shared
+sync-failed = Sync failed
+sync-offline = Offline — { $count } to push
+sync-synced = Synced { $at }
+sync-pending = Sync: { $up } to send, { $down } to get
+sync-last-failed = The last sync failed: { $why }
+sync-reading = Reading the project's sync state…
+sync-not-shared-help = Not shared yet: click to share it (File > Share project…)
+sync-no-remote = none set
+sync-remote = Shared repository: { $remote }
+sync-commits = { $up } commits to send, { $down } to receive (as of the last sync)
+sync-changed = { $count } files changed since the last sync
+sync-last-syncs = Last syncs:
+sync-click = Click to sync (F5)
+sync-running-help = Syncing with the shared repository…
+
+## The welcome screen.
+
+welcome-no-project = No project is open
+welcome-sample = Open the sample project
+welcome-sample-help = One article about the al-Omar oil field, already coded, to try things out
+welcome-recent-empty = Projects you open are listed here.
+welcome-recent = Recent projects
+welcome-open-recent = Open this project
+welcome-recent-gone = This folder holds no project any more
+
+## The problems window.
+
+problems-none = No problems found in the documents loaded so far.
+problems-check = Check every document
+
+## Messages.
+
+message-ok = OK
+message-stays-open = Tarmeez stays open: not all your changes could be saved ({ $why }).

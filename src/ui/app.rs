@@ -274,7 +274,7 @@ impl TarmeezApp {
                     super::bidi_label::bidi_label(ui, line, style, egui::Sense::hover());
                 }
             });
-            ok = ui.button("OK").on_hover_text("Enter").clicked();
+            ok = ui.button(crate::tr!(ui, "message-ok")).on_hover_text("Enter").clicked();
         });
         if ok || !open {
             self.message = None;
@@ -305,7 +305,8 @@ impl TarmeezApp {
             self.save_now();
             if let Some(why) = self.save_status().not_saved() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.message = Some(format!("Tarmeez stays open: not all your changes could be saved ({why})."));
+                let why = why.to_string();
+                self.message = Some(crate::trl!(self.language, "message-stays-open", why = why));
             }
         }
     }

@@ -9,7 +9,7 @@ mod command;
 pub mod dialogs;
 // Widths of drop-downs and fields that fit what they hold.
 pub mod fit;
-mod fonts;
+pub(crate) mod fonts;
 // How wide the side panels may be beside the article.
 mod panel_layout;
 pub mod panels;

@@ -108,14 +108,23 @@ pub fn shown(language: Language, text: &str) -> std::borrow::Cow<'_, str> {
     if language.is_rtl() { std::borrow::Cow::Owned(visual(text)) } else { std::borrow::Cow::Borrowed(text) }
 }
 
-/// Lays `add` out in the language's reading direction: right to left in Arabic.
+/// A row (as `ui.horizontal`) laid out in the language's reading direction: from the right edge in Arabic.
 pub fn row<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> egui::InnerResponse<R> {
-    let layout = if ui.language().is_rtl() {
-        egui::Layout::right_to_left(egui::Align::Center)
-    } else {
-        egui::Layout::left_to_right(egui::Align::Center)
-    };
-    ui.with_layout(layout, add)
+    if !ui.language().is_rtl() {
+        return ui.horizontal(add);
+    }
+    // One row high, as `horizontal` is: a right-to-left layout would otherwise centre in the whole height.
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, egui::Layout::right_to_left(egui::Align::Center), add)
+}
+
+/// A wrapping row (as `ui.horizontal_wrapped`) in the language's reading direction.
+pub fn wrapped_row<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> egui::InnerResponse<R> {
+    if !ui.language().is_rtl() {
+        return ui.horizontal_wrapped(add);
+    }
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true), add)
 }
 
 /// The top-down layout of a panel in the language's direction (labels at the right edge in Arabic).

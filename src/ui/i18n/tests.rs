@@ -139,3 +139,39 @@ fn arabic_lines_are_put_in_the_order_egui_draws_as_a_reference_bidi_says() {
     // English lines stay as they are.
     assert_eq!(visual("Open project… (Ctrl+O)"), "Open project… (Ctrl+O)");
 }
+
+/// Where egui draws each character of `shown` (a string in the order `visual` gives), with the window's fonts:
+/// the leftmost x of each character's glyphs.
+fn egui_positions(shown: &str) -> Vec<(char, f32)> {
+    use eframe::egui;
+    let ctx = egui::Context::default();
+    let mut frame = ctx.run_ui(egui::RawInput::default(), |ui| crate::ui::fonts::install(ui.ctx()));
+    frame.textures_delta.clear();
+    let mut frame = ctx.run_ui(egui::RawInput::default(), |_| {});
+    frame.textures_delta.clear();
+    let galley =
+        ctx.fonts_mut(|f| f.layout_no_wrap(shown.to_owned(), egui::FontId::proportional(14.0), egui::Color32::WHITE));
+    ctx.run_ui(egui::RawInput::default(), |_| {}).textures_delta.clear();
+    galley.rows[0].glyphs.iter().map(|g| (g.chr, g.pos.x)).collect()
+}
+
+fn x_of(glyphs: &[(char, f32)], c: char) -> f32 {
+    glyphs.iter().filter(|(g, _)| *g == c).map(|(_, x)| *x).fold(f32::NAN, f32::min)
+}
+
+#[test]
+fn egui_draws_the_visual_order_right_to_left_with_numbers_and_shortcuts_in_place() {
+    // The first word of "فتح مشروع" (open project) is drawn right of the second.
+    let g = egui_positions(&visual("فتح مشروع"));
+    assert!(x_of(&g, 'ف') > x_of(&g, 'م'), "{g:?}");
+    // "3 وثائق": the number is read first, so it is drawn at the right.
+    let g = egui_positions(&visual("3 وثائق"));
+    assert!(x_of(&g, '3') > x_of(&g, 'و'), "{g:?}");
+    // "حفظ (Ctrl+S)": the word at the right, the shortcut at the left in its brackets, in their order.
+    let g = egui_positions(&visual("حفظ (Ctrl+S)"));
+    let (word, open, ctrl, close) = (x_of(&g, 'ح'), x_of(&g, '('), x_of(&g, 'C'), x_of(&g, ')'));
+    assert!(open < ctrl && ctrl < close && close < word, "{g:?}");
+    // Without the visual pass, egui would draw the shortcut right of the word.
+    let g = egui_positions("حفظ (Ctrl+S)");
+    assert!(x_of(&g, 'C') > x_of(&g, 'ح'), "the check can fail: {g:?}");
+}
