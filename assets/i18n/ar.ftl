@@ -358,3 +358,136 @@ problems-check = فحص كل الوثائق
 
 message-ok = حسنًا
 message-stays-open = يبقى ترميز مفتوحًا: تعذّر حفظ بعض تغييراتك ({ $why }).
+
+## عناوين نوافذ الأدوات.
+
+window-actors = الفاعلون
+window-agreement = الاتفاق
+window-new-event = حدث جديد
+window-events = الأحداث
+window-export = تصدير
+window-import-annotations = استيراد ترميزات
+window-import-documents = استيراد وثائق
+window-import-suggestions = استيراد اقتراحات
+window-add-text-files = إضافة ملفات نصية
+window-problems = المشكلات
+window-assignment-progress = تقدّم الإسناد
+window-review-statistics = إحصاءات المراجعة
+window-schema = المخطط
+window-search = البحث
+window-share-project = مشاركة المشروع
+window-keyboard-shortcuts = اختصارات لوحة المفاتيح
+
+## حدث جديد: اختيار نوع الحدث.
+
+chooser-select-first = حدِّد كلمة المُطلِق أولًا.
+chooser-type = نوع الحدث للمُطلِق المحدَّد:
+
+## البحث.
+
+search-running = جارٍ البحث عن { $query }…
+search-matches =
+{ $count ->
+    [zero] لا نتائج لـ { $query }
+    [one] نتيجة واحدة لـ { $query }
+    [two] نتيجتان لـ { $query }
+    [few] { $count } نتائج لـ { $query }
+   *[other] { $count } نتيجة لـ { $query }
+}
+search-hint = كلمة أو عبارة
+search-button = بحث
+search-help = الإملاء موحَّد (صور الألف، والياء والألف المقصورة، والتاء المربوطة، والحركات، والأرقام)، وتُتجاهل السوابق مثل و ب ال، ويُتسامح مع الأخطاء الصغيرة.
+
+## جدول الأحداث.
+
+events-this-document = هذه الوثيقة
+events-whole-project = المشروع كله
+events-count =
+{ $count ->
+    [zero] لا أحداث (طبقتك) · انقر عنوانًا للفرز، وصفًّا لفتحه
+    [one] حدث واحد (طبقتك) · انقر عنوانًا للفرز، وصفًّا لفتحه
+    [two] حدثان (طبقتك) · انقر عنوانًا للفرز، وصفًّا لفتحه
+    [few] { $count } أحداث (طبقتك) · انقر عنوانًا للفرز، وصفًّا لفتحه
+   *[other] { $count } حدثًا (طبقتك) · انقر عنوانًا للفرز، وصفًّا لفتحه
+}
+events-sort-up = { " " }(تصاعدي)
+events-sort-down = { " " }(تنازلي)
+events-date-event = سمة التاريخ الخاصة بالحدث.
+events-date-time-mention = التاريخ الموحَّد لتعبير الزمن الذي يملأ دور الزمان في الحدث.
+events-date-time-words = مقروء من كلمات تعبير الزمن الذي يملأ دور الزمان، نسبةً إلى تاريخ النشر؛ غير مؤكَّد. افحص إشارة الزمن واعتمد تاريخها المقترح لتأكيده.
+events-date-publication = تاريخ نشر الوثيقة: لم يُملأ دور الزمان في الحدث. ربما وقع قبل ذلك.
+events-date-publication-undated = تاريخ نشر الوثيقة: تعبير الزمن الذي يملأ دور الزمان بلا تاريخ موحَّد. أعطه تاريخًا (سمة التاريخ) ليؤرَّخ الحدث به.
+events-date-unknown = لا تاريخ: ليس للوثيقة تاريخ نشر أيضًا.
+events-from-attribute = سمة تاريخ الحدث
+events-from-time-role = دور الزمان { $time }
+events-from-words = مقروء من { $time }
+events-from-publication = تاريخ النشر
+events-from-publication-undated = النشر ({ $time } بلا تاريخ)
+column-event = الحدث
+column-date = التاريخ
+column-date-from = مصدر التاريخ
+column-time = الزمان
+column-event-type = نوع الحدث
+column-actor-1 = الفاعل 1
+column-actor-2 = الفاعل 2
+column-location = المكان
+column-fatalities = القتلى
+column-modality = الصيغة
+column-reported-by = المُبلِّغ
+column-source = المصدر
+column-document = الوثيقة
+column-annotator = المرمِّز
+column-trigger = المُطلِق
+column-notes = الملاحظات
+
+## إصلاح مجلد المشروع؛ أزرار عامة.
+
+repair-cannot-run = لا يمكن إجراء الإصلاح: { $why }
+repair-nothing = لا شيء يحتاج إلى إصلاح.
+repair-will = سيقوم الإصلاح بما يلي:
+repair-now = إصلاح الآن
+repair-now-help = يُحفظ عملك أولًا، ثم يُعاد فتح المشروع
+repair-help = بيان ما سيُفعل بما خلّفته عمليات الحفظ والاستيراد المقطوعة، ثم فعله
+repair-button = إصلاح…
+button-cancel = إلغاء
+button-close = إغلاق
+
+## تقدّم الإسناد.
+
+progress-unreadable = تعذّرت قراءة الإسنادات: { $problem }
+progress-none = لا وثائق مسندة في هذا المشروع. يسندها المشرف بالأمر `tarmeez assign`.
+progress-reading = قراءة ملفات المرمِّزين…
+progress-refresh = تحديث
+progress-refresh-help = إعادة قراءة ملفات المرمِّزين (بعد مزامنة)
+progress-summary = وثائق مسندة: { $documents }، منها { $overlap } إلى مرمِّزَين أو أكثر
+progress-coder = المرمِّز
+progress-assigned = المسندة
+progress-done = المكتملة
+progress-in-progress = قيد العمل
+progress-not-started = لم تبدأ
+progress-you = { $coder } (أنت)
+progress-unread = ، غير مقروءة: { $count }
+progress-bar = اكتمل { $percent }%{ $unknown }
+
+## إحصاءات المراجعة.
+
+stats-mine = قراراتي ({ $coder })
+stats-pooled = كل المرمِّزين معًا
+stats-none = لا اقتراحات في الوثائق المحمَّلة.
+stats-source = المصدر
+stats-accepted = مقبولة
+stats-edited = معدَّلة
+stats-rejected = مرفوضة
+stats-pending = معلّقة
+stats-precision-all = الدقة (كل الدرجات)
+stats-precision-help = الدقة عند عتبة: نسبة الاقتراحات المراجَعة التي بلغت درجتها العتبة وقُبلت كما اقتُرحت.
+stats-threshold = عتبة الدرجة
+stats-precision = الدقة
+
+## مشاركة المشروع.
+
+share-help = يزامن أعضاء الفريق هذا المشروع عبر مستودع git يصلون إليه جميعًا: مستودع فارغ على GitHub أو GitLab، أو مستودع مجرد على قرص مشترك. تُستخدم إعدادات git الخاصة بك (مفاتيح SSH، ومساعدات الاعتماد).
+share-remote = المستودع المشترك:
+share-button = مشاركة
+share-button-help = جعل المجلد مستودعًا، وإيداع المشروع، وإرساله إليه
+share-running = جارٍ المشاركة…

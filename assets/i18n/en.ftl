@@ -323,3 +323,130 @@ problems-check = Check every document
 
 message-ok = OK
 message-stays-open = Tarmeez stays open: not all your changes could be saved ({ $why }).
+
+## Tool windows' titles.
+
+window-actors = Actors
+window-agreement = Agreement
+window-new-event = New event
+window-events = Events
+window-export = Export
+window-import-annotations = Import annotations
+window-import-documents = Import documents
+window-import-suggestions = Import suggestions
+window-add-text-files = Add text files
+window-problems = Problems
+window-assignment-progress = Assignment progress
+window-review-statistics = Review statistics
+window-schema = Schema
+window-search = Search
+window-share-project = Share project
+window-keyboard-shortcuts = Keyboard shortcuts
+
+## New event: the event type chooser.
+
+chooser-select-first = Select the trigger word first.
+chooser-type = Event type of the selected trigger:
+
+## Search.
+
+search-running = searching for { $query }…
+search-matches =
+{ $count ->
+    [one] { $count } match for { $query }
+   *[other] { $count } matches for { $query }
+}
+search-hint = word or phrase
+search-button = Search
+search-help = Spelling is normalized (alef forms, ya/alef maqsura, ta marbuta, diacritics, digits), clitics such as و ب ال are ignored, and small typos are tolerated.
+
+## The events table.
+
+events-this-document = This document
+events-whole-project = Whole project
+events-count =
+{ $count ->
+    [one] { $count } event (your layer) · click a heading to sort, a row to open it
+   *[other] { $count } events (your layer) · click a heading to sort, a row to open it
+}
+events-sort-up = { " " }(up)
+events-sort-down = { " " }(down)
+events-date-event = The event's own date attribute.
+events-date-time-mention = The normalized date of the time expression filling the event's time role.
+events-date-time-words = Read from the words of the time expression filling the event's time role, against the publication date; not confirmed. Inspect the time mention and take its proposed date to confirm it.
+events-date-publication = The document's publication date: no time role of the event is filled. It may have happened earlier.
+events-date-publication-undated = The document's publication date: the time expression filling the event's time role has no normalized date. Give it one (its date attribute) to date the event by it.
+events-date-unknown = No date: the document has no publication date either.
+events-from-attribute = event's date attribute
+events-from-time-role = time role { $time }
+events-from-words = read from { $time }
+events-from-publication = publication date
+events-from-publication-undated = publication ({ $time } undated)
+column-event = Event
+column-date = Date
+column-date-from = Date from
+column-time = Time
+column-event-type = Event type
+column-actor-1 = Actor 1
+column-actor-2 = Actor 2
+column-location = Location
+column-fatalities = Fatalities
+column-modality = Modality
+column-reported-by = Reported by
+column-source = Source
+column-document = Document
+column-annotator = Annotator
+column-trigger = Trigger
+column-notes = Notes
+
+## Repairing the project folder; common buttons.
+
+repair-cannot-run = The repair cannot run: { $why }
+repair-nothing = Nothing to repair.
+repair-will = The repair will:
+repair-now = Repair now
+repair-now-help = Your work is saved first; the project is reopened afterwards
+repair-help = Say what would be done about what interrupted saves and imports left, then do it
+repair-button = Repair…
+button-cancel = Cancel
+button-close = Close
+
+## Assignment progress.
+
+progress-unreadable = The assignments cannot be read: { $problem }
+progress-none = No documents are assigned in this project. The lead assigns them with `tarmeez assign`.
+progress-reading = Reading the coders' files…
+progress-refresh = Refresh
+progress-refresh-help = Read the coders' files again (after a sync)
+progress-summary = { $documents } documents assigned, { $overlap } of them to two coders or more
+progress-coder = coder
+progress-assigned = assigned
+progress-done = done
+progress-in-progress = in progress
+progress-not-started = not started
+progress-you = { $coder } (you)
+progress-unread = , { $count } unread
+progress-bar = { $percent }% done{ $unknown }
+
+## Review statistics.
+
+stats-mine = My decisions ({ $coder })
+stats-pooled = All coders, pooled
+stats-none = No suggestions in the loaded documents.
+stats-source = source
+stats-accepted = accepted
+stats-edited = edited
+stats-rejected = rejected
+stats-pending = pending
+stats-precision-all = precision (all scores)
+stats-precision-help = Precision at a threshold: the share of reviewed suggestions scored at least that which were accepted as suggested.
+stats-threshold = score threshold
+stats-precision = precision
+
+## Share project.
+
+share-help = Teammates sync this project through a git repository they can all reach: an empty repository on GitHub or GitLab, or a bare repository on a shared drive. Your own git setup (SSH keys, credential helpers) is used.
+share-remote = Shared repository:
+share-button = Share
+share-button-help = Make the folder a repository, commit the project, and send it there
+share-running = Sharing…

@@ -259,8 +259,8 @@ impl ToolWindow for ActorsWindow {
         "actors"
     }
 
-    fn title(&self) -> String {
-        "Actors".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-actors").into()
     }
 
     fn min_width(&self) -> f32 {

@@ -132,8 +132,8 @@ impl ToolWindow for ExportWindow {
         "export"
     }
 
-    fn title(&self) -> String {
-        "Export".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-export").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {

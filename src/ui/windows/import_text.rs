@@ -163,8 +163,8 @@ impl ToolWindow for ImportTextWindow {
         "import-text"
     }
 
-    fn title(&self) -> String {
-        "Add text files".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-add-text-files").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {

@@ -220,8 +220,8 @@ impl ToolWindow for SchemaEditor {
         "schema"
     }
 
-    fn title(&self) -> String {
-        "Schema".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-schema").into()
     }
 
     fn min_width(&self) -> f32 {

@@ -1,6 +1,7 @@
 //! File > Share project…: makes the project folder a git repository shared at a remote (`sync::init_team`),
 //! on a thread of its own, and says what was done.
 
+use crate::tr;
 use crate::store::Project;
 use crate::sync::{self, ShareReport, SyncError};
 use crate::ui::action::Action;
@@ -23,8 +24,8 @@ impl ToolWindow for ShareWindow {
         "share"
     }
 
-    fn title(&self) -> String {
-        "Share project".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-share-project").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {
@@ -37,12 +38,10 @@ impl ToolWindow for ShareWindow {
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, _out: &mut Vec<Action>) {
         ui.label(
-            "Teammates sync this project through a git repository they can all reach: an empty repository on \
-             GitHub or GitLab, or a bare repository on a shared drive. Your own git setup (SSH keys, credential \
-             helpers) is used.",
+            tr!(ui, "share-help"),
         );
         ui.horizontal(|ui| {
-            ui.label("Shared repository:");
+            ui.label(tr!(ui, "share-remote"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.remote)
                     .hint_text("git@host:team/project.git")
@@ -50,8 +49,8 @@ impl ToolWindow for ShareWindow {
             );
         });
         let ready = self.running.is_none();
-        let button = ui.add_enabled(ready, egui::Button::new("Share"));
-        if button.on_hover_text("Make the folder a repository, commit the project, and send it there").clicked() {
+        let button = ui.add_enabled(ready, egui::Button::new(tr!(ui, "share-button")));
+        if button.on_hover_text(tr!(ui, "share-button-help")).clicked() {
             let root = session.project().root().to_owned();
             let remote = Some(self.remote.trim().to_owned()).filter(|r| !r.is_empty());
             let (tx, rx) = channel();
@@ -66,7 +65,7 @@ impl ToolWindow for ShareWindow {
         if !ready {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Sharing…");
+                ui.label(tr!(ui, "share-running"));
             });
         }
         for line in &self.said {
