@@ -491,3 +491,47 @@ share-remote = المستودع المشترك:
 share-button = مشاركة
 share-button-help = جعل المجلد مستودعًا، وإيداع المشروع، وإرساله إليه
 share-running = جارٍ المشاركة…
+
+## قائمة المراجعة (اقتراحات النموذج).
+
+review-shown = المعروض من المعلّق: { $shown }، من أصل { $total } اقتراحًا في هذه الوثيقة
+review-start = { $key } يبدأ بالاقتراح الأول؛ Enter يقبل، وBackspace يرفض.
+review-order = الترتيب
+review-position = الموضع
+review-score = الدرجة
+review-all-types = كل الأنواع
+review-type = نوع الاقتراح
+review-to = إلى
+review-lowest = أدنى درجة
+review-highest = أعلى درجة
+review-accept-all = قبول كل المعروض:
+review-in-document = في هذه الوثيقة
+review-in-project = في المشروع
+review-propagate = اقتراح المواضع الأخرى لكل إشارة مقبولة
+review-gazetteer = سجل الفاعلين معجمًا للأسماء:
+review-stats = إحصاءات المراجعة…
+review-no-score = بلا درجة
+review-score-of = الدرجة { $score }
+review-current = { $name } · { $score } · { $source }
+review-accept = قبول (Enter)
+review-reject = رفض (Backspace)
+review-adjust = عدّل التحديد قبل القبول لتصحيح حدوده؛ مفتاح النوع يقبله بذلك النوع.
+
+## وصف المقطع المظلَّل عند المرور فوقه.
+
+describe-actor = الفاعل: { $name } ({ $kind })
+describe-actor-unknown = الفاعل: { $id } (ليس في السجل)
+describe-note = ملاحظة: { $note }
+describe-from-suggestion = من الاقتراح { $suggestion } لـ { $source }{ $score }، قبله { $reviewer } في { $at }
+describe-event = حدث { $name } { $id }
+describe-trigger = المُطلِق { $text }
+describe-required-empty = { $role }: (إلزامي، فارغ)
+describe-event-type = حدث { $name }
+describe-suggestion = اقتراح: { $kind }{ $score }
+describe-from = من { $source } ({ $model })، { $status }
+describe-pending = بانتظار المراجعة
+describe-accepted = مقبول
+describe-rejected = مرفوض
+describe-edited = مقبول مع تعديل
+describe-gold = في الطبقة الذهبية:
+describe-whose = لدى { $coder }:

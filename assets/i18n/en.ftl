@@ -450,3 +450,47 @@ share-remote = Shared repository:
 share-button = Share
 share-button-help = Make the folder a repository, commit the project, and send it there
 share-running = Sharing…
+
+## The review queue (suggestions of a model).
+
+review-shown = { $shown } pending shown, of { $total } suggestions in this document
+review-start = { $key } starts with the first suggestion; Enter accepts, Backspace rejects.
+review-order = Order
+review-position = position
+review-score = score
+review-all-types = all types
+review-type = Suggestion type
+review-to = to
+review-lowest = Lowest score
+review-highest = Highest score
+review-accept-all = Accept all shown:
+review-in-document = in this document
+review-in-project = in the project
+review-propagate = Propose other occurrences of each accepted mention
+review-gazetteer = Actor registry as gazetteer:
+review-stats = Review statistics…
+review-no-score = no score
+review-score-of = score { $score }
+review-current = { $name } · { $score } · { $source }
+review-accept = Accept (Enter)
+review-reject = Reject (Backspace)
+review-adjust = Adjust the selection before accepting to correct its boundaries; a type's key accepts it as that type.
+
+## What a highlighted span is, on hover.
+
+describe-actor = Actor: { $name } ({ $kind })
+describe-actor-unknown = Actor: { $id } (not in the registry)
+describe-note = Note: { $note }
+describe-from-suggestion = From suggestion { $suggestion } of { $source }{ $score }, accepted by { $reviewer } at { $at }
+describe-event = { $name } event { $id }
+describe-trigger = Trigger { $text }
+describe-required-empty = { $role }: (required, empty)
+describe-event-type = { $name } event
+describe-suggestion = Suggestion: { $kind }{ $score }
+describe-from = From { $source } ({ $model }), { $status }
+describe-pending = pending review
+describe-accepted = accepted
+describe-rejected = rejected
+describe-edited = accepted with changes
+describe-gold = In the gold layer:
+describe-whose = { $coder }'s:

@@ -109,8 +109,9 @@ pub fn document_view(
     let Some(text) = doc.text() else { return };
     selection_line(ui, text, article);
     let direction = doc.meta.as_ref().map(|m| m.direction).unwrap_or_default();
+    let language = ui.language();
     let describe = |key: &crate::text::scene::HighlightKey| match doc.loaded() {
-        Some(loaded) => super::describe::describe(project, loaded, owner.as_ref(), key),
+        Some(loaded) => super::describe::describe(project, loaded, owner.as_ref(), key, language),
         None => Vec::new(),
     };
     let input = ArticleInput { text, direction, highlights, describe: &describe };
