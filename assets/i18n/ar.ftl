@@ -535,3 +535,25 @@ describe-rejected = مرفوض
 describe-edited = مقبول مع تعديل
 describe-gold = في الطبقة الذهبية:
 describe-whose = لدى { $coder }:
+
+## التحكيم: الطبقة الذهبية.
+
+curation-heading = تحكيم الطبقة الذهبية
+curation-decided = ، المحسومة: { $count }
+curation-open = خلافات مفتوحة: { $count }{ $decided }
+curation-pair = فقط حيث يختلف { $a } و{ $b }
+curation-show-all = عرض الكل
+curation-show-decided = والوحدات المحسومة والمرفوضة أيضًا
+curation-at-least = على الأقل
+curation-merge = من { $count } متفقون: دمج
+curation-merge-help = يعتمد كل وحدة مفتوحة يتفق على نسختها هذا العدد من المرمِّزين، بخطوة واحدة (التراجع يعيدها)؛ وتُترك الوحدات المحسومة
+curation-none = لا خلاف متبقٍّ هنا. Tab يتنقل في القائمة.
+curation-agreed = متفق عليه
+curation-nothing = (لا شيء)
+curation-take-help = { $key }نسخة { $coder } تصبح الذهبية
+curation-take = اعتماد
+curation-majority = الأغلبية
+curation-majority-help = Enter: اعتماد النسخة التي يتفق عليها أكثر المرمِّزين (الرفض إن لم يسم أكثرهم شيئًا)
+curation-reject = رفض الكل
+curation-reject-help = Backspace: لا تحتفظ الطبقة الذهبية بشيء هنا، وتتذكر ذلك
+curation-keys = Tab: الوحدة التالية · Shift+Tab: السابقة · Ctrl+Z: تراجع

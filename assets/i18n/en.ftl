@@ -494,3 +494,25 @@ describe-rejected = rejected
 describe-edited = accepted with changes
 describe-gold = In the gold layer:
 describe-whose = { $coder }'s:
+
+## Curation: the gold layer.
+
+curation-heading = Curating the gold layer
+curation-decided = , { $count } decided
+curation-open = { $count } open disagreements{ $decided }
+curation-pair = Only where { $a } and { $b } differ
+curation-show-all = show all
+curation-show-decided = also settled and rejected units
+curation-at-least = At least
+curation-merge = of { $count } agree: merge
+curation-merge-help = Takes every open unit whose version that many coders share, in one step (undo takes it back); decided units are left alone
+curation-none = No disagreement left here. Tab moves through the queue.
+curation-agreed = agreed
+curation-nothing = (nothing)
+curation-take-help = { $key }{ $coder }'s version becomes the gold one
+curation-take = Take
+curation-majority = Majority
+curation-majority-help = Enter: take the version most coders share (reject when most marked nothing)
+curation-reject = Reject all
+curation-reject-help = Backspace: the gold layer keeps nothing here, and remembers it
+curation-keys = Tab: next unit · Shift+Tab: previous · Ctrl+Z: undo

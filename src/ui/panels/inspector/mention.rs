@@ -60,8 +60,10 @@ pub(super) fn mention(
             .flat_map(|(eid, e)| {
                 let schema = schema;
                 e.arguments.iter().filter(|a| a.mention == id).map(move |a| {
+                    // English names the role by its id, as it always did.
                     let role = schema
                         .event_type(&e.event_type)
+                        .filter(|_| language.is_rtl())
                         .and_then(|t| t.roles.iter().find(|r| r.id == a.role))
                         .map_or(a.role.as_str(), |r| i18n::role_name(r, language));
                     trl!(language, "mention-role-of", role = role, event = eid.to_string())
