@@ -557,3 +557,28 @@ curation-majority-help = Enter: اعتماد النسخة التي يتفق عل
 curation-reject = رفض الكل
 curation-reject-help = Backspace: لا تحتفظ الطبقة الذهبية بشيء هنا، وتتذكر ذلك
 curation-keys = Tab: الوحدة التالية · Shift+Tab: السابقة · Ctrl+Z: تراجع
+
+## من يرمّز؟
+
+name-heading = من يرمّز؟
+name-why = اسمك هو اسم طبقة ترميزك، فلا يكتب مرمِّزو الفريق في الملفات نفسها أبدًا.
+name-remembered = يُسأل عنه مرة واحدة ويُحفظ على هذا الحاسوب (ملف > تغيير المرمِّز… يغيّره).
+name-empty = اكتب اسمًا فيه حرف أو رقم واحد على الأقل.
+name-placeholder = `{ $name }` ليس اسمًا: اكتب اسمك، لتكون طبقتك لك وحدك.
+name-gold = `gold` اسم الطبقة المحكَّمة: اكتب اسمك، ثم حكِّم من انتقال > التحكيم.
+name-layer = طبقتك: annotations/<document>/{ $name }.ron
+name-taken = للاسم `{ $name }` عمل في هذا المشروع (وثائق: { $count }). إن لم يكن هذا أنت فاختر اسمًا آخر: وإلا صارت طبقات ذلك المرمِّز لك.
+name-is-me = نعم، هذا أنا
+name-start = ابدأ الترميز
+
+## ملف > مشروع جديد.
+
+new-project-title = مشروع جديد
+new-project-folder = المجلد
+new-project-folder-hint = مجلد جديد أو فارغ: اكتب أو الصق أو اختر
+new-project-folder-help = ينشئ ترميز المجلد إن لم يكن موجودًا
+new-project-choose = اختيار…
+new-project-name = الاسم
+new-project-name-hint = يظهر في شريط العنوان
+new-project-schema = يبدأ المشروع بمخطط النزاع الافتراضي (فاعلون، أماكن، هجمات…)، ويغيّره محرر المخطط.
+new-project-create = إنشاء

@@ -516,3 +516,32 @@ curation-majority-help = Enter: take the version most coders share (reject when 
 curation-reject = Reject all
 curation-reject-help = Backspace: the gold layer keeps nothing here, and remembers it
 curation-keys = Tab: next unit · Shift+Tab: previous · Ctrl+Z: undo
+
+## Who is coding?
+
+name-heading = Who is coding?
+name-why = Your name names your own annotation layer, so a team's coders never write the same files.
+name-remembered = It is asked once and remembered on this computer (File > Change coder… changes it).
+name-empty = Type a name with at least one letter or digit.
+name-placeholder = `{ $name }` is not a name: type your own, so that your layer is yours alone and nobody else's.
+name-gold = `gold` is the curated layer's name: type your own, then curate with Go > Curate.
+name-layer = Your layer: annotations/<document>/{ $name }.ron
+name-taken =
+{ $count ->
+    [one] `{ $name }` already has work in this project ({ $count } document). If that is not you, choose another name: that coder's layers would become yours.
+   *[other] `{ $name }` already has work in this project ({ $count } documents). If that is not you, choose another name: that coder's layers would become yours.
+}
+name-is-me = Yes, that is me
+name-start = Start coding
+
+## File > New project.
+
+new-project-title = New project
+new-project-folder = Folder
+new-project-folder-hint = a new or empty folder: type, paste or choose
+new-project-folder-help = Tarmeez creates the folder if it does not exist
+new-project-choose = Choose…
+new-project-name = Name
+new-project-name-hint = shown in the title bar
+new-project-schema = The project starts with the default conflict schema (actors, locations, attacks…), which the schema editor changes.
+new-project-create = Create
