@@ -582,3 +582,21 @@ new-project-name = الاسم
 new-project-name-hint = يظهر في شريط العنوان
 new-project-schema = يبدأ المشروع بمخطط النزاع الافتراضي (فاعلون، أماكن، هجمات…)، ويغيّره محرر المخطط.
 new-project-create = إنشاء
+
+## تنبيهات الجلسة.
+
+notice-read-only = لا يمكن تغيير شيء: { $why }.
+notice-other-layer = المعروض طبقة مرمِّز آخر: اختر طبقتك في شريط الأدوات لترمّز.
+notice-not-made = لم يُجرَ التغيير: { $why }
+notice-all-done = كل الوثائق الأخرى مكتملة.
+notice-marked-but = وُسِمت، لكن { $why }.
+notice-no-pending = لا اقتراح معلّق يطابق المرشِّح.
+notice-registry-nothing = أسماء السجل لا تطابق شيئًا جديدًا.
+notice-no-occurrence = لا مواضع أخرى لـ { $text } لاقتراحها.
+notice-proposed = مواضع أخرى اقتُرحت للمراجعة: { $count } (المصدر: propagate).
+notice-curate-first = ابدأ التحكيم أولًا: انتقال > التحكيم (الطبقة الذهبية).
+notice-no-merge = لا وحدة مفتوحة لها نسخة يتفق عليها { $count } من المرمِّزين.
+notice-merged = دُمجت وحدات في الطبقة الذهبية: { $count } (Ctrl+Z يتراجع).
+notice-no-unit = لا خلاف محدَّد: Tab ينتقل إلى التالي.
+notice-no-coder = لا مرمِّز رقمه { $n } هنا: لهذه الوحدة { $count }.
+notice-no-majority = لا نسخة يتفق عليها مرمِّزون أكثر من غيرها: اعتمد إحداها بـ Alt+رقمها.

@@ -545,3 +545,21 @@ new-project-name = Name
 new-project-name-hint = shown in the title bar
 new-project-schema = The project starts with the default conflict schema (actors, locations, attacks…), which the schema editor changes.
 new-project-create = Create
+
+## Notices of the session.
+
+notice-read-only = Nothing can be changed: { $why }.
+notice-other-layer = Another coder's layer is shown: choose your own layer in the toolbar to code.
+notice-not-made = The change was not made: { $why }
+notice-all-done = Every other document is done.
+notice-marked-but = Marked, but { $why }.
+notice-no-pending = No pending suggestion matches the filter.
+notice-registry-nothing = The registry's names match nothing new.
+notice-no-occurrence = No other occurrence of { $text } to propose.
+notice-proposed = { $count } other occurrences proposed for review (source: propagate).
+notice-curate-first = Curate first: Go > Curate (gold layer).
+notice-no-merge = No open unit has a version { $count } coders share.
+notice-merged = Merged { $count } units into the gold layer (Ctrl+Z undoes it).
+notice-no-unit = No disagreement is selected: Tab goes to the next one.
+notice-no-coder = There is no coder { $n } here: this unit has { $count }.
+notice-no-majority = No version has more coders than the others: take one with Alt+its number.

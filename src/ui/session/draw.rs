@@ -13,6 +13,7 @@ impl Session {
     /// Draws the side panels, the article and the tool windows, pushing what the coder asks for.
     pub fn draw(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         self.refresh_order();
+        self.language = i18n::language_of(ui);
         // The article keeps a readable line: the side panels narrow or fold to strips first.
         let central_margins = egui::Frame::central_panel(ui.style()).total_margin().sum().x;
         let plan = self.panels.plan(ui.available_width(), self.article.readable_width(ui.style()) + central_margins);
