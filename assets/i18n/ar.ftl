@@ -600,3 +600,16 @@ notice-merged = دُمجت وحدات في الطبقة الذهبية: { $count
 notice-no-unit = لا خلاف محدَّد: Tab ينتقل إلى التالي.
 notice-no-coder = لا مرمِّز رقمه { $n } هنا: لهذه الوحدة { $count }.
 notice-no-majority = لا نسخة يتفق عليها مرمِّزون أكثر من غيرها: اعتمد إحداها بـ Alt+رقمها.
+
+## رسائل النافذة.
+
+message-code-as = ترمّز الآن باسم { $coder }؛ ويُحفظ عملك حتى الآن أولًا.
+message-name-not-remembered = يُستخدم اسمك في هذه الجلسة لكن تعذّر حفظه: { $why }
+message-repair-unsaved = لم يُصلَح شيء: تعذّر حفظ تغييراتك أولًا؛ انظر شريط الحالة.
+message-repair-failed = لم يُصلَح شيء: { $why }
+message-open-unsaved = تعذّر حفظ كل تغييرات المشروع المفتوح، فيبقى مفتوحًا؛ انظر شريط الحالة.
+message-open-failed =
+    تعذّر فتح { $dir }:
+    { $why }
+message-sync-unsaved = لم تتم المزامنة: تعذّر حفظ تغييراتك أولًا؛ انظر شريط الحالة.
+message-sync-failed = لم تتم المزامنة: { $why }

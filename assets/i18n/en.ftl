@@ -563,3 +563,16 @@ notice-merged = Merged { $count } units into the gold layer (Ctrl+Z undoes it).
 notice-no-unit = No disagreement is selected: Tab goes to the next one.
 notice-no-coder = There is no coder { $n } here: this unit has { $count }.
 notice-no-majority = No version has more coders than the others: take one with Alt+its number.
+
+## Messages of the window.
+
+message-code-as = You code as { $coder } now; your work so far is saved first.
+message-name-not-remembered = Your name is used for this session but could not be remembered: { $why }
+message-repair-unsaved = Nothing was repaired: your changes could not be saved first; see the status bar.
+message-repair-failed = Nothing was repaired: { $why }
+message-open-unsaved = Not all changes to the open project could be saved, so it stays open; see the status bar.
+message-open-failed =
+    Could not open { $dir }:
+    { $why }
+message-sync-unsaved = Not synced: your changes could not be saved first; see the status bar.
+message-sync-failed = Not synced: { $why }
