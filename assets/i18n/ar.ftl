@@ -613,3 +613,41 @@ message-open-failed =
     { $why }
 message-sync-unsaved = لم تتم المزامنة: تعذّر حفظ تغييراتك أولًا؛ انظر شريط الحالة.
 message-sync-failed = لم تتم المزامنة: { $why }
+
+## سجل الفاعلين.
+
+actors-search-hint = ابحث في الأسماء والأسماء البديلة
+actors-new = فاعل جديد
+actors-new-help = إنشاء فاعل باسم نص البحث
+actors-select = اختر فاعلًا لتحريره.
+actors-save = حفظ التغييرات
+actors-needs-name = للفاعل اسم لا بد منه.
+button-revert = استرجاع
+actors-kind = الصنف
+actors-affiliation = الانتماء
+actors-aliases = الأسماء البديلة
+actors-remove-alias = إزالة هذا الاسم البديل
+actors-new-alias = اسم بديل جديد
+actors-add = إضافة
+actors-merge-into = دمج في
+actors-merge = دمج
+actors-merge-help = ينتقل اسم هذا الفاعل وأسماؤه البديلة إلى الآخر؛ وتُعاد ربط إشاراتك
+
+## محرر المخطط.
+
+schema-apply = تطبيق
+schema-ids = المعرّفات لا تتغير أبدًا: إعادة التسمية تُبقي الترميزات صالحة. التطبيق تغيير واحد يمكن التراجع عنه.
+schema-entity-types = أنواع الكيانات
+schema-id = المعرّف
+schema-name = الاسم
+schema-arabic-name = الاسم العربي
+schema-colour = اللون
+schema-key = المفتاح
+schema-add-entity = إضافة نوع كيان
+schema-event-types = أنواع الأحداث
+schema-add-event = إضافة نوع حدث
+schema-role = الدور
+schema-takes = يقبل
+schema-required = إلزامي
+schema-repeats = يتكرر
+schema-add-role = إضافة دور

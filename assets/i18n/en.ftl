@@ -576,3 +576,41 @@ message-open-failed =
     { $why }
 message-sync-unsaved = Not synced: your changes could not be saved first; see the status bar.
 message-sync-failed = Not synced: { $why }
+
+## The actor registry.
+
+actors-search-hint = search names and aliases
+actors-new = New actor
+actors-new-help = Create an actor named by the search text
+actors-select = Select an actor to edit it.
+actors-save = Save changes
+actors-needs-name = An actor needs a name.
+button-revert = Revert
+actors-kind = Kind
+actors-affiliation = Affiliation
+actors-aliases = Aliases
+actors-remove-alias = Remove this alias
+actors-new-alias = new alias
+actors-add = Add
+actors-merge-into = Merge into
+actors-merge = Merge
+actors-merge-help = This actor's name and aliases go to the other; your mentions are relinked
+
+## The schema editor.
+
+schema-apply = Apply
+schema-ids = Ids never change: renaming keeps annotations valid. Apply is one undoable change.
+schema-entity-types = Entity types
+schema-id = id
+schema-name = name
+schema-arabic-name = Arabic name
+schema-colour = colour
+schema-key = key
+schema-add-entity = Add entity type
+schema-event-types = Event types
+schema-add-event = Add event type
+schema-role = role
+schema-takes = takes
+schema-required = required
+schema-repeats = repeats
+schema-add-role = Add role
