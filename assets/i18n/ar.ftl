@@ -651,3 +651,17 @@ schema-takes = يقبل
 schema-required = إلزامي
 schema-repeats = يتكرر
 schema-add-role = إضافة دور
+
+## ملف > تصدير.
+
+export-into = إلى { $dir }
+export-mine = طبقتك
+export-gold = الطبقة الذهبية (المحكَّمة)
+export-everyone = كل الطبقات
+export-button = التصدير إلى المجلد
+export-running = جارٍ التصدير… { $seconds } ث
+
+## ملف > إضافة ملفات نصية.
+
+import-text-looking = البحث عن ملفات ‎.txt‎…
+import-text-progress = { $done } من { $total } ملفًا

@@ -614,3 +614,17 @@ schema-takes = takes
 schema-required = required
 schema-repeats = repeats
 schema-add-role = Add role
+
+## File > Export.
+
+export-into = Into { $dir }
+export-mine = Your layer
+export-gold = The gold layer (curated)
+export-everyone = Every layer
+export-button = Export into the folder
+export-running = Exporting… { $seconds } s
+
+## File > Add text files.
+
+import-text-looking = Looking for .txt files…
+import-text-progress = { $done } of { $total } files

@@ -3,6 +3,7 @@
 //! are imported a slice of each frame with a progress bar and Cancel; the report lists each file skipped (empty,
 //! not UTF-8, a duplicate of a document or of an earlier file) with why.
 
+use crate::tr;
 use crate::formats::plain_text::{ImportReport, SkipReason, TextImport, collect_inputs};
 use crate::store::Project;
 use crate::ui::action::Action;
@@ -58,15 +59,15 @@ impl ImportTextWindow {
             Stage::Listing(_) => {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label("Looking for .txt files…");
+                    ui.label(tr!(ui, "import-text-looking"));
                 });
             }
             Stage::Importing { import, .. } => {
                 let (done, total) = import.progress();
                 let fraction = if total == 0 { 1.0 } else { done as f32 / total as f32 };
-                ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total} files")));
+                ui.add(egui::ProgressBar::new(fraction).text(tr!(ui, "import-text-progress", done = done, total = total)));
                 // Cancel acts before this frame's files, so that what the bar showed is what stays.
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!(ui, "button-cancel")).clicked() {
                     self.finish(None);
                     return;
                 }
