@@ -52,3 +52,18 @@ fn arabic_shows_the_schema_s_arabic_names_for_types_and_roles() {
     assert!(h.query_all_by_label_contains("فاعل").count() > 0, "ACTOR is called فاعل");
     assert!(h.query_all_by_label_contains("مكان").count() > 0, "LOCATION is called مكان");
 }
+
+#[test]
+fn an_event_with_roles_shows_in_the_arabic_inspector() {
+    let (tmp, dir) = sample_copy();
+    let settings = tmp.path().join("settings.ron");
+    Settings { language: Language::Arabic, ..Settings::default() }.save(&settings).unwrap();
+    let mut h = window(app(&dir, &settings));
+    let layer = h.state().project().unwrap().document(&tarmeez::model::DocId::parse(SAMPLE_DOC).unwrap());
+    let event = layer.and_then(|d| d.loaded()).map(|d| *d.layers.values().next().unwrap().events.keys().next().unwrap());
+    h.state_mut().focus_on(tarmeez::ui::action::Focus::Event(event.unwrap()));
+    h.run();
+    // The roles of an attack, by their Arabic names, and the event's heading with the type's Arabic name.
+    assert!(h.query_all_by_label_contains("المهاجم").count() > 0, "the Attacker role is called المهاجم");
+    assert!(h.query_all_by_label_contains("هجوم").count() > 0, "ATTACK is called هجوم");
+}

@@ -116,15 +116,7 @@ impl PanelLayout {
             state.outer_rect.set_width(width);
             ui.ctx().data_mut(|d| d.insert_persisted(id, state));
         }
-        // In Arabic the panel's lines start at its right edge.
-        let layout = crate::ui::i18n::column_layout(ui.language());
-        let rect = panel(salt)
-            .resizable(true)
-            .default_size(width)
-            .size_range(min..=max)
-            .show(ui, |ui| ui.with_layout(layout, add).inner)
-            .response
-            .rect;
+        let rect = panel(salt).resizable(true).default_size(width).size_range(min..=max).show(ui, add).response.rect;
         let shown = rect.width();
         if (shown - width).abs() > 0.5 {
             // Dragged: where the drag met this frame's limit, the coder's wider wish stands.

@@ -127,9 +127,11 @@ pub fn wrapped_row<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -
     ui.allocate_ui_with_layout(size, egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true), add)
 }
 
-/// The top-down layout of a panel in the language's direction (labels at the right edge in Arabic).
-pub fn column_layout(language: Language) -> egui::Layout {
-    egui::Layout::top_down(if language.is_rtl() { egui::Align::Max } else { egui::Align::Min })
+/// A label on a line of its own, at the right edge in Arabic. (Panels keep egui's left-aligned top-down
+/// layout: under a right-aligned one, a row's child has no left edge and a widget taking the available width
+/// gets an infinite one, which egui panics on.)
+pub fn line(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    row(ui, |ui| ui.label(text)).inner
 }
 
 #[cfg(test)]

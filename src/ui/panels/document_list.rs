@@ -31,7 +31,7 @@ fn row(order: &DocOrder, r: usize) -> Option<Row> {
 
 /// Draws the document list in `order`; returns the document clicked.
 pub fn document_list(ui: &mut egui::Ui, project: &Project, order: &DocOrder, shown: Option<&DocId>) -> Option<DocId> {
-    ui.heading(tr!(ui, "documents-heading"));
+    crate::ui::i18n::line(ui, egui::RichText::new(tr!(ui, "documents-heading")).heading());
     let mut clicked = None;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.9 + 2.0 * ui.spacing().button_padding.y;
     let headings = if order.mine.is_empty() { 0 } else { 2 };

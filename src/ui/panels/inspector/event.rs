@@ -18,13 +18,13 @@ pub(super) fn event(
     let def = schema.event_type(&e.event_type);
     let language = ui.language();
     let type_name = def.map_or(e.event_type.as_str(), |d| i18n::event_name(d, language));
-    ui.heading(tr!(ui, "event-heading", id = id.to_string(), name = type_name));
+    i18n::line(ui, RichText::new(tr!(ui, "event-heading", id = id.to_string(), name = type_name)).heading());
     let quoted = crate::text::quote::quoted(&quote(input.loaded, e.trigger));
     bidi_label(ui, &trl!(ui, "event-trigger", text = quoted), body(ui), egui::Sense::hover());
     provenance(ui, e.provenance.as_ref());
     ui.add_enabled_ui(input.editable, |ui| {
         let Some(def) = def else { return };
-        ui.label(RichText::new(tr!(ui, "event-roles")).strong());
+        i18n::line(ui, RichText::new(tr!(ui, "event-roles")).strong());
         roles(ui, input, layer, id, def, out);
         ui.separator();
         let defs = applicable(schema, AttributeTarget::Event, e.event_type.as_str());
@@ -123,12 +123,16 @@ fn roles(
     let Some(e) = layer.events.get(&id) else { return };
     let empty = coding::empty_required_roles(&input.project.config().schema, e);
     let row_height = chip_height(ui);
-    egui::Grid::new(("roles", id.0)).num_columns(4).min_row_height(row_height).show(ui, |ui| {
-        for (i, role) in def.roles.iter().enumerate() {
-            let row = RoleRow { event: id, role, number: i + 1, empty: empty.contains(&&role.id) };
-            role_row(ui, input, layer, &row, out);
-            ui.end_row();
-        }
+    // Left-aligned even in the mirrored Arabic panel: a grid's cells under a right-aligned layout have no
+    // left edge, and the fillers' scroll area would get an infinite width (egui panics on it).
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        egui::Grid::new(("roles", id.0)).num_columns(4).min_row_height(row_height).show(ui, |ui| {
+            for (i, role) in def.roles.iter().enumerate() {
+                let row = RoleRow { event: id, role, number: i + 1, empty: empty.contains(&&role.id) };
+                role_row(ui, input, layer, &row, out);
+                ui.end_row();
+            }
+        });
     });
 }
 

@@ -90,7 +90,7 @@ pub fn inspector(ui: &mut egui::Ui, input: &InspectorInput<'_>, state: &mut Insp
                 event(ui, input, layer, id, state, out)
             }
             _ => {
-                ui.weak(tr!(ui, "inspector-empty"));
+                i18n::line(ui, RichText::new(tr!(ui, "inspector-empty")).weak());
                 if let Some(layer) = layer {
                     event_list(ui, input, layer, out);
                 }
@@ -104,8 +104,8 @@ fn palette(ui: &mut egui::Ui, input: &InspectorInput<'_>, out: &mut Vec<Action>)
     let schema = &input.project.config().schema;
     let enabled = input.editable && input.selection.is_some();
     let language = ui.language();
-    ui.label(RichText::new(tr!(ui, "inspector-mark-as")).strong());
-    ui.horizontal_wrapped(|ui| {
+    i18n::line(ui, RichText::new(tr!(ui, "inspector-mark-as")).strong());
+    i18n::wrapped_row(ui, |ui| {
         for t in &schema.entity_types {
             let key = t.key.map(|k| format!("{k} ")).unwrap_or_default();
             let name = i18n::shown(language, &format!("{key}{}", i18n::entity_name(t, language))).into_owned();
@@ -117,8 +117,8 @@ fn palette(ui: &mut egui::Ui, input: &InspectorInput<'_>, out: &mut Vec<Action>)
             }
         }
     });
-    ui.label(RichText::new(tr!(ui, "inspector-trigger-of")).strong());
-    ui.horizontal_wrapped(|ui| {
+    i18n::line(ui, RichText::new(tr!(ui, "inspector-trigger-of")).strong());
+    i18n::wrapped_row(ui, |ui| {
         for t in &schema.event_types {
             let key = t.key.map(|k| format!("{k} ")).unwrap_or_default();
             let name = i18n::shown(language, &format!("{key}{}", i18n::event_name(t, language))).into_owned();
@@ -166,7 +166,7 @@ fn event_list(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, out:
         return;
     }
     ui.separator();
-    ui.label(RichText::new(tr!(ui, "inspector-events")).strong());
+    i18n::line(ui, RichText::new(tr!(ui, "inspector-events")).strong());
     for (id, e) in &layer.events {
         let missing = coding::empty_required_roles(&input.project.config().schema, e).len();
         // Drawn with the bidi pass: logical order.
