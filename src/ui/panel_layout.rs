@@ -85,10 +85,16 @@ impl PanelLayout {
         plan: PanelWidth,
         add: impl FnOnce(&mut egui::Ui),
     ) -> egui::Rect {
-        let (salt, strip_salt) =
-            if side == LEFT { ("documents", "documents-strip") } else { ("inspector", "inspector-strip") };
-        // Arabic mirrors the window: the document list on the right, the inspector on the left.
+        // Arabic mirrors the window: the document list on the right, the inspector on the left. A panel that
+        // changed sides is another egui panel: the state egui keeps of the old side (its rect) would shift the
+        // new one's contents out of it.
         let on_left = (side == LEFT) != ui.language().is_rtl();
+        let (salt, strip_salt) = match (side == LEFT, on_left) {
+            (true, true) => ("documents", "documents-strip"),
+            (true, false) => ("documents-mirrored", "documents-strip-mirrored"),
+            (false, false) => ("inspector", "inspector-strip"),
+            (false, true) => ("inspector-mirrored", "inspector-strip-mirrored"),
+        };
         let panel = |salt: &'static str| if on_left { egui::Panel::left(salt) } else { egui::Panel::right(salt) };
         let PanelWidth::Open { max } = plan else {
             let label = if side == LEFT { tr!(ui, "panel-show-documents") } else { tr!(ui, "panel-show-inspector") };

@@ -131,7 +131,12 @@ pub fn wrapped_row<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -
 /// layout: under a right-aligned one, a row's child has no left edge and a widget taking the available width
 /// gets an infinite one, which egui panics on.)
 pub fn line(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
-    row(ui, |ui| ui.label(text)).inner
+    if !ui.language().is_rtl() {
+        return ui.label(text);
+    }
+    // A column of the panel's width, right-aligned: the label wraps in it as an ordinary one does.
+    let size = egui::vec2(ui.available_width(), 0.0);
+    ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Max), |ui| ui.label(text)).inner
 }
 
 #[cfg(test)]
