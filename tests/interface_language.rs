@@ -60,7 +60,8 @@ fn an_event_with_roles_shows_in_the_arabic_inspector() {
     Settings { language: Language::Arabic, ..Settings::default() }.save(&settings).unwrap();
     let mut h = window(app(&dir, &settings));
     let layer = h.state().project().unwrap().document(&tarmeez::model::DocId::parse(SAMPLE_DOC).unwrap());
-    let event = layer.and_then(|d| d.loaded()).map(|d| *d.layers.values().next().unwrap().events.keys().next().unwrap());
+    let event =
+        layer.and_then(|d| d.loaded()).map(|d| *d.layers.values().next().unwrap().events.keys().next().unwrap());
     h.state_mut().focus_on(tarmeez::ui::action::Focus::Event(event.unwrap()));
     h.run();
     // The roles of an attack, by their Arabic names, and the event's heading with the type's Arabic name.

@@ -2,9 +2,9 @@
 //! writes what `tarmeez new` writes (the default conflict schema) and opens the project; the folder can be
 //! typed or pasted, or chosen with the file dialog.
 
-use crate::tr;
 use super::action::Action;
 use super::dialogs::Purpose;
+use crate::tr;
 use eframe::egui;
 use std::path::PathBuf;
 

@@ -1,7 +1,6 @@
 //! The one place actions are run. Every key, menu entry, panel and window pushes [`Action`]s during the frame;
 //! [`TarmeezApp::run_all`] runs them once per frame, in order, each with the follow-ups it asks for.
 
-use crate::{tr, trl};
 use super::TarmeezApp;
 use super::action::Action;
 use super::command::Command;
@@ -21,6 +20,7 @@ use super::windows::shortcuts::ShortcutsWindow;
 use super::windows::{ActorsWindow, EventsTable, NameDialog, SchemaEditor, SearchWindow};
 use crate::model::Annotator;
 use crate::store::{OpenOptions, Project};
+use crate::{tr, trl};
 use eframe::egui;
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -271,8 +271,12 @@ impl TarmeezApp {
                 let reopened = old_place
                     .and_then(|(root, who)| Project::open(root, OpenOptions { annotator: who, read_only: false }).ok());
                 self.session = reopened.map(Session::new);
-                self.message =
-                    Some(trl!(self.language, "message-open-failed", dir = dir.display().to_string(), why = e.to_string()));
+                self.message = Some(trl!(
+                    self.language,
+                    "message-open-failed",
+                    dir = dir.display().to_string(),
+                    why = e.to_string()
+                ));
             }
         }
         self.fallback_annotator = Some(annotator);

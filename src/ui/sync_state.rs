@@ -1,10 +1,10 @@
 //! The window's side of syncing (File > Sync, the status bar's sync button): git runs on a thread of its
 //! own, never holding a frame; the state the button shows is kept here, across reopenings of the project.
 
-use crate::{tr, trl};
-use crate::ui::i18n::{self, LangOf, Language};
 use crate::model::Annotator;
 use crate::sync::{self, SyncError, SyncReport, SyncStatus};
+use crate::ui::i18n::{self, LangOf, Language};
+use crate::{tr, trl};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};

@@ -36,9 +36,12 @@ fn used_ids() -> BTreeSet<String> {
             let literal = &rest[..end];
             let before = text[..i].trim_end();
             let in_macro = ["tr!(", "trl!("].iter().any(|m| {
-                before.ends_with(',') && before[..before.len() - 1].rfind(m).is_some_and(|at| !before[at..].contains(';'))
+                before.ends_with(',')
+                    && before[..before.len() - 1].rfind(m).is_some_and(|at| !before[at..].contains(';'))
             });
-            let id_like = !literal.is_empty() && !literal.ends_with('-') && literal.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit());
+            let id_like = !literal.is_empty()
+                && !literal.ends_with('-')
+                && literal.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit());
             if id_like && (in_macro || literal.starts_with("cmd-")) {
                 out.insert(literal.to_owned());
             }

@@ -3,15 +3,15 @@
 //! keys: Alt+number takes that coder's version, Enter the majority's, Backspace rejects them all. A merge of
 //! every unit that enough coders agree on is one button.
 
-use crate::{tr, trl};
-use crate::ui::i18n::{self, LangOf};
 use crate::model::{Annotator, DocId, Span, UnitKey};
 use crate::store::Project;
 use crate::text::context::{Limits, Snippet, snippet};
 use crate::text::scene::coder_color;
 use crate::ui::Action;
 use crate::ui::bidi_label::{LabelStyle, bidi_label, selectable_row_marked};
+use crate::ui::i18n::{self, LangOf};
 use crate::workflow::curation::{self, Unit, UnitFilter, UnitState, state, version_text};
+use crate::{tr, trl};
 use eframe::egui::{self, Color32, RichText};
 
 /// What the curation panel asks the session to do.
@@ -161,11 +161,7 @@ pub fn curation_panel(ui: &mut egui::Ui, project: &Project, queue: &mut Curation
         let n = queue.coders.len().max(1);
         let label = ui.label(tr!(ui, "curation-at-least"));
         ui.add(egui::DragValue::new(&mut queue.at_least).range(1..=n)).labelled_by(label.id);
-        if ui
-            .button(tr!(ui, "curation-merge", count = n))
-            .on_hover_text(tr!(ui, "curation-merge-help"))
-            .clicked()
-        {
+        if ui.button(tr!(ui, "curation-merge", count = n)).on_hover_text(tr!(ui, "curation-merge-help")).clicked() {
             out.push(Action::Curate(CurationRequest::Merge(queue.at_least)));
         }
     });
@@ -204,18 +200,10 @@ fn current_unit(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out
         });
     }
     i18n::row(ui, |ui| {
-        if ui
-            .button(tr!(ui, "curation-majority"))
-            .on_hover_text(tr!(ui, "curation-majority-help"))
-            .clicked()
-        {
+        if ui.button(tr!(ui, "curation-majority")).on_hover_text(tr!(ui, "curation-majority-help")).clicked() {
             out.push(Action::Curate(CurationRequest::TakeMajority));
         }
-        if ui
-            .button(tr!(ui, "curation-reject"))
-            .on_hover_text(tr!(ui, "curation-reject-help"))
-            .clicked()
-        {
+        if ui.button(tr!(ui, "curation-reject")).on_hover_text(tr!(ui, "curation-reject-help")).clicked() {
             out.push(Action::Curate(CurationRequest::Reject));
         }
     });

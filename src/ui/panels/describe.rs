@@ -1,10 +1,10 @@
 //! Hover text for a highlighted span: what it is, who, and its details.
 
-use crate::trl;
-use crate::ui::i18n::{self, Language};
 use crate::model::{AttrValue, Attributes, ReviewStatus, SuggestedLabel};
 use crate::store::{LoadedDoc, Project};
 use crate::text::scene::HighlightKey;
+use crate::trl;
+use crate::ui::i18n::{self, Language};
 
 fn attributes(attrs: &Attributes, l: Language) -> impl Iterator<Item = String> + '_ {
     attrs.iter().map(move |(k, v)| {
@@ -49,13 +49,16 @@ pub fn describe(
         }
         HighlightKey::Mention(id) => {
             let Some(m) = layer.and_then(|l| l.mentions.get(id)) else { return out };
-            let name =
-                schema.entity_type(&m.entity_type).map_or(m.entity_type.to_string(), |t| i18n::entity_name(t, l).into());
+            let name = schema
+                .entity_type(&m.entity_type)
+                .map_or(m.entity_type.to_string(), |t| i18n::entity_name(t, l).into());
             out.push(format!("{name} ({}) {id}", m.entity_type));
             out.push(quote(m.span));
             if let Some(actor_id) = &m.actor {
                 match project.actors().actors.get(actor_id) {
-                    Some(a) => out.push(trl!(l, "describe-actor", name = a.name.as_str(), kind = format!("{:?}", a.kind))),
+                    Some(a) => {
+                        out.push(trl!(l, "describe-actor", name = a.name.as_str(), kind = format!("{:?}", a.kind)))
+                    }
                     None => out.push(trl!(l, "describe-actor-unknown", id = actor_id.to_string())),
                 }
             }
@@ -117,11 +120,15 @@ pub fn describe(
             let Some(set) = doc.suggestions.get(source) else { return out };
             let Some(s) = set.suggestions.get(id) else { return out };
             let ty = match &s.label {
-                SuggestedLabel::Entity(t) => {
-                    schema.entity_type(t).filter(|_| l.is_rtl()).map_or(t.to_string(), |d| i18n::entity_name(d, l).into())
-                }
+                SuggestedLabel::Entity(t) => schema
+                    .entity_type(t)
+                    .filter(|_| l.is_rtl())
+                    .map_or(t.to_string(), |d| i18n::entity_name(d, l).into()),
                 SuggestedLabel::Event(t) => {
-                    let name = schema.event_type(t).filter(|_| l.is_rtl()).map_or(t.to_string(), |d| i18n::event_name(d, l).into());
+                    let name = schema
+                        .event_type(t)
+                        .filter(|_| l.is_rtl())
+                        .map_or(t.to_string(), |d| i18n::event_name(d, l).into());
                     trl!(l, "describe-event-type", name = name)
                 }
             };
@@ -147,5 +154,9 @@ fn status(s: ReviewStatus, l: Language) -> &'static str {
 
 /// The line naming another layer's annotation.
 fn whose(owner: &crate::model::Annotator, l: Language) -> String {
-    if owner.is_gold() { trl!(l, "describe-gold").to_owned() } else { trl!(l, "describe-whose", coder = owner.to_string()) }
+    if owner.is_gold() {
+        trl!(l, "describe-gold").to_owned()
+    } else {
+        trl!(l, "describe-whose", coder = owner.to_string())
+    }
 }

@@ -1,11 +1,11 @@
 //! The list of the project's documents: those assigned to the coder first, under their own heading.
 
 use crate::model::{DocId, DocStatus};
-use crate::ui::i18n::{LangOf, Language};
-use crate::{tr, trl};
 use crate::store::Project;
 use crate::ui::bidi_label::selectable_row_with_detail;
+use crate::ui::i18n::{LangOf, Language};
 use crate::workflow::assignments::DocOrder;
+use crate::{tr, trl};
 use eframe::egui;
 
 /// One row of the list.
@@ -40,7 +40,8 @@ pub fn document_list(ui: &mut egui::Ui, project: &Project, order: &DocOrder, sho
         for r in rows {
             match row(order, r) {
                 Some(Row::Heading(id)) => {
-                    let text = if id == "documents-mine" { tr!(ui, "documents-mine") } else { tr!(ui, "documents-others") };
+                    let text =
+                        if id == "documents-mine" { tr!(ui, "documents-mine") } else { tr!(ui, "documents-others") };
                     // As tall as a document row, so that the list scrolls by whole rows.
                     let size = egui::vec2(ui.available_width(), row_height);
                     let layout = if ui.language().is_rtl() {

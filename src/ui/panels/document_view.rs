@@ -1,14 +1,14 @@
 //! The selected document: its metadata, a toolbar (layer, suggestions, labels, zoom) and the article.
 
-use crate::{tr, trl};
-use crate::ui::i18n;
-use crate::ui::i18n::LangOf;
 use crate::model::{Annotator, DocId, DocText};
 use crate::store::{DocEntry, LoadedDoc, Project};
 use crate::text::scene::HighlightSet;
 use crate::ui::article_view::{ArticleInput, ArticleView};
 use crate::ui::bidi_label::{LabelStyle, bidi_label};
+use crate::ui::i18n;
+use crate::ui::i18n::LangOf;
 use crate::ui::{Action, Command};
+use crate::{tr, trl};
 use eframe::egui;
 
 /// What the document view shows besides the text.
@@ -133,10 +133,7 @@ fn header(ui: &mut egui::Ui, doc: &DocEntry) {
         ui.weak(i18n::shown(ui.language(), &facts.join(" · ")));
     }
     if doc.is_broken() {
-        ui.colored_label(
-            ui.visuals().error_fg_color,
-            tr!(ui, "view-broken"),
-        );
+        ui.colored_label(ui.visuals().error_fg_color, tr!(ui, "view-broken"));
         for p in doc.problems() {
             ui.label(p.to_string());
         }
@@ -192,18 +189,30 @@ fn toolbar(
             .on_hover_text(tr!(ui, "view-against-gold-help"));
     }
     let mut labels = article.show_labels;
-    if ui.checkbox(&mut labels, tr!(ui, "view-labels")).on_hover_text(Command::ToggleLabels.help_in(ui.language())).changed() {
+    if ui
+        .checkbox(&mut labels, tr!(ui, "view-labels"))
+        .on_hover_text(Command::ToggleLabels.help_in(ui.language()))
+        .changed()
+    {
         commands.push(Command::ToggleLabels.into());
     }
     let mut bare = article.hide_tashkeel;
-    if ui.checkbox(&mut bare, tr!(ui, "view-no-tashkeel")).on_hover_text(Command::ToggleTashkeel.help_in(ui.language())).changed() {
+    if ui
+        .checkbox(&mut bare, tr!(ui, "view-no-tashkeel"))
+        .on_hover_text(Command::ToggleTashkeel.help_in(ui.language()))
+        .changed()
+    {
         commands.push(Command::ToggleTashkeel.into());
     }
     ui.separator();
     if ui.button("−").on_hover_text(Command::ZoomOut.help_in(ui.language())).clicked() {
         commands.push(Command::ZoomOut.into());
     }
-    if ui.button(format!("{:.0}%", article.zoom() * 100.0)).on_hover_text(Command::ZoomReset.help_in(ui.language())).clicked() {
+    if ui
+        .button(format!("{:.0}%", article.zoom() * 100.0))
+        .on_hover_text(Command::ZoomReset.help_in(ui.language()))
+        .clicked()
+    {
         commands.push(Command::ZoomReset.into());
     }
     if ui.button("+").on_hover_text(Command::ZoomIn.help_in(ui.language())).clicked() {

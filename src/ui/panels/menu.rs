@@ -1,7 +1,7 @@
 //! The menu bar and the shortcuts window, both generated from [`Command`].
 
 use crate::tr;
-use crate::ui::i18n::{self, Language, LangOf};
+use crate::ui::i18n::{self, LangOf, Language};
 use crate::ui::{Action, Command};
 use eframe::egui;
 

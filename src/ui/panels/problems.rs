@@ -1,8 +1,8 @@
 //! The problems window: every problem found in the project's files, with file, line and column.
 
-use crate::ui::i18n::LangOf;
-use crate::tr;
 use crate::store::{Problem, Project};
+use crate::tr;
+use crate::ui::i18n::LangOf;
 use crate::ui::{Action, Command};
 use eframe::egui;
 

@@ -3,14 +3,14 @@
 //! rebuilt only when the document, the project or the filter changes, and only visible rows are drawn, so a
 //! document with ten thousand pending suggestions costs one screen of rows per frame.
 
-use crate::{tr, trl};
-use crate::ui::i18n::{self, LangOf, Language};
 use crate::model::{DocId, SourceName, Span, SuggestedLabel, SuggestionId};
 use crate::store::{LoadedDoc, Project};
 use crate::text::context::{Limits, Snippet, snippet};
 use crate::ui::bidi_label::selectable_row_marked;
+use crate::ui::i18n::{self, LangOf, Language};
 use crate::ui::{Action, Command};
 use crate::workflow::review::SuggestionFilter;
+use crate::{tr, trl};
 use eframe::egui::{self, RichText};
 
 /// A pending suggestion in the queue.
@@ -120,7 +120,9 @@ impl ReviewQueue {
 fn label_name(project: &Project, label: &SuggestedLabel, l: Language) -> String {
     let schema = &project.config().schema;
     match label {
-        SuggestedLabel::Entity(t) => schema.entity_type(t).map_or(t.to_string(), |d| i18n::entity_name(d, l).to_owned()),
+        SuggestedLabel::Entity(t) => {
+            schema.entity_type(t).map_or(t.to_string(), |d| i18n::entity_name(d, l).to_owned())
+        }
         SuggestedLabel::Event(t) => schema.event_type(t).map_or(t.to_string(), |d| i18n::event_name(d, l).to_owned()),
     }
 }
@@ -160,13 +162,12 @@ fn filters(ui: &mut egui::Ui, project: &Project, queue: &mut ReviewQueue) {
         ui.selectable_value(&mut queue.order, QueueOrder::Score, tr!(ui, "review-score"));
     });
     i18n::row(ui, |ui| {
-        let shown = queue
-            .filter
-            .label
-            .as_ref()
-            .map_or(tr!(ui, "review-all-types").to_owned(), |t| i18n::shown(l, &label_name(project, t, l)).into_owned());
+        let shown = queue.filter.label.as_ref().map_or(tr!(ui, "review-all-types").to_owned(), |t| {
+            i18n::shown(l, &label_name(project, t, l)).into_owned()
+        });
         let names = schema.entity_types.iter().map(|t| i18n::entity_name(t, l));
-        let width = crate::ui::fit::combo_width(ui, names.chain(schema.event_types.iter().map(|t| i18n::event_name(t, l))));
+        let width =
+            crate::ui::fit::combo_width(ui, names.chain(schema.event_types.iter().map(|t| i18n::event_name(t, l))));
         egui::ComboBox::from_id_salt("queue-type")
             .width(width)
             .selected_text(shown)
@@ -264,10 +265,13 @@ fn ctx_key(ui: &egui::Ui, command: Command) -> String {
 /// The current suggestion: what it proposes and the keys that decide it.
 fn current_actions(ui: &mut egui::Ui, project: &Project, item: &QueueItem, out: &mut Vec<Action>) {
     let l = ui.language();
-    let score =
-        item.score.map_or(trl!(l, "review-no-score").to_owned(), |s| trl!(l, "review-score-of", score = format!("{s:.2}")));
+    let score = item
+        .score
+        .map_or(trl!(l, "review-no-score").to_owned(), |s| trl!(l, "review-score-of", score = format!("{s:.2}")));
     let name = label_name(project, &item.label, l);
-    ui.label(RichText::new(tr!(ui, "review-current", name = name, score = score, source = item.source.as_str())).strong());
+    ui.label(
+        RichText::new(tr!(ui, "review-current", name = name, score = score, source = item.source.as_str())).strong(),
+    );
     i18n::wrapped_row(ui, |ui| {
         if ui.button(tr!(ui, "review-accept")).clicked() {
             out.push(Action::Review(ReviewRequest::Accept(None)));

@@ -1,9 +1,9 @@
 //! The status bar: project, annotator, access mode, problems.
 
-use crate::tr;
-use crate::ui::i18n;
 use crate::store::{Access, Project};
+use crate::tr;
 use crate::ui::SaveStatus;
+use crate::ui::i18n;
 use crate::ui::{Action, Command};
 use eframe::egui;
 
@@ -33,12 +33,12 @@ pub fn status_bar(
                 match save {
                     SaveStatus::Saved => ui.label(tr!(ui, "status-saved")),
                     SaveStatus::Unsaved => ui.label(tr!(ui, "status-saving")),
-                    SaveStatus::Failed(why) => ui
-                        .colored_label(ui.visuals().error_fg_color, tr!(ui, "status-save-failed"))
-                        .on_hover_text(why),
-                    SaveStatus::Refused(why) => ui
-                        .colored_label(ui.visuals().error_fg_color, tr!(ui, "status-save-refused"))
-                        .on_hover_text(why),
+                    SaveStatus::Failed(why) => {
+                        ui.colored_label(ui.visuals().error_fg_color, tr!(ui, "status-save-failed")).on_hover_text(why)
+                    }
+                    SaveStatus::Refused(why) => {
+                        ui.colored_label(ui.visuals().error_fg_color, tr!(ui, "status-save-refused")).on_hover_text(why)
+                    }
                 };
             }
             Access::ReadOnly(why) => {

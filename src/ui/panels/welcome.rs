@@ -24,10 +24,7 @@ pub fn welcome(ui: &mut egui::Ui, offer: &Welcome<'_>, actions: &mut Vec<Action>
         ui.add_space(16.0);
         let wide = |text: &str| egui::Button::new(text).min_size(egui::vec2(280.0, 30.0));
         if let Some(sample) = offer.sample
-            && ui
-                .add(wide(tr!(ui, "welcome-sample")))
-                .on_hover_text(tr!(ui, "welcome-sample-help"))
-                .clicked()
+            && ui.add(wide(tr!(ui, "welcome-sample"))).on_hover_text(tr!(ui, "welcome-sample-help")).clicked()
         {
             actions.push(Action::OpenProject(sample.to_owned()));
         }

@@ -2,11 +2,11 @@
 //! windows. Panels and windows read the session and push actions; nothing here changes the project.
 
 use super::Session;
+use crate::tr;
 use crate::ui::action::Action;
+use crate::ui::i18n;
 use crate::ui::panel_layout::{LEFT, PanelLayout, PanelWidth, RIGHT};
 use crate::ui::panels::{self, InspectorInput};
-use crate::tr;
-use crate::ui::i18n;
 use eframe::egui;
 
 impl Session {

@@ -40,7 +40,9 @@ impl Session {
             ReviewRequest::Registry(scope) => {
                 let docs = self.scope_docs(scope);
                 match suggesters::registry(&self.project, &docs) {
-                    Ok((_, 0)) => out.push(Action::Notice(crate::trl!(self.language, "notice-registry-nothing").into())),
+                    Ok((_, 0)) => {
+                        out.push(Action::Notice(crate::trl!(self.language, "notice-registry-nothing").into()))
+                    }
                     Ok((edit, _)) => {
                         self.project_edit(edit, out);
                     }

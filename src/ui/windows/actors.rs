@@ -1,9 +1,9 @@
 //! The actor registry window: list and search (normalized, typo-tolerant), create, edit name, kind,
 //! aliases, affiliation and notes, and merge two actors. Every change is one project edit, undoable.
 
-use crate::tr;
 use crate::model::{Actor, ActorId, ActorKind, ProjectEdit};
 use crate::store::Project;
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::bidi_label::selectable_row;
 use crate::ui::session::Session;
@@ -43,7 +43,9 @@ impl ActorsWindow {
         let mut merged = false;
         ui.horizontal(|ui| {
             ui.add(
-                egui::TextEdit::singleline(&mut self.query).hint_text(tr!(ui, "actors-search-hint")).desired_width(220.0),
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text(tr!(ui, "actors-search-hint"))
+                    .desired_width(220.0),
             )
             .accessible_name("Search actors");
             if ui.button(tr!(ui, "actors-new")).on_hover_text(tr!(ui, "actors-new-help")).clicked() {
@@ -239,10 +241,7 @@ fn merge_row(
             .response
             .accessible_name("Merge into actor");
         if let Some(target) = merge_into.clone()
-            && ui
-                .button(tr!(ui, "actors-merge"))
-                .on_hover_text(tr!(ui, "actors-merge-help"))
-                .clicked()
+            && ui.button(tr!(ui, "actors-merge")).on_hover_text(tr!(ui, "actors-merge-help")).clicked()
         {
             // Merging loads every document, to relink the coder's mentions.
             out.push(match merge_actors(project, &target, id) {

@@ -1,16 +1,16 @@
 //! The events table: one row per event of this document or of the whole project, sortable by any column;
 //! clicking a row opens its document, scrolls to the trigger and inspects the event.
 
-use std::borrow::Cow;
-use crate::{tr, trl};
-use crate::ui::i18n::{self, LangOf, Language};
 use crate::formats::events_table::{DateBasis, EventColumn, EventRow, document_rows, project_rows, sort_rows};
 use crate::store::Project;
 use crate::ui::action::{Action, Focus};
 use crate::ui::bidi_label::selectable_row;
+use crate::ui::i18n::{self, LangOf, Language};
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
+use crate::{tr, trl};
 use eframe::egui;
+use std::borrow::Cow;
 
 /// Columns shown in the window, with their widths (the CSV export has them all).
 const SHOWN: [(EventColumn, f32); 11] = [

@@ -4,11 +4,11 @@
 //! The export runs on a thread, from the project as saved (unsaved changes are saved first) and opened again
 //! read-only there, so the window keeps drawing while a large project is written.
 
-use crate::tr;
 use crate::formats::export::{ExportCounts, ExportFormat, export_project};
 use crate::formats::html;
 use crate::model::Annotator;
 use crate::store::{OpenOptions, Project};
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;

@@ -3,9 +3,9 @@
 //! are imported a slice of each frame with a progress bar and Cancel; the report lists each file skipped (empty,
 //! not UTF-8, a duplicate of a document or of an earlier file) with why.
 
-use crate::tr;
 use crate::formats::plain_text::{ImportReport, SkipReason, TextImport, collect_inputs};
 use crate::store::Project;
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
@@ -65,7 +65,12 @@ impl ImportTextWindow {
             Stage::Importing { import, .. } => {
                 let (done, total) = import.progress();
                 let fraction = if total == 0 { 1.0 } else { done as f32 / total as f32 };
-                ui.add(egui::ProgressBar::new(fraction).text(tr!(ui, "import-text-progress", done = done, total = total)));
+                ui.add(egui::ProgressBar::new(fraction).text(tr!(
+                    ui,
+                    "import-text-progress",
+                    done = done,
+                    total = total
+                )));
                 // Cancel acts before this frame's files, so that what the bar showed is what stays.
                 if ui.button(tr!(ui, "button-cancel")).clicked() {
                     self.finish(None);

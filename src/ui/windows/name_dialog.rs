@@ -1,9 +1,9 @@
 //! Asks who is coding, once: the name becomes the coder's annotation layer and is remembered in the user's
 //! settings (see [`crate::settings`]).
 
-use crate::tr;
 use crate::identity;
 use crate::model::Annotator;
+use crate::tr;
 use eframe::egui;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -90,10 +90,7 @@ impl NameDialog {
             return None;
         };
         if identity::is_placeholder(&self.draft) {
-            ui.colored_label(
-                warn,
-                tr!(ui, "name-placeholder", name = a.to_string()),
-            );
+            ui.colored_label(warn, tr!(ui, "name-placeholder", name = a.to_string()));
             return None;
         }
         if a.is_gold() {

@@ -1,10 +1,10 @@
 //! The problems window: every problem found in the project's files, with file, line and column, and the
 //! repair of what interrupted writes left (shown first, done on request, then the project is reopened).
 
-use crate::tr;
 use super::ToolWindow;
 use crate::store::repair::{self, RepairOptions, RepairStep};
 use crate::store::{Access, Problem, Project, integrity};
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::panels;
 use crate::ui::session::Session;

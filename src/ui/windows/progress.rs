@@ -7,13 +7,13 @@
 //! project of 10,000 documents never freezes the window. The table is rebuilt when the project's generation
 //! changes or the reading ends.
 
-use crate::{tr, trl};
 use crate::model::{Annotator, Assignments, DocId, DocStatus};
 use crate::store::read_layer_status;
 use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
 use crate::workflow::assignments::{ProgressTable, progress_table, status_in_memory};
+use crate::{tr, trl};
 use eframe::egui::{self, RichText};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -116,7 +116,10 @@ impl ToolWindow for ProgressWindow {
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, _out: &mut Vec<Action>) {
         if let Some(problem) = &session.assigned().problem {
-            ui.colored_label(ui.visuals().error_fg_color, tr!(ui, "progress-unreadable", problem = problem.to_string()));
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                tr!(ui, "progress-unreadable", problem = problem.to_string()),
+            );
             return;
         }
         let assignments: &Assignments = &session.assigned().assignments;
@@ -170,13 +173,15 @@ fn draw_table(ui: &mut egui::Ui, table: &ProgressTable, me: &Annotator) {
             ui.label(row.in_progress.to_string());
             ui.label(row.not_started.to_string());
             let share = if row.assigned() == 0 { 0.0 } else { row.done as f32 / row.assigned() as f32 };
-            let unknown = if row.unknown > 0 { trl!(ui, "progress-unread", count = row.unknown) } else { String::new() };
+            let unknown =
+                if row.unknown > 0 { trl!(ui, "progress-unread", count = row.unknown) } else { String::new() };
             let percent = format!("{:.0}", share * 100.0);
-            ui.add(
-                egui::ProgressBar::new(share)
-                    .desired_width(140.0)
-                    .text(tr!(ui, "progress-bar", percent = percent, unknown = unknown)),
-            );
+            ui.add(egui::ProgressBar::new(share).desired_width(140.0).text(tr!(
+                ui,
+                "progress-bar",
+                percent = percent,
+                unknown = unknown
+            )));
             ui.end_row();
         }
     });

@@ -2,8 +2,8 @@
 //! plot of precision against the score threshold (what share of the suggestions scored at least t a coder
 //! kept), to choose a threshold for bulk acceptance.
 
-use crate::tr;
 use crate::store::Project;
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;

@@ -2,8 +2,8 @@
 //! a draft; Apply makes it one undoable edit, refused while the draft has problems. Ids never change, so
 //! renaming keeps every annotation valid.
 
-use crate::tr;
 use crate::model::{EntityType, EntityTypeId, EventType, EventTypeId, Rgb, Role, RoleId, Schema};
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;

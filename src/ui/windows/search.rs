@@ -56,7 +56,11 @@ impl SearchWindow {
         let mut go = false;
         ui.horizontal(|ui| {
             let field = ui
-                .add(egui::TextEdit::singleline(&mut self.query).hint_text(crate::tr!(ui, "search-hint")).desired_width(260.0))
+                .add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .hint_text(crate::tr!(ui, "search-hint"))
+                        .desired_width(260.0),
+                )
                 .accessible_name("Search the project");
             if std::mem::take(&mut self.focus_field) {
                 field.request_focus();

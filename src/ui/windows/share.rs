@@ -1,9 +1,9 @@
 //! File > Share project…: makes the project folder a git repository shared at a remote (`sync::init_team`),
 //! on a thread of its own, and says what was done.
 
-use crate::tr;
 use crate::store::Project;
 use crate::sync::{self, ShareReport, SyncError};
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
@@ -37,9 +37,7 @@ impl ToolWindow for ShareWindow {
     }
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, _out: &mut Vec<Action>) {
-        ui.label(
-            tr!(ui, "share-help"),
-        );
+        ui.label(tr!(ui, "share-help"));
         ui.horizontal(|ui| {
             ui.label(tr!(ui, "share-remote"));
             ui.add(

@@ -1,8 +1,8 @@
 //! The focused event: its type, roles and their fillers, attributes, relations and note.
 
-use crate::{tr, trl};
-use crate::ui::i18n::{self, LangOf};
 use super::*;
+use crate::ui::i18n::{self, LangOf};
+use crate::{tr, trl};
 
 /// The focused event: trigger, provenance, roles, attributes, relations, note.
 pub(super) fn event(

@@ -1,9 +1,9 @@
 //! Attribute and note fields, shared by mentions and events: typed text is a draft until committed, so a
 //! change is one undoable edit.
 
-use crate::{tr, trl};
-use crate::ui::i18n::{self, LangOf};
 use super::*;
+use crate::ui::i18n::{self, LangOf};
+use crate::{tr, trl};
 
 /// Attribute definitions that apply to a target of this type.
 pub(super) fn applicable<'a>(

@@ -21,9 +21,9 @@ pub(super) fn mention(
     ui.add_enabled_ui(input.editable, |ui| {
         egui::Grid::new("mention").num_columns(2).show(ui, |ui| {
             ui.label(tr!(ui, "mention-type"));
-            let current = schema
-                .entity_type(&m.entity_type)
-                .map_or(m.entity_type.to_string(), |t| i18n::shown(language, i18n::entity_name(t, language)).into_owned());
+            let current = schema.entity_type(&m.entity_type).map_or(m.entity_type.to_string(), |t| {
+                i18n::shown(language, i18n::entity_name(t, language)).into_owned()
+            });
             egui::ComboBox::from_id_salt("mention-type")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
@@ -123,8 +123,7 @@ pub(super) fn actor_link(
     let typed = state.drafts.entry(key).or_default();
     let hint = tr!(ui, "mention-search-hint");
     let search_name = tr!(ui, "mention-search-actors");
-    ui.add(egui::TextEdit::singleline(typed).hint_text(hint))
-        .accessible_name(search_name);
+    ui.add(egui::TextEdit::singleline(typed).hint_text(hint)).accessible_name(search_name);
     // Until the coder types, the mention's own words are the query (shown shaped here, not in the field:
     // egui's text field cannot order Arabic right to left).
     let query = if typed.trim().is_empty() { text.to_owned() } else { typed.clone() };
@@ -227,9 +226,12 @@ fn date_proposal(
         let reads = reading.to_string();
         ui.label(tr!(ui, "date-reads-as", reading = reads, part = part, published = published.to_string()));
         let date = reading.partial_date();
-        let button = ui
-            .button(tr!(ui, "date-use", date = date.as_str(), first = first))
-            .on_hover_text(tr!(ui, "date-use-help", attribute = def.name.as_str(), date = date.as_str()));
+        let button = ui.button(tr!(ui, "date-use", date = date.as_str(), first = first)).on_hover_text(tr!(
+            ui,
+            "date-use-help",
+            attribute = def.name.as_str(),
+            date = date.as_str()
+        ));
         if button.clicked() {
             let value = AttrValue::Date(reading.partial_date());
             push(out, coding::set_mention_attribute(layer, id, &def.id, Some(value)));

@@ -2,8 +2,6 @@
 //! event (type, roles and their fillers, attributes, relations, note). It reads the project and pushes
 //! [`Action`]s; every change it asks for is an edit built by `model::coding`.
 
-use crate::{tr, trl};
-use crate::ui::i18n::{self, LangOf};
 use crate::model::coding::{self, CodingError};
 use crate::model::{
     AttrValue, AttributeDef, AttributeKind, AttributeTarget, Attributes, DocId, Edit, EventId, Layer, MentionId, Span,
@@ -11,6 +9,8 @@ use crate::model::{
 use crate::store::{LoadedDoc, Project};
 use crate::ui::action::{Action, Focus, Picking};
 use crate::ui::bidi_label::{LabelStyle, bidi_chip, bidi_label, selectable_row, text_width};
+use crate::ui::i18n::{self, LangOf};
+use crate::{tr, trl};
 use eframe::egui::{self, Color32, RichText};
 use std::collections::HashMap;
 
