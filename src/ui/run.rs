@@ -345,7 +345,7 @@ impl TarmeezApp {
         let report = match result {
             Ok(report) => report,
             Err(why) => {
-                self.message = Some(trl!(self.language, "message-sync-failed", why = why.to_string()));
+                self.message = Some(trl!(self.language, "message-sync-failed", why = why.clone()));
                 return;
             }
         };

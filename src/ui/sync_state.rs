@@ -146,7 +146,7 @@ impl SyncState {
             _ if !status.shared => tr!(l, "sync-not-shared").to_owned(),
             Last::Failed(_) => tr!(l, "sync-failed").to_owned(),
             Last::Offline => tr!(l, "sync-offline", count = up),
-            Last::Synced(at) if up == 0 && status.behind == 0 => tr!(l, "sync-synced", at = at.to_string()),
+            Last::Synced(at) if up == 0 && status.behind == 0 => tr!(l, "sync-synced", at = at.clone()),
             // Words, not arrows: the window's fonts have no arrow glyphs.
             _ => tr!(l, "sync-pending", up = up, down = status.behind),
         }
@@ -156,7 +156,7 @@ impl SyncState {
     pub fn details(&self, l: Language) -> String {
         let mut lines = Vec::new();
         if let Last::Failed(why) = &self.last {
-            lines.push(trl!(l, "sync-last-failed", why = why.to_string()));
+            lines.push(trl!(l, "sync-last-failed", why = why.clone()));
         }
         match &self.status {
             None => lines.push(trl!(l, "sync-reading").to_owned()),

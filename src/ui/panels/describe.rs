@@ -47,38 +47,7 @@ pub fn describe(
             out.push(whose(owner, l));
             out.extend(describe(project, doc, Some(owner), &HighlightKey::Trigger(*id), l));
         }
-        HighlightKey::Mention(id) => {
-            let Some(m) = layer.and_then(|l| l.mentions.get(id)) else { return out };
-            let name = schema
-                .entity_type(&m.entity_type)
-                .map_or(m.entity_type.to_string(), |t| i18n::entity_name(t, l).into());
-            out.push(format!("{name} ({}) {id}", m.entity_type));
-            out.push(quote(m.span));
-            if let Some(actor_id) = &m.actor {
-                match project.actors().actors.get(actor_id) {
-                    Some(a) => {
-                        out.push(trl!(l, "describe-actor", name = a.name.as_str(), kind = format!("{:?}", a.kind)))
-                    }
-                    None => out.push(trl!(l, "describe-actor-unknown", id = actor_id.to_string())),
-                }
-            }
-            out.extend(attributes(&m.attributes, l));
-            if !m.note.is_empty() {
-                out.push(trl!(l, "describe-note", note = m.note.as_str()));
-            }
-            if let Some(p) = &m.provenance {
-                let score = p.score.map(|s| trl!(l, "inspector-score", score = format!("{s:.2}"))).unwrap_or_default();
-                out.push(trl!(
-                    l,
-                    "describe-from-suggestion",
-                    suggestion = p.suggestion.to_string(),
-                    source = p.source.to_string(),
-                    score = score,
-                    reviewer = p.reviewer.to_string(),
-                    at = p.reviewed_at.to_string()
-                ));
-            }
-        }
+        HighlightKey::Mention(id) => mention_lines(project, doc, layer, *id, l, &mut out),
         HighlightKey::Trigger(id) => {
             let Some(e) = layer.and_then(|l| l.events.get(id)) else { return out };
             let ty = schema.event_type(&e.event_type);
@@ -116,29 +85,7 @@ pub fn describe(
                 out.push(trl!(l, "describe-note", note = e.note.as_str()));
             }
         }
-        HighlightKey::Suggestion(source, id) => {
-            let Some(set) = doc.suggestions.get(source) else { return out };
-            let Some(s) = set.suggestions.get(id) else { return out };
-            let ty = match &s.label {
-                SuggestedLabel::Entity(t) => schema
-                    .entity_type(t)
-                    .filter(|_| l.is_rtl())
-                    .map_or(t.to_string(), |d| i18n::entity_name(d, l).into()),
-                SuggestedLabel::Event(t) => {
-                    let name = schema
-                        .event_type(t)
-                        .filter(|_| l.is_rtl())
-                        .map_or(t.to_string(), |d| i18n::event_name(d, l).into());
-                    trl!(l, "describe-event-type", name = name)
-                }
-            };
-            let score = s.score.map(|s| format!(" {s:.2}")).unwrap_or_default();
-            out.push(trl!(l, "describe-suggestion", kind = ty, score = score));
-            out.push(quote(s.span));
-            let decided = layer.and_then(|l| l.decision(source, *id)).map_or(ReviewStatus::Pending, |d| d.status);
-            let model = set.source.model.to_string();
-            out.push(trl!(l, "describe-from", source = source.to_string(), model = model, status = status(decided, l)));
-        }
+        HighlightKey::Suggestion(source, id) => suggestion_lines(project, doc, layer, (source, *id), l, &mut out),
     }
     out
 }
@@ -159,4 +106,76 @@ fn whose(owner: &crate::model::Annotator, l: Language) -> String {
     } else {
         trl!(l, "describe-whose", coder = owner.to_string())
     }
+}
+
+/// The lines of a mention of `layer`.
+fn mention_lines(
+    project: &Project,
+    doc: &LoadedDoc,
+    layer: Option<&crate::model::Layer>,
+    id: crate::model::MentionId,
+    l: Language,
+    out: &mut Vec<String>,
+) {
+    let schema = &project.config().schema;
+    let quote = |span| doc.text.slice(span).map(crate::text::quote::quoted).unwrap_or_default();
+    let id = &id;
+    let Some(m) = layer.and_then(|l| l.mentions.get(id)) else { return };
+    let name = schema.entity_type(&m.entity_type).map_or(m.entity_type.to_string(), |t| i18n::entity_name(t, l).into());
+    out.push(format!("{name} ({}) {id}", m.entity_type));
+    out.push(quote(m.span));
+    if let Some(actor_id) = &m.actor {
+        match project.actors().actors.get(actor_id) {
+            Some(a) => out.push(trl!(l, "describe-actor", name = a.name.as_str(), kind = format!("{:?}", a.kind))),
+            None => out.push(trl!(l, "describe-actor-unknown", id = actor_id.to_string())),
+        }
+    }
+    out.extend(attributes(&m.attributes, l));
+    if !m.note.is_empty() {
+        out.push(trl!(l, "describe-note", note = m.note.as_str()));
+    }
+    if let Some(p) = &m.provenance {
+        let score = p.score.map(|s| trl!(l, "inspector-score", score = format!("{s:.2}"))).unwrap_or_default();
+        out.push(trl!(
+            l,
+            "describe-from-suggestion",
+            suggestion = p.suggestion.to_string(),
+            source = p.source.to_string(),
+            score = score,
+            reviewer = p.reviewer.to_string(),
+            at = p.reviewed_at.clone()
+        ));
+    }
+}
+
+/// The lines of a machine suggestion.
+fn suggestion_lines(
+    project: &Project,
+    doc: &LoadedDoc,
+    layer: Option<&crate::model::Layer>,
+    (source, id): (&crate::model::SourceName, crate::model::SuggestionId),
+    l: Language,
+    out: &mut Vec<String>,
+) {
+    let schema = &project.config().schema;
+    let quote = |span| doc.text.slice(span).map(crate::text::quote::quoted).unwrap_or_default();
+    let id = &id;
+    let Some(set) = doc.suggestions.get(source) else { return };
+    let Some(s) = set.suggestions.get(id) else { return };
+    let ty = match &s.label {
+        SuggestedLabel::Entity(t) => {
+            schema.entity_type(t).filter(|_| l.is_rtl()).map_or(t.to_string(), |d| i18n::entity_name(d, l).into())
+        }
+        SuggestedLabel::Event(t) => {
+            let name =
+                schema.event_type(t).filter(|_| l.is_rtl()).map_or(t.to_string(), |d| i18n::event_name(d, l).into());
+            trl!(l, "describe-event-type", name = name)
+        }
+    };
+    let score = s.score.map(|s| format!(" {s:.2}")).unwrap_or_default();
+    out.push(trl!(l, "describe-suggestion", kind = ty, score = score));
+    out.push(quote(s.span));
+    let decided = layer.and_then(|l| l.decision(source, *id)).map_or(ReviewStatus::Pending, |d| d.status);
+    let model = set.source.model.clone();
+    out.push(trl!(l, "describe-from", source = source.to_string(), model = model, status = status(decided, l)));
 }

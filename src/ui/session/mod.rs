@@ -180,7 +180,7 @@ impl Session {
         let editable = self.editable();
         if !editable {
             out.push(Action::Notice(match self.project.access() {
-                Access::ReadOnly(why) => crate::trl!(self.language, "notice-read-only", why = why.to_string()),
+                Access::ReadOnly(why) => crate::trl!(self.language, "notice-read-only", why = why.clone()),
                 Access::ReadWrite => crate::trl!(self.language, "notice-other-layer").to_owned(),
             }));
         }

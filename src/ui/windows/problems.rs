@@ -38,7 +38,7 @@ impl ProblemsWindow {
         ui.separator();
         match plan {
             Err(why) => {
-                ui.label(tr!(ui, "repair-cannot-run", why = why.to_string()));
+                ui.label(tr!(ui, "repair-cannot-run", why = why.clone()));
             }
             Ok(steps) if steps.is_empty() => {
                 ui.label(tr!(ui, "repair-nothing"));

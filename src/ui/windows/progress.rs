@@ -116,10 +116,7 @@ impl ToolWindow for ProgressWindow {
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, _out: &mut Vec<Action>) {
         if let Some(problem) = &session.assigned().problem {
-            ui.colored_label(
-                ui.visuals().error_fg_color,
-                tr!(ui, "progress-unreadable", problem = problem.to_string()),
-            );
+            ui.colored_label(ui.visuals().error_fg_color, tr!(ui, "progress-unreadable", problem = problem.clone()));
             return;
         }
         let assignments: &Assignments = &session.assigned().assignments;

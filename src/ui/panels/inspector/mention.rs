@@ -58,7 +58,6 @@ pub(super) fn mention(
             .events
             .iter()
             .flat_map(|(eid, e)| {
-                let schema = schema;
                 e.arguments.iter().filter(|a| a.mention == id).map(move |a| {
                     // English names the role by its id, as it always did.
                     let role = schema

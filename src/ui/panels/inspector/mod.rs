@@ -156,7 +156,7 @@ fn provenance(ui: &mut egui::Ui, p: Option<&crate::model::Provenance>) {
         suggestion = p.suggestion.to_string(),
         score = score,
         reviewer = p.reviewer.to_string(),
-        at = p.reviewed_at.to_string()
+        at = p.reviewed_at.clone()
     ));
 }
 
