@@ -41,10 +41,15 @@ pub(super) fn event(
     });
 }
 
-/// An event as the relation list names it: its id, type and trigger.
-pub(super) fn event_label(input: &InspectorInput<'_>, layer: &Layer, id: EventId) -> String {
+/// An event as the relation list names it: its id, type (its Arabic name in Arabic) and trigger.
+pub(super) fn event_label(input: &InspectorInput<'_>, layer: &Layer, id: EventId, l: i18n::Language) -> String {
     layer.events.get(&id).map_or(id.to_string(), |e| {
-        format!("{id} {} {}", e.event_type, crate::text::quote::quoted(&quote(input.loaded, e.trigger)))
+        let schema = &input.project.config().schema;
+        let ty = schema
+            .event_type(&e.event_type)
+            .filter(|_| l.is_rtl())
+            .map_or(e.event_type.as_str(), |t| i18n::event_name(t, l));
+        format!("{id} {ty} {}", crate::text::quote::quoted(&quote(input.loaded, e.trigger)))
     })
 }
 
@@ -65,7 +70,7 @@ pub(super) fn relations(
     for (rid, r) in layer.relations.iter().filter(|(_, r)| r.from == id || r.to == id) {
         ui.horizontal(|ui| {
             let (dir, other) = if r.from == id { ("->", r.to) } else { ("<-", r.from) };
-            let line = format!("{} {dir} {}", r.relation_type, event_label(input, layer, other));
+            let line = format!("{} {dir} {}", r.relation_type, event_label(input, layer, other, ui.language()));
             if selectable_row(ui, false, &line, ui.visuals().text_color()).clicked() {
                 out.push(Action::Focus(Some(Focus::Event(other))));
             }
@@ -84,7 +89,7 @@ pub(super) fn relations(
             .selected_text(target.to_string())
             .show_ui(ui, |ui| {
                 for other in &others {
-                    let label = event_label(input, layer, *other);
+                    let label = event_label(input, layer, *other, ui.language());
                     if selectable_row(ui, *other == target, &label, ui.visuals().text_color()).clicked() {
                         state.relation_target = Some(*other);
                     }

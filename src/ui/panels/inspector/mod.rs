@@ -171,7 +171,7 @@ fn event_list(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, out:
         let missing = coding::empty_required_roles(&input.project.config().schema, e).len();
         // Drawn with the bidi pass: logical order.
         let flag = if missing > 0 { trl!(ui, "inspector-roles-empty", count = missing) } else { String::new() };
-        let label = format!("{}{flag}", event_label(input, layer, *id));
+        let label = format!("{}{flag}", event_label(input, layer, *id, ui.language()));
         if selectable_row(ui, false, &label, ui.visuals().text_color()).clicked() {
             out.push(Action::Focus(Some(Focus::Event(*id))));
         }
