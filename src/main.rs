@@ -9,7 +9,7 @@ use tarmeez::formats::export::{ExportCounts, ExportFormat, ExportReport, coded_d
 use tarmeez::formats::import::AnnotationFormat;
 use tarmeez::formats::png_render::RenderOptions;
 use tarmeez::formats::suggestions::{self, SuggestionFormat};
-use tarmeez::formats::{brat, plain_text};
+use tarmeez::formats::{brat, plain_text, sniff, type_labels};
 use tarmeez::model::{Annotator, DocId, LabelTarget, ProjectEdit, SourceName, default_conflict_schema};
 use tarmeez::settings::{self, Settings};
 use tarmeez::store::{OpenOptions, Project, StoreError};
@@ -116,16 +116,14 @@ fn main() -> ExitCode {
         Some(Job::Export { project, format, out }) => {
             export(&project, format.0, &out, cli.annotator.is_some().then_some(&annotator))
         }
-        Some(Job::ImportAnnotations { project, path, format, doc, replace }) => match format.0 {
-            AnnotationFormat::Brat => {
-                let annotator = cli.annotator.is_some().then_some(&annotator);
-                import_annotations(&project, &path, doc.as_deref(), replace, annotator)
+        Some(Job::ImportAnnotations { project, path, format, doc, replace, map, partial }) => {
+            let options = AnnotationOptions { doc, replace, map, partial };
+            let annotator = cli.annotator.is_some().then_some(&annotator);
+            match format.0 {
+                AnnotationFormat::Brat => import_annotations(&project, &path, &options, annotator),
+                AnnotationFormat::Doccano => import_doccano(&project, &path, &options, annotator),
             }
-            AnnotationFormat::Doccano => {
-                let annotator = cli.annotator.is_some().then_some(&annotator);
-                import_doccano(&project, &path, annotator)
-            }
-        },
+        }
         Some(job @ Job::Render { .. }) => render_job(job, annotator),
         Some(Job::InitTeam { project, remote }) => cli::sync::init_team(&project, remote.as_deref()),
         Some(Job::Sync { project, coder, status }) => {

@@ -305,7 +305,7 @@ fn the_keys_are_the_text_fields_while_one_has_the_keyboard() {
     place_caret(&mut h, start);
     // Ctrl+F opens the search window with its field focused.
     press(&mut h, Modifiers::COMMAND, Key::F);
-    assert!(h.ctx.text_edit_focused(), "the search field has the keyboard");
+    assert!(tarmeez::ui::bidi_field::text_field_focused(&h.ctx), "the search field has the keyboard");
     for key in [Key::ArrowDown, Key::End, Key::PageDown, Key::Home] {
         press(&mut h, Modifiers::NONE, key);
         press(&mut h, Modifiers::COMMAND, key);

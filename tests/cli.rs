@@ -62,6 +62,29 @@ fn stats_prints_the_sample_counts() {
 }
 
 #[test]
+fn stats_and_validate_count_and_check_relations_between_mentions() {
+    let (_tmp, dir) = sample_copy();
+    let layer = dir.join(format!("annotations/{}/sample.ron", common::SAMPLE_DOC));
+    // The sample coder's militia (m2) affiliated with the coalition (m10): the schema allows it (actor to
+    // actor); and one to a place (m3), which it does not.
+    common::edit_file(
+        &layer,
+        "  relations: {",
+        "  mention_relations: {\n    \"r7\": (type: \"AFFILIATED_WITH\", from: \"m2\", to: \"m10\"),\n  },\n  relations: {",
+    );
+    let out = tarmeez(&["stats", dir.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(text.contains("Relations between mentions") && text.contains("AFFILIATED_WITH"), "{text}");
+    assert!(tarmeez(&["validate", dir.to_str().unwrap()]).status.success());
+    common::edit_file(&layer, "to: \"m10\"", "to: \"m3\"");
+    let out = tarmeez(&["validate", dir.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("does not go from a mention of type ACTOR to one of type LOCATION"), "{said}");
+    assert!(said.contains("sample.ron:"), "with the file and line: {said}");
+}
+
+#[test]
 fn new_then_import_text_then_validate() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("corpus");

@@ -321,6 +321,7 @@ fn layer(t: &str) -> Layer {
         mentions: m.into_iter().map(|(k, v)| (MentionId(k), v)).collect(),
         events: e.into_iter().map(|(k, v)| (EventId(k), v)).collect(),
         relations: r,
+        mention_relations: Default::default(),
         reviews: Default::default(),
         rejected: Default::default(),
     }

@@ -180,11 +180,12 @@ pub(crate) enum Job {
         out: PathBuf,
     },
     /// Import a coder's annotations from another tool (brat) into --annotator's layer: mentions, events with
-    /// their roles, relations, attributes, actor links and notes. Nothing is written when anything is refused.
+    /// their roles, relations, attributes, actor links and notes. Nothing is written when anything is refused,
+    /// unless --partial is given.
     ImportAnnotations {
         /// Project folder.
         project: PathBuf,
-        /// An `.ann` file, or a folder of them (with their `.txt` files beside them).
+        /// An `.ann` file, or a folder of them (searched with its subfolders; the `.txt` files beside them).
         path: PathBuf,
         /// The files' format.
         #[arg(long, value_enum)]
@@ -195,6 +196,14 @@ pub(crate) enum Job {
         /// Replace the coder's existing annotations of those documents (else such documents are refused).
         #[arg(long)]
         replace: bool,
+        // Issue 17: mapping labels to the schema's types, and importing the valid part.
+        /// Read a label as a schema type, e.g. --map Person=ACTOR, or --map 3=ACTOR for doccano 1.x's
+        /// numbered labels (labels equal to a type's id in any case need none).
+        #[arg(long = "map", value_name = "LABEL=TYPE")]
+        map: Vec<String>,
+        /// Import the valid files (brat) or lines (doccano) and list the refused ones; the exit status is 1.
+        #[arg(long)]
+        partial: bool,
     },
     // Sharing through git (issue 13; src/sync/).
     /// Share a project with a team through git: make its folder a repository (or keep the one it is), with a

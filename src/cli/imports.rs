@@ -125,21 +125,15 @@ pub(crate) fn import_suggestions(
         mapping.labels.insert(label.clone(), LabelTarget::Ignore);
     }
     let shown = file.display();
-    let parsed = match suggestions::read_path(file, options.format) {
-        Ok(p) => p,
-        Err(e) => {
-            let sep = if e.line.is_some() { "" } else { " " };
-            outln!("{shown}:{sep}{e}");
-            outln!("nothing was imported");
-            return Ok(ExitCode::FAILURE);
-        }
+    let Some(parsed) = read_suggestion_file(file, options.format)? else {
+        return Ok(ExitCode::FAILURE);
     };
     let report = plan_import(&project, &source, parsed, doc.as_ref(), &mapping);
     for note in &report.notes {
         outln!("{shown}: note: {note}");
     }
     for refusal in &report.refused {
-        outln!("{shown}:{refusal}");
+        outln!("{}", located(&shown, &refusal.origin, &refusal.reason));
     }
     let unknown = report.unknown_labels();
     if !unknown.is_empty() {
@@ -168,21 +162,75 @@ pub(crate) fn import_suggestions(
     Ok(if report.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
+/// Reads a suggestion file, or says why it cannot (`None`; nothing is imported). A file another format
+/// entirely is named for what it looks like, rather than "not valid JSON".
+fn read_suggestion_file(file: &Path, format: Option<SuggestionFormat>) -> Result<Option<suggestions::ParsedFile>> {
+    let shown = file.display();
+    let other_kind = |chosen: Option<SuggestionFormat>| {
+        sniff::sniff_path(file).filter(|g| g.kind.suggestion_format().is_none_or(|f| Some(f) != chosen))
+    };
+    let parsed = match suggestions::read_path(file, format) {
+        Ok(p) => p,
+        Err(e) => {
+            match other_kind(format) {
+                // Its own words say more than a JSON parser's about a file that is not JSON at all.
+                Some(guess) if guess.kind != sniff::Kind::OtherJson => outln!("{shown}: {guess}"),
+                guess => {
+                    // The error starts with its line and column when it has them: `file:3:5: ...`.
+                    let sep = if e.line.is_some() { "" } else { " " };
+                    outln!("{shown}:{sep}{e}");
+                    if let Some(guess) = guess {
+                        outln!("{shown}: {guess}");
+                    }
+                }
+            }
+            outln!("nothing was imported");
+            return Ok(None);
+        }
+    };
+    if parsed.items.is_empty()
+        && !parsed.refused.is_empty()
+        && let Some(guess) = other_kind(Some(parsed.format))
+    {
+        outln!("{shown}: {guess}");
+    }
+    Ok(Some(parsed))
+}
+
 /// The schema's entity and event type ids, for messages about label mappings.
 pub(crate) fn type_names(schema: &tarmeez::model::Schema) -> String {
     let entities = schema.entity_types.iter().map(|t| t.id.as_str());
     entities.chain(schema.event_types.iter().map(|t| t.id.as_str())).collect::<Vec<_>>().join(", ")
 }
 
+/// The options of `import-annotations`.
+pub(crate) struct AnnotationOptions {
+    pub(crate) doc: Option<String>,
+    pub(crate) replace: bool,
+    pub(crate) map: Vec<String>,
+    pub(crate) partial: bool,
+}
+
 /// `import-annotations --format doccano`: the file's entities and relations into the coder's layer.
-pub(crate) fn import_doccano(dir: &Path, path: &Path, annotator: Option<&Annotator>) -> Result<ExitCode> {
+pub(crate) fn import_doccano(
+    dir: &Path,
+    path: &Path,
+    options: &AnnotationOptions,
+    annotator: Option<&Annotator>,
+) -> Result<ExitCode> {
+    use tarmeez::formats::doccano::{ImportError, ImportOptions, import_doccano_with};
     let Some(annotator) = annotator else {
         anyhow::bail!("give --annotator: the coder whose layer receives the annotations");
     };
     let mut project = Project::open(dir, OpenOptions { annotator: annotator.clone(), read_only: false })
         .with_context(|| format!("cannot open {}", dir.display()))?;
-    match tarmeez::formats::doccano::import_doccano(&mut project, path, annotator) {
+    let map = type_labels::parse_map(&options.map, &project.config().schema).map_err(anyhow::Error::msg)?;
+    let doccano_options = ImportOptions { map, partial: options.partial };
+    match import_doccano_with(&mut project, path, annotator, &doccano_options) {
         Ok(s) => {
+            for r in &s.refused {
+                outln!("{}:{}: {}", path.display(), r.line, r.message);
+            }
             outln!(
                 "read {} lines: {} mentions, {} events, {} roles, {} relations into {} documents ({} already present)",
                 s.lines,
@@ -193,18 +241,41 @@ pub(crate) fn import_doccano(dir: &Path, path: &Path, annotator: Option<&Annotat
                 s.documents,
                 s.already_present
             );
+            if !s.refused.is_empty() {
+                outln!("{} refused line(s) or item(s) left out", s.refused.len());
+                return Ok(ExitCode::FAILURE);
+            }
             Ok(ExitCode::SUCCESS)
         }
-        Err(tarmeez::formats::doccano::ImportError::Store(e @ StoreError::PartlySaved { .. })) => {
+        Err(ImportError::Store(e @ StoreError::PartlySaved { .. })) => {
             outln!("the import was saved only in part: {e}");
             Ok(ExitCode::FAILURE)
         }
         Err(e) => {
             outln!("{e}");
-            outln!("nothing was imported");
+            say_what_it_looks_like(path, |k| k.annotation_format() == Some(AnnotationFormat::Doccano))?;
+            // --partial is suggested only where it would import something.
+            let partial = matches!(e, ImportError::Refused { valid_lines: 1.., .. }) && !options.partial;
+            outln!("nothing was imported{}", if partial { " (import the valid lines with --partial)" } else { "" });
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// When the file at `path` looks like another format than the reader that refused it (`same` says which
+/// kinds it reads), says what it looks like and why.
+fn say_what_it_looks_like(path: &Path, same: impl Fn(sniff::Kind) -> bool) -> Result<()> {
+    if path.is_file()
+        && let Some(guess) = sniff::sniff_path(path).filter(|g| !same(g.kind))
+    {
+        outln!("{}: {guess}", path.display());
+    }
+    Ok(())
+}
+
+/// `<file>:<where>: <reason>`, or `<file>: <reason>` when the place is the whole file.
+fn located(file: &impl std::fmt::Display, origin: &str, reason: &str) -> String {
+    if origin.is_empty() { format!("{file}: {reason}") } else { format!("{file}:{origin}: {reason}") }
 }
 
 /// Saves what an import changed. Some files may be written and others not: the error then says so and
@@ -219,18 +290,19 @@ fn save_import(project: &mut Project) -> Result<()> {
     })
 }
 
+/// `import-annotations --format brat`: `.ann` files into the coder's layer; with `--partial` the valid files
+/// are imported and the refused ones listed.
 pub(crate) fn import_annotations(
     dir: &Path,
     path: &Path,
-    doc: Option<&str>,
-    replace: bool,
+    options: &AnnotationOptions,
     annotator: Option<&Annotator>,
 ) -> Result<ExitCode> {
     // Writing into someone's layer by default would be a surprise: the coder is named.
     let Some(annotator) = annotator else {
         anyhow::bail!("give --annotator: the coder whose layer receives the annotations");
     };
-    let doc = match doc {
+    let doc = match &options.doc {
         Some(d) => Some(DocId::parse(d).map_err(|e| anyhow::anyhow!("--doc: {e}"))?),
         None => None,
     };
@@ -238,7 +310,8 @@ pub(crate) fn import_annotations(
         anyhow::bail!("{} does not exist; nothing was imported", path.display());
     }
     let mut project = open_for_import(dir, annotator.clone(), doc.as_ref())?;
-    let plan = brat::plan_import(&project, path, doc.as_ref(), replace);
+    let map = type_labels::parse_map(&options.map, &project.config().schema).map_err(anyhow::Error::msg)?;
+    let plan = brat::plan_import_with(&project, path, &brat::PlanOptions { doc, replace: options.replace, map });
     for note in &plan.notes {
         outln!("note: {note}");
     }
@@ -246,8 +319,12 @@ pub(crate) fn import_annotations(
         outln!("{refusal}");
     }
     if !plan.refused.is_empty() {
-        outln!("{} refusal(s); nothing was imported", plan.refused.len());
-        return Ok(ExitCode::FAILURE);
+        say_what_it_looks_like(path, |k| k.annotation_format() == Some(AnnotationFormat::Brat))?;
+        if !options.partial || plan.layers.is_empty() {
+            let hint = if options.partial { "" } else { " (import the valid files with --partial)" };
+            outln!("{} refusal(s); nothing was imported{hint}", plan.refused.len());
+            return Ok(ExitCode::FAILURE);
+        }
     }
     if plan.layers.is_empty() {
         outln!("no annotations to import");
@@ -266,6 +343,10 @@ pub(crate) fn import_annotations(
         );
     }
     outln!("{} document(s) imported", plan.layers.len());
+    if !plan.refused.is_empty() {
+        outln!("{} refusal(s) in the files left out, listed above", plan.refused.len());
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
 }
 

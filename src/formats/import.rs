@@ -45,7 +45,8 @@ impl AnnotationFormat {
         match self {
             AnnotationFormat::Brat => "brat standoff `.ann` files, as `export --format brat` writes them",
             AnnotationFormat::Doccano => {
-                "doccano JSON lines, as `export --format doccano` writes them (or doccano's `label` form)"
+                "doccano JSON lines, as `export --format doccano` writes them, or doccano's `label` and `labels` forms, or \
+                 doccano 1.x's `annotations` (numbered labels, named with --map 3=ACTOR)"
             }
         }
     }

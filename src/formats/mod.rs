@@ -14,3 +14,6 @@ pub mod plain_text;
 pub mod png_render;
 pub mod suggestions;
 pub mod text_file;
+// Issue 17: labels matched to schema types case-blind and through --map, and telling formats apart.
+pub mod sniff;
+pub mod type_labels;

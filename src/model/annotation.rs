@@ -133,6 +133,24 @@ pub struct Relation {
     pub note: String,
 }
 
+/// A typed relation from one mention to another ("m3 AFFILIATED_WITH m5": a militia and the force it
+/// belongs to, which event datasets record as an associated actor). Its type is a schema relation type
+/// between mentions ([`super::RelationEnds::Mentions`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MentionRelation {
+    /// Its relation type.
+    #[serde(rename = "type")]
+    pub relation_type: RelationTypeId,
+    /// The mention the relation starts from.
+    pub from: MentionId,
+    /// The mention it points to.
+    pub to: MentionId,
+    /// The coder's note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
 /// How far a coder has got with a document.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum DocStatus {
@@ -175,6 +193,9 @@ pub struct Layer {
     /// Relations between events by id.
     #[serde(default, deserialize_with = "super::unique_keys")]
     pub relations: BTreeMap<RelationId, Relation>,
+    /// Relations between mentions by id; their ids and those of `relations` never coincide.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "super::unique_keys")]
+    pub mention_relations: BTreeMap<RelationId, MentionRelation>,
     /// This coder's decisions on the shared suggestions, by source and suggestion. They live in the coder's
     /// own layer, not in the suggestion files, so that each coder reviews independently and every file keeps
     /// one writer (DESIGN.md section 11).
@@ -202,9 +223,10 @@ impl Layer {
         EventId(self.events.keys().next_back().map_or(1, |e| e.0 + 1))
     }
 
-    /// The next free relation id.
+    /// The next free relation id (of relations between events and between mentions alike).
     pub fn next_relation_id(&self) -> RelationId {
-        RelationId(self.relations.keys().next_back().map_or(1, |r| r.0 + 1))
+        let last = self.relations.keys().next_back().max(self.mention_relations.keys().next_back());
+        RelationId(last.map_or(1, |r| r.0 + 1))
     }
 
     /// This coder's decision on suggestion `id` of `source`, if they made one.
@@ -235,6 +257,9 @@ impl Layer {
 
     /// Whether the layer holds no annotation at all.
     pub fn is_empty(&self) -> bool {
-        self.mentions.is_empty() && self.events.is_empty() && self.relations.is_empty()
+        self.mentions.is_empty()
+            && self.events.is_empty()
+            && self.relations.is_empty()
+            && self.mention_relations.is_empty()
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{
     ActorId, Argument, AttrValue, AttributeId, DocStatus, DocText, Edit, EntityTypeId, Event, EventId, EventTypeId,
-    Layer, Mention, MentionId, Relation, RelationTypeId, RoleId, Schema, Span,
+    Layer, Mention, MentionId, MentionRelation, Relation, RelationEnds, RelationTypeId, RoleId, Schema, Span,
 };
 
 /// Why a coding operation was refused.
@@ -36,11 +36,29 @@ pub enum CodingError {
     #[error("{0}")]
     BadSpan(String),
     /// An event cannot be related to itself.
-    #[error("an event cannot be related to itself")]
+    #[error("an event or mention cannot be related to itself")]
     SelfRelation,
     /// The two events are already related so.
     #[error("these events are already related so")]
     DuplicateRelation,
+    /// The relation type is not one between mentions (or not between events).
+    #[error("{relation} relates {ends}")]
+    WrongKindOfRelation {
+        /// The relation type.
+        relation: RelationTypeId,
+        /// What it relates instead ("events", "mentions").
+        ends: &'static str,
+    },
+    /// The relation type does not go between mentions of these types.
+    #[error("{relation} does not go from a mention of type {from} to one of type {to}")]
+    WrongEnds {
+        /// The relation type.
+        relation: RelationTypeId,
+        /// The first mention's type.
+        from: EntityTypeId,
+        /// The second mention's type.
+        to: EntityTypeId,
+    },
 }
 
 /// Adds `edit`, and sets the document in progress if this is the coder's first change to it.
@@ -233,9 +251,12 @@ pub fn relate(
     from: EventId,
     to: EventId,
 ) -> Result<Edit, CodingError> {
-    schema
+    let def = schema
         .relation_type(relation_type)
         .ok_or_else(|| CodingError::NotInSchema(format!("relation type {relation_type}")))?;
+    if let RelationEnds::Mentions { .. } = def.between {
+        return Err(CodingError::WrongKindOfRelation { relation: relation_type.clone(), ends: "mentions" });
+    }
     for id in [from, to] {
         if !layer.events.contains_key(&id) {
             return Err(CodingError::NoEvent(id));
@@ -251,6 +272,49 @@ pub fn relate(
     Ok(Edit::PutRelation(layer.next_relation_id(), Some(relation)))
 }
 
+/// Relates two mentions (`from` is affiliated with `to`, as the relation type says), if the schema's relation
+/// type goes between mentions of their types.
+pub fn relate_mentions(
+    layer: &Layer,
+    schema: &Schema,
+    relation_type: &RelationTypeId,
+    from: MentionId,
+    to: MentionId,
+) -> Result<Edit, CodingError> {
+    let def = schema
+        .relation_type(relation_type)
+        .ok_or_else(|| CodingError::NotInSchema(format!("relation type {relation_type}")))?;
+    if def.between.is_events() {
+        return Err(CodingError::WrongKindOfRelation { relation: relation_type.clone(), ends: "events" });
+    }
+    let mention = |id| layer.mentions.get(&id).ok_or(CodingError::NoMention(id));
+    let (a, b) = (mention(from)?, mention(to)?);
+    if from == to {
+        return Err(CodingError::SelfRelation);
+    }
+    if !def.between.allows(&a.entity_type, &b.entity_type) {
+        return Err(CodingError::WrongEnds {
+            relation: relation_type.clone(),
+            from: a.entity_type.clone(),
+            to: b.entity_type.clone(),
+        });
+    }
+    if layer.mention_relations.values().any(|r| &r.relation_type == relation_type && r.from == from && r.to == to) {
+        return Err(CodingError::DuplicateRelation);
+    }
+    let relation = MentionRelation { relation_type: relation_type.clone(), from, to, note: String::new() };
+    Ok(Edit::PutMentionRelation(layer.next_relation_id(), Some(relation)))
+}
+
+/// The relation types of `schema` that may go from a mention of type `from` to one of type `to`.
+pub fn mention_relation_types<'a>(
+    schema: &'a Schema,
+    from: &EntityTypeId,
+    to: &EntityTypeId,
+) -> Vec<&'a RelationTypeId> {
+    schema.relation_types.iter().filter(|r| r.between.allows(from, to)).map(|r| &r.id).collect()
+}
+
 /// The required roles of an event that no mention fills yet.
 pub fn empty_required_roles<'a>(schema: &'a Schema, event: &Event) -> Vec<&'a RoleId> {
     let Some(def) = schema.event_type(&event.event_type) else { return Vec::new() };
@@ -260,7 +324,7 @@ pub fn empty_required_roles<'a>(schema: &'a Schema, event: &Event) -> Vec<&'a Ro
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::default_conflict_schema;
+    use crate::model::{RelationId, default_conflict_schema};
 
     fn layer_with_event() -> Layer {
         let mut layer = Layer::default();
@@ -326,6 +390,66 @@ mod tests {
         let before = layer.clone();
         let undo = remove_event(&layer, EventId(1)).apply(&mut layer);
         assert!(layer.relations.is_empty());
+        undo.apply(&mut layer);
+        assert_eq!(layer, before);
+    }
+
+    #[test]
+    fn actors_are_related_only_by_a_mention_relation_type_that_takes_their_types() {
+        let schema = default_conflict_schema();
+        let mut layer = layer_with_event(); // m1 ACTOR, m2 LOCATION, m3 ACTOR, e1 ATTACK
+        let affiliated = RelationTypeId::from("AFFILIATED_WITH");
+        let edit = relate_mentions(&layer, &schema, &affiliated, MentionId(3), MentionId(1)).unwrap();
+        edit.apply(&mut layer);
+        let (id, rel) = layer.mention_relations.iter().next().unwrap();
+        assert_eq!((rel.from, rel.to), (MentionId(3), MentionId(1)));
+        assert_eq!(*id, RelationId(1));
+        // Ids are shared with relations between events: the next of either kind is r2.
+        assert_eq!(layer.next_relation_id(), RelationId(2));
+        let again = relate_mentions(&layer, &schema, &affiliated, MentionId(3), MentionId(1));
+        assert_eq!(again, Err(CodingError::DuplicateRelation));
+        let to_place = relate_mentions(&layer, &schema, &affiliated, MentionId(3), MentionId(2));
+        assert_eq!(
+            to_place.map_err(|e| e.to_string()),
+            Err("AFFILIATED_WITH does not go from a mention of type ACTOR to one of type LOCATION".to_owned())
+        );
+        let itself = relate_mentions(&layer, &schema, &affiliated, MentionId(1), MentionId(1));
+        assert_eq!(itself, Err(CodingError::SelfRelation));
+        let events_only = relate_mentions(&layer, &schema, &"RESPONSE_TO".into(), MentionId(3), MentionId(1));
+        assert!(matches!(events_only, Err(CodingError::WrongKindOfRelation { ends: "events", .. })));
+        let mentions_only = relate(&layer, &schema, &affiliated, EventId(1), EventId(1));
+        assert!(matches!(mentions_only, Err(CodingError::WrongKindOfRelation { ends: "mentions", .. })));
+        assert_eq!(mention_relation_types(&schema, &"ACTOR".into(), &"ACTOR".into()), vec![&affiliated]);
+        assert!(mention_relation_types(&schema, &"ACTOR".into(), &"LOCATION".into()).is_empty());
+    }
+
+    #[test]
+    fn relations_between_mentions_are_written_and_read_back_and_older_layers_have_none() {
+        let schema = default_conflict_schema();
+        let mut layer = layer_with_event();
+        let older = ron::to_string(&layer).unwrap();
+        assert!(!older.contains("mention_relations"), "an empty map is not written: {older}");
+        relate_mentions(&layer, &schema, &"AFFILIATED_WITH".into(), MentionId(3), MentionId(1))
+            .unwrap()
+            .apply(&mut layer);
+        let written = ron::ser::to_string_pretty(&layer, ron::ser::PrettyConfig::default()).unwrap();
+        assert!(written.contains("mention_relations"), "{written}");
+        let read: Layer = ron::from_str(&written).unwrap();
+        assert_eq!(read, layer);
+        let read_older: Layer = ron::from_str(&older).unwrap();
+        assert!(read_older.mention_relations.is_empty());
+    }
+
+    #[test]
+    fn removing_a_mention_removes_its_relations_and_undo_brings_them_back() {
+        let schema = default_conflict_schema();
+        let mut layer = layer_with_event();
+        let affiliated = RelationTypeId::from("AFFILIATED_WITH");
+        relate_mentions(&layer, &schema, &affiliated, MentionId(3), MentionId(1)).unwrap().apply(&mut layer);
+        let before = layer.clone();
+        let undo = Edit::remove_mention(&layer, MentionId(1)).apply(&mut layer);
+        assert!(layer.mention_relations.is_empty());
+        assert!(!layer.mentions.contains_key(&MentionId(1)));
         undo.apply(&mut layer);
         assert_eq!(layer, before);
     }

@@ -183,13 +183,25 @@ fn attributes() -> Vec<AttributeDef> {
     ]
 }
 
-/// RESPONSE_TO, the one relation between events.
+/// RESPONSE_TO between events; AFFILIATED_WITH between actors (what event datasets record as associated
+/// actors: "مليشيا أبو الفضل العباس التابعة للحرس الثوري الإيراني").
 fn relation_types() -> Vec<RelationType> {
-    vec![RelationType {
-        id: RelationTypeId::from("RESPONSE_TO"),
-        name: "In response to".to_owned(),
-        description: "The first event answers the second (the coalition's strikes answer the shelling)".to_owned(),
-    }]
+    let actor = || vec![EntityTypeId::from("ACTOR")];
+    vec![
+        RelationType {
+            id: RelationTypeId::from("RESPONSE_TO"),
+            name: "In response to".to_owned(),
+            description: "The first event answers the second (the coalition's strikes answer the shelling)".to_owned(),
+            between: RelationEnds::Events,
+        },
+        RelationType {
+            id: RelationTypeId::from("AFFILIATED_WITH"),
+            name: "Affiliated with".to_owned(),
+            description: "The first actor belongs to or acts for the second (a militia and the force it answers to)"
+                .to_owned(),
+            between: RelationEnds::Mentions { from: actor(), to: actor() },
+        },
+    ]
 }
 
 #[cfg(test)]

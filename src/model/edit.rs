@@ -2,8 +2,8 @@
 //! every change, bulk ones included (helix's transactions are the model).
 
 use super::{
-    Actor, ActorId, Decision, DocId, DocStatus, Event, EventId, Layer, Mention, MentionId, Rejection, Relation,
-    RelationId, Schema, SourceConfig, SourceName, SuggestionId, SuggestionSet, UnitKey,
+    Actor, ActorId, Decision, DocId, DocStatus, Event, EventId, Layer, Mention, MentionId, MentionRelation, Rejection,
+    Relation, RelationId, Schema, SourceConfig, SourceName, SuggestionId, SuggestionSet, UnitKey,
 };
 
 /// One change to one annotator's layer of one document.
@@ -13,8 +13,10 @@ pub enum Edit {
     PutMention(MentionId, Option<Mention>),
     /// Sets or removes an event.
     PutEvent(EventId, Option<Event>),
-    /// Sets or removes a relation.
+    /// Sets or removes a relation between events.
     PutRelation(RelationId, Option<Relation>),
+    /// Sets or removes a relation between mentions.
+    PutMentionRelation(RelationId, Option<MentionRelation>),
     /// Sets the coder's progress on the document.
     SetStatus(DocStatus),
     /// Sets or removes the coder's decision on a suggestion.
@@ -32,6 +34,9 @@ impl Edit {
             Edit::PutMention(id, value) => Edit::PutMention(id, put(&mut layer.mentions, id, value)),
             Edit::PutEvent(id, value) => Edit::PutEvent(id, put(&mut layer.events, id, value)),
             Edit::PutRelation(id, value) => Edit::PutRelation(id, put(&mut layer.relations, id, value)),
+            Edit::PutMentionRelation(id, value) => {
+                Edit::PutMentionRelation(id, put(&mut layer.mention_relations, id, value))
+            }
             Edit::SetStatus(status) => Edit::SetStatus(std::mem::replace(&mut layer.status, status)),
             Edit::PutDecision(source, id, value) => {
                 let old = layer.put_decision(&source, id, value);
@@ -46,9 +51,15 @@ impl Edit {
         }
     }
 
-    /// Removes a mention and every event argument that points at it, as one edit.
+    /// Removes a mention, every event argument that points at it and every relation between mentions that
+    /// involves it, as one edit.
     pub fn remove_mention(layer: &Layer, id: MentionId) -> Edit {
-        let mut edits = Vec::new();
+        let mut edits: Vec<Edit> = layer
+            .mention_relations
+            .iter()
+            .filter(|(_, r)| r.from == id || r.to == id)
+            .map(|(rid, _)| Edit::PutMentionRelation(*rid, None))
+            .collect();
         for (eid, event) in &layer.events {
             if event.arguments.iter().any(|a| a.mention == id) {
                 let mut changed = event.clone();

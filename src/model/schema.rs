@@ -126,7 +126,7 @@ pub struct AttributeDef {
     pub types: Vec<String>,
 }
 
-/// A kind of relation between two events, such as RESPONSE_TO.
+/// A kind of relation between two events (RESPONSE_TO) or between two mentions (AFFILIATED_WITH).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RelationType {
@@ -137,6 +137,43 @@ pub struct RelationType {
     /// What coders should mark with this type.
     #[serde(default)]
     pub description: String,
+    /// What it connects: events unless it says mentions.
+    #[serde(default, skip_serializing_if = "RelationEnds::is_events")]
+    pub between: RelationEnds,
+}
+
+/// What a relation type connects.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RelationEnds {
+    /// Two events.
+    #[default]
+    Events,
+    /// Two mentions: from one of the `from` entity types to one of the `to` types (an empty list takes any).
+    Mentions {
+        /// The entity types the relation may start from.
+        #[serde(default)]
+        from: Vec<EntityTypeId>,
+        /// The entity types it may point to.
+        #[serde(default)]
+        to: Vec<EntityTypeId>,
+    },
+}
+
+impl RelationEnds {
+    /// Whether the relation connects events.
+    pub fn is_events(&self) -> bool {
+        matches!(self, RelationEnds::Events)
+    }
+
+    /// Whether a mention relation may go from a mention of type `from` to one of type `to`.
+    pub fn allows(&self, from: &EntityTypeId, to: &EntityTypeId) -> bool {
+        match self {
+            RelationEnds::Events => false,
+            RelationEnds::Mentions { from: f, to: t } => {
+                (f.is_empty() || f.contains(from)) && (t.is_empty() || t.contains(to))
+            }
+        }
+    }
 }
 
 impl Schema {

@@ -4,7 +4,7 @@
 //! id, then the value), which the store turns into a line and column.
 
 use super::{ActorRegistry, AttrValue, AttributeKind, AttributeTarget, Attributes, DocText, Layer, Schema};
-use super::{Event, EventId, EventType, Mention, MentionId, Relation, RelationId};
+use super::{Event, EventId, EventType, Mention, MentionId, MentionRelation, Relation, RelationId};
 use super::{ReviewStatus, Span, SpanError, SuggestedLabel, SuggestionSet};
 use std::collections::BTreeMap;
 
@@ -35,6 +35,9 @@ pub enum FindingKind {
     MissingEvent,
     /// A relation goes from an event to the same event.
     SelfRelation,
+    /// A relation's type goes between other things than its ends: events for mentions, or mentions of other
+    /// types.
+    RelationEndsNotAllowed,
     /// A mention links to an actor the registry lacks.
     UnknownActor,
     /// An attribute the schema lacks, or one that does not apply here.
@@ -146,6 +149,9 @@ pub fn validate_layer(layer: &Layer, schema: &Schema, text: &DocText, actors: &A
     for (id, rel) in &layer.relations {
         check_relation(layer, id, rel, schema, &mut out);
     }
+    for (id, rel) in &layer.mention_relations {
+        check_mention_relation(layer, id, rel, schema, &mut out);
+    }
     for (source, decisions) in &layer.reviews {
         for id in decisions.0.iter().filter(|(_, d)| d.status == ReviewStatus::Pending).map(|(id, _)| id) {
             out.push(Finding {
@@ -256,12 +262,18 @@ fn check_arguments(layer: &Layer, id: &EventId, ev: &Event, ty: &EventType, owne
 /// Checks one relation of a layer: its relation type, and that both its ends are events of the layer.
 fn check_relation(layer: &Layer, id: &RelationId, rel: &Relation, schema: &Schema, out: &mut Vec<Finding>) {
     let owner = quoted(id);
-    if schema.relation_type(&rel.relation_type).is_none() {
-        out.push(Finding {
+    match schema.relation_type(&rel.relation_type) {
+        None => out.push(Finding {
             kind: FindingKind::UnknownRelationType,
             message: format!("relation {id}: relation type `{}` is not in the schema", rel.relation_type),
             anchor: vec![owner.clone(), quoted(&rel.relation_type)],
-        });
+        }),
+        Some(def) if !def.between.is_events() => out.push(Finding {
+            kind: FindingKind::RelationEndsNotAllowed,
+            message: format!("relation {id}: relation type `{}` goes between mentions, not events", rel.relation_type),
+            anchor: vec![owner.clone(), quoted(&rel.relation_type)],
+        }),
+        Some(_) => {}
     }
     if rel.from == rel.to {
         // `coding::relate` refuses this; a file written by hand or another tool may still hold it.
@@ -279,6 +291,58 @@ fn check_relation(layer: &Layer, id: &RelationId, rel: &Relation, schema: &Schem
                 anchor: vec![owner.clone(), quoted(end)],
             });
         }
+    }
+}
+
+/// Checks one relation between mentions: its type goes between mentions of its ends' types, and both exist.
+fn check_mention_relation(
+    layer: &Layer,
+    id: &RelationId,
+    rel: &MentionRelation,
+    schema: &Schema,
+    out: &mut Vec<Finding>,
+) {
+    let owner = quoted(id);
+    let anchor = |more: String| vec!["mention_relations".to_owned(), owner.clone(), more];
+    let ends = [rel.from, rel.to].map(|m| layer.mentions.get(&m).map(|m| &m.entity_type));
+    for (end, found) in [rel.from, rel.to].iter().zip(&ends) {
+        if found.is_none() {
+            out.push(Finding {
+                kind: FindingKind::MissingMention,
+                message: format!("relation {id}: mention {end} does not exist"),
+                anchor: anchor(quoted(end)),
+            });
+        }
+    }
+    if rel.from == rel.to {
+        out.push(Finding {
+            kind: FindingKind::SelfRelation,
+            message: format!("relation {id}: mention {} is related to itself", rel.from),
+            anchor: anchor("to".into()),
+        });
+    }
+    let Some(def) = schema.relation_type(&rel.relation_type) else {
+        out.push(Finding {
+            kind: FindingKind::UnknownRelationType,
+            message: format!("relation {id}: relation type `{}` is not in the schema", rel.relation_type),
+            anchor: anchor(quoted(&rel.relation_type)),
+        });
+        return;
+    };
+    let allowed = match ends {
+        [Some(a), Some(b)] => def.between.allows(a, b),
+        _ => !def.between.is_events(),
+    };
+    if !allowed {
+        let what = match ends {
+            [Some(a), Some(b)] if !def.between.is_events() => format!("from a mention of type {a} to one of type {b}"),
+            _ => "between mentions".to_owned(),
+        };
+        out.push(Finding {
+            kind: FindingKind::RelationEndsNotAllowed,
+            message: format!("relation {id}: relation type `{}` does not go {what}", rel.relation_type),
+            anchor: anchor(quoted(&rel.relation_type)),
+        });
     }
 }
 
@@ -370,6 +434,36 @@ mod tests {
         layer.relations.insert(RelationId(1), rel);
         let found = validate_layer(&layer, &schema, &text, &actors);
         assert!(found.iter().any(|f| f.message == "relation r1: event e1 is related to itself"), "{found:?}");
+    }
+
+    #[test]
+    fn a_relation_between_mentions_is_checked_against_its_types_and_ends() {
+        let (schema, text, actors) = setup();
+        let mut layer = Layer::default();
+        layer.mentions.insert(MentionId(1), mention(5, 21, "ACTOR"));
+        layer.mentions.insert(MentionId(2), mention(22, 29, "ACTOR"));
+        layer.mentions.insert(MentionId(3), mention(0, 4, "LOCATION"));
+        let rel = |t: &str, from, to| MentionRelation {
+            relation_type: t.into(),
+            from: MentionId(from),
+            to: MentionId(to),
+            note: String::new(),
+        };
+        layer.mention_relations.insert(RelationId(1), rel("AFFILIATED_WITH", 1, 2));
+        assert_eq!(validate_layer(&layer, &schema, &text, &actors), vec![], "a militia affiliated with a force");
+        layer.mention_relations.insert(RelationId(2), rel("AFFILIATED_WITH", 1, 3));
+        layer.mention_relations.insert(RelationId(3), rel("RESPONSE_TO", 1, 2));
+        layer.mention_relations.insert(RelationId(4), rel("AFFILIATED_WITH", 1, 9));
+        let messages: Vec<String> =
+            validate_layer(&layer, &schema, &text, &actors).into_iter().map(|f| f.message).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "relation r2: relation type `AFFILIATED_WITH` does not go from a mention of type ACTOR to one of type LOCATION",
+                "relation r3: relation type `RESPONSE_TO` does not go between mentions",
+                "relation r4: mention m9 does not exist",
+            ]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod boundaries;
 pub mod context;
 pub mod dates;
+pub mod editing;
 pub mod fonts;
 pub mod geometry;
 pub mod layout;

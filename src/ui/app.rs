@@ -226,7 +226,7 @@ impl TarmeezApp {
         if self.message.is_some() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)) {
             self.message = None;
         }
-        let typing = ui.ctx().text_edit_focused();
+        let typing = crate::ui::bidi_field::text_field_focused(ui.ctx());
         let commands: Vec<Command> = ui.input_mut(|input| {
             Command::ALL
                 .into_iter()
@@ -248,7 +248,7 @@ impl TarmeezApp {
     /// one frame, and the word is selected only when the article handles the click. Not while a text field
     /// has (or has just taken) the keyboard: the key was typed there.
     fn type_keys(&self, ui: &egui::Ui, typing: bool, actions: &mut Vec<Action>) {
-        if typing || ui.ctx().text_edit_focused() {
+        if typing || crate::ui::bidi_field::text_field_focused(ui.ctx()) {
             return;
         }
         if let Some(session) = &self.session {

@@ -19,15 +19,27 @@ pub fn needs_bidi(s: &str) -> bool {
 
 /// Cached layouts of short strings and the atlas their glyphs live in, shared by every label of the window.
 #[derive(Default)]
-struct LabelPainter {
+pub(crate) struct LabelPainter {
     engine: Option<LayoutEngine>,
-    atlas: GlyphAtlas,
-    layouts: HashMap<(String, u32, u32), Arc<DocumentLayout>>,
+    /// The glyphs of every label and text field.
+    pub(crate) atlas: GlyphAtlas,
+    layouts: HashMap<(String, u32, u32, Direction), Arc<DocumentLayout>>,
 }
 
 impl LabelPainter {
     fn layout(&mut self, text: &str, size: f32, width: f32) -> Arc<DocumentLayout> {
-        let key = (text.to_owned(), size.to_bits(), width.to_bits());
+        self.layout_directed(text, size, width, Direction::Auto)
+    }
+
+    /// The layout of `text` at `size` and `width`, its paragraphs in `direction`, from the cache.
+    pub(crate) fn layout_directed(
+        &mut self,
+        text: &str,
+        size: f32,
+        width: f32,
+        direction: Direction,
+    ) -> Arc<DocumentLayout> {
+        let key = (text.to_owned(), size.to_bits(), width.to_bits(), direction);
         if self.layouts.len() > 4000 {
             self.layouts.clear(); // labels come and go with documents; a plain reset bounds the memory
         }
@@ -35,14 +47,18 @@ impl LabelPainter {
         self.layouts
             .entry(key)
             .or_insert_with(|| {
-                let params = LayoutParams { font_size: size, line_height: 1.45, width, direction: Direction::Auto };
+                let params = LayoutParams { font_size: size, line_height: LINE_HEIGHT, width, direction };
                 Arc::new(engine.layout(Arc::new(DocText::new(text.to_owned())), params))
             })
             .clone()
     }
 }
 
-fn painter(ctx: &egui::Context) -> Arc<Mutex<LabelPainter>> {
+/// Line height of labels and text fields, as a multiple of the font size.
+pub(crate) const LINE_HEIGHT: f32 = 1.45;
+
+/// The layouts and glyph atlas shared by every label and text field of the window.
+pub(crate) fn painter(ctx: &egui::Context) -> Arc<Mutex<LabelPainter>> {
     ctx.data_mut(|d| {
         d.get_temp_mut_or_default::<Arc<Mutex<LabelPainter>>>(egui::Id::unique("tarmeez-bidi-labels")).clone()
     })
@@ -276,10 +292,10 @@ pub fn bidi_chip(ui: &mut egui::Ui, text: &str, colors: (Color32, Color32), max_
 }
 
 /// The width a chip lays its text out at: wider than any one-line label.
-const CHIP_LAYOUT_WIDTH: f32 = 4000.0;
+pub(crate) const CHIP_LAYOUT_WIDTH: f32 = 4000.0;
 
 /// The horizontal extent of a layout's letters.
-fn extent(layout: &DocumentLayout) -> (f32, f32) {
+pub(crate) fn extent(layout: &DocumentLayout) -> (f32, f32) {
     let rects = layout.span_rects(crate::model::Span::new(0, layout.text().len_chars()));
     let x0 = rects.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
     let x1 = rects.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);

@@ -41,6 +41,8 @@ pub enum Command {
     DeleteMention,
     /// Choose an event type for the selection (then its key or a click makes the event).
     NewEvent,
+    /// Start a relation from the inspected mention; a click on another mention ends it.
+    RelateMention,
     /// Dismiss the message, else stop picking a role filler, else close the topmost window, else unfocus, else
     /// clear the selection.
     Cancel,
@@ -124,7 +126,7 @@ const NUMBER_KEYS: [Key; 9] =
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 67] = [
+    pub const ALL: [Command; 68] = [
         Command::OpenProject,
         // The newcomer's path.
         Command::NewProject,
@@ -136,6 +138,7 @@ impl Command {
         Command::Undo,
         Command::DeleteMention,
         Command::NewEvent,
+        Command::RelateMention,
         Command::MoveStartLeft,
         Command::MoveStartRight,
         Command::MoveEndLeft,
@@ -216,6 +219,7 @@ impl Command {
             Command::Save => "cmd-save",
             Command::DeleteMention => "cmd-delete-mention",
             Command::NewEvent => "cmd-new-event",
+            Command::RelateMention => "cmd-relate-mention",
             Command::Cancel => "cmd-cancel",
             Command::ToggleDone => "cmd-toggle-done",
             Command::NextUnfinished => "cmd-next-unfinished",
@@ -273,6 +277,7 @@ impl Command {
             Command::Save => "cmd-save-help",
             Command::DeleteMention => "cmd-delete-mention-help",
             Command::NewEvent => "cmd-new-event-help",
+            Command::RelateMention => "cmd-relate-mention-help",
             Command::Cancel => "cmd-cancel-help",
             Command::ToggleDone => "cmd-toggle-done-help",
             Command::NextUnfinished => "cmd-next-unfinished-help",
@@ -352,6 +357,7 @@ impl Command {
             Command::Save => vec![cmd(Key::S)],
             Command::DeleteMention => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Delete)],
             Command::NewEvent => vec![KeyboardShortcut::new(Modifiers::NONE, Key::E)],
+            Command::RelateMention => vec![KeyboardShortcut::new(Modifiers::NONE, Key::R)],
             Command::Cancel => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Escape)],
             Command::ToggleDone => vec![cmd(Key::D)],
             Command::NextUnfinished => vec![cmd(Key::J)],

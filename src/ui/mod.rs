@@ -5,6 +5,8 @@ pub mod action;
 pub mod app;
 pub mod article_view;
 pub mod bidi_label;
+// The text field of every place a user types, with bidi (the article's layout engine).
+pub mod bidi_field;
 mod command;
 pub mod dialogs;
 // Widths of drop-downs and fields that fit what they hold.

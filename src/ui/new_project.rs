@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::dialogs::Purpose;
 use crate::tr;
+use crate::ui::bidi_field::BidiTextEdit;
 use eframe::egui;
 use std::path::PathBuf;
 
@@ -53,7 +54,7 @@ impl NewProjectDialog {
         egui::Grid::new("new-project").num_columns(2).show(ui, |ui| {
             let label = ui.label(tr!(ui, "new-project-folder")).id;
             ui.horizontal(|ui| {
-                let field = egui::TextEdit::singleline(&mut self.folder)
+                let field = BidiTextEdit::singleline(&mut self.folder)
                     .hint_text(tr!(ui, "new-project-folder-hint"))
                     .desired_width(330.0);
                 let response = ui.add(field).labelled_by(label);
@@ -68,7 +69,7 @@ impl NewProjectDialog {
             ui.end_row();
             let label = ui.label(tr!(ui, "new-project-name")).id;
             let hint = tr!(ui, "new-project-name-hint");
-            let name = ui.add(egui::TextEdit::singleline(&mut self.name).hint_text(hint));
+            let name = ui.add(BidiTextEdit::singleline(&mut self.name).hint_text(hint));
             let name = name.labelled_by(label);
             create |= name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.end_row();

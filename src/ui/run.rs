@@ -389,6 +389,7 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
                 s.windows.open(Box::new(EventChooser));
             }
         }
+        Command::RelateMention => s.start_relation(out),
         Command::Cancel => s.step_back(ctx),
         Command::ToggleDone => s.toggle_done(out),
         Command::NextUnfinished => s.next_unfinished(out),

@@ -332,6 +332,10 @@ fn deleted_annotations(edit: &Edit, out: &mut Vec<CreatedAnnotation>) {
                 deleted_annotations(e, out);
             }
         }
-        Edit::PutRelation(..) | Edit::SetStatus(_) | Edit::PutDecision(..) | Edit::PutRejection(..) => {}
+        Edit::PutRelation(..)
+        | Edit::PutMentionRelation(..)
+        | Edit::SetStatus(_)
+        | Edit::PutDecision(..)
+        | Edit::PutRejection(..) => {}
     }
 }

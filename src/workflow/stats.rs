@@ -20,6 +20,8 @@ pub struct Stats {
     pub events_by_type: BTreeMap<String, usize>,
     /// Relations between events.
     pub relations: usize,
+    /// Relations between mentions, by relation type.
+    pub mention_relations_by_type: BTreeMap<String, usize>,
     /// Review decisions by status, pooled over every coder (each coder's decision on a suggestion counts
     /// once), and as "pending" the suggestions no coder has decided.
     pub suggestions_by_status: BTreeMap<ReviewStatus, usize>,
@@ -49,6 +51,9 @@ impl Stats {
                     *s.events_by_type.entry(e.event_type.to_string()).or_default() += 1;
                 }
                 s.relations += layer.relations.len();
+                for r in layer.mention_relations.values() {
+                    *s.mention_relations_by_type.entry(r.relation_type.to_string()).or_default() += 1;
+                }
             }
             for (source, set) in &loaded.suggestions {
                 for (id, sug) in &set.suggestions {
@@ -104,6 +109,9 @@ impl fmt::Display for Stats {
         table(f, "Mentions", &self.mentions_by_type)?;
         table(f, "Events", &self.events_by_type)?;
         writeln!(f, "Relations: {}", self.relations)?;
+        if !self.mention_relations_by_type.is_empty() {
+            table(f, "Relations between mentions", &self.mention_relations_by_type)?;
+        }
         table(f, "Review decisions (all coders)", &self.suggestions_by_status)?;
         table(f, "Suggestions by type", &self.suggestions_by_type)
     }

@@ -37,8 +37,8 @@ mod write;
 
 pub use escape::{decode_token, encode_token, escape_note, unescape_note};
 pub use parse::{AnnLine, Parsed, parse_ann};
-pub use plan::{ImportPlan, ann_files, carry_over, import_edit, plan_import};
-pub use read::ann_to_layer;
+pub use plan::{ImportPlan, PlanOptions, ann_files, carry_over, import_edit, plan_import, plan_import_with};
+pub use read::{ann_to_layer, ann_to_layer_mapped};
 pub use write::{ExportReport, annotation_conf, export_project, layer_to_ann, schema_problems, visual_conf};
 
 /// The normalization database name of the actor registry in `N` lines.

@@ -1,8 +1,9 @@
 //! Importing brat over files and folders: which document each `.ann` file is for, whether it may be
 //! imported, the layer it becomes (keeping the ids of what it repeats), and the one edit that imports it.
 
-use super::read::ann_to_layer;
+use super::read::ann_to_layer_mapped;
 use crate::formats::text_file::{TextFileError, read_text};
+use crate::formats::type_labels::LabelMap;
 use crate::model::{DocId, Edit, EventId, Layer, MentionId, ProjectEdit, RelationId};
 use crate::store::Project;
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,20 +20,38 @@ pub struct ImportPlan {
     pub notes: Vec<String>,
 }
 
-/// The `.ann` files at `path`: the file itself, or those directly in the folder, sorted.
+/// The `.ann` files at `path`: the file itself, or those in the folder and its subfolders (corpora come as
+/// a folder per batch or per coder), sorted. Links to folders are not followed, so a link cannot make a loop.
 pub fn ann_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     if !path.is_dir() {
         return Ok(vec![path.to_owned()]);
     }
     let mut out = Vec::new();
-    for e in std::fs::read_dir(path)? {
-        let p = e?.path();
-        if p.is_file() && p.extension().is_some_and(|x| x == "ann") {
-            out.push(p);
+    let mut folders = vec![path.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for e in std::fs::read_dir(&folder)? {
+            let e = e?;
+            let p = e.path();
+            if e.file_type()?.is_dir() {
+                folders.push(p);
+            } else if p.is_file() && p.extension().is_some_and(|x| x == "ann") {
+                out.push(p);
+            }
         }
     }
     out.sort();
     Ok(out)
+}
+
+/// How a brat import reads its files.
+#[derive(Clone, Debug, Default)]
+pub struct PlanOptions {
+    /// The document, for a single `.ann` file named neither by its id nor by a `.txt` of its text.
+    pub doc: Option<DocId>,
+    /// Replace the coder's existing annotations (else a document that has some is refused).
+    pub replace: bool,
+    /// The user's mapping of brat types to schema types (`--map Person=ACTOR`).
+    pub map: LabelMap,
 }
 
 /// Reads brat files at `path` (a `.ann` file or a folder of them) into layers for the project's current
@@ -40,6 +59,12 @@ pub fn ann_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// the one whose text equals the `.txt` beside it. A document where the annotator already has annotations
 /// is refused unless `replace`.
 pub fn plan_import(project: &Project, path: &Path, doc: Option<&DocId>, replace: bool) -> ImportPlan {
+    plan_import_with(project, path, &PlanOptions { doc: doc.cloned(), replace, map: LabelMap::new() })
+}
+
+/// [`plan_import`] with a mapping of brat types to schema types.
+pub fn plan_import_with(project: &Project, path: &Path, options: &PlanOptions) -> ImportPlan {
+    let doc = options.doc.as_ref();
     let mut plan = ImportPlan::default();
     let files = match ann_files(path) {
         Ok(f) => f,
@@ -62,7 +87,7 @@ pub fn plan_import(project: &Project, path: &Path, doc: Option<&DocId>, replace:
     project.load_all();
     let mut seen: BTreeMap<DocId, PathBuf> = BTreeMap::new();
     for file in files {
-        plan_file(project, file, doc, replace, &mut seen, &mut plan);
+        plan_file(project, file, options, &mut seen, &mut plan);
     }
     plan
 }
@@ -72,11 +97,11 @@ pub fn plan_import(project: &Project, path: &Path, doc: Option<&DocId>, replace:
 fn plan_file(
     project: &Project,
     file: PathBuf,
-    doc: Option<&DocId>,
-    replace: bool,
+    options: &PlanOptions,
     seen: &mut BTreeMap<DocId, PathBuf>,
     plan: &mut ImportPlan,
 ) {
+    let (doc, replace) = (options.doc.as_ref(), options.replace);
     let shown = file.display().to_string();
     let content = match read_utf8(&file) {
         Ok(c) => c,
@@ -113,7 +138,7 @@ fn plan_file(
             project.annotator()
         ));
     }
-    match ann_to_layer(&content, &loaded.text, &project.config().schema, project.actors()) {
+    match ann_to_layer_mapped(&content, &loaded.text, &project.config().schema, project.actors(), &options.map) {
         Ok(layer) => {
             let layer = match loaded.layers.get(project.annotator()) {
                 Some(old) => carry_over(old, layer),

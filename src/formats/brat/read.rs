@@ -5,10 +5,11 @@
 use super::ACTOR_DB;
 use super::escape::decode_token;
 use super::parse::{AnnLine, Parsed, parse_ann};
+use crate::formats::type_labels::{LabelMap, TypeOf, type_of};
 use crate::model::{
-    ActorId, ActorRegistry, Argument, AttrValue, AttributeDef, AttributeKind, AttributeTarget, DocText, EntityTypeId,
-    Event, EventId, EventType, EventTypeId, Layer, Mention, MentionId, Relation, RelationId, RelationTypeId, RoleId,
-    Schema, Span, validate_layer,
+    ActorId, ActorRegistry, Argument, AttrValue, AttributeDef, AttributeKind, AttributeTarget, DocText, Event, EventId,
+    EventType, EventTypeId, Layer, Mention, MentionId, Relation, RelationId, RelationTypeId, RoleId, Schema, Span,
+    validate_layer,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,8 +21,21 @@ pub fn ann_to_layer(
     schema: &Schema,
     actors: &ActorRegistry,
 ) -> Result<Layer, Vec<(usize, String)>> {
+    ann_to_layer_mapped(content, text, schema, actors, &LabelMap::new())
+}
+
+/// [`ann_to_layer`] with the user's mapping of brat types to the schema's (`--map Person=ACTOR`); a type
+/// without one is the schema type of the same id, whatever its case.
+pub fn ann_to_layer_mapped(
+    content: &str,
+    text: &DocText,
+    schema: &Schema,
+    actors: &ActorRegistry,
+    map: &LabelMap,
+) -> Result<Layer, Vec<(usize, String)>> {
     let (lines, errors) = parse_ann(content);
     let mut reader = Reader::new(text, schema, actors, errors);
+    reader.map = map;
     reader.check_ids(&lines);
     reader.read_texts(&lines);
     reader.read_events(&lines);
@@ -31,6 +45,9 @@ pub fn ann_to_layer(
     reader.finish()
 }
 
+/// No mapping: each brat type is the schema type of the same id.
+static EMPTY_MAP: &LabelMap = &LabelMap::new();
+
 /// The layer being built from one file, and what its brat ids stand for so far.
 struct Reader<'a> {
     /// The document's text.
@@ -39,6 +56,8 @@ struct Reader<'a> {
     schema: &'a Schema,
     /// The project's actors, for `N` lines.
     actors: &'a ActorRegistry,
+    /// The user's mapping of brat types to the schema's.
+    map: &'a LabelMap,
     /// The layer built.
     layer: Layer,
     /// Refusals, `(line, message)`.
@@ -66,6 +85,7 @@ impl<'a> Reader<'a> {
             text,
             schema,
             actors,
+            map: EMPTY_MAP,
             layer: Layer::default(),
             errors,
             ids: BTreeSet::new(),
@@ -113,14 +133,16 @@ impl<'a> Reader<'a> {
         claimed: &str,
     ) -> Result<(), String> {
         let span = self.text_span(&p.id, fragments, claimed)?;
-        if self.schema.entity_type(&EntityTypeId::from(ty)).is_some() {
-            let id = MentionId(self.layer.mentions.len() as u32 + 1);
-            self.layer.mentions.insert(id, Mention::new(span, ty));
-            self.mention_of.insert(&p.id, id);
-        } else if self.schema.event_type(&EventTypeId::from(ty)).is_some() {
-            self.trigger_of.insert(&p.id, (EventTypeId::from(ty), span, p.line));
-        } else {
-            return Err(format!("{}: `{ty}` is not an entity or event type of the schema", p.id));
+        match type_of(self.schema, self.map, ty) {
+            Some(TypeOf::Entity(t)) => {
+                let id = MentionId(self.layer.mentions.len() as u32 + 1);
+                self.layer.mentions.insert(id, Mention::new(span, t.as_str()));
+                self.mention_of.insert(&p.id, id);
+            }
+            Some(TypeOf::Event(t)) => {
+                self.trigger_of.insert(&p.id, (t, span, p.line));
+            }
+            None => return Err(format!("{}: `{ty}` is not an entity or event type of the schema", p.id)),
         }
         Ok(())
     }
@@ -174,7 +196,7 @@ impl<'a> Reader<'a> {
             let arguments = self.event_arguments(p, ev_type, ty, args);
             let id = EventId(self.layer.events.len() as u32 + 1);
             let event = Event {
-                event_type: EventTypeId::from(ty.as_str()),
+                event_type: ev_type.id.clone(),
                 trigger: span,
                 arguments,
                 attributes: Default::default(),
@@ -191,7 +213,11 @@ impl<'a> Reader<'a> {
     /// An event's type and its trigger's span, or why the `E` line cannot be an event.
     fn event_trigger(&self, id: &str, ty: &str, trigger: &str) -> Result<(&'a EventType, Span), String> {
         let schema = self.schema;
-        let Some(ev_type) = schema.event_type(&EventTypeId::from(ty)) else {
+        let resolved = match type_of(schema, self.map, ty) {
+            Some(TypeOf::Event(t)) => Some(t),
+            _ => None,
+        };
+        let Some(ev_type) = resolved.and_then(|t| schema.event_type(&t)) else {
             return Err(format!("{id}: `{ty}` is not an event type of the schema"));
         };
         if !self.ids.contains(trigger) {
@@ -200,7 +226,7 @@ impl<'a> Reader<'a> {
         let Some((trigger_type, span, _)) = self.trigger_of.get(trigger) else {
             return Err(format!("{id}: its trigger {trigger} is not an event trigger (a T line of an event type)"));
         };
-        if trigger_type.as_str() != ty {
+        if *trigger_type != ev_type.id {
             return Err(format!("{id}: its type `{ty}` differs from its trigger {trigger}'s `{trigger_type}`"));
         }
         Ok((ev_type, *span))

@@ -32,11 +32,29 @@ fn fragments(text: &DocText, span: Span) -> (Vec<Span>, String) {
     if let Some(s) = start {
         frags.push(Span::new(s, span.end));
     }
+    // White space beside a line break (`الرقة \nفجر`) goes out with it: a fragment ending in a space would
+    // be joined to the next by two spaces, and brat would show the space as part of the annotation.
+    let last = frags.len().saturating_sub(1);
+    let frags: Vec<Span> = frags
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| trim_inner(text, f, i > 0, i < last))
+        .filter(|f| !f.is_empty())
+        .collect();
+    let mut frags = frags;
     if frags.is_empty() {
         frags.push(span);
     }
     let joined = frags.iter().map(|f| text.slice(*f).unwrap_or_default()).collect::<Vec<_>>().join(" ");
     (frags, joined)
+}
+
+/// `frag` without the white space at its start (when `start`) and at its end (when `end`).
+fn trim_inner(text: &DocText, frag: Span, start: bool, end: bool) -> Span {
+    let chars: Vec<char> = text.slice(frag).unwrap_or_default().chars().collect();
+    let lead = if start { chars.iter().take_while(|c| c.is_whitespace()).count() } else { 0 };
+    let trail = if end { chars[lead..].iter().rev().take_while(|c| c.is_whitespace()).count() } else { 0 };
+    Span::new(frag.start + lead, frag.end - trail)
 }
 
 fn t_line(out: &mut String, id: usize, ty: &str, text: &DocText, span: Span) {

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::formats::text_file::{TextFileError, read_text};
+use crate::formats::type_labels::{LabelMap, TypeOf, type_list, type_of};
 
 /// What [`import_doccano`] did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,6 +25,17 @@ pub struct ImportSummary {
     pub already_present: usize,
     /// Files saved.
     pub files_written: usize,
+    /// Lines and items refused and left out (only with [`ImportOptions::partial`]; else they stop the import).
+    pub refused: Vec<Refusal>,
+}
+
+/// How a doccano file is read.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// The user's mapping of labels to schema types: doccano 1.x numbers its labels (`--map 3=ACTOR`).
+    pub map: LabelMap,
+    /// Import the lines that are valid and report the others, instead of importing nothing.
+    pub partial: bool,
 }
 
 /// One refused line or item of a doccano file.
@@ -69,6 +81,20 @@ pub enum ImportError {
         path: PathBuf,
         /// Every problem found, in file order.
         refusals: Vec<Refusal>,
+        /// Lines with nothing refused, which `--partial` would import.
+        valid_lines: usize,
+    },
+    /// The file was read and holds nothing to import.
+    #[error(
+        "{}: nothing to import: no line has annotations under `entities`, `label`, `labels` or `annotations` \
+         (the keys its lines have: {})",
+        .path.display(), .keys
+    )]
+    Nothing {
+        /// The file.
+        path: PathBuf,
+        /// The keys its lines have, separated by commas.
+        keys: String,
     },
     /// The project refused the change or could not save it.
     #[error(transparent)]
@@ -98,6 +124,22 @@ struct InLine {
     relations: Vec<InRelation>,
     #[serde(default)]
     label: Vec<(usize, usize, String)>,
+    /// doccano's import form for sequence labelling.
+    #[serde(default)]
+    labels: Vec<(usize, usize, String)>,
+    /// doccano 1.x's export: labels are numbers, named in the doccano project.
+    #[serde(default)]
+    annotations: Vec<InAnnotation>,
+    /// The other keys, named when the file holds nothing to import.
+    #[serde(flatten)]
+    other: BTreeMap<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct InAnnotation {
+    label: Value,
+    start_offset: usize,
+    end_offset: usize,
 }
 
 #[derive(Deserialize)]
@@ -142,7 +184,17 @@ enum Target {
 /// layers would otherwise mix them), and then nothing is imported or written. The project must be open for
 /// `annotator` (and not read-only): layers are only ever written by their own coder's session.
 pub fn import_doccano(project: &mut Project, path: &Path, annotator: &Annotator) -> Result<ImportSummary, ImportError> {
-    let (mut summary, edit) = plan_doccano(project, path, annotator)?;
+    import_doccano_with(project, path, annotator, &ImportOptions::default())
+}
+
+/// [`import_doccano`] with a label mapping, or importing only the valid lines.
+pub fn import_doccano_with(
+    project: &mut Project,
+    path: &Path,
+    annotator: &Annotator,
+    options: &ImportOptions,
+) -> Result<ImportSummary, ImportError> {
+    let (mut summary, edit) = plan_doccano_with(project, path, annotator, options)?;
     if let Some(edit) = edit {
         project.apply_edit(edit)?;
         summary.files_written = project.save_dirty()?;
@@ -158,12 +210,22 @@ pub fn plan_doccano(
     path: &Path,
     annotator: &Annotator,
 ) -> Result<(ImportSummary, Option<ProjectEdit>), ImportError> {
+    plan_doccano_with(project, path, annotator, &ImportOptions::default())
+}
+
+/// [`plan_doccano`] with a label mapping, or planning only the valid lines.
+pub fn plan_doccano_with(
+    project: &Project,
+    path: &Path,
+    annotator: &Annotator,
+    options: &ImportOptions,
+) -> Result<(ImportSummary, Option<ProjectEdit>), ImportError> {
     check_may_import(project, annotator)?;
     let content = read_text(path).map_err(|e| match e {
         TextFileError::Unreadable(source) => ImportError::Read { path: path.to_owned(), source },
         TextFileError::NotUtf8 { line } => ImportError::NotUtf8 { path: path.to_owned(), line },
     })?;
-    let mut planning = Planning::default();
+    let mut planning = Planning { map: options.map.clone(), ..Planning::default() };
     for (i, raw) in content.lines().enumerate() {
         if raw.trim().is_empty() {
             continue;
@@ -171,7 +233,7 @@ pub fn plan_doccano(
         planning.summary.lines += 1;
         planning.plan_line(project, annotator, i + 1, raw);
     }
-    planning.finish(path)
+    planning.finish(path, options.partial)
 }
 
 /// Refuses to import into a layer this session may not write: another coder's (layers are only ever written
@@ -189,6 +251,15 @@ fn check_may_import(project: &Project, annotator: &Annotator) -> Result<(), Impo
 /// A doccano import being planned by [`plan_doccano`], line by line.
 #[derive(Default)]
 struct Planning {
+    /// The user's label mapping.
+    map: LabelMap,
+    /// Numeric labels (doccano 1.x label ids) without a mapping, with the first line of each: the lines are
+    /// left out, and one refusal names them all.
+    unmapped: BTreeMap<String, usize>,
+    /// Every key the lines have, for saying what a file without annotations holds.
+    keys: BTreeSet<String>,
+    /// Lines read with nothing refused.
+    applied: usize,
     /// What the lines read so far add.
     summary: ImportSummary,
     /// Every problem found so far, in file order.
@@ -206,6 +277,8 @@ struct LineEntities {
     targets: BTreeMap<String, Target>,
     /// Entities already refused: relations to them are not refused a second time.
     refused: BTreeSet<String>,
+    /// Numeric labels without a mapping.
+    unmapped: BTreeSet<String>,
 }
 
 /// What a layer being built holds, by content: the file repeats what is already there (a file imported
@@ -240,9 +313,13 @@ impl Planning {
     /// line with a refused entity or relation adds none of them; any refusal at all stops the whole import
     /// in [`Planning::finish`].
     fn plan_line(&mut self, project: &Project, annotator: &Annotator, line_no: usize, raw: &str) {
+        // A line refused for any reason, even its document given twice, adds nothing (with --partial the
+        // others are imported).
+        let before = self.refusals.len();
         let Some((doc, line)) = self.read_line(project, line_no, raw) else {
             return;
         };
+        self.keys.extend(line.other.keys().cloned());
         let Some(loaded) = project.document(&doc).and_then(|d| d.loaded()) else {
             let message = format!("document `{doc}` has problems; run `tarmeez validate` and fix them first");
             self.refusals.push(Refusal { line: line_no, message });
@@ -255,15 +332,18 @@ impl Planning {
         });
         // Work on a copy so that a refused line leaves nothing behind.
         let mut work = layer.clone();
-        let before = self.refusals.len();
         let mut refuse = |message: String| self.refusals.push(Refusal { line: line_no, message });
         let schema = &project.config().schema;
         let present = Present::of(&work);
         let mut building = Building { layer: &mut work, present, summary: &mut self.summary };
-        let entities = add_line_entities(&mut building, schema, &text, &line, &mut refuse);
+        let entities = add_line_entities(&mut building, (schema, &self.map), &text, &line, &mut refuse);
         add_line_relations(&mut building, schema, &line, &entities, &mut refuse);
-        if self.refusals.len() == before {
+        for id in &entities.unmapped {
+            self.unmapped.entry(id.clone()).or_insert(line_no);
+        }
+        if self.refusals.len() == before && entities.unmapped.is_empty() {
             *layer = work;
+            self.applied += 1;
         }
     }
 
@@ -299,10 +379,35 @@ impl Planning {
 
     /// The plan once every line is read: nothing but the refusals when there are any (the whole file is
     /// checked before anything is imported), else the summary and one edit of every layer that changed.
-    fn finish(mut self, path: &Path) -> Result<(ImportSummary, Option<ProjectEdit>), ImportError> {
-        if !self.refusals.is_empty() {
-            return Err(ImportError::Refused { path: path.to_owned(), refusals: self.refusals });
+    fn finish(mut self, path: &Path, partial: bool) -> Result<(ImportSummary, Option<ProjectEdit>), ImportError> {
+        if let Some(&line) = self.unmapped.values().min() {
+            let ids: Vec<&str> = self.unmapped.keys().map(String::as_str).collect();
+            let maps: Vec<String> = ids.iter().map(|id| format!("--map {id}=TYPE")).collect();
+            let message = format!(
+                "label id(s) {} are numbers, as doccano 1.x exports labels, and have no type: name each with {} \
+                 (TYPE one of the schema's types; the names are in the doccano project's labels)",
+                ids.join(", "),
+                maps.join(" ")
+            );
+            self.refusals.push(Refusal { line, message });
+            self.refusals.sort_by_key(|r| r.line);
         }
+        if !self.refusals.is_empty() && !partial {
+            let valid_lines = self.applied;
+            return Err(ImportError::Refused { path: path.to_owned(), refusals: self.refusals, valid_lines });
+        }
+        let s = &self.summary;
+        let found = s.mentions + s.events + s.arguments + s.relations + s.already_present;
+        if found == 0 && self.refusals.is_empty() {
+            let keys: Vec<&str> = self.keys.iter().map(String::as_str).collect();
+            let keys = match (self.summary.lines, keys.is_empty()) {
+                (0, _) => "none, it has no lines".to_owned(),
+                (_, true) => "only `text` and `id`".to_owned(),
+                _ => keys.join(", "),
+            };
+            return Err(ImportError::Nothing { path: path.to_owned(), keys });
+        }
+        self.summary.refused = std::mem::take(&mut self.refusals);
         let mut edits = Vec::new();
         for (doc, (before, after)) in self.layers {
             let layer_edits = diff(&before, &after);
@@ -325,21 +430,31 @@ struct Building<'a> {
     summary: &'a mut ImportSummary,
 }
 
-/// Adds a line's entities to the layer: its `entities`, then its `label` triples (which have no ids, so are
-/// named `#1`, `#2`, ... in messages and cannot be related).
+/// Adds a line's entities to the layer: its `entities`, then its `label` or `labels` triples and its 1.x
+/// `annotations` (which have no ids, so are named `#1`, `#2`, ... in messages and cannot be related). A
+/// numeric 1.x label without a mapping is noted in [`LineEntities::unmapped`], not refused one by one.
 fn add_line_entities(
     work: &mut Building<'_>,
-    schema: &Schema,
+    (schema, map): (&Schema, &LabelMap),
     text: &DocText,
     line: &InLine,
     refuse: &mut impl FnMut(String),
 ) -> LineEntities {
     let mut out = LineEntities::default();
-    let entities = line.entities.iter().map(|e| (id_text(&e.id), e.start_offset, e.end_offset, e.label.as_str()));
-    let triples = line.label.iter().enumerate().map(|(k, (s, e, l))| (format!("#{}", k + 1), *s, *e, l.as_str()));
-    for (eid, start, end, label) in entities.chain(triples) {
+    let entities = line.entities.iter().map(|e| (id_text(&e.id), e.start_offset, e.end_offset, e.label.clone()));
+    let triples = line.label.iter().chain(&line.labels).map(|(s, e, l)| (*s, *e, l.clone()));
+    let numbered = line.annotations.iter().map(|a| (a.start_offset, a.end_offset, id_text(&a.label)));
+    let unnamed = triples.chain(numbered).enumerate().map(|(k, (s, e, l))| (format!("#{}", k + 1), s, e, l));
+    let numeric: BTreeSet<String> =
+        line.annotations.iter().filter(|a| a.label.is_number()).map(|a| id_text(&a.label)).collect();
+    for (eid, start, end, label) in entities.chain(unnamed) {
+        if numeric.contains(&label) && !map.contains_key(&label) {
+            out.unmapped.insert(label);
+            out.refused.insert(eid);
+            continue;
+        }
         let span = Span::new(start, end);
-        match add_entity(work, schema, text, span, label) {
+        match add_entity(work, (schema, map), text, span, &label) {
             Ok(target) => {
                 if out.targets.insert(eid.clone(), target).is_some() {
                     refuse(format!("entity {eid}: this id is given twice in the line"));
@@ -417,15 +532,17 @@ fn id_text(v: &Value) -> String {
 /// Adds (or finds) the mention or trigger an entity stands for.
 fn add_entity(
     work: &mut Building<'_>,
-    schema: &Schema,
+    (schema, map): (&Schema, &LabelMap),
     text: &DocText,
     span: Span,
     label: &str,
 ) -> Result<Target, String> {
     text.check_span(span).map_err(|e| e.to_string())?;
     let Building { layer, present, summary } = work;
-    if schema.entity_type(&EntityTypeId::new(label)).is_some() {
-        let key = (span, EntityTypeId::new(label));
+    let resolved = type_of(schema, map, label);
+    if let Some(TypeOf::Entity(ty)) = resolved {
+        let label = ty.as_str();
+        let key = (span, ty.clone());
         if let Some(id) = present.mentions.get(&key) {
             summary.already_present += 1;
             return Ok(Target::Mention(*id));
@@ -436,8 +553,9 @@ fn add_entity(
         summary.mentions += 1;
         return Ok(Target::Mention(id));
     }
-    if schema.event_type(&EventTypeId::new(label)).is_some() {
-        let key = (span, EventTypeId::new(label));
+    if let Some(TypeOf::Event(ty)) = resolved {
+        let label = ty.as_str();
+        let key = (span, ty.clone());
         if let Some(id) = present.events.get(&key) {
             summary.already_present += 1;
             return Ok(Target::Event(*id));
@@ -457,11 +575,9 @@ fn add_entity(
         summary.events += 1;
         return Ok(Target::Event(id));
     }
-    let known = |ids: Vec<&str>| ids.join(", ");
     Err(format!(
-        "unknown label `{label}` (entity types: {}; event types: {})",
-        known(schema.entity_types.iter().map(|t| t.id.as_str()).collect()),
-        known(schema.event_types.iter().map(|t| t.id.as_str()).collect())
+        "unknown label `{label}` (the schema's types: {}); name its type with --map {label}=TYPE",
+        type_list(schema)
     ))
 }
 

@@ -23,8 +23,10 @@
 //! notes of relations, and events whose type id is also an entity type id (their label would read as a
 //! mention).
 //!
-//! [`import_doccano`] reads the same shape (or doccano's `label` form, `[[start, end, "LABEL"], ...]`,
-//! without relations) into a coder's layer; see there.
+//! [`import_doccano`] reads the same shape (or doccano's `label` or `labels` form, `[[start, end, "LABEL"],
+//! ...]`, or doccano 1.x's `annotations`, `[{"label": 3, "start_offset": 0, "end_offset": 5}]`, all without
+//! relations) into a coder's layer; see there. Labels are the schema's types whatever their case, or as
+//! [`ImportOptions::map`] maps them (1.x's numbered labels need it); a file that yields nothing is an error.
 
 pub use super::hf_jsonl::{ExportError, ExportSummary, NotExpressed};
 use crate::model::{
@@ -45,4 +47,7 @@ mod export;
 mod import;
 
 pub use export::export_doccano;
-pub use import::{ImportError, ImportSummary, Refusal, import_doccano, plan_doccano};
+pub use import::{
+    ImportError, ImportOptions, ImportSummary, Refusal, import_doccano, import_doccano_with, plan_doccano,
+    plan_doccano_with,
+};

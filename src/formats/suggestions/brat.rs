@@ -1,8 +1,12 @@
 //! brat standoff `.ann` files: one text-bound annotation per `T` line,
 //! `T1<TAB>LOC 101 110<TAB>حقل العمر`, offsets in code points into the `.txt` of the same name.
 //!
-//! The third column (the span's text) is compared with the document. A discontinuous span
-//! (`T2<TAB>LOC 0 3;4 9<TAB>...`) is refused: Tarmeez spans are continuous. Relations (`R`), events (`E`),
+//! The third column (the span's text) is compared with the document. A span in fragments
+//! (`T2<TAB>LOC 23 28;30 33<TAB>الرقة فجر`), as brat and Tarmeez's own export write a span over a line break,
+//! is read as one span from the first fragment's start to the last one's end when only white space lies
+//! between the fragments (its text, the fragments' joined by spaces, is then compared as a tagger's words
+//! are, without regard to white space); fragments in another order, or around other text, are refused:
+//! Tarmeez spans are continuous. Relations (`R`), events (`E`),
 //! attributes (`A`, `M`), normalizations (`N`), equivalences (`*`) and notes (`#`) are left out, with a note;
 //! event triggers are `T` lines too and are imported like entities (their type maps to an event type).
 
@@ -48,8 +52,11 @@ pub(super) fn parse(content: &str, doc: &DocRef) -> ParsedFile {
         }
         seen.insert(id.to_owned(), i + 1);
         match read_text_bound(line) {
-            Ok((label, start, end, text)) => {
+            Ok((label, start, end, text, fragmented)) => {
                 let position = out.take_position();
+                // The fragments' texts are joined by a space where the document has a line break: compared
+                // as words, white space aside, which also refuses fragments around anything but space.
+                let (text, words) = if fragmented { (None, text.into_iter().collect()) } else { (text, Vec::new()) };
                 out.items.push(RawItem {
                     position,
                     origin,
@@ -60,7 +67,7 @@ pub(super) fn parse(content: &str, doc: &DocRef) -> ParsedFile {
                     label,
                     score: None,
                     text,
-                    words: Vec::new(),
+                    words,
                 });
             }
             Err((kind, reason)) => out.refuse(origin, kind, reason),
@@ -72,8 +79,8 @@ pub(super) fn parse(content: &str, doc: &DocRef) -> ParsedFile {
     out
 }
 
-/// `T1<TAB>TYPE START END<TAB>text`: the type, the offsets and the text.
-fn read_text_bound(line: &str) -> Result<(String, usize, usize, Option<String>), Bad> {
+/// `T1<TAB>TYPE START END<TAB>text`: the type, the offsets, the text and whether it came in fragments.
+fn read_text_bound(line: &str) -> Result<(String, usize, usize, Option<String>, bool), Bad> {
     let mut fields = line.splitn(3, '\t');
     let _id = fields.next();
     let Some(middle) = fields.next() else {
@@ -86,35 +93,37 @@ fn read_text_bound(line: &str) -> Result<(String, usize, usize, Option<String>),
     if label.is_empty() {
         return Err(malformed("the type is empty"));
     }
-    let fragments: Vec<&str> = offsets.split(';').collect();
-    if fragments.len() > 1 {
+    let mut spans = Vec::new();
+    for fragment in offsets.split(';') {
+        let Some((start, end)) = fragment.trim().split_once(' ') else {
+            return Err(malformed(format!("expected `START END`, found {fragment:?}")));
+        };
+        spans.push((number(start, "start")?, number(end, "end")?));
+    }
+    let ordered = spans.windows(2).all(|w| w[0].1 <= w[1].0);
+    if !ordered {
         return Err((
             RefusalKind::Unsupported,
-            format!(
-                "discontinuous span ({offsets}): Tarmeez spans are continuous; split it into {} T lines",
-                fragments.len()
-            ),
+            format!("fragments {offsets} overlap or are out of order: Tarmeez spans are continuous"),
         ));
     }
-    let Some((start, end)) = offsets.trim().split_once(' ') else {
-        return Err(malformed(format!("expected `START END`, found {offsets:?}")));
-    };
-    let number = |s: &str, field: &str| -> Result<usize, Bad> {
-        if let Some(digits) = s.strip_prefix('-')
-            && digits.bytes().all(|b| b.is_ascii_digit())
-            && !digits.is_empty()
-        {
-            return Err((RefusalKind::OutOfRange, format!("`{field}` {s} is negative")));
-        }
-        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-            // Only digits, yet not a number: more digits than any offset can have.
-            return s
-                .parse()
-                .map_err(|_| (RefusalKind::OutOfRange, format!("`{field}` {s} is too large to be an offset")));
-        }
-        s.parse().map_err(|_| malformed(format!("`{field}` {s:?} is not a whole number")))
-    };
-    Ok((label.to_owned(), number(start, "start")?, number(end, "end")?, text))
+    let (start, end) = (spans[0].0, spans[spans.len() - 1].1);
+    Ok((label.to_owned(), start, end, text, spans.len() > 1))
+}
+
+/// An offset of a `T` line, or why it is not one.
+fn number(s: &str, field: &str) -> Result<usize, Bad> {
+    if let Some(digits) = s.strip_prefix('-')
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.is_empty()
+    {
+        return Err((RefusalKind::OutOfRange, format!("`{field}` {s} is negative")));
+    }
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        // Only digits, yet not a number: more digits than any offset can have.
+        return s.parse().map_err(|_| (RefusalKind::OutOfRange, format!("`{field}` {s} is too large to be an offset")));
+    }
+    s.parse().map_err(|_| malformed(format!("`{field}` {s:?} is not a whole number")))
 }
 
 #[cfg(test)]
@@ -122,12 +131,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_t_lines_and_refuses_discontinuous_ones() {
-        let content =
-            "T1\tLOC 5 12\tالقاعدة\nT2\tLOC 0 2;5 7\tقص ال\nR1\tPart Arg1:T1 Arg2:T2\n#1\tAnnotatorNotes T1\tx\n";
+    fn reads_t_lines_and_fragments_in_order_and_refuses_others() {
+        let content = "T1\tLOC 5 12\tالقاعدة\nT2\tLOC 5 7;0 2\tال قص\nT3\tLOC 0 2;5 7\tقص ال\nR1\tPart Arg1:T1 Arg2:T2\n#1\tAnnotatorNotes T1\tx\n";
         let p = parse_str(content, None).unwrap();
         assert_eq!(p.format, SuggestionFormat::Brat);
-        assert_eq!(p.items.len(), 1);
+        assert_eq!(p.items.len(), 2);
+        assert_eq!(
+            (p.items[1].start, p.items[1].end, p.items[1].words.as_slice()),
+            (0, 7, ["قص ال".to_owned()].as_slice())
+        );
         assert_eq!((p.items[0].start, p.items[0].end, p.items[0].text.as_deref()), (5, 12, Some("القاعدة")));
         assert_eq!(p.items[0].origin, "line 1 (T1)");
         assert_eq!(p.refused.len(), 1);

@@ -103,6 +103,10 @@ pub fn detect(extension: Option<&str>, content: &str) -> Result<SuggestionFormat
     let json = Json::read(content, matches!(extension, Some("jsonl" | "ndjson")))?;
     let parsed_lines: Vec<Value>;
     let candidates: Vec<&Value> = match &json {
+        // The pipeline's batch output: one list of entities per text.
+        Json::Whole(Value::Array(items)) if !items.is_empty() && items.iter().all(Value::is_array) => {
+            return Ok(SuggestionFormat::Hf);
+        }
         Json::Whole(Value::Array(items)) => items.iter().collect(),
         Json::Whole(v) => vec![v],
         Json::Lines(lines) => {

@@ -14,13 +14,20 @@
 //! case; see [`super::words_match_text`]); a raw token's words are compared once merged. Raw tokens are merged as the pipeline's "simple" aggregation
 //! does: a `B-X` starts a span, following `I-X` tokens (consecutive `index`, not overlapping) extend it, an
 //! `I-X` with nothing to extend starts a span, a label without prefix counts as `I-`, and `O` is skipped;
-//! the merged span's score is the mean of its tokens' scores.
+//! the merged span's score is the mean of its tokens' scores. A piece of a word (a `word` starting with `##`, or
+//! `is_subword` set) right after a span of the same label joins it even when tagged `B-`, so one word is one
+//! suggestion. The pipeline's batch output (a list of lists, one per text) is read when one list holds
+//! entities (its document given with `--doc`); with several, each list is refused, as none names its document.
 
 use super::*;
 
 pub(super) fn parse(json: &Json) -> ParsedFile {
     let mut out = ParsedFile::new(SuggestionFormat::Hf);
     match json {
+        // `pipeline(texts)`, a batch: one list per text, naming no document.
+        Json::Whole(Value::Array(items)) if !items.is_empty() && items.iter().all(Value::is_array) => {
+            read_batch(&mut out, items);
+        }
         // A list of entities for one document, or a list of records that carry documents.
         Json::Whole(Value::Array(items)) if !items.iter().any(is_record) => {
             read_entities(&mut out, items.iter().map(entity_of), "", "item", &DocRef::default());
@@ -45,6 +52,29 @@ pub(super) fn parse(json: &Json) -> ParsedFile {
         }
     }
     out
+}
+
+/// The pipeline's batch output: a list of entity lists, one per text given. Texts are not named, so only a
+/// batch with one non-empty list can be placed (in the document given with `--doc`); with several, each is
+/// refused, saying how to name their documents.
+fn read_batch(out: &mut ParsedFile, lists: &[Value]) {
+    let filled: Vec<(usize, &Vec<Value>)> = lists
+        .iter()
+        .enumerate()
+        .filter_map(|(k, l)| l.as_array().filter(|l| !l.is_empty()).map(|l| (k + 1, l)))
+        .collect();
+    if let [(k, list)] = filled.as_slice() {
+        let prefix = if lists.len() > 1 { format!("list {k}") } else { String::new() };
+        return read_entities(out, list.iter().map(entity_of), &prefix, "item", &DocRef::default());
+    }
+    for (k, _) in filled {
+        out.refuse(
+            format!("list {k}"),
+            RefusalKind::Malformed,
+            "a batch of several texts names none of their documents: write JSON lines `{\"doc_id\": ..., \"entities\": [...]}`, \
+             or import one list at a time with --doc",
+        );
+    }
 }
 
 fn is_record(v: &Value) -> bool {
@@ -90,6 +120,13 @@ struct Entity {
     index: Option<u64>,
     /// The tokenizer's rendering of the span's text.
     word: Option<String>,
+    /// Whether it continues the word before it: a WordPiece `##` piece, or `is_subword` set.
+    subword: bool,
+}
+
+/// Whether a token continues the word before it.
+fn is_subword(word: Option<&str>, flag: Option<bool>) -> bool {
+    flag == Some(true) || word.is_some_and(|w| w.starts_with("##"))
 }
 
 fn entity_of(value: &Value) -> Result<Entity, Bad> {
@@ -98,7 +135,8 @@ fn entity_of(value: &Value) -> Result<Entity, Bad> {
     let (label, start, end, score) = read_span(obj, if raw { "entity" } else { "entity_group" })?;
     let index = obj.get("index").and_then(Value::as_u64);
     let word = obj.get("word").and_then(Value::as_str).map(str::to_owned);
-    Ok(Entity { raw, label, start, end, score, index, word })
+    let subword = is_subword(word.as_deref(), obj.get("is_subword").and_then(Value::as_bool));
+    Ok(Entity { raw, label, start, end, score, index, word, subword })
 }
 
 /// A JSON line as well-formed files write it; anything else fails to deserialize and takes the slow path.
@@ -120,6 +158,7 @@ struct FastEntity {
     end: usize,
     index: Option<u64>,
     word: Option<String>,
+    is_subword: Option<bool>,
 }
 
 impl FastRecord {
@@ -143,6 +182,7 @@ impl FastEntity {
             (None, None) => return None,
         };
         let score_ok = self.score.is_none_or(|s| (0.0..=1.0).contains(&s));
+        let subword = is_subword(self.word.as_deref(), self.is_subword);
         (score_ok && !label.trim().is_empty()).then_some(Entity {
             raw,
             label,
@@ -151,6 +191,7 @@ impl FastEntity {
             score: self.score,
             index: self.index,
             word: self.word,
+            subword,
         })
     }
 }
@@ -183,7 +224,7 @@ fn read_entities(
     for (i, entity) in entities.enumerate() {
         let n = i + 1;
         let origin = join_origin(prefix, &format!("{noun} {n}"));
-        let Entity { raw, label, start, end, score, index, word } = match entity {
+        let Entity { raw, label, start, end, score, index, word, subword } = match entity {
             Ok(e) => e,
             Err((kind, reason)) => {
                 close(out, &mut open, prefix, noun, doc);
@@ -212,8 +253,11 @@ fn read_entities(
                     _ => true,
                 }
         };
+        // A piece of the word before it (`##عش`, or `is_subword`) joins that word's span even when the
+        // model tagged it `B-`: one word is one suggestion.
+        let continues = |o: &Open| subword && o.label == name && start == o.end && extends(o);
         match open.as_mut() {
-            Some(o) if !begins && extends(o) => {
+            Some(o) if (!begins && extends(o)) || continues(o) => {
                 o.end = end;
                 o.scores.extend(score);
                 o.last_index = index;
@@ -330,6 +374,18 @@ mod tests {
             ]
         );
         assert!((p.items[0].score.unwrap() - 0.8).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_batch_of_several_lists_is_refused_list_by_list_as_no_list_names_its_document() {
+        let one = r#"[{"entity_group": "LOC", "score": 0.9, "start": 0, "end": 3}]"#;
+        let p = parse(&format!("[{one}, [], {one}]"));
+        assert!(p.items.is_empty());
+        let origins: Vec<&str> = p.refused.iter().map(|r| r.origin.as_str()).collect();
+        assert_eq!(origins, ["list 1", "list 3"]);
+        assert!(p.refused[0].reason.contains("--doc"), "{}", p.refused[0].reason);
+        let p = parse(&format!("[[], {one}]"));
+        assert_eq!((p.items.len(), p.items[0].origin.as_str()), (1, "list 2, item 1"));
     }
 
     #[test]

@@ -155,7 +155,8 @@ pub struct Refusal {
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.origin, self.reason)
+        // A refusal of a file that is one record has no place to name.
+        if self.origin.is_empty() { f.write_str(&self.reason) } else { write!(f, "{}: {}", self.origin, self.reason) }
     }
 }
 

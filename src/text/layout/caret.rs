@@ -15,6 +15,8 @@ use std::ops::Range;
 
 /// The most graphemes one word motion walks over (a "word" of a hundred thousand letters stops there).
 const MAX_WORD_STEPS: usize = 10_000;
+/// How many of parley's steps one caret step may take to leave its offset (each side of a direction change).
+const MAX_SIDE_STEPS: usize = 4;
 /// How many paragraphs a blank paragraph looks through for its neighbours' direction.
 const DIRECTION_LOOKAROUND: usize = 64;
 
@@ -135,15 +137,25 @@ impl DocumentLayout {
     pub fn move_caret_visual(&self, cp: usize, left: bool) -> usize {
         let i = self.paragraph_of_char(cp);
         let Some(p) = self.paragraphs.get(i) else { return cp };
+        if let Some(next) = self.shifted_step(p, cp, left) {
+            return next;
+        }
         if let Some(layout) = p.layout() {
             let affinity = if cp >= p.chars.end { Affinity::Upstream } else { Affinity::Downstream };
-            let cursor = Cursor::from_byte_index(layout, self.local_byte(p, cp), affinity);
-            let moved = if left { cursor.previous_visual(layout) } else { cursor.next_visual(layout) };
-            if moved != cursor {
+            let mut cursor = Cursor::from_byte_index(layout, self.local_byte(p, cp), affinity);
+            // Where a number meets Arabic, one offset has two places on screen (the end of "8" and the start
+            // of the space after it): parley's step may only change the side. The caret has no side, so it
+            // steps on until the offset changes, else it would stay there for ever.
+            for _ in 0..MAX_SIDE_STEPS {
+                let moved = if left { cursor.previous_visual(layout) } else { cursor.next_visual(layout) };
+                if moved == cursor {
+                    break;
+                }
                 let next = self.char_of(p, moved.index());
                 if next != cp {
                     return self.snap_away(next, next > cp);
                 }
+                cursor = moved;
             }
         }
         // At the paragraph's visual edge: continue in the next or previous paragraph. Leftwards is forwards in
@@ -156,6 +168,17 @@ impl DocumentLayout {
         } else {
             cp
         }
+    }
+
+    /// On a line where rule L1 moved the trailing white space, the caret one cluster to the left or right of
+    /// `cp` as the line is drawn (parley's own motion follows its placement); `None` elsewhere and at the
+    /// line's edges, where parley's motion to the neighbouring line holds.
+    fn shifted_step(&self, p: &Paragraph, cp: usize, left: bool) -> Option<usize> {
+        let b = self.local_byte(p, cp);
+        let line = p.line_of_byte(b);
+        let s = self.shifted(p, line)?;
+        let next = self.char_of(p, super::trailing::step(&self.placed(p, line), b, s.trailing, left)?);
+        (next != cp).then(|| self.snap_away(next, next > cp))
     }
 
     /// Whether paragraph `i` runs right to left: as laid out, else from its first strong letter, and for a
@@ -313,8 +336,10 @@ impl DocumentLayout {
         };
         let (layout, line) = line;
         let m = line.metrics();
-        let cursor = Cursor::from_point(layout, x, (m.block_min_coord + m.block_max_coord) / 2.0);
-        let cp = self.floor_grapheme(self.char_of(p, cursor.index()));
+        let b = self
+            .shifted_caret_at(p, l.line, x)
+            .unwrap_or_else(|| Cursor::from_point(layout, x, (m.block_min_coord + m.block_max_coord) / 2.0).index());
+        let cp = self.floor_grapheme(self.char_of(p, b));
         cp.clamp(self.line_chars(l).start, self.line_end(l))
     }
 

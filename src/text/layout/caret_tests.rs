@@ -205,3 +205,31 @@ fn arrows_cross_a_blank_paragraph_in_right_to_left_text() {
     assert_eq!(moved(&layout, 5, Motion::Grapheme { left: false }), 4);
     assert_eq!(moved(&layout, 4, Motion::Grapheme { left: false }), 3);
 }
+
+#[test]
+fn the_arrows_cross_a_number_inside_arabic_and_visit_every_place_the_caret_is_drawn() {
+    // Where "8" meets the spaces around it, two offsets are drawn at one place (the 8's start and the space
+    // after it); the caret must not stay there for ever (it did, going right) and must stop at every place.
+    let text = "قصفت مليشيا 8 صواريخ";
+    let layout = lay_out(text, 900.0);
+    let n = text.chars().count();
+    let place = |cp: usize| (layout.caret_rect(cp).x0 * 2.0).round() as i32;
+    let mut all: Vec<i32> = (0..=n).map(place).collect();
+    all.sort_unstable();
+    all.dedup();
+    for left in [false, true] {
+        let (mut cp, end) = if left { (0, n) } else { (n, 0) };
+        let mut seen = vec![place(cp)];
+        for _ in 0..3 * n {
+            let next = moved(&layout, cp, Motion::Grapheme { left });
+            if next != cp {
+                assert_ne!(place(next), place(cp), "a step from {cp} to {next} that does not move on screen");
+                seen.push(place(next));
+            }
+            cp = next;
+        }
+        assert_eq!(cp, end, "{} reaches the other end", if left { "Left" } else { "Right" });
+        seen.sort_unstable();
+        assert_eq!(seen, all, "every place once");
+    }
+}

@@ -7,6 +7,7 @@
 mod caret;
 mod incremental;
 mod missing;
+mod trailing;
 
 pub use caret::{Motion, Moved};
 
@@ -80,13 +81,15 @@ impl LayoutEngine {
     /// rest on another thread.
     pub fn shape(&mut self, doc: &DocumentLayout, i: usize) -> ShapedParagraph {
         let p = &doc.paragraphs[i];
-        let layout = self.paragraph(&doc.text.as_str()[p.bytes.clone()], &doc.params);
+        let body = &doc.text.as_str()[p.bytes.clone()];
+        let layout = self.paragraph(body, &doc.params);
         let (line_tops, line_starts) =
             layout.lines().map(|line| (line.metrics().block_min_coord, line.text_range().start)).unzip();
+        let shifted = trailing::shifted_lines(&layout, body);
         ShapedParagraph {
             chars: p.chars.clone(),
             height: layout.height(),
-            shape: Shape { layout, line_tops, line_starts },
+            shape: Shape { layout, line_tops, line_starts, shifted },
         }
     }
 
@@ -130,6 +133,8 @@ struct Shape {
     line_tops: Vec<f32>,
     /// Paragraph-local byte where each line starts, for binary search.
     line_starts: Vec<usize>,
+    /// The lines where rule L1 moves the trailing white space, by line index (few or none).
+    shifted: Vec<trailing::Shifted>,
 }
 
 /// Where a paragraph's height comes from.
@@ -202,6 +207,11 @@ impl Paragraph {
     /// The line at paragraph-relative `y` (clamped), by binary search.
     pub fn line_at(&self, y: f32) -> usize {
         self.shape().map_or(0, |s| s.line_tops.partition_point(|&top| top <= y).saturating_sub(1))
+    }
+
+    /// The line holding paragraph-local byte `b` (a byte where a line wraps starts the next line).
+    fn line_of_byte(&self, b: usize) -> usize {
+        self.shape().map_or(0, |s| s.line_starts.partition_point(|&start| start <= b).saturating_sub(1))
     }
 
     /// The top of each line relative to the paragraph's top (empty unless laid out).
@@ -330,8 +340,19 @@ impl DocumentLayout {
     pub fn caret_at(&self, x: f32, y: f32) -> usize {
         let Some(p) = self.paragraphs.get(self.paragraph_at_y(y)) else { return 0 };
         let Some(layout) = p.layout() else { return p.chars.start };
+        if let Some(b) = self.shifted_caret_at(p, p.line_at(y - p.top), x) {
+            return self.floor_grapheme(self.char_of(p, b));
+        }
         let cursor = Cursor::from_point(layout, x, y - p.top);
         self.floor_grapheme(self.char_of(p, cursor.index()))
+    }
+
+    /// On a line where rule L1 moved the trailing white space, the paragraph-local byte of the caret nearest
+    /// to column `x`; `None` on any other line (parley's answer holds there).
+    fn shifted_caret_at(&self, p: &Paragraph, line: usize, x: f32) -> Option<usize> {
+        let s = self.shifted(p, line)?;
+        let wrapped = line + 1 < p.line_count();
+        trailing::caret_at_x(&self.placed(p, line), x, s.trailing, wrapped)
     }
 
     /// The grapheme under the point, if the point is on text (not in a margin or between lines).
@@ -341,8 +362,12 @@ impl DocumentLayout {
         if y < p.top || y > p.top + p.height {
             return None;
         }
-        let (cluster, _) = Cluster::from_point_exact(layout, x, y - p.top)?;
-        let range = cluster.text_range();
+        let line = p.line_at(y - p.top);
+        let range = if self.shifted(p, line).is_some() {
+            trailing::cluster_at_x(&self.placed(p, line), x)?.bytes.clone()
+        } else {
+            Cluster::from_point_exact(layout, x, y - p.top)?.0.text_range()
+        };
         let start = self.floor_grapheme(self.char_of(p, range.start));
         let mut end = self.char_of(p, range.end).max(start + 1);
         while end < self.text.len_chars() && !self.text.is_grapheme_boundary(end) {
@@ -379,12 +404,16 @@ impl DocumentLayout {
             }
             let starts = p.shape().map_or(&[][..], |s| &s.line_starts);
             let first_line = starts.partition_point(|&s| s <= a).saturating_sub(1);
-            for line in layout.lines().skip(first_line) {
+            for (i, line) in layout.lines().enumerate().skip(first_line) {
                 if line.text_range().start >= b {
                     break;
                 }
                 let m = line.metrics();
                 let (y0, y1) = (p.top + m.block_min_coord, p.top + m.block_max_coord);
+                if self.shifted(p, i).is_some() {
+                    shifted_rects(&self.placed(p, i), a..b, y0, y1, &mut f);
+                    continue;
+                }
                 for item in line.items() {
                     let PositionedLayoutItem::GlyphRun(run) = item else { continue };
                     let mut x = run.offset();
@@ -419,8 +448,16 @@ impl DocumentLayout {
             let x = if self.paragraph_is_rtl(i) { self.params.width } else { 0.0 };
             return Rect::new(x, p.top, x + 1.5, p.top + p.height);
         };
+        let b = self.local_byte(p, cp);
+        let line = p.line_of_byte(b);
+        if let (Some(s), Some(l)) = (self.shifted(p, line), layout.get(line))
+            && let Some(x) = trailing::caret_x(&self.placed(p, line), b, s.trailing)
+        {
+            let m = l.metrics();
+            return Rect::new(x, m.block_min_coord, x + 1.5, m.block_max_coord).translate(0.0, p.top);
+        }
         let affinity = if cp >= p.chars.end { Affinity::Upstream } else { Affinity::Downstream };
-        let bb = Cursor::from_byte_index(layout, self.local_byte(p, cp), affinity).geometry(layout, 1.5);
+        let bb = Cursor::from_byte_index(layout, b, affinity).geometry(layout, 1.5);
         Rect::new(bb.x0 as f32, bb.y0 as f32, bb.x1 as f32, bb.y1 as f32).translate(0.0, p.top)
     }
 
@@ -430,10 +467,18 @@ impl DocumentLayout {
         let mut lines = Vec::new();
         for p in &self.paragraphs[self.visible_paragraphs(y0, y1)] {
             let Some(layout) = p.layout() else { continue };
-            for line in layout.lines() {
+            for (i, line) in layout.lines().enumerate() {
                 let m = line.metrics();
                 let (top, bottom) = (p.top + m.block_min_coord, p.top + m.block_max_coord);
                 let mut boxes = Vec::new();
+                if self.shifted(p, i).is_some() {
+                    for c in self.placed(p, i) {
+                        let span = Span::new(self.char_of(p, c.bytes.start), self.char_of(p, c.bytes.end));
+                        boxes.push(GraphemeBox { span, rect: Rect::new(c.x, top, c.x + c.advance, bottom) });
+                    }
+                    lines.push(boxes);
+                    continue;
+                }
                 for item in line.items() {
                     let PositionedLayoutItem::GlyphRun(run) = item else { continue };
                     let mut x = run.offset();
@@ -463,11 +508,14 @@ impl DocumentLayout {
         for p in &self.paragraphs[self.visible_paragraphs(y0, y1)] {
             let Some(layout) = p.layout() else { continue };
             let first_line = p.line_at(y0 - p.top);
-            for line in layout.lines().skip(first_line) {
+            for (li, line) in layout.lines().enumerate().skip(first_line) {
                 let m = line.metrics();
                 if p.top + m.block_min_coord > y1 {
                     break;
                 }
+                // On a line where rule L1 moved the trailing white space, how far each glyph moves.
+                let dx = self.shifted(p, li).map(|s| &s.dx[..]);
+                let mut k = 0;
                 for item in line.items() {
                     let PositionedLayoutItem::GlyphRun(run) = item else { continue };
                     let r = run.run();
@@ -475,10 +523,12 @@ impl DocumentLayout {
                     let font_size = r.font_size();
                     let hidden =
                         if hide_tashkeel { mark_glyphs(r, &self.text.as_str()[p.bytes.clone()]) } else { Vec::new() };
-                    for (i, g) in run.positioned_glyphs().enumerate() {
+                    let moved = dx.map(|dx| Self::glyph_shifts(r, dx, &mut k)).unwrap_or_default();
+                    for (i, mut g) in run.positioned_glyphs().enumerate() {
                         if hidden.get(i).copied().unwrap_or(false) {
                             continue;
                         }
+                        g.x += moved.get(i).copied().unwrap_or(0.0);
                         f(PositionedGlyph {
                             font_data: font.data.as_ref(),
                             font_id: font.data.id(),
@@ -501,6 +551,27 @@ impl DocumentLayout {
         let layout = p.layout()?;
         let bb = Cursor::from_byte_index(layout, self.local_byte(p, cp), Affinity::Downstream).geometry(layout, 1.0);
         Some((p.top + bb.y0 as f32, p.top + bb.y1 as f32))
+    }
+}
+
+/// Calls `f` with one rectangle per stretch of the clusters of `placed` (a line as drawn, left to right)
+/// that start inside `bytes`, from `y0` to `y1`.
+fn shifted_rects(placed: &[trailing::Placed], bytes: Range<usize>, y0: f32, y1: f32, f: &mut impl FnMut(Rect)) {
+    let mut open: Option<(f32, f32)> = None;
+    for c in placed {
+        let inside = bytes.contains(&c.bytes.start);
+        match (inside, open) {
+            (true, None) => open = Some((c.x, c.x + c.advance)),
+            (true, Some((x0, _))) => open = Some((x0, c.x + c.advance)),
+            (false, Some((x0, x1))) => {
+                f(Rect::new(x0, y0, x1, y1));
+                open = None;
+            }
+            (false, None) => {}
+        }
+    }
+    if let Some((x0, x1)) = open {
+        f(Rect::new(x0, y0, x1, y1));
     }
 }
 

@@ -54,6 +54,9 @@ pub struct ArticleView {
     pub show_labels: bool,
     /// Draw the text without its tashkeel (the marks stay in the text and in every offset).
     pub hide_tashkeel: bool,
+    /// Relations to draw as arrows over the text, from the first span to the second (those of the inspected
+    /// mention; set by the session each frame).
+    pub links: Vec<(Span, Span)>,
     sel: Selecting,
     /// Identity (address) of the text shown.
     text_id: usize,
@@ -78,6 +81,7 @@ impl Default for ArticleView {
             zoom: 1.0,
             show_labels: false,
             hide_tashkeel: false,
+            links: Vec::new(),
             sel: Selecting::default(),
             text_id: 0,
             origin: None,
@@ -278,6 +282,7 @@ impl ArticleView {
         } else {
             ui.ctx().request_repaint();
         }
+        paint::links(&painter, layout, origin, &self.links);
         if response.has_focus() && self.sel.selection.is_none() {
             let c = layout.caret_rect(self.sel.caret);
             let caret = egui::Rect::from_min_max(origin + Vec2::new(c.x0, c.y0), origin + Vec2::new(c.x1, c.y1));

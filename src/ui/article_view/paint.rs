@@ -72,3 +72,38 @@ pub fn glyph_mesh_where(
     });
     (mesh, complete)
 }
+
+/// The colour of relation arrows: warm, apart from the type colours' blues and greens, legible on both themes.
+const LINK_COLOR: Color32 = Color32::from_rgb(0xD9, 0x77, 0x06);
+
+/// Draws each relation as an arrow arching over the text from the top of its first span's first piece to the
+/// top of its second's (a span not laid out yet is left out).
+pub fn links(
+    painter: &Painter,
+    layout: &DocumentLayout,
+    origin: Pos2,
+    links: &[(crate::model::Span, crate::model::Span)],
+) {
+    let top = |span| {
+        let r = layout.span_rects(span).into_iter().next()?;
+        Some(origin + egui::vec2((r.x0 + r.x1) / 2.0, r.y0 + 2.0))
+    };
+    let stroke = Stroke::new(1.6, LINK_COLOR);
+    for (from, to) in links {
+        let (Some(a), Some(b)) = (top(*from), top(*to)) else { continue };
+        // Higher for a longer arrow, so that it clears the line's letters between the two.
+        let lift = 10.0 + 0.12 * (b - a).length().min(300.0);
+        let control = egui::pos2((a.x + b.x) / 2.0, a.y.min(b.y) - lift);
+        painter.add(egui::epaint::QuadraticBezierShape::from_points_stroke(
+            [a, control, b],
+            false,
+            Color32::TRANSPARENT,
+            stroke,
+        ));
+        let back = (control - b).normalized() * 7.0;
+        let side = egui::vec2(-back.y, back.x) * 0.5;
+        painter.line_segment([b, b + back + side], stroke);
+        painter.line_segment([b, b + back - side], stroke);
+        painter.circle_filled(a, 2.5, LINK_COLOR);
+    }
+}

@@ -71,6 +71,7 @@ fn menus(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::CopySelection, commands);
             item(ui, Command::DeleteMention, commands);
             item(ui, Command::NewEvent, commands);
+            item(ui, Command::RelateMention, commands);
             item(ui, Command::ToggleDone, commands);
             ui.separator();
             item(ui, Command::ToggleActors, commands);

@@ -123,15 +123,20 @@ impl Session {
             })
             .collect();
         hits.sort_by_key(|(len, _)| *len);
-        if self.picking.is_some() && self.editable() {
-            let mentions: Vec<MentionId> = hits
-                .iter()
+        let mentions = || -> Vec<MentionId> {
+            hits.iter()
                 .filter_map(|(_, f)| match f {
                     Focus::Mention(id) => Some(*id),
                     Focus::Event(_) => None,
                 })
-                .collect();
-            self.fill_armed_role(&mentions, out);
+                .collect()
+        };
+        if self.relating.is_some() && self.editable() {
+            self.relate_to(&mentions(), out);
+            return;
+        }
+        if self.picking.is_some() && self.editable() {
+            self.fill_armed_role(&mentions(), out);
             return;
         }
         if self.editable() {
@@ -143,6 +148,10 @@ impl Session {
     /// Inspects a mention or event of the shown document and selects its text.
     pub fn set_focus(&mut self, focus: Option<Focus>) {
         self.focus = focus;
+        // A relation starts from the inspected mention only.
+        if self.relating.is_some_and(|from| focus != Some(Focus::Mention(from))) {
+            self.relating = None;
+        }
         // A role is armed for the inspected event only.
         if self.picking.as_ref().is_some_and(|p| focus != Some(Focus::Event(p.event))) {
             self.picking = None;
@@ -260,7 +269,7 @@ impl Session {
     /// Escape: one step back per press: picking, then the topmost window, then the inspector, then the
     /// selection.
     pub fn step_back(&mut self, ctx: &eframe::egui::Context) {
-        if self.picking.take().is_some() || self.windows.close_topmost(ctx) {
+        if self.relating.take().is_some() || self.picking.take().is_some() || self.windows.close_topmost(ctx) {
             return;
         }
         if self.focus.take().is_none() {

@@ -27,6 +27,7 @@ impl Session {
         self.panels = layout;
         self.highlights();
         let layer_before = self.view.layer.clone();
+        self.article.links = self.relation_links();
         let highlights = self.highlights.take();
         let article = egui::CentralPanel::default_margins()
             .show(ui, |ui| {
@@ -70,6 +71,7 @@ impl Session {
             focus: self.focus,
             selection: self.article.selection(),
             picking: self.picking.as_ref(),
+            relating: self.relating,
             editable,
         };
         let (inspector, review, curation) = (&mut self.inspector, &mut self.review, &mut self.curation);

@@ -7,6 +7,7 @@ mod coding;
 pub mod curation;
 mod draw;
 mod filling;
+mod relating;
 mod review;
 mod watch;
 
@@ -68,6 +69,8 @@ pub struct Session {
     pub(in crate::ui) language: crate::settings::Language,
     /// A role waiting for a click on a mention.
     pub picking: Option<Picking>,
+    /// A relation waiting for a click on the mention it goes to: the mention it starts from (R).
+    pub relating: Option<crate::model::MentionId>,
     /// Drafts of the inspector's text fields.
     pub inspector: InspectorState,
     /// The review queue and cursor.
@@ -109,6 +112,7 @@ impl Session {
             focus: None,
             language: crate::settings::Language::default(),
             picking: None,
+            relating: None,
             inspector: InspectorState::default(),
             review: Reviewing::default(),
             article: ArticleView::default(),
@@ -199,6 +203,7 @@ impl Session {
         self.view.layer = None;
         self.focus = None;
         self.picking = None;
+        self.relating = None;
         if let Some(id) = &doc {
             // A broken document is not an error to pop up: the view lists its problems.
             let _ = self.project.load_document(id);

@@ -5,6 +5,7 @@ use crate::model::{Actor, ActorId, ActorKind, ProjectEdit};
 use crate::store::Project;
 use crate::tr;
 use crate::ui::action::Action;
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::bidi_label::selectable_row;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
@@ -43,9 +44,7 @@ impl ActorsWindow {
         let mut merged = false;
         ui.horizontal(|ui| {
             ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text(tr!(ui, "actors-search-hint"))
-                    .desired_width(220.0),
+                BidiTextEdit::singleline(&mut self.query).hint_text(tr!(ui, "actors-search-hint")).desired_width(220.0),
             )
             .accessible_name("Search actors");
             if ui.button(tr!(ui, "actors-new")).on_hover_text(tr!(ui, "actors-new-help")).clicked() {
@@ -152,7 +151,7 @@ fn editor(
 fn fields(ui: &mut egui::Ui, project: &Project, id: &ActorId, draft: &mut Actor) {
     egui::Grid::new("actor-editor").num_columns(2).show(ui, |ui| {
         ui.label(tr!(ui, "new-project-name"));
-        ui.text_edit_singleline(&mut draft.name).accessible_name("Actor name");
+        ui.add(BidiTextEdit::singleline(&mut draft.name)).accessible_name("Actor name");
         ui.end_row();
         ui.label(tr!(ui, "actors-kind"));
         egui::ComboBox::from_id_salt("actor-kind")
@@ -182,7 +181,7 @@ fn fields(ui: &mut egui::Ui, project: &Project, id: &ActorId, draft: &mut Actor)
             .accessible_name("Affiliation");
         ui.end_row();
         ui.label(tr!(ui, "column-notes"));
-        ui.text_edit_multiline(&mut draft.notes).accessible_name("Actor notes");
+        ui.add(BidiTextEdit::multiline(&mut draft.notes)).accessible_name("Actor notes");
         ui.end_row();
     });
 }
@@ -204,7 +203,7 @@ fn aliases(ui: &mut egui::Ui, draft: &mut Actor, new_alias: &mut String) {
     }
     ui.horizontal(|ui| {
         let field = ui
-            .add(egui::TextEdit::singleline(new_alias).hint_text(tr!(ui, "actors-new-alias")).desired_width(180.0))
+            .add(BidiTextEdit::singleline(new_alias).hint_text(tr!(ui, "actors-new-alias")).desired_width(180.0))
             .accessible_name("New alias");
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button(tr!(ui, "actors-add")).clicked() || enter) && !new_alias.trim().is_empty() {

@@ -7,6 +7,7 @@ use crate::formats::suggestions::{FileError, ParsedFile, read_path};
 use crate::model::{DocId, LabelTarget, ProjectEdit, Schema, SourceConfig, SourceName, slugify};
 use crate::store::Project;
 use crate::ui::action::Action;
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
 use crate::workflow::suggestion_import::{ImportReport, import_edit, mapping_edit, plan_import, source_info};
@@ -80,7 +81,7 @@ impl ImportWindow {
         ui.label(format!("Format: {format} · {read} items"));
         ui.horizontal(|ui| {
             ui.label("Source name");
-            ui.add(egui::TextEdit::singleline(&mut self.source).desired_width(200.0)).accessible_name("Source name");
+            ui.add(BidiTextEdit::singleline(&mut self.source).desired_width(200.0)).accessible_name("Source name");
         });
         let Ok(source) = SourceName::parse(self.source.trim()) else {
             ui.colored_label(ui.visuals().error_fg_color, "A source name is lower-case letters, digits, - and _.");

@@ -4,6 +4,7 @@
 use crate::identity;
 use crate::model::Annotator;
 use crate::tr;
+use crate::ui::bidi_field::BidiTextEdit;
 use eframe::egui;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -66,7 +67,7 @@ impl NameDialog {
             ui.label(tr!(ui, "name-remembered"));
             ui.add_space(8.0);
             let field =
-                ui.add(egui::TextEdit::singleline(&mut self.draft).desired_width(240.0)).accessible_name("Your name");
+                ui.add(BidiTextEdit::singleline(&mut self.draft).desired_width(240.0)).accessible_name("Your name");
             if !std::mem::replace(&mut self.focused, true) {
                 field.request_focus();
             }

@@ -5,6 +5,7 @@
 use crate::model::{EntityType, EntityTypeId, EventType, EventTypeId, Rgb, Role, RoleId, Schema};
 use crate::tr;
 use crate::ui::action::Action;
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
 use eframe::egui::{self, RichText};
@@ -29,6 +30,8 @@ fn reserved_keys(schema: &Schema) -> Vec<(String, String)> {
         let k = key?;
         if k.eq_ignore_ascii_case(&'e') {
             Some((id.to_owned(), format!("key `{k}` of `{id}` is taken by New event (E)")))
+        } else if k.eq_ignore_ascii_case(&'r') {
+            Some((id.to_owned(), format!("key `{k}` of `{id}` is taken by Relate to another mention (R)")))
         } else if !k.is_ascii_alphanumeric() {
             Some((id.to_owned(), format!("key `{k}` of `{id}` is not a letter or digit")))
         } else {
@@ -40,7 +43,7 @@ fn reserved_keys(schema: &Schema) -> Vec<(String, String)> {
 
 fn key_field(ui: &mut egui::Ui, key: &mut Option<char>, owner: &str) {
     let mut text = key.map(String::from).unwrap_or_default();
-    let field = egui::TextEdit::singleline(&mut text).desired_width(24.0).char_limit(1);
+    let field = BidiTextEdit::singleline(&mut text).desired_width(24.0).char_limit(1);
     if ui.add(field).accessible_name(format!("Key of {owner}")).changed() {
         *key = text.chars().next();
     }
@@ -57,8 +60,7 @@ fn fitting_width<'a>(ui: &egui::Ui, texts: impl IntoIterator<Item = &'a str>, mi
 
 /// A one-line text field `width` wide, named for screen readers (and tests) `name`.
 fn text_field(ui: &mut egui::Ui, text: &mut String, width: f32, name: String) {
-    let size = egui::vec2(width, ui.spacing().interact_size.y);
-    ui.add_sized(size, egui::TextEdit::singleline(text)).accessible_name(name);
+    ui.add(BidiTextEdit::singleline(text).desired_width(width)).accessible_name(name);
 }
 
 fn color_field(ui: &mut egui::Ui, color: &mut Rgb, owner: &str) {

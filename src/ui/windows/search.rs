@@ -2,6 +2,7 @@
 
 use crate::store::Project;
 use crate::ui::action::Action;
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::bidi_label::{LabelStyle, bidi_label, selectable_row_marked};
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
@@ -57,7 +58,7 @@ impl SearchWindow {
         ui.horizontal(|ui| {
             let field = ui
                 .add(
-                    egui::TextEdit::singleline(&mut self.query)
+                    BidiTextEdit::singleline(&mut self.query)
                         .hint_text(crate::tr!(ui, "search-hint"))
                         .desired_width(260.0),
                 )

@@ -5,6 +5,7 @@ use crate::store::Project;
 use crate::sync::{self, ShareReport, SyncError};
 use crate::tr;
 use crate::ui::action::Action;
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
 use eframe::egui;
@@ -41,9 +42,7 @@ impl ToolWindow for ShareWindow {
         ui.horizontal(|ui| {
             ui.label(tr!(ui, "share-remote"));
             ui.add(
-                egui::TextEdit::singleline(&mut self.remote)
-                    .hint_text("git@host:team/project.git")
-                    .desired_width(260.0),
+                BidiTextEdit::singleline(&mut self.remote).hint_text("git@host:team/project.git").desired_width(260.0),
             );
         });
         let ready = self.running.is_none();

@@ -2,6 +2,7 @@
 //! change is one undoable edit.
 
 use super::*;
+use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::i18n::{self, LangOf};
 use crate::{tr, trl};
 
@@ -104,7 +105,7 @@ fn typed(
         _ => "",
     };
     let response = ui
-        .add(egui::TextEdit::singleline(draft).hint_text(hint).desired_width(120.0))
+        .add(BidiTextEdit::singleline(draft).hint_text(hint).desired_width(120.0))
         .accessible_name(format!("{} of {owner}", def.name));
     if response.lost_focus() && draft.trim() != current {
         match parse_value(def, draft.trim()) {
@@ -163,7 +164,7 @@ pub(super) fn note(
     ui.label(RichText::new(tr!(ui, "note-heading")).strong());
     let draft = state.drafts.entry(format!("{owner}/note")).or_insert_with(|| current.to_owned());
     let response =
-        ui.add(egui::TextEdit::multiline(draft).desired_rows(2).desired_width(f32::INFINITY)).accessible_name("Note");
+        ui.add(BidiTextEdit::multiline(draft).desired_rows(2).desired_width(f32::INFINITY)).accessible_name("Note");
     if response.lost_focus() && draft.as_str() != current {
         push(out, set(draft.clone()));
     }

@@ -1,6 +1,7 @@
 //! The focused mention: its type, letters, actor link, attributes, note and roles.
 
 use super::*;
+use crate::ui::bidi_field::BidiTextEdit;
 
 /// The focused mention: quote, provenance, type, letters, actor, attributes, note, roles it fills.
 pub(super) fn mention(
@@ -72,6 +73,7 @@ pub(super) fn mention(
         if !roles.is_empty() {
             ui.label(tr!(ui, "mention-fills", roles = roles.join(trl!(language, "list-separator"))));
         }
+        super::relations::mention_relations(ui, input, layer, id, out);
         ui.horizontal_wrapped(|ui| {
             ui.label(tr!(ui, "mention-propose"));
             if ui.button(tr!(ui, "mention-propose-document")).clicked() {
@@ -122,7 +124,7 @@ pub(super) fn actor_link(
     let typed = state.drafts.entry(key).or_default();
     let hint = tr!(ui, "mention-search-hint");
     let search_name = tr!(ui, "mention-search-actors");
-    ui.add(egui::TextEdit::singleline(typed).hint_text(hint)).accessible_name(search_name);
+    ui.add(BidiTextEdit::singleline(typed).hint_text(hint)).accessible_name(search_name);
     // Until the coder types, the mention's own words are the query (shown shaped here, not in the field:
     // egui's text field cannot order Arabic right to left).
     let query = if typed.trim().is_empty() { text.to_owned() } else { typed.clone() };

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 mod event;
 mod fields;
 mod mention;
+mod relations;
 
 use event::{event, event_label};
 use fields::{applicable, attributes, note};
@@ -52,6 +53,8 @@ pub struct InspectorInput<'a> {
     pub selection: Option<Span>,
     /// A role waiting for a click.
     pub picking: Option<&'a Picking>,
+    /// The mention a relation waiting for a click starts from.
+    pub relating: Option<MentionId>,
     /// Whether the coder may change things (own layer shown, project writable).
     pub editable: bool,
 }

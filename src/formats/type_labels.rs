@@ -1,0 +1,69 @@
+//! Another tool's labels as the schema's types, for the annotation imports (brat, doccano): through the
+//! user's mapping (`--map LABEL=TYPE`) first, else the type whose id is the label regardless of case, so that
+//! `Person`, `person` and `PERSON` are all the type `PERSON`.
+
+use crate::model::{EntityTypeId, EventTypeId, Schema};
+use std::collections::BTreeMap;
+
+/// A label's type in the schema.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypeOf {
+    /// An entity type: the label makes mentions.
+    Entity(EntityTypeId),
+    /// An event type: the label makes event triggers.
+    Event(EventTypeId),
+}
+
+/// The user's mapping of labels to type ids (`3` to `ACTOR`, `PER` to `ACTOR`); labels are matched exactly.
+pub type LabelMap = BTreeMap<String, String>;
+
+/// The type `label` stands for: its mapping's target when it has one, else the type with the same id, an
+/// exact match before one that differs only in case.
+pub fn type_of(schema: &Schema, map: &LabelMap, label: &str) -> Option<TypeOf> {
+    let name = map.get(label).map_or(label, String::as_str);
+    let entities = schema.entity_types.iter().map(|t| (t.id.as_str(), TypeOf::Entity(t.id.clone())));
+    let events = schema.event_types.iter().map(|t| (t.id.as_str(), TypeOf::Event(t.id.clone())));
+    let all: Vec<(&str, TypeOf)> = entities.chain(events).collect();
+    let exact = all.iter().find(|(id, _)| *id == name);
+    let folded = || all.iter().find(|(id, _)| id.to_lowercase() == name.to_lowercase());
+    exact.or_else(folded).map(|(_, t)| t.clone())
+}
+
+/// Reads `--map LABEL=TYPE` pairs, checking each type against the schema (case-blind, as labels are).
+pub fn parse_map(pairs: &[String], schema: &Schema) -> Result<LabelMap, String> {
+    let mut map = LabelMap::new();
+    for pair in pairs {
+        let Some((label, ty)) = pair.split_once('=').filter(|(l, t)| !l.is_empty() && !t.is_empty()) else {
+            return Err(format!("--map {pair}: expected LABEL=TYPE, e.g. --map 3=ACTOR"));
+        };
+        let id = match type_of(schema, &LabelMap::new(), ty) {
+            Some(TypeOf::Entity(t)) => t.to_string(),
+            Some(TypeOf::Event(t)) => t.to_string(),
+            None => return Err(format!("--map {pair}: `{ty}` is not a type of the schema ({})", type_list(schema))),
+        };
+        map.insert(label.to_owned(), id);
+    }
+    Ok(map)
+}
+
+/// The schema's entity and event type ids, for messages.
+pub fn type_list(schema: &Schema) -> String {
+    let entities = schema.entity_types.iter().map(|t| t.id.as_str());
+    entities.chain(schema.event_types.iter().map(|t| t.id.as_str())).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_is_its_type_whatever_its_case_and_a_mapping_comes_first() {
+        let schema = crate::model::default_conflict_schema();
+        assert_eq!(type_of(&schema, &LabelMap::new(), "Actor"), Some(TypeOf::Entity("ACTOR".into())));
+        assert_eq!(type_of(&schema, &LabelMap::new(), "attack"), Some(TypeOf::Event("ATTACK".into())));
+        assert_eq!(type_of(&schema, &LabelMap::new(), "PLANET"), None);
+        let map = parse_map(&["3=location".to_owned()], &schema).unwrap();
+        assert_eq!(type_of(&schema, &map, "3"), Some(TypeOf::Entity("LOCATION".into())));
+        assert!(parse_map(&["3=PLANET".to_owned()], &schema).unwrap_err().contains("not a type"));
+    }
+}
