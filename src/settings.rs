@@ -17,6 +17,43 @@ pub struct Settings {
     /// The project folders opened in the window, the last one first (at most [`RECENT_PROJECTS`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recent: Vec<PathBuf>,
+    /// The interface's language (View > Language). English is not written, so that a file saved in English
+    /// still loads in a version without languages.
+    #[serde(default, skip_serializing_if = "Language::is_english")]
+    pub language: Language,
+}
+
+/// A language of the interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    /// English, left to right.
+    #[default]
+    English,
+    /// Arabic, right to left: the window is mirrored.
+    Arabic,
+}
+
+impl Language {
+    /// Every language, in the menu's order.
+    pub const ALL: [Language; 2] = [Language::English, Language::Arabic];
+
+    /// Whether this is English (the default, not written to the settings).
+    pub fn is_english(&self) -> bool {
+        *self == Language::English
+    }
+
+    /// Whether the interface reads right to left.
+    pub fn is_rtl(self) -> bool {
+        self == Language::Arabic
+    }
+
+    /// The language's name in itself, as the menu lists it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Arabic => "العربية",
+        }
+    }
 }
 
 /// How many recent projects the settings keep.
@@ -81,6 +118,16 @@ impl Settings {
         settings.recent.truncate(RECENT_PROJECTS);
         settings.save(path)
     }
+
+    /// Sets the interface language in the settings at `path` (a file that fails to load is left as it is).
+    pub fn remember_language(path: &Path, language: Language) -> Result<(), SettingsError> {
+        let mut settings = Self::load(path)?;
+        if settings.language == language {
+            return Ok(());
+        }
+        settings.language = language;
+        settings.save(path)
+    }
 }
 
 #[cfg(test)]
@@ -92,7 +139,8 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("deep/settings.ron");
         assert_eq!(Settings::load(&path).unwrap(), Settings::default());
-        let settings = Settings { annotator: Some(Annotator::parse("huda").unwrap()), recent: Vec::new() };
+        let settings =
+            Settings { annotator: Some(Annotator::parse("huda").unwrap()), recent: Vec::new(), ..Settings::default() };
         settings.save(&path).unwrap();
         assert_eq!(Settings::load(&path).unwrap(), settings);
         std::fs::write(&path, "(annotator: Some(\"huda\"), colour: 1)").unwrap();
@@ -119,5 +167,19 @@ mod tests {
         std::fs::write(&path, "(recent: 3)").unwrap();
         assert!(Settings::remember_project(&path, &a).is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "(recent: 3)");
+    }
+
+    #[test]
+    fn the_language_is_remembered_and_an_older_file_without_it_loads_as_english() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("settings.ron");
+        std::fs::write(&path, "(annotator: Some(\"huda\"), recent: [\"/p\"])\n").unwrap();
+        assert_eq!(Settings::load(&path).unwrap().language, Language::English);
+        Settings::remember_language(&path, Language::Arabic).unwrap();
+        let back = Settings::load(&path).unwrap();
+        assert_eq!((back.language, back.recent.len()), (Language::Arabic, 1), "the rest is kept");
+        // Back in English, the file holds nothing a version without languages would refuse.
+        Settings::remember_language(&path, Language::English).unwrap();
+        assert!(!std::fs::read_to_string(&path).unwrap().contains("language"));
     }
 }

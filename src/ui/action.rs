@@ -32,6 +32,8 @@ pub struct Picking {
 pub enum Action {
     /// A menu or shortcut command.
     Command(Command),
+    /// Show the interface in this language from now on, and remember it (View > Language).
+    SetLanguage(crate::settings::Language),
     /// Mark the selection as a mention of this type.
     Mark(EntityTypeId),
     /// Make the selection the trigger of an event of this type.

@@ -30,6 +30,8 @@ pub struct TarmeezApp {
     pub(super) sync: super::sync_state::SyncState,
     /// The newcomer's path: the file dialog, File > New project, and what the welcome screen lists.
     pub(super) start: super::start::Start,
+    /// The interface's language (View > Language), put into the egui context every frame.
+    pub(super) language: crate::settings::Language,
 }
 
 impl TarmeezApp {
@@ -49,6 +51,7 @@ impl TarmeezApp {
             no_article: ArticleView::default(),
             sync: super::sync_state::SyncState::default(),
             start: super::start::Start::default(),
+            language: crate::settings::Language::default(),
         }
     }
 
@@ -170,6 +173,7 @@ impl TarmeezApp {
             // Ctrl+plus and Ctrl+minus zoom the article, not the whole interface.
             ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
         }
+        super::i18n::set_language(ui.ctx(), self.language);
         let mut actions = Vec::new();
         if let Some(dialog) = &mut self.asking_name {
             match egui::CentralPanel::default_margins().show(ui, |ui| dialog.show(ui)).inner {
@@ -270,7 +274,7 @@ impl TarmeezApp {
                     super::bidi_label::bidi_label(ui, line, style, egui::Sense::hover());
                 }
             });
-            ok = ui.button("OK").on_hover_text("Enter").clicked();
+            ok = ui.button(crate::tr!(ui, "message-ok")).on_hover_text("Enter").clicked();
         });
         if ok || !open {
             self.message = None;
@@ -301,7 +305,8 @@ impl TarmeezApp {
             self.save_now();
             if let Some(why) = self.save_status().not_saved() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.message = Some(format!("Tarmeez stays open: not all your changes could be saved ({why})."));
+                let why = why.to_string();
+                self.message = Some(crate::trl!(self.language, "message-stays-open", why = why));
             }
         }
     }

@@ -1,6 +1,8 @@
 //! Every user action of the app, as one enum: the single source of menu entries, shortcuts and help text.
 
+use super::i18n::{self, Language};
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+use std::borrow::Cow;
 
 /// A user action. Menus, buttons and keyboard shortcuts all produce these; the app applies them in one place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -117,32 +119,6 @@ pub enum Command {
     AddTextFolder,
 }
 
-/// The labels of [`Command::ArmRole`] 1 to 9.
-const ARM_LABELS: [&str; 9] = [
-    "Fill role 1 next",
-    "Fill role 2 next",
-    "Fill role 3 next",
-    "Fill role 4 next",
-    "Fill role 5 next",
-    "Fill role 6 next",
-    "Fill role 7 next",
-    "Fill role 8 next",
-    "Fill role 9 next",
-];
-
-/// The labels of [`Command::TakeVersion`] 1 to 9.
-const TAKE_LABELS: [&str; 9] = [
-    "Take coder 1's version",
-    "Take coder 2's version",
-    "Take coder 3's version",
-    "Take coder 4's version",
-    "Take coder 5's version",
-    "Take coder 6's version",
-    "Take coder 7's version",
-    "Take coder 8's version",
-    "Take coder 9's version",
-];
-
 /// The number keys of [`Command::TakeVersion`] and [`Command::ArmRole`] 1 to 9.
 const NUMBER_KEYS: [Key; 9] =
     [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
@@ -223,156 +199,138 @@ impl Command {
         Command::Quit,
     ];
 
-    /// Menu label.
-    pub fn label(self) -> &'static str {
+    /// The message id of the menu label (`assets/i18n/*.ftl`).
+    fn label_id(self) -> &'static str {
         match self {
-            Command::OpenProject => "Open project…",
-            Command::NextDocument => "Next document",
-            Command::PreviousDocument => "Previous document",
-            Command::ValidateProject => "Validate project",
-            Command::ToggleProblems => "Problems",
-            Command::ZoomIn => "Zoom in",
-            Command::ZoomOut => "Zoom out",
-            Command::ZoomReset => "Actual size",
-            Command::ToggleLabels => "Type labels",
-            Command::ToggleSuggestions => "Suggestions",
-            Command::ToggleTheme => "Dark theme",
-            Command::CopySelection => "Copy",
-            Command::ToggleShortcuts => "Keyboard shortcuts",
-            Command::Quit => "Quit",
-            Command::Redo => "Redo",
-            Command::Undo => "Undo",
-            Command::Save => "Save",
-            Command::DeleteMention => "Delete",
-            Command::NewEvent => "New event…",
-            Command::RelateMention => "Relate to another mention",
-            Command::Cancel => "Cancel",
-            Command::ToggleDone => "Document done",
-            Command::NextUnfinished => "Next unfinished document",
-            Command::ToggleEvents => "Events table",
-            Command::Search => "Search project…",
-            Command::ToggleActors => "Actor registry",
-            Command::ToggleSchema => "Schema editor",
-            Command::ChangeCoder => "Change coder…",
-            Command::MoveEndLeft => "Move mention end left",
-            Command::MoveEndRight => "Move mention end right",
-            Command::MoveStartLeft => "Move mention start left",
-            Command::MoveStartRight => "Move mention start right",
-            Command::NextSuggestion => "Next suggestion",
-            Command::PreviousSuggestion => "Previous suggestion",
-            Command::AcceptSuggestion => "Accept suggestion",
-            Command::RejectSuggestion => "Reject suggestion",
-            Command::ImportSuggestions => "Import suggestions…",
-            Command::ImportDocuments => "Import documents…",
-            Command::ImportAnnotations => "Import annotations…",
-            Command::Export => "Export…",
-            Command::ToggleReviewStats => "Review statistics",
-            Command::Sync => "Sync",
-            Command::ShareProject => "Share project…",
-            Command::ToggleProgress => "Assignment progress",
-            Command::ToggleAgreement => "Agreement",
-            Command::Curate => "Curate (gold layer)",
-            Command::TakeVersion(n) => TAKE_LABELS[usize::from(n.clamp(1, 9)) - 1],
-            Command::ArmRole(n) => ARM_LABELS[usize::from(n.clamp(1, 9)) - 1],
-            Command::ToggleTashkeel => "Hide tashkeel",
-            // The newcomer's path.
-            Command::NewProject => "New project…",
-            Command::AddTextFiles => "Add text files…",
-            Command::AddTextFolder => "Add a folder of text files…",
+            Command::OpenProject => "cmd-open-project",
+            Command::NextDocument => "cmd-next-document",
+            Command::PreviousDocument => "cmd-previous-document",
+            Command::ValidateProject => "cmd-validate-project",
+            Command::ToggleProblems => "cmd-toggle-problems",
+            Command::ZoomIn => "cmd-zoom-in",
+            Command::ZoomOut => "cmd-zoom-out",
+            Command::ZoomReset => "cmd-zoom-reset",
+            Command::ToggleLabels => "cmd-toggle-labels",
+            Command::ToggleSuggestions => "cmd-toggle-suggestions",
+            Command::ToggleTheme => "cmd-toggle-theme",
+            Command::CopySelection => "cmd-copy-selection",
+            Command::Redo => "cmd-redo",
+            Command::Undo => "cmd-undo",
+            Command::Save => "cmd-save",
+            Command::DeleteMention => "cmd-delete-mention",
+            Command::NewEvent => "cmd-new-event",
+            Command::RelateMention => "cmd-relate-mention",
+            Command::Cancel => "cmd-cancel",
+            Command::ToggleDone => "cmd-toggle-done",
+            Command::NextUnfinished => "cmd-next-unfinished",
+            Command::ToggleEvents => "cmd-toggle-events",
+            Command::Search => "cmd-search",
+            Command::ToggleActors => "cmd-toggle-actors",
+            Command::ToggleSchema => "cmd-toggle-schema",
+            Command::MoveEndLeft => "cmd-move-end-left",
+            Command::MoveEndRight => "cmd-move-end-right",
+            Command::MoveStartLeft => "cmd-move-start-left",
+            Command::MoveStartRight => "cmd-move-start-right",
+            Command::NextSuggestion => "cmd-next-suggestion",
+            Command::PreviousSuggestion => "cmd-previous-suggestion",
+            Command::AcceptSuggestion => "cmd-accept-suggestion",
+            Command::RejectSuggestion => "cmd-reject-suggestion",
+            Command::ImportSuggestions => "cmd-import-suggestions",
+            Command::ImportDocuments => "cmd-import-documents",
+            Command::ImportAnnotations => "cmd-import-annotations",
+            Command::Export => "cmd-export",
+            Command::ToggleReviewStats => "cmd-toggle-review-stats",
+            Command::ChangeCoder => "cmd-change-coder",
+            Command::ToggleShortcuts => "cmd-toggle-shortcuts",
+            Command::ToggleProgress => "cmd-toggle-progress",
+            Command::Quit => "cmd-quit",
+            Command::Sync => "cmd-sync",
+            Command::ShareProject => "cmd-share-project",
+            Command::ToggleAgreement => "cmd-toggle-agreement",
+            Command::Curate => "cmd-curate",
+            Command::TakeVersion(_) => "cmd-take-version",
+            Command::ArmRole(_) => "cmd-arm-role",
+            Command::ToggleTashkeel => "cmd-toggle-tashkeel",
+            Command::NewProject => "cmd-new-project",
+            Command::AddTextFiles => "cmd-add-text-files",
+            Command::AddTextFolder => "cmd-add-text-folder",
         }
     }
 
-    /// One sentence of help.
+    /// The message id of the sentence of help.
+    fn help_id(self) -> &'static str {
+        match self {
+            Command::OpenProject => "cmd-open-project-help",
+            Command::NextDocument => "cmd-next-document-help",
+            Command::PreviousDocument => "cmd-previous-document-help",
+            Command::ValidateProject => "cmd-validate-project-help",
+            Command::ToggleProblems => "cmd-toggle-problems-help",
+            Command::ZoomIn => "cmd-zoom-in-help",
+            Command::ZoomOut => "cmd-zoom-out-help",
+            Command::ZoomReset => "cmd-zoom-reset-help",
+            Command::ToggleLabels => "cmd-toggle-labels-help",
+            Command::ToggleSuggestions => "cmd-toggle-suggestions-help",
+            Command::ToggleTheme => "cmd-toggle-theme-help",
+            Command::CopySelection => "cmd-copy-selection-help",
+            Command::Redo => "cmd-redo-help",
+            Command::Undo => "cmd-undo-help",
+            Command::Save => "cmd-save-help",
+            Command::DeleteMention => "cmd-delete-mention-help",
+            Command::NewEvent => "cmd-new-event-help",
+            Command::RelateMention => "cmd-relate-mention-help",
+            Command::Cancel => "cmd-cancel-help",
+            Command::ToggleDone => "cmd-toggle-done-help",
+            Command::NextUnfinished => "cmd-next-unfinished-help",
+            Command::ToggleEvents => "cmd-toggle-events-help",
+            Command::Search => "cmd-search-help",
+            Command::ToggleActors => "cmd-toggle-actors-help",
+            Command::ToggleSchema => "cmd-toggle-schema-help",
+            Command::MoveEndLeft | Command::MoveEndRight => "cmd-move-end-help",
+            Command::MoveStartLeft | Command::MoveStartRight => "cmd-move-start-help",
+            Command::NextSuggestion => "cmd-next-suggestion-help",
+            Command::PreviousSuggestion => "cmd-previous-suggestion-help",
+            Command::AcceptSuggestion => "cmd-accept-suggestion-help",
+            Command::RejectSuggestion => "cmd-reject-suggestion-help",
+            Command::ImportSuggestions => "cmd-import-suggestions-help",
+            Command::ImportDocuments => "cmd-import-documents-help",
+            Command::ImportAnnotations => "cmd-import-annotations-help",
+            Command::Export => "cmd-export-help",
+            Command::ToggleReviewStats => "cmd-toggle-review-stats-help",
+            Command::ChangeCoder => "cmd-change-coder-help",
+            Command::ToggleShortcuts => "cmd-toggle-shortcuts-help",
+            Command::ToggleProgress => "cmd-toggle-progress-help",
+            Command::Quit => "cmd-quit-help",
+            Command::Sync => "cmd-sync-help",
+            Command::ShareProject => "cmd-share-project-help",
+            Command::ToggleAgreement => "cmd-toggle-agreement-help",
+            Command::Curate => "cmd-curate-help",
+            Command::TakeVersion(_) => "cmd-take-version-help",
+            Command::ArmRole(_) => "cmd-arm-role-help",
+            Command::ToggleTashkeel => "cmd-toggle-tashkeel-help",
+            Command::NewProject => "cmd-new-project-help",
+            Command::AddTextFiles => "cmd-add-text-files-help",
+            Command::AddTextFolder => "cmd-add-text-folder-help",
+        }
+    }
+
+    /// The menu label in `language` (in the order egui draws it).
+    pub fn label(self, language: Language) -> Cow<'static, str> {
+        match self {
+            Command::TakeVersion(n) | Command::ArmRole(n) => {
+                Cow::Owned(i18n::format(language, self.label_id(), &[("n", n.clamp(1, 9).into())], true))
+            }
+            _ => Cow::Borrowed(i18n::format_static(language, self.label_id(), true)),
+        }
+    }
+
+    /// One sentence of help, in English (the accessible name the tests look for).
     pub fn help(self) -> &'static str {
-        match self {
-            Command::OpenProject => "Open another project folder",
-            Command::NextDocument => "Go to the next document of the list",
-            Command::PreviousDocument => "Go to the previous document of the list",
-            Command::ValidateProject => "Load every document and list every problem with its file and line",
-            Command::ToggleProblems => "Show or hide the list of problems found in the project's files",
-            Command::ZoomIn => "Make the article text larger",
-            Command::ZoomOut => "Make the article text smaller",
-            Command::ZoomReset => "Show the article text at its default size",
-            Command::ToggleLabels => "Show or hide small type labels over each highlighted span",
-            Command::ToggleSuggestions => "Show or hide pending machine suggestions (dashed outlines)",
-            Command::ToggleTheme => "Switch between the light and the dark theme",
-            Command::CopySelection => "Copy the selected article text",
-            Command::ToggleShortcuts => "Show or hide this list",
-            Command::Quit => "Close Tarmeez (changes are saved first)",
-            Command::Redo => "Redo the last undone change",
-            Command::Undo => "Undo the last change",
-            Command::Save => "Save every change now (changes are also saved automatically within a second)",
-            Command::DeleteMention => {
-                "Delete the inspected mention or event, else the selected mention, else the innermost at the caret"
-            }
-            Command::NewEvent => "Make the selection an event's trigger: choose the event type",
-            Command::RelateMention => "Relate the inspected mention to another: press R, then click the other",
-            Command::Cancel => {
-                "Dismiss the message, else stop picking a role filler, else close the topmost window, else close the \
-                 inspector, else clear the selection"
-            }
-            Command::ToggleDone => "Mark this document done for you (again to set it back in progress)",
-            Command::NextUnfinished => "Go to the next document you have not marked done (your assigned ones first)",
-            Command::ToggleEvents => "Show the events of this document or of the whole project, sortable",
-            Command::Search => "Find words in every document (normalized spelling, clitics ignored)",
-            Command::ToggleActors => "List, search, create, edit and merge the project's actors",
-            Command::ToggleSchema => "Add, rename, recolour and re-key entity types, event types and roles",
-            Command::ChangeCoder => "Code under another name: your edits go to that name's own layer",
-            Command::MoveEndLeft | Command::MoveEndRight => {
-                "Move the inspected mention's end edge one letter in the arrow's direction (in Arabic the end is the left edge)"
-            }
-            Command::NextSuggestion => "Review the next pending suggestion of this document (opens the review queue)",
-            Command::PreviousSuggestion => "Review the previous pending suggestion",
-            Command::AcceptSuggestion => {
-                "Accept the suggestion under review, with the selection's boundaries (different ones record it as edited)"
-            }
-            Command::RejectSuggestion => {
-                "Reject the suggestion under review; the same source will not propose it again"
-            }
-            Command::ImportSuggestions => {
-                "Import a model's suggestions (Hugging Face, spaCy, doccano, Label Studio, brat)"
-            }
-            Command::ImportDocuments => "Import a corpus: one document per JSON line or CSV row, with its metadata",
-            Command::ImportAnnotations => "Import brat or doccano annotations into your layer",
-            Command::Export => "Export coded data: events-csv, brat, doccano, CoNLL, hf-jsonl or HTML pages",
-            Command::ToggleReviewStats => {
-                "Accepted, edited and rejected suggestions per source, and precision by score"
-            }
-            Command::MoveStartLeft | Command::MoveStartRight => {
-                "Move the inspected mention's start edge one letter in the arrow's direction (in Arabic the start is the right edge)"
-            }
-            Command::Sync => {
-                "Save, commit your changes, fetch and merge your teammates' work, and send yours (offline: commit now, send later)"
-            }
-            Command::ShareProject => "Make this project a git repository shared at a remote, for a team to sync",
-            Command::ToggleProgress => {
-                "Each coder's assigned documents (tarmeez assign): how many are done, in progress and not started"
-            }
-            Command::ToggleAgreement => {
-                "How far the coders agree, pair by pair and per type, and you against the gold layer; a cell opens its disagreements"
-            }
-            Command::Curate => {
-                "Adjudicate the coders' disagreements into the gold layer (again to go back to coding under your name)"
-            }
-            Command::ArmRole(_) => "Fill that role of the inspected event next (a selection and a type key)",
-            Command::ToggleTashkeel => "Draw the article without its short vowels and other marks (offsets unchanged)",
-            Command::TakeVersion(_) => {
-                "While curating: make that coder's version of the current unit the gold one (Enter takes the majority's)"
-            }
-            _ => self.newcomer_help(),
-        }
+        self.help_in(Language::English)
     }
 
-    /// Help of the newcomer's path (kept apart so that [`Self::help`] stays readable).
-    fn newcomer_help(self) -> &'static str {
-        match self {
-            Command::NewProject => "Create a project in a new or empty folder, with the default schema",
-            Command::AddTextFiles => {
-                "Add UTF-8 .txt files as documents, one per file (empty files and duplicates are skipped and listed)"
-            }
-            Command::AddTextFolder => "Add every .txt file of a folder and its subfolders as documents",
-            _ => "",
-        }
+    /// One sentence of help in `language` (in the order egui draws it).
+    pub fn help_in(self, language: Language) -> &'static str {
+        i18n::format_static(language, self.help_id(), true)
     }
 
     /// Keyboard shortcuts, the first one shown in menus.

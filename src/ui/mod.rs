@@ -11,7 +11,7 @@ mod command;
 pub mod dialogs;
 // Widths of drop-downs and fields that fit what they hold.
 pub mod fit;
-mod fonts;
+pub(crate) mod fonts;
 // How wide the side panels may be beside the article.
 mod panel_layout;
 pub mod panels;
@@ -25,6 +25,9 @@ pub mod windows;
 // The newcomer's path: File > New project, the file dialog and the welcome screen's lists.
 pub mod new_project;
 pub mod start;
+// The interface's languages: one Fluent file per language, the visual order of Arabic lines, the mirrored
+// layout's helpers and the schema's Arabic names.
+pub mod i18n;
 
 pub use action::Action;
 pub use app::TarmeezApp;

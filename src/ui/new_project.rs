@@ -4,6 +4,7 @@
 
 use super::action::Action;
 use super::dialogs::Purpose;
+use crate::tr;
 use crate::ui::bidi_field::BidiTextEdit;
 use eframe::egui;
 use std::path::PathBuf;
@@ -35,7 +36,7 @@ impl NewProjectDialog {
     pub fn show(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) -> bool {
         let mut open = true;
         let mut cancelled = false;
-        egui::Window::new("New project")
+        egui::Window::new(tr!(ctx, "new-project-title"))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
@@ -51,36 +52,37 @@ impl NewProjectDialog {
     fn draw(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) -> bool {
         let mut create = false;
         egui::Grid::new("new-project").num_columns(2).show(ui, |ui| {
-            let label = ui.label("Folder").id;
+            let label = ui.label(tr!(ui, "new-project-folder")).id;
             ui.horizontal(|ui| {
                 let field = BidiTextEdit::singleline(&mut self.folder)
-                    .hint_text("a new or empty folder: type, paste or choose")
+                    .hint_text(tr!(ui, "new-project-folder-hint"))
                     .desired_width(330.0);
                 let response = ui.add(field).labelled_by(label);
-                let response = response.on_hover_text("Tarmeez creates the folder if it does not exist");
+                let response = response.on_hover_text(tr!(ui, "new-project-folder-help"));
                 if !std::mem::replace(&mut self.focused, true) {
                     response.request_focus();
                 }
-                if ui.button("Choose…").clicked() {
+                if ui.button(tr!(ui, "new-project-choose")).clicked() {
                     actions.push(Action::AskFile(Purpose::NewProjectFolder));
                 }
             });
             ui.end_row();
-            let label = ui.label("Name").id;
-            let name = ui.add(BidiTextEdit::singleline(&mut self.name).hint_text("shown in the title bar"));
+            let label = ui.label(tr!(ui, "new-project-name")).id;
+            let hint = tr!(ui, "new-project-name-hint");
+            let name = ui.add(BidiTextEdit::singleline(&mut self.name).hint_text(hint));
             let name = name.labelled_by(label);
             create |= name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.end_row();
         });
-        ui.weak("The project starts with the default conflict schema (actors, locations, attacks…), which the schema editor changes.");
+        ui.weak(tr!(ui, "new-project-schema"));
         if let Some(error) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
         let mut cancelled = false;
         ui.horizontal(|ui| {
             let ready = !self.folder.trim().is_empty() && !self.name.trim().is_empty();
-            create |= ui.add_enabled(ready, egui::Button::new("Create")).clicked();
-            cancelled = ui.button("Cancel").clicked();
+            create |= ui.add_enabled(ready, egui::Button::new(tr!(ui, "new-project-create"))).clicked();
+            cancelled = ui.button(tr!(ui, "button-cancel")).clicked();
         });
         if create && !self.folder.trim().is_empty() && !self.name.trim().is_empty() {
             actions

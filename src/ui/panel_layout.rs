@@ -6,6 +6,8 @@
 //! The widths the coder drags the panels to are remembered here, so a panel narrowed for a small window
 //! gets its width back when the window grows again (egui would keep the narrowed width).
 
+use crate::tr;
+use crate::ui::i18n::LangOf;
 use eframe::egui;
 
 /// The document list, on the left.
@@ -83,12 +85,20 @@ impl PanelLayout {
         plan: PanelWidth,
         add: impl FnOnce(&mut egui::Ui),
     ) -> egui::Rect {
-        let (salt, strip_salt) =
-            if side == LEFT { ("documents", "documents-strip") } else { ("inspector", "inspector-strip") };
-        let panel = |salt: &'static str| if side == LEFT { egui::Panel::left(salt) } else { egui::Panel::right(salt) };
+        // Arabic mirrors the window: the document list on the right, the inspector on the left. A panel that
+        // changed sides is another egui panel: the state egui keeps of the old side (its rect) would shift the
+        // new one's contents out of it.
+        let on_left = (side == LEFT) != ui.language().is_rtl();
+        let (salt, strip_salt) = match (side == LEFT, on_left) {
+            (true, true) => ("documents", "documents-strip"),
+            (true, false) => ("documents-mirrored", "documents-strip-mirrored"),
+            (false, false) => ("inspector", "inspector-strip"),
+            (false, true) => ("inspector-mirrored", "inspector-strip-mirrored"),
+        };
+        let panel = |salt: &'static str| if on_left { egui::Panel::left(salt) } else { egui::Panel::right(salt) };
         let PanelWidth::Open { max } = plan else {
-            let label = if side == LEFT { "Show the document list" } else { "Show the inspector" };
-            let arrow = if side == LEFT { "»" } else { "«" };
+            let label = if side == LEFT { tr!(ui, "panel-show-documents") } else { tr!(ui, "panel-show-inspector") };
+            let arrow = if on_left { "»" } else { "«" };
             let mut clicked = false;
             let rect = panel(strip_salt)
                 .resizable(false)

@@ -20,6 +20,7 @@ use super::windows::shortcuts::ShortcutsWindow;
 use super::windows::{ActorsWindow, EventsTable, NameDialog, SchemaEditor, SearchWindow};
 use crate::model::Annotator;
 use crate::store::{OpenOptions, Project};
+use crate::{tr, trl};
 use eframe::egui;
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -66,6 +67,9 @@ impl TarmeezApp {
         if let Action::CurateUnits(filter) = action {
             return self.curate_units(filter, out);
         }
+        if let Action::SetLanguage(language) = action {
+            return self.set_language(language, ctx);
+        }
         // The newcomer's path (ui/start.rs): file dialogs and new projects, with or without a project open.
         match action {
             Action::AskFile(purpose) => return self.ask_file(purpose),
@@ -103,6 +107,7 @@ impl TarmeezApp {
             | Action::RepairProject
             | Action::SyncStateChanged
             | Action::CurateUnits(_)
+            | Action::SetLanguage(_)
             | Action::AskFile(_)
             | Action::Chosen(..)
             | Action::CreateProject { .. } => {}
@@ -128,7 +133,7 @@ impl TarmeezApp {
                 self.save_now();
                 if let Some(why) = self.save_status().not_saved() {
                     // Closing now would lose the changes: say so and stay open.
-                    self.message = Some(format!("Tarmeez stays open: not all your changes could be saved ({why})."));
+                    self.message = Some(trl!(self.language, "message-stays-open", why = why.to_string()));
                 } else {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
@@ -175,7 +180,7 @@ impl TarmeezApp {
         let current = project.annotator().clone();
         let mut dialog = NameDialog::new(project.root().to_owned(), crate::settings::default_path(), current.as_str())
             .changing_from(&current);
-        dialog.note = Some(format!("You code as {current} now; your work so far is saved first."));
+        dialog.note = Some(tr!(self.language, "message-code-as", coder = current.to_string()));
         // A settings file that fails to load is never overwritten.
         if dialog.settings_path.as_deref().is_some_and(|p| crate::settings::Settings::load(p).is_err()) {
             dialog.settings_path = None;
@@ -193,7 +198,7 @@ impl TarmeezApp {
                 settings.save(path)
             });
             if let Err(e) = saved {
-                self.message = Some(format!("Your name is used for this session but could not be remembered: {e}"));
+                self.message = Some(trl!(self.language, "message-name-not-remembered", why = e.to_string()));
             }
         }
         self.open_project_as(dialog.project_dir, annotator);
@@ -207,14 +212,13 @@ impl TarmeezApp {
         let options = ProblemsWindow::options(project, false);
         self.save_now();
         if self.project().is_some_and(|p| p.has_unsaved_changes()) {
-            self.message =
-                Some("Nothing was repaired: your changes could not be saved first; see the status bar.".into());
+            self.message = Some(trl!(self.language, "message-repair-unsaved").into());
             return;
         }
         let told = match crate::store::repair::repair(&dir, &options) {
-            Ok(steps) if steps.is_empty() => "Nothing to repair.".to_owned(),
+            Ok(steps) if steps.is_empty() => trl!(self.language, "repair-nothing").to_owned(),
             Ok(steps) => steps.iter().map(|s| s.describe(false)).collect::<Vec<_>>().join("\n"),
-            Err(e) => format!("Nothing was repaired: {e}"),
+            Err(e) => trl!(self.language, "message-repair-failed", why = e.to_string()),
         };
         self.message = None;
         self.open_project(dir);
@@ -241,9 +245,7 @@ impl TarmeezApp {
     fn open_project_as(&mut self, dir: PathBuf, annotator: Annotator) {
         self.save_now();
         if self.project().is_some_and(|p| p.has_unsaved_changes()) {
-            self.message = Some(
-                "Not all changes to the open project could be saved, so it stays open; see the status bar.".into(),
-            );
+            self.message = Some(trl!(self.language, "message-open-unsaved").into());
             return;
         }
         // Close the old project first, releasing its lock: reopening the same folder under the same name
@@ -269,7 +271,12 @@ impl TarmeezApp {
                 let reopened = old_place
                     .and_then(|(root, who)| Project::open(root, OpenOptions { annotator: who, read_only: false }).ok());
                 self.session = reopened.map(Session::new);
-                self.message = Some(format!("Could not open {}:\n{e}", dir.display()));
+                self.message = Some(trl!(
+                    self.language,
+                    "message-open-failed",
+                    dir = dir.display().to_string(),
+                    why = e.to_string()
+                ));
             }
         }
         self.fallback_annotator = Some(annotator);
@@ -322,7 +329,7 @@ impl TarmeezApp {
         }
         self.save_now();
         if self.project().is_some_and(|p| p.has_unsaved_changes()) {
-            self.message = Some("Not synced: your changes could not be saved first; see the status bar.".into());
+            self.message = Some(trl!(self.language, "message-sync-unsaved").into());
             return;
         }
         self.sync.start(&root, &coder, ctx);
@@ -338,7 +345,7 @@ impl TarmeezApp {
         let report = match result {
             Ok(report) => report,
             Err(why) => {
-                self.message = Some(format!("Not synced: {why}"));
+                self.message = Some(trl!(self.language, "message-sync-failed", why = why.clone()));
                 return;
             }
         };

@@ -86,6 +86,7 @@ impl super::TarmeezApp {
     /// The user's settings file: recent projects are listed from it and remembered in it (and the project open
     /// now becomes the first of them).
     pub fn with_settings(mut self, path: Option<PathBuf>) -> Self {
+        self.language = path.as_deref().and_then(|p| Settings::load(p).ok()).map(|s| s.language).unwrap_or_default();
         self.start.set_settings(path);
         if let Some(root) = self.project().map(|p| p.root().to_owned()) {
             self.start.remember(&root);

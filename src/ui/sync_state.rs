@@ -3,6 +3,8 @@
 
 use crate::model::Annotator;
 use crate::sync::{self, SyncError, SyncReport, SyncStatus};
+use crate::ui::i18n::{self, LangOf, Language};
+use crate::{tr, trl};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -132,47 +134,48 @@ impl SyncState {
         self.status.as_ref().is_some_and(|s| !s.shared)
     }
 
-    /// What the status bar's button says.
-    pub fn label(&self) -> String {
+    /// What the status bar's button says, in `l`.
+    pub fn label(&self, l: Language) -> String {
         let Some(status) = &self.status else {
-            return if self.syncing() { "Syncing…".to_owned() } else { "Sync".to_owned() };
+            return if self.syncing() { tr!(l, "sync-running") } else { tr!(l, "sync-button") }.to_owned();
         };
         // Uncommitted changes become one commit at the next sync.
         let up = status.ahead + usize::from(status.changed > 0);
         match &self.last {
-            _ if self.syncing() => "Syncing…".to_owned(),
-            _ if !status.shared => "Not shared".to_owned(),
-            Last::Failed(_) => "Sync failed".to_owned(),
-            Last::Offline => format!("Offline — {up} to push"),
-            Last::Synced(at) if up == 0 && status.behind == 0 => format!("Synced {at}"),
+            _ if self.syncing() => tr!(l, "sync-running").to_owned(),
+            _ if !status.shared => tr!(l, "sync-not-shared").to_owned(),
+            Last::Failed(_) => tr!(l, "sync-failed").to_owned(),
+            Last::Offline => tr!(l, "sync-offline", count = up),
+            Last::Synced(at) if up == 0 && status.behind == 0 => tr!(l, "sync-synced", at = at.clone()),
             // Words, not arrows: the window's fonts have no arrow glyphs.
-            _ => format!("Sync: {up} to send, {} to get", status.behind),
+            _ => tr!(l, "sync-pending", up = up, down = status.behind),
         }
     }
 
-    /// The button's tooltip: what the state means, the shared repository, and each teammate's last sync.
-    pub fn details(&self) -> String {
+    /// The button's tooltip, in `l`: what the state means, the shared repository, and each teammate's last sync.
+    pub fn details(&self, l: Language) -> String {
         let mut lines = Vec::new();
         if let Last::Failed(why) = &self.last {
-            lines.push(format!("The last sync failed: {why}"));
+            lines.push(trl!(l, "sync-last-failed", why = why.clone()));
         }
         match &self.status {
-            None => lines.push("Reading the project's sync state…".to_owned()),
-            Some(s) if !s.shared => lines.push("Not shared yet: click to share it (File > Share project…)".to_owned()),
+            None => lines.push(trl!(l, "sync-reading").to_owned()),
+            Some(s) if !s.shared => lines.push(trl!(l, "sync-not-shared-help").to_owned()),
             Some(s) => {
-                lines.push(format!("Shared repository: {}", s.remote.as_deref().unwrap_or("none set")));
-                lines.push(format!("{} commits to send, {} to receive (as of the last sync)", s.ahead, s.behind));
+                let remote = s.remote.clone().unwrap_or_else(|| trl!(l, "sync-no-remote").to_owned());
+                lines.push(trl!(l, "sync-remote", remote = remote));
+                lines.push(trl!(l, "sync-commits", up = s.ahead, down = s.behind));
                 if s.changed > 0 {
-                    lines.push(format!("{} files changed since the last sync", s.changed));
+                    lines.push(trl!(l, "sync-changed", count = s.changed));
                 }
                 if !s.teammates.is_empty() {
-                    lines.push("Last syncs:".to_owned());
+                    lines.push(trl!(l, "sync-last-syncs").to_owned());
                     lines.extend(s.teammates.iter().map(|t| format!("  {}  {}", t.coder, t.when)));
                 }
-                lines.push("Click to sync (F5)".to_owned());
+                lines.push(trl!(l, "sync-click").to_owned());
             }
         }
-        lines.join("\n")
+        i18n::shown(l, &lines.join("\n")).into_owned()
     }
 }
 
@@ -190,12 +193,13 @@ fn spawn<T: Send + 'static>(ctx: &egui::Context, work: impl FnOnce() -> T + Send
 /// The status bar's sync button: it syncs, or opens File > Share project… when the project is not shared.
 pub fn button(ui: &mut egui::Ui, state: &SyncState, actions: &mut Vec<crate::ui::Action>) {
     use crate::ui::Command;
-    let text = egui::RichText::new(state.label());
+    let language = ui.language();
+    let text = egui::RichText::new(state.label(language));
     let text = if matches!(state.last, Last::Failed(_)) { text.color(ui.visuals().error_fg_color) } else { text };
     let response = ui
         .add_enabled(!state.syncing(), egui::Button::new(text))
-        .on_hover_text(state.details())
-        .on_disabled_hover_text("Syncing with the shared repository…");
+        .on_hover_text(state.details(language))
+        .on_disabled_hover_text(tr!(ui, "sync-running-help"));
     if response.clicked() {
         let command = if state.not_shared() { Command::ShareProject } else { Command::Sync };
         actions.push(command.into());

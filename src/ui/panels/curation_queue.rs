@@ -9,7 +9,9 @@ use crate::text::context::{Limits, Snippet, snippet};
 use crate::text::scene::coder_color;
 use crate::ui::Action;
 use crate::ui::bidi_label::{LabelStyle, bidi_label, selectable_row_marked};
+use crate::ui::i18n::{self, LangOf};
 use crate::workflow::curation::{self, Unit, UnitFilter, UnitState, state, version_text};
+use crate::{tr, trl};
 use eframe::egui::{self, Color32, RichText};
 
 /// What the curation panel asks the session to do.
@@ -143,29 +145,23 @@ pub fn curation_panel(ui: &mut egui::Ui, project: &Project, queue: &mut Curation
         UnitState::Open => (o + 1, d),
         _ => (o, d + 1),
     });
-    ui.label(RichText::new("Curating the gold layer").strong());
-    ui.label(format!(
-        "{open} open disagreements{}",
-        if queue.show_decided { format!(", {decided} decided") } else { String::new() }
-    ));
+    ui.label(RichText::new(tr!(ui, "curation-heading")).strong());
+    let decided = if queue.show_decided { trl!(ui, "curation-decided", count = decided) } else { String::new() };
+    ui.label(tr!(ui, "curation-open", count = open, decided = decided));
     if let Some((a, b)) = &queue.filter.pair {
-        ui.horizontal(|ui| {
-            ui.label(format!("Only where {a} and {b} differ"));
-            if ui.small_button("show all").clicked() {
+        i18n::row(ui, |ui| {
+            ui.label(tr!(ui, "curation-pair", a = a.to_string(), b = b.to_string()));
+            if ui.small_button(tr!(ui, "curation-show-all")).clicked() {
                 out.push(Action::Curate(CurationRequest::Filter(UnitFilter::default())));
             }
         });
     }
-    ui.checkbox(&mut queue.show_decided, "also settled and rejected units");
-    ui.horizontal(|ui| {
+    ui.checkbox(&mut queue.show_decided, tr!(ui, "curation-show-decided"));
+    i18n::row(ui, |ui| {
         let n = queue.coders.len().max(1);
-        let label = ui.label("At least");
+        let label = ui.label(tr!(ui, "curation-at-least"));
         ui.add(egui::DragValue::new(&mut queue.at_least).range(1..=n)).labelled_by(label.id);
-        if ui
-            .button(format!("of {n} agree: merge"))
-            .on_hover_text("Takes every open unit whose version that many coders share, in one step (undo takes it back); decided units are left alone")
-            .clicked()
-        {
+        if ui.button(tr!(ui, "curation-merge", count = n)).on_hover_text(tr!(ui, "curation-merge-help")).clicked() {
             out.push(Action::Curate(CurationRequest::Merge(queue.at_least)));
         }
     });
@@ -178,12 +174,13 @@ pub fn curation_panel(ui: &mut egui::Ui, project: &Project, queue: &mut Curation
 /// Each coder's version of the current unit, with its key and a button taking it.
 fn current_unit(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out: &mut Vec<Action>) {
     let Some(unit) = queue.unit() else {
-        ui.weak("No disagreement left here. Tab moves through the queue.");
+        ui.weak(tr!(ui, "curation-none"));
         return;
     };
     let Some(doc) = project.document(&unit.doc).and_then(|d| d.loaded()) else { return };
     let quoted: String = doc.text.slice(unit.key.span).unwrap_or_default().chars().take(60).collect();
-    ui.label(format!("{} · {}", unit.doc, unit.disagreement.map_or("agreed", |d| d.as_str())));
+    let what = unit.disagreement.map_or(trl!(ui, "curation-agreed"), |d| d.as_str());
+    ui.label(i18n::shown(ui.language(), &format!("{} · {what}", unit.doc)));
     let style = LabelStyle { size: 16.0, color: ui.visuals().strong_text_color(), single_line: false };
     bidi_label(ui, &crate::text::quote::quoted(&quoted), style, egui::Sense::hover());
     for (i, (coder, version)) in unit.versions.iter().enumerate() {
@@ -192,32 +189,25 @@ fn current_unit(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out
             let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 6.0), egui::Sense::hover());
             ui.painter().rect_filled(rect, 1.0, Color32::from_rgb(r, g, b));
             let text = version_text(doc.layers.get(coder), unit, i);
-            let shown = if version.is_empty() { "(nothing)".to_owned() } else { text };
+            let shown = if version.is_empty() { trl!(ui, "curation-nothing").to_owned() } else { text };
             let key = if i < 9 { format!("Alt+{} ", i + 1) } else { String::new() };
-            if ui.button("Take").on_hover_text(format!("{key}{coder}'s version becomes the gold one")).clicked() {
+            let help = tr!(ui, "curation-take-help", key = key.as_str(), coder = coder.to_string());
+            if ui.button(tr!(ui, "curation-take")).on_hover_text(help).clicked() {
                 out.push(Action::Curate(CurationRequest::Take(i)));
             }
             let style = LabelStyle { size: 14.0, color: ui.visuals().text_color(), single_line: false };
             bidi_label(ui, &format!("{key}{coder}: {shown}"), style, egui::Sense::hover());
         });
     }
-    ui.horizontal(|ui| {
-        if ui
-            .button("Majority")
-            .on_hover_text("Enter: take the version most coders share (reject when most marked nothing)")
-            .clicked()
-        {
+    i18n::row(ui, |ui| {
+        if ui.button(tr!(ui, "curation-majority")).on_hover_text(tr!(ui, "curation-majority-help")).clicked() {
             out.push(Action::Curate(CurationRequest::TakeMajority));
         }
-        if ui
-            .button("Reject all")
-            .on_hover_text("Backspace: the gold layer keeps nothing here, and remembers it")
-            .clicked()
-        {
+        if ui.button(tr!(ui, "curation-reject")).on_hover_text(tr!(ui, "curation-reject-help")).clicked() {
             out.push(Action::Curate(CurationRequest::Reject));
         }
     });
-    ui.weak("Tab: next unit · Shift+Tab: previous · Ctrl+Z: undo");
+    ui.weak(tr!(ui, "curation-keys"));
 }
 
 /// The listed units, one row each; only the visible rows are drawn.

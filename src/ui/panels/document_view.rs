@@ -5,7 +5,10 @@ use crate::store::{DocEntry, LoadedDoc, Project};
 use crate::text::scene::HighlightSet;
 use crate::ui::article_view::{ArticleInput, ArticleView};
 use crate::ui::bidi_label::{LabelStyle, bidi_label};
+use crate::ui::i18n;
+use crate::ui::i18n::LangOf;
 use crate::ui::{Action, Command};
+use crate::{tr, trl};
 use eframe::egui;
 
 /// What the document view shows besides the text.
@@ -23,9 +26,9 @@ pub struct ViewOptions {
 
 /// A project without documents: the ways to bring some in (the newcomer's path).
 fn no_documents(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
-    ui.label("This project has no documents yet. Add your articles:");
+    ui.label(tr!(ui, "view-no-documents"));
     for command in [Command::AddTextFiles, Command::AddTextFolder, Command::ImportDocuments] {
-        if ui.button(command.label()).on_hover_text(command.help()).clicked() {
+        if ui.button(command.label(ui.language())).on_hover_text(command.help_in(ui.language())).clicked() {
             commands.push(command.into());
         }
     }
@@ -90,7 +93,7 @@ pub fn document_view(
         if project.documents().is_empty() {
             no_documents(ui, commands);
         } else {
-            ui.label("Select a document on the left.");
+            ui.label(tr!(ui, "view-select-document"));
         }
         return;
     };
@@ -100,14 +103,15 @@ pub fn document_view(
     header(ui, doc);
     let owner = shown_layer(project, shown, options);
     if let Some(loaded) = doc.loaded() {
-        ui.horizontal_wrapped(|ui| toolbar(ui, project, loaded, owner.as_ref(), options, article, commands));
+        i18n::wrapped_row(ui, |ui| toolbar(ui, project, loaded, owner.as_ref(), options, article, commands));
     }
     ui.separator();
     let Some(text) = doc.text() else { return };
     selection_line(ui, text, article);
     let direction = doc.meta.as_ref().map(|m| m.direction).unwrap_or_default();
+    let language = ui.language();
     let describe = |key: &crate::text::scene::HighlightKey| match doc.loaded() {
-        Some(loaded) => super::describe::describe(project, loaded, owner.as_ref(), key),
+        Some(loaded) => super::describe::describe(project, loaded, owner.as_ref(), key, language),
         None => Vec::new(),
     };
     let input = ArticleInput { text, direction, highlights, describe: &describe };
@@ -124,15 +128,12 @@ fn header(ui: &mut egui::Ui, doc: &DocEntry) {
     };
     bidi_label(ui, doc.title(), heading, egui::Sense::hover());
     if let Some(meta) = &doc.meta {
-        let mut facts = vec![format!("{} characters", meta.chars)];
+        let mut facts = vec![trl!(ui, "view-characters", count = meta.chars)];
         facts.extend([&meta.source, &meta.date, &meta.url].into_iter().filter(|s| !s.is_empty()).cloned());
-        ui.weak(facts.join(" · "));
+        ui.weak(i18n::shown(ui.language(), &facts.join(" · ")));
     }
     if doc.is_broken() {
-        ui.colored_label(
-            ui.visuals().error_fg_color,
-            "This document has problems and is read-only until they are fixed:",
-        );
+        ui.colored_label(ui.visuals().error_fg_color, tr!(ui, "view-broken"));
         for p in doc.problems() {
             ui.label(p.to_string());
         }
@@ -149,18 +150,26 @@ fn toolbar(
     article: &ArticleView,
     commands: &mut Vec<Action>,
 ) {
-    let current = owner.map_or("none".to_owned(), |a| a.to_string());
+    let current = owner.map_or(tr!(ui, "view-no-layer").to_owned(), |a| a.to_string());
     let me = project.annotator();
     let mut choices: Vec<(&Annotator, Option<&crate::model::Layer>)> =
         loaded.layers.iter().map(|(a, l)| (a, Some(l))).collect();
     if !loaded.layers.contains_key(me) && matches!(project.access(), crate::store::Access::ReadWrite) {
         choices.insert(0, (me, None));
     }
-    egui::ComboBox::from_label("layer").selected_text(current).show_ui(ui, |ui| {
+    egui::ComboBox::from_label(tr!(ui, "view-layer")).selected_text(current).show_ui(ui, |ui| {
         for (a, layer) in choices {
             let (m, e, r) = layer.map_or((0, 0, 0), |l| (l.mentions.len(), l.events.len(), l.relations.len()));
-            let mine = if a == me { " (yours)" } else { "" };
-            let text = format!("{a}{mine}: {m} mentions, {e} events, {r} relations");
+            let mine = if a == me { trl!(ui, "view-yours") } else { "" };
+            let text = tr!(
+                ui,
+                "view-layer-choice",
+                coder = a.to_string(),
+                mine = mine,
+                mentions = m,
+                events = e,
+                relations = r
+            );
             if ui.selectable_label(owner == Some(a), text).clicked() {
                 options.layer = Some(a.clone());
             }
@@ -169,32 +178,44 @@ fn toolbar(
     let pending = owner.map_or(0, |a| crate::workflow::review::pending_count(loaded, a));
     let mut show = !options.hide_suggestions;
     if ui
-        .checkbox(&mut show, format!("{pending} suggestions"))
-        .on_hover_text(Command::ToggleSuggestions.help())
+        .checkbox(&mut show, tr!(ui, "view-suggestions", count = pending))
+        .on_hover_text(Command::ToggleSuggestions.help_in(ui.language()))
         .changed()
     {
         commands.push(Command::ToggleSuggestions.into());
     }
     if loaded.layers.contains_key(&Annotator::gold()) && owner.is_some_and(|a| !a.is_gold()) {
-        ui.checkbox(&mut options.compare_gold, "against gold")
-            .on_hover_text("Mark this layer's misses (dashed orange) and extras (red) against the curated gold layer");
+        ui.checkbox(&mut options.compare_gold, tr!(ui, "view-against-gold"))
+            .on_hover_text(tr!(ui, "view-against-gold-help"));
     }
     let mut labels = article.show_labels;
-    if ui.checkbox(&mut labels, "labels").on_hover_text(Command::ToggleLabels.help()).changed() {
+    if ui
+        .checkbox(&mut labels, tr!(ui, "view-labels"))
+        .on_hover_text(Command::ToggleLabels.help_in(ui.language()))
+        .changed()
+    {
         commands.push(Command::ToggleLabels.into());
     }
     let mut bare = article.hide_tashkeel;
-    if ui.checkbox(&mut bare, "no tashkeel").on_hover_text(Command::ToggleTashkeel.help()).changed() {
+    if ui
+        .checkbox(&mut bare, tr!(ui, "view-no-tashkeel"))
+        .on_hover_text(Command::ToggleTashkeel.help_in(ui.language()))
+        .changed()
+    {
         commands.push(Command::ToggleTashkeel.into());
     }
     ui.separator();
-    if ui.button("−").on_hover_text(Command::ZoomOut.help()).clicked() {
+    if ui.button("−").on_hover_text(Command::ZoomOut.help_in(ui.language())).clicked() {
         commands.push(Command::ZoomOut.into());
     }
-    if ui.button(format!("{:.0}%", article.zoom() * 100.0)).on_hover_text(Command::ZoomReset.help()).clicked() {
+    if ui
+        .button(format!("{:.0}%", article.zoom() * 100.0))
+        .on_hover_text(Command::ZoomReset.help_in(ui.language()))
+        .clicked()
+    {
         commands.push(Command::ZoomReset.into());
     }
-    if ui.button("+").on_hover_text(Command::ZoomIn.help()).clicked() {
+    if ui.button("+").on_hover_text(Command::ZoomIn.help_in(ui.language())).clicked() {
         commands.push(Command::ZoomIn.into());
     }
 }
@@ -209,21 +230,21 @@ fn selection_line(ui: &mut egui::Ui, text: &DocText, article: &ArticleView) {
     match article.selection() {
         Some(sel) => {
             let quoted: String = text.slice(sel).unwrap_or_default().chars().take(80).collect();
-            let line = format!(
-                "Selected {}..{} ({} characters): {}",
-                sel.start,
-                sel.end,
-                sel.len(),
-                crate::text::quote::quoted(&quoted)
+            let line = trl!(
+                ui,
+                "view-selected",
+                start = sel.start,
+                end = sel.end,
+                count = sel.len(),
+                text = crate::text::quote::quoted(&quoted)
             );
             bidi_label(ui, &line, body, egui::Sense::hover());
         }
         None => {
-            let hint = "Drag to select words (hold Alt for single letters), double-click a word; arrows, Home/End and \
-                        Page Up/Down move the caret, Shift selects (F1 lists the keys).";
+            let hint = trl!(ui, "view-selection-hint");
             // One line, cut short in a narrow column: the whole hint shows on hover.
             bidi_label(ui, hint, LabelStyle { color: ui.visuals().weak_text_color(), ..body }, egui::Sense::hover())
-                .on_hover_text(hint);
+                .on_hover_text(tr!(ui, "view-selection-hint"));
         }
     }
 }

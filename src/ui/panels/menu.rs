@@ -1,23 +1,51 @@
 //! The menu bar and the shortcuts window, both generated from [`Command`].
 
+use crate::tr;
+use crate::ui::i18n::{self, LangOf, Language};
 use crate::ui::{Action, Command};
 use eframe::egui;
 
 fn item(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Action>) {
-    let mut button = egui::Button::new(command.label());
+    let language = ui.language();
+    let mut button = egui::Button::new(command.label(language));
     if let Some(s) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&s));
     }
-    if ui.add(button).on_hover_text(command.help()).clicked() {
+    if ui.add(button).on_hover_text(command.help_in(language)).clicked() {
         commands.push(command.into());
         ui.close();
     }
 }
 
-/// File, Go and Help menus.
+/// View > Language: one entry per language, named in itself; the one in use is checked.
+fn languages(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
+    let current = ui.language();
+    ui.menu_button(tr!(ui, "menu-language"), |ui| {
+        for language in Language::ALL {
+            let name = i18n::visual(language.own_name());
+            let entry = ui.add(egui::Button::selectable(language == current, name));
+            if entry.on_hover_text(tr!(ui, "menu-language-help")).clicked() {
+                commands.push(Action::SetLanguage(language));
+                ui.close();
+            }
+        }
+    });
+}
+
+/// File, Go and Help menus (from the right edge, right to left, in Arabic).
 pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
+        if ui.language().is_rtl() {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| menus(ui, commands));
+        } else {
+            menus(ui, commands);
+        }
+    });
+}
+
+fn menus(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
+    {
+        ui.menu_button(tr!(ui, "menu-file"), |ui| {
             // The newcomer's path: a project and its texts from the window.
             item(ui, Command::NewProject, commands);
             item(ui, Command::OpenProject, commands);
@@ -36,7 +64,7 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             ui.separator();
             item(ui, Command::Quit, commands);
         });
-        ui.menu_button("Edit", |ui| {
+        ui.menu_button(tr!(ui, "menu-edit"), |ui| {
             item(ui, Command::Undo, commands);
             item(ui, Command::Redo, commands);
             ui.separator();
@@ -49,7 +77,7 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::ToggleActors, commands);
             item(ui, Command::ToggleSchema, commands);
         });
-        ui.menu_button("Go", |ui| {
+        ui.menu_button(tr!(ui, "menu-go"), |ui| {
             item(ui, Command::NextDocument, commands);
             item(ui, Command::PreviousDocument, commands);
             item(ui, Command::NextUnfinished, commands);
@@ -65,7 +93,7 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::ToggleAgreement, commands);
             item(ui, Command::Curate, commands);
         });
-        ui.menu_button("View", |ui| {
+        ui.menu_button(tr!(ui, "menu-view"), |ui| {
             item(ui, Command::ZoomIn, commands);
             item(ui, Command::ZoomOut, commands);
             item(ui, Command::ZoomReset, commands);
@@ -77,11 +105,13 @@ pub fn menu_bar(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             ui.separator();
             item(ui, Command::ToggleProblems, commands);
             item(ui, Command::ToggleProgress, commands);
+            ui.separator();
+            languages(ui, commands);
         });
-        ui.menu_button("Help", |ui| {
+        ui.menu_button(tr!(ui, "menu-help"), |ui| {
             item(ui, Command::ToggleShortcuts, commands);
         });
-    });
+    }
 }
 
 /// Lists every command with its shortcut.
@@ -90,8 +120,8 @@ pub fn shortcuts(ui: &mut egui::Ui) {
         for command in Command::ALL {
             let key = command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
             ui.label(key);
-            ui.label(command.label());
-            ui.label(command.help());
+            ui.label(command.label(ui.language()));
+            ui.label(command.help_in(ui.language()));
             ui.end_row();
         }
         // The article's caret keys, which it handles itself while it has the keyboard.

@@ -1,6 +1,8 @@
 //! The problems window: every problem found in the project's files, with file, line and column.
 
 use crate::store::{Problem, Project};
+use crate::tr;
+use crate::ui::i18n::LangOf;
 use crate::ui::{Action, Command};
 use eframe::egui;
 
@@ -9,7 +11,7 @@ use eframe::egui;
 pub fn problems(ui: &mut egui::Ui, p: &Project, folder: &[Problem], commands: &mut Vec<Action>) {
     let problems: Vec<_> = p.problems().chain(folder).collect();
     if problems.is_empty() {
-        ui.label("No problems found in the documents loaded so far.");
+        ui.label(tr!(ui, "problems-none"));
     }
     egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
         for problem in problems {
@@ -25,7 +27,7 @@ pub fn problems(ui: &mut egui::Ui, p: &Project, folder: &[Problem], commands: &m
         }
     });
     ui.separator();
-    if ui.button("Check every document").on_hover_text(Command::ValidateProject.help()).clicked() {
+    if ui.button(tr!(ui, "problems-check")).on_hover_text(Command::ValidateProject.help_in(ui.language())).clicked() {
         commands.push(Command::ValidateProject.into());
     }
 }

@@ -7,8 +7,10 @@ use crate::model::{DocId, SourceName, Span, SuggestedLabel, SuggestionId};
 use crate::store::{LoadedDoc, Project};
 use crate::text::context::{Limits, Snippet, snippet};
 use crate::ui::bidi_label::selectable_row_marked;
+use crate::ui::i18n::{self, LangOf, Language};
 use crate::ui::{Action, Command};
 use crate::workflow::review::SuggestionFilter;
+use crate::{tr, trl};
 use eframe::egui::{self, RichText};
 
 /// A pending suggestion in the queue.
@@ -114,11 +116,14 @@ impl ReviewQueue {
     }
 }
 
-fn label_name(project: &Project, label: &SuggestedLabel) -> String {
+/// A suggested type's name in `l` (the schema's Arabic name in Arabic; logical order).
+fn label_name(project: &Project, label: &SuggestedLabel, l: Language) -> String {
     let schema = &project.config().schema;
     match label {
-        SuggestedLabel::Entity(t) => schema.entity_type(t).map_or(t.to_string(), |d| d.name.clone()),
-        SuggestedLabel::Event(t) => schema.event_type(t).map_or(t.to_string(), |d| d.name.clone()),
+        SuggestedLabel::Entity(t) => {
+            schema.entity_type(t).map_or(t.to_string(), |d| i18n::entity_name(d, l).to_owned())
+        }
+        SuggestedLabel::Event(t) => schema.event_type(t).map_or(t.to_string(), |d| i18n::event_name(d, l).to_owned()),
     }
 }
 
@@ -133,16 +138,13 @@ pub fn review_panel(
 ) {
     filters(ui, project, queue);
     let total: usize = loaded.suggestions.values().map(|s| s.suggestions.len()).sum();
-    ui.label(format!("{} pending shown, of {total} suggestions in this document", queue.items().len()));
+    ui.label(tr!(ui, "review-shown", shown = queue.items().len(), total = total));
     if let Some((source, id)) = current
         && let Some(item) = queue.items().iter().find(|i| &i.source == source && i.id == *id)
     {
         current_actions(ui, project, item, out);
     } else {
-        ui.weak(format!(
-            "{} starts with the first suggestion; Enter accepts, Backspace rejects.",
-            ctx_key(ui, Command::NextSuggestion)
-        ));
+        ui.weak(tr!(ui, "review-start", key = ctx_key(ui, Command::NextSuggestion)));
     }
     ui.separator();
     rows(ui, project, loaded, queue, current, out);
@@ -153,36 +155,42 @@ pub fn review_panel(
 /// The queue's order and filter (type and score range).
 fn filters(ui: &mut egui::Ui, project: &Project, queue: &mut ReviewQueue) {
     let schema = &project.config().schema;
-    ui.horizontal(|ui| {
-        ui.label("Order");
-        ui.selectable_value(&mut queue.order, QueueOrder::Position, "position");
-        ui.selectable_value(&mut queue.order, QueueOrder::Score, "score");
+    let l = ui.language();
+    i18n::row(ui, |ui| {
+        ui.label(tr!(ui, "review-order"));
+        ui.selectable_value(&mut queue.order, QueueOrder::Position, tr!(ui, "review-position"));
+        ui.selectable_value(&mut queue.order, QueueOrder::Score, tr!(ui, "review-score"));
     });
-    ui.horizontal(|ui| {
-        let shown = queue.filter.label.as_ref().map_or("all types".to_owned(), |l| label_name(project, l));
-        let names = schema.entity_types.iter().map(|t| t.name.as_str());
-        let width = crate::ui::fit::combo_width(ui, names.chain(schema.event_types.iter().map(|t| t.name.as_str())));
+    i18n::row(ui, |ui| {
+        let shown = queue.filter.label.as_ref().map_or(tr!(ui, "review-all-types").to_owned(), |t| {
+            i18n::shown(l, &label_name(project, t, l)).into_owned()
+        });
+        let names = schema.entity_types.iter().map(|t| i18n::entity_name(t, l));
+        let width =
+            crate::ui::fit::combo_width(ui, names.chain(schema.event_types.iter().map(|t| i18n::event_name(t, l))));
         egui::ComboBox::from_id_salt("queue-type")
             .width(width)
             .selected_text(shown)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut queue.filter.label, None, "all types");
+                ui.selectable_value(&mut queue.filter.label, None, tr!(ui, "review-all-types"));
                 for t in &schema.entity_types {
-                    ui.selectable_value(&mut queue.filter.label, Some(SuggestedLabel::Entity(t.id.clone())), &t.name);
+                    let name = i18n::shown(l, i18n::entity_name(t, l));
+                    ui.selectable_value(&mut queue.filter.label, Some(SuggestedLabel::Entity(t.id.clone())), name);
                 }
                 for t in &schema.event_types {
-                    ui.selectable_value(&mut queue.filter.label, Some(SuggestedLabel::Event(t.id.clone())), &t.name);
+                    let name = i18n::shown(l, i18n::event_name(t, l));
+                    ui.selectable_value(&mut queue.filter.label, Some(SuggestedLabel::Event(t.id.clone())), name);
                 }
             })
             .response
-            .accessible_name("Suggestion type");
+            .accessible_name(tr!(ui, "review-type"));
         let mut min = queue.filter.min_score.unwrap_or(0.0);
         let mut max = queue.filter.max_score.unwrap_or(1.0);
-        ui.label("score");
+        ui.label(tr!(ui, "review-score"));
         let a = ui.add(egui::DragValue::new(&mut min).range(0.0..=1.0).speed(0.01).fixed_decimals(2));
-        ui.label("to");
+        ui.label(tr!(ui, "review-to"));
         let b = ui.add(egui::DragValue::new(&mut max).range(0.0..=1.0).speed(0.01).fixed_decimals(2));
-        let (a, b) = (a.accessible_name("Lowest score"), b.accessible_name("Highest score"));
+        let (a, b) = (a.accessible_name(tr!(ui, "review-lowest")), b.accessible_name(tr!(ui, "review-highest")));
         if a.changed() || b.changed() {
             queue.filter.min_score = (min > 0.0).then_some(min);
             queue.filter.max_score = (max < 1.0).then_some(max);
@@ -211,7 +219,7 @@ fn rows(
             for item in &items[rows] {
                 let Snippet { text, hit } = snippet(&loaded.text, item.span, Limits::ROW);
                 let score = item.score.map_or("–".to_owned(), |s| format!("{s:.2}"));
-                let detail = format!("{} {score}", label_name(project, &item.label));
+                let detail = format!("{} {score}", label_name(project, &item.label, ui.language()));
                 let selected = current.is_some_and(|(s, id)| s == &item.source && *id == item.id);
                 let color = ui.visuals().text_color();
                 if selectable_row_marked(ui, selected, &text, Some(hit), Some(&detail), color)
@@ -226,26 +234,26 @@ fn rows(
 
 /// Accepting in bulk, the built-in suggesters and the statistics.
 fn bulk_actions(ui: &mut egui::Ui, queue: &mut ReviewQueue, out: &mut Vec<Action>) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Accept all shown:");
-        if ui.button("in this document").clicked() {
+    i18n::wrapped_row(ui, |ui| {
+        ui.label(tr!(ui, "review-accept-all"));
+        if ui.button(tr!(ui, "review-in-document")).clicked() {
             out.push(Action::Review(ReviewRequest::AcceptAll(Scope::Document)));
         }
-        if ui.button("in the project").clicked() {
+        if ui.button(tr!(ui, "review-in-project")).clicked() {
             out.push(Action::Review(ReviewRequest::AcceptAll(Scope::Project)));
         }
     });
-    ui.checkbox(&mut queue.propagate, "Propose other occurrences of each accepted mention");
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Actor registry as gazetteer:");
-        if ui.button("this document").clicked() {
+    ui.checkbox(&mut queue.propagate, tr!(ui, "review-propagate"));
+    i18n::wrapped_row(ui, |ui| {
+        ui.label(tr!(ui, "review-gazetteer"));
+        if ui.button(tr!(ui, "mention-propose-document")).clicked() {
             out.push(Action::Review(ReviewRequest::Registry(Scope::Document)));
         }
-        if ui.button("the project").clicked() {
+        if ui.button(tr!(ui, "mention-propose-project")).clicked() {
             out.push(Action::Review(ReviewRequest::Registry(Scope::Project)));
         }
     });
-    if ui.button("Review statistics…").clicked() {
+    if ui.button(tr!(ui, "review-stats")).clicked() {
         out.push(Action::Review(ReviewRequest::Stats));
     }
 }
@@ -256,15 +264,21 @@ fn ctx_key(ui: &egui::Ui, command: Command) -> String {
 
 /// The current suggestion: what it proposes and the keys that decide it.
 fn current_actions(ui: &mut egui::Ui, project: &Project, item: &QueueItem, out: &mut Vec<Action>) {
-    let score = item.score.map_or("no score".to_owned(), |s| format!("score {s:.2}"));
-    ui.label(RichText::new(format!("{} · {score} · {}", label_name(project, &item.label), item.source)).strong());
-    ui.horizontal_wrapped(|ui| {
-        if ui.button("Accept (Enter)").clicked() {
+    let l = ui.language();
+    let score = item
+        .score
+        .map_or(trl!(l, "review-no-score").to_owned(), |s| trl!(l, "review-score-of", score = format!("{s:.2}")));
+    let name = label_name(project, &item.label, l);
+    ui.label(
+        RichText::new(tr!(ui, "review-current", name = name, score = score, source = item.source.as_str())).strong(),
+    );
+    i18n::wrapped_row(ui, |ui| {
+        if ui.button(tr!(ui, "review-accept")).clicked() {
             out.push(Action::Review(ReviewRequest::Accept(None)));
         }
-        if ui.button("Reject (Backspace)").clicked() {
+        if ui.button(tr!(ui, "review-reject")).clicked() {
             out.push(Action::Review(ReviewRequest::Reject));
         }
     });
-    ui.weak("Adjust the selection before accepting to correct its boundaries; a type's key accepts it as that type.");
+    ui.weak(tr!(ui, "review-adjust"));
 }

@@ -1,7 +1,9 @@
 //! The status bar: project, annotator, access mode, problems.
 
 use crate::store::{Access, Project};
+use crate::tr;
 use crate::ui::SaveStatus;
+use crate::ui::i18n;
 use crate::ui::{Action, Command};
 use eframe::egui;
 
@@ -14,42 +16,38 @@ pub fn status_bar(
     disk: Option<&str>,
     commands: &mut Vec<Action>,
 ) {
-    ui.horizontal(|ui| {
+    i18n::row(ui, |ui| {
         let Some(p) = project else {
-            ui.label("No project open");
+            ui.label(tr!(ui, "status-no-project"));
             return;
         };
-        ui.label(format!("{} · {} documents", p.config().name, p.documents().len()));
+        ui.label(tr!(ui, "status-project", name = p.config().name.as_str(), count = p.documents().len()));
         ui.separator();
         match curator {
-            Some(c) => ui.label(format!("Curating the gold layer as {c} (Go > Curate to code again)")),
-            None => ui.label(format!("Annotator: {}", p.annotator())),
+            Some(c) => ui.label(tr!(ui, "status-curating", coder = c.to_string())),
+            None => ui.label(tr!(ui, "status-annotator", coder = p.annotator().to_string())),
         };
         ui.separator();
         match p.access() {
             Access::ReadWrite => {
                 match save {
-                    SaveStatus::Saved => ui.label("Saved"),
-                    SaveStatus::Unsaved => ui.label("Saving…"),
+                    SaveStatus::Saved => ui.label(tr!(ui, "status-saved")),
+                    SaveStatus::Unsaved => ui.label(tr!(ui, "status-saving")),
                     SaveStatus::Failed(why) => {
-                        ui.colored_label(ui.visuals().error_fg_color, "Save failed (retrying)").on_hover_text(why)
+                        ui.colored_label(ui.visuals().error_fg_color, tr!(ui, "status-save-failed")).on_hover_text(why)
                     }
                     SaveStatus::Refused(why) => {
-                        ui.colored_label(ui.visuals().error_fg_color, "Not saved: changed elsewhere").on_hover_text(why)
+                        ui.colored_label(ui.visuals().error_fg_color, tr!(ui, "status-save-refused")).on_hover_text(why)
                     }
                 };
             }
             Access::ReadOnly(why) => {
-                ui.colored_label(ui.visuals().warn_fg_color, "Read-only").on_hover_text(why);
+                ui.colored_label(ui.visuals().warn_fg_color, tr!(ui, "status-read-only")).on_hover_text(why);
             }
         }
         ui.separator();
         let n = p.problems().count();
-        let text = match n {
-            0 => "No problems found".to_owned(),
-            1 => "1 problem".to_owned(),
-            n => format!("{n} problems"),
-        };
+        let text = tr!(ui, "status-problems", count = n);
         let color = if n == 0 { ui.visuals().weak_text_color() } else { ui.visuals().error_fg_color };
         if ui.add(egui::Button::new(egui::RichText::new(text).color(color)).frame(false)).clicked() {
             commands.push(Command::ToggleProblems.into());

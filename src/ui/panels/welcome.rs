@@ -1,6 +1,8 @@
 //! The welcome screen, shown when no project is open: the recent projects, the sample, a new project, another
 //! project. Every button pushes the action its menu entry pushes.
 
+use crate::tr;
+use crate::ui::i18n::LangOf;
 use crate::ui::{Action, Command};
 use eframe::egui;
 use std::path::{Path, PathBuf};
@@ -18,28 +20,25 @@ pub fn welcome(ui: &mut egui::Ui, offer: &Welcome<'_>, actions: &mut Vec<Action>
     ui.vertical_centered(|ui| {
         ui.add_space(48.0);
         ui.heading("Tarmeez ترميز");
-        ui.label("No project is open");
+        ui.label(tr!(ui, "welcome-no-project"));
         ui.add_space(16.0);
         let wide = |text: &str| egui::Button::new(text).min_size(egui::vec2(280.0, 30.0));
         if let Some(sample) = offer.sample
-            && ui
-                .add(wide("Open the sample project"))
-                .on_hover_text("One article about the al-Omar oil field, already coded, to try things out")
-                .clicked()
+            && ui.add(wide(tr!(ui, "welcome-sample"))).on_hover_text(tr!(ui, "welcome-sample-help")).clicked()
         {
             actions.push(Action::OpenProject(sample.to_owned()));
         }
         for command in [Command::NewProject, Command::OpenProject] {
-            if ui.add(wide(command.label())).on_hover_text(command.help()).clicked() {
+            if ui.add(wide(&command.label(ui.language()))).on_hover_text(command.help_in(ui.language())).clicked() {
                 actions.push(command.into());
             }
         }
         ui.add_space(24.0);
         if offer.recent.is_empty() {
-            ui.weak("Projects you open are listed here.");
+            ui.weak(tr!(ui, "welcome-recent-empty"));
             return;
         }
-        ui.strong("Recent projects");
+        ui.strong(tr!(ui, "welcome-recent"));
         for dir in offer.recent {
             recent_row(ui, dir, actions);
         }
@@ -51,7 +50,7 @@ fn recent_row(ui: &mut egui::Ui, dir: &Path, actions: &mut Vec<Action>) {
     let name = dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned());
     let there = dir.join("project.ron").is_file();
     let button = egui::Button::new(format!("{name}   {}", dir.display())).min_size(egui::vec2(280.0, 24.0));
-    let hover = if there { "Open this project" } else { "This folder holds no project any more" };
+    let hover = if there { tr!(ui, "welcome-open-recent") } else { tr!(ui, "welcome-recent-gone") };
     if ui.add_enabled(there, button).on_hover_text(hover).on_disabled_hover_text(hover).clicked() {
         actions.push(Action::OpenProject(dir.to_owned()));
     }

@@ -34,7 +34,7 @@ impl Session {
                 true
             }
             Err(e) => {
-                out.push(Action::Notice(format!("The change was not made: {e}")));
+                out.push(Action::Notice(crate::trl!(self.language, "notice-not-made", why = e.to_string())));
                 false
             }
         }
@@ -262,7 +262,7 @@ impl Session {
                 let id = docs[i].id.clone();
                 self.show_document(Some(id));
             }
-            None => out.push(Action::Notice("Every other document is done.".into())),
+            None => out.push(Action::Notice(crate::trl!(self.language, "notice-all-done").into())),
         }
     }
 

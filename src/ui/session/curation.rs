@@ -62,7 +62,7 @@ impl Session {
     pub fn curate(&mut self, request: CurationRequest, out: &mut Vec<Action>) {
         self.refresh_curation();
         let Some(c) = &mut self.curation else {
-            out.push(Action::Notice("Curate first: Go > Curate (gold layer).".into()));
+            out.push(Action::Notice(crate::trl!(self.language, "notice-curate-first").into()));
             return;
         };
         c.active = true;
@@ -79,9 +79,9 @@ impl Session {
                 let coders = c.queue.coders.clone();
                 let (edit, settled) = curation::merge(&self.project, &coders, at_least, &who);
                 if settled == 0 {
-                    out.push(Action::Notice(format!("No open unit has a version {at_least} coders share.")));
+                    out.push(Action::Notice(crate::trl!(self.language, "notice-no-merge", count = at_least)));
                 } else if self.project_edit(edit, out) {
-                    out.push(Action::Notice(format!("Merged {settled} units into the gold layer (Ctrl+Z undoes it).")));
+                    out.push(Action::Notice(crate::trl!(self.language, "notice-merged", count = settled)));
                 }
             }
             CurationRequest::Take(_) | CurationRequest::TakeMajority | CurationRequest::Reject => {
@@ -94,17 +94,18 @@ impl Session {
     fn decide_unit(&mut self, request: CurationRequest, who: &Curator, out: &mut Vec<Action>) {
         let Some(c) = &self.curation else { return };
         let Some(unit) = c.queue.unit().cloned() else {
-            out.push(Action::Notice("No disagreement is selected: Tab goes to the next one.".into()));
+            out.push(Action::Notice(crate::trl!(self.language, "notice-no-unit").into()));
             return;
         };
         let Some(layers) = self.project.document(&unit.doc).and_then(|d| d.loaded()).map(|d| &d.layers) else { return };
         let edit = match request {
             CurationRequest::Take(i) if i < unit.versions.len() => curation::take(layers, &unit, i, who),
             CurationRequest::Take(i) => {
-                out.push(Action::Notice(format!(
-                    "There is no coder {} here: this unit has {}.",
-                    i + 1,
-                    unit.versions.len()
+                out.push(Action::Notice(crate::trl!(
+                    self.language,
+                    "notice-no-coder",
+                    n = i + 1,
+                    count = unit.versions.len()
                 )));
                 return;
             }
@@ -112,7 +113,7 @@ impl Session {
                 Some(curation::Majority::Take(i)) => curation::take(layers, &unit, i, who),
                 Some(curation::Majority::Reject) => curation::reject(layers, &unit, who),
                 None => {
-                    let notice = "No version has more coders than the others: take one with Alt+its number.";
+                    let notice = crate::trl!(self.language, "notice-no-majority");
                     out.push(Action::Notice(notice.into()));
                     return;
                 }

@@ -2,7 +2,9 @@
 //! windows. Panels and windows read the session and push actions; nothing here changes the project.
 
 use super::Session;
+use crate::tr;
 use crate::ui::action::Action;
+use crate::ui::i18n;
 use crate::ui::panel_layout::{LEFT, PanelLayout, PanelWidth, RIGHT};
 use crate::ui::panels::{self, InspectorInput};
 use eframe::egui;
@@ -11,6 +13,7 @@ impl Session {
     /// Draws the side panels, the article and the tool windows, pushing what the coder asks for.
     pub fn draw(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         self.refresh_order();
+        self.language = i18n::language_of(ui);
         // The article keeps a readable line: the side panels narrow or fold to strips first.
         let central_margins = egui::Frame::central_panel(ui.style()).total_margin().sum().x;
         let plan = self.panels.plan(ui.available_width(), self.article.readable_width(ui.style()) + central_margins);
@@ -74,9 +77,9 @@ impl Session {
         let (inspector, review, curation) = (&mut self.inspector, &mut self.review, &mut self.curation);
         layout.show(ui, RIGHT, width, |ui| {
             if let Some(c) = curation {
-                ui.horizontal(|ui| {
-                    ui.selectable_value(&mut c.active, true, "Curation");
-                    ui.selectable_value(&mut c.active, false, "Inspector");
+                i18n::row(ui, |ui| {
+                    ui.selectable_value(&mut c.active, true, tr!(ui, "tab-curation"));
+                    ui.selectable_value(&mut c.active, false, tr!(ui, "tab-inspector"));
                 });
                 ui.separator();
                 if c.active {
@@ -87,9 +90,9 @@ impl Session {
                 }
                 return;
             }
-            ui.horizontal(|ui| {
-                ui.selectable_value(&mut review.active, false, "Inspector");
-                ui.selectable_value(&mut review.active, true, "Review suggestions");
+            i18n::row(ui, |ui| {
+                ui.selectable_value(&mut review.active, false, tr!(ui, "tab-inspector"));
+                ui.selectable_value(&mut review.active, true, tr!(ui, "tab-review"));
             });
             ui.separator();
             if review.active {

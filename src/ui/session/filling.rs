@@ -59,7 +59,7 @@ impl Session {
             Err(e @ CodingError::NotAllowed { .. }) => {
                 let (edit, _) = coding::mark(&layer, span, entity_type);
                 if self.edit(&doc, edit, out) {
-                    out.push(Action::Notice(format!("Marked, but {e}.")));
+                    out.push(Action::Notice(crate::trl!(self.language, "notice-marked-but", why = e.to_string())));
                 }
             }
             Err(e) => out.push(Action::Notice(e.to_string())),

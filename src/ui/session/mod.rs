@@ -65,6 +65,8 @@ pub struct Session {
     shown: Option<DocId>,
     /// The mention or event shown in the inspector.
     pub focus: Option<Focus>,
+    /// The interface's language at the last frame drawn: the notices the session pushes are in it.
+    pub(in crate::ui) language: crate::settings::Language,
     /// A role waiting for a click on a mention.
     pub picking: Option<Picking>,
     /// A relation waiting for a click on the mention it goes to: the mention it starts from (R).
@@ -108,6 +110,7 @@ impl Session {
             project,
             shown: None,
             focus: None,
+            language: crate::settings::Language::default(),
             picking: None,
             relating: None,
             inspector: InspectorState::default(),
@@ -181,10 +184,8 @@ impl Session {
         let editable = self.editable();
         if !editable {
             out.push(Action::Notice(match self.project.access() {
-                Access::ReadOnly(why) => format!("Nothing can be changed: {why}."),
-                Access::ReadWrite => {
-                    "Another coder's layer is shown: choose your own layer in the toolbar to code.".to_owned()
-                }
+                Access::ReadOnly(why) => crate::trl!(self.language, "notice-read-only", why = why.clone()),
+                Access::ReadWrite => crate::trl!(self.language, "notice-other-layer").to_owned(),
             }));
         }
         editable

@@ -29,7 +29,7 @@ impl Session {
                 }
                 let docs = self.scope_docs(scope);
                 match review::accept_all(&self.project, &docs, &self.review.queue.filter) {
-                    Ok((_, 0)) => out.push(Action::Notice("No pending suggestion matches the filter.".into())),
+                    Ok((_, 0)) => out.push(Action::Notice(crate::trl!(self.language, "notice-no-pending").into())),
                     Ok((edit, _)) => {
                         self.project_edit(edit, out);
                     }
@@ -40,7 +40,9 @@ impl Session {
             ReviewRequest::Registry(scope) => {
                 let docs = self.scope_docs(scope);
                 match suggesters::registry(&self.project, &docs) {
-                    Ok((_, 0)) => out.push(Action::Notice("The registry's names match nothing new.".into())),
+                    Ok((_, 0)) => {
+                        out.push(Action::Notice(crate::trl!(self.language, "notice-registry-nothing").into()))
+                    }
                     Ok((edit, _)) => {
                         self.project_edit(edit, out);
                     }
@@ -125,13 +127,14 @@ impl Session {
         let Some(phrase) = self.loaded().and_then(|d| d.text.slice(m.span)).map(str::to_owned) else { return };
         let docs = self.scope_docs(if whole_project { Scope::Project } else { Scope::Document });
         match suggesters::propagate(&self.project, &docs, &phrase, &m.entity_type, &[m.span]) {
-            Ok((_, 0)) => out.push(Action::Notice(format!(
-                "No other occurrence of {} to propose.",
-                crate::text::quote::quoted(&phrase)
+            Ok((_, 0)) => out.push(Action::Notice(crate::trl!(
+                self.language,
+                "notice-no-occurrence",
+                text = crate::text::quote::quoted(&phrase)
             ))),
             Ok((edit, n)) => {
                 if self.project_edit(edit, out) {
-                    out.push(Action::Notice(format!("{n} other occurrences proposed for review (source: propagate).")));
+                    out.push(Action::Notice(crate::trl!(self.language, "notice-proposed", count = n)));
                 }
             }
             Err(e) => out.push(Action::Notice(e.to_string())),

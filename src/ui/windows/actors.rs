@@ -3,6 +3,7 @@
 
 use crate::model::{Actor, ActorId, ActorKind, ProjectEdit};
 use crate::store::Project;
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::bidi_label::selectable_row;
@@ -43,10 +44,10 @@ impl ActorsWindow {
         let mut merged = false;
         ui.horizontal(|ui| {
             ui.add(
-                BidiTextEdit::singleline(&mut self.query).hint_text("search names and aliases").desired_width(220.0),
+                BidiTextEdit::singleline(&mut self.query).hint_text(tr!(ui, "actors-search-hint")).desired_width(220.0),
             )
             .accessible_name("Search actors");
-            if ui.button("New actor").on_hover_text("Create an actor named by the search text").clicked() {
+            if ui.button(tr!(ui, "actors-new")).on_hover_text(tr!(ui, "actors-new-help")).clicked() {
                 let name = if self.query.trim().is_empty() { "New actor" } else { self.query.trim() };
                 let (edit, id) = create_actor(project, name, ActorKind::Other, None);
                 out.push(Action::Project(edit));
@@ -69,7 +70,7 @@ impl ActorsWindow {
                     }
                 }
                 if ids.is_empty() {
-                    ui.weak("No actor matches.");
+                    ui.weak(tr!(ui, "mention-no-actor"));
                 }
             });
             let ui = &mut cols[1];
@@ -82,7 +83,7 @@ impl ActorsWindow {
             if let (Some(id), Some(draft)) = (self.selected.clone(), self.draft.as_mut()) {
                 merged = editor(ui, project, &id, draft, &mut self.new_alias, &mut self.merge_into, out);
             } else {
-                ui.weak("Select an actor to edit it.");
+                ui.weak(tr!(ui, "actors-select"));
             }
         });
         if merged {
@@ -131,14 +132,14 @@ fn editor(
     aliases(ui, draft, new_alias);
     ui.horizontal(|ui| {
         let changed = draft != saved;
-        if ui.add_enabled(changed, egui::Button::new("Save changes")).clicked() {
+        if ui.add_enabled(changed, egui::Button::new(tr!(ui, "actors-save"))).clicked() {
             if draft.name.trim().is_empty() {
-                out.push(Action::Notice("An actor needs a name.".into()));
+                out.push(Action::Notice(crate::trl!(ui, "actors-needs-name").into()));
             } else {
                 out.push(Action::Project(ProjectEdit::PutActor(id.clone(), Some(draft.clone()))));
             }
         }
-        if ui.add_enabled(changed, egui::Button::new("Revert")).clicked() {
+        if ui.add_enabled(changed, egui::Button::new(tr!(ui, "button-revert"))).clicked() {
             *draft = saved.clone();
         }
     });
@@ -149,10 +150,10 @@ fn editor(
 /// Name, kind, affiliation and notes.
 fn fields(ui: &mut egui::Ui, project: &Project, id: &ActorId, draft: &mut Actor) {
     egui::Grid::new("actor-editor").num_columns(2).show(ui, |ui| {
-        ui.label("Name");
+        ui.label(tr!(ui, "new-project-name"));
         ui.add(BidiTextEdit::singleline(&mut draft.name)).accessible_name("Actor name");
         ui.end_row();
-        ui.label("Kind");
+        ui.label(tr!(ui, "actors-kind"));
         egui::ComboBox::from_id_salt("actor-kind")
             .selected_text(format!("{:?}", draft.kind))
             .show_ui(ui, |ui| {
@@ -163,7 +164,7 @@ fn fields(ui: &mut egui::Ui, project: &Project, id: &ActorId, draft: &mut Actor)
             .response
             .accessible_name("Actor kind");
         ui.end_row();
-        ui.label("Affiliation");
+        ui.label(tr!(ui, "actors-affiliation"));
         let current =
             draft.affiliation.as_ref().and_then(|a| project.actors().actors.get(a)).map_or("—", |a| &a.name);
         let names = project.actors().actors.values().map(|a| a.name.as_str());
@@ -179,7 +180,7 @@ fn fields(ui: &mut egui::Ui, project: &Project, id: &ActorId, draft: &mut Actor)
             .response
             .accessible_name("Affiliation");
         ui.end_row();
-        ui.label("Notes");
+        ui.label(tr!(ui, "column-notes"));
         ui.add(BidiTextEdit::multiline(&mut draft.notes)).accessible_name("Actor notes");
         ui.end_row();
     });
@@ -187,11 +188,11 @@ fn fields(ui: &mut egui::Ui, project: &Project, id: &ActorId, draft: &mut Actor)
 
 /// The aliases, each removable, and a field adding one.
 fn aliases(ui: &mut egui::Ui, draft: &mut Actor, new_alias: &mut String) {
-    ui.label("Aliases");
+    ui.label(tr!(ui, "actors-aliases"));
     let mut remove = None;
     for (i, alias) in draft.aliases.iter().enumerate() {
         ui.horizontal(|ui| {
-            if ui.small_button("×").on_hover_text("Remove this alias").clicked() {
+            if ui.small_button("×").on_hover_text(tr!(ui, "actors-remove-alias")).clicked() {
                 remove = Some(i);
             }
             selectable_row(ui, false, alias, ui.visuals().text_color());
@@ -202,10 +203,10 @@ fn aliases(ui: &mut egui::Ui, draft: &mut Actor, new_alias: &mut String) {
     }
     ui.horizontal(|ui| {
         let field = ui
-            .add(BidiTextEdit::singleline(new_alias).hint_text("new alias").desired_width(180.0))
+            .add(BidiTextEdit::singleline(new_alias).hint_text(tr!(ui, "actors-new-alias")).desired_width(180.0))
             .accessible_name("New alias");
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button("Add").clicked() || enter) && !new_alias.trim().is_empty() {
+        if (ui.button(tr!(ui, "actors-add")).clicked() || enter) && !new_alias.trim().is_empty() {
             let alias = new_alias.trim().to_owned();
             if !draft.aliases.contains(&alias) {
                 draft.aliases.push(alias);
@@ -225,7 +226,7 @@ fn merge_row(
 ) -> bool {
     let mut merged = false;
     ui.horizontal(|ui| {
-        ui.label("Merge into");
+        ui.label(tr!(ui, "actors-merge-into"));
         let shown = merge_into.as_ref().and_then(|a| project.actors().actors.get(a)).map_or("…", |a| &a.name);
         let names = project.actors().actors.values().map(|a| a.name.as_str());
         egui::ComboBox::from_id_salt("actor-merge")
@@ -239,10 +240,7 @@ fn merge_row(
             .response
             .accessible_name("Merge into actor");
         if let Some(target) = merge_into.clone()
-            && ui
-                .button("Merge")
-                .on_hover_text("This actor's name and aliases go to the other; your mentions are relinked")
-                .clicked()
+            && ui.button(tr!(ui, "actors-merge")).on_hover_text(tr!(ui, "actors-merge-help")).clicked()
         {
             // Merging loads every document, to relink the coder's mentions.
             out.push(match merge_actors(project, &target, id) {
@@ -260,8 +258,8 @@ impl ToolWindow for ActorsWindow {
         "actors"
     }
 
-    fn title(&self) -> String {
-        "Actors".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-actors").into()
     }
 
     fn min_width(&self) -> f32 {

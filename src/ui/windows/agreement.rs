@@ -61,8 +61,8 @@ impl ToolWindow for AgreementWindow {
         "agreement"
     }
 
-    fn title(&self) -> String {
-        "Agreement".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-agreement").into()
     }
 
     fn min_width(&self) -> f32 {

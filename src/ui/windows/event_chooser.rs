@@ -16,8 +16,8 @@ impl ToolWindow for EventChooser {
         KIND
     }
 
-    fn title(&self) -> String {
-        "New event".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-new-event").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {
@@ -26,13 +26,15 @@ impl ToolWindow for EventChooser {
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
         if session.article.selection().is_none() {
-            ui.label("Select the trigger word first.");
+            ui.label(crate::tr!(ui, "chooser-select-first"));
             return;
         }
-        ui.label("Event type of the selected trigger:");
+        ui.label(crate::tr!(ui, "chooser-type"));
+        let language = crate::ui::i18n::language_of(ui);
         for t in &session.project().config().schema.event_types {
             let key = t.key.map(|k| format!("{k}  ")).unwrap_or_default();
-            if ui.button(format!("{key}{}", t.name)).clicked() {
+            let name = crate::ui::i18n::event_name(t, language);
+            if ui.button(crate::ui::i18n::shown(language, &format!("{key}{name}"))).clicked() {
                 out.push(Action::MakeEvent(t.id.clone()));
             }
         }

@@ -5,9 +5,12 @@ use crate::formats::events_table::{DateBasis, EventColumn, EventRow, document_ro
 use crate::store::Project;
 use crate::ui::action::{Action, Focus};
 use crate::ui::bidi_label::selectable_row;
+use crate::ui::i18n::{self, LangOf, Language};
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
+use crate::{tr, trl};
 use eframe::egui;
+use std::borrow::Cow;
 
 /// Columns shown in the window, with their widths (the CSV export has them all).
 const SHOWN: [(EventColumn, f32); 11] = [
@@ -73,25 +76,25 @@ impl EventsTable {
     }
 
     /// Draws the table.
-    fn draw(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.whole_project, false, "This document");
-            ui.selectable_value(&mut self.whole_project, true, "Whole project");
-            let n = self.rows.len();
-            let noun = if n == 1 { "event" } else { "events" };
-            ui.weak(format!("{n} {noun} (your layer) · click a heading to sort, a row to open it"));
+    fn draw(&mut self, ui: &mut egui::Ui, schema: &crate::model::Schema, out: &mut Vec<Action>) {
+        let language = ui.language();
+        i18n::row(ui, |ui| {
+            ui.selectable_value(&mut self.whole_project, false, tr!(ui, "events-this-document"));
+            ui.selectable_value(&mut self.whole_project, true, tr!(ui, "events-whole-project"));
+            ui.weak(tr!(ui, "events-count", count = self.rows.len()));
         });
         let mut clicked_column = None;
         let gap = ui.spacing().item_spacing.x;
-        ui.horizontal(|ui| {
+        i18n::row(ui, |ui| {
             for (column, width) in SHOWN {
                 let arrow = match self.sort {
-                    (c, true) if c == column => " (up)",
-                    (c, false) if c == column => " (down)",
+                    (c, true) if c == column => trl!(ui, "events-sort-up"),
+                    (c, false) if c == column => trl!(ui, "events-sort-down"),
                     _ => "",
                 };
                 let size = egui::Vec2::new(width, ui.spacing().interact_size.y);
-                let heading = ui.allocate_ui(size, |ui| ui.button(format!("{}{arrow}", column.title())));
+                let title = i18n::shown(language, &format!("{}{arrow}", column_title(column, language))).into_owned();
+                let heading = ui.allocate_ui(size, |ui| ui.button(title));
                 if heading.inner.clicked() {
                     clicked_column = Some(column);
                 }
@@ -104,18 +107,19 @@ impl EventsTable {
             ui.set_min_width(width);
             for row in &self.rows[range] {
                 let mut open = false;
-                ui.horizontal(|ui| {
+                i18n::row(ui, |ui| {
                     for (column, width) in SHOWN {
                         let cell = match column {
                             // The document is in the Document column; the event's own number is enough.
                             EventColumn::Event => row.event.to_string().into(),
+                            _ if language.is_rtl() => arabic_cell(column, row, schema),
                             _ => column.cell(row),
                         };
                         let size = egui::Vec2::new(width, row_height);
                         let color = ui.visuals().text_color();
                         let mut cell = ui.allocate_ui(size, |ui| selectable_row(ui, false, &cell, color)).inner;
                         if column == EventColumn::DateBasis {
-                            cell = cell.on_hover_text(date_help(row));
+                            cell = cell.on_hover_text(date_help(row, language));
                         }
                         open |= cell.clicked();
                     }
@@ -137,22 +141,56 @@ impl EventsTable {
 
 /// The "Date from" cell's hover text: what the date is and, when it is the publication's, how to do better.
 /// (A tooltip is an egui label, which has no bidi pass: it names the time expression without quoting it.)
-fn date_help(row: &EventRow) -> &'static str {
+fn date_help(row: &EventRow, l: Language) -> &'static str {
     match row.date_basis {
-        DateBasis::Event => "The event's own date attribute.",
-        DateBasis::TimeMention => "The normalized date of the time expression filling the event's time role.",
-        DateBasis::TimeWords => {
-            "Read from the words of the time expression filling the event's time role, against the publication \
-             date; not confirmed. Inspect the time mention and take its proposed date to confirm it."
+        DateBasis::Event => tr!(l, "events-date-event"),
+        DateBasis::TimeMention => tr!(l, "events-date-time-mention"),
+        DateBasis::TimeWords => tr!(l, "events-date-time-words"),
+        DateBasis::Publication if row.time_text.is_empty() => tr!(l, "events-date-publication"),
+        DateBasis::Publication => tr!(l, "events-date-publication-undated"),
+        DateBasis::Unknown => tr!(l, "events-date-unknown"),
+    }
+}
+
+/// A column's heading in `l` (the events table's own titles are the CSV's, in English).
+fn column_title(column: EventColumn, l: Language) -> &'static str {
+    match column {
+        EventColumn::Event => trl!(l, "column-event"),
+        EventColumn::Date => trl!(l, "column-date"),
+        EventColumn::DateBasis => trl!(l, "column-date-from"),
+        EventColumn::Time => trl!(l, "column-time"),
+        EventColumn::EventType => trl!(l, "column-event-type"),
+        EventColumn::Actor1 => trl!(l, "column-actor-1"),
+        EventColumn::Actor2 => trl!(l, "column-actor-2"),
+        EventColumn::Location => trl!(l, "column-location"),
+        EventColumn::Fatalities => trl!(l, "column-fatalities"),
+        EventColumn::Modality => trl!(l, "column-modality"),
+        EventColumn::ReportedBy => trl!(l, "column-reported-by"),
+        EventColumn::Source => trl!(l, "column-source"),
+        EventColumn::Document => trl!(l, "column-document"),
+        EventColumn::Annotator => trl!(l, "column-annotator"),
+        EventColumn::Trigger => trl!(l, "column-trigger"),
+        EventColumn::Notes => trl!(l, "column-notes"),
+    }
+}
+
+/// A cell in Arabic: the event type's Arabic name, where the date came from in Arabic; the others as they are.
+fn arabic_cell<'a>(column: EventColumn, row: &'a EventRow, schema: &'a crate::model::Schema) -> Cow<'a, str> {
+    let l = Language::Arabic;
+    let time = || crate::text::quote::quoted(&row.time_text);
+    match column {
+        EventColumn::EventType => {
+            schema.event_type(&row.event_type_id).map_or(column.cell(row), |t| i18n::event_name(t, l).into())
         }
-        DateBasis::Publication if row.time_text.is_empty() => {
-            "The document's publication date: no time role of the event is filled. It may have happened earlier."
-        }
-        DateBasis::Publication => {
-            "The document's publication date: the time expression filling the event's time role has no \
-             normalized date. Give it one (its date attribute) to date the event by it."
-        }
-        DateBasis::Unknown => "No date: the document has no publication date either.",
+        EventColumn::DateBasis => match row.date_basis {
+            DateBasis::Event => trl!(l, "events-from-attribute").into(),
+            DateBasis::TimeMention => trl!(l, "events-from-time-role", time = time()).into(),
+            DateBasis::TimeWords => trl!(l, "events-from-words", time = time()).into(),
+            DateBasis::Publication if row.time_text.is_empty() => trl!(l, "events-from-publication").into(),
+            DateBasis::Publication => trl!(l, "events-from-publication-undated", time = time()).into(),
+            DateBasis::Unknown => Cow::Borrowed(""),
+        },
+        _ => column.cell(row),
     }
 }
 
@@ -161,8 +199,8 @@ impl ToolWindow for EventsTable {
         "events"
     }
 
-    fn title(&self) -> String {
-        "Events".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-events").into()
     }
 
     fn min_width(&self) -> f32 {
@@ -179,6 +217,6 @@ impl ToolWindow for EventsTable {
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
         self.refresh(session.project(), session.shown());
-        self.draw(ui, out);
+        self.draw(ui, &session.project().config().schema, out);
     }
 }

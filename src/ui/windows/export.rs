@@ -8,6 +8,7 @@ use crate::formats::export::{ExportCounts, ExportFormat, export_project};
 use crate::formats::html;
 use crate::model::Annotator;
 use crate::store::{OpenOptions, Project};
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
@@ -65,17 +66,17 @@ impl ExportWindow {
 
     /// Draws the window: the choices, the export in progress, the report.
     fn draw(&mut self, ui: &mut egui::Ui) {
-        ui.label(format!("Into {}", self.dir.display()));
+        ui.label(tr!(ui, "export-into", dir = self.dir.display().to_string()));
         ui.add_enabled_ui(!self.busy(), |ui| {
             for format in ExportFormat::ALL {
                 ui.radio_value(&mut self.format, format, format!("{}: {}", format.name(), format.description()));
             }
             ui.horizontal(|ui| {
-                ui.radio_value(&mut self.layers, ExportLayers::Mine, "Your layer");
-                ui.radio_value(&mut self.layers, ExportLayers::Gold, "The gold layer (curated)");
-                ui.radio_value(&mut self.layers, ExportLayers::Everyone, "Every layer");
+                ui.radio_value(&mut self.layers, ExportLayers::Mine, tr!(ui, "export-mine"));
+                ui.radio_value(&mut self.layers, ExportLayers::Gold, tr!(ui, "export-gold"));
+                ui.radio_value(&mut self.layers, ExportLayers::Everyone, tr!(ui, "export-everyone"));
             });
-            if ui.button("Export into the folder").clicked() {
+            if ui.button(tr!(ui, "export-button")).clicked() {
                 self.requested = true;
             }
         });
@@ -90,7 +91,7 @@ impl ExportWindow {
             } else {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(format!("Exporting… {} s", started.elapsed().as_secs()));
+                    ui.label(tr!(ui, "export-running", seconds = started.elapsed().as_secs()));
                 });
                 ui.ctx().request_repaint_after(Duration::from_millis(200));
             }
@@ -132,8 +133,8 @@ impl ToolWindow for ExportWindow {
         "export"
     }
 
-    fn title(&self) -> String {
-        "Export".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-export").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {

@@ -165,8 +165,8 @@ impl ToolWindow for ImportAnnotationsWindow {
         "import-annotations"
     }
 
-    fn title(&self) -> String {
-        "Import annotations".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-import-annotations").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {

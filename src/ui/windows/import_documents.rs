@@ -254,8 +254,8 @@ impl ToolWindow for ImportDocumentsWindow {
         "import-documents"
     }
 
-    fn title(&self) -> String {
-        "Import documents".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-import-documents").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {

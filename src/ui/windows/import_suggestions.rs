@@ -178,8 +178,8 @@ impl ToolWindow for ImportWindow {
         "import-suggestions"
     }
 
-    fn title(&self) -> String {
-        "Import suggestions".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-import-suggestions").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {

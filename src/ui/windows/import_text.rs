@@ -5,6 +5,7 @@
 
 use crate::formats::plain_text::{ImportReport, SkipReason, TextImport, collect_inputs};
 use crate::store::Project;
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
@@ -58,15 +59,20 @@ impl ImportTextWindow {
             Stage::Listing(_) => {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label("Looking for .txt files…");
+                    ui.label(tr!(ui, "import-text-looking"));
                 });
             }
             Stage::Importing { import, .. } => {
                 let (done, total) = import.progress();
                 let fraction = if total == 0 { 1.0 } else { done as f32 / total as f32 };
-                ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total} files")));
+                ui.add(egui::ProgressBar::new(fraction).text(tr!(
+                    ui,
+                    "import-text-progress",
+                    done = done,
+                    total = total
+                )));
                 // Cancel acts before this frame's files, so that what the bar showed is what stays.
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!(ui, "button-cancel")).clicked() {
                     self.finish(None);
                     return;
                 }
@@ -163,8 +169,8 @@ impl ToolWindow for ImportTextWindow {
         "import-text"
     }
 
-    fn title(&self) -> String {
-        "Add text files".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-add-text-files").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {

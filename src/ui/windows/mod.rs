@@ -43,7 +43,7 @@ pub trait ToolWindow: Any {
     /// The window's kind: its egui id, and what makes opening the same kind again bring the open one forward.
     fn kind(&self) -> &'static str;
     /// The title bar's text.
-    fn title(&self) -> String;
+    fn title(&self, language: crate::settings::Language) -> String;
     /// Its size when it first opens.
     fn default_size(&self) -> egui::Vec2;
     /// The narrowest it is still useful at: it opens beside the article only when that much room is free.
@@ -161,7 +161,8 @@ impl WindowSet {
             let kind = window.kind();
             let size = window.default_size();
             let mut open = true;
-            let mut frame = egui::Window::new(window.title())
+            let language = crate::ui::i18n::language_of(ctx);
+            let mut frame = egui::Window::new(window.title(language))
                 .id(egui::Id::unique(kind))
                 .default_size(size)
                 .max_height(screen.height() - 60.0)
@@ -229,7 +230,7 @@ mod tests {
         fn kind(&self) -> &'static str {
             self.0
         }
-        fn title(&self) -> String {
+        fn title(&self, _: crate::settings::Language) -> String {
             self.0.into()
         }
         fn default_size(&self) -> egui::Vec2 {

@@ -3,6 +3,7 @@
 
 use crate::identity;
 use crate::model::Annotator;
+use crate::tr;
 use crate::ui::bidi_field::BidiTextEdit;
 use eframe::egui;
 use std::collections::BTreeMap;
@@ -61,9 +62,9 @@ impl NameDialog {
         let mut chosen = None;
         ui.vertical_centered(|ui| {
             ui.add_space(120.0);
-            ui.heading("Who is coding?");
-            ui.label("Your name names your own annotation layer, so a team's coders never write the same files.");
-            ui.label("It is asked once and remembered on this computer (File > Change coder… changes it).");
+            ui.heading(tr!(ui, "name-heading"));
+            ui.label(tr!(ui, "name-why"));
+            ui.label(tr!(ui, "name-remembered"));
             ui.add_space(8.0);
             let field =
                 ui.add(BidiTextEdit::singleline(&mut self.draft).desired_width(240.0)).accessible_name("Your name");
@@ -75,7 +76,7 @@ impl NameDialog {
             if let Some(note) = &self.note {
                 ui.colored_label(ui.visuals().warn_fg_color, note);
             }
-            if self.cancelable && ui.button("Cancel").clicked() {
+            if self.cancelable && ui.button(tr!(ui, "button-cancel")).clicked() {
                 chosen = Some(NameAnswer::Cancelled);
             }
         });
@@ -86,33 +87,23 @@ impl NameDialog {
     fn show_choice(&self, ui: &mut egui::Ui, enter: bool) -> Option<NameAnswer> {
         let warn = ui.visuals().warn_fg_color;
         let Some(a) = self.annotator() else {
-            ui.colored_label(warn, "Type a name with at least one letter or digit.");
+            ui.colored_label(warn, tr!(ui, "name-empty"));
             return None;
         };
         if identity::is_placeholder(&self.draft) {
-            ui.colored_label(
-                warn,
-                format!("`{a}` is not a name: type your own, so that your layer is yours alone and nobody else's."),
-            );
+            ui.colored_label(warn, tr!(ui, "name-placeholder", name = a.to_string()));
             return None;
         }
         if a.is_gold() {
-            ui.colored_label(warn, "`gold` is the curated layer's name: type your own, then curate with Go > Curate.");
+            ui.colored_label(warn, tr!(ui, "name-gold"));
             return None;
         }
-        ui.weak(format!("Your layer: annotations/<document>/{a}.ron"));
+        ui.weak(tr!(ui, "name-layer", name = a.to_string()));
         if let Some(documents) = self.taken.get(&a) {
-            let plural = if *documents == 1 { "" } else { "s" };
-            ui.colored_label(
-                warn,
-                format!(
-                    "`{a}` already has work in this project ({documents} document{plural}). If that is not you, \
-                     choose another name: that coder's layers would become yours."
-                ),
-            );
+            ui.colored_label(warn, tr!(ui, "name-taken", name = a.to_string(), count = *documents));
             // Enter does not take someone's name: the coder says so.
-            return ui.button("Yes, that is me").clicked().then_some(NameAnswer::Chosen(a));
+            return ui.button(tr!(ui, "name-is-me")).clicked().then_some(NameAnswer::Chosen(a));
         }
-        (ui.button("Start coding").clicked() || enter).then_some(NameAnswer::Chosen(a))
+        (ui.button(tr!(ui, "name-start")).clicked() || enter).then_some(NameAnswer::Chosen(a))
     }
 }

@@ -4,6 +4,7 @@
 use super::ToolWindow;
 use crate::store::repair::{self, RepairOptions, RepairStep};
 use crate::store::{Access, Problem, Project, integrity};
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::panels;
 use crate::ui::session::Session;
@@ -37,30 +38,30 @@ impl ProblemsWindow {
         ui.separator();
         match plan {
             Err(why) => {
-                ui.label(format!("The repair cannot run: {why}"));
+                ui.label(tr!(ui, "repair-cannot-run", why = why.clone()));
             }
             Ok(steps) if steps.is_empty() => {
-                ui.label("Nothing to repair.");
+                ui.label(tr!(ui, "repair-nothing"));
             }
             Ok(steps) => {
-                ui.label("The repair will:");
+                ui.label(tr!(ui, "repair-will"));
                 for step in steps {
                     ui.label(step.describe(true));
                 }
                 let fixed = steps.iter().any(RepairStep::fixed);
                 ui.horizontal(|ui| {
-                    let button = ui.add_enabled(fixed, egui::Button::new("Repair now"));
-                    if button.on_hover_text("Your work is saved first; the project is reopened afterwards").clicked() {
+                    let button = ui.add_enabled(fixed, egui::Button::new(tr!(ui, "repair-now")));
+                    if button.on_hover_text(tr!(ui, "repair-now-help")).clicked() {
                         out.push(Action::RepairProject);
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr!(ui, "button-cancel")).clicked() {
                         self.plan = None;
                     }
                 });
                 return;
             }
         }
-        if ui.button("Close").clicked() {
+        if ui.button(tr!(ui, "button-close")).clicked() {
             self.plan = None;
         }
     }
@@ -71,8 +72,8 @@ impl ToolWindow for ProblemsWindow {
         "problems"
     }
 
-    fn title(&self) -> String {
-        "Problems".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-problems").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {
@@ -83,8 +84,8 @@ impl ToolWindow for ProblemsWindow {
         let folder = self.folder.as_deref().unwrap_or_default();
         panels::problems(ui, session.project(), folder, out);
         if !folder.is_empty() && self.plan.is_none() {
-            let help = "Say what would be done about what interrupted saves and imports left, then do it";
-            if ui.button("Repair…").on_hover_text(help).clicked() {
+            let help = tr!(ui, "repair-help");
+            if ui.button(tr!(ui, "repair-button")).on_hover_text(help).clicked() {
                 self.wants_plan = true;
             }
         }

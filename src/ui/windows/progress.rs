@@ -13,6 +13,7 @@ use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
 use crate::workflow::assignments::{ProgressTable, progress_table, status_in_memory};
+use crate::{tr, trl};
 use eframe::egui::{self, RichText};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -105,8 +106,8 @@ impl ToolWindow for ProgressWindow {
         "assignment-progress"
     }
 
-    fn title(&self) -> String {
-        "Assignment progress".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-assignment-progress").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {
@@ -115,12 +116,12 @@ impl ToolWindow for ProgressWindow {
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, _out: &mut Vec<Action>) {
         if let Some(problem) = &session.assigned().problem {
-            ui.colored_label(ui.visuals().error_fg_color, format!("The assignments cannot be read: {problem}"));
+            ui.colored_label(ui.visuals().error_fg_color, tr!(ui, "progress-unreadable", problem = problem.clone()));
             return;
         }
         let assignments: &Assignments = &session.assigned().assignments;
         if assignments.is_empty() {
-            ui.label("No documents are assigned in this project. The lead assigns them with `tarmeez assign`.");
+            ui.label(tr!(ui, "progress-none"));
             return;
         }
         if !self.read_started || self.read_for != session.assigned().version {
@@ -137,8 +138,8 @@ impl ToolWindow for ProgressWindow {
         ui.horizontal(|ui| {
             if reading {
                 ui.spinner();
-                ui.label("Reading the coders' files…");
-            } else if ui.button("Refresh").on_hover_text("Read the coders' files again (after a sync)").clicked() {
+                ui.label(tr!(ui, "progress-reading"));
+            } else if ui.button(tr!(ui, "progress-refresh")).on_hover_text(tr!(ui, "progress-refresh-help")).clicked() {
                 self.read_started = false;
             }
         });
@@ -147,24 +148,37 @@ impl ToolWindow for ProgressWindow {
 
 /// The heading and one row per coder.
 fn draw_table(ui: &mut egui::Ui, table: &ProgressTable, me: &Annotator) {
-    ui.label(format!("{} documents assigned, {} of them to two coders or more", table.documents, table.overlap));
+    ui.label(tr!(ui, "progress-summary", documents = table.documents, overlap = table.overlap));
     egui::Grid::new("assignment-progress").striped(true).show(ui, |ui| {
-        for h in ["coder", "assigned", "done", "in progress", "not started", ""] {
+        let headings = [
+            tr!(ui, "progress-coder"),
+            tr!(ui, "progress-assigned"),
+            tr!(ui, "progress-done"),
+            tr!(ui, "progress-in-progress"),
+            tr!(ui, "progress-not-started"),
+            "",
+        ];
+        for h in headings {
             ui.label(RichText::new(h).strong());
         }
         ui.end_row();
         for (coder, row) in &table.coders {
-            let name = if coder == me { format!("{coder} (you)") } else { coder.to_string() };
+            let name = if coder == me { tr!(ui, "progress-you", coder = coder.to_string()) } else { coder.to_string() };
             ui.label(name);
             ui.label(row.assigned().to_string());
             ui.label(row.done.to_string());
             ui.label(row.in_progress.to_string());
             ui.label(row.not_started.to_string());
             let share = if row.assigned() == 0 { 0.0 } else { row.done as f32 / row.assigned() as f32 };
-            let unknown = if row.unknown > 0 { format!(", {} unread", row.unknown) } else { String::new() };
-            ui.add(
-                egui::ProgressBar::new(share).desired_width(140.0).text(format!("{:.0}% done{unknown}", share * 100.0)),
-            );
+            let unknown =
+                if row.unknown > 0 { trl!(ui, "progress-unread", count = row.unknown) } else { String::new() };
+            let percent = format!("{:.0}", share * 100.0);
+            ui.add(egui::ProgressBar::new(share).desired_width(140.0).text(tr!(
+                ui,
+                "progress-bar",
+                percent = percent,
+                unknown = unknown
+            )));
             ui.end_row();
         }
     });

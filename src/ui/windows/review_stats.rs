@@ -3,6 +3,7 @@
 //! kept), to choose a threshold for bulk acceptance.
 
 use crate::store::Project;
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
@@ -22,8 +23,8 @@ impl ToolWindow for ReviewStatsWindow {
         "review-stats"
     }
 
-    fn title(&self) -> String {
-        "Review statistics".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-review-statistics").into()
     }
 
     fn min_width(&self) -> f32 {
@@ -37,8 +38,9 @@ impl ToolWindow for ReviewStatsWindow {
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, _out: &mut Vec<Action>) {
         let project = session.project();
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.pooled, false, format!("My decisions ({})", project.annotator()));
-            ui.selectable_value(&mut self.pooled, true, "All coders, pooled");
+            let mine = tr!(ui, "stats-mine", coder = project.annotator().to_string());
+            ui.selectable_value(&mut self.pooled, false, mine);
+            ui.selectable_value(&mut self.pooled, true, tr!(ui, "stats-pooled"));
         });
         let reviewers = if self.pooled { Reviewers::Everyone } else { Reviewers::Coder(project.annotator().clone()) };
         draw(ui, project, &reviewers);
@@ -49,11 +51,19 @@ impl ToolWindow for ReviewStatsWindow {
 fn draw(ui: &mut egui::Ui, project: &Project, reviewers: &Reviewers) {
     let stats = review_stats(project, reviewers);
     if stats.is_empty() {
-        ui.label("No suggestions in the loaded documents.");
+        ui.label(tr!(ui, "stats-none"));
         return;
     }
     egui::Grid::new("review-stats").striped(true).show(ui, |ui| {
-        for h in ["source", "accepted", "edited", "rejected", "pending", "precision (all scores)"] {
+        let headings = [
+            tr!(ui, "stats-source"),
+            tr!(ui, "stats-accepted"),
+            tr!(ui, "stats-edited"),
+            tr!(ui, "stats-rejected"),
+            tr!(ui, "stats-pending"),
+            tr!(ui, "stats-precision-all"),
+        ];
+        for h in headings {
             ui.label(RichText::new(h).strong());
         }
         ui.end_row();
@@ -67,7 +77,7 @@ fn draw(ui: &mut egui::Ui, project: &Project, reviewers: &Reviewers) {
             ui.end_row();
         }
     });
-    ui.weak("Precision at a threshold: the share of reviewed suggestions scored at least that which were accepted as suggested.");
+    ui.weak(tr!(ui, "stats-precision-help"));
     Plot::new("precision")
         .legend(Legend::default())
         .height(220.0)
@@ -75,8 +85,8 @@ fn draw(ui: &mut egui::Ui, project: &Project, reviewers: &Reviewers) {
         .include_y(1.0)
         .include_x(0.0)
         .include_x(1.0)
-        .x_axis_label("score threshold")
-        .y_axis_label("precision")
+        .x_axis_label(tr!(ui, "stats-threshold"))
+        .y_axis_label(tr!(ui, "stats-precision"))
         .show(ui, |plot| {
             for (source, r) in &stats {
                 let points: PlotPoints = r.curve.iter().map(|p| [p.threshold, p.precision]).collect();

@@ -3,6 +3,7 @@
 //! renaming keeps every annotation valid.
 
 use crate::model::{EntityType, EntityTypeId, EventType, EventTypeId, Rgb, Role, RoleId, Schema};
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::session::Session;
@@ -96,21 +97,28 @@ impl SchemaEditor {
         problems.extend(reserved_keys(draft));
         ui.horizontal(|ui| {
             let changed = draft != schema;
-            if ui.add_enabled(changed && problems.is_empty(), egui::Button::new("Apply")).clicked() {
+            if ui.add_enabled(changed && problems.is_empty(), egui::Button::new(tr!(ui, "schema-apply"))).clicked() {
                 out.push(Action::Project(crate::model::ProjectEdit::SetSchema(Box::new(draft.clone()))));
             }
-            if ui.add_enabled(changed, egui::Button::new("Revert")).clicked() {
+            if ui.add_enabled(changed, egui::Button::new(tr!(ui, "button-revert"))).clicked() {
                 *draft = schema.clone();
             }
-            ui.weak("Ids never change: renaming keeps annotations valid. Apply is one undoable change.");
+            ui.weak(tr!(ui, "schema-ids"));
         });
         for (_, problem) in &problems {
             ui.colored_label(ui.visuals().error_fg_color, problem);
         }
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.heading("Entity types");
+            ui.heading(tr!(ui, "schema-entity-types"));
             egui::Grid::new("entity-types").striped(true).show(ui, |ui| {
-                for h in ["id", "name", "Arabic name", "colour", "key"] {
+                let headings = [
+                    tr!(ui, "schema-id"),
+                    tr!(ui, "schema-name"),
+                    tr!(ui, "schema-arabic-name"),
+                    tr!(ui, "schema-colour"),
+                    tr!(ui, "schema-key"),
+                ];
+                for h in headings {
                     ui.label(RichText::new(h).strong());
                 }
                 ui.end_row();
@@ -126,7 +134,7 @@ impl SchemaEditor {
                     ui.end_row();
                 }
             });
-            if ui.button("Add entity type").clicked() {
+            if ui.button(tr!(ui, "schema-add-entity")).clicked() {
                 let id = fresh_id("NEW TYPE", |id| draft.entity_types.iter().any(|t| t.id.as_str() == id), true);
                 draft.entity_types.push(EntityType {
                     id: EntityTypeId::new(id),
@@ -138,12 +146,12 @@ impl SchemaEditor {
                 });
             }
             ui.separator();
-            ui.heading("Event types");
+            ui.heading(tr!(ui, "schema-event-types"));
             let entity_ids: Vec<EntityTypeId> = draft.entity_types.iter().map(|t| t.id.clone()).collect();
             for (i, t) in draft.event_types.iter_mut().enumerate() {
                 ui.push_id(("event-type", i), |ui| event_type(ui, t, &entity_ids));
             }
-            if ui.button("Add event type").clicked() {
+            if ui.button(tr!(ui, "schema-add-event")).clicked() {
                 let id = fresh_id("NEW EVENT", |id| draft.event_types.iter().any(|t| t.id.as_str() == id), true);
                 draft.event_types.push(EventType {
                     id: EventTypeId::new(id),
@@ -169,16 +177,23 @@ fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId])
     ui.horizontal(|ui| {
         let id = t.id.to_string();
         ui.label(RichText::new(&id).strong());
-        ui.label("name");
+        ui.label(tr!(ui, "schema-name"));
         let width = fitting_width(ui, [t.name.as_str()], 140.0);
         text_field(ui, &mut t.name, width, format!("Name of {id}"));
-        ui.label("colour");
+        ui.label(tr!(ui, "schema-colour"));
         color_field(ui, &mut t.color, &id);
-        ui.label("key");
+        ui.label(tr!(ui, "schema-key"));
         key_field(ui, &mut t.key, &id);
     });
     egui::Grid::new("roles").striped(true).show(ui, |ui| {
-        for h in ["role", "name", "takes", "required", "repeats"] {
+        let headings = [
+            tr!(ui, "schema-role"),
+            tr!(ui, "schema-name"),
+            tr!(ui, "schema-takes"),
+            tr!(ui, "schema-required"),
+            tr!(ui, "schema-repeats"),
+        ];
+        for h in headings {
             ui.label(RichText::new(h).weak());
         }
         ui.end_row();
@@ -204,7 +219,7 @@ fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId])
             ui.end_row();
         }
     });
-    if ui.small_button("Add role").clicked() {
+    if ui.small_button(tr!(ui, "schema-add-role")).clicked() {
         let id = fresh_id("Role", |id| t.roles.iter().any(|r| r.id.as_str() == id), false);
         t.roles.push(Role {
             id: RoleId::new(id),
@@ -222,8 +237,8 @@ impl ToolWindow for SchemaEditor {
         "schema"
     }
 
-    fn title(&self) -> String {
-        "Schema".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-schema").into()
     }
 
     fn min_width(&self) -> f32 {

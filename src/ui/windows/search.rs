@@ -36,14 +36,15 @@ impl SearchWindow {
         self.searched = Some(self.query.clone());
     }
 
-    /// What the line above the hits says: how many there are, or that a search is under way.
-    pub fn status(&self) -> Option<String> {
+    /// What the line above the hits says, in `language` (logical order, for the bidi pass): how many there
+    /// are, or that a search is under way.
+    pub fn status(&self, language: crate::settings::Language) -> Option<String> {
         if let Some((query, _)) = &self.pending {
-            return Some(format!("searching for {}…", crate::text::quote::quoted(query)));
+            return Some(crate::trl!(language, "search-running", query = crate::text::quote::quoted(query)));
         }
         let searched = self.searched.as_ref()?;
         let n = self.hits.len();
-        Some(format!("{n} {} for {}", if n == 1 { "match" } else { "matches" }, crate::text::quote::quoted(searched)))
+        Some(crate::trl!(language, "search-matches", count = n, query = crate::text::quote::quoted(searched)))
     }
 
     /// The hits of the last search.
@@ -56,20 +57,24 @@ impl SearchWindow {
         let mut go = false;
         ui.horizontal(|ui| {
             let field = ui
-                .add(BidiTextEdit::singleline(&mut self.query).hint_text("word or phrase").desired_width(260.0))
+                .add(
+                    BidiTextEdit::singleline(&mut self.query)
+                        .hint_text(crate::tr!(ui, "search-hint"))
+                        .desired_width(260.0),
+                )
                 .accessible_name("Search the project");
             if std::mem::take(&mut self.focus_field) {
                 field.request_focus();
             }
             go = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            go |= ui.button("Search").clicked();
+            go |= ui.button(crate::tr!(ui, "search-button")).clicked();
         });
         if go && !self.query.trim().is_empty() {
             self.pending = Some((self.query.clone(), ui.ctx().cumulative_frame_nr()));
             ui.ctx().request_repaint();
         }
-        ui.weak("Spelling is normalized (alef forms, ya/alef maqsura, ta marbuta, diacritics, digits), clitics such as و ب ال are ignored, and small typos are tolerated.");
-        if let Some(status) = self.status() {
+        ui.weak(crate::tr!(ui, "search-help"));
+        if let Some(status) = self.status(crate::ui::i18n::language_of(ui)) {
             // The query may be Arabic: egui's own label would not order it right to left inside its «».
             let style = LabelStyle {
                 size: egui::TextStyle::Body.resolve(ui.style()).size,
@@ -99,8 +104,8 @@ impl ToolWindow for SearchWindow {
         "search"
     }
 
-    fn title(&self) -> String {
-        "Search".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-search").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {

@@ -3,6 +3,7 @@
 
 use crate::store::Project;
 use crate::sync::{self, ShareReport, SyncError};
+use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::session::Session;
@@ -24,8 +25,8 @@ impl ToolWindow for ShareWindow {
         "share"
     }
 
-    fn title(&self) -> String {
-        "Share project".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-share-project").into()
     }
 
     fn default_size(&self) -> egui::Vec2 {
@@ -37,20 +38,16 @@ impl ToolWindow for ShareWindow {
     }
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, _out: &mut Vec<Action>) {
-        ui.label(
-            "Teammates sync this project through a git repository they can all reach: an empty repository on \
-             GitHub or GitLab, or a bare repository on a shared drive. Your own git setup (SSH keys, credential \
-             helpers) is used.",
-        );
+        ui.label(tr!(ui, "share-help"));
         ui.horizontal(|ui| {
-            ui.label("Shared repository:");
+            ui.label(tr!(ui, "share-remote"));
             ui.add(
                 BidiTextEdit::singleline(&mut self.remote).hint_text("git@host:team/project.git").desired_width(260.0),
             );
         });
         let ready = self.running.is_none();
-        let button = ui.add_enabled(ready, egui::Button::new("Share"));
-        if button.on_hover_text("Make the folder a repository, commit the project, and send it there").clicked() {
+        let button = ui.add_enabled(ready, egui::Button::new(tr!(ui, "share-button")));
+        if button.on_hover_text(tr!(ui, "share-button-help")).clicked() {
             let root = session.project().root().to_owned();
             let remote = Some(self.remote.trim().to_owned()).filter(|r| !r.is_empty());
             let (tx, rx) = channel();
@@ -65,7 +62,7 @@ impl ToolWindow for ShareWindow {
         if !ready {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Sharing…");
+                ui.label(tr!(ui, "share-running"));
             });
         }
         for line in &self.said {

@@ -14,8 +14,8 @@ impl ToolWindow for ShortcutsWindow {
         "shortcuts"
     }
 
-    fn title(&self) -> String {
-        "Keyboard shortcuts".into()
+    fn title(&self, language: crate::settings::Language) -> String {
+        crate::tr!(language, "window-keyboard-shortcuts").into()
     }
 
     fn min_width(&self) -> f32 {

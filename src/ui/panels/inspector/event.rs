@@ -1,6 +1,8 @@
 //! The focused event: its type, roles and their fillers, attributes, relations and note.
 
 use super::*;
+use crate::ui::i18n::{self, LangOf};
+use crate::{tr, trl};
 
 /// The focused event: trigger, provenance, roles, attributes, relations, note.
 pub(super) fn event(
@@ -14,17 +16,15 @@ pub(super) fn event(
     let e = &layer.events[&id];
     let schema = &input.project.config().schema;
     let def = schema.event_type(&e.event_type);
-    ui.heading(format!("Event {id}: {}", def.map_or(e.event_type.as_str(), |d| d.name.as_str())));
-    bidi_label(
-        ui,
-        &format!("trigger {}", crate::text::quote::quoted(&quote(input.loaded, e.trigger))),
-        body(ui),
-        egui::Sense::hover(),
-    );
+    let language = ui.language();
+    let type_name = def.map_or(e.event_type.as_str(), |d| i18n::event_name(d, language));
+    i18n::line(ui, RichText::new(tr!(ui, "event-heading", id = id.to_string(), name = type_name)).heading());
+    let quoted = crate::text::quote::quoted(&quote(input.loaded, e.trigger));
+    bidi_label(ui, &trl!(ui, "event-trigger", text = quoted), body(ui), egui::Sense::hover());
     provenance(ui, e.provenance.as_ref());
     ui.add_enabled_ui(input.editable, |ui| {
         let Some(def) = def else { return };
-        ui.label(RichText::new("Roles").strong());
+        i18n::line(ui, RichText::new(tr!(ui, "event-roles")).strong());
         roles(ui, input, layer, id, def, out);
         ui.separator();
         let defs = applicable(schema, AttributeTarget::Event, e.event_type.as_str());
@@ -34,17 +34,22 @@ pub(super) fn event(
         ui.separator();
         relations(ui, input, layer, id, state, out);
         note(ui, &format!("e{}", id.0), &e.note, state, out, |note| coding::change_event(layer, id, |e| e.note = note));
-        if ui.button("Delete event (Del)").clicked() {
+        if ui.button(tr!(ui, "event-delete")).clicked() {
             out.push(Action::Edit(coding::remove_event(layer, id)));
             out.push(Action::Focus(None));
         }
     });
 }
 
-/// An event as the relation list names it: its id, type and trigger.
-pub(super) fn event_label(input: &InspectorInput<'_>, layer: &Layer, id: EventId) -> String {
+/// An event as the relation list names it: its id, type (its Arabic name in Arabic) and trigger.
+pub(super) fn event_label(input: &InspectorInput<'_>, layer: &Layer, id: EventId, l: i18n::Language) -> String {
     layer.events.get(&id).map_or(id.to_string(), |e| {
-        format!("{id} {} {}", e.event_type, crate::text::quote::quoted(&quote(input.loaded, e.trigger)))
+        let schema = &input.project.config().schema;
+        let ty = schema
+            .event_type(&e.event_type)
+            .filter(|_| l.is_rtl())
+            .map_or(e.event_type.as_str(), |t| i18n::event_name(t, l));
+        format!("{id} {ty} {}", crate::text::quote::quoted(&quote(input.loaded, e.trigger)))
     })
 }
 
@@ -61,15 +66,15 @@ pub(super) fn relations(
     if schema.relation_types.is_empty() {
         return;
     }
-    ui.label(RichText::new("Relations").strong());
+    ui.label(RichText::new(tr!(ui, "event-relations")).strong());
     for (rid, r) in layer.relations.iter().filter(|(_, r)| r.from == id || r.to == id) {
         ui.horizontal(|ui| {
             let (dir, other) = if r.from == id { ("->", r.to) } else { ("<-", r.from) };
-            let line = format!("{} {dir} {}", r.relation_type, event_label(input, layer, other));
+            let line = format!("{} {dir} {}", r.relation_type, event_label(input, layer, other, ui.language()));
             if selectable_row(ui, false, &line, ui.visuals().text_color()).clicked() {
                 out.push(Action::Focus(Some(Focus::Event(other))));
             }
-            if ui.small_button("×").on_hover_text("Remove this relation").clicked() {
+            if ui.small_button("×").on_hover_text(tr!(ui, "event-remove-relation")).clicked() {
                 out.push(Action::Edit(Edit::PutRelation(*rid, None)));
             }
         });
@@ -84,16 +89,16 @@ pub(super) fn relations(
             .selected_text(target.to_string())
             .show_ui(ui, |ui| {
                 for other in &others {
-                    let label = event_label(input, layer, *other);
+                    let label = event_label(input, layer, *other, ui.language());
                     if selectable_row(ui, *other == target, &label, ui.visuals().text_color()).clicked() {
                         state.relation_target = Some(*other);
                     }
                 }
             })
             .response
-            .accessible_name("Related event");
+            .accessible_name(tr!(ui, "event-related"));
         for t in &schema.relation_types {
-            if ui.button(format!("{} it", t.name)).on_hover_text(&t.description).clicked() {
+            if ui.button(tr!(ui, "event-relate", name = t.name.as_str())).on_hover_text(&t.description).clicked() {
                 push(out, coding::relate(layer, schema, &t.id, id, target));
             }
         }
@@ -114,24 +119,25 @@ fn roles(
     let armed = input.picking.filter(|p| p.event == id).and_then(|p| def.roles.iter().find(|r| r.id == p.role));
     let line = match armed {
         Some(role) => egui::Label::new(
-            RichText::new(format!(
-                "Filling {}: select its text and press a type key, or click a mention (Esc stops)",
-                role.name
-            ))
-            .color(ui.visuals().warn_fg_color),
+            RichText::new(tr!(ui, "event-filling", role = i18n::role_name(role, ui.language())))
+                .color(ui.visuals().warn_fg_color),
         ),
-        None => egui::Label::new(RichText::new("A role's number (Ctrl+number) fills it next").weak()),
+        None => egui::Label::new(RichText::new(tr!(ui, "event-roles-hint")).weak()),
     };
     ui.add(line.truncate());
     let Some(e) = layer.events.get(&id) else { return };
     let empty = coding::empty_required_roles(&input.project.config().schema, e);
     let row_height = chip_height(ui);
-    egui::Grid::new(("roles", id.0)).num_columns(4).min_row_height(row_height).show(ui, |ui| {
-        for (i, role) in def.roles.iter().enumerate() {
-            let row = RoleRow { event: id, role, number: i + 1, empty: empty.contains(&&role.id) };
-            role_row(ui, input, layer, &row, out);
-            ui.end_row();
-        }
+    // Left-aligned even in the mirrored Arabic panel: a grid's cells under a right-aligned layout have no
+    // left edge, and the fillers' scroll area would get an infinite width (egui panics on it).
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        egui::Grid::new(("roles", id.0)).num_columns(4).min_row_height(row_height).show(ui, |ui| {
+            for (i, role) in def.roles.iter().enumerate() {
+                let row = RoleRow { event: id, role, number: i + 1, empty: empty.contains(&&role.id) };
+                role_row(ui, input, layer, &row, out);
+                ui.end_row();
+            }
+        });
     });
 }
 
@@ -153,20 +159,18 @@ fn role_row(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, row: &
     let schema = &input.project.config().schema;
     let picking = input.picking.is_some_and(|p| p.event == id && p.role == role.id);
     let key = if row.number <= 9 { format!("Ctrl+{}: ", row.number) } else { String::new() };
+    let role_name = i18n::role_name(role, ui.language());
     let pick = ui
         .selectable_label(picking, RichText::new(format!(" {} ", row.number)).monospace())
-        .on_hover_text(format!(
-            "{key}fill {} next: select its text and press a type key, or click a mention",
-            role.name
-        ))
-        .accessible_name(format!("Pick {}", role.name));
+        .on_hover_text(tr!(ui, "event-pick-help", key = key, role = role_name))
+        .accessible_name(tr!(ui, "event-pick", role = role_name));
     if pick.clicked() {
         out.push(Action::Pick((!picking).then(|| Picking { event: id, role: role.id.clone() })));
     }
     let mark = if role.required { "*" } else { "" };
-    let name = RichText::new(format!("{}{mark}", role.name));
+    let name = RichText::new(i18n::shown(ui.language(), &format!("{role_name}{mark}")));
     if row.empty {
-        ui.label(name.color(ui.visuals().error_fg_color)).on_hover_text("Required, and no mention fills it yet");
+        ui.label(name.color(ui.visuals().error_fg_color)).on_hover_text(tr!(ui, "event-required-empty"));
     } else {
         ui.label(name);
     }
@@ -181,7 +185,7 @@ fn role_row(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, row: &
                 let text = quote(input.loaded, m.span);
                 let chip = bidi_chip(ui, &text, chip_colors(tint), room).on_hover_ui(|ui| {
                     bidi_label(ui, &text, body(ui), egui::Sense::hover());
-                    ui.label(format!("{} — click to inspect; right-click to remove", arg.mention));
+                    ui.label(tr!(ui, "event-filler-help", id = arg.mention.to_string()));
                 });
                 if chip.clicked() {
                     out.push(Action::Focus(Some(Focus::Mention(arg.mention))));
@@ -189,7 +193,7 @@ fn role_row(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, row: &
                 if chip.secondary_clicked() {
                     push(out, coding::clear_filler(layer, id, &role.id, arg.mention));
                 }
-                if ui.small_button("×").on_hover_text("Remove this filler").clicked() {
+                if ui.small_button("×").on_hover_text(tr!(ui, "event-remove-filler")).clicked() {
                     push(out, coding::clear_filler(layer, id, &role.id, arg.mention));
                 }
             }
@@ -223,7 +227,7 @@ fn candidates(
             let widest = entries.iter().map(|(_, l)| text_width(ui.ctx(), l)).fold(0.0, f32::max);
             ui.set_min_width((widest + pad).min(CANDIDATES_MAX_WIDTH));
             if entries.is_empty() {
-                ui.weak(format!("No mention of a type {} takes yet", role.name));
+                ui.weak(tr!(ui, "event-no-candidates", role = i18n::role_name(role, ui.language())));
             }
             for (mid, label) in &entries {
                 let row = selectable_row(ui, false, label, ui.visuals().text_color()).on_hover_ui(|ui| {
@@ -235,8 +239,8 @@ fn candidates(
             }
         })
         .response
-        .on_hover_text(format!("Choose a filler for {} from the mentions it takes", role.name))
-        .accessible_name(format!("Choose a filler for {}", role.name));
+        .on_hover_text(tr!(ui, "event-choose-filler-help", role = i18n::role_name(role, ui.language())))
+        .accessible_name(tr!(ui, "event-choose-filler", role = i18n::role_name(role, ui.language())));
 }
 
 /// The widest the candidates list grows, in points.

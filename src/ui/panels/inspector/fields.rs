@@ -3,6 +3,8 @@
 
 use super::*;
 use crate::ui::bidi_field::BidiTextEdit;
+use crate::ui::i18n::{self, LangOf};
+use crate::{tr, trl};
 
 /// Attribute definitions that apply to a target of this type.
 pub(super) fn applicable<'a>(
@@ -30,7 +32,7 @@ pub(super) fn attributes(
     if defs.is_empty() {
         return;
     }
-    ui.label(RichText::new("Attributes").strong());
+    ui.label(RichText::new(tr!(ui, "attributes-heading")).strong());
     egui::Grid::new(("attributes", owner)).num_columns(2).show(ui, |ui| {
         for def in defs {
             ui.label(&def.name);
@@ -57,7 +59,10 @@ fn choice(
 ) {
     let choices: Vec<(String, AttrValue)> = match &def.kind {
         AttributeKind::Choice(cs) => cs.iter().map(|c| (c.clone(), AttrValue::Choice(c.clone()))).collect(),
-        _ => vec![("yes".into(), AttrValue::Bool(true)), ("no".into(), AttrValue::Bool(false))],
+        _ => vec![
+            (tr!(ui, "attribute-yes").into(), AttrValue::Bool(true)),
+            (tr!(ui, "attribute-no").into(), AttrValue::Bool(false)),
+        ],
     };
     let shown = choices.iter().find(|(_, v)| Some(v) == value).map_or("—", |(l, _)| l.as_str());
     egui::ComboBox::from_id_salt(("attr", owner, def.id.as_str()))
@@ -73,7 +78,7 @@ fn choice(
             }
         })
         .response
-        .accessible_name(format!("{} of {owner}", def.name));
+        .accessible_name(tr!(ui, "attribute-of", name = def.name.as_str(), owner = owner));
 }
 
 /// A text field of a number, date or text attribute, committed when the field loses the keyboard.
@@ -95,7 +100,7 @@ fn typed(
     let key = format!("{owner}/{}", def.id);
     let draft = state.drafts.entry(key.clone()).or_insert_with(|| current.clone());
     let hint = match def.kind {
-        AttributeKind::Number => "number",
+        AttributeKind::Number => tr!(ui, "attribute-number-hint"),
         AttributeKind::Date => "YYYY-MM-DD",
         _ => "",
     };
@@ -106,15 +111,31 @@ fn typed(
         match parse_value(def, draft.trim()) {
             Ok(v) => push(out, set(&def.id, v)),
             Err(why) => {
+                out.push(Action::Notice(why.message(ui.language(), &def.name, draft.trim())));
                 state.drafts.remove(&key);
-                out.push(Action::Notice(why));
             }
         }
     }
 }
 
+/// Why a typed value is not one of its attribute.
+enum NotAValue {
+    Number,
+    Date,
+}
+
+impl NotAValue {
+    /// The message to the coder (logical order: messages are drawn with the bidi pass).
+    fn message(&self, language: i18n::Language, name: &str, typed: &str) -> String {
+        match self {
+            NotAValue::Number => trl!(language, "attribute-not-number", name = name, typed = typed),
+            NotAValue::Date => trl!(language, "attribute-not-date", name = name, typed = typed),
+        }
+    }
+}
+
 /// The value typed into an attribute's field (`None` when empty), or why it is not one.
-fn parse_value(def: &AttributeDef, typed: &str) -> Result<Option<AttrValue>, String> {
+fn parse_value(def: &AttributeDef, typed: &str) -> Result<Option<AttrValue>, NotAValue> {
     if typed.is_empty() {
         return Ok(None);
     }
@@ -124,11 +145,9 @@ fn parse_value(def: &AttributeDef, typed: &str) -> Result<Option<AttrValue>, Str
             .ok()
             .filter(|n| n.is_finite())
             .map(|n| Some(AttrValue::Number(n)))
-            .ok_or_else(|| format!("{} must be a number, not «{typed}»", def.name)),
+            .ok_or(NotAValue::Number),
         AttributeKind::Date if crate::model::is_partial_date(typed) => Ok(Some(AttrValue::Date(typed.to_owned()))),
-        AttributeKind::Date => {
-            Err(format!("{} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not «{typed}»", def.name))
-        }
+        AttributeKind::Date => Err(NotAValue::Date),
         _ => Ok(Some(AttrValue::Text(typed.to_owned()))),
     }
 }
@@ -142,7 +161,7 @@ pub(super) fn note(
     out: &mut Vec<Action>,
     set: impl FnOnce(String) -> Result<Edit, CodingError>,
 ) {
-    ui.label(RichText::new("Note").strong());
+    ui.label(RichText::new(tr!(ui, "note-heading")).strong());
     let draft = state.drafts.entry(format!("{owner}/note")).or_insert_with(|| current.to_owned());
     let response =
         ui.add(BidiTextEdit::multiline(draft).desired_rows(2).desired_width(f32::INFINITY)).accessible_name("Note");

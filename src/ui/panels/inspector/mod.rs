@@ -9,6 +9,8 @@ use crate::model::{
 use crate::store::{LoadedDoc, Project};
 use crate::ui::action::{Action, Focus, Picking};
 use crate::ui::bidi_label::{LabelStyle, bidi_chip, bidi_label, selectable_row, text_width};
+use crate::ui::i18n::{self, LangOf};
+use crate::{tr, trl};
 use eframe::egui::{self, Color32, RichText};
 use std::collections::HashMap;
 
@@ -91,7 +93,7 @@ pub fn inspector(ui: &mut egui::Ui, input: &InspectorInput<'_>, state: &mut Insp
                 event(ui, input, layer, id, state, out)
             }
             _ => {
-                ui.weak("Click a highlighted mention or event trigger to inspect it.");
+                i18n::line(ui, RichText::new(tr!(ui, "inspector-empty")).weak());
                 if let Some(layer) = layer {
                     event_list(ui, input, layer, out);
                 }
@@ -104,30 +106,33 @@ pub fn inspector(ui: &mut egui::Ui, input: &InspectorInput<'_>, state: &mut Insp
 fn palette(ui: &mut egui::Ui, input: &InspectorInput<'_>, out: &mut Vec<Action>) {
     let schema = &input.project.config().schema;
     let enabled = input.editable && input.selection.is_some();
-    ui.label(RichText::new("Mark the selection as").strong());
-    ui.horizontal_wrapped(|ui| {
+    let language = ui.language();
+    i18n::line(ui, RichText::new(tr!(ui, "inspector-mark-as")).strong());
+    i18n::wrapped_row(ui, |ui| {
         for t in &schema.entity_types {
             let key = t.key.map(|k| format!("{k} ")).unwrap_or_default();
+            let name = i18n::shown(language, &format!("{key}{}", i18n::entity_name(t, language))).into_owned();
             let fill = color(t.color).gamma_multiply(0.6);
             let text = crate::ui::theme::text_on(fill, ui.visuals().panel_fill);
-            let button = egui::Button::new(RichText::new(format!("{key}{}", t.name)).color(text)).fill(fill);
+            let button = egui::Button::new(RichText::new(name).color(text)).fill(fill);
             if ui.add_enabled(enabled, button).on_hover_text(&t.description).clicked() {
                 out.push(Action::Mark(t.id.clone()));
             }
         }
     });
-    ui.label(RichText::new("Make it the trigger of").strong());
-    ui.horizontal_wrapped(|ui| {
+    i18n::line(ui, RichText::new(tr!(ui, "inspector-trigger-of")).strong());
+    i18n::wrapped_row(ui, |ui| {
         for t in &schema.event_types {
             let key = t.key.map(|k| format!("{k} ")).unwrap_or_default();
-            let button = egui::Button::new(format!("{key}{}", t.name)).stroke(egui::Stroke::new(2.0, color(t.color)));
+            let name = i18n::shown(language, &format!("{key}{}", i18n::event_name(t, language))).into_owned();
+            let button = egui::Button::new(name).stroke(egui::Stroke::new(2.0, color(t.color)));
             if ui.add_enabled(enabled, button).on_hover_text(&t.description).clicked() {
                 out.push(Action::MakeEvent(t.id.clone()));
             }
         }
     });
     if !input.editable {
-        ui.weak("Another coder's layer is shown, or the project is read-only: choose your own layer in the toolbar to code.");
+        ui.weak(tr!(ui, "inspector-not-editable"));
     }
 }
 
@@ -146,10 +151,15 @@ fn push(out: &mut Vec<Action>, result: Result<Edit, CodingError>) {
 /// Where an annotation accepted from a suggestion came from.
 fn provenance(ui: &mut egui::Ui, p: Option<&crate::model::Provenance>) {
     let Some(p) = p else { return };
-    let score = p.score.map_or(String::new(), |s| format!(", score {s:.2}"));
-    ui.weak(format!(
-        "From {} suggestion {}{score}; accepted by {} at {}",
-        p.source, p.suggestion, p.reviewer, p.reviewed_at
+    let score = p.score.map_or(String::new(), |s| tr!(ui, "inspector-score", score = format!("{s:.2}")));
+    ui.weak(tr!(
+        ui,
+        "inspector-provenance",
+        source = p.source.to_string(),
+        suggestion = p.suggestion.to_string(),
+        score = score,
+        reviewer = p.reviewer.to_string(),
+        at = p.reviewed_at.clone()
     ));
 }
 
@@ -159,11 +169,12 @@ fn event_list(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Layer, out:
         return;
     }
     ui.separator();
-    ui.label(RichText::new("Events of this document").strong());
+    i18n::line(ui, RichText::new(tr!(ui, "inspector-events")).strong());
     for (id, e) in &layer.events {
         let missing = coding::empty_required_roles(&input.project.config().schema, e).len();
-        let flag = if missing > 0 { format!("  ({missing} required roles empty)") } else { String::new() };
-        let label = format!("{}{flag}", event_label(input, layer, *id));
+        // Drawn with the bidi pass: logical order.
+        let flag = if missing > 0 { trl!(ui, "inspector-roles-empty", count = missing) } else { String::new() };
+        let label = format!("{}{flag}", event_label(input, layer, *id, ui.language()));
         if selectable_row(ui, false, &label, ui.visuals().text_color()).clicked() {
             out.push(Action::Focus(Some(Focus::Event(*id))));
         }
