@@ -1,6 +1,7 @@
-//! Article view benchmarks (DESIGN.md section 8): layout of the seed article and of the article repeated
-//! 100 times (about 500k characters), hit testing, highlight geometry for 10,000 spans, and the CPU cost of
-//! building one visible screen (highlight shapes plus glyph mesh) at 1x and 100x.
+//! Article view benchmarks (DESIGN.md section 8): layout of the seed article, of the article repeated
+//! 100 times (about 500k characters) and of 500k characters of Latin names in Arabic at a narrow width (the
+//! worst case for rule L1), hit testing, highlight geometry for 10,000 spans, and the CPU cost of building
+//! one visible screen (highlight shapes plus glyph mesh) at 1x and 100x.
 //! Budgets: 100x layout well under a second; one screen under 2 ms whatever the document length.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -24,6 +25,19 @@ fn seed() -> String {
 fn text(repeat: usize) -> Arc<DocText> {
     let seed = seed();
     Arc::new(DocText::new(vec![seed.as_str(); repeat].join("\n\n")))
+}
+
+/// Paragraphs of Arabic with multi-word Latin names and English with Arabic phrases, about 500k characters.
+fn mixed_names() -> Arc<DocText> {
+    let paragraphs = [
+        "وفي تقرير صادر عن موقع Atlantic Council الذي يتخذ من واشنطن مقراً له، قال الباحث إن إيران تمكنت من بناء إمبراطورية عسكرية.",
+        "قالت منظمة Human Rights Watch في تقرير نشرته يوم 3 تموز 2021 إن 12 مدنياً قتلوا في ريف Deir ez-Zor الشرقي.",
+        "نقلت وكالة Reuters News Agency (رويترز) عن مصدر في Syrian Democratic Forces أن الهجوم بدأ الساعة 10:30 مساءً.",
+        "The Syrian Observatory for Human Rights (المرصد السوري لحقوق الإنسان في لندن) said that the militia moved 300 fighters to البوكمال والميادين ودير الزور in June 2021.",
+    ]
+    .join("\n\n");
+    let repeat = 500_000 / paragraphs.chars().count() + 1;
+    Arc::new(DocText::new(vec![paragraphs.as_str(); repeat].join("\n\n")))
 }
 
 fn params() -> LayoutParams {
@@ -64,6 +78,13 @@ fn bench_layout(c: &mut Criterion) {
     });
     group.bench_function(format!("seed x100 ({} chars)", t100.len_chars()), |b| {
         b.iter(|| black_box(engine.layout(t100.clone(), params()).height()))
+    });
+    // The worst case for rule L1 (text/layout/trailing.rs): Latin names in Arabic and Arabic phrases in
+    // English, at a narrow width where many lines wrap inside them.
+    let names = mixed_names();
+    let narrow = LayoutParams { width: 300.0, ..LayoutParams::default() };
+    group.bench_function(format!("mixed names at 300 px ({} chars)", names.len_chars()), |b| {
+        b.iter(|| black_box(engine.layout(names.clone(), narrow).height()))
     });
     group.finish();
 
