@@ -73,6 +73,13 @@ fn canonical(layer: &Layer) -> Vec<String> {
             .collect();
         out.push(format!("E {} {} {args:?} {:?} {:?}", e.event_type, e.trigger, attrs(&e.attributes), e.note));
     }
+    for r in layer.mention_relations.values() {
+        let (from, to) = (&layer.mentions[&r.from], &layer.mentions[&r.to]);
+        out.push(format!(
+            "MR {} {}@{} -> {}@{} {:?}",
+            r.relation_type, from.entity_type, from.span, to.entity_type, to.span, r.note
+        ));
+    }
     for r in layer.relations.values() {
         let (from, to) = (&layer.events[&r.from], &layer.events[&r.to]);
         out.push(format!(
@@ -87,6 +94,12 @@ fn canonical(layer: &Layer) -> Vec<String> {
 #[test]
 fn export_to_brat_and_import_into_a_fresh_layer_gives_the_same_annotations() {
     let (tmp, dir) = sample_copy();
+    // A relation between mentions with a note: the militia (m2) affiliated with the coalition (m10).
+    edit_file(
+        &dir.join(format!("annotations/{SAMPLE_DOC}/sample.ron")),
+        "  relations: {",
+        "  mention_relations: {\n    \"r2\": (type: \"AFFILIATED_WITH\", from: \"m2\", to: \"m10\", note: \"as the article says\"),\n  },\n  relations: {",
+    );
     let out = tmp.path().join("brat");
     let said = export(&dir, &out, Some("sample"));
     assert!(said.contains("1 .ann file(s) of 1 document(s)"), "{said}");
@@ -94,7 +107,7 @@ fn export_to_brat_and_import_into_a_fresh_layer_gives_the_same_annotations() {
         assert!(out.join(f).is_file(), "{f} is written");
     }
     let said = ok(&import(&dir, &out, "roundtrip", &[]));
-    assert!(said.contains("24 mention(s), 5 event(s), 1 relation(s)"), "{said}");
+    assert!(said.contains("24 mention(s), 5 event(s), 2 relation(s)"), "{said}");
 
     let (sample, back) = (layer_of(&dir, "sample"), layer_of(&dir, "roundtrip"));
     assert_eq!(sample.mentions.len(), 24);
@@ -112,6 +125,7 @@ fn export_to_brat_and_import_into_a_fresh_layer_gives_the_same_annotations() {
     }
     assert!(all.contains("Location:379..395/LOCATION") && all.contains("Location:407..416/LOCATION"), "{all}");
     assert!(all.contains("R RESPONSE_TO"), "{all}");
+    assert!(all.contains("MR AFFILIATED_WITH ACTOR@") && all.contains("as the article says"), "{all}");
     assert!(all.contains("Eight rockets; no casualties or damage reported"), "{all}");
     assert!(ok(&tarmeez(&["validate", s(&dir)])).contains("no problems"));
 
@@ -242,7 +256,8 @@ fn check_ann(
                 for (w, role) in words[1..].iter().zip(["Arg1", "Arg2"]) {
                     let (r, target) = w.split_once(':').unwrap();
                     assert_eq!(r, role, "{at}");
-                    assert!(e_ids.contains(target), "{at}: {target} is an event");
+                    let mention = t_types.get(target).is_some_and(|ty| entities.contains(ty.as_str()));
+                    assert!(e_ids.contains(target) || mention, "{at}: {target} is an event or a mention");
                 }
                 r_ids.insert(id.to_owned());
             }
@@ -306,6 +321,7 @@ fn every_ann_line_follows_the_standoff_grammar_and_every_t_text_is_the_txt_slice
     );
     assert!(conf["attributes"].iter().any(|(h, r)| h == "uncertain" && r == "Arg:<ENTITY>"));
     assert!(conf["relations"].iter().any(|(h, r)| h == "RESPONSE_TO" && r == "Arg1:<EVENT>, Arg2:<EVENT>"));
+    assert!(conf["relations"].iter().any(|(h, r)| h == "AFFILIATED_WITH" && r == "Arg1:ACTOR, Arg2:ACTOR"));
 
     let mut kinds = BTreeMap::new();
     for coder in ["sample", "second"] {
@@ -533,7 +549,7 @@ fn what_tarmeez_cannot_hold_is_refused_with_its_line() {
         (6, "equivalence lines"),
         (7, "no text column"),
         (8, "no event (E line)"),
-        (9, "relations are between events"),
+        (9, "relates events"),
         (10, "goes on a mention (T)"),
         (11, "outside the text"),
     ] {

@@ -339,7 +339,7 @@ pub(crate) fn import_annotations(
             file.display(),
             layer.mentions.len(),
             layer.events.len(),
-            layer.relations.len()
+            layer.relations.len() + layer.mention_relations.len()
         );
     }
     outln!("{} document(s) imported", plan.layers.len());

@@ -10,9 +10,11 @@
 //!   line-break characters out, and its text is the fragments' texts joined by one space, as brat does.
 //! - `E<n>\t<EVENT TYPE>:T<trigger> <Role>:T<k> ...` with the arguments in the coder's order; a role filled
 //!   several times is numbered as brat numbers it: `Location:T4 Location2:T5`.
-//! - `R<n>\t<RELATION TYPE> Arg1:E<from> Arg2:E<to>`: relations are between events, so their arguments are
-//!   event ids (`annotation.conf` declares them `Arg1:<EVENT>, Arg2:<EVENT>`). The import also takes a
-//!   trigger's `T` id standing for the one event it triggers.
+//! - `R<n>\t<RELATION TYPE> Arg1:E<from> Arg2:E<to>` for relations between events (`annotation.conf`
+//!   declares them `Arg1:<EVENT>, Arg2:<EVENT>`; the import also takes a trigger's `T` id standing for the one
+//!   event it triggers), then `R<n>\t<RELATION TYPE> Arg1:T<from> Arg2:T<to>` for relations between mentions
+//!   (declared with the entity types the schema allows, `Arg1:ACTOR, Arg2:ACTOR`, or `<ENTITY>`). The schema's
+//!   relation type says which an `R` line is.
 //! - `A<n>\t<attribute> <T or E id>[ <value>]`: a true boolean has no value (a false one is not written:
 //!   brat's binary attributes are present or absent); numbers are written shortest (`5`, `2.5`), dates as
 //!   `YYYY[-MM[-DD]]`, choices and free text as one token in which `%`, whitespace, `|` and `,` are

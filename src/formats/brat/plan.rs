@@ -248,6 +248,22 @@ pub fn carry_over(old: &Layer, new: Layer) -> Layer {
         taken.insert(id);
         out.relations.insert(id, r);
     }
+    for (_, mut r) in new.mention_relations {
+        r.from = mention_ids[&r.from];
+        r.to = mention_ids[&r.to];
+        let same = old.mention_relations.iter().find(|(oid, o)| {
+            !taken.contains(*oid) && o.relation_type == r.relation_type && o.from == r.from && o.to == r.to
+        });
+        let id = match same {
+            Some((oid, _)) => *oid,
+            None => {
+                next += 1;
+                RelationId(next - 1)
+            }
+        };
+        taken.insert(id);
+        out.mention_relations.insert(id, r);
+    }
     out
 }
 
@@ -260,12 +276,14 @@ pub fn import_edit(project: &Project, plan: &ImportPlan) -> ProjectEdit {
             project.document(doc).and_then(|d| d.loaded()).and_then(|d| d.layers.get(project.annotator()))
         {
             batch.extend(old.relations.keys().map(|id| Edit::PutRelation(*id, None)));
+            batch.extend(old.mention_relations.keys().map(|id| Edit::PutMentionRelation(*id, None)));
             batch.extend(old.events.keys().map(|id| Edit::PutEvent(*id, None)));
             batch.extend(old.mentions.keys().map(|id| Edit::PutMention(*id, None)));
         }
         batch.extend(layer.mentions.iter().map(|(id, m)| Edit::PutMention(*id, Some(m.clone()))));
         batch.extend(layer.events.iter().map(|(id, e)| Edit::PutEvent(*id, Some(e.clone()))));
         batch.extend(layer.relations.iter().map(|(id, r)| Edit::PutRelation(*id, Some(r.clone()))));
+        batch.extend(layer.mention_relations.iter().map(|(id, r)| Edit::PutMentionRelation(*id, Some(r.clone()))));
         edits.push(ProjectEdit::Layer(doc.clone(), Edit::Batch(batch)));
     }
     ProjectEdit::Batch(edits)

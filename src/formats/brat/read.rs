@@ -8,8 +8,8 @@ use super::parse::{AnnLine, Parsed, parse_ann};
 use crate::formats::type_labels::{LabelMap, TypeOf, type_of};
 use crate::model::{
     ActorId, ActorRegistry, Argument, AttrValue, AttributeDef, AttributeKind, AttributeTarget, DocText, Event, EventId,
-    EventType, EventTypeId, Layer, Mention, MentionId, Relation, RelationId, RelationTypeId, RoleId, Schema, Span,
-    validate_layer,
+    EventType, EventTypeId, Layer, Mention, MentionId, MentionRelation, Relation, RelationId, RelationTypeId, RoleId,
+    Schema, Span, validate_layer,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -76,6 +76,14 @@ struct Reader<'a> {
     used_triggers: BTreeMap<&'a str, Vec<EventId>>,
     /// Ids already refused, so that the lines using them are not refused again for it.
     refused: BTreeSet<&'a str>,
+}
+
+/// What an `R` line relates.
+enum Ends {
+    /// Two events.
+    Events(EventId, EventId),
+    /// Two mentions.
+    Mentions(MentionId, MentionId),
 }
 
 impl<'a> Reader<'a> {
@@ -301,15 +309,21 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// `R` lines: relations between events.
+    /// `R` lines: relations between events, or between mentions when the schema's relation type says so.
     fn read_relations(&mut self, lines: &'a [Parsed]) {
         for p in lines {
             let AnnLine::Relation { ty, args } = &p.what else { continue };
+            let id = self.layer.next_relation_id();
+            let relation_type = RelationTypeId::from(ty.as_str());
             match self.relation_ends(&p.id, ty, args) {
-                Ok(Some((from, to))) => {
-                    let id = RelationId(self.layer.relations.len() as u32 + 1);
-                    let relation = Relation { relation_type: ty.as_str().into(), from, to, note: String::new() };
+                Ok(Some(Ends::Events(from, to))) => {
+                    let relation = Relation { relation_type, from, to, note: String::new() };
                     self.layer.relations.insert(id, relation);
+                    self.relation_of.insert(&p.id, id);
+                }
+                Ok(Some(Ends::Mentions(from, to))) => {
+                    let relation = MentionRelation { relation_type, from, to, note: String::new() };
+                    self.layer.mention_relations.insert(id, relation);
                     self.relation_of.insert(&p.id, id);
                 }
                 Ok(None) => {}
@@ -318,16 +332,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The events an `R` line relates; `None` when one of its arguments was refused already.
-    fn relation_ends(
-        &self,
-        id: &str,
-        ty: &str,
-        args: &[(String, String)],
-    ) -> Result<Option<(EventId, EventId)>, String> {
-        if self.schema.relation_type(&RelationTypeId::from(ty)).is_none() {
+    /// What an `R` line relates; `None` when one of its arguments was refused already.
+    fn relation_ends(&self, id: &str, ty: &str, args: &[(String, String)]) -> Result<Option<Ends>, String> {
+        let Some(def) = self.schema.relation_type(&RelationTypeId::from(ty)) else {
             return Err(format!("{id}: `{ty}` is not a relation type of the schema"));
-        }
+        };
         let [(r1, a1), (r2, a2)] = args else {
             return Err(format!("{id}: a relation has exactly two arguments, Arg1 and Arg2"));
         };
@@ -337,10 +346,24 @@ impl<'a> Reader<'a> {
         if self.refused.contains(a1.as_str()) || self.refused.contains(a2.as_str()) {
             return Ok(None);
         }
-        match (self.event_ref(a1), self.event_ref(a2)) {
-            (Some(from), Some(to)) => Ok(Some((from, to))),
-            _ => Err(format!("{id}: relations are between events; give E ids (or the T id of one event's trigger)")),
+        if def.between.is_events() {
+            return match (self.event_ref(a1), self.event_ref(a2)) {
+                (Some(from), Some(to)) => Ok(Some(Ends::Events(from, to))),
+                _ => Err(format!("{id}: `{ty}` relates events; give E ids (or the T id of one event's trigger)")),
+            };
         }
+        let (Some(&from), Some(&to)) = (self.mention_of.get(a1.as_str()), self.mention_of.get(a2.as_str())) else {
+            return Err(format!("{id}: `{ty}` relates mentions; give the T ids of two mentions"));
+        };
+        let type_of = |m: MentionId| &self.layer.mentions[&m].entity_type;
+        if !def.between.allows(type_of(from), type_of(to)) {
+            return Err(format!(
+                "{id}: `{ty}` does not go from a mention of type {} to one of type {}",
+                type_of(from),
+                type_of(to)
+            ));
+        }
+        Ok(Some(Ends::Mentions(from, to)))
     }
 
     /// Attributes, actor references and notes, on annotations not refused already.
@@ -420,7 +443,10 @@ impl<'a> Reader<'a> {
         } else if let Some(e) = event {
             &mut self.layer.events.get_mut(&e).expect("made above").note
         } else if let Some(r) = self.relation_of.get(target) {
-            &mut self.layer.relations.get_mut(r).expect("made above").note
+            match self.layer.relations.get_mut(r) {
+                Some(relation) => &mut relation.note,
+                None => &mut self.layer.mention_relations.get_mut(r).expect("made above").note,
+            }
         } else {
             return Err(format!("{id}: {target} is no mention, event or relation of this file"));
         };

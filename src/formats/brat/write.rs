@@ -4,8 +4,8 @@
 use super::escape::{attr_token, encode_token, escape_note, is_line_break, one_line};
 use super::{ACTOR_DB, CONF_FILE, VISUAL_FILE};
 use crate::model::{
-    ActorRegistry, AttrValue, AttributeKind, AttributeTarget, DocText, EventId, Layer, MentionId, RelationId, Schema,
-    Span,
+    ActorRegistry, AttrValue, AttributeKind, AttributeTarget, DocText, EventId, Layer, MentionId, RelationEnds,
+    RelationId, Schema, Span,
 };
 use crate::model::{Annotator, DocId};
 use crate::store::Project;
@@ -125,12 +125,21 @@ fn write_event_lines(out: &mut String, layer: &Layer, ids: &mut AnnIds) {
     }
 }
 
-/// The `R` lines, between `E` ids; a relation whose events are missing is left out.
+/// The `R` lines: between `E` ids for relations between events, then between `T` ids for relations between
+/// mentions; a relation whose ends are missing is left out.
 fn write_relation_lines(out: &mut String, layer: &Layer, ids: &mut AnnIds) {
-    for (n, (id, rel)) in layer.relations.iter().enumerate() {
+    let mut r = 0;
+    for (id, rel) in &layer.relations {
         let (Some(from), Some(to)) = (ids.event_e.get(&rel.from), ids.event_e.get(&rel.to)) else { continue };
-        ids.relation_r.insert(*id, n + 1);
-        let _ = writeln!(out, "R{}\t{} Arg1:E{from} Arg2:E{to}", n + 1, rel.relation_type);
+        r += 1;
+        ids.relation_r.insert(*id, r);
+        let _ = writeln!(out, "R{r}\t{} Arg1:E{from} Arg2:E{to}", rel.relation_type);
+    }
+    for (id, rel) in &layer.mention_relations {
+        let (Some(from), Some(to)) = (ids.mention_t.get(&rel.from), ids.mention_t.get(&rel.to)) else { continue };
+        r += 1;
+        ids.relation_r.insert(*id, r);
+        let _ = writeln!(out, "R{r}\t{} Arg1:T{from} Arg2:T{to}", rel.relation_type);
     }
 }
 
@@ -184,9 +193,10 @@ fn write_note_lines(out: &mut String, layer: &Layer, ids: &AnnIds) {
     for (id, ev) in &layer.events {
         note(out, format!("E{}", ids.event_e[id]), &ev.note);
     }
-    for (id, rel) in &layer.relations {
+    let notes = layer.relations.iter().map(|(id, r)| (id, &r.note));
+    for (id, text) in notes.chain(layer.mention_relations.iter().map(|(id, r)| (id, &r.note))) {
         if let Some(r) = ids.relation_r.get(id) {
-            note(out, format!("R{r}"), &rel.note);
+            note(out, format!("R{r}"), text);
         }
     }
 }
@@ -214,8 +224,15 @@ pub fn annotation_conf<'a>(schema: &Schema, layers: impl IntoIterator<Item = &'a
         let _ = writeln!(out, "{}", t.id);
     }
     out.push_str("\n[relations]\n");
+    let ends = |types: &[crate::model::EntityTypeId]| {
+        let names: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
+        if names.is_empty() { "<ENTITY>".to_owned() } else { names.join("|") }
+    };
     for r in &schema.relation_types {
-        let _ = writeln!(out, "{}\tArg1:<EVENT>, Arg2:<EVENT>", r.id);
+        let _ = match &r.between {
+            RelationEnds::Events => writeln!(out, "{}\tArg1:<EVENT>, Arg2:<EVENT>", r.id),
+            RelationEnds::Mentions { from, to } => writeln!(out, "{}\tArg1:{}, Arg2:{}", r.id, ends(from), ends(to)),
+        };
     }
     out.push_str("\n[events]\n");
     for ev in &schema.event_types {

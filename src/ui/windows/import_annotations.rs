@@ -122,7 +122,7 @@ impl ImportAnnotationsWindow {
                         file.file_name().map_or_else(|| file.display().to_string(), |f| f.to_string_lossy().into()),
                         plural(layer.mentions.len(), "mention"),
                         plural(layer.events.len(), "event"),
-                        plural(layer.relations.len(), "relation"),
+                        plural(layer.relations.len() + layer.mention_relations.len(), "relation"),
                     ));
                 }
                 let summary = format!(
