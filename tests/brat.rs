@@ -537,6 +537,9 @@ fn what_tarmeez_cannot_hold_is_refused_with_its_line() {
         "R1\tRESPONSE_TO Arg1:T1 Arg2:E1".to_owned(),
         "A1\tuncertain E1".to_owned(),
         "T6\tACTOR 1 0\tx".to_owned(),
+        t(7, "LOCATION", &c, 379, 395),
+        "R2\tAFFILIATED_WITH Arg1:T1 Arg2:T7".to_owned(),
+        "R3\tAFFILIATED_WITH Arg1:E1 Arg2:T1".to_owned(),
     ];
     let ann = tmp.path().join("x.ann");
     std::fs::write(&ann, lines.join("\n") + "\n").unwrap();
@@ -552,6 +555,8 @@ fn what_tarmeez_cannot_hold_is_refused_with_its_line() {
         (9, "relates events"),
         (10, "goes on a mention (T)"),
         (11, "outside the text"),
+        (13, "does not go from a mention of type ACTOR to one of type LOCATION"),
+        (14, "relates mentions; give the T ids of two mentions"),
     ] {
         let prefix = format!("x.ann:{line}: ");
         assert!(said.lines().any(|l| l.contains(&prefix) && l.contains(what)), "line {line}: {what} in\n{said}");

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{SAMPLE_DOC, files, open_as, open_read_only, sample_copy};
+use common::{SAMPLE_DOC, edit_file, files, open_as, open_read_only, sample_copy};
 use std::collections::BTreeMap;
 use std::path::Path;
 use tarmeez::formats::{conll, doccano, hf_jsonl};
@@ -63,6 +63,12 @@ fn event_set(layer: &Layer) -> (Vec<(Span, String, Vec<(String, Span, String)>)>
 #[test]
 fn doccano_round_trips_mentions_events_and_relations_into_a_fresh_layer() {
     let (_tmp, dir) = sample_copy();
+    // A relation between mentions: the militia (m2) affiliated with the coalition (m10).
+    edit_file(
+        &dir.join(format!("annotations/{SAMPLE_DOC}/sample.ron")),
+        "  relations: {",
+        "  mention_relations: {\n    \"r2\": (type: \"AFFILIATED_WITH\", from: \"m2\", to: \"m10\"),\n  },\n  relations: {",
+    );
     let out = dir.parent().unwrap().join("out");
     let (summary, original) = {
         let mut project = open_read_only(&dir);
@@ -86,7 +92,8 @@ fn doccano_round_trips_mentions_events_and_relations_into_a_fresh_layer() {
     }
     let relations = line["relations"].as_array().unwrap();
     let arguments: usize = original.events.values().map(|e| e.arguments.len()).sum();
-    assert_eq!(relations.len(), arguments + original.relations.len());
+    assert_eq!(relations.len(), arguments + original.relations.len() + original.mention_relations.len());
+    assert!(relations.iter().any(|r| r["type"] == "AFFILIATED_WITH"));
     assert!(relations.iter().any(|r| r["type"] == "Attacker"));
     assert!(relations.iter().any(|r| r["type"] == "RESPONSE_TO"));
 
@@ -101,7 +108,7 @@ fn doccano_round_trips_mentions_events_and_relations_into_a_fresh_layer() {
     assert_eq!(imported.mentions, 24);
     assert_eq!(imported.events, original.events.len());
     assert_eq!(imported.arguments, arguments);
-    assert_eq!(imported.relations, original.relations.len());
+    assert_eq!(imported.relations, original.relations.len() + original.mention_relations.len());
     assert_eq!((imported.documents, imported.files_written), (1, 1));
     drop(project);
 
@@ -111,6 +118,12 @@ fn doccano_round_trips_mentions_events_and_relations_into_a_fresh_layer() {
     let layer = project.load_document(&doc).unwrap().layers[&fresh].clone();
     assert_eq!(mention_set(&layer), mention_set(&original));
     assert_eq!(event_set(&layer), event_set(&original));
+    let linked = |l: &Layer| -> Vec<(String, Span, Span)> {
+        let span = |m| l.mentions[&m].span;
+        l.mention_relations.values().map(|r| (r.relation_type.to_string(), span(r.from), span(r.to))).collect()
+    };
+    assert_eq!(linked(&layer), linked(&original));
+    assert_eq!(linked(&layer).len(), 1);
     drop(project);
 
     // A second import of the same file finds everything present and changes nothing.
@@ -174,7 +187,7 @@ fn doccano_import_refuses_bad_lines_with_their_numbers_and_writes_nothing() {
     refused(3, "outside the text");
     refused(3, "unknown label `PER`");
     refused(4, "`Weapon` is not a role of ATTACK");
-    refused(4, "starts from a mention");
+    refused(4, "goes from a mention to an event trigger");
     refused(4, "to_id 9");
     refused(5, "no document `no-such-doc`");
     refused(7, "already given on line 1");

@@ -109,6 +109,14 @@ fn layer_line<'a>(id: usize, l: &LayerToExport<'a>, schema: &Schema, notes: &mut
             }
         }
     }
+    for (rid, rel) in &l.layer.mention_relations {
+        if let (Some(&from_id), Some(&to_id)) = (mention_entity.get(&rel.from), mention_entity.get(&rel.to)) {
+            relations.push(OutRelation { id: relations.len() + 1, from_id, to_id, kind: rel.relation_type.as_str() });
+        }
+        if !rel.note.is_empty() {
+            note(format!("relation {rid} ({} {} -> {})", rel.relation_type, rel.from, rel.to), vec!["note".into()]);
+        }
+    }
     for (rid, rel) in &l.layer.relations {
         if let (Some(&from_id), Some(&to_id)) = (event_entity.get(&rel.from), event_entity.get(&rel.to)) {
             relations.push(OutRelation { id: relations.len() + 1, from_id, to_id, kind: rel.relation_type.as_str() });

@@ -291,6 +291,8 @@ struct Present {
     events: HashMap<(Span, EventTypeId), EventId>,
     /// Each relation's type and ends.
     relations: HashSet<(RelationTypeId, EventId, EventId)>,
+    /// Each relation between mentions' type and ends.
+    mention_relations: HashSet<(RelationTypeId, MentionId, MentionId)>,
 }
 
 impl Present {
@@ -304,7 +306,9 @@ impl Present {
             events.entry((e.trigger, e.event_type.clone())).or_insert(*id);
         }
         let relations = layer.relations.values().map(|r| (r.relation_type.clone(), r.from, r.to)).collect();
-        Self { mentions, events, relations }
+        let mention_relations =
+            layer.mention_relations.values().map(|r| (r.relation_type.clone(), r.from, r.to)).collect();
+        Self { mentions, events, relations, mention_relations }
     }
 }
 
@@ -623,9 +627,32 @@ fn add_relation(work: &mut Building<'_>, schema: &Schema, from: Target, to: Targ
             summary.relations += 1;
             Ok(())
         }
-        (Target::Mention(_), _) => {
-            Err(format!("`{kind}` starts from a mention: only relations from an event trigger are imported"))
+        (Target::Mention(a), Target::Mention(b)) => {
+            let relation_type = RelationTypeId::new(kind);
+            let Some(def) = schema.relation_type(&relation_type).filter(|r| !r.between.is_events()) else {
+                let known: Vec<&str> =
+                    schema.relation_types.iter().filter(|r| !r.between.is_events()).map(|r| r.id.as_str()).collect();
+                return Err(format!("`{kind}` is not a relation type between mentions (known: {})", known.join(", ")));
+            };
+            let type_of =
+                |m: MentionId| layer.mentions.get(&m).map(|m| m.entity_type.clone()).ok_or("its mention is missing");
+            let (ta, tb) = (type_of(a)?, type_of(b)?);
+            if !def.between.allows(&ta, &tb) {
+                return Err(format!("`{kind}` does not go from a mention of type {ta} to one of type {tb}"));
+            }
+            if !present.mention_relations.insert((relation_type.clone(), a, b)) {
+                summary.already_present += 1;
+                return Ok(());
+            }
+            let id = layer.next_relation_id();
+            let relation = crate::model::MentionRelation { relation_type, from: a, to: b, note: String::new() };
+            layer.mention_relations.insert(id, relation);
+            summary.relations += 1;
+            Ok(())
         }
+        (Target::Mention(_), Target::Event(_)) => Err(format!(
+            "`{kind}` goes from a mention to an event trigger: Tarmeez relates events to events, mentions to mentions, and events to their roles' mentions"
+        )),
     }
 }
 
@@ -645,6 +672,11 @@ fn diff(before: &Layer, after: &Layer) -> Vec<Edit> {
     for (id, r) in &after.relations {
         if before.relations.get(id) != Some(r) {
             edits.push(Edit::PutRelation(*id, Some(r.clone())));
+        }
+    }
+    for (id, r) in &after.mention_relations {
+        if before.mention_relations.get(id) != Some(r) {
+            edits.push(Edit::PutMentionRelation(*id, Some(r.clone())));
         }
     }
     edits
