@@ -230,41 +230,45 @@ pub fn carry_over(old: &Layer, new: Layer) -> Layer {
         event_ids.insert(nid, id);
         out.events.insert(id, e);
     }
-    let mut taken: BTreeSet<RelationId> = BTreeSet::new();
-    let mut next = old.next_relation_id().0;
+    let mut ids = RelationIds { taken: BTreeSet::new(), next: old.next_relation_id().0 };
     for (_, mut r) in new.relations {
-        r.from = event_ids[&r.from];
-        r.to = event_ids[&r.to];
-        let same = old.relations.iter().find(|(oid, o)| {
-            !taken.contains(*oid) && o.relation_type == r.relation_type && o.from == r.from && o.to == r.to
-        });
-        let id = match same {
-            Some((oid, _)) => *oid,
-            None => {
-                next += 1;
-                RelationId(next - 1)
-            }
-        };
-        taken.insert(id);
+        (r.from, r.to) = (event_ids[&r.from], event_ids[&r.to]);
+        let key = |o: &crate::model::Relation| (o.relation_type.clone(), o.from, o.to);
+        let id = ids.id_for(&old.relations, &key(&r), key);
         out.relations.insert(id, r);
     }
     for (_, mut r) in new.mention_relations {
-        r.from = mention_ids[&r.from];
-        r.to = mention_ids[&r.to];
-        let same = old.mention_relations.iter().find(|(oid, o)| {
-            !taken.contains(*oid) && o.relation_type == r.relation_type && o.from == r.from && o.to == r.to
-        });
-        let id = match same {
-            Some((oid, _)) => *oid,
-            None => {
-                next += 1;
-                RelationId(next - 1)
-            }
-        };
-        taken.insert(id);
+        (r.from, r.to) = (mention_ids[&r.from], mention_ids[&r.to]);
+        let key = |o: &crate::model::MentionRelation| (o.relation_type.clone(), o.from, o.to);
+        let id = ids.id_for(&old.mention_relations, &key(&r), key);
         out.mention_relations.insert(id, r);
     }
     out
+}
+
+/// Relation ids while carrying a layer over: the old ids given out, and the next new one.
+struct RelationIds {
+    taken: BTreeSet<RelationId>,
+    next: u32,
+}
+
+impl RelationIds {
+    /// The id of the old relation of `old` whose `key` is `wanted` and whose id is not given out yet, else a
+    /// new one.
+    fn id_for<R, K: PartialEq>(
+        &mut self,
+        old: &BTreeMap<RelationId, R>,
+        wanted: &K,
+        key: impl Fn(&R) -> K,
+    ) -> RelationId {
+        let same = old.iter().find(|(oid, o)| !self.taken.contains(*oid) && key(o) == *wanted).map(|(oid, _)| *oid);
+        let id = same.unwrap_or_else(|| {
+            self.next += 1;
+            RelationId(self.next - 1)
+        });
+        self.taken.insert(id);
+        id
+    }
 }
 
 /// The edit that replaces the current annotator's layers with the planned ones (their status is kept).
