@@ -246,6 +246,14 @@ mention-end-plus = النهاية +
 mention-end-plus-help = ضم الحرف التالي
 mention-to-selection = = التحديد
 mention-to-selection-help = جعل حروف الإشارة هي التحديد
+mention-relations = العلاقات
+mention-relation-to = { $relation } { $words }
+mention-relation-from = { $words } { $relation } هذه الإشارة
+mention-relation-remove-help = إزالة هذه العلاقة
+mention-relation-remove-name = إزالة العلاقة { $id }
+mention-relation-inspect-help = فحص الإشارة الأخرى
+mention-relating = ربط: انقر الإشارة المرتبطة بها (Esc يوقف الربط)
+mention-relate = ربطها بإشارة أخرى (R)
 date-part = ، { $part }
 date-first-day = { " " }(يومه الأول)
 date-reads-as = تُقرأ { $reading }{ $part }، والنشر في { $published }.
@@ -602,6 +610,9 @@ notice-merged = دُمجت وحدات في الطبقة الذهبية: { $count
 notice-no-unit = لا خلاف محدَّد: Tab ينتقل إلى التالي.
 notice-no-coder = لا مرمِّز رقمه { $n } هنا: لهذه الوحدة { $count }.
 notice-no-majority = لا نسخة يتفق عليها مرمِّزون أكثر من غيرها: اعتمد إحداها بـ Alt+رقمها.
+notice-relate-how = لربط إشارتين: انقر الأولى، ثم اضغط R، ثم انقر الثانية.
+notice-relate-none-from = ليس في المخطط علاقة تبدأ من إشارة من نوع { $kind } (يمكن إضافتها من تحرير > محرر المخطط).
+notice-relate-click = انقر إشارة موسومة لربطها (Esc يوقف الربط).
 
 ## رسائل النافذة.
 

@@ -227,6 +227,14 @@ mention-end-plus = end +
 mention-end-plus-help = Take in the letter after
 mention-to-selection = = selection
 mention-to-selection-help = Set the mention's letters to the selection
+mention-relations = Relations
+mention-relation-to = { $relation } { $words }
+mention-relation-from = { $words } { $relation } this
+mention-relation-remove-help = Remove this relation
+mention-relation-remove-name = Remove relation { $id }
+mention-relation-inspect-help = Inspect the other mention
+mention-relating = Relating: click the mention it is related to (Esc stops)
+mention-relate = Relate to another mention (R)
 date-part = , { $part }
 date-first-day = { " " }(its first day)
 date-reads-as = Reads as { $reading }{ $part }, published { $published }.
@@ -565,6 +573,9 @@ notice-merged = Merged { $count } units into the gold layer (Ctrl+Z undoes it).
 notice-no-unit = No disagreement is selected: Tab goes to the next one.
 notice-no-coder = There is no coder { $n } here: this unit has { $count }.
 notice-no-majority = No version has more coders than the others: take one with Alt+its number.
+notice-relate-how = To relate two mentions, click the first, press R, then click the second.
+notice-relate-none-from = The schema has no relation from a mention of type { $kind } (Edit > Schema editor can add one).
+notice-relate-click = Click a marked mention to relate it (Esc stops).
 
 ## Messages of the window.
 

@@ -11,9 +11,7 @@ impl Session {
     /// R: starts a relation from the inspected mention, or says why it cannot.
     pub fn start_relation(&mut self, out: &mut Vec<Action>) {
         let Some(Focus::Mention(from)) = self.focus else {
-            out.push(Action::Notice(
-                "To relate two mentions, click the first, press R, then click the second.".to_owned(),
-            ));
+            out.push(Action::Notice(crate::trl!(self.language, "notice-relate-how").to_owned()));
             return;
         };
         if !self.can_code(out) {
@@ -28,9 +26,8 @@ impl Session {
         };
         if !schema.relation_types.iter().any(|r| starts_here(&r.between)) {
             let name = schema.entity_type(&mention.entity_type).map_or(mention.entity_type.as_str(), |t| &t.name);
-            out.push(Action::Notice(format!(
-                "The schema has no relation from a mention of type {name} (Edit > Schema editor can add one)."
-            )));
+            let notice = crate::trl!(self.language, "notice-relate-none-from", kind = name.to_owned());
+            out.push(Action::Notice(notice));
             return;
         }
         self.picking = None;
@@ -71,7 +68,7 @@ impl Session {
         };
         let others: Vec<MentionId> = hits.iter().copied().filter(|m| *m != from).collect();
         let Some(to) = others.iter().find(|m| !types_to(m).is_empty()).or(others.first()).copied() else {
-            out.push(Action::Notice("Click a marked mention to relate it (Esc stops).".to_owned()));
+            out.push(Action::Notice(crate::trl!(self.language, "notice-relate-click").to_owned()));
             return;
         };
         self.relating = None;

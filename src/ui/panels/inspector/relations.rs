@@ -15,22 +15,28 @@ pub(super) fn mention_relations(
     out: &mut Vec<Action>,
 ) {
     let schema = &input.project.config().schema;
-    ui.label(RichText::new("Relations").strong());
+    let language = crate::ui::i18n::language_of(ui);
+    ui.label(RichText::new(crate::tr!(ui, "mention-relations")).strong());
     for (rid, r) in layer.mention_relations.iter().filter(|(_, r)| r.from == id || r.to == id) {
         let other = if r.from == id { r.to } else { r.from };
         let name = schema.relation_type(&r.relation_type).map_or(r.relation_type.as_str(), |t| t.name.as_str());
         let words = layer.mentions.get(&other).map(|m| quote(input.loaded, m.span)).unwrap_or_default();
-        let line =
-            if r.from == id { format!("{name} {}", quoted(&words)) } else { format!("{} {name} this", quoted(&words)) };
+        let (relation, words) = (name.to_owned(), quoted(&words));
+        let line = if r.from == id {
+            crate::trl!(language, "mention-relation-to", relation = relation, words = words)
+        } else {
+            crate::trl!(language, "mention-relation-from", relation = relation, words = words)
+        };
         ui.horizontal(|ui| {
             let remove = ui
                 .small_button("×")
-                .on_hover_text("Remove this relation")
-                .accessible_name(format!("Remove relation {rid}"));
+                .on_hover_text(crate::tr!(ui, "mention-relation-remove-help"))
+                .accessible_name(crate::trl!(language, "mention-relation-remove-name", id = rid.to_string()));
             if remove.clicked() {
                 out.push(Action::Edit(Edit::PutMentionRelation(*rid, None)));
             }
-            let row = bidi_label(ui, &line, body(ui), egui::Sense::click()).on_hover_text("Inspect the other mention");
+            let row = bidi_label(ui, &line, body(ui), egui::Sense::click())
+                .on_hover_text(crate::tr!(ui, "mention-relation-inspect-help"));
             if row.clicked() {
                 out.push(Action::Focus(Some(Focus::Mention(other))));
             }
@@ -38,8 +44,8 @@ pub(super) fn mention_relations(
     }
     if input.relating == Some(id) {
         let style = LabelStyle { color: ui.visuals().strong_text_color(), ..body(ui) };
-        bidi_label(ui, "Relating: click the mention it is related to (Esc stops)", style, egui::Sense::hover());
-    } else if ui.button("Relate to another mention (R)").clicked() {
+        bidi_label(ui, crate::trl!(language, "mention-relating"), style, egui::Sense::hover());
+    } else if ui.button(crate::tr!(ui, "mention-relate")).clicked() {
         out.push(Action::Command(Command::RelateMention));
     }
 }
