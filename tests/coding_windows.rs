@@ -274,3 +274,25 @@ fn file_export_writes_the_chosen_format_into_the_folder() {
     assert!(page.contains("<article lang=\"ar\">"));
     assert!(page.contains("coded by sample (done)"), "the unsaved status was saved and exported");
 }
+
+#[test]
+fn a_type_added_in_the_schema_editor_gets_the_id_typed_for_it_until_it_is_applied() {
+    let (_tmp, dir) = sample_copy();
+    let mut h = harness(TarmeezApp::new(Some(open_as(&dir, "huda")), None));
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Schema editor").click();
+    h.run();
+    assert!(h.query_by_label("Id of ACTOR").is_none(), "an applied type's id is not a field");
+    h.get_by_label("Add entity type").click();
+    h.run();
+    replace_text(&mut h, "Id of NEW_TYPE", "militia-fighters 2");
+    h.get_by_label("Id of MILITIA_FIGHTERS_2");
+    h.get_by_label("Apply").click();
+    h.run();
+    let schema = h.state().project().unwrap().config().schema.clone();
+    assert!(schema.entity_type(&"MILITIA_FIGHTERS_2".into()).is_some());
+    assert!(schema.entity_type(&"NEW_TYPE".into()).is_none());
+    // Applied, the id is a label again.
+    assert!(h.query_by_label("Id of MILITIA_FIGHTERS_2").is_none());
+}

@@ -612,7 +612,7 @@ actors-merge-help = This actor's name and aliases go to the other; your mentions
 ## The schema editor.
 
 schema-apply = Apply
-schema-ids = Ids never change: renaming keeps annotations valid. Apply is one undoable change.
+schema-ids = A new type takes the id typed for it until Apply; after that ids never change (renaming keeps annotations valid). Apply is one undoable change.
 schema-entity-types = Entity types
 schema-id = id
 schema-name = name

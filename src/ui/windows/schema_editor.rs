@@ -58,6 +58,96 @@ fn fitting_width<'a>(ui: &egui::Ui, texts: impl IntoIterator<Item = &'a str>, mi
     (widest + 2.0 * ui.spacing().button_padding.x + 24.0).max(min)
 }
 
+/// The entity types' grid: id (editable while the type is new in this draft), names, colour, key.
+fn entity_type_rows(ui: &mut egui::Ui, draft: &mut Schema, schema: &Schema) {
+    let mut renamed = None;
+    egui::Grid::new("entity-types").striped(true).show(ui, |ui| {
+        let headings = [
+            tr!(ui, "schema-id"),
+            tr!(ui, "schema-name"),
+            tr!(ui, "schema-arabic-name"),
+            tr!(ui, "schema-colour"),
+            tr!(ui, "schema-key"),
+        ];
+        for h in headings {
+            ui.label(RichText::new(h).strong());
+        }
+        ui.end_row();
+        let name_width = fitting_width(ui, draft.entity_types.iter().map(|t| t.name.as_str()), 100.0);
+        let ar_width = fitting_width(ui, draft.entity_types.iter().map(|t| t.name_ar.as_str()), 80.0);
+        for t in &mut draft.entity_types {
+            let id = t.id.to_string();
+            if schema.entity_type(&t.id).is_none() {
+                if let Some(new) = id_field(ui, &id) {
+                    renamed = Some((id.clone(), new));
+                }
+            } else {
+                ui.label(&id);
+            }
+            text_field(ui, &mut t.name, name_width, format!("Name of {id}"));
+            text_field(ui, &mut t.name_ar, ar_width, format!("Arabic name of {id}"));
+            color_field(ui, &mut t.color, &id);
+            key_field(ui, &mut t.key, &id);
+            ui.end_row();
+        }
+    });
+    if let Some((old, new)) = renamed {
+        rename_type(draft, &old, &new);
+    }
+}
+
+/// The id of a type added in this draft, which can be typed until the schema is applied (an applied type's id
+/// is written in annotation files and stays). What is typed becomes an id: upper case, spaces and dashes as
+/// `_`, other characters dropped. Returns the new id when it changed.
+fn id_field(ui: &mut egui::Ui, id: &str) -> Option<String> {
+    let mut text = id.to_owned();
+    let width = fitting_width(ui, [id], 90.0);
+    let field = ui.add(BidiTextEdit::singleline(&mut text).desired_width(width)).accessible_name(format!("Id of {id}"));
+    let clean = type_id(&text);
+    (field.changed() && !clean.is_empty() && clean != id).then_some(clean)
+}
+
+/// `typed` as a type id: upper-case ASCII letters, digits and `_` (spaces and dashes become `_`).
+fn type_id(typed: &str) -> String {
+    typed
+        .trim()
+        .chars()
+        .map(|c| if c.is_whitespace() || c == '-' { '_' } else { c.to_ascii_uppercase() })
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect()
+}
+
+/// Gives the type `old` of the draft the id `new`, and every place of the draft that names it (roles' types,
+/// attributes' types, relation types' ends) the same.
+fn rename_type(draft: &mut Schema, old: &str, new: &str) {
+    for t in &mut draft.entity_types {
+        if t.id.as_str() == old {
+            t.id = EntityTypeId::new(new);
+        }
+    }
+    for t in &mut draft.event_types {
+        if t.id.as_str() == old {
+            t.id = EventTypeId::new(new);
+        }
+        for allowed in t.roles.iter_mut().flat_map(|r| r.allowed.iter_mut()) {
+            if allowed.as_str() == old {
+                *allowed = EntityTypeId::new(new);
+            }
+        }
+    }
+    for types in draft.attributes.iter_mut().map(|a| &mut a.types) {
+        types.iter_mut().filter(|t| *t == old).for_each(|t| *t = new.to_owned());
+    }
+    for r in &mut draft.relation_types {
+        if let crate::model::RelationEnds::Mentions { from, to } = &mut r.between {
+            from.iter_mut()
+                .chain(to.iter_mut())
+                .filter(|t| t.as_str() == old)
+                .for_each(|t| *t = EntityTypeId::new(new));
+        }
+    }
+}
+
 /// A one-line text field `width` wide, named for screen readers (and tests) `name`.
 fn text_field(ui: &mut egui::Ui, text: &mut String, width: f32, name: String) {
     ui.add(BidiTextEdit::singleline(text).desired_width(width)).accessible_name(name);
@@ -110,30 +200,7 @@ impl SchemaEditor {
         }
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.heading(tr!(ui, "schema-entity-types"));
-            egui::Grid::new("entity-types").striped(true).show(ui, |ui| {
-                let headings = [
-                    tr!(ui, "schema-id"),
-                    tr!(ui, "schema-name"),
-                    tr!(ui, "schema-arabic-name"),
-                    tr!(ui, "schema-colour"),
-                    tr!(ui, "schema-key"),
-                ];
-                for h in headings {
-                    ui.label(RichText::new(h).strong());
-                }
-                ui.end_row();
-                let name_width = fitting_width(ui, draft.entity_types.iter().map(|t| t.name.as_str()), 100.0);
-                let ar_width = fitting_width(ui, draft.entity_types.iter().map(|t| t.name_ar.as_str()), 80.0);
-                for t in &mut draft.entity_types {
-                    let id = t.id.to_string();
-                    ui.label(&id);
-                    text_field(ui, &mut t.name, name_width, format!("Name of {id}"));
-                    text_field(ui, &mut t.name_ar, ar_width, format!("Arabic name of {id}"));
-                    color_field(ui, &mut t.color, &id);
-                    key_field(ui, &mut t.key, &id);
-                    ui.end_row();
-                }
-            });
+            entity_type_rows(ui, draft, schema);
             if ui.button(tr!(ui, "schema-add-entity")).clicked() {
                 let id = fresh_id("NEW TYPE", |id| draft.entity_types.iter().any(|t| t.id.as_str() == id), true);
                 draft.entity_types.push(EntityType {
@@ -148,8 +215,16 @@ impl SchemaEditor {
             ui.separator();
             ui.heading(tr!(ui, "schema-event-types"));
             let entity_ids: Vec<EntityTypeId> = draft.entity_types.iter().map(|t| t.id.clone()).collect();
+            let mut renamed = None;
             for (i, t) in draft.event_types.iter_mut().enumerate() {
-                ui.push_id(("event-type", i), |ui| event_type(ui, t, &entity_ids));
+                let is_new = schema.event_type(&t.id).is_none();
+                let old = t.id.to_string();
+                if let Some(new) = ui.push_id(("event-type", i), |ui| event_type(ui, t, &entity_ids, is_new)).inner {
+                    renamed = Some((old, new));
+                }
+            }
+            if let Some((old, new)) = renamed {
+                rename_type(draft, &old, &new);
             }
             if ui.button(tr!(ui, "schema-add-event")).clicked() {
                 let id = fresh_id("NEW EVENT", |id| draft.event_types.iter().any(|t| t.id.as_str() == id), true);
@@ -173,10 +248,16 @@ impl SchemaEditor {
     }
 }
 
-fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId]) {
+/// An event type's row and roles; returns the new id typed for a type added in this draft.
+fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId], is_new: bool) -> Option<String> {
+    let mut renamed = None;
     ui.horizontal(|ui| {
         let id = t.id.to_string();
-        ui.label(RichText::new(&id).strong());
+        if is_new {
+            renamed = id_field(ui, &id);
+        } else {
+            ui.label(RichText::new(&id).strong());
+        }
         ui.label(tr!(ui, "schema-name"));
         let width = fitting_width(ui, [t.name.as_str()], 140.0);
         text_field(ui, &mut t.name, width, format!("Name of {id}"));
@@ -230,6 +311,7 @@ fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId])
         });
     }
     ui.separator();
+    renamed
 }
 
 impl ToolWindow for SchemaEditor {
@@ -255,5 +337,36 @@ impl ToolWindow for SchemaEditor {
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
         self.draw(ui, &session.project().config().schema, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{RelationEnds, default_conflict_schema};
+
+    #[test]
+    fn typed_ids_are_upper_case_with_underscores() {
+        assert_eq!(type_id(" militia-fighters 2 "), "MILITIA_FIGHTERS_2");
+        assert_eq!(type_id("حصار siege!"), "_SIEGE");
+        assert_eq!(type_id("!!"), "");
+    }
+
+    #[test]
+    fn renaming_a_new_type_renames_every_place_of_the_draft_that_names_it() {
+        let mut draft = default_conflict_schema();
+        rename_type(&mut draft, "ACTOR", "ARMED_ACTOR");
+        assert!(draft.entity_type(&"ARMED_ACTOR".into()).is_some());
+        let attack = draft.event_type(&"ATTACK".into()).unwrap();
+        assert!(attack.roles.iter().any(|r| r.allowed.contains(&"ARMED_ACTOR".into())));
+        assert!(!attack.roles.iter().any(|r| r.allowed.contains(&"ACTOR".into())));
+        let affiliated = draft.relation_type(&"AFFILIATED_WITH".into()).unwrap();
+        assert_eq!(
+            affiliated.between,
+            RelationEnds::Mentions { from: vec!["ARMED_ACTOR".into()], to: vec!["ARMED_ACTOR".into()] }
+        );
+        rename_type(&mut draft, "ATTACK", "ASSAULT");
+        assert!(draft.event_type(&"ASSAULT".into()).is_some());
+        assert!(draft.problems().is_empty(), "{:?}", draft.problems());
     }
 }
