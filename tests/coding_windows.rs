@@ -19,6 +19,14 @@ fn harness(app: TarmeezApp) -> Harness<'static, TarmeezApp> {
     common::window(app)
 }
 
+/// Opens Edit > Schema editor.
+fn open_schema_editor(h: &mut Harness<'_, TarmeezApp>) {
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Schema editor").click();
+    h.run();
+}
+
 /// Puts the keyboard in the field named `label`, selects what it holds and types `text` over it.
 fn replace_text(h: &mut Harness<'_, TarmeezApp>, label: &str, text: &str) {
     h.get_by_label(label).focus();
@@ -131,10 +139,7 @@ fn the_actor_registry_finds_typos_adds_aliases_and_refuses_a_merge_that_would_br
 fn the_schema_editor_renames_a_type_in_one_undoable_change() {
     let (_tmp, dir) = sample_copy();
     let mut h = harness(TarmeezApp::new(Some(open_as(&dir, "huda")), None));
-    h.get_by_label("Edit").click();
-    h.run();
-    h.get_by_label("Schema editor").click();
-    h.run();
+    open_schema_editor(&mut h);
     replace_text(&mut h, "Name of ACTOR", "Armed actor");
     h.get_by_label("Apply").click();
     h.run();
@@ -279,10 +284,7 @@ fn file_export_writes_the_chosen_format_into_the_folder() {
 fn a_type_added_in_the_schema_editor_gets_the_id_typed_for_it_until_it_is_applied() {
     let (_tmp, dir) = sample_copy();
     let mut h = harness(TarmeezApp::new(Some(open_as(&dir, "huda")), None));
-    h.get_by_label("Edit").click();
-    h.run();
-    h.get_by_label("Schema editor").click();
-    h.run();
+    open_schema_editor(&mut h);
     assert!(h.query_by_label("Id of ACTOR").is_none(), "an applied type's id is not a field");
     h.get_by_label("Add entity type").click();
     h.run();

@@ -174,7 +174,7 @@ fn marked_mesh(
 fn marked_job(text: &str, mark: Option<Span>, style: LabelStyle, colors: (Color32, Color32)) -> egui::text::LayoutJob {
     let format = egui::TextFormat::simple(egui::FontId::proportional(style.size), style.color);
     let mut job = egui::text::LayoutJob::default();
-    let byte = |cp: usize| text.char_indices().nth(cp).map_or(text.len(), |(i, _)| i);
+    let byte = |cp: usize| crate::text::editing::byte_of(text, cp);
     match mark {
         Some(m) if !m.is_empty() => {
             let (a, b) = (byte(m.start), byte(m.end));

@@ -43,6 +43,8 @@ use std::path::{Path, PathBuf};
 /// The file written into the output folder.
 pub const FILE_NAME: &str = "doccano.jsonl";
 
+// Building a layer from a line, checked against the schema.
+mod building;
 mod export;
 mod import;
 

@@ -58,6 +58,15 @@ fn fitting_width<'a>(ui: &egui::Ui, texts: impl IntoIterator<Item = &'a str>, mi
     (widest + 2.0 * ui.spacing().button_padding.x + 24.0).max(min)
 }
 
+/// A grid's row of column headings, strong (a section's grid) or weak (a grid inside a section).
+fn heading_row<S: Into<String>>(ui: &mut egui::Ui, headings: impl IntoIterator<Item = S>, strong: bool) {
+    for h in headings {
+        let text = RichText::new(h);
+        ui.label(if strong { text.strong() } else { text.weak() });
+    }
+    ui.end_row();
+}
+
 /// The entity types' grid: id (editable while the type is new in this draft), names, colour, key.
 fn entity_type_rows(ui: &mut egui::Ui, draft: &mut Schema, schema: &Schema) {
     let mut renamed = None;
@@ -69,10 +78,7 @@ fn entity_type_rows(ui: &mut egui::Ui, draft: &mut Schema, schema: &Schema) {
             tr!(ui, "schema-colour"),
             tr!(ui, "schema-key"),
         ];
-        for h in headings {
-            ui.label(RichText::new(h).strong());
-        }
-        ui.end_row();
+        heading_row(ui, headings, true);
         let name_width = fitting_width(ui, draft.entity_types.iter().map(|t| t.name.as_str()), 100.0);
         let ar_width = fitting_width(ui, draft.entity_types.iter().map(|t| t.name_ar.as_str()), 80.0);
         for t in &mut draft.entity_types {
@@ -274,10 +280,7 @@ fn event_type(ui: &mut egui::Ui, t: &mut EventType, entity_ids: &[EntityTypeId],
             tr!(ui, "schema-required"),
             tr!(ui, "schema-repeats"),
         ];
-        for h in headings {
-            ui.label(RichText::new(h).weak());
-        }
-        ui.end_row();
+        heading_row(ui, headings, false);
         let width = fitting_width(ui, t.roles.iter().map(|r| r.name.as_str()), 90.0);
         for role in &mut t.roles {
             ui.label(role.id.as_str());
