@@ -35,7 +35,8 @@ env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$tmp/run" DISPLAY="$display" TA
   TARMEEZ_ANNOTATOR=huda "$bin" "$tmp/project" >"$tmp/app.log" 2>&1 &
 pids+=($!)
 export DISPLAY="$display"
-window="$(timeout 60 xdotool search --sync --name '^Tarmeez$' | head -1)"
+# --onlyvisible: a window found before it is mapped refuses the focus (BadMatch from X_SetInputFocus).
+window="$(timeout 60 xdotool search --sync --onlyvisible --name '^Tarmeez$' | head -1)"
 xdotool windowfocus --sync "$window"
 sleep 2
 
