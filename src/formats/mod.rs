@@ -17,3 +17,5 @@ pub mod text_file;
 // Issue 17: labels matched to schema types case-blind and through --map, and telling formats apart.
 pub mod sniff;
 pub mod type_labels;
+// Issue 17: what another tool's files declare or use, to map or add before an import.
+pub mod found_types;
