@@ -185,7 +185,9 @@ pub(crate) enum Job {
     ImportAnnotations {
         /// Project folder.
         project: PathBuf,
-        /// An `.ann` file, or a folder of them (searched with its subfolders; the `.txt` files beside them).
+        /// An `.ann` file, or a folder of them (searched with its subfolders; the `.txt` files beside them);
+        /// a doccano file; a WebAnno `.tsv` file or a folder of them (the coder by each file's name without
+        /// --annotator).
         path: PathBuf,
         /// The files' format.
         #[arg(long, value_enum)]

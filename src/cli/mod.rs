@@ -9,3 +9,5 @@ pub(crate) mod export;
 pub(crate) mod imports;
 pub(crate) mod project;
 pub(crate) mod sync;
+// Issue 17: WebAnno TSV annotations into coders' layers.
+pub(crate) mod import_webanno;

@@ -13,17 +13,20 @@ pub enum AnnotationFormat {
     Brat,
     /// doccano JSON lines.
     Doccano,
+    /// WebAnno TSV 3 (INCEpTION), files or a folder of them.
+    WebAnno,
 }
 
 impl AnnotationFormat {
     /// Every format, in the order they are listed.
-    pub const ALL: [AnnotationFormat; 2] = [AnnotationFormat::Brat, AnnotationFormat::Doccano];
+    pub const ALL: [AnnotationFormat; 3] = [AnnotationFormat::Brat, AnnotationFormat::Doccano, AnnotationFormat::WebAnno];
 
     /// The name as `--format` takes it.
     pub fn name(self) -> &'static str {
         match self {
             AnnotationFormat::Brat => "brat",
             AnnotationFormat::Doccano => "doccano",
+            AnnotationFormat::WebAnno => "webanno",
         }
     }
 
@@ -37,6 +40,7 @@ impl AnnotationFormat {
         match self {
             AnnotationFormat::Brat => "brat (.ann)",
             AnnotationFormat::Doccano => "doccano (JSON lines)",
+            AnnotationFormat::WebAnno => "WebAnno TSV (INCEpTION)",
         }
     }
 
@@ -48,12 +52,20 @@ impl AnnotationFormat {
                 "doccano JSON lines, as `export --format doccano` writes them, or doccano's `label` and `labels` forms, or \
                  doccano 1.x's `annotations` (numbered labels, named with --map 3=ACTOR)"
             }
+            AnnotationFormat::WebAnno => {
+                "WebAnno TSV 3 files or folders (INCEpTION's export, `<document>/<user>.tsv`), as `export --format \
+                 webanno` writes them; the documents they are of are created when the project lacks them"
+            }
         }
     }
 
-    /// The format a path most likely holds: brat for an `.ann` file or a folder, else doccano.
+    /// The format a path most likely holds: brat for an `.ann` file or a folder, WebAnno for a `.tsv` file,
+    /// else doccano.
     pub fn from_path(path: &Path) -> Self {
         let ann = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann"));
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv")) {
+            return AnnotationFormat::WebAnno;
+        }
         if ann || path.is_dir() { AnnotationFormat::Brat } else { AnnotationFormat::Doccano }
     }
 }

@@ -289,7 +289,7 @@ fn read_one(
 }
 
 /// The first non-empty line, trimmed and cut to 200 characters, as a default title.
-fn first_line(text: &str) -> String {
+pub(crate) fn first_line(text: &str) -> String {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
     line.chars().take(200).collect()
 }

@@ -59,7 +59,8 @@ impl Kind {
                 "Tarmeez cannot read it; write each document's `doc.to_json()` and import that with \
                  import-suggestions --format spacy"
             }
-            Kind::WebAnno | Kind::Conll => "Tarmeez cannot read it yet",
+            Kind::WebAnno => "read it with import-annotations --format webanno",
+            Kind::Conll => "Tarmeez cannot read it yet",
             Kind::OtherJson => "Tarmeez reads none of its shape",
         }
     }
@@ -81,6 +82,7 @@ impl Kind {
         match self {
             Kind::Brat => Some(AnnotationFormat::Brat),
             Kind::Doccano => Some(AnnotationFormat::Doccano),
+            Kind::WebAnno => Some(AnnotationFormat::WebAnno),
             _ => None,
         }
     }

@@ -2,7 +2,7 @@
 //! file into the coder's own layer, as one change that Ctrl+Z undoes. The window shows what the import would
 //! add, or every refusal with its file and line; with any refusal nothing is imported.
 
-use crate::formats::{brat, doccano};
+use crate::formats::{brat, doccano, webanno};
 use crate::model::{DocId, ProjectEdit};
 use crate::store::Project;
 use crate::ui::action::Action;
@@ -54,6 +54,10 @@ impl ImportAnnotationsWindow {
                 ui.radio_value(&mut self.format, format, format.description());
             }
         });
+        if self.format == AnnotationFormat::WebAnno {
+            ui.checkbox(&mut self.whole_folder, "Every .tsv file of its folder");
+            ui.checkbox(&mut self.replace, "Replace my annotations of these documents");
+        }
         if self.format == AnnotationFormat::Brat {
             ui.checkbox(&mut self.whole_folder, "Every .ann file of its folder");
             if let Some(doc) = shown.filter(|_| !self.whole_folder) {
@@ -130,6 +134,24 @@ impl ImportAnnotationsWindow {
                     plural(plan.layers.len(), "document")
                 );
                 Planned::Ready { edit: Box::new(brat::import_edit(project, &plan)), lines, summary }
+            }
+            // Issue 17: WebAnno TSV, the file or (with "every file of its folder") the folder.
+            AnnotationFormat::WebAnno => {
+                let path = match self.path.parent().filter(|_| self.whole_folder && self.path.is_file()) {
+                    Some(folder) => folder.to_owned(),
+                    None => self.path.clone(),
+                };
+                match webanno::plan_for_session(project, &path, self.replace) {
+                    Ok((edit, lines)) => {
+                        let files = lines.iter().filter(|l| !l.starts_with("Note: ")).count();
+                        let summary = format!("Imported the WebAnno annotations of {} into your layer.", plural(files, "file"));
+                        Planned::Ready { edit: Box::new(edit), lines, summary }
+                    }
+                    Err(mut lines) => {
+                        lines.insert(0, "Nothing would be imported:".to_owned());
+                        Planned::Not(lines)
+                    }
+                }
             }
             AnnotationFormat::Doccano => {
                 let annotator = project.annotator().clone();
