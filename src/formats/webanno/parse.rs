@@ -202,7 +202,7 @@ mod tests {
         // The same file with code point offsets, as a tool that is not Java might write it.
         let wrong = tsv.replace("1-5\t13-14", "1-5\t12-13");
         let (line, msg) = parse_tsv(&wrong).unwrap_err();
-        assert_eq!(line, 9);
+        assert_eq!(line, 10);
         assert!(msg.contains("UTF-16"), "{msg}");
     }
 
