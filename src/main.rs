@@ -125,9 +125,7 @@ fn main() -> ExitCode {
             match format.0 {
                 AnnotationFormat::Brat => import_annotations(&project, &path, &options, annotator),
                 AnnotationFormat::Doccano => import_doccano(&project, &path, &options, annotator),
-                AnnotationFormat::WebAnno => {
-                    cli::import_webanno::import_webanno(&project, &path, &options, annotator)
-                }
+                AnnotationFormat::WebAnno => cli::import_webanno::import_webanno(&project, &path, &options, annotator),
             }
         }
         Some(job @ Job::Render { .. }) => render_job(job, annotator),

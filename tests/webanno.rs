@@ -61,7 +61,8 @@ fn content(l: &Layer) -> Content {
         .events
         .values()
         .map(|e| {
-            let mut args: Vec<_> = e.arguments.iter().map(|a| (a.role.to_string(), l.mentions[&a.mention].span)).collect();
+            let mut args: Vec<_> =
+                e.arguments.iter().map(|a| (a.role.to_string(), l.mentions[&a.mention].span)).collect();
             args.sort();
             (e.trigger, e.event_type.to_string(), args)
         })
@@ -114,8 +115,17 @@ fn an_inception_named_entity_export_comes_in_by_its_folder_and_file_names() {
     let expected = [(sp(6, 16), "ACTOR"), (sp(23, 28), "LOCATION"), (sp(47, 53), "ACTOR")];
     assert_eq!(mentions, expected.map(|(s, t)| (s, t.to_owned())));
     // Imported twice, the coder's annotations are kept unless --replace.
-    let (ok, out) =
-        run(&["import-annotations", s(&dir), s(&folder), "--format", "webanno", "--map", "ORG=ACTOR", "--map", "LOC=LOCATION"]);
+    let (ok, out) = run(&[
+        "import-annotations",
+        s(&dir),
+        s(&folder),
+        "--format",
+        "webanno",
+        "--map",
+        "ORG=ACTOR",
+        "--map",
+        "LOC=LOCATION",
+    ]);
     assert!(!ok && out.contains("--replace"), "{out}");
 }
 
@@ -135,7 +145,11 @@ fn custom_layers_bring_events_roles_stacked_spans_sub_tokens_and_a_relation() {
     assert_eq!(
         events,
         [
-            (sp(2, 5), "ATTACK".to_owned(), vec![arg("Attacker", 6, 16), arg("Casualties", 67, 72), arg("Location", 17, 28)]),
+            (
+                sp(2, 5),
+                "ATTACK".to_owned(),
+                vec![arg("Attacker", 6, 16), arg("Casualties", 67, 72), arg("Location", 17, 28)]
+            ),
             // The statement's trigger is a sub-token: قال after the conjunction و of وقال.
             (sp(43, 46), "STATEMENT".to_owned(), vec![arg("Speaker", 47, 53)]),
         ]
@@ -186,7 +200,12 @@ fn the_sample_project_goes_through_webanno_into_a_fresh_project_unchanged() {
     let doc = "al-omar-oilfield-2021-06-29";
     let file = out_dir.join(doc).join("sample.tsv");
     let tsv = std::fs::read_to_string(&file).unwrap();
-    assert!(tsv.starts_with("#FORMAT=WebAnno TSV 3.3\n#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value\n"), "{tsv}");
+    assert!(
+        tsv.starts_with(
+            "#FORMAT=WebAnno TSV 3.3\n#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value\n"
+        ),
+        "{tsv}"
+    );
     // A fresh project with the sample's schema and no documents.
     let fresh = tmp.path().join("fresh");
     let (ok, out) = run(&["new", s(&fresh), "--name", "fresh"]);

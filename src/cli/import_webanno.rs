@@ -43,7 +43,8 @@ pub(crate) fn import_webanno(
         outln!("{refusal}");
     }
     if !plan.refused.is_empty() && (!options.partial || plan.files.is_empty()) {
-        let hint = if options.partial || plan.files.is_empty() { "" } else { " (import the valid files with --partial)" };
+        let hint =
+            if options.partial || plan.files.is_empty() { "" } else { " (import the valid files with --partial)" };
         outln!("{} refusal(s); nothing was imported{hint}", plan.refused.len());
         return Ok(ExitCode::FAILURE);
     }

@@ -175,9 +175,7 @@ pub fn export_project(
         | ExportFormat::Conll
         | ExportFormat::HfJsonl
         | ExportFormat::WebAnno
-        | ExportFormat::Html => {
-            export_spans(project, format, annotator, out)
-        }
+        | ExportFormat::Html => export_spans(project, format, annotator, out),
     }
 }
 

@@ -19,7 +19,8 @@ pub enum AnnotationFormat {
 
 impl AnnotationFormat {
     /// Every format, in the order they are listed.
-    pub const ALL: [AnnotationFormat; 3] = [AnnotationFormat::Brat, AnnotationFormat::Doccano, AnnotationFormat::WebAnno];
+    pub const ALL: [AnnotationFormat; 3] =
+        [AnnotationFormat::Brat, AnnotationFormat::Doccano, AnnotationFormat::WebAnno];
 
     /// The name as `--format` takes it.
     pub fn name(self) -> &'static str {

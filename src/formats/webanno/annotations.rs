@@ -75,7 +75,9 @@ impl Annotations {
         match layer {
             Some(l) => self.at_unit.get(&(r.unit.clone(), l)).and_then(|v| v.first().copied()),
             // An untyped target (`uima.tcas.Annotation`): the first span of any layer there.
-            None => self.at_unit.iter().filter(|((u, _), _)| *u == r.unit).filter_map(|(_, v)| v.first().copied()).min(),
+            None => {
+                self.at_unit.iter().filter(|((u, _), _)| *u == r.unit).filter_map(|(_, v)| v.first().copied()).min()
+            }
         }
     }
 }

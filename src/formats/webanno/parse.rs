@@ -150,13 +150,20 @@ pub fn parse_tsv(content: &str) -> Result<TsvFile, (usize, String)> {
     Ok(file)
 }
 
+/// A unit line's fields: id, UTF-16 start and end, token text and the annotation columns' raw values.
+type UnitFields<'a> = (&'a str, usize, usize, &'a str, Vec<String>);
+
 /// A unit line's fields: id, UTF-16 offsets, token text and the annotation columns.
-fn split_unit(raw: &str, columns: usize, line: usize) -> Result<(&str, usize, usize, &str, Vec<String>), (usize, String)> {
+fn split_unit(raw: &str, columns: usize, line: usize) -> Result<UnitFields<'_>, (usize, String)> {
     let fields: Vec<&str> = raw.split('\t').collect();
     if fields.len() < columns + 3 {
         return Err((
             line,
-            format!("{} columns where the header declares {} (id, offsets, token and {columns})", fields.len(), columns + 3),
+            format!(
+                "{} columns where the header declares {} (id, offsets, token and {columns})",
+                fields.len(),
+                columns + 3
+            ),
         ));
     }
     let offsets = fields[1].split_once('-').and_then(|(s, e)| Some((s.parse().ok()?, e.parse().ok()?)));

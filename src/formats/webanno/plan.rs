@@ -89,9 +89,8 @@ pub fn found_types(path: &Path) -> Result<FoundTypes, Vec<String>> {
     let mut found = FoundTypes::default();
     let mut errors = Vec::new();
     for file in files {
-        let parsed = read_file(&file).and_then(|f| {
-            found_in(&f).map_err(|(line, msg)| format!("{}:{line}: {msg}", file.display()))
-        });
+        let parsed = read_file(&file)
+            .and_then(|f| found_in(&f).map_err(|(line, msg)| format!("{}:{line}: {msg}", file.display())));
         match parsed {
             Ok(f) => found.merge(&f),
             Err(e) => errors.push(e),
@@ -142,11 +141,13 @@ fn plan_file(project: &Project, file: &Path, options: &PlanOptions, plan: &mut I
     let named = if in_layout { file.parent().and_then(stem) } else { stem(file) };
     let doc = find_document(project, &parsed, named.as_deref()).map_err(|m| format!("{shown}: {m}"))?;
     let text = match &doc {
-        Some(id) => project.document(id).and_then(|d| d.text()).cloned().ok_or(format!("{shown}: `{id}` has problems"))?,
+        Some(id) => {
+            project.document(id).and_then(|d| d.text()).cloned().ok_or(format!("{shown}: `{id}` has problems"))?
+        }
         None => std::sync::Arc::new(DocText::new(parsed.text.clone())),
     };
-    let (layer, notes) = to_layer(&parsed, &text, &project.config().schema, project.actors(), &options.map)
-        .map_err(|errors| {
+    let (layer, notes) =
+        to_layer(&parsed, &text, &project.config().schema, project.actors(), &options.map).map_err(|errors| {
             let lines: Vec<String> = errors
                 .into_iter()
                 .map(|(line, msg)| if line == 0 { format!("{shown}: {msg}") } else { format!("{shown}:{line}: {msg}") })
@@ -159,7 +160,9 @@ fn plan_file(project: &Project, file: &Path, options: &PlanOptions, plan: &mut I
         None => Err(new_document(plan, named.unwrap_or_else(|| "document".into()), &parsed.text, file)),
     };
     let layer = match &doc {
-        Ok(id) => existing_layer(project, id, &annotator, layer, options.replace).map_err(|m| format!("{shown}: {m}"))?,
+        Ok(id) => {
+            existing_layer(project, id, &annotator, layer, options.replace).map_err(|m| format!("{shown}: {m}"))?
+        }
         Err(_) => layer,
     };
     if let Some(other) = plan.files.iter().find(|f| f.doc == doc && f.annotator == annotator) {
@@ -220,7 +223,13 @@ fn fits(text: &DocText, file: &TsvFile) -> Result<(), (usize, String)> {
 
 /// The layer to write for `annotator` in an existing document: refused when they have annotations there
 /// and `replace` is not given; else with the ids of what it repeats.
-fn existing_layer(project: &Project, id: &DocId, annotator: &Annotator, layer: Layer, replace: bool) -> Result<Layer, String> {
+fn existing_layer(
+    project: &Project,
+    id: &DocId,
+    annotator: &Annotator,
+    layer: Layer,
+    replace: bool,
+) -> Result<Layer, String> {
     let old = project.document(id).and_then(|d| d.loaded()).and_then(|d| d.layers.get(annotator));
     match old {
         Some(old) if !old.is_empty() && !replace => {
@@ -252,7 +261,11 @@ pub fn import_edit(project: &Project, plan: &ImportPlan, docs: &[DocId]) -> Proj
 /// An import into the open project's annotator's layers of documents that exist, as the window makes it:
 /// the edit and a line per file, or every refusal (a file of a document the project lacks among them:
 /// documents are created from the command line).
-pub fn plan_for_session(project: &Project, path: &Path, replace: bool) -> Result<(ProjectEdit, Vec<String>), Vec<String>> {
+pub fn plan_for_session(
+    project: &Project,
+    path: &Path,
+    replace: bool,
+) -> Result<(ProjectEdit, Vec<String>), Vec<String>> {
     let options = PlanOptions { annotator: Some(project.annotator().clone()), replace, ..PlanOptions::default() };
     let mut plan = plan_import(project, path, &options);
     for f in &plan.files {
@@ -275,7 +288,11 @@ pub fn plan_for_session(project: &Project, path: &Path, replace: bool) -> Result
         let relations = l.relations.len() + l.mention_relations.len();
         let doc = f.doc.as_ref().map(ToString::to_string).unwrap_or_default();
         let name = f.file.file_name().map_or_else(|| f.file.display().to_string(), |n| n.to_string_lossy().into());
-        lines.push(format!("{name}: {} mentions, {} events, {relations} relations into {doc}", l.mentions.len(), l.events.len()));
+        lines.push(format!(
+            "{name}: {} mentions, {} events, {relations} relations into {doc}",
+            l.mentions.len(),
+            l.events.len()
+        ));
     }
     Ok((import_edit(project, &plan, &[]), lines))
 }

@@ -12,8 +12,8 @@ use super::parse::TsvFile;
 use crate::formats::found_types::FoundTypes;
 use crate::formats::type_labels::{LabelMap, TypeOf, type_list, type_of};
 use crate::model::{
-    ActorRegistry, Argument, DocText, Event, EventId, Layer, Mention, MentionId, MentionRelation, Relation,
-    RelationId, RelationType, Role, Schema, Span, validate_layer,
+    ActorRegistry, Argument, DocText, Event, EventId, Layer, Mention, MentionId, MentionRelation, Relation, RelationId,
+    RelationType, Role, Schema, Span, validate_layer,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -31,6 +31,9 @@ pub fn label_of(header: &Header, layer: usize, features: &BTreeMap<String, Optio
     };
     named.or_else(first).unwrap_or_else(|| header.layers[layer].short_name().to_owned())
 }
+
+/// Refusals, each `(line, message)` (line 0 for the file as a whole).
+pub type Refusals = Vec<(usize, String)>;
 
 /// What a span became.
 #[derive(Clone, Copy)]
@@ -61,7 +64,7 @@ pub fn to_layer(
     schema: &Schema,
     actors: &ActorRegistry,
     map: &LabelMap,
-) -> Result<(Layer, Vec<String>), Vec<(usize, String)>> {
+) -> Result<(Layer, Vec<String>), Refusals> {
     let ann = collect(file).map_err(|e| vec![e])?;
     let mut b = Building {
         file,
@@ -210,7 +213,9 @@ impl Building<'_> {
             ColumnKind::Base(t) => header.layer_named(t),
             _ => None,
         });
-        let end = |s: Option<&super::annotations::SpanRef>| s.and_then(|s| self.ann.resolve(s, base)).and_then(|i| self.made[i]);
+        let end = |s: Option<&super::annotations::SpanRef>| {
+            s.and_then(|s| self.ann.resolve(s, base)).and_then(|i| self.made[i])
+        };
         let Some(relation_type) = find_relation(self.schema, &label) else {
             let known: Vec<&str> = self.schema.relation_types.iter().map(|t| t.id.as_str()).collect();
             return Err(format!("`{label}` is not a relation type of the schema ({})", known.join(", ")));
@@ -242,13 +247,18 @@ impl Building<'_> {
 
 /// The role named `name`, exactly or else whatever its case.
 fn find_role<'a>(roles: &'a [Role], name: &str) -> Option<&'a Role> {
-    roles.iter().find(|r| r.id.as_str() == name).or_else(|| roles.iter().find(|r| r.id.as_str().eq_ignore_ascii_case(name)))
+    roles
+        .iter()
+        .find(|r| r.id.as_str() == name)
+        .or_else(|| roles.iter().find(|r| r.id.as_str().eq_ignore_ascii_case(name)))
 }
 
 /// The relation type named `label`, exactly or else whatever its case.
 fn find_relation<'a>(schema: &'a Schema, label: &str) -> Option<&'a RelationType> {
     let all = &schema.relation_types;
-    all.iter().find(|t| t.id.as_str() == label).or_else(|| all.iter().find(|t| t.id.as_str().to_lowercase() == label.to_lowercase()))
+    all.iter()
+        .find(|t| t.id.as_str() == label)
+        .or_else(|| all.iter().find(|t| t.id.as_str().to_lowercase() == label.to_lowercase()))
 }
 
 /// The labels a parsed file uses: spans of layers with slot features are events (with the roles and the
@@ -279,7 +289,8 @@ pub fn found_in(file: &TsvFile) -> Result<FoundTypes, (usize, String)> {
             ColumnKind::Base(t) => header.layer_named(t),
             _ => None,
         });
-        let end = |s: Option<&super::annotations::SpanRef>| s.and_then(|s| ann.resolve(s, base)).map(|i| labels[i].as_str());
+        let end =
+            |s: Option<&super::annotations::SpanRef>| s.and_then(|s| ann.resolve(s, base)).map(|i| labels[i].as_str());
         found.add_relation(&label_of(header, r.layer, &r.features), end(r.from.as_ref()), end(Some(&r.to)));
     }
     Ok(found)
@@ -314,7 +325,8 @@ mod tests {
 
     #[test]
     fn a_span_without_a_label_feature_is_named_by_its_layer() {
-        let tsv = "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Actor|\n\n\n#Text=a b\n1-1\t0-1\ta\t*\t\n1-2\t2-3\tb\t_\t\n";
+        let tsv =
+            "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Actor|\n\n\n#Text=a b\n1-1\t0-1\ta\t*\t\n1-2\t2-3\tb\t_\t\n";
         let file = parse_tsv(tsv).unwrap();
         let text = DocText::new(file.text.clone());
         let schema = crate::model::default_conflict_schema();

@@ -40,6 +40,10 @@ struct Placed {
     roles: Vec<(String, usize)>,
 }
 
+/// A mention (`Ok`) or an event (`Err`) to place: its span, its layer (0 or 1), its label and how it is
+/// named in notes.
+type Item = (Span, usize, String, String, Result<MentionId, EventId>);
+
 /// One relation: its label and its ends (indexes into the placed spans).
 type Rel = (String, usize, usize);
 
@@ -113,15 +117,25 @@ impl<'a> Plan<'a> {
     /// Every mention and trigger on the tokens it covers, in stacking order: earlier first, then longer,
     /// mentions before events.
     fn place(&mut self, layer: &Layer) {
-        let mut items: Vec<(Span, usize, String, String, Result<MentionId, EventId>)> = Vec::new();
+        let mut items: Vec<Item> = Vec::new();
         for (id, m) in &layer.mentions {
             items.push((m.span, 0, m.entity_type.to_string(), format!("mention {id}"), Ok(*id)));
-            let parts = [(m.actor.is_some(), "actor link"), (!m.attributes.is_empty(), "attributes"), (!m.note.is_empty(), "note"), (m.provenance.is_some(), "provenance")];
+            let parts = [
+                (m.actor.is_some(), "actor link"),
+                (!m.attributes.is_empty(), "attributes"),
+                (!m.note.is_empty(), "note"),
+                (m.provenance.is_some(), "provenance"),
+            ];
             self.lost_parts(describe(self.text, &format!("mention {id}"), m.entity_type.as_str(), m.span), parts);
         }
         for (id, e) in &layer.events {
             items.push((e.trigger, 1, e.event_type.to_string(), format!("event {id}"), Err(*id)));
-            let parts = [(false, ""), (!e.attributes.is_empty(), "attributes"), (!e.note.is_empty(), "note"), (e.provenance.is_some(), "provenance")];
+            let parts = [
+                (false, ""),
+                (!e.attributes.is_empty(), "attributes"),
+                (!e.note.is_empty(), "note"),
+                (e.provenance.is_some(), "provenance"),
+            ];
             self.lost_parts(describe(self.text, &format!("event {id}"), e.event_type.as_str(), e.trigger), parts);
         }
         items.sort_by_key(|(span, kind, ..)| (span.start, std::cmp::Reverse(span.end), *kind));
@@ -201,15 +215,15 @@ impl<'a> Plan<'a> {
         // A span over several tokens keeps them in one sentence.
         let mut joined = vec![false; self.tokens.len()];
         for p in &self.placed {
-            for t in p.units.start + 1..p.units.end {
-                joined[t] = true;
+            for j in joined.iter_mut().take(p.units.end).skip(p.units.start + 1) {
+                *j = true;
             }
         }
         let mut number = 0;
         let mut in_sentence = 0;
-        for t in 0..self.tokens.len() {
+        for (t, &inside) in joined.iter().enumerate() {
             let starts = t == 0
-                || !joined[t] && {
+                || !inside && {
                     let before = self.text.slice(self.tokens[t - 1]).unwrap_or("");
                     let gap = self.text.slice(Span::new(self.tokens[t - 1].end, self.tokens[t].start)).unwrap_or("");
                     gap.contains('\n') || SENTENCE_END.contains(&before)
@@ -381,7 +395,12 @@ mod tests {
             curation: None,
         };
         layer.events.insert(EventId(1), event);
-        let rel = MentionRelation { relation_type: "AFFILIATED_WITH".into(), from: MentionId(2), to: MentionId(1), note: String::new() };
+        let rel = MentionRelation {
+            relation_type: "AFFILIATED_WITH".into(),
+            from: MentionId(2),
+            to: MentionId(1),
+            note: String::new(),
+        };
         layer.mention_relations.insert(RelationId(1), rel);
         let (tsv, notes) = layer_to_tsv(&text, &layer);
         let expected = "#FORMAT=WebAnno TSV 3.3\n\

@@ -79,9 +79,9 @@ impl Purpose {
                 file("Import documents (JSON lines or CSV)", "Corpus", &["jsonl", "ndjson", "csv"])
             }
             Purpose::ImportAnnotations => file(
-                "Import annotations (brat .ann or doccano JSON lines) into your layer",
+                "Import annotations (brat .ann, doccano JSON lines or WebAnno .tsv) into your layer",
                 "Annotations",
-                &["ann", "jsonl", "json"],
+                &["ann", "jsonl", "json", "tsv"],
             ),
             Purpose::ImportSuggestions => file(
                 "Import suggestions (Hugging Face, spaCy, doccano, Label Studio, brat)",

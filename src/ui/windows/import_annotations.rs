@@ -144,7 +144,8 @@ impl ImportAnnotationsWindow {
                 match webanno::plan_for_session(project, &path, self.replace) {
                     Ok((edit, lines)) => {
                         let files = lines.iter().filter(|l| !l.starts_with("Note: ")).count();
-                        let summary = format!("Imported the WebAnno annotations of {} into your layer.", plural(files, "file"));
+                        let summary =
+                            format!("Imported the WebAnno annotations of {} into your layer.", plural(files, "file"));
                         Planned::Ready { edit: Box::new(edit), lines, summary }
                     }
                     Err(mut lines) => {
