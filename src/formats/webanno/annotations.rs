@@ -267,4 +267,21 @@ mod tests {
         assert_eq!(a.resolve(rel.from.as_ref().unwrap(), Some(0)), Some(0));
         assert_eq!(a.resolve(&rel.to, Some(0)), Some(3));
     }
+
+    #[test]
+    fn the_user_guides_relation_to_a_stacked_span_names_it_by_id() {
+        // "Disambiguation IDs in relations", INCEpTION's user guide: only the target is ambiguous.
+        let tsv = "#FORMAT=WebAnno TSV 3.3\n\
+                   #T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value\n\
+                   #T_RL=webanno.custom.Relation|value|BT_de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity\n\n\n\
+                   #Text=This is a test .\n\
+                   1-1\t0-4\tThis\t*\t_\t_\n1-2\t5-7\tis\t_\t_\t_\n1-3\t8-9\ta\t_\t_\t_\n\
+                   1-4\t10-14\ttest\t_\t_\t_\n1-5\t15-16\t.\t*[1]|*[2]\t*\t1-1[0_1]\n";
+        let a = collect(&parse_tsv(tsv).unwrap()).unwrap();
+        assert_eq!(a.spans.len(), 3);
+        let r = &a.relations[0];
+        assert_eq!(r.features["value"], None);
+        assert_eq!(a.resolve(r.from.as_ref().unwrap(), Some(0)), Some(0));
+        assert_eq!(a.resolve(&r.to, Some(0)), Some(1), "the first of the two stacked spans, by its id");
+    }
 }
