@@ -9,7 +9,7 @@ mod common;
 use common::{open_read_only, sample_copy};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tarmeez::model::{Annotator, DocId, Layer, Span};
+use tarmeez::model::{Annotator, DocId, Edit, Layer, MentionRelation, ProjectEdit, RelationId, Span};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats").join(name)
@@ -191,13 +191,32 @@ fn a_file_of_a_document_the_project_lacks_creates_it_and_partial_imports_the_val
 #[test]
 fn the_sample_project_goes_through_webanno_into_a_fresh_project_unchanged() {
     let (_tmp_sample, sample) = sample_copy();
+    let doc = "al-omar-oilfield-2021-06-29";
+    // The sample has no relation between mentions: one is added, between its first two actors.
+    let mut p = common::open_as(&sample, "sample");
+    let actors: Vec<_> = layer(&sample, doc, "sample")
+        .mentions
+        .iter()
+        .filter(|(_, m)| m.entity_type.as_str() == "ACTOR")
+        .map(|(id, _)| *id)
+        .take(2)
+        .collect();
+    let relation = MentionRelation {
+        relation_type: "AFFILIATED_WITH".into(),
+        from: actors[1],
+        to: actors[0],
+        note: String::new(),
+    };
+    let edit = Edit::PutMentionRelation(RelationId(7), Some(relation));
+    p.apply_edit(ProjectEdit::Layer(DocId::parse(doc).unwrap(), edit)).unwrap();
+    p.save_dirty().unwrap();
+    drop(p);
     let tmp = tempfile::tempdir().unwrap();
     let out_dir = tmp.path().join("tsv");
     let (ok, out) = run(&["export", s(&sample), "--out", s(&out_dir), "--format", "webanno"]);
     assert!(ok, "{out}");
     // What the format cannot hold is named: actor links, attributes and notes.
     assert!(out.contains("not expressed: ") && out.contains("actor link") && out.contains("attributes"), "{out}");
-    let doc = "al-omar-oilfield-2021-06-29";
     let file = out_dir.join(doc).join("sample.tsv");
     let tsv = std::fs::read_to_string(&file).unwrap();
     assert!(
@@ -218,7 +237,9 @@ fn the_sample_project_goes_through_webanno_into_a_fresh_project_unchanged() {
     let after = open_read_only(&fresh);
     let made = after.load_document(&DocId::parse(doc).unwrap()).unwrap();
     assert_eq!(made.text.as_str(), original.text.as_str(), "the text is rebuilt exactly from the sentences");
-    assert_eq!(content(&layer(&fresh, doc, "sample")), content(&layer(&sample, doc, "sample")));
+    let (back, there) = (content(&layer(&fresh, doc, "sample")), content(&layer(&sample, doc, "sample")));
+    assert_eq!(there.3.len(), 1, "the relation between mentions went out");
+    assert_eq!(back, there);
 }
 
 #[test]
