@@ -304,7 +304,7 @@ impl Planning {
         let present = Present::of(&work);
         let mut building = Building { layer: &mut work, present, summary: &mut self.summary };
         let entities = add_line_entities(&mut building, (schema, &self.map), &text, &line, &mut refuse);
-        add_line_relations(&mut building, schema, &line, &entities, &mut refuse);
+        add_line_relations(&mut building, (schema, &self.map), &line, &entities, &mut refuse);
         for id in &entities.unmapped {
             self.unmapped.entry(id.clone()).or_insert(line_no);
         }
@@ -429,7 +429,7 @@ fn add_line_entities(
 /// Adds a line's relations between its `entities` to the layer; one with an end already refused is skipped.
 fn add_line_relations(
     work: &mut Building<'_>,
-    schema: &Schema,
+    (schema, map): (&Schema, &LabelMap),
     line: &InLine,
     entities: &LineEntities,
     refuse: &mut impl FnMut(String),
@@ -442,7 +442,7 @@ fn add_line_relations(
         }
         let ends = (entities.targets.get(&from_id), entities.targets.get(&to_id));
         let result = match ends {
-            (Some(from), Some(to)) => add_relation(work, schema, *from, *to, &r.kind),
+            (Some(from), Some(to)) => add_relation(work, (schema, map), *from, *to, &r.kind),
             (None, _) => Err(format!("from_id {from_id} is not an entity of this line")),
             (_, None) => Err(format!("to_id {to_id} is not an entity of this line")),
         };
