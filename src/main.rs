@@ -9,7 +9,7 @@ use tarmeez::formats::export::{ExportCounts, ExportFormat, ExportReport, coded_d
 use tarmeez::formats::import::AnnotationFormat;
 use tarmeez::formats::png_render::RenderOptions;
 use tarmeez::formats::suggestions::{self, SuggestionFormat};
-use tarmeez::formats::{brat, plain_text, sniff, type_labels};
+use tarmeez::formats::{brat, plain_text, schema_additions, sniff, type_labels};
 use tarmeez::model::{Annotator, DocId, LabelTarget, ProjectEdit, SourceName, default_conflict_schema};
 use tarmeez::settings::{self, Settings};
 use tarmeez::store::{OpenOptions, Project, StoreError};
@@ -119,8 +119,8 @@ fn main() -> ExitCode {
         Some(Job::Export { project, format, out }) => {
             export(&project, format.0, &out, cli.annotator.is_some().then_some(&annotator))
         }
-        Some(Job::ImportAnnotations { project, path, format, doc, replace, map, partial }) => {
-            let options = AnnotationOptions { doc, replace, map, partial };
+        Some(Job::ImportAnnotations { project, path, format, doc, replace, map, partial, add_types }) => {
+            let options = AnnotationOptions { doc, replace, map, partial, add_types, format: format.0 };
             let annotator = cli.annotator.is_some().then_some(&annotator);
             match format.0 {
                 AnnotationFormat::Brat => import_annotations(&project, &path, &options, annotator),

@@ -204,6 +204,11 @@ pub(crate) enum Job {
         /// Import the valid files (brat) or lines (doccano) and list the refused ones; the exit status is 1.
         #[arg(long)]
         partial: bool,
+        /// Add the labels that neither the schema nor --map give a type to the schema, as new entity, event
+        /// and relation types (brat: as its annotation.conf declares them), and the roles its event types
+        /// lack; saved with the import.
+        #[arg(long)]
+        add_types: bool,
     },
     // Sharing through git (issue 13; src/sync/).
     /// Share a project with a team through git: make its folder a repository (or keep the one it is), with a

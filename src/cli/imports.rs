@@ -209,6 +209,41 @@ pub(crate) struct AnnotationOptions {
     pub(crate) replace: bool,
     pub(crate) map: Vec<String>,
     pub(crate) partial: bool,
+    /// Add the labels without a type to the schema.
+    pub(crate) add_types: bool,
+    /// The files' format.
+    pub(crate) format: AnnotationFormat,
+}
+
+/// The mapping of the file's labels to the schema's types: `--map`, and with `--add-types` a type added to
+/// the project's schema (in memory, saved with the import) for each label still without one. Without it, the
+/// labels left without a type are named once, with the two ways to give them one.
+fn label_map(project: &mut Project, path: &Path, options: &AnnotationOptions) -> Result<type_labels::LabelMap> {
+    let schema = &project.config().schema;
+    let map = type_labels::parse_map(&options.map, schema).map_err(anyhow::Error::msg)?;
+    let found = options.format.found_types(path);
+    let missing = schema_additions::missing(schema, &map, &found);
+    if missing.is_empty() {
+        return Ok(map);
+    }
+    if !options.add_types {
+        let labels: Vec<&str> = missing.iter().map(|m| m.label.as_str()).collect();
+        outln!(
+            "labels the schema has no type for: {}; map each with --map LABEL=TYPE (TYPE one of {}), or add them to \
+             the schema with --add-types",
+            labels.join(", "),
+            type_labels::type_list(schema)
+        );
+        return Ok(map);
+    }
+    let additions = schema_additions::add_missing(schema, &map, &found);
+    project
+        .apply_edit(ProjectEdit::SetSchema(Box::new(additions.schema)))
+        .context("the types could not be added; nothing was imported")?;
+    for added in &additions.added {
+        outln!("adding {added}");
+    }
+    Ok(additions.map)
 }
 
 /// `import-annotations --format doccano`: the file's entities and relations into the coder's layer.
@@ -224,8 +259,8 @@ pub(crate) fn import_doccano(
     };
     let mut project = Project::open(dir, OpenOptions { annotator: annotator.clone(), read_only: false })
         .with_context(|| format!("cannot open {}", dir.display()))?;
-    let map = type_labels::parse_map(&options.map, &project.config().schema).map_err(anyhow::Error::msg)?;
-    let doccano_options = ImportOptions { map, partial: options.partial };
+    let map = label_map(&mut project, path, options)?;
+    let doccano_options = ImportOptions { map, partial: options.partial, schema: None };
     match import_doccano_with(&mut project, path, annotator, &doccano_options) {
         Ok(s) => {
             for r in &s.refused {
@@ -310,8 +345,9 @@ pub(crate) fn import_annotations(
         anyhow::bail!("{} does not exist; nothing was imported", path.display());
     }
     let mut project = open_for_import(dir, annotator.clone(), doc.as_ref())?;
-    let map = type_labels::parse_map(&options.map, &project.config().schema).map_err(anyhow::Error::msg)?;
-    let plan = brat::plan_import_with(&project, path, &brat::PlanOptions { doc, replace: options.replace, map });
+    let map = label_map(&mut project, path, options)?;
+    let plan_options = brat::PlanOptions { doc, replace: options.replace, map, schema: None };
+    let plan = brat::plan_import_with(&project, path, &plan_options);
     for note in &plan.notes {
         outln!("note: {note}");
     }

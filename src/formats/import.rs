@@ -51,6 +51,14 @@ impl AnnotationFormat {
         }
     }
 
+    /// The types the files at `path` declare or use, for mapping or adding the ones the schema lacks.
+    pub fn found_types(self, path: &Path) -> crate::formats::found_types::FoundTypes {
+        match self {
+            AnnotationFormat::Brat => crate::formats::brat::found_types(path),
+            AnnotationFormat::Doccano => crate::formats::doccano::found_types(path),
+        }
+    }
+
     /// The format a path most likely holds: brat for an `.ann` file or a folder, else doccano.
     pub fn from_path(path: &Path) -> Self {
         let ann = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann"));

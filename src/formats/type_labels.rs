@@ -1,6 +1,7 @@
 //! Another tool's labels as the schema's types (entity, event and relation types), for the annotation
 //! imports: through the user's mapping (`--map LABEL=TYPE`) first, else the type whose id is the label
-//! regardless of case, so that `Person`, `person` and `PERSON` are all the type `PERSON`.
+//! regardless of case (and of `-`, ` ` or `_`), so that `Person`, `person` and `PERSON` are all the type
+//! `PERSON`, and `Based-In` the type `BASED_IN`.
 
 use crate::model::{EntityTypeId, EventTypeId, RelationTypeId, Schema};
 use std::collections::BTreeMap;
@@ -14,28 +15,41 @@ pub enum TypeOf {
     Event(EventTypeId),
 }
 
-/// The user's mapping of labels to type ids (`3` to `ACTOR`, `PER` to `ACTOR`); labels are matched exactly.
+/// The user's mapping of labels to type ids (`3` to `ACTOR`, `PER` to `ACTOR`); labels are matched exactly,
+/// else regardless of case.
 pub type LabelMap = BTreeMap<String, String>;
 
+/// A label or id as compared when not equal: lower case, with spaces and dashes as `_` (the schema editor and
+/// `--add-types` make `BASED_IN` of `Based-In`).
+fn fold(label: &str) -> String {
+    label.chars().map(|c| if c.is_whitespace() || c == '-' { '_' } else { c }).collect::<String>().to_lowercase()
+}
+
+/// What `label` is mapped to: the exact entry, else one that differs only in case.
+fn mapped<'m>(map: &'m LabelMap, label: &'m str) -> &'m str {
+    let folded = || map.iter().find(|(l, _)| fold(l) == fold(label)).map(|(_, t)| t);
+    map.get(label).or_else(folded).map_or(label, String::as_str)
+}
+
 /// The type `label` stands for: its mapping's target when it has one, else the type with the same id, an
-/// exact match before one that differs only in case.
+/// exact match before one that differs only in case or in `-`, ` ` and `_`.
 pub fn type_of(schema: &Schema, map: &LabelMap, label: &str) -> Option<TypeOf> {
-    let name = map.get(label).map_or(label, String::as_str);
+    let name = mapped(map, label);
     let entities = schema.entity_types.iter().map(|t| (t.id.as_str(), TypeOf::Entity(t.id.clone())));
     let events = schema.event_types.iter().map(|t| (t.id.as_str(), TypeOf::Event(t.id.clone())));
     let all: Vec<(&str, TypeOf)> = entities.chain(events).collect();
     let exact = all.iter().find(|(id, _)| *id == name);
-    let folded = || all.iter().find(|(id, _)| id.to_lowercase() == name.to_lowercase());
+    let folded = || all.iter().find(|(id, _)| fold(id) == fold(name));
     exact.or_else(folded).map(|(_, t)| t.clone())
 }
 
 /// The relation type `label` stands for: its mapping's target when it has one, else the relation type with
 /// the same id, an exact match before one that differs only in case.
 pub fn relation_of(schema: &Schema, map: &LabelMap, label: &str) -> Option<RelationTypeId> {
-    let name = map.get(label).map_or(label, String::as_str);
+    let name = mapped(map, label);
     let ids = || schema.relation_types.iter().map(|r| &r.id);
     let exact = ids().find(|id| id.as_str() == name);
-    exact.or_else(|| ids().find(|id| id.as_str().to_lowercase() == name.to_lowercase())).cloned()
+    exact.or_else(|| ids().find(|id| fold(id.as_str()) == fold(name))).cloned()
 }
 
 /// Reads `--map LABEL=TYPE` pairs, checking each type against the schema (case-blind, as labels are).

@@ -1,0 +1,98 @@
+//! Issue 17, point 2: a corpus whose types the schema lacks comes in by mapping some labels onto the schema's
+//! types and adding the rest (`import-annotations --map ... --add-types`), its brat `annotation.conf` read for
+//! the roles and relation ends. The corpus is `tests/fixtures/formats/brat/unknown-types/`: Arabic after an
+//! emoji, typed `Organization`, `GPE`, `Casualty`, an event `Shelling` (roles `Shooter`, `Place`) and a
+//! relation `Based-In`.
+
+mod common;
+use common::open_read_only;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use tarmeez::model::{Annotator, DocId, RelationEnds};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats").join(name)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Runs tarmeez; returns whether it succeeded and its output.
+fn run(args: &[&str]) -> (bool, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_tarmeez")).args(args).env("TARMEEZ_ANNOTATOR", "lead").output().unwrap();
+    let out = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    (o.status.success(), out)
+}
+
+/// A fresh project with the default schema and the document `raqqa`.
+fn project() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    let (ok, out) = run(&["new", s(&dir), "--name", "mapping"]);
+    assert!(ok, "{out}");
+    let (ok, out) = run(&["import-text", s(&dir), s(&fixture("raqqa.txt"))]);
+    assert!(ok, "{out}");
+    (tmp, dir)
+}
+
+fn import(dir: &Path, extra: &[&str]) -> (bool, String) {
+    let folder = fixture("brat/unknown-types");
+    let mut args = vec!["import-annotations", s(dir), s(&folder), "--format", "brat", "--annotator", "huda"];
+    args.extend(extra);
+    run(&args)
+}
+
+#[test]
+fn unknown_types_are_named_with_the_two_ways_to_give_them_one_and_nothing_changes() {
+    let (_tmp, dir) = project();
+    let before = std::fs::read(dir.join("project.ron")).unwrap();
+    let (ok, out) = import(&dir, &[]);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("labels the schema has no type for: Organization, GPE, Casualty, Shelling, Based-In"),
+        "{out}"
+    );
+    assert!(out.contains("--add-types"), "{out}");
+    assert!(out.contains("nothing was imported"), "{out}");
+    assert_eq!(std::fs::read(dir.join("project.ron")).unwrap(), before, "the schema is untouched");
+}
+
+#[test]
+fn two_labels_mapped_and_the_rest_added_from_annotation_conf_import_everything() {
+    let (_tmp, dir) = project();
+    let (ok, out) = import(&dir, &["--map", "Organization=ACTOR", "--map", "gpe=location", "--add-types"]);
+    assert!(ok, "{out}");
+    for added in ["entity type CASUALTY (Casualty)", "event type SHELLING (Shelling)", "relation type BASED_IN"] {
+        assert!(out.contains(&format!("adding {added}")), "{added} in {out}");
+    }
+    let p = open_read_only(&dir);
+    let schema = &p.config().schema;
+    assert!(schema.entity_type(&"ORGANIZATION".into()).is_none(), "a mapped label is not added");
+    let shelling = schema.event_type(&"SHELLING".into()).expect("Shelling added");
+    let roles: Vec<(&str, Vec<&str>)> =
+        shelling.roles.iter().map(|r| (r.id.as_str(), r.allowed.iter().map(|t| t.as_str()).collect())).collect();
+    // The roles and their types come from annotation.conf, read through the mapping.
+    assert_eq!(roles, [("Shooter", vec!["ACTOR"]), ("Place", vec!["LOCATION"])]);
+    let based_in = schema.relation_type(&"BASED_IN".into()).unwrap();
+    assert_eq!(based_in.between, RelationEnds::Mentions { from: vec!["ACTOR".into()], to: vec!["LOCATION".into()] });
+    let loaded = p.load_document(&DocId::parse("raqqa").unwrap()).unwrap();
+    let layer = &loaded.layers[&Annotator::parse("huda").unwrap()];
+    let mut mentions: Vec<(usize, usize, String)> =
+        layer.mentions.values().map(|m| (m.span.start, m.span.end, m.entity_type.to_string())).collect();
+    mentions.sort();
+    assert_eq!(
+        mentions,
+        [(6, 16, "ACTOR".into()), (17, 28, "LOCATION".into()), (67, 72, "CASUALTY".into())],
+        "code point offsets after the emoji"
+    );
+    let event = layer.events.values().next().unwrap();
+    assert_eq!(event.event_type.as_str(), "SHELLING");
+    assert_eq!(event.arguments.len(), 2);
+    let relation = layer.mention_relations.values().next().expect("Based-In between mentions");
+    assert_eq!(relation.relation_type.as_str(), "BASED_IN");
+    // Imported again, nothing is missing any more: the types are the schema's now.
+    let (ok, out) = import(&dir, &["--map", "Organization=ACTOR", "--map", "GPE=LOCATION", "--replace"]);
+    assert!(ok, "{out}");
+    assert!(!out.contains("no type for"), "{out}");
+}
