@@ -96,3 +96,52 @@ fn two_labels_mapped_and_the_rest_added_from_annotation_conf_import_everything()
     assert!(ok, "{out}");
     assert!(!out.contains("no type for"), "{out}");
 }
+
+/// The kittest of the issue: File > Import annotations on a brat file whose types the schema lacks; two
+/// mapped in the window, the rest added; one import, one Ctrl+Z.
+#[test]
+fn the_import_window_maps_two_labels_adds_the_rest_and_one_undo_takes_it_all_back() {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    let (_tmp, dir) = project();
+    let mut h = common::window(tarmeez::ui::TarmeezApp::new(Some(common::open_as(&dir, "huda")), None));
+    h.state_mut().open_annotations_file(fixture("brat/unknown-types/raqqa.ann"));
+    h.run();
+    h.get_by_label("5 labels of the file have no type in the schema");
+    // Before any choice every label would be added; nothing is imported until the coder says so.
+    h.get_by_label_contains("Adds to the schema: entity type ORGANIZATION (Organization), entity type GPE (GPE)");
+    h.get_by_label("Type for label Organization").click();
+    h.run();
+    h.get_by_label("Actor").click();
+    h.run();
+    h.get_by_label("Type for label GPE").click();
+    h.run();
+    h.get_by_label("Location").click();
+    h.run();
+    let adds = h.get_by_label_contains("Adds to the schema:").accesskit_node().value().unwrap_or_default();
+    assert!(!adds.contains("ORGANIZATION") && !adds.contains("GPE"), "{adds}");
+    for added in ["entity type CASUALTY (Casualty)", "event type SHELLING (Shelling)", "relation type BASED_IN"] {
+        assert!(adds.contains(added), "{added} in {adds}");
+    }
+    h.get_by_label_contains("raqqa.ann: 3 mentions, 1 event, 1 relation");
+    h.run();
+    h.get_by_label("Import into my layer").click();
+    h.run();
+
+    let app = h.state();
+    let project = app.project().unwrap();
+    let schema = &project.config().schema;
+    assert!(schema.event_type(&"SHELLING".into()).is_some());
+    assert!(schema.entity_type(&"GPE".into()).is_none(), "GPE was mapped onto LOCATION");
+    let doc = DocId::parse("raqqa").unwrap();
+    let layer = project.document(&doc).unwrap().loaded().unwrap().layers[&Annotator::parse("huda").unwrap()].clone();
+    let mut types: Vec<String> = layer.mentions.values().map(|m| m.entity_type.to_string()).collect();
+    types.sort();
+    assert_eq!(types, ["ACTOR", "CASUALTY", "LOCATION"]);
+    assert_eq!(layer.mention_relations.len(), 1);
+
+    common::press(&mut h, eframe::egui::Modifiers::COMMAND, eframe::egui::Key::Z);
+    let project = h.state().project().unwrap();
+    assert!(project.config().schema.event_type(&"SHELLING".into()).is_none(), "one Ctrl+Z takes the types back");
+    let loaded = project.document(&doc).unwrap().loaded().unwrap();
+    assert!(loaded.layers.get(&Annotator::parse("huda").unwrap()).is_none_or(|l| l.is_empty()), "and the layer");
+}
