@@ -145,3 +145,38 @@ fn the_import_window_maps_two_labels_adds_the_rest_and_one_undo_takes_it_all_bac
     let loaded = project.document(&doc).unwrap().loaded().unwrap();
     assert!(loaded.layers.get(&Annotator::parse("huda").unwrap()).is_none_or(|l| l.is_empty()), "and the layer");
 }
+
+#[test]
+fn a_doccano_file_with_unknown_labels_and_relations_comes_in_with_add_types() {
+    let (tmp, dir) = project();
+    let text = std::fs::read_to_string(fixture("raqqa.txt")).unwrap();
+    let line = serde_json::json!({
+        "text": text,
+        "entities": [
+            {"id": 1, "start_offset": 6, "end_offset": 16, "label": "Organization"},
+            {"id": 2, "start_offset": 17, "end_offset": 28, "label": "City"},
+            {"id": 3, "start_offset": 2, "end_offset": 5, "label": "ATTACK"}
+        ],
+        "relations": [
+            {"id": 1, "from_id": 1, "to_id": 2, "type": "Based-In"},
+            {"id": 2, "from_id": 3, "to_id": 1, "type": "Attacker"}
+        ]
+    });
+    let file = tmp.path().join("doccano.jsonl");
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    let args = ["import-annotations", s(&dir), s(&file), "--format", "doccano", "--annotator", "huda"];
+    let (ok, out) = run(&args);
+    assert!(!ok, "{out}");
+    // The role Attacker of ATTACK is the schema's: only the three labels it lacks are named.
+    assert!(out.contains("labels the schema has no type for: Organization, City, Based-In;"), "{out}");
+    let (ok, out) = run(&[&args[..], &["--map", "organization=actor", "--add-types"]].concat());
+    assert!(ok, "{out}");
+    assert!(out.contains("adding entity type CITY (City)") && out.contains("adding relation type BASED_IN"), "{out}");
+    let p = open_read_only(&dir);
+    let loaded = p.load_document(&DocId::parse("raqqa").unwrap()).unwrap();
+    let layer = &loaded.layers[&Annotator::parse("huda").unwrap()];
+    assert_eq!(layer.mentions.len(), 2);
+    assert_eq!(layer.events.values().next().unwrap().arguments.len(), 1);
+    let relation = layer.mention_relations.values().next().unwrap();
+    assert_eq!(relation.relation_type.as_str(), "BASED_IN");
+}

@@ -46,8 +46,35 @@ pub struct Additions {
     pub added: Vec<String>,
 }
 
+/// `found` with each relation from an event label to mentions taken as a role of that event (doccano and
+/// Label Studio write roles as relations from the trigger to the filler); a relation between events stays.
+pub fn settle(schema: &Schema, map: &LabelMap, found: &FoundTypes) -> FoundTypes {
+    let mut out = FoundTypes { entities: found.entities.clone(), events: found.events.clone(), relations: Vec::new() };
+    for relation in &found.relations {
+        // An event label: of an event type, or found as one (its type is yet to be added).
+        let is_event = |l: &String| match type_of(schema, map, l) {
+            Some(t) => matches!(t, TypeOf::Event(_)),
+            None => found.events.iter().any(|e| &e.label == l),
+        };
+        let from_events = !relation.from.is_empty() && relation.from.iter().all(is_event);
+        let to_mentions = !relation.to.iter().any(is_event);
+        if from_events && to_mentions && relation_of(schema, map, &relation.label).is_none() {
+            for event in &relation.from {
+                out.add_role(event, &relation.label, None);
+                for filler in &relation.to {
+                    out.add_role(event, &relation.label, Some(filler));
+                }
+            }
+        } else {
+            out.relations.push(relation.clone());
+        }
+    }
+    out
+}
+
 /// The labels of `found` that `map` and the schema leave without a type, in the order found.
 pub fn missing(schema: &Schema, map: &LabelMap, found: &FoundTypes) -> Vec<Missing> {
+    let found = &settle(schema, map, found);
     let mut out = Vec::new();
     for label in &found.entities {
         if type_of(schema, map, label).is_none() {
@@ -69,6 +96,7 @@ pub fn missing(schema: &Schema, map: &LabelMap, found: &FoundTypes) -> Vec<Missi
 
 /// `schema` with a type for every label `map` leaves missing, and each found role its event type lacks.
 pub fn add_missing(schema: &Schema, map: &LabelMap, found: &FoundTypes) -> Additions {
+    let found = &settle(schema, map, found);
     let mut out = Additions { schema: schema.clone(), map: map.clone(), added: Vec::new() };
     let mut taken: BTreeSet<String> = type_ids(schema).collect();
     for label in &found.entities {
@@ -292,6 +320,21 @@ mod tests {
         // Every label of the file now has a type.
         assert!(missing(s, &additions.map, &found()).is_empty());
         assert_eq!(additions.added.len(), 7, "{:?}", additions.added);
+    }
+
+    #[test]
+    fn a_relation_from_a_trigger_to_a_mention_is_a_role() {
+        let schema = default_conflict_schema();
+        let mut found = FoundTypes::default();
+        found.add_entity("ACTOR");
+        found.add_entity("ATTACK");
+        found.add_relation("Attacker", Some("ATTACK"), Some("ACTOR"));
+        found.add_relation("Shooter", Some("ATTACK"), Some("ACTOR"));
+        found.add_relation("RESPONSE_TO", Some("ATTACK"), Some("ATTACK"));
+        let missing: Vec<String> = missing(&schema, &LabelMap::new(), &found).into_iter().map(|m| m.label).collect();
+        assert!(missing.is_empty(), "{missing:?}");
+        let additions = add_missing(&schema, &LabelMap::new(), &found);
+        assert_eq!(additions.added, ["role Shooter of ATTACK"]);
     }
 
     #[test]

@@ -314,7 +314,8 @@ impl<'a> Reader<'a> {
         for p in lines {
             let AnnLine::Relation { ty, args } = &p.what else { continue };
             let id = self.layer.next_relation_id();
-            let relation_type = relation_of(self.schema, self.map, ty).unwrap_or_else(|| RelationTypeId::from(ty.as_str()));
+            let relation_type =
+                relation_of(self.schema, self.map, ty).unwrap_or_else(|| RelationTypeId::from(ty.as_str()));
             match self.relation_ends(&p.id, ty, args) {
                 Ok(Some(Ends::Events(from, to))) => {
                     let relation = Relation { relation_type, from, to, note: String::new() };

@@ -3,8 +3,8 @@
 
 use super::building::{Building, Present, Target, add_entity, add_relation, diff};
 use super::*;
-use crate::formats::text_file::{TextFileError, read_text};
 use crate::formats::found_types::FoundTypes;
+use crate::formats::text_file::{TextFileError, read_text};
 use crate::formats::type_labels::LabelMap;
 
 /// What [`import_doccano`] did.

@@ -68,7 +68,10 @@ impl TypeChoices {
         ui.separator();
         ui.strong(tr!(ui, "import-types-heading", count = missing.len()));
         ui.weak(tr!(ui, "import-types-hint"));
-        egui::ScrollArea::vertical().id_salt("import-types").max_height(180.0).show(ui, |ui| self.rows(ui, schema, &missing));
+        egui::ScrollArea::vertical()
+            .id_salt("import-types")
+            .max_height(180.0)
+            .show(ui, |ui| self.rows(ui, schema, &missing));
     }
 
     /// The grid of labels and their drop-downs.
