@@ -78,7 +78,9 @@ impl TypeChoices {
     fn rows(&mut self, ui: &mut egui::Ui, schema: &Schema, missing: &[Missing]) {
         egui::Grid::new("import-type-choices").striped(true).show(ui, |ui| {
             for label in missing {
-                let style = LabelStyle { size: 14.0, color: ui.visuals().text_color(), single_line: true };
+                // The body size, in which text_width measures.
+                let size = egui::TextStyle::Body.resolve(ui.style()).size;
+                let style = LabelStyle { size, color: ui.visuals().text_color(), single_line: true };
                 // As wide as the label: a bidi label takes the width it is given, and a grid's cell grows to
                 // what its widgets took, so given the rest of the row the window would widen every frame.
                 let size = egui::vec2(text_width(ui.ctx(), &label.label) + 4.0, ui.spacing().interact_size.y);
