@@ -690,3 +690,7 @@ import-types-add-entity = إضافة نوعَ كيانٍ جديدًا
 import-types-add-event = إضافة نوعَ حدثٍ جديدًا
 import-types-add-relation = إضافة نوعَ علاقةٍ جديدًا
 import-types-adds = يضيف إلى المخطط: { $what }
+
+## المفتش: نوع العلاقة.
+
+relation-type-name = نوع العلاقة { $id }

@@ -653,3 +653,7 @@ import-types-add-entity = Add as a new entity type
 import-types-add-event = Add as a new event type
 import-types-add-relation = Add as a new relation type
 import-types-adds = Adds to the schema: { $what }
+
+## The inspector: a relation's type.
+
+relation-type-name = Type of relation { $id }
