@@ -32,16 +32,14 @@
 //! overlapping group is kept, and the others are listed in [`ExportSummary::not_expressed`], as is a mention
 //! that starts or ends on a space (no token boundary there). Events and relations are not written.
 
-pub use super::hf_jsonl::{ExportError, ExportSummary, NotExpressed};
-use super::hf_jsonl::{describe_mention, events_note, flatten, layers_to_export, overlap_note, write_file};
+pub use crate::formats::hf_jsonl::{ExportError, ExportSummary, NotExpressed};
+use crate::formats::hf_jsonl::{describe_mention, events_note, flatten, layers_to_export, overlap_note, write_file};
 use crate::model::{Annotator, DocText, Mention, MentionId, Span};
 use crate::store::Project;
 use std::fmt::Write as _;
 use std::path::Path;
+use super::FILE_NAME;
 use unicode_segmentation::UnicodeSegmentation;
-
-/// The file written into the output folder.
-pub const FILE_NAME: &str = "mentions.conll";
 
 /// Punctuation after which a sentence ends (unless a mention goes on).
 const SENTENCE_END: [&str; 5] = [".", "!", "?", "؟", "…"];
