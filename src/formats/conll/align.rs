@@ -146,7 +146,7 @@ fn place(text: &DocText, d: &ConllDoc, id: &DocId) -> Result<Vec<usize>, Problem
 
 /// The text of a new document: the tokens at their offsets when the file gives them (the gaps filled with
 /// spaces, a line break where a sentence ends), else joined by spaces, sentences by line breaks.
-fn new_text(d: &ConllDoc) -> Result<(String, Vec<usize>), Problem> {
+pub fn new_text(d: &ConllDoc) -> Result<(String, Vec<usize>), Problem> {
     let mut text = String::new();
     let (mut cp, mut starts) = (0, Vec::with_capacity(d.tokens.len()));
     let mut previous_ended_sentence = false;

@@ -11,7 +11,7 @@ mod write;
 /// The file the export writes into its output folder.
 pub const FILE_NAME: &str = "mentions.conll";
 
-pub use align::{Aligned, Placement, align};
+pub use align::{Aligned, Placement, align, new_text};
 pub use import::{
     ConllError, ConllPlan, ImportOptions, ImportSummary, PlannedDoc, found_types, import_conll, import_edit,
     plan_conll, read_file,

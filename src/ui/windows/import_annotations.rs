@@ -152,6 +152,45 @@ impl ImportAnnotationsWindow {
                     Err(e) => Planned::Not(e.to_string().lines().map(str::to_owned).collect()),
                 }
             }
+            AnnotationFormat::Conll => conll_plan(project, &self.path),
+        }
+    }
+}
+
+// Issue 17: CoNLL columns into the coder's layer.
+/// The window's plan of a CoNLL file: into documents of the project only (the command line also creates the
+/// documents the project lacks, which is not an edit that undo could take back).
+fn conll_plan(project: &Project, path: &std::path::Path) -> Planned {
+    let plan = match crate::formats::conll::plan_conll(project, path, &Default::default()) {
+        Ok(plan) => plan,
+        Err(e) => return Planned::Not(e.to_string().lines().map(str::to_owned).collect()),
+    };
+    let mut lines: Vec<String> = plan.notes.iter().map(|n| format!("Note: {n}")).collect();
+    let new: Vec<&str> = plan.new_documents().map(|(hint, _)| hint).collect();
+    if !new.is_empty() {
+        lines.push(format!(
+            "No document of the project has the tokens of {}; `tarmeez import-annotations --format conll` creates \
+             them from the tokens.",
+            new.join(", ")
+        ));
+        return Planned::Not(lines);
+    }
+    let (mentions, events) = plan.added();
+    let already: usize = plan.docs.iter().map(|d| d.already_present).sum();
+    let line = format!(
+        "{} tags ({}): {}, {} into {} ({already} already in your layer)",
+        plan.scheme,
+        plural(plan.found.entities.len(), "label"),
+        plural(mentions, "mention"),
+        plural(events, "event"),
+        plural(plan.docs.len(), "document")
+    );
+    lines.push(line.clone());
+    match crate::formats::conll::import_edit(&plan, &[]) {
+        Some(edit) => Planned::Ready { edit: Box::new(edit), summary: format!("Imported {line}."), lines },
+        None => {
+            lines.push("Everything in it is already in your layer.".into());
+            Planned::Not(lines)
         }
     }
 }
