@@ -145,8 +145,12 @@ fn names(note: &NotExpressed, line: &Line) -> bool {
     // `mention m2 (ACTOR 266..289 «...»)`, `event e1 (ATTACK 328..332 «...»)`: the type and span.
     let key = line.subject.split(" «").next().unwrap_or("").splitn(2, ' ').nth(1).unwrap_or("");
     let about = what.contains(&format!("({key} ")) || (line.subject.contains("relation") && what.starts_with("relation"));
+    // A note of the whole annotation (dropped by flattening, say) names its details too.
+    if about && !note.reason.contains("has no place for its") {
+        return true;
+    }
     let kind = match line.detail.as_deref() {
-        None => return about && !note.reason.contains("has no place for its"),
+        None => return false,
         Some(d) if d.starts_with("actor link") => "actor link",
         Some(d) if d.starts_with("attribute") => "attributes",
         Some(d) if d.starts_with("note") => "note",
