@@ -216,3 +216,37 @@ fn found_types_lists_the_file_labels_in_order() {
     let found = tarmeez::formats::conll::found_types(&file);
     assert_eq!(found.entities, ["PERS", "ORG", "LOC"]);
 }
+
+#[test]
+fn file_import_annotations_reads_conll_into_ones_layer_undoably() {
+    use egui_kittest::kittest::Queryable as _;
+    let (tmp, dir) = sample_copy();
+    let file = export_sample(&dir, &tmp.path().join("out"));
+    let mut h = common::window(tarmeez::ui::TarmeezApp::new(Some(open_as(&dir, "huda")), None));
+    h.state_mut().open_annotations_file(file);
+    h.run();
+    h.get_by_label("CoNLL / IOB columns");
+    h.get_by_label_contains("IOB2 tags (");
+    h.get_by_label_contains("24 mentions, 0 events into 1 document");
+    h.get_by_label("Import into my layer").click();
+    h.run();
+    let doc = DocId::parse(SAMPLE_DOC).unwrap();
+    let layer = |h: &egui_kittest::Harness<'_, tarmeez::ui::TarmeezApp>| {
+        let loaded = h.state().project().unwrap().document(&doc).unwrap().loaded().unwrap();
+        loaded.layers.get(&tarmeez::model::Annotator::parse("huda").unwrap()).map_or(0, |l| l.mentions.len())
+    };
+    assert_eq!(layer(&h), 24);
+    common::press(&mut h, eframe::egui::Modifiers::COMMAND, eframe::egui::Key::Z);
+    assert_eq!(layer(&h), 0, "one Ctrl+Z takes the import back");
+
+    // Labels the schema lacks are refused with their lines (the --map of the window is the mapping dialog).
+    h.state_mut().open_annotations_file(fixture("anercorp.txt"));
+    h.run();
+    h.get_by_label_contains("anercorp.txt:5: unknown label `PERS`");
+    // A file whose tokens no document has: the window says how to create it, and imports nothing.
+    let new = tmp.path().join("new.conll");
+    std::fs::write(&new, "حقل B-LOCATION\nالعمر I-LOCATION\n").unwrap();
+    h.state_mut().open_annotations_file(new);
+    h.run();
+    h.get_by_label_contains("creates them from the tokens");
+}
