@@ -1,6 +1,6 @@
-//! File > Import annotations: a brat `.ann` file (or every `.ann` file of its folder) or a doccano JSON lines
-//! file into the coder's own layer, as one change that Ctrl+Z undoes. The window shows what the import would
-//! add, or every refusal with its file and line; with any refusal nothing is imported.
+//! File > Import annotations: a brat `.ann` file (or every `.ann` file of its folder), a doccano JSON lines
+//! file or a CoNLL column file into the coder's own layer, as one change that Ctrl+Z undoes. The window shows
+//! what the import would add, or every refusal with its file and line; with any refusal nothing is imported.
 
 use crate::formats::{brat, doccano};
 use crate::model::{DocId, ProjectEdit};
@@ -48,7 +48,8 @@ impl ImportAnnotationsWindow {
     fn draw(&mut self, ui: &mut egui::Ui, project: &Project, shown: Option<&DocId>) -> Option<(ProjectEdit, String)> {
         ui.label(format!("File: {}", self.path.display()));
         ui.label(format!("Into your layer ({})", project.annotator()));
-        ui.horizontal(|ui| {
+        // Wrapped: the list of formats grows with issue 17's readers.
+        ui.horizontal_wrapped(|ui| {
             ui.label("Format");
             for format in AnnotationFormat::ALL {
                 ui.radio_value(&mut self.format, format, format.description());
