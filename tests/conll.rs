@@ -145,7 +145,8 @@ fn a_token_not_in_the_text_or_a_wrong_offset_is_refused_with_its_line() {
     std::fs::write(&file, content.replacen(&format!("{word}\t{offset}\t"), &shifted, 1)).unwrap();
     let o = import(&dir, &file, "huda", &[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    let expected = format!("mentions.conll:{}: the offset column says {}", at + 1, offset.parse::<usize>().unwrap() + 1);
+    let expected =
+        format!("mentions.conll:{}: the offset column says {}", at + 1, offset.parse::<usize>().unwrap() + 1);
     assert!(text(&o).contains(&expected), "{}", text(&o));
     assert_eq!(files(&dir), before);
 }

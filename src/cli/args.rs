@@ -165,7 +165,7 @@ pub(crate) enum Job {
         ignore: Vec<String>,
         /// Import the valid part of a file that has refused items.
         #[arg(long)]
-        partial: bool,        // Issue 17: CoNLL's tagging scheme.
+        partial: bool, // Issue 17: CoNLL's tagging scheme.
         /// CoNLL: the tags' scheme, iob1, iob2, bioes or bilou (default: told from the tags).
         #[arg(long)]
         scheme: Option<String>,
@@ -206,7 +206,7 @@ pub(crate) enum Job {
         map: Vec<String>,
         /// Import the valid files (brat), lines (doccano) or documents (CoNLL) and list the refused ones; the exit status is 1.
         #[arg(long)]
-        partial: bool,        // Issue 17: CoNLL's tagging scheme.
+        partial: bool, // Issue 17: CoNLL's tagging scheme.
         /// CoNLL: the tags' scheme, iob1, iob2, bioes or bilou (default: told from the tags).
         #[arg(long)]
         scheme: Option<String>,

@@ -7,8 +7,10 @@ use tarmeez::formats::conll::{self, ConllError, ImportOptions, Scheme};
 
 /// `--scheme`, read.
 fn scheme(name: Option<&str>) -> Result<Option<Scheme>> {
-    name.map(|n| Scheme::from_name(n).ok_or_else(|| anyhow::anyhow!("--scheme {n}: expected iob1, iob2, bioes or bilou")))
-        .transpose()
+    name.map(|n| {
+        Scheme::from_name(n).ok_or_else(|| anyhow::anyhow!("--scheme {n}: expected iob1, iob2, bioes or bilou"))
+    })
+    .transpose()
 }
 
 /// `import-annotations --format conll`: the file's spans into the coder's layer, the documents the project

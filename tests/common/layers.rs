@@ -116,10 +116,7 @@ pub fn project_lines(project: &Project, coder: &Annotator) -> BTreeSet<Line> {
 
 /// The differences between two projects' layers: the lines only in the first (lost on the way), and those
 /// only in the second (added on the way). Documents are matched by id.
-pub fn layer_differences(
-    first: (&Project, &Annotator),
-    second: (&Project, &Annotator),
-) -> (Vec<Line>, Vec<Line>) {
+pub fn layer_differences(first: (&Project, &Annotator), second: (&Project, &Annotator)) -> (Vec<Line>, Vec<Line>) {
     let (a, b) = (project_lines(first.0, first.1), project_lines(second.0, second.1));
     (a.difference(&b).cloned().collect(), b.difference(&a).cloned().collect())
 }
@@ -144,7 +141,8 @@ fn names(note: &NotExpressed, line: &Line) -> bool {
     }
     // `mention m2 (ACTOR 266..289 «...»)`, `event e1 (ATTACK 328..332 «...»)`: the type and span.
     let key = line.subject.split(" «").next().unwrap_or("").splitn(2, ' ').nth(1).unwrap_or("");
-    let about = what.contains(&format!("({key} ")) || (line.subject.contains("relation") && what.starts_with("relation"));
+    let about =
+        what.contains(&format!("({key} ")) || (line.subject.contains("relation") && what.starts_with("relation"));
     // A note of the whole annotation (dropped by flattening, say) names its details too.
     if about && !note.reason.contains("has no place for its") {
         return true;
@@ -176,7 +174,12 @@ pub fn fresh_project_like(original: &Path, at: &Path) {
     let bin = env!("CARGO_BIN_EXE_tarmeez");
     let run = |args: &[&str]| {
         let o = Command::new(bin).args(args).output().unwrap();
-        assert!(o.status.success(), "{args:?}: {}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "{args:?}: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
     };
     run(&["new", at.to_str().unwrap(), "--name", "fresh"]);
     std::fs::copy(original.join("project.ron"), at.join("project.ron")).unwrap();

@@ -3,12 +3,12 @@
 
 use super::escape::{attr_token, encode_token, escape_note, is_line_break, one_line};
 use super::{ACTOR_DB, CONF_FILE, VISUAL_FILE};
+use crate::formats::hf_jsonl::{NotExpressed, describe_mention};
 use crate::model::{
     ActorRegistry, AttrValue, AttributeKind, AttributeTarget, DocText, EventId, Layer, MentionId, RelationEnds,
     RelationId, Schema, Span,
 };
 use crate::model::{Annotator, DocId};
-use crate::formats::hf_jsonl::{NotExpressed, describe_mention};
 use crate::store::Project;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

@@ -42,12 +42,7 @@ pub struct Aligned {
 /// Places every document of the file (see the module's documentation). `doc` puts the file's one document into
 /// that document of the project; `stem` names new documents of a file without `# doc_id` lines. Returns the
 /// documents placed and the problems of the others.
-pub fn align(
-    project: &Project,
-    docs: &[ConllDoc],
-    doc: Option<&DocId>,
-    stem: &str,
-) -> (Vec<Aligned>, Vec<Problem>) {
+pub fn align(project: &Project, docs: &[ConllDoc], doc: Option<&DocId>, stem: &str) -> (Vec<Aligned>, Vec<Problem>) {
     let mut placed = Vec::new();
     let mut problems = Vec::new();
     let mut by_text: Option<HashMap<String, DocId>> = None;
@@ -133,8 +128,7 @@ fn place(text: &DocText, d: &ConllDoc, id: &DocId) -> Result<Vec<usize>, Problem
             return Err(Problem { line: t.line, message });
         }
         if let Some(o) = t.offset.filter(|&o| o != cp) {
-            let message =
-                format!("the offset column says {o}, but token «{}» is at {cp} in document `{id}`", t.text);
+            let message = format!("the offset column says {o}, but token «{}» is at {cp} in document `{id}`", t.text);
             return Err(Problem { line: t.line, message });
         }
         starts.push(cp);

@@ -69,7 +69,8 @@ pub enum ConllError {
 }
 
 fn list(path: &Path, problems: &[Problem]) -> String {
-    let lines: Vec<String> = problems.iter().map(|p| format!("  {}:{}: {}", path.display(), p.line, p.message)).collect();
+    let lines: Vec<String> =
+        problems.iter().map(|p| format!("  {}:{}: {}", path.display(), p.line, p.message)).collect();
     lines.join("\n")
 }
 
@@ -130,8 +131,11 @@ pub fn found_types(file: &ConllFile) -> FoundTypes {
 /// Reads a file into [`ConllFile`], every problem with its line.
 pub fn read_file(path: &Path, scheme: Option<Scheme>) -> Result<ConllFile, ConllError> {
     let content = read_text(path).map_err(|source| ConllError::Read { path: path.to_owned(), source })?;
-    let file = parse(&content, scheme)
-        .map_err(|problems| ConllError::Refused { path: path.to_owned(), problems, valid_docs: 0 })?;
+    let file = parse(&content, scheme).map_err(|problems| ConllError::Refused {
+        path: path.to_owned(),
+        problems,
+        valid_docs: 0,
+    })?;
     if file.docs.is_empty() {
         return Err(ConllError::Empty { path: path.to_owned() });
     }
@@ -185,7 +189,8 @@ pub fn plan_conll(project: &Project, path: &Path, options: &ImportOptions) -> Re
 fn plan_doc(project: &Project, map: &LabelMap, a: Aligned) -> Result<PlannedDoc, Vec<Problem>> {
     let (text, before) = match &a.placement {
         Placement::Existing(id) => {
-            let loaded = project.load_document(id).map_err(|e| vec![Problem { line: a.line, message: e.to_string() }])?;
+            let loaded =
+                project.load_document(id).map_err(|e| vec![Problem { line: a.line, message: e.to_string() }])?;
             (loaded.text.as_ref().clone(), loaded.layers.get(project.annotator()).cloned().unwrap_or_default())
         }
         Placement::New { text, .. } => (DocText::new(text.clone()), Layer::default()),

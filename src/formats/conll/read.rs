@@ -284,9 +284,7 @@ fn detect(docs: &[(ConllDoc, Vec<RawToken>)], notes: &mut Vec<String>) -> Scheme
 
 /// Whether token `i` (tagged with `label`) follows a token of a span of the same label in its sentence.
 fn continues(tokens: &[RawToken], i: usize, label: &str) -> bool {
-    i > 0
-        && !tokens[i - 1].token.sentence_end
-        && matches!(&tokens[i - 1].tag, Tag::Part('B' | 'I', l) if l == label)
+    i > 0 && !tokens[i - 1].token.sentence_end && matches!(&tokens[i - 1].tag, Tag::Part('B' | 'I', l) if l == label)
 }
 
 /// The spans of a document's tags in `scheme`; tags the scheme does not allow are problems.

@@ -33,6 +33,7 @@
 //! that starts or ends on a space (no token boundary there). Events, relations and what a mention holds
 //! besides its span and type (actor link, attributes, note, provenance) are not written, and listed too.
 
+use super::FILE_NAME;
 pub use crate::formats::hf_jsonl::{ExportError, ExportSummary, NotExpressed};
 use crate::formats::hf_jsonl::{
     describe_mention, events_note, flatten, layers_to_export, mention_details_notes, overlap_note, write_file,
@@ -41,7 +42,6 @@ use crate::model::{Annotator, DocText, Mention, MentionId, Span};
 use crate::store::Project;
 use std::fmt::Write as _;
 use std::path::Path;
-use super::FILE_NAME;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Punctuation after which a sentence ends (unless a mention goes on).

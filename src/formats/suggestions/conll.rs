@@ -98,3 +98,23 @@ pub fn read_aligned(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_the_project_offsets_name_the_spans_else_the_joined_tokens_are_the_text() {
+        let own = parse_str("# doc_id = d\nفي\t0\tO\nحقل\t3\tB-LOCATION\nالعمر\t7\tI-LOCATION\n", None).unwrap();
+        assert_eq!(own.format, SuggestionFormat::Conll);
+        let item = &own.items[0];
+        assert_eq!((item.start, item.end, item.label.as_str(), item.doc.id.as_deref()), (3, 12, "LOCATION", Some("d")));
+        assert_eq!(item.origin, "line 3");
+        let aner = parse(" 🔥 O\nحقل B-LOC\nالعمر I-LOC\n", None);
+        let item = &aner.items[0];
+        assert_eq!((item.start, item.end), (2, 11));
+        assert_eq!(item.doc.text.as_deref(), Some("🔥 حقل العمر"));
+        let bad = parse("a I-X\nb E-X\n", Some(Scheme::Iob2));
+        assert_eq!(bad.refused.len(), 2, "{:?}", bad.refused);
+    }
+}
