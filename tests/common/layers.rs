@@ -140,7 +140,7 @@ fn names(note: &NotExpressed, line: &Line) -> bool {
         };
     }
     // `mention m2 (ACTOR 266..289 «...»)`, `event e1 (ATTACK 328..332 «...»)`: the type and span.
-    let key = line.subject.split(" «").next().unwrap_or("").splitn(2, ' ').nth(1).unwrap_or("");
+    let key = line.subject.split(" «").next().unwrap_or("").split_once(' ').map_or("", |(_, k)| k);
     let about =
         what.contains(&format!("({key} ")) || (line.subject.contains("relation") && what.starts_with("relation"));
     // A note of the whole annotation (dropped by flattening, say) names its details too.
