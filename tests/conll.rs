@@ -50,7 +50,9 @@ fn an_anercorp_file_makes_a_document_and_its_mapped_spans_exactly() {
     let refused = import(&dir, &file, "huda", &[]);
     assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
     let out = text(&refused);
-    assert!(out.contains("anercorp.txt:5: unknown label `PERS`"), "{out}");
+    assert!(out.contains("anercorp.txt:5: unknown label `PERS` (1 span;"), "{out}");
+    assert!(out.contains("anercorp.txt:14: unknown label `LOC` (2 spans, the first here;"), "{out}");
+    assert_eq!(out.matches("unknown label").count(), 3, "one line per label: {out}");
     assert!(out.contains("--map PERS=TYPE"), "{out}");
     assert!(out.contains("nothing was imported"), "{out}");
     assert_eq!(files(&dir), before, "a refused import writes nothing");

@@ -10,7 +10,7 @@ use crate::formats::text_file::{TextFileError, read_text};
 use crate::formats::type_labels::{LabelMap, TypeOf, type_list, type_of};
 use crate::model::{DocId, DocText, Edit, EntityTypeId, Event, EventTypeId, Layer, Mention, ProjectEdit, Span};
 use crate::store::{Access, Project, StoreError};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// How a CoNLL file is read.
@@ -154,6 +154,7 @@ pub fn plan_conll(project: &Project, path: &Path, options: &ImportOptions) -> Re
     let mut docs = Vec::new();
     let mut seen: HashSet<DocId> = HashSet::new();
     let mut new_texts: HashMap<String, usize> = HashMap::new();
+    let mut unknown = BTreeMap::new();
     for a in aligned {
         if let Placement::New { text, .. } = &a.placement
             && let Some(first) = new_texts.insert(text.clone(), a.line)
@@ -172,10 +173,19 @@ pub fn plan_conll(project: &Project, path: &Path, options: &ImportOptions) -> Re
             problems.push(Problem { line: a.line, message });
             continue;
         }
-        match plan_doc(project, &options.map, a) {
+        match plan_doc(project, &options.map, a, &mut unknown) {
             Ok(d) => docs.push(d),
             Err(p) => problems.extend(p),
         }
+    }
+    // One problem per unknown label, not one per span: a corpus without --map has thousands.
+    for (label, (line, count)) in unknown {
+        let spans = if count == 1 { "1 span".to_owned() } else { format!("{count} spans, the first here") };
+        let message = format!(
+            "unknown label `{label}` ({spans}; the schema's types: {}); name its type with --map {label}=TYPE",
+            type_list(&project.config().schema)
+        );
+        problems.push(Problem { line, message });
     }
     problems.sort_by_key(|p| p.line);
     if !problems.is_empty() && !options.partial {
@@ -185,8 +195,14 @@ pub fn plan_conll(project: &Project, path: &Path, options: &ImportOptions) -> Re
     Ok(ConllPlan { scheme: file.scheme, notes: file.notes, docs, refused: problems, found })
 }
 
-/// One document's spans added to a copy of its layer; every problem of it, or none.
-fn plan_doc(project: &Project, map: &LabelMap, a: Aligned) -> Result<PlannedDoc, Vec<Problem>> {
+/// One document's spans added to a copy of its layer; every problem of it, or none. Labels without a type
+/// are counted in `unknown` (their first line and how many spans), and refuse the document too.
+fn plan_doc(
+    project: &Project,
+    map: &LabelMap,
+    a: Aligned,
+    unknown: &mut BTreeMap<String, (usize, usize)>,
+) -> Result<PlannedDoc, Vec<Problem>> {
     let (text, before) = match &a.placement {
         Placement::Existing(id) => {
             let loaded =
@@ -203,7 +219,7 @@ fn plan_doc(project: &Project, map: &LabelMap, a: Aligned) -> Result<PlannedDoc,
         .map(|m| (m.span, m.entity_type.to_string()))
         .chain(before.events.values().map(|e| (e.trigger, e.event_type.to_string())))
         .collect();
-    let (mut problems, mut already_present) = (Vec::new(), 0);
+    let (mut problems, mut already_present, mut unknown_here) = (Vec::new(), 0, false);
     for (span, label, line) in a.spans {
         if let Err(e) = text.check_span(span) {
             problems.push(Problem { line, message: format!("the span of {label}: {e}") });
@@ -213,11 +229,10 @@ fn plan_doc(project: &Project, map: &LabelMap, a: Aligned) -> Result<PlannedDoc,
             Some(TypeOf::Entity(t)) => t.to_string(),
             Some(TypeOf::Event(t)) => t.to_string(),
             None => {
-                let message = format!(
-                    "unknown label `{label}` (the schema's types: {}); name its type with --map {label}=TYPE",
-                    type_list(schema)
-                );
-                problems.push(Problem { line, message });
+                let (first, count) = unknown.entry(label).or_insert((line, 0));
+                *first = (*first).min(line);
+                *count += 1;
+                unknown_here = true;
                 continue;
             }
         };
@@ -231,7 +246,7 @@ fn plan_doc(project: &Project, map: &LabelMap, a: Aligned) -> Result<PlannedDoc,
             after.events.insert(eid, trigger(span, &id));
         }
     }
-    if !problems.is_empty() {
+    if !problems.is_empty() || unknown_here {
         return Err(problems);
     }
     Ok(PlannedDoc { placement: a.placement, line: a.line, layers: (before, after), already_present })
