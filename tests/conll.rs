@@ -184,6 +184,14 @@ fn tokens_of_a_document_of_the_project_are_placed_in_it_by_doc_or_by_text() {
     let got = mentions(&dir, SAMPLE_DOC, "huda");
     let names: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(names, ["ميليشيات إيران", "للتحالف الدولي", "سوريا"]);
+    // A file naming another document of the project than --doc is refused.
+    let named = tmp.path().join("named.conll");
+    std::fs::write(&named, format!("# doc_id = {SAMPLE_DOC}\n{tokens}")).unwrap();
+    assert!(import(&dir, &fixture("anercorp.txt"), "ali", &ANER_MAP).status.success());
+    let o = import(&dir, &named, "huda", &[&maps[..], &["--doc", "anercorp-1"]].concat());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let expected = format!("named.conll:1: the file says document `{SAMPLE_DOC}`, but --doc names `anercorp-1`");
+    assert!(text(&o).contains(&expected), "{}", text(&o));
     // Without --doc the tokens are not the whole text of any document: a new one is made.
     let o = import(&dir, &file, "ali", &maps);
     assert!(text(&o).contains("created document `first-line-1`"), "{}", text(&o));

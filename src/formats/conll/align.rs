@@ -52,6 +52,14 @@ pub fn align(project: &Project, docs: &[ConllDoc], doc: Option<&DocId>, stem: &s
     }
     for (n, d) in docs.iter().enumerate() {
         let named = d.name.as_deref().and_then(|n| DocId::parse(n).ok()).filter(|id| project.document(id).is_some());
+        // A name the project does not know does not contradict --doc; another document of the project does.
+        if let (Some(forced), Some(named)) = (doc, &named)
+            && forced != named
+        {
+            let message = format!("the file says document `{named}`, but --doc names `{forced}`");
+            problems.push(Problem { line: d.line, message });
+            continue;
+        }
         let target = doc.cloned().or(named).or_else(|| {
             let index = by_text.get_or_insert_with(|| text_index(project));
             index.get(&text_hash(&squeezed(d.tokens.iter().map(|t| t.text.as_str())))).cloned()
