@@ -261,3 +261,18 @@ fn file_import_annotations_reads_conll_into_ones_layer_undoably() {
     h.run();
     h.get_by_label_contains("creates them from the tokens");
 }
+
+#[test]
+fn an_import_stopped_after_making_its_documents_is_finished_by_running_it_again() {
+    let (_tmp, dir) = sample_copy();
+    let file = fixture("anercorp.txt");
+    assert!(import(&dir, &file, "huda", &ANER_MAP).status.success());
+    // As if stopped between writing the new document and saving the layer.
+    std::fs::remove_file(dir.join("annotations/anercorp-1/huda.ron")).unwrap();
+    let o = import(&dir, &file, "huda", &ANER_MAP);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("0 document(s) created"), "{}", text(&o));
+    assert_eq!(mentions(&dir, "anercorp-1", "huda").len(), 4);
+    let docs = std::fs::read_dir(dir.join("documents")).unwrap().count();
+    assert_eq!(docs, 4, "no second copy of the document");
+}
