@@ -95,6 +95,8 @@ pub(crate) struct SuggestionOptions {
     pub(crate) map: Vec<String>,
     pub(crate) ignore: Vec<String>,
     pub(crate) partial: bool,
+    // Issue 17: CoNLL's tagging scheme.
+    pub(crate) scheme: Option<String>,
 }
 
 pub(crate) fn import_suggestions(
@@ -125,7 +127,12 @@ pub(crate) fn import_suggestions(
         mapping.labels.insert(label.clone(), LabelTarget::Ignore);
     }
     let shown = file.display();
-    let Some(parsed) = read_suggestion_file(file, options.format)? else {
+    // Issue 17: CoNLL columns are placed in the project's documents as they are read.
+    let parsed = match crate::cli::imports_conll::conll_suggestions(&project, file, options, doc.as_ref())? {
+        Some(parsed) => Some(parsed),
+        None => read_suggestion_file(file, options.format)?,
+    };
+    let Some(parsed) = parsed else {
         return Ok(ExitCode::FAILURE);
     };
     let report = plan_import(&project, &source, parsed, doc.as_ref(), &mapping);
@@ -213,12 +220,18 @@ pub(crate) struct AnnotationOptions {
     pub(crate) add_types: bool,
     /// The files' format.
     pub(crate) format: AnnotationFormat,
+    // Issue 17: CoNLL's tagging scheme.
+    pub(crate) scheme: Option<String>,
 }
 
 /// The mapping of the file's labels to the schema's types: `--map`, and with `--add-types` a type added to
 /// the project's schema (in memory, saved with the import) for each label still without one. Without it, the
 /// labels left without a type are named once, with the two ways to give them one.
-fn label_map(project: &mut Project, path: &Path, options: &AnnotationOptions) -> Result<type_labels::LabelMap> {
+pub(crate) fn label_map(
+    project: &mut Project,
+    path: &Path,
+    options: &AnnotationOptions,
+) -> Result<type_labels::LabelMap> {
     let schema = &project.config().schema;
     let map = type_labels::parse_map(&options.map, schema).map_err(anyhow::Error::msg)?;
     let found = options.format.found_types(path);
@@ -299,7 +312,7 @@ pub(crate) fn import_doccano(
 
 /// When the file at `path` looks like another format than the reader that refused it (`same` says which
 /// kinds it reads), says what it looks like and why.
-fn say_what_it_looks_like(path: &Path, same: impl Fn(sniff::Kind) -> bool) -> Result<()> {
+pub(crate) fn say_what_it_looks_like(path: &Path, same: impl Fn(sniff::Kind) -> bool) -> Result<()> {
     if path.is_file()
         && let Some(guess) = sniff::sniff_path(path).filter(|g| !same(g.kind))
     {
@@ -315,7 +328,7 @@ fn located(file: &impl std::fmt::Display, origin: &str, reason: &str) -> String 
 
 /// Saves what an import changed. Some files may be written and others not: the error then says so and
 /// names them, rather than reporting a complete failure.
-fn save_import(project: &mut Project) -> Result<()> {
+pub(crate) fn save_import(project: &mut Project) -> Result<()> {
     project.save_dirty().map(drop).map_err(|e| {
         let what = match e {
             StoreError::PartlySaved { .. } => "the import was saved only in part",
@@ -388,7 +401,7 @@ pub(crate) fn import_annotations(
 
 /// Opens a project to import into: refused when it is read-only (another session holds the coder's lock) or
 /// when `--doc` names no document of it.
-fn open_for_import(dir: &Path, annotator: Annotator, doc: Option<&DocId>) -> Result<Project> {
+pub(crate) fn open_for_import(dir: &Path, annotator: Annotator, doc: Option<&DocId>) -> Result<Project> {
     let project = Project::open(dir, OpenOptions { annotator, read_only: false })
         .with_context(|| format!("cannot open {}", dir.display()))?;
     if let tarmeez::store::Access::ReadOnly(why) = project.access() {

@@ -1,8 +1,8 @@
-//! File > Import annotations: a brat `.ann` file (or every `.ann` file of its folder) or a doccano JSON lines
-//! file into the coder's own layer, as one change that Ctrl+Z undoes. The window shows what the import would
-//! add, or every refusal with its file and line; with any refusal nothing is imported. Labels the schema has
-//! no type for are listed ([`TypeChoices`]): each mapped onto a type or added to the schema, in the same
-//! change as the annotations.
+//! File > Import annotations: a brat `.ann` file (or every `.ann` file of its folder), a doccano JSON lines
+//! file or a CoNLL column file into the coder's own layer, as one change that Ctrl+Z undoes. The window shows
+//! what the import would add, or every refusal with its file and line; with any refusal nothing is imported.
+//! Labels the schema has no type for are listed ([`TypeChoices`]): each mapped onto a type or added to the
+//! schema, in the same change as the annotations.
 
 use super::type_choices::{Resolved, TypeChoices};
 use crate::formats::{brat, doccano};
@@ -54,7 +54,8 @@ impl ImportAnnotationsWindow {
     fn draw(&mut self, ui: &mut egui::Ui, project: &Project, shown: Option<&DocId>) -> Option<(ProjectEdit, String)> {
         ui.label(format!("File: {}", self.path.display()));
         ui.label(format!("Into your layer ({})", project.annotator()));
-        ui.horizontal(|ui| {
+        // Wrapped: the list of formats grows with issue 17's readers.
+        ui.horizontal_wrapped(|ui| {
             ui.label("Format");
             for format in AnnotationFormat::ALL {
                 ui.radio_value(&mut self.format, format, format.description());
@@ -190,6 +191,48 @@ impl ImportAnnotationsWindow {
                     Err(e) => Planned::Not(e.to_string().lines().map(str::to_owned).collect()),
                 }
             }
+            AnnotationFormat::Conll => {
+                let options = crate::formats::conll::ImportOptions { map, schema, ..Default::default() };
+                conll_plan(project, &self.path, &options)
+            }
+        }
+    }
+}
+
+// Issue 17: CoNLL columns into the coder's layer.
+/// The window's plan of a CoNLL file: into documents of the project only (the command line also creates the
+/// documents the project lacks, which is not an edit that undo could take back).
+fn conll_plan(project: &Project, path: &std::path::Path, options: &crate::formats::conll::ImportOptions) -> Planned {
+    let plan = match crate::formats::conll::plan_conll(project, path, options) {
+        Ok(plan) => plan,
+        Err(e) => return Planned::Not(e.to_string().lines().map(str::to_owned).collect()),
+    };
+    let mut lines: Vec<String> = plan.notes.iter().map(|n| format!("Note: {n}")).collect();
+    let new: Vec<&str> = plan.new_documents().map(|(hint, _)| hint).collect();
+    if !new.is_empty() {
+        lines.push(format!(
+            "No document of the project has the tokens of {}; `tarmeez import-annotations --format conll` creates \
+             them from the tokens.",
+            new.join(", ")
+        ));
+        return Planned::Not(lines);
+    }
+    let (mentions, events) = plan.added();
+    let already: usize = plan.docs.iter().map(|d| d.already_present).sum();
+    let line = format!(
+        "{} tags ({}): {}, {} into {} ({already} already in your layer)",
+        plan.scheme,
+        plural(plan.found.entities.len(), "label"),
+        plural(mentions, "mention"),
+        plural(events, "event"),
+        plural(plan.docs.len(), "document")
+    );
+    lines.push(line.clone());
+    match crate::formats::conll::import_edit(&plan, &[]) {
+        Some(edit) => Planned::Ready { edit: Box::new(edit), summary: format!("Imported {line}."), lines },
+        None => {
+            lines.push("Everything in it is already in your layer.".into());
+            Planned::Not(lines)
         }
     }
 }
