@@ -250,10 +250,10 @@ fn file_import_annotations_reads_conll_into_ones_layer_undoably() {
     common::press(&mut h, eframe::egui::Modifiers::COMMAND, eframe::egui::Key::Z);
     assert_eq!(layer(&h), 0, "one Ctrl+Z takes the import back");
 
-    // Labels the schema lacks are refused with their lines (the --map of the window is the mapping dialog).
+    // Labels the schema lacks are listed, each to map onto a type or to add.
     h.state_mut().open_annotations_file(fixture("anercorp.txt"));
     h.run();
-    h.get_by_label_contains("anercorp.txt:5: unknown label `PERS`");
+    h.get_by_label("Type for label PERS");
     // A file whose tokens no document has: the window says how to create it, and imports nothing.
     let new = tmp.path().join("new.conll");
     std::fs::write(&new, "حقل B-LOCATION\nالعمر I-LOCATION\n").unwrap();

@@ -180,3 +180,16 @@ fn a_doccano_file_with_unknown_labels_and_relations_comes_in_with_add_types() {
     let relation = layer.mention_relations.values().next().unwrap();
     assert_eq!(relation.relation_type.as_str(), "BASED_IN");
 }
+
+#[test]
+fn a_conll_corpus_maps_one_tag_and_adds_the_others() {
+    let (_tmp, dir) = project();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/conll/anercorp.txt");
+    let args = ["import-annotations", s(&dir), s(&file), "--format", "conll", "--annotator", "huda"];
+    let (ok, out) = run(&[&args[..], &["--map", "LOC=LOCATION", "--add-types"]].concat());
+    assert!(ok, "{out}");
+    assert!(out.contains("adding entity type PERS (PERS)") && out.contains("adding entity type ORG (ORG)"), "{out}");
+    assert!(!out.contains("entity type LOC "), "{out}");
+    let schema = open_read_only(&dir).config().schema.clone();
+    assert!(schema.entity_type(&"PERS".into()).is_some());
+}
