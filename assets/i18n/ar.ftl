@@ -692,3 +692,8 @@ agreement-relations-f1 = مقياس F1 [95%]
 agreement-relations-kappa = كابا كوهين (الوحدات)
 agreement-relations-unpaired = غير مقترنة
 agreement-relations-confusion = الوسوم { $a } / { $b }
+
+## Curation of relations.
+
+notice-relation-ends = طرفا هذه العلاقة ليسا في الطبقة الذهبية بعد: احسم { $ends } أولًا ثم اعتمدها.
+curation-relation-to = تشير إلى { $to }

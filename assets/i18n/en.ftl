@@ -655,3 +655,8 @@ agreement-relations-f1 = F1 [95%]
 agreement-relations-kappa = Cohen's kappa (units)
 agreement-relations-unpaired = unpaired
 agreement-relations-confusion = Labels { $a } / { $b }
+
+## Curation of relations.
+
+notice-relation-ends = This relation's ends are not in the gold layer yet: curate { $ends } first, then take it.
+curation-relation-to = points to { $to }

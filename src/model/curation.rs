@@ -84,7 +84,7 @@ impl std::fmt::Display for UnitKey {
         };
         write!(f, "{kind} {}", self.span)?;
         match self.to {
-            Some(to) => write!(f, " → {to}"),
+            Some(to) => write!(f, " -> {to}"),
             None => Ok(()),
         }
     }

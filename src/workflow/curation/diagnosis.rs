@@ -7,7 +7,7 @@ use crate::model::{Annotator, DocText, Layer};
 use std::collections::BTreeMap;
 
 /// How a coder's version reads in a cell: `ACTOR 12-18 = isis; ORG 20-25` (with the linked actor), or for events
-/// `ATTACK 5-9 (Attacker: ACTOR 0-4; fatalities=3)`, for relations `AFFILIATED_WITH: ACTOR 0-5 → ACTOR 10-15`;
+/// `ATTACK 5-9 (Attacker: ACTOR 0-4; fatalities=3)`, for relations `AFFILIATED_WITH: ACTOR 0-5 -> ACTOR 10-15`;
 /// empty when the coder has nothing there.
 pub fn version_text(layer: Option<&Layer>, unit: &Unit, coder: usize) -> String {
     let Some(layer) = layer else { return String::new() };
@@ -90,11 +90,11 @@ pub fn diagnosis_csv<'a>(
     out.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// The text a unit covers; for relations, both ends': `«الحشد الشعبي» → «الحرس الثوري»` as `from → to`.
+/// The text a unit covers; for relations, both ends': `«الحشد الشعبي» -> «الحرس الثوري»` as `from -> to`.
 pub fn unit_text(text: &DocText, unit: &Unit) -> String {
     let slice = |span| text.slice(span).unwrap_or_default().to_owned();
     match unit.key.to {
-        Some(to) => format!("{} → {}", slice(unit.key.span), slice(to)),
+        Some(to) => format!("{} -> {}", slice(unit.key.span), slice(to)),
         None => slice(unit.key.span),
     }
 }

@@ -60,7 +60,7 @@ fn relations_at_the_same_two_places_make_one_unit_and_their_differences_are_name
     assert_eq!(keys, [(Span::new(0, 5), Some(Span::new(10, 15))), (Span::new(20, 25), Some(Span::new(10, 15)))]);
     assert_eq!(found[0].disagreement, Some(Disagreement::Type));
     assert_eq!(found[1].disagreement, Some(Disagreement::Missing));
-    assert_eq!(version_text(layers.get(&coder("layla")), &found[0], 1), "ALLIED_WITH: ACTOR 0-5 → ACTOR 10-15");
+    assert_eq!(version_text(layers.get(&coder("layla")), &found[0], 1), "ALLIED_WITH: ACTOR 0-5 -> ACTOR 10-15");
     // The mentions themselves agree: three agreed mentions units, no disagreement there.
     assert!(
         units(&doc(), &layers, &coders)

@@ -148,8 +148,8 @@ pub(super) fn take_relations(
     }
 }
 
-/// How a relation reads in the queue and the diagnosis file: `AFFILIATED_WITH: ACTOR 0-5 → ACTOR 10-15`.
+/// How a relation reads in the queue and the diagnosis file: `AFFILIATED_WITH: ACTOR 0-5 -> ACTOR 10-15`.
 pub(super) fn relation_text(kind: UnitKind, layer: &Layer, id: RelationId) -> Option<String> {
     let ((a, ta, _), (b, tb, _), ty) = ends(kind, layer, id)?;
-    Some(format!("{ty}: {ta} {}-{} → {tb} {}-{}", a.start, a.end, b.start, b.end))
+    Some(format!("{ty}: {ta} {}-{} -> {tb} {}-{}", a.start, a.end, b.start, b.end))
 }
