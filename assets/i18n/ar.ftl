@@ -695,5 +695,5 @@ agreement-relations-confusion = الوسوم { $a } / { $b }
 
 ## Curation of relations.
 
-notice-relation-ends = طرفا هذه العلاقة ليسا في الطبقة الذهبية بعد: احسم { $ends } أولًا ثم اعتمدها.
+notice-relation-ends = طرفا هذه العلاقة ليسا في الطبقة الذهبية بعد. احسم هذه أولًا ثم اعتمدها:
 curation-relation-to = تشير إلى { $to }

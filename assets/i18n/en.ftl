@@ -658,5 +658,5 @@ agreement-relations-confusion = Labels { $a } / { $b }
 
 ## Curation of relations.
 
-notice-relation-ends = This relation's ends are not in the gold layer yet: curate { $ends } first, then take it.
+notice-relation-ends = This relation's ends are not in the gold layer yet. Curate these first, then take it:
 curation-relation-to = points to { $to }

@@ -178,12 +178,18 @@ fn current_unit(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out
         return;
     };
     let Some(doc) = project.document(&unit.doc).and_then(|d| d.loaded()) else { return };
-    // A relation unit quotes both its places: «from» → «to».
-    let quoted: String = curation::unit_text(&doc.text, unit).chars().take(80).collect();
+    let slice = |span| doc.text.slice(span).unwrap_or_default().chars().take(60).collect::<String>();
+    let quoted = crate::text::quote::quoted(&slice(unit.key.span));
     let what = unit.disagreement.map_or(trl!(ui, "curation-agreed"), |d| d.as_str());
     ui.label(i18n::shown(ui.language(), &format!("{} · {what}", unit.doc)));
     let style = LabelStyle { size: 16.0, color: ui.visuals().strong_text_color(), single_line: false };
-    bidi_label(ui, &crate::text::quote::quoted(&quoted), style, egui::Sense::hover());
+    bidi_label(ui, &quoted, style, egui::Sense::hover());
+    // A relation unit says where it points to on a line of its own, in words: an arrow would point the wrong
+    // way once a line runs right to left, and two quotes of Arabic in one line of English read out of order.
+    if let Some(to) = unit.key.to {
+        let line = trl!(ui, "curation-relation-to", to = crate::text::quote::quoted(&slice(to)));
+        bidi_label(ui, &line, style, egui::Sense::hover());
+    }
     for (i, (coder, version)) in unit.versions.iter().enumerate() {
         ui.horizontal(|ui| {
             let [r, g, b] = coder_color(i).0;

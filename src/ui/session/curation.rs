@@ -112,7 +112,9 @@ impl Session {
         if !missing.is_empty() {
             let quoted: Vec<String> =
                 missing.iter().map(|s| crate::text::quote::quoted(doc.text.slice(*s).unwrap_or_default())).collect();
-            out.push(Action::Notice(crate::trl!(self.language, "notice-relation-ends", ends = quoted.join(", "))));
+            // One end a line: the message window lays each line out on its own.
+            let notice = crate::trl!(self.language, "notice-relation-ends");
+            out.push(Action::Notice(format!("{notice}\n{}", quoted.join("\n"))));
             return;
         }
         let edit = match request {
