@@ -9,7 +9,7 @@ use tarmeez::formats::export::{ExportCounts, ExportFormat, ExportReport, coded_d
 use tarmeez::formats::import::AnnotationFormat;
 use tarmeez::formats::png_render::RenderOptions;
 use tarmeez::formats::suggestions::{self, SuggestionFormat};
-use tarmeez::formats::{brat, plain_text, sniff, type_labels};
+use tarmeez::formats::{brat, plain_text, schema_additions, sniff, type_labels};
 use tarmeez::model::{Annotator, DocId, LabelTarget, ProjectEdit, SourceName, default_conflict_schema};
 use tarmeez::settings::{self, Settings};
 use tarmeez::store::{OpenOptions, Project, StoreError};
@@ -111,20 +111,21 @@ fn main() -> ExitCode {
             };
             import_docs(&project, &file, format.map(|f| f.0), &columns, annotator)
         }
-        Some(Job::ImportSuggestions { project, file, source, format, doc, map, ignore, partial }) => {
-            let options = SuggestionOptions { source, format: format.map(|f| f.0), doc, map, ignore, partial };
+        Some(Job::ImportSuggestions { project, file, source, format, doc, map, ignore, partial, scheme }) => {
+            let options = SuggestionOptions { source, format: format.map(|f| f.0), doc, map, ignore, partial, scheme };
             import_suggestions(&project, &file, &options, annotator)
         }
         // Without --annotator every coder's layer is exported: the default annotator is for editing.
         Some(Job::Export { project, format, out }) => {
             export(&project, format.0, &out, cli.annotator.is_some().then_some(&annotator))
         }
-        Some(Job::ImportAnnotations { project, path, format, doc, replace, map, partial }) => {
-            let options = AnnotationOptions { doc, replace, map, partial };
+        Some(Job::ImportAnnotations { project, path, format, doc, replace, map, partial, add_types, scheme }) => {
+            let options = AnnotationOptions { doc, replace, map, partial, add_types, format: format.0, scheme };
             let annotator = cli.annotator.is_some().then_some(&annotator);
             match format.0 {
                 AnnotationFormat::Brat => import_annotations(&project, &path, &options, annotator),
                 AnnotationFormat::Doccano => import_doccano(&project, &path, &options, annotator),
+                AnnotationFormat::Conll => cli::imports_conll::import_conll(&project, &path, &options, annotator),
             }
         }
         Some(job @ Job::Render { .. }) => render_job(job, annotator),

@@ -8,5 +8,7 @@ pub(crate) mod assign;
 pub(crate) mod curate;
 pub(crate) mod export;
 pub(crate) mod imports;
+// Issue 17: CoNLL columns into a coder's layer.
+pub(crate) mod imports_conll;
 pub(crate) mod project;
 pub(crate) mod sync;

@@ -13,17 +13,21 @@ pub enum AnnotationFormat {
     Brat,
     /// doccano JSON lines.
     Doccano,
+    // Issue 17: CoNLL column files (src/formats/conll/).
+    /// CoNLL-2003, IOB2 or BIOES columns (ANERcorp, Tarmeez's own export).
+    Conll,
 }
 
 impl AnnotationFormat {
     /// Every format, in the order they are listed.
-    pub const ALL: [AnnotationFormat; 2] = [AnnotationFormat::Brat, AnnotationFormat::Doccano];
+    pub const ALL: [AnnotationFormat; 3] = [AnnotationFormat::Brat, AnnotationFormat::Doccano, AnnotationFormat::Conll];
 
     /// The name as `--format` takes it.
     pub fn name(self) -> &'static str {
         match self {
             AnnotationFormat::Brat => "brat",
             AnnotationFormat::Doccano => "doccano",
+            AnnotationFormat::Conll => "conll",
         }
     }
 
@@ -37,6 +41,7 @@ impl AnnotationFormat {
         match self {
             AnnotationFormat::Brat => "brat (.ann)",
             AnnotationFormat::Doccano => "doccano (JSON lines)",
+            AnnotationFormat::Conll => "CoNLL / IOB columns",
         }
     }
 
@@ -48,13 +53,36 @@ impl AnnotationFormat {
                 "doccano JSON lines, as `export --format doccano` writes them, or doccano's `label` and `labels` forms, or \
                  doccano 1.x's `annotations` (numbered labels, named with --map 3=ACTOR)"
             }
+            AnnotationFormat::Conll => {
+                "CoNLL columns, the tag last: CoNLL-2003 (IOB1, -DOCSTART-), IOB2 or BIOES/BILOU (ANERcorp's \
+                 `token tag`), or `export --format conll`; tokens are placed in the document (by `# doc_id`, --doc or \
+                 its text) or make a new one"
+            }
         }
     }
 
-    /// The format a path most likely holds: brat for an `.ann` file or a folder, else doccano.
+    /// The types the files at `path` declare or use, for mapping or adding the ones the schema lacks.
+    pub fn found_types(self, path: &Path) -> crate::formats::found_types::FoundTypes {
+        match self {
+            AnnotationFormat::Brat => crate::formats::brat::found_types(path),
+            AnnotationFormat::Doccano => crate::formats::doccano::found_types(path),
+            AnnotationFormat::Conll => {
+                let file = crate::formats::conll::read_file(path, None);
+                file.map(|f| crate::formats::conll::found_types(&f)).unwrap_or_default()
+            }
+        }
+    }
+
+    /// The format a path most likely holds: brat for an `.ann` file or a folder, CoNLL for a `.conll` file or
+    /// one whose lines look like CoNLL columns, else doccano.
     pub fn from_path(path: &Path) -> Self {
         let ann = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann"));
-        if ann || path.is_dir() { AnnotationFormat::Brat } else { AnnotationFormat::Doccano }
+        if ann || path.is_dir() {
+            return AnnotationFormat::Brat;
+        }
+        let conll = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("conll"))
+            || crate::formats::sniff::sniff_path(path).is_some_and(|g| g.kind == crate::formats::sniff::Kind::Conll);
+        if conll { AnnotationFormat::Conll } else { AnnotationFormat::Doccano }
     }
 }
 

@@ -19,3 +19,4 @@ pub mod sniff;
 pub mod type_labels;
 // Issue 17: what another tool's files declare or use, to map or add before an import.
 pub mod found_types;
+pub mod schema_additions;

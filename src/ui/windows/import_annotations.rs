@@ -1,7 +1,10 @@
-//! File > Import annotations: a brat `.ann` file (or every `.ann` file of its folder) or a doccano JSON lines
-//! file into the coder's own layer, as one change that Ctrl+Z undoes. The window shows what the import would
-//! add, or every refusal with its file and line; with any refusal nothing is imported.
+//! File > Import annotations: a brat `.ann` file (or every `.ann` file of its folder), a doccano JSON lines
+//! file or a CoNLL column file into the coder's own layer, as one change that Ctrl+Z undoes. The window shows
+//! what the import would add, or every refusal with its file and line; with any refusal nothing is imported.
+//! Labels the schema has no type for are listed ([`TypeChoices`]): each mapped onto a type or added to the
+//! schema, in the same change as the annotations.
 
+use super::type_choices::{Resolved, TypeChoices};
 use crate::formats::{brat, doccano};
 use crate::model::{DocId, ProjectEdit};
 use crate::store::Project;
@@ -33,6 +36,8 @@ pub struct ImportAnnotationsWindow {
     pub replace: bool,
     /// brat: into the shown document, for a file whose name is not a document's.
     pub into_shown: bool,
+    /// The labels the schema lacks, and what the coder chose for each.
+    types: TypeChoices,
     plan: Option<(String, Planned)>,
 }
 
@@ -40,7 +45,8 @@ impl ImportAnnotationsWindow {
     /// A window importing `path`.
     pub fn open(path: PathBuf) -> Self {
         let format = AnnotationFormat::from_path(&path);
-        Self { path, format, whole_folder: false, replace: false, into_shown: false, plan: None }
+        let types = TypeChoices::default();
+        Self { path, format, whole_folder: false, replace: false, into_shown: false, types, plan: None }
     }
 
     /// Draws the window; returns the import to make, and what to say once it is made, when the coder
@@ -48,7 +54,8 @@ impl ImportAnnotationsWindow {
     fn draw(&mut self, ui: &mut egui::Ui, project: &Project, shown: Option<&DocId>) -> Option<(ProjectEdit, String)> {
         ui.label(format!("File: {}", self.path.display()));
         ui.label(format!("Into your layer ({})", project.annotator()));
-        ui.horizontal(|ui| {
+        // Wrapped: the list of formats grows with issue 17's readers.
+        ui.horizontal_wrapped(|ui| {
             ui.label("Format");
             for format in AnnotationFormat::ALL {
                 ui.radio_value(&mut self.format, format, format.description());
@@ -62,19 +69,27 @@ impl ImportAnnotationsWindow {
             ui.checkbox(&mut self.replace, "Replace my annotations of these documents");
         }
         let doc = shown.filter(|_| self.into_shown && !self.whole_folder && self.format == AnnotationFormat::Brat);
+        let source = self.source();
+        let format = self.format;
+        self.types.refresh(format!("{format:?}|{}", source.display()), || format.found_types(&source));
+        self.types.show(ui, &project.config().schema);
         // The plan holds ids numbered against the coder's layer: planned again for another project or coder.
         let key = format!(
-            "{:?}|{}|{}|{doc:?}|{}|{}|{}",
+            "{:?}|{}|{}|{doc:?}|{}|{}|{}|{}",
             self.format,
             self.whole_folder,
             self.replace,
             project.root().display(),
             project.annotator(),
-            project.generation()
+            project.generation(),
+            self.types.fingerprint()
         );
         if self.plan.as_ref().is_none_or(|(k, _)| *k != key) {
             // Planned again only when a choice or the project changed, not every frame.
-            self.plan = Some((key, self.make_plan(project, doc.cloned())));
+            let resolved = self.types.resolve(&project.config().schema);
+            let adds = (!resolved.added.is_empty())
+                .then(|| crate::tr!(ui, "import-types-adds", what = resolved.added.join(", ")).to_string());
+            self.plan = Some((key, self.make_plan(project, doc.cloned(), resolved, adds)));
         }
         let (_, planned) = self.plan.as_ref()?;
         ui.separator();
@@ -82,7 +97,7 @@ impl ImportAnnotationsWindow {
             Planned::Ready { lines, .. } => (lines, true),
             Planned::Not(lines) => (lines, false),
         };
-        egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("import-plan").max_height(200.0).show(ui, |ui| {
             for line in lines {
                 ui.label(line);
             }
@@ -95,17 +110,40 @@ impl ImportAnnotationsWindow {
         None
     }
 
-    fn make_plan(&self, project: &Project, doc: Option<DocId>) -> Planned {
+    /// What is read: the chosen file, or (brat, "every .ann file") its folder.
+    fn source(&self) -> PathBuf {
+        let folder = self.format == AnnotationFormat::Brat && self.whole_folder && self.path.is_file();
+        match self.path.parent().filter(|_| folder) {
+            Some(folder) => folder.to_owned(),
+            None => self.path.clone(),
+        }
+    }
+
+    /// The import with the coder's choices, and the schema change it needs (in the same undoable edit).
+    fn make_plan(&self, project: &Project, doc: Option<DocId>, resolved: Resolved, adds: Option<String>) -> Planned {
+        let schema_edit = resolved.schema.clone().map(|s| ProjectEdit::SetSchema(Box::new(s)));
+        match self.plan_with(project, doc, resolved) {
+            Planned::Ready { edit, mut lines, summary } => {
+                lines.extend(adds);
+                let edit = match schema_edit {
+                    Some(schema) => Box::new(ProjectEdit::Batch(vec![schema, *edit])),
+                    None => edit,
+                };
+                Planned::Ready { edit, lines, summary }
+            }
+            not => not,
+        }
+    }
+
+    fn plan_with(&self, project: &Project, doc: Option<DocId>, resolved: Resolved) -> Planned {
         if let crate::store::Access::ReadOnly(why) = project.access() {
             return Planned::Not(vec![format!("Nothing can be imported: the project is open read-only ({why}).")]);
         }
+        let Resolved { map, schema, .. } = resolved;
         match self.format {
             AnnotationFormat::Brat => {
-                let path = match self.path.parent().filter(|_| self.whole_folder && self.path.is_file()) {
-                    Some(folder) => folder.to_owned(),
-                    None => self.path.clone(),
-                };
-                let plan = brat::plan_import(project, &path, doc.as_ref(), self.replace);
+                let options = brat::PlanOptions { doc, replace: self.replace, map, schema };
+                let plan = brat::plan_import_with(project, &self.source(), &options);
                 let mut lines: Vec<String> = plan.notes.iter().map(|n| format!("Note: {n}")).collect();
                 if !plan.refused.is_empty() {
                     lines.insert(0, format!("{} problems; nothing would be imported:", plan.refused.len()));
@@ -133,7 +171,8 @@ impl ImportAnnotationsWindow {
             }
             AnnotationFormat::Doccano => {
                 let annotator = project.annotator().clone();
-                match doccano::plan_doccano(project, &self.path, &annotator) {
+                let options = doccano::ImportOptions { map, partial: false, schema };
+                match doccano::plan_doccano_with(project, &self.path, &annotator, &options) {
                     Ok((s, edit)) => {
                         let line = format!(
                             "{} lines: {} mentions, {} events, {} roles, {} relations into {} documents \
@@ -152,6 +191,48 @@ impl ImportAnnotationsWindow {
                     Err(e) => Planned::Not(e.to_string().lines().map(str::to_owned).collect()),
                 }
             }
+            AnnotationFormat::Conll => {
+                let options = crate::formats::conll::ImportOptions { map, schema, ..Default::default() };
+                conll_plan(project, &self.path, &options)
+            }
+        }
+    }
+}
+
+// Issue 17: CoNLL columns into the coder's layer.
+/// The window's plan of a CoNLL file: into documents of the project only (the command line also creates the
+/// documents the project lacks, which is not an edit that undo could take back).
+fn conll_plan(project: &Project, path: &std::path::Path, options: &crate::formats::conll::ImportOptions) -> Planned {
+    let plan = match crate::formats::conll::plan_conll(project, path, options) {
+        Ok(plan) => plan,
+        Err(e) => return Planned::Not(e.to_string().lines().map(str::to_owned).collect()),
+    };
+    let mut lines: Vec<String> = plan.notes.iter().map(|n| format!("Note: {n}")).collect();
+    let new: Vec<&str> = plan.new_documents().map(|(hint, _)| hint).collect();
+    if !new.is_empty() {
+        lines.push(format!(
+            "No document of the project has the tokens of {}; `tarmeez import-annotations --format conll` creates \
+             them from the tokens.",
+            new.join(", ")
+        ));
+        return Planned::Not(lines);
+    }
+    let (mentions, events) = plan.added();
+    let already: usize = plan.docs.iter().map(|d| d.already_present).sum();
+    let line = format!(
+        "{} tags ({}): {}, {} into {} ({already} already in your layer)",
+        plan.scheme,
+        plural(plan.found.entities.len(), "label"),
+        plural(mentions, "mention"),
+        plural(events, "event"),
+        plural(plan.docs.len(), "document")
+    );
+    lines.push(line.clone());
+    match crate::formats::conll::import_edit(&plan, &[]) {
+        Some(edit) => Planned::Ready { edit: Box::new(edit), summary: format!("Imported {line}."), lines },
+        None => {
+            lines.push("Everything in it is already in your layer.".into());
+            Planned::Not(lines)
         }
     }
 }
@@ -170,7 +251,12 @@ impl ToolWindow for ImportAnnotationsWindow {
     }
 
     fn default_size(&self) -> egui::Vec2 {
-        egui::vec2(560.0, 420.0)
+        egui::vec2(600.0, 560.0)
+    }
+
+    /// The lists scroll themselves, so that the Import button stays in sight below them.
+    fn scrolls(&self) -> bool {
+        false
     }
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
