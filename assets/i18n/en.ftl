@@ -657,3 +657,22 @@ import-types-adds = Adds to the schema: { $what }
 ## The inspector: a relation's type.
 
 relation-type-name = Type of relation { $id }
+
+## Agreement window: relations between mentions and between events.
+
+agreement-relations-heading = Relations
+agreement-relations-unit = A unit is a pair of ends (the same span and type for both coders) that a coder related; its label is the relation type, or none where a coder marked both ends and no relation. A coder without both ends has no label: unpaired.
+agreement-relations-mentions = Between mentions: { $count } relations
+agreement-relations-events = Between events: { $count } relations
+agreement-relations-alpha = Krippendorff's alpha (nominal), all coders: { $alpha } on { $units } units
+agreement-relations-pair = pair
+agreement-relations-counts = relations / relations / same
+agreement-relations-f1 = F1 [95%]
+agreement-relations-kappa = Cohen's kappa (units)
+agreement-relations-unpaired = unpaired
+agreement-relations-confusion = Labels { $a } / { $b }
+
+## Curation of relations.
+
+notice-relation-ends = This relation's ends are not in the gold layer yet. Curate these first, then take it:
+curation-relation-to = points to { $to }

@@ -2,6 +2,7 @@
 
 pub(crate) mod agreement;
 pub(crate) mod agreement_out;
+pub(crate) mod agreement_relations;
 pub(crate) mod args;
 pub(crate) mod assign;
 pub(crate) mod curate;

@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod agreement;
+pub mod agreement_relations;
 pub mod event_chooser;
 pub mod events_table;
 pub mod export;
