@@ -119,12 +119,16 @@ fn main() -> ExitCode {
         Some(Job::Export { project, format, out }) => {
             export(&project, format.0, &out, cli.annotator.is_some().then_some(&annotator))
         }
-        Some(Job::ImportAnnotations { project, path, format, doc, replace, map, partial }) => {
+        Some(Job::ImportAnnotations { project, path, format, doc, replace, map, partial, coder, config }) => {
             let options = AnnotationOptions { doc, replace, map, partial };
             let annotator = cli.annotator.is_some().then_some(&annotator);
             match format.0 {
                 AnnotationFormat::Brat => import_annotations(&project, &path, &options, annotator),
                 AnnotationFormat::Doccano => import_doccano(&project, &path, &options, annotator),
+                AnnotationFormat::LabelStudio => {
+                    let ls = cli::label_studio::LabelStudioOptions { coders: coder, config };
+                    cli::label_studio::import(&project, &path, &options, &ls, annotator)
+                }
             }
         }
         Some(job @ Job::Render { .. }) => render_job(job, annotator),

@@ -204,6 +204,15 @@ pub(crate) enum Job {
         /// Import the valid files (brat) or lines (doccano) and list the refused ones; the exit status is 1.
         #[arg(long)]
         partial: bool,
+        // Issue 17: Label Studio's annotators are user ids or emails; its projects have a labeling config.
+        /// label-studio: the coder of a Label Studio user (its id or email), e.g. --coder 3=huda; without it a
+        /// file with one annotator goes into --annotator's layer.
+        #[arg(long = "coder", value_name = "USER=CODER")]
+        coder: Vec<String>,
+        /// label-studio: the project's labeling config, to list the labels it declares that the schema lacks
+        /// (default: `label_config.xml` beside the file, when there is one).
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     // Sharing through git (issue 13; src/sync/).
     /// Share a project with a team through git: make its folder a repository (or keep the one it is), with a

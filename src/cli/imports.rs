@@ -264,7 +264,7 @@ pub(crate) fn import_doccano(
 
 /// When the file at `path` looks like another format than the reader that refused it (`same` says which
 /// kinds it reads), says what it looks like and why.
-fn say_what_it_looks_like(path: &Path, same: impl Fn(sniff::Kind) -> bool) -> Result<()> {
+pub(crate) fn say_what_it_looks_like(path: &Path, same: impl Fn(sniff::Kind) -> bool) -> Result<()> {
     if path.is_file()
         && let Some(guess) = sniff::sniff_path(path).filter(|g| !same(g.kind))
     {

@@ -7,5 +7,7 @@ pub(crate) mod assign;
 pub(crate) mod curate;
 pub(crate) mod export;
 pub(crate) mod imports;
+// Issue 17: Label Studio task files into documents and coders' layers.
+pub(crate) mod label_studio;
 pub(crate) mod project;
 pub(crate) mod sync;

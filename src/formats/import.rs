@@ -13,17 +13,21 @@ pub enum AnnotationFormat {
     Brat,
     /// doccano JSON lines.
     Doccano,
+    /// Label Studio tasks (a JSON export, one task, or JSON lines): documents and coders' layers.
+    LabelStudio,
 }
 
 impl AnnotationFormat {
     /// Every format, in the order they are listed.
-    pub const ALL: [AnnotationFormat; 2] = [AnnotationFormat::Brat, AnnotationFormat::Doccano];
+    pub const ALL: [AnnotationFormat; 3] =
+        [AnnotationFormat::Brat, AnnotationFormat::Doccano, AnnotationFormat::LabelStudio];
 
     /// The name as `--format` takes it.
     pub fn name(self) -> &'static str {
         match self {
             AnnotationFormat::Brat => "brat",
             AnnotationFormat::Doccano => "doccano",
+            AnnotationFormat::LabelStudio => "label-studio",
         }
     }
 
@@ -37,6 +41,7 @@ impl AnnotationFormat {
         match self {
             AnnotationFormat::Brat => "brat (.ann)",
             AnnotationFormat::Doccano => "doccano (JSON lines)",
+            AnnotationFormat::LabelStudio => "Label Studio (tasks JSON)",
         }
     }
 
@@ -47,6 +52,10 @@ impl AnnotationFormat {
             AnnotationFormat::Doccano => {
                 "doccano JSON lines, as `export --format doccano` writes them, or doccano's `label` and `labels` forms, or \
                  doccano 1.x's `annotations` (numbered labels, named with --map 3=ACTOR)"
+            }
+            AnnotationFormat::LabelStudio => {
+                "Label Studio's JSON export of tasks: each task's text a document (made when the project lacks it), \
+                 each annotation a coder's layer (name annotators with --coder 3=huda), span labels and relations"
             }
         }
     }

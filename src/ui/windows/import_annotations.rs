@@ -2,7 +2,7 @@
 //! file into the coder's own layer, as one change that Ctrl+Z undoes. The window shows what the import would
 //! add, or every refusal with its file and line; with any refusal nothing is imported.
 
-use crate::formats::{brat, doccano};
+use crate::formats::{brat, doccano, label_studio};
 use crate::model::{DocId, ProjectEdit};
 use crate::store::Project;
 use crate::ui::action::Action;
@@ -33,6 +33,9 @@ pub struct ImportAnnotationsWindow {
     pub replace: bool,
     /// brat: into the shown document, for a file whose name is not a document's.
     pub into_shown: bool,
+    /// Label Studio: whose annotations (a user id or email of the file) go into the coder's layer; the
+    /// file's one annotator when `None`.
+    pub ls_user: Option<String>,
     plan: Option<(String, Planned)>,
 }
 
@@ -40,7 +43,7 @@ impl ImportAnnotationsWindow {
     /// A window importing `path`.
     pub fn open(path: PathBuf) -> Self {
         let format = AnnotationFormat::from_path(&path);
-        Self { path, format, whole_folder: false, replace: false, into_shown: false, plan: None }
+        Self { path, format, whole_folder: false, replace: false, into_shown: false, ls_user: None, plan: None }
     }
 
     /// Draws the window; returns the import to make, and what to say once it is made, when the coder
@@ -61,11 +64,15 @@ impl ImportAnnotationsWindow {
             }
             ui.checkbox(&mut self.replace, "Replace my annotations of these documents");
         }
+        if self.format == AnnotationFormat::LabelStudio {
+            self.choose_ls_user(ui);
+        }
         let doc = shown.filter(|_| self.into_shown && !self.whole_folder && self.format == AnnotationFormat::Brat);
         // The plan holds ids numbered against the coder's layer: planned again for another project or coder.
         let key = format!(
-            "{:?}|{}|{}|{doc:?}|{}|{}|{}",
+            "{:?}|{:?}|{}|{}|{doc:?}|{}|{}|{}",
             self.format,
+            self.ls_user,
             self.whole_folder,
             self.replace,
             project.root().display(),
@@ -131,6 +138,7 @@ impl ImportAnnotationsWindow {
                 );
                 Planned::Ready { edit: Box::new(brat::import_edit(project, &plan)), lines, summary }
             }
+            AnnotationFormat::LabelStudio => self.plan_label_studio(project),
             AnnotationFormat::Doccano => {
                 let annotator = project.annotator().clone();
                 match doccano::plan_doccano(project, &self.path, &annotator) {
@@ -151,6 +159,75 @@ impl ImportAnnotationsWindow {
                     }
                     Err(e) => Planned::Not(e.to_string().lines().map(str::to_owned).collect()),
                 }
+            }
+        }
+    }
+}
+
+impl ImportAnnotationsWindow {
+    /// Label Studio: the choice of the file's annotator whose annotations come into the coder's layer.
+    fn choose_ls_user(&mut self, ui: &mut egui::Ui) {
+        let Ok(file) = label_studio::read_tasks(&self.path) else { return };
+        let users: Vec<String> = label_studio::coders::annotators(&file).into_keys().collect();
+        if users.len() < 2 {
+            return;
+        }
+        let shown = self.ls_user.clone().unwrap_or_else(|| "(choose)".to_owned());
+        egui::ComboBox::from_label("Annotations of Label Studio user").selected_text(shown).show_ui(ui, |ui| {
+            for user in users {
+                let label = if user.is_empty() { "(nobody named)".to_owned() } else { user.clone() };
+                ui.selectable_value(&mut self.ls_user, Some(user), label);
+            }
+        });
+    }
+
+    /// Label Studio: the chosen annotator's annotations into the coder's layer, for documents the project
+    /// has (`tarmeez import-annotations` also makes the documents it lacks).
+    fn plan_label_studio(&self, project: &Project) -> Planned {
+        let file = match label_studio::read_tasks(&self.path) {
+            Ok(f) => f,
+            Err(e) => return Planned::Not(vec![e.to_string()]),
+        };
+        let users = label_studio::coders::annotators(&file);
+        let user = match (&self.ls_user, users.len()) {
+            (Some(u), _) => u.clone(),
+            (None, 1) => users.keys().next().cloned().unwrap_or_default(),
+            (None, 0) => return Planned::Not(vec!["The file has no annotations to import.".into()]),
+            (None, n) => {
+                return Planned::Not(vec![format!("The file has annotations by {n} annotators: choose whose.")]);
+            }
+        };
+        let me = project.annotator().clone();
+        let coders = std::collections::BTreeMap::from([(user, me.clone())]);
+        let plan = label_studio::plan(project, &file, &coders, &label_studio::ImportOptions::default(), Some(&me));
+        let mut lines: Vec<String> = plan.notes.iter().map(|n| format!("Note: {n}")).collect();
+        let new = plan.targets.new_documents().len();
+        if new > 0 {
+            lines.insert(0, format!("{} the project lacks: add them with `tarmeez import-annotations --format label-studio`, which makes them.", plural(new, "task document")));
+            return Planned::Not(lines);
+        }
+        if !plan.refused.is_empty() {
+            lines.insert(0, format!("{} problems; nothing would be imported:", plan.refused.len()));
+            lines.extend(plan.refused.iter().map(ToString::to_string));
+            return Planned::Not(lines);
+        }
+        let c = plan.counts(&me);
+        let line = format!(
+            "{}, {}, {} roles, {} into {}",
+            plural(c.mentions, "mention"),
+            plural(c.events, "event"),
+            c.arguments,
+            plural(c.relations, "relation"),
+            plural(c.documents, "document")
+        );
+        match plan.edit_for(&me, &std::collections::HashMap::new()) {
+            Some(edit) => {
+                lines.insert(0, line.clone());
+                Planned::Ready { edit: Box::new(edit), lines, summary: format!("Imported {line} from Label Studio.") }
+            }
+            None => {
+                lines.insert(0, "Everything in it is already in your layer.".into());
+                Planned::Not(lines)
             }
         }
     }

@@ -1,0 +1,364 @@
+//! Planning a task file into coders' layers: each annotation's span regions become mentions or event
+//! triggers (by their labels, through [`crate::formats::type_labels`]), its relations become relations
+//! between mentions, relations between events or filled roles (a relation from a trigger to a mention,
+//! labelled with the role). Built with the doccano reader's layer building, so the two agree on what is
+//! a repeat and what the schema refuses. A task with anything refused adds nothing.
+
+use super::docs::{DocKey, DocTargets, find_documents};
+use super::offsets::{Utf16Offsets, result_span};
+use super::tasks::{Annotation, ResultKind, Task, TaskFile};
+use crate::formats::doccano::ImportSummary;
+use crate::formats::doccano::building::{Building, Present, Target, add_entity, add_relation, diff};
+use crate::formats::type_labels::LabelMap;
+use crate::model::{Annotator, DocId, DocText, Edit, Layer, ProjectEdit, Schema};
+use crate::store::Project;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+
+/// How a task file is read.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// The user's mapping of labels to schema types (`--map PER=ACTOR`).
+    pub map: LabelMap,
+    /// Import the valid tasks and list the others, instead of importing nothing.
+    pub partial: bool,
+}
+
+/// Something of the file refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// The task: `task 3`, or `line 3` in JSON lines.
+    pub task: String,
+    /// The result's id, when one result is refused.
+    pub result: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.result {
+            Some(r) => write!(f, "{}, result {r}: {}", self.task, self.message),
+            None => write!(f, "{}: {}", self.task, self.message),
+        }
+    }
+}
+
+/// What one coder's layers gain.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Documents whose layer changes.
+    pub documents: usize,
+    /// Mentions added.
+    pub mentions: usize,
+    /// Events added.
+    pub events: usize,
+    /// Roles filled.
+    pub arguments: usize,
+    /// Relations added (between events and between mentions).
+    pub relations: usize,
+}
+
+/// What importing a task file would do.
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    /// Each task's document.
+    pub targets: DocTargets,
+    /// What was refused, in file order.
+    pub refused: Vec<Refusal>,
+    /// Tasks read, and those with nothing refused.
+    pub tasks: (usize, usize),
+    /// What the file holds that is not imported (cancelled annotations, other result types, predictions).
+    pub notes: Vec<String>,
+    /// Each coder's layer of each document, before and after.
+    layers: BTreeMap<(Annotator, DocKey), (Layer, Layer)>,
+}
+
+impl Plan {
+    /// The coders whose layers change.
+    pub fn coders(&self) -> BTreeSet<Annotator> {
+        self.layers.iter().filter(|(_, (b, a))| b != a).map(|((c, _), _)| c.clone()).collect()
+    }
+
+    /// What `coder`'s layers gain.
+    pub fn counts(&self, coder: &Annotator) -> Counts {
+        let mut c = Counts::default();
+        for (_, (before, after)) in self.layers.iter().filter(|((a, _), _)| a == coder) {
+            if before == after {
+                continue;
+            }
+            c.documents += 1;
+            c.mentions += after.mentions.len() - before.mentions.len();
+            c.events += after.events.len() - before.events.len();
+            let args = |l: &Layer| l.events.values().map(|e| e.arguments.len()).sum::<usize>();
+            c.arguments += args(after) - args(before);
+            c.relations += after.relations.len() + after.mention_relations.len()
+                - before.relations.len()
+                - before.mention_relations.len();
+        }
+        c
+    }
+
+    /// The one edit of `coder`'s layers, for a project open for `coder` in which the new documents have the
+    /// ids `new_ids` (by their [`DocKey::New`] index); `None` when nothing changes.
+    pub fn edit_for(&self, coder: &Annotator, new_ids: &HashMap<usize, DocId>) -> Option<ProjectEdit> {
+        let mut edits = Vec::new();
+        for ((c, key), (before, after)) in &self.layers {
+            let doc = match key {
+                DocKey::Existing(doc) => Some(doc),
+                DocKey::New(i) => new_ids.get(i),
+            };
+            let layer_edits = diff(before, after);
+            if let Some(doc) = doc.filter(|_| c == coder && !layer_edits.is_empty()) {
+                edits.push(ProjectEdit::Layer(doc.clone(), Edit::Batch(layer_edits)));
+            }
+        }
+        (!edits.is_empty()).then_some(ProjectEdit::Batch(edits))
+    }
+}
+
+/// Plans the import of `file`: each task's document, then each annotation (not cancelled) into the layer of
+/// its coder (`coders`, by [`super::tasks::CompletedBy::key`]; only `only`'s when given). `project` may be
+/// open for any coder: it is read.
+pub fn plan(
+    project: &Project,
+    file: &TaskFile,
+    coders: &BTreeMap<String, Annotator>,
+    options: &ImportOptions,
+    only: Option<&Annotator>,
+) -> Plan {
+    let mut refused = Vec::new();
+    for (origin, task) in &file.tasks {
+        if let Err(message) = task {
+            refused.push(Refusal { task: origin.clone(), result: None, message: message.clone() });
+        }
+    }
+    let targets = find_documents(project, file, &mut |i, message| {
+        refused.push(Refusal { task: file.tasks[i].0.clone(), result: None, message });
+    });
+    let mut planning =
+        Planning { project, coders, map: &options.map, only, plan: Plan::default(), tally: Tally::default() };
+    planning.plan.refused = refused;
+    for (i, (origin, task)) in file.tasks.iter().enumerate() {
+        let (Ok(task), Some(key)) = (task, &targets.of_task[i]) else { continue };
+        let Some(text) = targets.texts.get(key) else { continue };
+        planning.plan_task(origin, task, key, text);
+    }
+    let mut plan = planning.plan;
+    plan.tasks = (file.tasks.len(), file.tasks.len() - tasks_refused(&plan.refused));
+    plan.refused.sort_by_key(|r| file.tasks.iter().position(|(o, _)| *o == r.task));
+    plan.notes = planning.tally.notes(file);
+    plan.targets = targets;
+    plan
+}
+
+fn tasks_refused(refused: &[Refusal]) -> usize {
+    refused.iter().map(|r| &r.task).collect::<BTreeSet<_>>().len()
+}
+
+/// What is counted to be noted.
+#[derive(Default)]
+struct Tally {
+    cancelled: usize,
+    other: BTreeMap<String, usize>,
+}
+
+impl Tally {
+    fn notes(&self, file: &TaskFile) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.cancelled > 0 {
+            notes.push(format!("{} cancelled annotation(s) left out", self.cancelled));
+        }
+        for (kind, n) in &self.other {
+            notes.push(format!("{n} result(s) of type `{kind}` left out: Tarmeez reads span labels and relations"));
+        }
+        let predictions: usize = file.tasks.iter().filter_map(|(_, t)| t.as_ref().ok()).map(|t| t.predictions).sum();
+        if predictions > 0 {
+            notes.push(format!(
+                "{predictions} prediction(s) left out: import them as suggestions with `tarmeez import-suggestions --format label-studio`"
+            ));
+        }
+        notes
+    }
+}
+
+struct Planning<'a> {
+    project: &'a Project,
+    coders: &'a BTreeMap<String, Annotator>,
+    map: &'a LabelMap,
+    only: Option<&'a Annotator>,
+    plan: Plan,
+    tally: Tally,
+}
+
+impl Planning<'_> {
+    /// Adds a task's annotations to their coders' layers, or nothing when anything of it is refused.
+    fn plan_task(&mut self, origin: &str, task: &Task, key: &DocKey, text: &DocText) {
+        let offsets = Utf16Offsets::of(text.as_str());
+        let mut staged: Vec<((Annotator, DocKey), Layer, Layer)> = Vec::new();
+        let mut refusals = Vec::new();
+        for a in &task.annotations {
+            if a.cancelled {
+                self.tally.cancelled += 1;
+                continue;
+            }
+            let user = a.completed_by.as_ref().map(|u| u.key()).unwrap_or_default();
+            let Some(coder) = self.coders.get(&user) else { continue };
+            if self.only.is_some_and(|o| o != coder) {
+                continue;
+            }
+            let slot = (coder.clone(), key.clone());
+            if staged.iter().any(|(s, ..)| *s == slot) {
+                refusals.push(Refusal {
+                    task: origin.to_owned(),
+                    result: None,
+                    message: format!("two annotations go into the layer of `{coder}`; import them one at a time"),
+                });
+                continue;
+            }
+            let before = self.layer_before(&slot);
+            let mut work = self.plan.layers.get(&slot).map_or_else(|| before.clone(), |(_, after)| after.clone());
+            let mut refuse = |result: &str, message: String| {
+                refusals.push(Refusal { task: origin.to_owned(), result: Some(result.to_owned()), message });
+            };
+            let schema = &self.project.config().schema;
+            build_annotation(&mut work, (schema, self.map), (text, &offsets), a, &mut refuse, &mut self.tally);
+            staged.push((slot, before, work));
+        }
+        if refusals.is_empty() {
+            for (slot, before, after) in staged {
+                self.plan.layers.entry(slot).or_insert_with(|| (before, Layer::default())).1 = after;
+            }
+        }
+        self.plan.refused.extend(refusals);
+    }
+
+    /// The layer as the project has it (empty for a document to make).
+    fn layer_before(&self, (coder, key): &(Annotator, DocKey)) -> Layer {
+        if let Some((before, _)) = self.plan.layers.get(&(coder.clone(), key.clone())) {
+            return before.clone();
+        }
+        match key {
+            DocKey::Existing(doc) => self
+                .project
+                .document(doc)
+                .and_then(|d| d.loaded())
+                .and_then(|l| l.layers.get(coder))
+                .cloned()
+                .unwrap_or_default(),
+            DocKey::New(_) => Layer::default(),
+        }
+    }
+}
+
+/// Adds one annotation's regions and relations to `layer`.
+fn build_annotation(
+    layer: &mut Layer,
+    (schema, map): (&Schema, &LabelMap),
+    (text, offsets): (&DocText, &Utf16Offsets),
+    annotation: &Annotation,
+    refuse: &mut impl FnMut(&str, String),
+    tally: &mut Tally,
+) {
+    let mut scratch = ImportSummary::default();
+    let present = Present::of(layer);
+    let mut work = Building { layer, present, summary: &mut scratch };
+    let mut regions: HashMap<&str, Target> = HashMap::new();
+    let mut refused_regions: BTreeSet<&str> = BTreeSet::new();
+    for r in &annotation.results {
+        match &r.kind {
+            ResultKind::Span { start, end, text: claimed, labels } => {
+                match add_region(&mut work, (schema, map), (text, offsets), (*start, *end), claimed.as_deref(), labels)
+                {
+                    Ok(target) => {
+                        regions.entry(r.id.as_str()).or_insert(target);
+                    }
+                    Err(message) => {
+                        refused_regions.insert(&r.id);
+                        refuse(&r.id, message);
+                    }
+                }
+            }
+            ResultKind::Malformed(message) => refuse(&r.id, message.clone()),
+            ResultKind::Relation { .. } => {}
+            ResultKind::Other(kind) => *tally.other.entry(kind.clone()).or_insert(0) += 1,
+        }
+    }
+    for r in &annotation.results {
+        let ResultKind::Relation { from, to, labels, direction } = &r.kind else { continue };
+        if refused_regions.contains(from.as_str()) || refused_regions.contains(to.as_str()) {
+            continue;
+        }
+        if let Err(message) = add_link(&mut work, schema, &regions, (from, to), labels, direction) {
+            refuse(&r.id, message);
+        }
+    }
+}
+
+/// Adds the mentions or triggers of a span region, one per label; the region stands for the first.
+fn add_region(
+    work: &mut Building<'_>,
+    (schema, map): (&Schema, &LabelMap),
+    (text, offsets): (&DocText, &Utf16Offsets),
+    (start, end): (usize, usize),
+    claimed: Option<&str>,
+    labels: &[String],
+) -> Result<Target, String> {
+    let span = result_span(text, offsets, (start, end), claimed).map_err(|e| e.to_string())?;
+    if let Some(claimed) = claimed {
+        let actual = text.slice(span).unwrap_or_default();
+        if claimed != actual {
+            return Err(format!("the file says {start}..{end} is «{claimed}» but the document has «{actual}» there"));
+        }
+    }
+    let mut first = None;
+    for label in labels {
+        let target = add_entity(work, (schema, map), text, span, label)?;
+        first.get_or_insert(target);
+    }
+    first.ok_or_else(|| "no label".to_owned())
+}
+
+/// Adds what a relation result stands for: a role, a relation between events or between mentions.
+fn add_link(
+    work: &mut Building<'_>,
+    schema: &Schema,
+    regions: &HashMap<&str, Target>,
+    (from, to): (&str, &str),
+    labels: &[String],
+    direction: &str,
+) -> Result<(), String> {
+    let end =
+        |id: &str| regions.get(id).copied().ok_or_else(|| format!("`{id}` is not a span region of this annotation"));
+    let (mut a, mut b) = (end(from)?, end(to)?);
+    match direction {
+        "left" => std::mem::swap(&mut a, &mut b),
+        "bi" => return Err("the relation goes both ways; Tarmeez's relations have a direction".into()),
+        _ => {}
+    }
+    if labels.is_empty() {
+        return Err("the relation has no label, so no type or role".into());
+    }
+    for label in labels {
+        let kind = resolve_kind(work.layer, schema, a, label);
+        add_relation(work, schema, a, b, &kind)?;
+    }
+    Ok(())
+}
+
+/// A relation label as the schema spells it: a role of the event at `from`, else a relation type, matched
+/// regardless of case (as type labels are).
+fn resolve_kind(layer: &Layer, schema: &Schema, from: Target, label: &str) -> String {
+    let role = match from {
+        Target::Event(e) => layer
+            .events
+            .get(&e)
+            .and_then(|ev| schema.event_type(&ev.event_type))
+            .and_then(|t| t.roles.iter().find(|r| r.id.as_str().eq_ignore_ascii_case(label)))
+            .map(|r| r.id.to_string()),
+        Target::Mention(_) => None,
+    };
+    let relation =
+        || schema.relation_types.iter().find(|r| r.id.as_str().eq_ignore_ascii_case(label)).map(|r| r.id.to_string());
+    role.or_else(relation).unwrap_or_else(|| label.to_owned())
+}
