@@ -60,10 +60,19 @@ impl AnnotationFormat {
         }
     }
 
-    /// The format a path most likely holds: brat for an `.ann` file or a folder, else doccano.
+    /// The format a path most likely holds: brat for an `.ann` file or a folder, Label Studio for a file
+    /// that looks like its tasks, else doccano.
     pub fn from_path(path: &Path) -> Self {
         let ann = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann"));
-        if ann || path.is_dir() { AnnotationFormat::Brat } else { AnnotationFormat::Doccano }
+        if ann || path.is_dir() {
+            return AnnotationFormat::Brat;
+        }
+        // Issue 17: Label Studio's tasks are told by their content (`data`, `annotations`).
+        let guess = crate::formats::sniff::sniff_path(path);
+        if guess.is_some_and(|g| g.kind == crate::formats::sniff::Kind::LabelStudio) {
+            return AnnotationFormat::LabelStudio;
+        }
+        AnnotationFormat::Doccano
     }
 }
 
