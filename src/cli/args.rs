@@ -201,7 +201,8 @@ pub(crate) enum Job {
         /// numbered labels (labels equal to a type's id in any case need none).
         #[arg(long = "map", value_name = "LABEL=TYPE")]
         map: Vec<String>,
-        /// Import the valid files (brat) or lines (doccano) and list the refused ones; the exit status is 1.
+        /// Import the valid files (brat), lines (doccano) or tasks (label-studio) and list the refused ones; the
+        /// exit status is 1.
         #[arg(long)]
         partial: bool,
         // Issue 17: Label Studio's annotators are user ids or emails; its projects have a labeling config.
