@@ -10,7 +10,7 @@ mod common;
 use common::{SAMPLE_DOC, edit_file, open_as, open_read_only, sample_copy};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tarmeez::model::{Annotator, DocId, Layer, SourceName, Span};
+use tarmeez::model::{Annotator, AttrValue, DocId, Layer, SourceName, Span};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats").join(name)
@@ -138,6 +138,10 @@ fn label_studio_tasks_become_documents_and_each_annotators_layer() {
     assert_eq!(events[0].2.iter().map(|(r, _)| r.as_str()).collect::<Vec<_>>(), ["Attacker", "Target"]);
     assert_eq!(linked.len(), 1);
     assert_eq!(linked[0].0, "AFFILIATED_WITH", "the label `affiliated_with` is the type whatever its case");
+    // Per-region results: the trigger's modality (a choice, matched regardless of case) and a mention's note.
+    let attack = militia.events.values().next().unwrap();
+    assert_eq!(attack.attributes.get(&"modality".into()), Some(&AttrValue::Choice("claimed".into())));
+    assert!(militia.mentions.values().any(|m| m.note == "موالية لإيران"), "{militia:?}");
     let meta = open_read_only(&dir).document(&DocId::parse("abu-fadl").unwrap()).unwrap().meta.clone().unwrap();
     assert_eq!(meta.title, "Abu al-Fadl al-Abbas");
 
@@ -148,6 +152,7 @@ fn label_studio_tasks_become_documents_and_each_annotators_layer() {
     assert!(ok, "{out}");
     assert!(out.contains("1 cancelled annotation(s) left out"), "{out}");
     assert!(out.contains("1 prediction(s) left out: import them as suggestions"), "{out}");
+    assert!(out.contains("1 result(s) of type `choices` left out"), "the task-level choice: {out}");
     assert!(!out.contains("made document"), "{out}");
     let huda = layer(&dir, "raqqa", "huda");
     assert_eq!(
@@ -221,6 +226,7 @@ fn tarmeez_to_label_studio_and_into_a_fresh_project_gives_the_same_layer() {
     assert!(ok, "{printed}");
     // What Label Studio cannot hold is listed.
     assert!(printed.contains("not expressed:") && printed.contains("actor link `abu-fadl-abbas`"), "{printed}");
+    assert!(!printed.contains("attributes ("), "attributes are per-region results: {printed}");
     let config = std::fs::read_to_string(out.join("label_config.xml")).unwrap();
     assert!(config.contains("<Label value=\"ACTOR\"") && config.contains("<Relation value=\"Attacker\"/>"), "{config}");
     let written: serde_json::Value =
@@ -241,6 +247,16 @@ fn tarmeez_to_label_studio_and_into_a_fresh_project_gives_the_same_layer() {
     assert_eq!(mentions(&fresh, SAMPLE_DOC, &back), mentions(&dir, SAMPLE_DOC, &original));
     let spans = |l: &Layer| l.mentions.values().map(|m| m.span).collect::<std::collections::BTreeSet<_>>();
     assert_eq!(spans(&back), spans(&original));
+    // Attributes and notes come back as per-region results.
+    let details = |l: &Layer| {
+        let mut out: Vec<String> =
+            l.mentions.values().map(|m| format!("{} {:?} {}", m.span, m.attributes, m.note)).collect();
+        out.extend(l.events.values().map(|e| format!("{} {:?} {}", e.trigger, e.attributes, e.note)));
+        out.sort();
+        out
+    };
+    assert_eq!(details(&back), details(&original));
+    assert!(original.events.values().any(|e| !e.attributes.is_empty() && !e.note.is_empty()));
     let (events, relations, linked) = structure(&back);
     assert_eq!((events.clone(), relations.clone(), linked.clone()), structure(&original));
     assert!(!relations.is_empty() && linked.len() == 1 && events.iter().any(|e| !e.2.is_empty()));

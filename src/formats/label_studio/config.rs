@@ -4,7 +4,8 @@
 //!
 //! Tarmeez writes the entity types under `<Labels name="entity">`, the event types under `<Labels
 //! name="event">`, and the roles and relation types as `<Relation>` values; on reading, a `<Labels>` whose
-//! name says `event` or `trigger` declares event labels, any other entity labels.
+//! name says `event` or `trigger` declares event labels, any other entity labels. The schema's attributes and
+//! the note are per-region controls (see [`super::attributes`]).
 
 use crate::formats::found_types::FoundTypes;
 use crate::model::Schema;
@@ -73,6 +74,7 @@ pub fn write_config(schema: &Schema) -> String {
             relations.push(id);
         }
     }
+    xml.push_str(&super::attributes::config_controls(schema));
     xml.push_str("  <Relations>\n");
     for id in relations {
         let _ = writeln!(xml, "    <Relation value=\"{}\"/>", escape(id));
@@ -81,7 +83,7 @@ pub fn write_config(schema: &Schema) -> String {
     xml
 }
 
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 

@@ -22,12 +22,14 @@
 //! - [`read`] plans the annotations into the coders' layers: span regions labelled with entity types become
 //!   mentions, with event types triggers; relations from a trigger to a mention labelled with a role fill
 //!   it, other relations become relations between events or between mentions;
+//! - [`attributes`] reads and writes attributes and notes as per-region `choices` and `textarea` results;
 //! - [`found`] says which labels a file (and its labeling config) uses, for mapping or adding them;
 //! - [`write`] and [`config`] write `tasks.json` and `label_config.xml` back.
 //!
 //! Predictions are suggestions: `tarmeez import-suggestions --format label-studio` reads them from the same
 //! file.
 
+pub mod attributes;
 pub mod coders;
 pub mod config;
 pub mod docs;

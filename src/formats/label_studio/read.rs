@@ -4,13 +4,14 @@
 //! labelled with the role). Built with the doccano reader's layer building, so the two agree on what is
 //! a repeat and what the schema refuses. A task with anything refused adds nothing.
 
+use super::attributes;
 use super::docs::{DocKey, DocTargets, find_documents};
 use super::offsets::{Utf16Offsets, result_span};
 use super::tasks::{Annotation, ResultKind, Task, TaskFile};
 use crate::formats::doccano::ImportSummary;
 use crate::formats::doccano::building::{Building, Present, Target, add_entity, add_relation, diff};
 use crate::formats::type_labels::LabelMap;
-use crate::model::{Annotator, DocId, DocText, Edit, Layer, ProjectEdit, Schema};
+use crate::model::{Annotator, AttributeTarget, DocId, DocText, Edit, Layer, ProjectEdit, Schema};
 use crate::store::Project;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -280,8 +281,23 @@ fn build_annotation(
                 }
             }
             ResultKind::Malformed(message) => refuse(&r.id, message.clone()),
-            ResultKind::Relation { .. } => {}
+            ResultKind::Relation { .. } | ResultKind::PerRegion { .. } => {}
             ResultKind::Other(kind) => *tally.other.entry(kind.clone()).or_insert(0) += 1,
+        }
+    }
+    for r in &annotation.results {
+        let ResultKind::PerRegion { kind, values } = &r.kind else { continue };
+        if refused_regions.contains(r.id.as_str()) {
+            continue;
+        }
+        match regions.get(r.id.as_str()) {
+            // A task-level classification, not a region's.
+            None => *tally.other.entry(kind.clone()).or_insert(0) += 1,
+            Some(target) => {
+                if let Err(message) = set_detail(work.layer, schema, *target, &r.from_name, values) {
+                    refuse(&r.id, message);
+                }
+            }
         }
     }
     for r in &annotation.results {
@@ -361,4 +377,35 @@ fn resolve_kind(layer: &Layer, schema: &Schema, from: Target, label: &str) -> St
     let relation =
         || schema.relation_types.iter().find(|r| r.id.as_str().eq_ignore_ascii_case(label)).map(|r| r.id.to_string());
     role.or_else(relation).unwrap_or_else(|| label.to_owned())
+}
+
+/// Sets what a per-region result of the control `control` holds on its region's mention or event: its note,
+/// or the value of the attribute of that id.
+fn set_detail(
+    layer: &mut Layer,
+    schema: &Schema,
+    target: Target,
+    control: &str,
+    values: &[String],
+) -> Result<(), String> {
+    let (note, attributes, target_kind, type_id) = match target {
+        Target::Mention(id) => {
+            let m = layer.mentions.get_mut(&id).ok_or("its mention is missing")?;
+            (&mut m.note, &mut m.attributes, AttributeTarget::Mention, m.entity_type.to_string())
+        }
+        Target::Event(id) => {
+            let e = layer.events.get_mut(&id).ok_or("its event is missing")?;
+            (&mut e.note, &mut e.attributes, AttributeTarget::Event, e.event_type.to_string())
+        }
+    };
+    if control.eq_ignore_ascii_case(attributes::NOTE) {
+        *note = values.join("\n");
+        return Ok(());
+    }
+    let def = attributes::attribute_of(schema, control, target_kind, &type_id)?;
+    let [shown] = values else {
+        return Err(format!("attribute `{}` takes one value, and the result holds {}", def.id, values.len()));
+    };
+    attributes.insert(def.id.clone(), attributes::attribute_value(def, shown)?);
+    Ok(())
 }

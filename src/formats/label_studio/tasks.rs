@@ -94,7 +94,15 @@ pub enum ResultKind {
         /// `direction`: `right` (from to to, the default), `left` or `bi`.
         direction: String,
     },
-    /// Another type (`choices`, `textarea`, ...), by its name.
+    /// `choices` or `textarea`: the chosen values or the texts written; with the id of a span region, they
+    /// are that region's (an attribute, or its note).
+    PerRegion {
+        /// `type`.
+        kind: String,
+        /// `value.choices`, or `value.text` (one string or a list).
+        values: Vec<String>,
+    },
+    /// Another type (`rating`, `taxonomy`, ...), by its name.
     Other(String),
     /// A result that cannot be read, with why.
     Malformed(String),
@@ -254,6 +262,7 @@ fn read_result(k: usize, value: &Value) -> TaskResult {
     let kind = match r.get("type").and_then(Value::as_str).unwrap_or("labels") {
         "labels" => read_span(r).unwrap_or_else(ResultKind::Malformed),
         "relation" => read_relation(r).unwrap_or_else(ResultKind::Malformed),
+        kind @ ("choices" | "textarea") => read_per_region(kind, r),
         other => ResultKind::Other(other.to_owned()),
     };
     TaskResult { id, from_name, kind }
@@ -289,6 +298,17 @@ fn read_span(r: &Map<String, Value>) -> Result<ResultKind, String> {
     Ok(ResultKind::Span { start, end, text, labels })
 }
 
+fn read_per_region(kind: &str, r: &Map<String, Value>) -> ResultKind {
+    let value = r.get("value").and_then(Value::as_object);
+    let key = if kind == "choices" { "choices" } else { "text" };
+    let values = match value.and_then(|v| v.get(key)) {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        _ => return ResultKind::Malformed(format!("no `value.{key}`")),
+    };
+    ResultKind::PerRegion { kind: kind.to_owned(), values }
+}
+
 fn read_relation(r: &Map<String, Value>) -> Result<ResultKind, String> {
     let end = |k: &str| r.get(k).and_then(id_text).ok_or(format!("no `{k}`"));
     Ok(ResultKind::Relation {
@@ -319,7 +339,7 @@ mod tests {
         assert_eq!(a.completed_by.as_ref().unwrap().key(), "3");
         assert_eq!(a.results[1].id, "#2");
         assert!(matches!(&a.results[1].kind, ResultKind::Relation { direction, .. } if direction == "left"));
-        assert_eq!(a.results[2].kind, ResultKind::Other("choices".into()));
+        assert_eq!(a.results[2].kind, ResultKind::PerRegion { kind: "choices".into(), values: vec!["x".into()] });
         let lines = format!("{}\n[1]\n", one.replace('\n', " "));
         let file = parse_tasks(&lines).unwrap();
         assert_eq!(file.tasks.len(), 2);

@@ -6,10 +6,12 @@
 //! Each mention is a `labels` region of the control `entity`, each event's trigger one of `event`, with
 //! UTF-16 offsets as Label Studio's frontend counts and the covered `text`; each filled role is a relation
 //! from the trigger's region to the filler's labelled with the role, each relation (between events or
-//! between mentions) a relation labelled with its type. The coder is `completed_by`, with the email
+//! between mentions) a relation labelled with its type; attributes and notes are per-region `choices` and
+//! `textarea` results (see [`super::attributes`]). The coder is `completed_by`, with the email
 //! `<coder>@tarmeez.invalid` that names them on the way back. What Label Studio cannot hold (actor links,
-//! attributes, notes, provenance) is listed in [`ExportSummary::not_expressed`].
+//! provenance) is listed in [`ExportSummary::not_expressed`].
 
+use super::attributes::{attribute_result, note_result};
 use super::coders::TARMEEZ_EMAIL_DOMAIN;
 use super::config::{self, write_config};
 use super::offsets::Utf16Offsets;
@@ -106,21 +108,30 @@ fn layer_results(l: &LayerToExport<'_>, offsets: &Utf16Offsets, notes: &mut Vec<
         }
     };
     let mut out = Vec::new();
+    let mut details = Vec::new();
     for (id, m) in &l.layer.mentions {
-        out.push(region(format!("m{}", id.0), "entity", m.span, l, offsets, m.entity_type.as_str()));
-        let mut lost = lost_details(&m.attributes, &m.note, m.provenance.is_some());
+        let rid = format!("m{}", id.0);
+        out.push(region(rid.clone(), "entity", m.span, l, offsets, m.entity_type.as_str()));
+        details.extend(region_details(&rid, m.span, offsets, &m.attributes, &m.note));
+        let mut lost = Vec::new();
         if let Some(actor) = &m.actor {
-            lost.insert(0, format!("actor link `{actor}`"));
+            lost.push(format!("actor link `{actor}`"));
+        }
+        if m.provenance.is_some() {
+            lost.push(PROVENANCE.to_owned());
         }
         note(describe_mention(l.text, *id, m), lost);
     }
     for (id, ev) in &l.layer.events {
-        out.push(region(format!("e{}", id.0), "event", ev.trigger, l, offsets, ev.event_type.as_str()));
+        let rid = format!("e{}", id.0);
+        out.push(region(rid.clone(), "event", ev.trigger, l, offsets, ev.event_type.as_str()));
+        details.extend(region_details(&rid, ev.trigger, offsets, &ev.attributes, &ev.note));
         let what =
             format!("event {id} ({} {} «{}»)", ev.event_type, ev.trigger, l.text.slice(ev.trigger).unwrap_or(""));
-        note(what, lost_details(&ev.attributes, &ev.note, ev.provenance.is_some()));
+        note(what, if ev.provenance.is_some() { vec![PROVENANCE.to_owned()] } else { Vec::new() });
     }
     let regions = out.len();
+    out.extend(details);
     for (id, ev) in &l.layer.events {
         for arg in &ev.arguments {
             out.push(link(format!("e{}", id.0), format!("m{}", arg.mention.0), arg.role.as_str()));
@@ -141,17 +152,14 @@ fn layer_results(l: &LayerToExport<'_>, offsets: &Utf16Offsets, notes: &mut Vec<
     (out, regions)
 }
 
-fn lost_details(attributes: &Attributes, note: &str, provenance: bool) -> Vec<String> {
-    let mut lost = Vec::new();
-    if !attributes.is_empty() {
-        let names: Vec<&str> = attributes.keys().map(|a| a.as_str()).collect();
-        lost.push(format!("attributes ({})", names.join(", ")));
-    }
+const PROVENANCE: &str = "provenance (the suggestion it was accepted from)";
+
+/// The per-region results holding a region's attributes and note.
+fn region_details(region: &str, span: Span, offsets: &Utf16Offsets, attrs: &Attributes, note: &str) -> Vec<Value> {
+    let at = (offsets.utf16(span.start), offsets.utf16(span.end));
+    let mut out: Vec<Value> = attrs.iter().map(|(id, v)| attribute_result(region, id.as_str(), v, at)).collect();
     if !note.is_empty() {
-        lost.push("note".to_owned());
+        out.push(note_result(region, note, at));
     }
-    if provenance {
-        lost.push("provenance (the suggestion it was accepted from)".to_owned());
-    }
-    lost
+    out
 }
