@@ -209,6 +209,17 @@ fn a_file_with_one_annotator_goes_into_annotator_and_bad_results_are_refused_wit
     let (ok, out) = import(&dir, &file, &["--annotator", "omar"]);
     assert!(!ok);
     assert!(out.contains("task 1, result a: the file says 8..17 is «تنظيم داعش»"), "{out}");
+
+    // With --partial, a refused task's document is not made.
+    let valid: serde_json::Value = serde_json::from_str(&task.to_string().replace("\"bi\"", "\"right\"")).unwrap();
+    let refused = serde_json::json!({"data": {"text": "🙂 نص جديد", "doc_id": "new-one"}, "annotations": [{"completed_by": 4,
+        "result": [{"id": "p", "type": "labels", "value": {"start": 3, "end": 5, "text": "نص", "labels": ["PLANET"]}}]}]});
+    std::fs::write(&file, serde_json::json!([valid, refused]).to_string()).unwrap();
+    let (ok, out) = import(&dir, &file, &["--annotator", "layla", "--partial"]);
+    assert!(!ok);
+    assert!(out.contains("task 2, result p: unknown label `PLANET`"), "{out}");
+    assert!(out.contains("layla: 1 mentions"), "{out}");
+    assert!(open_read_only(&dir).document(&DocId::parse("new-one").unwrap()).is_none(), "{out}");
 }
 
 #[test]

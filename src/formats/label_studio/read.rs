@@ -100,6 +100,12 @@ impl Plan {
         c
     }
 
+    /// The documents to make that `coder`'s layers would be written into (by [`DocKey::New`] index).
+    pub fn new_documents_for(&self, coder: &Annotator) -> Vec<usize> {
+        let changed = self.layers.iter().filter(|((c, _), (b, a))| c == coder && b != a);
+        changed.filter_map(|((_, k), _)| if let DocKey::New(i) = k { Some(*i) } else { None }).collect()
+    }
+
     /// The one edit of `coder`'s layers, for a project open for `coder` in which the new documents have the
     /// ids `new_ids` (by their [`DocKey::New`] index); `None` when nothing changes.
     pub fn edit_for(&self, coder: &Annotator, new_ids: &HashMap<usize, DocId>) -> Option<ProjectEdit> {
@@ -149,8 +155,24 @@ pub fn plan(
     plan.tasks = (file.tasks.len(), file.tasks.len() - tasks_refused(&plan.refused));
     plan.refused.sort_by_key(|r| file.tasks.iter().position(|(o, _)| *o == r.task));
     plan.notes = planning.tally.notes(file);
-    plan.targets = targets;
+    plan.targets = without_refused(targets, file, &plan.refused);
     plan
+}
+
+/// The documents of the tasks not refused: a refused task's document is not made.
+fn without_refused(mut targets: DocTargets, file: &TaskFile, refused: &[Refusal]) -> DocTargets {
+    let refused: BTreeSet<&str> = refused.iter().map(|r| r.task.as_str()).collect();
+    for (i, (origin, _)) in file.tasks.iter().enumerate() {
+        if refused.contains(origin.as_str()) {
+            targets.of_task[i] = None;
+        }
+    }
+    let used: BTreeSet<&DocKey> = targets.of_task.iter().flatten().collect();
+    let unused: Vec<DocKey> = targets.texts.keys().filter(|k| !used.contains(k)).cloned().collect();
+    for key in unused {
+        targets.texts.remove(&key);
+    }
+    targets
 }
 
 fn tasks_refused(refused: &[Refusal]) -> usize {

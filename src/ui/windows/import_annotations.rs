@@ -36,6 +36,8 @@ pub struct ImportAnnotationsWindow {
     /// Label Studio: whose annotations (a user id or email of the file) go into the coder's layer; the
     /// file's one annotator when `None`.
     pub ls_user: Option<String>,
+    /// Label Studio: the file's annotators, read once.
+    ls_users: Option<Vec<String>>,
     plan: Option<(String, Planned)>,
 }
 
@@ -43,7 +45,16 @@ impl ImportAnnotationsWindow {
     /// A window importing `path`.
     pub fn open(path: PathBuf) -> Self {
         let format = AnnotationFormat::from_path(&path);
-        Self { path, format, whole_folder: false, replace: false, into_shown: false, ls_user: None, plan: None }
+        Self {
+            path,
+            format,
+            whole_folder: false,
+            replace: false,
+            into_shown: false,
+            ls_user: None,
+            ls_users: None,
+            plan: None,
+        }
     }
 
     /// Draws the window; returns the import to make, and what to say once it is made, when the coder
@@ -167,14 +178,17 @@ impl ImportAnnotationsWindow {
 impl ImportAnnotationsWindow {
     /// Label Studio: the choice of the file's annotator whose annotations come into the coder's layer.
     fn choose_ls_user(&mut self, ui: &mut egui::Ui) {
-        let Ok(file) = label_studio::read_tasks(&self.path) else { return };
-        let users: Vec<String> = label_studio::coders::annotators(&file).into_keys().collect();
+        let path = &self.path;
+        let users = self.ls_users.get_or_insert_with(|| {
+            let file = label_studio::read_tasks(path).unwrap_or_default();
+            label_studio::coders::annotators(&file).into_keys().collect()
+        });
         if users.len() < 2 {
             return;
         }
         let shown = self.ls_user.clone().unwrap_or_else(|| "(choose)".to_owned());
         egui::ComboBox::from_label("Annotations of Label Studio user").selected_text(shown).show_ui(ui, |ui| {
-            for user in users {
+            for user in users.iter().cloned() {
                 let label = if user.is_empty() { "(nobody named)".to_owned() } else { user.clone() };
                 ui.selectable_value(&mut self.ls_user, Some(user), label);
             }
@@ -201,7 +215,7 @@ impl ImportAnnotationsWindow {
         let coders = std::collections::BTreeMap::from([(user, me.clone())]);
         let plan = label_studio::plan(project, &file, &coders, &label_studio::ImportOptions::default(), Some(&me));
         let mut lines: Vec<String> = plan.notes.iter().map(|n| format!("Note: {n}")).collect();
-        let new = plan.targets.new_documents().len();
+        let new = plan.new_documents_for(&me).len();
         if new > 0 {
             lines.insert(0, format!("{} the project lacks: add them with `tarmeez import-annotations --format label-studio`, which makes them.", plural(new, "task document")));
             return Planned::Not(lines);
