@@ -303,3 +303,27 @@ fn file_import_annotations_offers_label_studio_and_imports_into_ones_layer_undoa
     common::press(&mut h, eframe::egui::Modifiers::COMMAND, eframe::egui::Key::Z);
     assert!(mine(&h).mentions.is_empty(), "one Ctrl+Z takes the import back");
 }
+
+#[test]
+fn the_import_window_asks_whose_annotations_when_the_file_has_several_annotators() {
+    use egui_kittest::kittest::Queryable as _;
+    let (_tmp, dir) = project();
+    let mut h = common::window(tarmeez::ui::TarmeezApp::new(Some(open_as(&dir, "huda")), None));
+    h.state_mut().open_annotations_file(tasks());
+    h.run();
+    h.get_by_label_contains("annotations by 2 annotators: choose whose");
+    h.get_by_label("Annotations of Label Studio user").click();
+    h.run();
+    h.get_by_label("7").click();
+    h.run();
+    // Task 2's document is not in the project: the window leaves it out and says how to make it.
+    h.get_by_label_contains("1 task document the project lacks, left out");
+    h.get_by_label_contains("2 mentions, 1 event, 2 roles");
+    h.get_by_label("Import into my layer").click();
+    h.run();
+    let doc = DocId::parse("raqqa").unwrap();
+    let loaded = h.state().project().unwrap().document(&doc).unwrap().loaded().unwrap().layers.clone();
+    let mine = loaded.get(&Annotator::parse("huda").unwrap()).cloned().unwrap_or_default();
+    assert_eq!(mine.mentions.len(), 2);
+    assert_eq!(mine.events.values().next().unwrap().trigger, Span::new(2, 5), "UTF-16 3..6 after the emoji");
+}

@@ -83,8 +83,17 @@ impl Plan {
 
     /// What `coder`'s layers gain.
     pub fn counts(&self, coder: &Annotator) -> Counts {
+        self.counts_where(coder, |_| true)
+    }
+
+    /// What `coder`'s layers of the project's documents gain (those of documents to make left out).
+    pub fn counts_in_existing(&self, coder: &Annotator) -> Counts {
+        self.counts_where(coder, |k| matches!(k, DocKey::Existing(_)))
+    }
+
+    fn counts_where(&self, coder: &Annotator, keep: impl Fn(&DocKey) -> bool) -> Counts {
         let mut c = Counts::default();
-        for (_, (before, after)) in self.layers.iter().filter(|((a, _), _)| a == coder) {
+        for (_, (before, after)) in self.layers.iter().filter(|((a, k), _)| a == coder && keep(k)) {
             if before == after {
                 continue;
             }

@@ -217,15 +217,21 @@ impl ImportAnnotationsWindow {
         let mut lines: Vec<String> = plan.notes.iter().map(|n| format!("Note: {n}")).collect();
         let new = plan.new_documents_for(&me).len();
         if new > 0 {
-            lines.insert(0, format!("{} the project lacks: add them with `tarmeez import-annotations --format label-studio`, which makes them.", plural(new, "task document")));
-            return Planned::Not(lines);
+            // The window writes only layers; making documents is `import-annotations`'s (not undoable) job.
+            lines.insert(
+                0,
+                format!(
+                    "Note: {} the project lacks, left out: `tarmeez import-annotations --format label-studio` makes them.",
+                    plural(new, "task document")
+                ),
+            );
         }
         if !plan.refused.is_empty() {
             lines.insert(0, format!("{} problems; nothing would be imported:", plan.refused.len()));
             lines.extend(plan.refused.iter().map(ToString::to_string));
             return Planned::Not(lines);
         }
-        let c = plan.counts(&me);
+        let c = plan.counts_in_existing(&me);
         let line = format!(
             "{}, {}, {} roles, {} into {}",
             plural(c.mentions, "mention"),
