@@ -203,6 +203,8 @@ fn a_file_with_one_annotator_goes_into_annotator_and_bad_results_are_refused_wit
     let (ok, out) = import(&dir, &file, &["--annotator", "huda"]);
     assert!(ok, "{out}");
     assert!(out.contains("huda: 1 mentions, 1 events, 1 roles, 0 relations into 1 documents"), "{out}");
+    let (ok, out) = import(&dir, &file, &["--annotator", "huda"]);
+    assert!(ok && out.contains("everything in it is already in the coders' layers"), "{out}");
     // A span whose text is not the document's there is refused.
     let wrong = task.to_string().replace("\"bi\"", "\"right\"").replace("\"start\":7", "\"start\":8");
     std::fs::write(&file, wrong).unwrap();

@@ -65,7 +65,11 @@ pub(crate) fn import(
         return Ok(ExitCode::FAILURE);
     }
     if coders_written.is_empty() {
-        outln!("{shown}: no annotations to import");
+        if plan.has_annotations() {
+            outln!("{shown}: everything in it is already in the coders' layers");
+        } else {
+            outln!("{shown}: no annotations to import");
+        }
         return Ok(if plan.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE });
     }
     drop(project);

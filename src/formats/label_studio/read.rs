@@ -76,6 +76,11 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Whether any annotation was read into a layer (changing it or finding it all present).
+    pub fn has_annotations(&self) -> bool {
+        !self.layers.is_empty()
+    }
+
     /// The coders whose layers change.
     pub fn coders(&self) -> BTreeSet<Annotator> {
         self.layers.iter().filter(|(_, (b, a))| b != a).map(|((c, _), _)| c.clone()).collect()
