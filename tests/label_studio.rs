@@ -146,10 +146,15 @@ fn label_studio_tasks_become_documents_and_each_annotators_layer() {
     assert_eq!(meta.title, "Abu al-Fadl al-Abbas");
 
     // With the label mapped, everything comes in; task 2 is found present, its document not made again.
+    // The project's labeling config may declare labels the file does not use: those the schema lacks are named.
+    let config = dir.parent().unwrap().join("config.xml");
+    let xml = r#"<View><Text name="text" value="$text"/><Labels name="label" toName="text"><Label value="PER"/><Label value="GPE"/></Labels></View>"#;
+    std::fs::write(&config, xml).unwrap();
     let mut mapped = coders.to_vec();
-    mapped.extend(["--map", "PER=ACTOR"]);
+    mapped.extend(["--map", "PER=ACTOR", "--config", s(&config)]);
     let (ok, out) = import(&dir, &tasks(), &mapped);
     assert!(ok, "{out}");
+    assert!(out.contains("labels that are no type of the schema: GPE;"), "PER is mapped: {out}");
     assert!(out.contains("1 cancelled annotation(s) left out"), "{out}");
     assert!(out.contains("1 prediction(s) left out: import them as suggestions"), "{out}");
     assert!(out.contains("1 result(s) of type `choices` left out"), "the task-level choice: {out}");

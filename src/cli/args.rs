@@ -179,13 +179,14 @@ pub(crate) enum Job {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Import a coder's annotations from another tool (brat) into --annotator's layer: mentions, events with
-    /// their roles, relations, attributes, actor links and notes. Nothing is written when anything is refused,
-    /// unless --partial is given.
+    /// Import a coder's annotations from another tool (brat, doccano; Label Studio into each annotator's coder)
+    /// into --annotator's layer: mentions, events with their roles, relations, attributes, actor links and
+    /// notes. Nothing is written when anything is refused, unless --partial is given.
     ImportAnnotations {
         /// Project folder.
         project: PathBuf,
-        /// An `.ann` file, or a folder of them (searched with its subfolders; the `.txt` files beside them).
+        /// An `.ann` file, or a folder of them (searched with its subfolders; the `.txt` files beside them); a
+        /// doccano or Label Studio file.
         path: PathBuf,
         /// The files' format.
         #[arg(long, value_enum)]

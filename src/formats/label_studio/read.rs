@@ -167,7 +167,8 @@ pub fn plan(
     }
     let mut plan = planning.plan;
     plan.tasks = (file.tasks.len(), file.tasks.len() - tasks_refused(&plan.refused));
-    plan.refused.sort_by_key(|r| file.tasks.iter().position(|(o, _)| *o == r.task));
+    let order: HashMap<&str, usize> = file.tasks.iter().enumerate().map(|(i, (o, _))| (o.as_str(), i)).collect();
+    plan.refused.sort_by_key(|r| order.get(r.task.as_str()).copied());
     plan.notes = planning.tally.notes(file);
     plan.targets = without_refused(targets, file, &plan.refused);
     plan
