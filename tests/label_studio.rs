@@ -112,7 +112,7 @@ fn label_studio_tasks_become_documents_and_each_annotators_layer() {
     let (ok, out) = import(&dir, &tasks(), &coders);
     assert!(!ok);
     assert!(out.contains("task 1, result Pq7Lm3Zt1: unknown label `PER`"), "{out}");
-    assert!(out.contains("labels that are no type of the schema: PER"), "{out}");
+    assert!(out.contains("labels the schema has no type for: PER;"), "{out}");
     assert!(out.contains("import the valid tasks with --partial"), "{out}");
     assert_eq!(common::files(&dir), before, "nothing written, not even the new document");
 
@@ -154,7 +154,7 @@ fn label_studio_tasks_become_documents_and_each_annotators_layer() {
     mapped.extend(["--map", "PER=ACTOR", "--config", s(&config)]);
     let (ok, out) = import(&dir, &tasks(), &mapped);
     assert!(ok, "{out}");
-    assert!(out.contains("labels that are no type of the schema: GPE;"), "PER is mapped: {out}");
+    assert!(out.contains("labels the schema has no type for: GPE;"), "PER is mapped: {out}");
     assert!(out.contains("1 cancelled annotation(s) left out"), "{out}");
     assert!(out.contains("1 prediction(s) left out: import them as suggestions"), "{out}");
     assert!(out.contains("1 result(s) of type `choices` left out"), "the task-level choice: {out}");
@@ -333,4 +333,17 @@ fn the_import_window_asks_whose_annotations_when_the_file_has_several_annotators
     let mine = loaded.get(&Annotator::parse("huda").unwrap()).cloned().unwrap_or_default();
     assert_eq!(mine.mentions.len(), 2);
     assert_eq!(mine.events.values().next().unwrap().trigger, Span::new(2, 5), "UTF-16 3..6 after the emoji");
+}
+
+#[test]
+fn add_types_adds_the_labels_the_schema_lacks_before_the_layers_are_written() {
+    let (_tmp, dir) = project();
+    let args = ["--coder", "7=huda", "--coder", "omar@example.org=omar", "--add-types"];
+    let (ok, out) = import(&dir, &tasks(), &args);
+    assert!(ok, "{out}");
+    let p = open_read_only(&dir);
+    assert!(p.config().schema.entity_types.iter().any(|t| t.id.as_str() == "PER"), "{out}");
+    drop(p);
+    let omar = layer(&dir, "raqqa", "omar");
+    assert!(omar.mentions.values().any(|m| m.entity_type.as_str() == "PER"), "{out}");
 }

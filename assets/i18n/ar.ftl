@@ -678,3 +678,19 @@ export-running = جارٍ التصدير… { $seconds } ث
 
 import-text-looking = البحث عن ملفات ‎.txt‎…
 import-text-progress = { $done } من { $total } ملفًا
+
+## ملف > استيراد التوسيمات: تسميات ليس لها نوع في المخطط.
+
+import-types-heading = { $count ->
+    [one] تسمية واحدة في الملف ليس لها نوع في المخطط
+   *[other] { $count } من تسميات الملف ليس لها نوع في المخطط
+}
+import-types-hint = اربط كلًّا منها بنوع من أنواع المخطط، أو أضِفه إلى المخطط نوعًا جديدًا.
+import-types-add-entity = إضافة نوعَ كيانٍ جديدًا
+import-types-add-event = إضافة نوعَ حدثٍ جديدًا
+import-types-add-relation = إضافة نوعَ علاقةٍ جديدًا
+import-types-adds = يضيف إلى المخطط: { $what }
+
+## المفتش: نوع العلاقة.
+
+relation-type-name = نوع العلاقة { $id }

@@ -641,3 +641,19 @@ export-running = Exporting… { $seconds } s
 
 import-text-looking = Looking for .txt files…
 import-text-progress = { $done } of { $total } files
+
+## File > Import annotations: labels the schema has no type for.
+
+import-types-heading = { $count ->
+    [one] One label of the file has no type in the schema
+   *[other] { $count } labels of the file have no type in the schema
+}
+import-types-hint = Map each onto a type of the schema, or add it to the schema as a new type.
+import-types-add-entity = Add as a new entity type
+import-types-add-event = Add as a new event type
+import-types-add-relation = Add as a new relation type
+import-types-adds = Adds to the schema: { $what }
+
+## The inspector: a relation's type.
+
+relation-type-name = Type of relation { $id }

@@ -2,7 +2,7 @@
 //! Planned whole first (every refusal listed with its task and result); then the documents the project
 //! lacks are made, and each coder's layers are written in that coder's own session (their lock held).
 
-use super::imports::{AnnotationOptions, say_what_it_looks_like};
+use super::imports::{AnnotationOptions, label_map_of, say_what_it_looks_like};
 use crate::*;
 use std::collections::{BTreeMap, HashMap};
 use tarmeez::formats::label_studio::{self as ls, CoderNames, ImportOptions, Plan, TaskFile};
@@ -34,9 +34,14 @@ pub(crate) fn import(
     };
     let names = CoderNames::parse(&ls_options.coders, annotator.cloned()).map_err(anyhow::Error::msg)?;
     let reader = annotator.cloned().unwrap_or_else(tarmeez::default_annotator);
-    let project = Project::open(dir, OpenOptions { annotator: reader, read_only: true })
+    // With --add-types the schema is changed, and saved before the layers are written.
+    let mut project = Project::open(dir, OpenOptions { annotator: reader, read_only: !options.add_types })
         .with_context(|| format!("cannot open {}", dir.display()))?;
-    let map = type_labels::parse_map(&options.map, &project.config().schema).map_err(anyhow::Error::msg)?;
+    if let tarmeez::store::Access::ReadOnly(why) = project.access().clone()
+        && options.add_types
+    {
+        anyhow::bail!("cannot add types to {}: {why}", dir.display());
+    }
     let coders = match ls::coders::coders(&file, &names) {
         Ok(c) => c,
         Err(message) => {
@@ -45,14 +50,16 @@ pub(crate) fn import(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let plan = ls::plan(&project, &file, &coders, &ImportOptions { map: map.clone(), partial: options.partial }, None);
+    let found = ls::found::found_types_at(path, ls_options.config.as_deref());
+    let map = label_map_of(&mut project, options, &found)?;
+    let ls_import = ImportOptions { map, partial: options.partial, schema: None };
+    let plan = ls::plan(&project, &file, &coders, &ls_import, None);
     for note in &plan.notes {
         outln!("{shown}: note: {note}");
     }
     for r in &plan.refused {
         outln!("{shown}: {r}");
     }
-    say_missing_labels(path, &file, ls_options.config.as_deref(), &project, &map)?;
     let coders_written = plan.coders();
     if !plan.refused.is_empty() && (!options.partial || coders_written.is_empty()) {
         let hint = if options.partial || plan.tasks.1 == 0 { "" } else { " (import the valid tasks with --partial)" };
@@ -71,6 +78,10 @@ pub(crate) fn import(
             outln!("{shown}: no annotations to import");
         }
         return Ok(if plan.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE });
+    }
+    // The types --add-types added, saved before the layers that use them.
+    if options.add_types {
+        project.save_dirty().context("the types could not be added; nothing was imported")?;
     }
     drop(project);
     write(dir, &file, &plan)?;
@@ -115,40 +126,6 @@ fn write(dir: &Path, file: &TaskFile, plan: &Plan) -> Result<()> {
             c.arguments,
             c.relations,
             c.documents
-        );
-    }
-    Ok(())
-}
-
-/// Names the labels the file (and its labeling config: `--config`, else `label_config.xml` beside it) uses
-/// that are no type of the schema, for --map.
-fn say_missing_labels(
-    path: &Path,
-    file: &TaskFile,
-    config: Option<&Path>,
-    project: &Project,
-    map: &type_labels::LabelMap,
-) -> Result<()> {
-    let beside = path.with_file_name(ls::config::FILE_NAME);
-    let config_path = config.map(Path::to_owned).or_else(|| beside.is_file().then_some(beside));
-    let declared = match &config_path {
-        Some(c) => {
-            let xml = std::fs::read_to_string(c).with_context(|| format!("cannot read {}", c.display()))?;
-            Some(ls::config::read_config(&xml).with_context(|| c.display().to_string())?)
-        }
-        None => None,
-    };
-    let found = ls::found_types(file, declared.as_ref());
-    let schema = &project.config().schema;
-    let labels = found.entities.iter().chain(found.events.iter().map(|e| &e.label));
-    let missing: Vec<&str> =
-        labels.filter(|l| type_labels::type_of(schema, map, l).is_none()).map(String::as_str).collect();
-    if !missing.is_empty() {
-        outln!(
-            "{}: labels that are no type of the schema: {}; map each with --map LABEL=TYPE (TYPE one of {})",
-            path.display(),
-            missing.join(", "),
-            type_labels::type_list(schema)
         );
     }
     Ok(())

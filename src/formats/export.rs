@@ -195,7 +195,7 @@ fn export_brat(project: &Project, annotator: Option<&Annotator>, out: &Path) -> 
         format: ExportFormat::Brat,
         files: report.written.iter().map(|(.., ann)| ann.clone()).collect(),
         skipped: report.skipped.into_iter().map(|(doc, first)| (doc, Some(first))).collect(),
-        not_expressed: vec![],
+        not_expressed: report.not_expressed.iter().map(ToString::to_string).collect(),
         counts: ExportCounts::Brat { ann_files: report.written },
     })
 }

@@ -21,3 +21,4 @@ pub mod type_labels;
 pub mod found_types;
 // Issue 17: Label Studio task exports in (documents and coders' layers) and out (tasks.json, label_config.xml).
 pub mod label_studio;
+pub mod schema_additions;

@@ -62,7 +62,8 @@ impl Kind {
                 "Tarmeez cannot read it; write each document's `doc.to_json()` and import that with \
                  import-suggestions --format spacy"
             }
-            Kind::WebAnno | Kind::Conll => "Tarmeez cannot read it yet",
+            Kind::Conll => "read it with `--format conll` (import-annotations or import-suggestions)",
+            Kind::WebAnno => "Tarmeez cannot read it yet",
             Kind::OtherJson => "Tarmeez reads none of its shape",
         }
     }
@@ -75,6 +76,7 @@ impl Kind {
             Kind::LabelStudio => Some(SuggestionFormat::LabelStudio),
             Kind::Hf => Some(SuggestionFormat::Hf),
             Kind::SpacyJson => Some(SuggestionFormat::Spacy),
+            Kind::Conll => Some(SuggestionFormat::Conll),
             _ => None,
         }
     }
@@ -85,6 +87,7 @@ impl Kind {
             Kind::Brat => Some(AnnotationFormat::Brat),
             Kind::Doccano => Some(AnnotationFormat::Doccano),
             Kind::LabelStudio => Some(AnnotationFormat::LabelStudio),
+            Kind::Conll => Some(AnnotationFormat::Conll),
             _ => None,
         }
     }
@@ -156,7 +159,7 @@ fn is_brat_line(line: &str) -> bool {
 
 /// Why the text looks like CoNLL columns (`-DOCSTART-`, or lines of columns whose last is a tag such as
 /// `B-ORG` or `O`), if it does.
-fn conll_columns(text: &str) -> Option<String> {
+pub(crate) fn conll_columns(text: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).take(20).collect();
     if lines.first().is_some_and(|l| l.starts_with("-DOCSTART-")) {
         return Some("its first line is `-DOCSTART-`".to_owned());

@@ -4,7 +4,7 @@
 
 use super::import::ImportSummary;
 use super::*;
-use crate::formats::type_labels::{LabelMap, TypeOf, type_list, type_of};
+use crate::formats::type_labels::{LabelMap, TypeOf, relation_of, type_list, type_of};
 
 /// What an entity of a line became in the layer being built.
 #[derive(Clone, Copy)]
@@ -109,12 +109,14 @@ pub(crate) fn add_entity(
 /// Adds (or finds) the role argument or event relation a doccano relation stands for.
 pub(crate) fn add_relation(
     work: &mut Building<'_>,
-    schema: &Schema,
+    (schema, map): (&Schema, &LabelMap),
     from: Target,
     to: Target,
     kind: &str,
 ) -> Result<(), String> {
     let Building { layer, present, summary } = work;
+    // A relation label is the schema's relation type through the mapping, whatever its case.
+    let relation_type = relation_of(schema, map, kind).unwrap_or_else(|| RelationTypeId::new(kind));
     match (from, to) {
         (Target::Event(e), Target::Mention(m)) => {
             let event = layer.events.get(&e).ok_or("its event is missing")?;
@@ -140,7 +142,6 @@ pub(crate) fn add_relation(
             Ok(())
         }
         (Target::Event(a), Target::Event(b)) => {
-            let relation_type = RelationTypeId::new(kind);
             if schema.relation_type(&relation_type).is_none() {
                 let known: Vec<&str> = schema.relation_types.iter().map(|r| r.id.as_str()).collect();
                 return Err(format!("`{kind}` is not a relation type between events (known: {})", known.join(", ")));
@@ -155,7 +156,6 @@ pub(crate) fn add_relation(
             Ok(())
         }
         (Target::Mention(a), Target::Mention(b)) => {
-            let relation_type = RelationTypeId::new(kind);
             let Some(def) = schema.relation_type(&relation_type).filter(|r| !r.between.is_events()) else {
                 let known: Vec<&str> =
                     schema.relation_types.iter().filter(|r| !r.between.is_events()).map(|r| r.id.as_str()).collect();

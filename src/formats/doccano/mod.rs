@@ -50,6 +50,6 @@ mod import;
 
 pub use export::export_doccano;
 pub use import::{
-    ImportError, ImportOptions, ImportSummary, Refusal, import_doccano, import_doccano_with, plan_doccano,
+    ImportError, ImportOptions, ImportSummary, Refusal, found_types, import_doccano, import_doccano_with, plan_doccano,
     plan_doccano_with,
 };

@@ -50,6 +50,17 @@ pub fn found_types(file: &TaskFile, config: Option<&FoundTypes>) -> FoundTypes {
     found
 }
 
+/// What the task file at `path` uses, after what its labeling config declares (`config`, else
+/// `label_config.xml` beside the file when there is one); nothing when the file cannot be read.
+pub fn found_types_at(path: &std::path::Path, config: Option<&std::path::Path>) -> FoundTypes {
+    let beside = path.with_file_name(super::config::FILE_NAME);
+    let config_path = config.map(std::path::Path::to_owned).or_else(|| beside.is_file().then_some(beside));
+    let declared =
+        config_path.and_then(|c| std::fs::read_to_string(c).ok()).and_then(|xml| super::config::read_config(&xml).ok());
+    let file = super::tasks::read_tasks(path).unwrap_or_default();
+    found_types(&file, declared.as_ref())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,6 +23,9 @@ pub struct ImportOptions {
     pub map: LabelMap,
     /// Import the valid tasks and list the others, instead of importing nothing.
     pub partial: bool,
+    /// The schema to read the file against, when it is to be the project's with types added
+    /// ([`crate::formats::schema_additions`]); else the project's.
+    pub schema: Option<Schema>,
 }
 
 /// Something of the file refused.
@@ -157,8 +160,9 @@ pub fn plan(
     let targets = find_documents(project, file, &mut |i, message| {
         refused.push(Refusal { task: file.tasks[i].0.clone(), result: None, message });
     });
+    let schema = options.schema.as_ref().unwrap_or(&project.config().schema);
     let mut planning =
-        Planning { project, coders, map: &options.map, only, plan: Plan::default(), tally: Tally::default() };
+        Planning { project, schema, coders, map: &options.map, only, plan: Plan::default(), tally: Tally::default() };
     planning.plan.refused = refused;
     for (i, (origin, task)) in file.tasks.iter().enumerate() {
         let (Ok(task), Some(key)) = (task, &targets.of_task[i]) else { continue };
@@ -222,6 +226,7 @@ impl Tally {
 
 struct Planning<'a> {
     project: &'a Project,
+    schema: &'a Schema,
     coders: &'a BTreeMap<String, Annotator>,
     map: &'a LabelMap,
     only: Option<&'a Annotator>,
@@ -259,7 +264,7 @@ impl Planning<'_> {
             let mut refuse = |result: &str, message: String| {
                 refusals.push(Refusal { task: origin.to_owned(), result: Some(result.to_owned()), message });
             };
-            let schema = &self.project.config().schema;
+            let schema = self.schema;
             build_annotation(&mut work, (schema, self.map), (text, &offsets), a, &mut refuse, &mut self.tally);
             staged.push((slot, before, work));
         }
@@ -394,7 +399,7 @@ fn add_link(
     }
     for label in labels {
         let kind = resolve_kind(work.layer, schema, a, label);
-        add_relation(work, schema, a, b, &kind)?;
+        add_relation(work, (schema, &LabelMap::new()), a, b, &kind)?;
     }
     Ok(())
 }

@@ -24,6 +24,8 @@ pub mod shortcuts;
 pub mod share;
 // File > Add text files (the newcomer's path).
 pub mod import_text;
+// Issue 17: the labels of an imported file that the schema lacks, mapped or added.
+pub mod type_choices;
 
 pub use actors::ActorsWindow;
 pub use events_table::EventsTable;
