@@ -108,7 +108,7 @@ impl ImportAnnotationsWindow {
             // Planned again only when a choice or the project changed, not every frame.
             let resolved = self.types.resolve(&project.config().schema);
             let adds = (!resolved.added.is_empty())
-                .then(|| crate::tr!(ui, "import-types-adds", what = resolved.added.join(", ")).to_string());
+                .then(|| crate::trl!(ui, "import-types-adds", what = resolved.added.join(", ")).to_string());
             self.plan = Some((key, self.make_plan(project, doc.cloned(), resolved, adds)));
         }
         let (_, planned) = self.plan.as_ref()?;
@@ -118,8 +118,12 @@ impl ImportAnnotationsWindow {
             Planned::Not(lines) => (lines, false),
         };
         egui::ScrollArea::vertical().id_salt("import-plan").max_height(200.0).show(ui, |ui| {
+            // With the bidi pass: a line may hold Arabic (a label, the Arabic interface's words) and wrap.
+            let size = egui::TextStyle::Body.resolve(ui.style()).size;
+            let style =
+                crate::ui::bidi_label::LabelStyle { size, color: ui.visuals().text_color(), single_line: false };
             for line in lines {
-                ui.label(line);
+                crate::ui::bidi_label::bidi_label(ui, line, style, egui::Sense::hover());
             }
         });
         if ui.add_enabled(ready, egui::Button::new("Import into my layer")).clicked()

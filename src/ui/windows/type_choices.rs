@@ -7,8 +7,8 @@ use crate::formats::found_types::FoundTypes;
 use crate::formats::schema_additions::{self, LabelKind, Missing};
 use crate::formats::type_labels::LabelMap;
 use crate::model::Schema;
-use crate::tr;
 use crate::ui::bidi_label::{LabelStyle, bidi_label, text_width};
+use crate::{tr, trl};
 use eframe::egui;
 use std::collections::BTreeMap;
 
@@ -66,8 +66,12 @@ impl TypeChoices {
             return;
         }
         ui.separator();
-        ui.strong(tr!(ui, "import-types-heading", count = missing.len()));
-        ui.weak(tr!(ui, "import-types-hint"));
+        // With the bidi pass, which wraps Arabic right (egui would wrap the visual order, last words first).
+        let size = egui::TextStyle::Body.resolve(ui.style()).size;
+        let strong = LabelStyle { size, color: ui.visuals().strong_text_color(), single_line: false };
+        bidi_label(ui, &trl!(ui, "import-types-heading", count = missing.len()), strong, egui::Sense::hover());
+        let weak = LabelStyle { color: ui.visuals().weak_text_color(), ..strong };
+        bidi_label(ui, trl!(ui, "import-types-hint"), weak, egui::Sense::hover());
         egui::ScrollArea::vertical()
             .id_salt("import-types")
             .max_height(180.0)
