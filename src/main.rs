@@ -53,6 +53,26 @@ fn given_annotator(cli: &Cli) -> Result<Option<Annotator>, ExitCode> {
     })
 }
 
+/// `import-annotations`: the format's job with its options.
+fn import_annotations_job(job: Job, annotator: Option<&Annotator>) -> anyhow::Result<ExitCode> {
+    let Job::ImportAnnotations { project, path, format, doc, replace, map, partial, add_types, scheme, coder, config } =
+        job
+    else {
+        unreachable!("called with import-annotations only")
+    };
+    let options = AnnotationOptions { doc, replace, map, partial, add_types, format: format.0, scheme };
+    match format.0 {
+        AnnotationFormat::Brat => import_annotations(&project, &path, &options, annotator),
+        AnnotationFormat::Doccano => import_doccano(&project, &path, &options, annotator),
+        // Issue 17: Label Studio tasks into documents and each annotator's coder's layers.
+        AnnotationFormat::LabelStudio => {
+            let ls = cli::label_studio::LabelStudioOptions { coders: coder, config };
+            cli::label_studio::import(&project, &path, &options, &ls, annotator)
+        }
+        AnnotationFormat::Conll => cli::imports_conll::import_conll(&project, &path, &options, annotator),
+    }
+}
+
 /// `tarmeez render`: its options gathered for [`render`].
 fn render_job(job: Job, annotator: Annotator) -> anyhow::Result<ExitCode> {
     let Job::Render { project, doc_id, out, width, font_size, labels, no_suggestions, dark, pages, page_height } = job
@@ -119,14 +139,8 @@ fn main() -> ExitCode {
         Some(Job::Export { project, format, out }) => {
             export(&project, format.0, &out, cli.annotator.is_some().then_some(&annotator))
         }
-        Some(Job::ImportAnnotations { project, path, format, doc, replace, map, partial, add_types, scheme }) => {
-            let options = AnnotationOptions { doc, replace, map, partial, add_types, format: format.0, scheme };
-            let annotator = cli.annotator.is_some().then_some(&annotator);
-            match format.0 {
-                AnnotationFormat::Brat => import_annotations(&project, &path, &options, annotator),
-                AnnotationFormat::Doccano => import_doccano(&project, &path, &options, annotator),
-                AnnotationFormat::Conll => cli::imports_conll::import_conll(&project, &path, &options, annotator),
-            }
+        Some(job @ Job::ImportAnnotations { .. }) => {
+            import_annotations_job(job, cli.annotator.is_some().then_some(&annotator))
         }
         Some(job @ Job::Render { .. }) => render_job(job, annotator),
         Some(Job::InitTeam { project, remote }) => cli::sync::init_team(&project, remote.as_deref()),

@@ -182,13 +182,14 @@ pub(crate) enum Job {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Import a coder's annotations from another tool (brat, doccano, CoNLL) into --annotator's layer: mentions, events with
-    /// their roles, relations, attributes, actor links and notes. Nothing is written when anything is refused,
-    /// unless --partial is given.
+    /// Import a coder's annotations from another tool (brat, doccano, CoNLL; Label Studio into each annotator's
+    /// coder) into --annotator's layer: mentions, events with their roles, relations, attributes, actor links and
+    /// notes. Nothing is written when anything is refused, unless --partial is given.
     ImportAnnotations {
         /// Project folder.
         project: PathBuf,
-        /// An `.ann` file, or a folder of them (searched with its subfolders; the `.txt` files beside them).
+        /// An `.ann` file, or a folder of them (searched with its subfolders; the `.txt` files beside them); a
+        /// doccano or Label Studio file.
         path: PathBuf,
         /// The files' format.
         #[arg(long, value_enum)]
@@ -204,7 +205,17 @@ pub(crate) enum Job {
         /// numbered labels (labels equal to a type's id in any case need none).
         #[arg(long = "map", value_name = "LABEL=TYPE")]
         map: Vec<String>,
-        /// Import the valid files (brat), lines (doccano) or documents (CoNLL) and list the refused ones; the exit status is 1.
+        // Issue 17: Label Studio's annotators are user ids or emails; its projects have a labeling config.
+        /// label-studio: the coder of a Label Studio user (its id or email), e.g. --coder 3=huda; without it a
+        /// file with one annotator goes into --annotator's layer.
+        #[arg(long = "coder", value_name = "USER=CODER")]
+        coder: Vec<String>,
+        /// label-studio: the project's labeling config, to list the labels it declares that the schema lacks
+        /// (default: `label_config.xml` beside the file, when there is one).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Import the valid files (brat), lines (doccano), tasks (label-studio) or documents (CoNLL) and list the
+        /// refused ones; the exit status is 1.
         #[arg(long)]
         partial: bool,
         /// Add the labels that neither the schema nor --map give a type to the schema, as new entity, event

@@ -232,10 +232,18 @@ pub(crate) fn label_map(
     path: &Path,
     options: &AnnotationOptions,
 ) -> Result<type_labels::LabelMap> {
+    label_map_of(project, options, &options.format.found_types(path))
+}
+
+/// [`label_map`] for the labels `found` (Label Studio: its file's and its `--config`'s).
+pub(crate) fn label_map_of(
+    project: &mut Project,
+    options: &AnnotationOptions,
+    found: &tarmeez::formats::found_types::FoundTypes,
+) -> Result<type_labels::LabelMap> {
     let schema = &project.config().schema;
     let map = type_labels::parse_map(&options.map, schema).map_err(anyhow::Error::msg)?;
-    let found = options.format.found_types(path);
-    let missing = schema_additions::missing(schema, &map, &found);
+    let missing = schema_additions::missing(schema, &map, found);
     if missing.is_empty() {
         return Ok(map);
     }
@@ -249,7 +257,7 @@ pub(crate) fn label_map(
         );
         return Ok(map);
     }
-    let additions = schema_additions::add_missing(schema, &map, &found);
+    let additions = schema_additions::add_missing(schema, &map, found);
     project
         .apply_edit(ProjectEdit::SetSchema(Box::new(additions.schema)))
         .context("the types could not be added; nothing was imported")?;

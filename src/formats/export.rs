@@ -4,7 +4,7 @@
 //! Names, descriptions and dispatch live here so that a format added once appears on the command line and in
 //! the window alike; each caller only words the [`ExportReport`] its own way.
 
-use crate::formats::{brat, conll, doccano, events_csv, events_table, hf_jsonl, html};
+use crate::formats::{brat, conll, doccano, events_csv, events_table, hf_jsonl, html, label_studio};
 use crate::model::{Annotator, DocId};
 use crate::store::Project;
 use std::fmt;
@@ -23,18 +23,21 @@ pub enum ExportFormat {
     Conll,
     /// Hugging Face JSON lines.
     HfJsonl,
+    /// Label Studio tasks with a labeling config (issue 17).
+    LabelStudio,
     /// Web pages to read in a browser.
     Html,
 }
 
 impl ExportFormat {
     /// Every format, in the order they are listed.
-    pub const ALL: [ExportFormat; 6] = [
+    pub const ALL: [ExportFormat; 7] = [
         ExportFormat::EventsCsv,
         ExportFormat::Brat,
         ExportFormat::Doccano,
         ExportFormat::Conll,
         ExportFormat::HfJsonl,
+        ExportFormat::LabelStudio,
         ExportFormat::Html,
     ];
 
@@ -46,6 +49,7 @@ impl ExportFormat {
             ExportFormat::Doccano => "doccano",
             ExportFormat::Conll => "conll",
             ExportFormat::HfJsonl => "hf-jsonl",
+            ExportFormat::LabelStudio => "label-studio",
             ExportFormat::Html => "html",
         }
     }
@@ -63,6 +67,7 @@ impl ExportFormat {
             ExportFormat::Doccano => "JSON lines with entities and relations",
             ExportFormat::Conll => "BIO tokens, clitics split at mention boundaries",
             ExportFormat::HfJsonl => "text and code point spans",
+            ExportFormat::LabelStudio => "Label Studio tasks and labeling config",
             ExportFormat::Html => "pages to read in a browser, with legend and events",
         }
     }
@@ -85,6 +90,10 @@ impl ExportFormat {
             }
             ExportFormat::HfJsonl => {
                 "`hf.jsonl`: text and entity spans in code points, in the Hugging Face pipeline's shape"
+            }
+            ExportFormat::LabelStudio => {
+                "`tasks.json`: one Label Studio task per document, one annotation per coder (regions, roles and \
+                 relations, UTF-16 offsets), with `label_config.xml` declaring the schema's types"
             }
             ExportFormat::Html => {
                 "Web pages: each article right to left with coloured spans, a legend and its events, one \
@@ -162,9 +171,11 @@ pub fn export_project(
     match format {
         ExportFormat::EventsCsv => export_events(project, annotator, out),
         ExportFormat::Brat => export_brat(project, annotator, out),
-        ExportFormat::Doccano | ExportFormat::Conll | ExportFormat::HfJsonl | ExportFormat::Html => {
-            export_spans(project, format, annotator, out)
-        }
+        ExportFormat::Doccano
+        | ExportFormat::Conll
+        | ExportFormat::HfJsonl
+        | ExportFormat::Html
+        | ExportFormat::LabelStudio => export_spans(project, format, annotator, out),
     }
 }
 
@@ -200,6 +211,7 @@ fn export_spans(
         ExportFormat::Doccano => doccano::export_doccano(project, annotator, out),
         ExportFormat::Conll => conll::export_conll(project, annotator, out),
         ExportFormat::Html => html::export_html(project, annotator, out),
+        ExportFormat::LabelStudio => label_studio::export_label_studio(project, annotator, out),
         _ => hf_jsonl::export_hf_jsonl(project, annotator, out),
     }
     // Its message and cause chain are kept: the command line prints the chain, the window the message.

@@ -13,6 +13,8 @@ pub enum AnnotationFormat {
     Brat,
     /// doccano JSON lines.
     Doccano,
+    /// Label Studio tasks (a JSON export, one task, or JSON lines): documents and coders' layers.
+    LabelStudio,
     // Issue 17: CoNLL column files (src/formats/conll/).
     /// CoNLL-2003, IOB2 or BIOES columns (ANERcorp, Tarmeez's own export).
     Conll,
@@ -20,13 +22,15 @@ pub enum AnnotationFormat {
 
 impl AnnotationFormat {
     /// Every format, in the order they are listed.
-    pub const ALL: [AnnotationFormat; 3] = [AnnotationFormat::Brat, AnnotationFormat::Doccano, AnnotationFormat::Conll];
+    pub const ALL: [AnnotationFormat; 4] =
+        [AnnotationFormat::Brat, AnnotationFormat::Doccano, AnnotationFormat::LabelStudio, AnnotationFormat::Conll];
 
     /// The name as `--format` takes it.
     pub fn name(self) -> &'static str {
         match self {
             AnnotationFormat::Brat => "brat",
             AnnotationFormat::Doccano => "doccano",
+            AnnotationFormat::LabelStudio => "label-studio",
             AnnotationFormat::Conll => "conll",
         }
     }
@@ -41,6 +45,7 @@ impl AnnotationFormat {
         match self {
             AnnotationFormat::Brat => "brat (.ann)",
             AnnotationFormat::Doccano => "doccano (JSON lines)",
+            AnnotationFormat::LabelStudio => "Label Studio (tasks JSON)",
             AnnotationFormat::Conll => "CoNLL / IOB columns",
         }
     }
@@ -52,6 +57,10 @@ impl AnnotationFormat {
             AnnotationFormat::Doccano => {
                 "doccano JSON lines, as `export --format doccano` writes them, or doccano's `label` and `labels` forms, or \
                  doccano 1.x's `annotations` (numbered labels, named with --map 3=ACTOR)"
+            }
+            AnnotationFormat::LabelStudio => {
+                "Label Studio's JSON export of tasks: each task's text a document (made when the project lacks it), \
+                 each annotation a coder's layer (name annotators with --coder 3=huda), span labels and relations"
             }
             AnnotationFormat::Conll => {
                 "CoNLL columns, the tag last: CoNLL-2003 (IOB1, -DOCSTART-), IOB2 or BIOES/BILOU (ANERcorp's \
@@ -66,6 +75,7 @@ impl AnnotationFormat {
         match self {
             AnnotationFormat::Brat => crate::formats::brat::found_types(path),
             AnnotationFormat::Doccano => crate::formats::doccano::found_types(path),
+            AnnotationFormat::LabelStudio => crate::formats::label_studio::found::found_types_at(path, None),
             AnnotationFormat::Conll => {
                 let file = crate::formats::conll::read_file(path, None);
                 file.map(|f| crate::formats::conll::found_types(&f)).unwrap_or_default()
@@ -73,15 +83,20 @@ impl AnnotationFormat {
         }
     }
 
-    /// The format a path most likely holds: brat for an `.ann` file or a folder, CoNLL for a `.conll` file or
-    /// one whose lines look like CoNLL columns, else doccano.
+    /// The format a path most likely holds: brat for an `.ann` file or a folder, Label Studio for a file that
+    /// looks like its tasks, CoNLL for a `.conll` file or one whose lines look like CoNLL columns, else doccano.
     pub fn from_path(path: &Path) -> Self {
         let ann = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann"));
         if ann || path.is_dir() {
             return AnnotationFormat::Brat;
         }
+        // Issue 17: Label Studio's tasks are told by their content (`data`, `annotations`).
+        let guess = crate::formats::sniff::sniff_path(path);
+        if guess.as_ref().is_some_and(|g| g.kind == crate::formats::sniff::Kind::LabelStudio) {
+            return AnnotationFormat::LabelStudio;
+        }
         let conll = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("conll"))
-            || crate::formats::sniff::sniff_path(path).is_some_and(|g| g.kind == crate::formats::sniff::Kind::Conll);
+            || guess.is_some_and(|g| g.kind == crate::formats::sniff::Kind::Conll);
         if conll { AnnotationFormat::Conll } else { AnnotationFormat::Doccano }
     }
 }

@@ -19,4 +19,6 @@ pub mod sniff;
 pub mod type_labels;
 // Issue 17: what another tool's files declare or use, to map or add before an import.
 pub mod found_types;
+// Issue 17: Label Studio task exports in (documents and coders' layers) and out (tasks.json, label_config.xml).
+pub mod label_studio;
 pub mod schema_additions;

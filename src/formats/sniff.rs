@@ -52,7 +52,10 @@ impl Kind {
         match self {
             Kind::Brat => "read it with `--format brat` (import-annotations or import-suggestions)",
             Kind::Doccano => "read it with `--format doccano` (import-annotations or import-suggestions)",
-            Kind::LabelStudio => "import-suggestions --format label-studio reads its predictions",
+            Kind::LabelStudio => {
+                "import-annotations --format label-studio reads its annotations, import-suggestions --format \
+                 label-studio its predictions"
+            }
             Kind::Hf => "read it with import-suggestions --format hf",
             Kind::SpacyJson => "read it with import-suggestions --format spacy",
             Kind::SpacyDocBin => {
@@ -83,6 +86,7 @@ impl Kind {
         match self {
             Kind::Brat => Some(AnnotationFormat::Brat),
             Kind::Doccano => Some(AnnotationFormat::Doccano),
+            Kind::LabelStudio => Some(AnnotationFormat::LabelStudio),
             Kind::Conll => Some(AnnotationFormat::Conll),
             _ => None,
         }

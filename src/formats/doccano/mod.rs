@@ -44,7 +44,7 @@ use std::path::{Path, PathBuf};
 pub const FILE_NAME: &str = "doccano.jsonl";
 
 // Building a layer from a line, checked against the schema.
-mod building;
+pub(crate) mod building;
 mod export;
 mod import;
 

@@ -79,7 +79,7 @@ impl Purpose {
                 file("Import documents (JSON lines or CSV)", "Corpus", &["jsonl", "ndjson", "csv"])
             }
             Purpose::ImportAnnotations => file(
-                "Import annotations (brat .ann, doccano JSON lines, CoNLL columns) into your layer",
+                "Import annotations (brat .ann, doccano JSON lines, Label Studio tasks, CoNLL columns) into your layer",
                 "Annotations",
                 &["ann", "jsonl", "json", "conll", "txt"],
             ),

@@ -1,11 +1,11 @@
 //! File > Import annotations: a brat `.ann` file (or every `.ann` file of its folder), a doccano JSON lines
-//! file or a CoNLL column file into the coder's own layer, as one change that Ctrl+Z undoes. The window shows
+//! file, a Label Studio task file (one annotator's annotations) or a CoNLL column file into the coder's own layer, as one change that Ctrl+Z undoes. The window shows
 //! what the import would add, or every refusal with its file and line; with any refusal nothing is imported.
 //! Labels the schema has no type for are listed ([`TypeChoices`]): each mapped onto a type or added to the
 //! schema, in the same change as the annotations.
 
 use super::type_choices::{Resolved, TypeChoices};
-use crate::formats::{brat, doccano};
+use crate::formats::{brat, doccano, label_studio};
 use crate::model::{DocId, ProjectEdit};
 use crate::store::Project;
 use crate::ui::action::Action;
@@ -38,6 +38,11 @@ pub struct ImportAnnotationsWindow {
     pub into_shown: bool,
     /// The labels the schema lacks, and what the coder chose for each.
     types: TypeChoices,
+    /// Label Studio: whose annotations (a user id or email of the file) go into the coder's layer; the
+    /// file's one annotator when `None`.
+    pub ls_user: Option<String>,
+    /// Label Studio: the file's annotators, read once.
+    ls_users: Option<Vec<String>>,
     plan: Option<(String, Planned)>,
 }
 
@@ -46,7 +51,18 @@ impl ImportAnnotationsWindow {
     pub fn open(path: PathBuf) -> Self {
         let format = AnnotationFormat::from_path(&path);
         let types = TypeChoices::default();
-        Self { path, format, whole_folder: false, replace: false, into_shown: false, types, plan: None }
+        let (ls_user, ls_users) = (None, None);
+        Self {
+            path,
+            format,
+            whole_folder: false,
+            replace: false,
+            into_shown: false,
+            types,
+            ls_user,
+            ls_users,
+            plan: None,
+        }
     }
 
     /// Draws the window; returns the import to make, and what to say once it is made, when the coder
@@ -68,6 +84,9 @@ impl ImportAnnotationsWindow {
             }
             ui.checkbox(&mut self.replace, "Replace my annotations of these documents");
         }
+        if self.format == AnnotationFormat::LabelStudio {
+            self.choose_ls_user(ui);
+        }
         let doc = shown.filter(|_| self.into_shown && !self.whole_folder && self.format == AnnotationFormat::Brat);
         let source = self.source();
         let format = self.format;
@@ -75,8 +94,9 @@ impl ImportAnnotationsWindow {
         self.types.show(ui, &project.config().schema);
         // The plan holds ids numbered against the coder's layer: planned again for another project or coder.
         let key = format!(
-            "{:?}|{}|{}|{doc:?}|{}|{}|{}|{}",
+            "{:?}|{:?}|{}|{}|{doc:?}|{}|{}|{}|{}",
             self.format,
+            self.ls_user,
             self.whole_folder,
             self.replace,
             project.root().display(),
@@ -195,9 +215,88 @@ impl ImportAnnotationsWindow {
                     Err(e) => Planned::Not(e.to_string().lines().map(str::to_owned).collect()),
                 }
             }
+            AnnotationFormat::LabelStudio => {
+                self.plan_label_studio(project, label_studio::ImportOptions { map, schema, partial: false })
+            }
             AnnotationFormat::Conll => {
                 let options = crate::formats::conll::ImportOptions { map, schema, ..Default::default() };
                 conll_plan(project, &self.path, &options)
+            }
+        }
+    }
+}
+
+// Issue 17: Label Studio tasks, one annotator's annotations into the coder's layer.
+impl ImportAnnotationsWindow {
+    /// Label Studio: the choice of the file's annotator whose annotations come into the coder's layer.
+    fn choose_ls_user(&mut self, ui: &mut egui::Ui) {
+        let path = &self.path;
+        let users = self.ls_users.get_or_insert_with(|| {
+            let file = label_studio::read_tasks(path).unwrap_or_default();
+            label_studio::coders::annotators(&file).into_keys().collect()
+        });
+        if users.len() < 2 {
+            return;
+        }
+        let shown = self.ls_user.clone().unwrap_or_else(|| "(choose)".to_owned());
+        egui::ComboBox::from_label("Annotations of Label Studio user").selected_text(shown).show_ui(ui, |ui| {
+            for user in users.iter().cloned() {
+                let label = if user.is_empty() { "(nobody named)".to_owned() } else { user.clone() };
+                ui.selectable_value(&mut self.ls_user, Some(user), label);
+            }
+        });
+    }
+
+    /// Label Studio: the chosen annotator's annotations into the coder's layer, for the documents the project
+    /// has (`tarmeez import-annotations` also makes the documents it lacks, which undo could not take back).
+    fn plan_label_studio(&self, project: &Project, options: label_studio::ImportOptions) -> Planned {
+        let file = match label_studio::read_tasks(&self.path) {
+            Ok(f) => f,
+            Err(e) => return Planned::Not(vec![e.to_string()]),
+        };
+        let users = label_studio::coders::annotators(&file);
+        let user = match (&self.ls_user, users.len()) {
+            (Some(u), _) => u.clone(),
+            (None, 1) => users.keys().next().cloned().unwrap_or_default(),
+            (None, 0) => return Planned::Not(vec!["The file has no annotations to import.".into()]),
+            (None, n) => {
+                return Planned::Not(vec![format!("The file has annotations by {n} annotators: choose whose.")]);
+            }
+        };
+        let me = project.annotator().clone();
+        let coders = std::collections::BTreeMap::from([(user, me.clone())]);
+        let plan = label_studio::plan(project, &file, &coders, &options, Some(&me));
+        let mut lines: Vec<String> = plan.notes.iter().map(|n| format!("Note: {n}")).collect();
+        let new = plan.new_documents_for(&me).len();
+        if new > 0 {
+            let line = format!(
+                "Note: {} the project lacks, left out: `tarmeez import-annotations --format label-studio` makes them.",
+                plural(new, "task document")
+            );
+            lines.insert(0, line);
+        }
+        if !plan.refused.is_empty() {
+            lines.insert(0, format!("{} problems; nothing would be imported:", plan.refused.len()));
+            lines.extend(plan.refused.iter().map(ToString::to_string));
+            return Planned::Not(lines);
+        }
+        let c = plan.counts_in_existing(&me);
+        let line = format!(
+            "{}, {}, {} roles, {} into {}",
+            plural(c.mentions, "mention"),
+            plural(c.events, "event"),
+            c.arguments,
+            plural(c.relations, "relation"),
+            plural(c.documents, "document")
+        );
+        match plan.edit_for(&me, &std::collections::HashMap::new()) {
+            Some(edit) => {
+                lines.insert(0, line.clone());
+                Planned::Ready { edit: Box::new(edit), lines, summary: format!("Imported {line} from Label Studio.") }
+            }
+            None => {
+                lines.insert(0, "Everything in it is already in your layer.".into());
+                Planned::Not(lines)
             }
         }
     }
