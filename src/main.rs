@@ -9,7 +9,7 @@ use tarmeez::formats::export::{ExportCounts, ExportFormat, ExportReport, coded_d
 use tarmeez::formats::import::AnnotationFormat;
 use tarmeez::formats::png_render::RenderOptions;
 use tarmeez::formats::suggestions::{self, SuggestionFormat};
-use tarmeez::formats::{brat, plain_text, sniff, type_labels};
+use tarmeez::formats::{brat, plain_text, schema_additions, sniff, type_labels};
 use tarmeez::model::{Annotator, DocId, LabelTarget, ProjectEdit, SourceName, default_conflict_schema};
 use tarmeez::settings::{self, Settings};
 use tarmeez::store::{OpenOptions, Project, StoreError};
@@ -51,6 +51,28 @@ fn given_annotator(cli: &Cli) -> Result<Option<Annotator>, ExitCode> {
         eprintln!("error: --annotator: {e}");
         ExitCode::from(2)
     })
+}
+
+/// `import-annotations`: the format's job with its options.
+fn import_annotations_job(job: Job, annotator: Option<&Annotator>) -> anyhow::Result<ExitCode> {
+    let Job::ImportAnnotations { project, path, format, doc, replace, map, partial, add_types, scheme, coder, config } =
+        job
+    else {
+        unreachable!("called with import-annotations only")
+    };
+    let options = AnnotationOptions { doc, replace, map, partial, add_types, format: format.0, scheme };
+    match format.0 {
+        AnnotationFormat::Brat => import_annotations(&project, &path, &options, annotator),
+        AnnotationFormat::Doccano => import_doccano(&project, &path, &options, annotator),
+        // Issue 17: Label Studio tasks into documents and each annotator's coder's layers.
+        AnnotationFormat::LabelStudio => {
+            let ls = cli::label_studio::LabelStudioOptions { coders: coder, config };
+            cli::label_studio::import(&project, &path, &options, &ls, annotator)
+        }
+        AnnotationFormat::Conll => cli::imports_conll::import_conll(&project, &path, &options, annotator),
+        // Issue 17: WebAnno TSV files into documents and the layers of the coders they name.
+        AnnotationFormat::WebAnno => cli::import_webanno::import_webanno(&project, &path, &options, annotator),
+    }
 }
 
 /// `tarmeez render`: its options gathered for [`render`].
@@ -111,22 +133,16 @@ fn main() -> ExitCode {
             };
             import_docs(&project, &file, format.map(|f| f.0), &columns, annotator)
         }
-        Some(Job::ImportSuggestions { project, file, source, format, doc, map, ignore, partial }) => {
-            let options = SuggestionOptions { source, format: format.map(|f| f.0), doc, map, ignore, partial };
+        Some(Job::ImportSuggestions { project, file, source, format, doc, map, ignore, partial, scheme }) => {
+            let options = SuggestionOptions { source, format: format.map(|f| f.0), doc, map, ignore, partial, scheme };
             import_suggestions(&project, &file, &options, annotator)
         }
         // Without --annotator every coder's layer is exported: the default annotator is for editing.
         Some(Job::Export { project, format, out }) => {
             export(&project, format.0, &out, cli.annotator.is_some().then_some(&annotator))
         }
-        Some(Job::ImportAnnotations { project, path, format, doc, replace, map, partial }) => {
-            let options = AnnotationOptions { doc, replace, map, partial };
-            let annotator = cli.annotator.is_some().then_some(&annotator);
-            match format.0 {
-                AnnotationFormat::Brat => import_annotations(&project, &path, &options, annotator),
-                AnnotationFormat::Doccano => import_doccano(&project, &path, &options, annotator),
-                AnnotationFormat::WebAnno => cli::import_webanno::import_webanno(&project, &path, &options, annotator),
-            }
+        Some(job @ Job::ImportAnnotations { .. }) => {
+            import_annotations_job(job, cli.annotator.is_some().then_some(&annotator))
         }
         Some(job @ Job::Render { .. }) => render_job(job, annotator),
         Some(Job::InitTeam { project, remote }) => cli::sync::init_team(&project, remote.as_deref()),

@@ -288,7 +288,7 @@ fn help_lists_exactly_the_shared_format_lists() {
         ("import-suggestions", SuggestionFormat::ALL.iter().map(|f| f.name()).collect()),
         ("import-docs", CorpusFormat::ALL.iter().map(|f| f.name()).collect()),
     ];
-    assert_eq!(cases[0].1, ["events-csv", "brat", "doccano", "conll", "hf-jsonl", "webanno", "html"]);
+    assert_eq!(cases[0].1, ["events-csv", "brat", "doccano", "conll", "hf-jsonl", "label-studio", "webanno", "html"]);
     for (command, names) in cases {
         let out = tarmeez(&[command, "--help"]);
         assert!(out.status.success(), "{command}: {}", String::from_utf8_lossy(&out.stderr));

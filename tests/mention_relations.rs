@@ -85,3 +85,41 @@ fn r_and_a_click_relate_two_actors_in_one_undoable_edit() {
     let saved = std::fs::read_to_string(dir.join(format!("annotations/{}/huda.ron", common::SAMPLE_DOC))).unwrap();
     assert!(saved.contains("mention_relations"), "{saved}");
 }
+
+/// A relation's type is changed from the inspector's drop-down, among the types its ends allow; undoable.
+#[test]
+fn a_relations_type_is_changed_in_the_inspector_and_undone() {
+    use tarmeez::model::{ProjectEdit, RelationEnds, RelationType};
+    let (_tmp, dir) = sample_copy();
+    let mut project = open_as(&dir, "huda");
+    let mut schema = project.config().schema.clone();
+    schema.relation_types.push(RelationType {
+        id: "ALLIED_WITH".into(),
+        name: "Allied with".into(),
+        description: String::new(),
+        between: RelationEnds::Mentions { from: vec!["ACTOR".into()], to: vec!["ACTOR".into()] },
+    });
+    project.apply_edit(ProjectEdit::SetSchema(Box::new(schema))).unwrap();
+    project.save_dirty().unwrap();
+    let mut h = common::window(TarmeezApp::new(Some(project), None));
+    let militia_span = span_of(&h, "وأضافت المصادر أن", "مليشيا أبو الفضل العباس");
+    let irgc_span = span_of(&h, "العباس التابعة", "للحرس الثوري الإيراني");
+    mark(&mut h, militia_span, Key::Num1);
+    mark(&mut h, irgc_span, Key::Num1);
+    click_text(&mut h, militia_span);
+    press(&mut h, Modifiers::NONE, Key::R);
+    click_text(&mut h, irgc_span);
+    let (rid, relation) = own_layer(&h).mention_relations.into_iter().next().unwrap();
+    assert_eq!(relation.relation_type.as_str(), "AFFILIATED_WITH");
+    click_text(&mut h, militia_span);
+    h.get_by_label(&format!("Type of relation {rid}")).click();
+    h.run();
+    h.get_by_label("Allied with").click();
+    h.run();
+    let changed = &own_layer(&h).mention_relations[&rid];
+    assert_eq!(changed.relation_type.as_str(), "ALLIED_WITH");
+    assert_eq!((changed.from, changed.to), (relation.from, relation.to), "the same ends");
+    h.get_by_label("Allied with «للحرس الثوري الإيراني»");
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(own_layer(&h).mention_relations[&rid].relation_type.as_str(), "AFFILIATED_WITH");
+}

@@ -246,7 +246,9 @@ fn the_sample_project_goes_through_webanno_into_a_fresh_project_unchanged() {
 fn the_window_imports_into_documents_the_project_has_and_names_the_command_for_the_others() {
     let (_tmp, dir) = project(true);
     let mut p = common::open_as(&dir, "huda");
-    let (edit, lines) = tarmeez::formats::webanno::plan_for_session(&p, &fixture("webanno/raqqa.tsv"), false).unwrap();
+    let (edit, lines) =
+        tarmeez::formats::webanno::plan_for_session(&p, &fixture("webanno/raqqa.tsv"), false, Default::default())
+            .unwrap();
     assert_eq!(lines, ["raqqa.tsv: 5 mentions, 2 events, 1 relations into raqqa"]);
     p.apply_edit(edit).unwrap();
     p.save_dirty().unwrap();
@@ -254,6 +256,8 @@ fn the_window_imports_into_documents_the_project_has_and_names_the_command_for_t
     assert_eq!(layer(&dir, "raqqa", "huda").mentions.len(), 5);
     let (_tmp, empty) = project(false);
     let p = common::open_as(&empty, "huda");
-    let refused = tarmeez::formats::webanno::plan_for_session(&p, &fixture("webanno/raqqa.tsv"), false).unwrap_err();
+    let refused =
+        tarmeez::formats::webanno::plan_for_session(&p, &fixture("webanno/raqqa.tsv"), false, Default::default())
+            .unwrap_err();
     assert!(refused[0].contains("import-annotations --format webanno"), "{refused:?}");
 }

@@ -678,3 +678,38 @@ export-running = جارٍ التصدير… { $seconds } ث
 
 import-text-looking = البحث عن ملفات ‎.txt‎…
 import-text-progress = { $done } من { $total } ملفًا
+
+## ملف > استيراد التوسيمات: تسميات ليس لها نوع في المخطط.
+
+import-types-heading = { $count ->
+    [one] تسمية واحدة في الملف ليس لها نوع في المخطط
+   *[other] { $count } من تسميات الملف ليس لها نوع في المخطط
+}
+import-types-hint = اربط كلًّا منها بنوع من أنواع المخطط، أو أضِفه إلى المخطط نوعًا جديدًا.
+import-types-add-entity = إضافة نوعَ كيانٍ جديدًا
+import-types-add-event = إضافة نوعَ حدثٍ جديدًا
+import-types-add-relation = إضافة نوعَ علاقةٍ جديدًا
+import-types-adds = يضيف إلى المخطط: { $what }
+
+## المفتش: نوع العلاقة.
+
+relation-type-name = نوع العلاقة { $id }
+
+## Agreement window: relations between mentions and between events.
+
+agreement-relations-heading = العلاقات
+agreement-relations-unit = الوحدة زوج من الطرفين (بالمدى والنوع نفسيهما عند المرمِّزَين) ربط بينهما أحد المرمِّزين؛ وسمها نوع العلاقة، أو «لا شيء» حيث وسم المرمِّز الطرفين ولم يربط بينهما. من لم يسم الطرفين كليهما لا وسم له: غير مقترنة.
+agreement-relations-mentions = بين الإشارات: { $count } علاقة
+agreement-relations-events = بين الأحداث: { $count } علاقة
+agreement-relations-alpha = ألفا كريبندورف (اسمية)، كل المرمِّزين: { $alpha } على { $units } وحدة
+agreement-relations-pair = الزوج
+agreement-relations-counts = علاقات / علاقات / متطابقة
+agreement-relations-f1 = مقياس F1 [95%]
+agreement-relations-kappa = كابا كوهين (الوحدات)
+agreement-relations-unpaired = غير مقترنة
+agreement-relations-confusion = الوسوم { $a } / { $b }
+
+## Curation of relations.
+
+notice-relation-ends = طرفا هذه العلاقة ليسا في الطبقة الذهبية بعد. احسم هذه أولًا ثم اعتمدها:
+curation-relation-to = تشير إلى { $to }

@@ -641,3 +641,38 @@ export-running = Exporting… { $seconds } s
 
 import-text-looking = Looking for .txt files…
 import-text-progress = { $done } of { $total } files
+
+## File > Import annotations: labels the schema has no type for.
+
+import-types-heading = { $count ->
+    [one] One label of the file has no type in the schema
+   *[other] { $count } labels of the file have no type in the schema
+}
+import-types-hint = Map each onto a type of the schema, or add it to the schema as a new type.
+import-types-add-entity = Add as a new entity type
+import-types-add-event = Add as a new event type
+import-types-add-relation = Add as a new relation type
+import-types-adds = Adds to the schema: { $what }
+
+## The inspector: a relation's type.
+
+relation-type-name = Type of relation { $id }
+
+## Agreement window: relations between mentions and between events.
+
+agreement-relations-heading = Relations
+agreement-relations-unit = A unit is a pair of ends (the same span and type for both coders) that a coder related; its label is the relation type, or none where a coder marked both ends and no relation. A coder without both ends has no label: unpaired.
+agreement-relations-mentions = Between mentions: { $count } relations
+agreement-relations-events = Between events: { $count } relations
+agreement-relations-alpha = Krippendorff's alpha (nominal), all coders: { $alpha } on { $units } units
+agreement-relations-pair = pair
+agreement-relations-counts = relations / relations / same
+agreement-relations-f1 = F1 [95%]
+agreement-relations-kappa = Cohen's kappa (units)
+agreement-relations-unpaired = unpaired
+agreement-relations-confusion = Labels { $a } / { $b }
+
+## Curation of relations.
+
+notice-relation-ends = This relation's ends are not in the gold layer yet. Curate these first, then take it:
+curation-relation-to = points to { $to }

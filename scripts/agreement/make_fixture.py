@@ -10,8 +10,10 @@ Each document has a "base" coding (the seed article's is the sample project's la
 the base with changes drawn for that coder: a mention left out, another type, other boundaries (a word more or
 less), the clitic or article or pronoun suffix taken in or left out, an inner mention nested in an outer one,
 an extra mention; events left out, retyped, with the trigger on another word or taking its clitic, roles
-dropped or swapped, another actor linked, attribute values changed or left empty. omar did not code one
-document; layla coded one and marked nothing. The script checks that each kind of difference occurs.
+dropped or swapped, another actor linked, attribute values changed or left empty; relations between mentions
+and between events left out, retyped, reversed or added, or left with an end the others do not have. omar did
+not code one document; layla coded one and marked nothing. The script checks that each kind of difference
+occurs. Relations are drawn from generators of their own, so that adding them changed nothing else.
 """
 
 import hashlib
@@ -93,6 +95,8 @@ class Doc:
         self.mentions = {}  # key -> dict(start, end, type, actor, attrs, inner=(start, end) or None)
         self.events = []  # dict(type, trigger=(s, e), prefix, alt=(s, e) or None, args=[(role, key)], attrs)
         self.optional = []  # mentions some coders add: dict(start, end, type)
+        self.relations = []  # between mentions: (type, from key, to key)
+        self.event_relations = []  # between events: (type, from index, to index) into self.events
 
     def put(self, s):
         self.text += s
@@ -252,7 +256,7 @@ def seed_doc():
     d.text = (SAMPLE / "documents" / f"{SEED_ID}.txt").read_text(encoding="utf-8")
     ron = (SAMPLE / "annotations" / SEED_ID / "sample.ron").read_text(encoding="utf-8")
     mentions_part, events_part = ron.split("  events: {")
-    events_part = events_part.split("  relations: {")[0]
+    events_part, relations_part = events_part.split("  relations: {")
     parts = re.split(r'\n    "(m\d+)": \(', mentions_part)
     for key, body in zip(parts[1::2], parts[2::2]):
         s, e = map(int, re.search(r"span: \(start: (\d+), end: (\d+)\)", body).groups())
@@ -270,6 +274,9 @@ def seed_doc():
         prefix = 1 if d.text[s - 1] in "وف" and d.text[s - 2] == " " else 0
         d.events.append({"type": ty, "trigger": (s, e), "prefix": prefix, "alt": None, "args": args,
                          "attrs": attrs})
+    event_keys = parts[1::2]
+    for ty, a, b in re.findall(r'type: "(\w+)",\s*from: "(e\d+)",\s*to: "(e\d+)"', relations_part):
+        d.event_relations.append((ty, event_keys.index(a), event_keys.index(b)))
     # Nesting the sample did not mark: «حقل العمر النفطي» inside «قاعدة حقل العمر النفطي».
     for m in d.mentions.values():
         phrase = d.text[m["start"]:m["end"]]
@@ -454,6 +461,68 @@ def same_actor_elsewhere(events, kept, rng, tally):
                 ev["args"][n] = (role, rng.choice(sorted(others)))
 
 
+MENTION_RELATIONS = ["AFFILIATED_WITH", "AFFILIATED_WITH", "ALLIED_WITH"]
+OTHER_RELATION = {"AFFILIATED_WITH": "ALLIED_WITH", "ALLIED_WITH": "AFFILIATED_WITH"}
+
+
+def base_relations(doc_id, d):
+    """The base's relations, from a generator of their own: one or two between actor mentions (a pair of
+    mentions at most once, either way round), and "in response to" from the second event to the first where
+    the base has two events and none yet (the seed article has the sample's)."""
+    rng = random.Random(f"{doc_id}/relations")
+    actors = sorted(k for k, m in d.mentions.items() if m["type"] == "ACTOR")
+    pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
+    for a, b in rng.sample(pairs, min(len(pairs), rng.choice([1, 2]))):
+        if rng.random() < 0.5:
+            a, b = b, a
+        d.relations.append((rng.choice(MENTION_RELATIONS), a, b))
+    if not d.event_relations and len(d.events) >= 2:
+        d.event_relations.append(("RESPONSE_TO", 1, 0))
+
+
+def code_relations(doc_id, coder, d, kept, position, tally):
+    """One coder's relations: the base's, each left out, retyped or reversed now and then, and sometimes one
+    more; a relation whose end the coder left out or typed otherwise is not drawn (`kept`: base key -> the
+    coder's mention; `position`: base event index -> the coder's event position)."""
+    rng = random.Random(f"{doc_id}/{coder}/relations")
+    mention_relations, event_relations = [], []
+    for ty, a, b in d.relations:
+        r = rng.random()
+        if r < 0.12:
+            tally["relation left out"] += 1
+            continue
+        if r < 0.24:
+            tally["relation retyped"] += 1
+            ty = OTHER_RELATION[ty]
+        elif r < 0.32:
+            tally["relation reversed"] += 1
+            a, b = b, a
+        ends = [kept.get(a), kept.get(b)]
+        if not all(m and m["type"] == "ACTOR" for m in ends):
+            tally["relation without its end"] += 1
+            continue
+        if any((m["start"], m["end"]) != (d.mentions[k]["start"], d.mentions[k]["end"]) for m, k in zip(ends, (a, b))):
+            tally["relation on other boundaries"] += 1
+        mention_relations.append((ty, a, b))
+    actors = sorted(k for k, m in kept.items() if m["type"] == "ACTOR")
+    if len(actors) >= 2 and rng.random() < 0.25:
+        a, b = rng.sample(actors, 2)
+        if not any({a, b} == {x, y} for _, x, y in mention_relations):
+            tally["extra relation"] += 1
+            mention_relations.append((rng.choice(MENTION_RELATIONS), a, b))
+    for ty, i, j in d.event_relations:
+        r = rng.random()
+        if r < 0.15:
+            tally["event relation left out"] += 1
+            continue
+        if r < 0.25:
+            tally["event relation reversed"] += 1
+            i, j = j, i
+        if i in position and j in position:
+            event_relations.append((ty, position[i], position[j]))
+    return mention_relations, event_relations
+
+
 def code_layer(doc_id, d, coder, tally):
     rng = random.Random(f"{doc_id}/{coder}")
     mentions, kept = [], {}
@@ -466,9 +535,12 @@ def code_layer(doc_id, d, coder, tally):
         if rng.random() < 0.4:
             tally["extra mention"] += 1
             mentions.append((f"x{o['start']}", dict(o, actor=None, attrs={}, inner=None)))
-    events = [e for e in (code_event(ev, kept, rng, tally) for ev in d.events) if e]
+    coded = [code_event(ev, kept, rng, tally) for ev in d.events]
+    events = [e for e in coded if e]
     same_actor_elsewhere(events, kept, random.Random(f"{doc_id}/{coder}/same-actor"), tally)
-    return mentions, events
+    position = {i: n for n, i in enumerate(i for i, e in enumerate(coded) if e)}
+    relations = code_relations(doc_id, coder, d, kept, position, tally)
+    return mentions, events, relations
 
 
 # --- Writing RON --------------------------------------------------------------------------------------
@@ -489,7 +561,7 @@ def ron_attrs(attrs):
     return "{" + ", ".join(f"{ron_str(k)}: {ron_value(*attrs[k])}" for k in sorted(attrs)) + "}"
 
 
-def layer_ron(mentions, events):
+def layer_ron(mentions, events, relations):
     ids = {}
     lines = ["(", "  status: Done,", "  mentions: {"]
     for n, (key, m) in enumerate(sorted(mentions, key=lambda km: (km[1]["start"], km[1]["end"])), 1):
@@ -511,7 +583,19 @@ def layer_ron(mentions, events):
         if ev["attrs"]:
             lines.append(f"      attributes: {ron_attrs(ev['attrs'])},")
         lines.append("    ),")
-    lines += ["  },", ")"]
+    lines += ["  },"]
+    # Relations between events and between mentions share one numbering.
+    mention_relations, event_relations = relations
+    n = 0
+    for field, items, id_of in (("relations", event_relations, lambda i: f"e{i + 1}"),
+                                ("mention_relations", mention_relations, lambda k: ids[k])):
+        lines.append(f"  {field}: {{")
+        for ty, a, b in items:
+            n += 1
+            lines += [f'    "r{n}": (', f'      type: "{ty}",', f'      from: "{id_of(a)}",',
+                      f'      to: "{id_of(b)}",', "    ),"]
+        lines.append("  },")
+    lines.append(")")
     return "\n".join(lines) + "\n"
 
 
@@ -547,6 +631,22 @@ EXTRA_ATTRIBUTES = """      (
 """
 
 
+EXTRA_RELATION_TYPES = """      (
+        id: "ALLIED_WITH",
+        name: "Allied with",
+        description: "The first actor fights beside the second without belonging to it",
+        between: Mentions(
+          from: [
+            "ACTOR",
+          ],
+          to: [
+            "ACTOR",
+          ],
+        ),
+      ),
+"""
+
+
 def project_ron():
     """The sample's schema with two more event attributes (a yes/no and a date), so that events carry
     attributes of every kind the schema has."""
@@ -557,7 +657,10 @@ def project_ron():
                  '.",', ron, count=1)
     marker = "    attributes: [\n"
     assert marker in ron
-    return ron.replace(marker, marker + EXTRA_ATTRIBUTES, 1)
+    ron = ron.replace(marker, marker + EXTRA_ATTRIBUTES, 1)
+    marker = "    relation_types: [\n"
+    assert marker in ron
+    return ron.replace(marker, marker + EXTRA_RELATION_TYPES, 1)
 
 
 def main():
@@ -577,24 +680,27 @@ def main():
         docs.append((f"agr-{i:02}", d, title, "Agreement fixture (synthetic)", f"2021-07-{i:02}"))
     tally = Counter()
     for doc_id, d, title, source, date in docs:
+        base_relations(doc_id, d)
         (OUT / "documents" / f"{doc_id}.txt").write_text(d.text, encoding="utf-8")
         (OUT / "documents" / f"{doc_id}.ron").write_text(document_ron(title, d.text, source, date),
                                                        encoding="utf-8")
         for coder in CODERS:
             if (doc_id, coder) == NOT_CODED:
                 continue
-            mentions, events = code_layer(doc_id, d, coder, tally)
+            mentions, events, relations = code_layer(doc_id, d, coder, tally)
             if (doc_id, coder) == EMPTY:
-                mentions, events = [], []
+                mentions, events, relations = [], [], ([], [])
             folder = OUT / "annotations" / doc_id
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{coder}.ron").write_text(layer_ron(mentions, events), encoding="utf-8")
+            (folder / f"{coder}.ron").write_text(layer_ron(mentions, events, relations), encoding="utf-8")
     for kind in ["mention left out", "other type", "other boundaries", "clitic-in", "clitic-out", "article-out",
                  "suffix-out", "nested mention", "extra mention", "other actor", "event left out",
                  "event retyped", "trigger takes its clitic", "trigger on another word", "argument left out",
                  "argument role swapped", "argument by the same actor elsewhere", "event Choice changed", "event Number changed", "event Bool changed",
                  "event Date changed", "event attribute left empty", "mention date changed",
-                 "mention count changed", "uncertain changed"]:
+                 "mention count changed", "uncertain changed", "relation left out", "relation retyped",
+                 "relation reversed", "relation without its end", "relation on other boundaries", "extra relation",
+                 "event relation left out", "event relation reversed"]:
         if tally[kind] == 0:
             sys.exit(f"the fixture has no case of: {kind}")
     for kind, n in sorted(tally.items()):

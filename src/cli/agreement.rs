@@ -3,6 +3,7 @@
 
 use crate::*;
 use tarmeez::model::EntityTypeId;
+use tarmeez::workflow::agreement::relations::{RelationAgreement, relation_agreement};
 use tarmeez::workflow::agreement::{EventPairAgreement, EventScope, Metric, SpanData, attribute_alpha, event_pairwise};
 use tarmeez::workflow::agreement::{
     Interval, Pooled, RESAMPLES, SEED, SelectError, Selection, SpanReport, f1s, select, span_report,
@@ -62,13 +63,16 @@ pub(crate) fn agreement(dir: &Path, options: &Options) -> Result<ExitCode> {
         let docs = selection.documents.clone().unwrap_or_default();
         crate::cli::curate::write_diagnosis(&project, &data.coders, &docs, path)?;
     }
+    let documents = data.documents.iter().map(|d| d.id.clone()).collect();
+    let relations = relation_agreement(&project, &data.coders, Some(&documents));
     match options.format {
         AgreementFormat::Table => {
             table(&report, &data.types)?;
             event_table(&project, &data)?;
+            relation_table(&relations)?;
         }
-        AgreementFormat::Csv => crate::cli::agreement_out::csv(&report, &data.types)?,
-        AgreementFormat::Json => outln!("{}", crate::cli::agreement_out::json(&report, &data.types)),
+        AgreementFormat::Csv => crate::cli::agreement_out::csv(&report, &data.types, &relations)?,
+        AgreementFormat::Json => outln!("{}", crate::cli::agreement_out::json(&report, &data.types, &relations)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -234,6 +238,18 @@ fn event_lines(project: &tarmeez::store::Project, chosen: &[Annotator], scope: &
 fn event_table(project: &tarmeez::store::Project, data: &SpanData) -> Result<()> {
     let scope = EventScope { documents: Some(data.documents.iter().map(|d| d.id.clone()).collect()), types: None };
     let lines = event_lines(project, &data.coders, &scope);
+    if !lines.is_empty() {
+        outln!();
+    }
+    for line in lines {
+        outln!("{line}");
+    }
+    Ok(())
+}
+
+/// Prints the relation lines (`agreement_relations.rs`), after a blank line, when any coder related anything.
+fn relation_table(relations: &[RelationAgreement]) -> Result<()> {
+    let lines = crate::cli::agreement_relations::table_lines(relations);
     if !lines.is_empty() {
         outln!();
     }

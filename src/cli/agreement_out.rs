@@ -4,6 +4,7 @@
 use crate::*;
 use serde_json::{Value, json};
 use tarmeez::model::EntityTypeId;
+use tarmeez::workflow::agreement::relations::RelationAgreement;
 use tarmeez::workflow::agreement::{Interval, MatchCounts, Pooled, SpanCounts, SpanReport, f1s};
 
 /// The CSV's columns, in order.
@@ -52,7 +53,7 @@ fn type_name(t: &Option<EntityTypeId>) -> &str {
 }
 
 /// Every figure of the report as CSV rows on standard output.
-pub(crate) fn csv(r: &SpanReport, types: &[EntityTypeId]) -> Result<()> {
+pub(crate) fn csv(r: &SpanReport, types: &[EntityTypeId], relations: &[RelationAgreement]) -> Result<()> {
     // Written to memory first and printed with `outln!`, so that a closed pipe (`| head`) ends quietly.
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(COLUMNS)?;
@@ -95,6 +96,9 @@ pub(crate) fn csv(r: &SpanReport, types: &[EntityTypeId]) -> Result<()> {
     for row in &rows {
         write_row(&mut w, row)?;
     }
+    for row in crate::cli::agreement_relations::csv_rows(relations) {
+        w.write_record(&row)?;
+    }
     let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("cannot write the CSV: {e}"))?;
     outln!("{}", String::from_utf8_lossy(&bytes).trim_end_matches('\n'));
     Ok(())
@@ -123,7 +127,7 @@ fn pooled(p: &Pooled) -> Value {
 
 /// The whole report as JSON: the same names as tests/fixtures/agreement-project.expected.json where the
 /// figures are the same.
-pub(crate) fn json(r: &SpanReport, types: &[EntityTypeId]) -> String {
+pub(crate) fn json(r: &SpanReport, types: &[EntityTypeId], relations: &[RelationAgreement]) -> String {
     let pairs: Vec<Value> = r
         .pairs
         .iter()
@@ -170,6 +174,7 @@ pub(crate) fn json(r: &SpanReport, types: &[EntityTypeId]) -> String {
         "fleiss_documents": r.all_coded,
         "alpha_nominal_code_points": r.alpha,
         "alpha_u": r.alpha_u,
+        "relations": crate::cli::agreement_relations::json_value(relations),
         "bootstrap": {"resamples": tarmeez::workflow::agreement::RESAMPLES, "seed": tarmeez::workflow::agreement::SEED},
     });
     serde_json::to_string_pretty(&report).unwrap_or_default()

@@ -165,7 +165,10 @@ pub(crate) enum Job {
         ignore: Vec<String>,
         /// Import the valid part of a file that has refused items.
         #[arg(long)]
-        partial: bool,
+        partial: bool, // Issue 17: CoNLL's tagging scheme.
+        /// CoNLL: the tags' scheme, iob1, iob2, bioes or bilou (default: told from the tags).
+        #[arg(long)]
+        scheme: Option<String>,
     },
     /// Export the coded events as a table for analysis: one row per event, of every coder's layer, or only
     /// of --annotator's when given.
@@ -179,15 +182,15 @@ pub(crate) enum Job {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Import a coder's annotations from another tool (brat) into --annotator's layer: mentions, events with
-    /// their roles, relations, attributes, actor links and notes. Nothing is written when anything is refused,
-    /// unless --partial is given.
+    /// Import a coder's annotations from another tool (brat, doccano, CoNLL; Label Studio into each annotator's
+    /// coder) into --annotator's layer: mentions, events with their roles, relations, attributes, actor links and
+    /// notes. Nothing is written when anything is refused, unless --partial is given.
     ImportAnnotations {
         /// Project folder.
         project: PathBuf,
-        /// An `.ann` file, or a folder of them (searched with its subfolders; the `.txt` files beside them);
-        /// a doccano file; a WebAnno `.tsv` file or a folder of them (the coder by each file's name without
-        /// --annotator).
+        /// An `.ann` file, or a folder of them (searched with its subfolders; the `.txt` files beside them); a
+        /// doccano or Label Studio file; a WebAnno `.tsv` file or a folder of them (the coder by each file's name
+        /// without --annotator).
         path: PathBuf,
         /// The files' format.
         #[arg(long, value_enum)]
@@ -203,9 +206,28 @@ pub(crate) enum Job {
         /// numbered labels (labels equal to a type's id in any case need none).
         #[arg(long = "map", value_name = "LABEL=TYPE")]
         map: Vec<String>,
-        /// Import the valid files (brat) or lines (doccano) and list the refused ones; the exit status is 1.
+        // Issue 17: Label Studio's annotators are user ids or emails; its projects have a labeling config.
+        /// label-studio: the coder of a Label Studio user (its id or email), e.g. --coder 3=huda; without it a
+        /// file with one annotator goes into --annotator's layer.
+        #[arg(long = "coder", value_name = "USER=CODER")]
+        coder: Vec<String>,
+        /// label-studio: the project's labeling config, to list the labels it declares that the schema lacks
+        /// (default: `label_config.xml` beside the file, when there is one).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Import the valid files (brat), lines (doccano), tasks (label-studio) or documents (CoNLL) and list the
+        /// refused ones; the exit status is 1.
         #[arg(long)]
         partial: bool,
+        /// Add the labels that neither the schema nor --map give a type to the schema, as new entity, event
+        /// and relation types (brat: as its annotation.conf declares them), and the roles its event types
+        /// lack; saved with the import.
+        #[arg(long)]
+        add_types: bool,
+        // Issue 17: CoNLL's tagging scheme.
+        /// CoNLL: the tags' scheme, iob1, iob2, bioes or bilou (default: told from the tags).
+        #[arg(long)]
+        scheme: Option<String>,
     },
     // Sharing through git (issue 13; src/sync/).
     /// Share a project with a team through git: make its folder a repository (or keep the one it is), with a

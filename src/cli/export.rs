@@ -36,6 +36,9 @@ pub(crate) fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Op
             }
         }
         ExportCounts::Brat { ann_files } => {
+            for n in &report.not_expressed {
+                outln!("not expressed: {n}");
+            }
             if let Some(a) = annotator
                 && coded_documents(&project, Some(a)) == 0
                 && report.skipped.is_empty()

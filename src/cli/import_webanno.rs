@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::ExitCode;
-use tarmeez::formats::{type_labels, webanno};
+use tarmeez::formats::webanno;
 use tarmeez::model::{Annotator, DocId};
 use tarmeez::store::{OpenOptions, Project};
 
@@ -33,8 +33,10 @@ pub(crate) fn import_webanno(
     }
     let opener = annotator.cloned().unwrap_or_else(tarmeez::default_annotator);
     let mut project = open_writable(dir, opener)?;
-    let map = type_labels::parse_map(&options.map, &project.config().schema).map_err(anyhow::Error::msg)?;
-    let plan_options = webanno::PlanOptions { annotator: annotator.cloned(), map, replace: options.replace };
+    // --map, and with --add-types the labels the schema lacks added to it (saved before the layers).
+    let map = crate::cli::imports::label_map(&mut project, path, options)?;
+    let schema = Some(project.config().schema.clone());
+    let plan_options = webanno::PlanOptions { annotator: annotator.cloned(), map, replace: options.replace, schema };
     let mut plan = webanno::plan_import(&project, path, &plan_options);
     for note in &plan.notes {
         outln!("note: {note}");
@@ -53,6 +55,7 @@ pub(crate) fn import_webanno(
         return Ok(ExitCode::SUCCESS);
     }
     let docs = create_documents(&mut project, &mut plan)?;
+    project.save_dirty().context("the schema's new types could not be saved; nothing was imported")?;
     let coders: BTreeSet<Annotator> = plan.files.iter().map(|f| f.annotator.clone()).collect();
     drop(project);
     for coder in coders {

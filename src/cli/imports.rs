@@ -95,6 +95,8 @@ pub(crate) struct SuggestionOptions {
     pub(crate) map: Vec<String>,
     pub(crate) ignore: Vec<String>,
     pub(crate) partial: bool,
+    // Issue 17: CoNLL's tagging scheme.
+    pub(crate) scheme: Option<String>,
 }
 
 pub(crate) fn import_suggestions(
@@ -125,7 +127,12 @@ pub(crate) fn import_suggestions(
         mapping.labels.insert(label.clone(), LabelTarget::Ignore);
     }
     let shown = file.display();
-    let Some(parsed) = read_suggestion_file(file, options.format)? else {
+    // Issue 17: CoNLL columns are placed in the project's documents as they are read.
+    let parsed = match crate::cli::imports_conll::conll_suggestions(&project, file, options, doc.as_ref())? {
+        Some(parsed) => Some(parsed),
+        None => read_suggestion_file(file, options.format)?,
+    };
+    let Some(parsed) = parsed else {
         return Ok(ExitCode::FAILURE);
     };
     let report = plan_import(&project, &source, parsed, doc.as_ref(), &mapping);
@@ -209,6 +216,55 @@ pub(crate) struct AnnotationOptions {
     pub(crate) replace: bool,
     pub(crate) map: Vec<String>,
     pub(crate) partial: bool,
+    /// Add the labels without a type to the schema.
+    pub(crate) add_types: bool,
+    /// The files' format.
+    pub(crate) format: AnnotationFormat,
+    // Issue 17: CoNLL's tagging scheme.
+    pub(crate) scheme: Option<String>,
+}
+
+/// The mapping of the file's labels to the schema's types: `--map`, and with `--add-types` a type added to
+/// the project's schema (in memory, saved with the import) for each label still without one. Without it, the
+/// labels left without a type are named once, with the two ways to give them one.
+pub(crate) fn label_map(
+    project: &mut Project,
+    path: &Path,
+    options: &AnnotationOptions,
+) -> Result<type_labels::LabelMap> {
+    label_map_of(project, options, &options.format.found_types(path))
+}
+
+/// [`label_map`] for the labels `found` (Label Studio: its file's and its `--config`'s).
+pub(crate) fn label_map_of(
+    project: &mut Project,
+    options: &AnnotationOptions,
+    found: &tarmeez::formats::found_types::FoundTypes,
+) -> Result<type_labels::LabelMap> {
+    let schema = &project.config().schema;
+    let map = type_labels::parse_map(&options.map, schema).map_err(anyhow::Error::msg)?;
+    let missing = schema_additions::missing(schema, &map, found);
+    if missing.is_empty() {
+        return Ok(map);
+    }
+    if !options.add_types {
+        let labels: Vec<&str> = missing.iter().map(|m| m.label.as_str()).collect();
+        outln!(
+            "labels the schema has no type for: {}; map each with --map LABEL=TYPE (TYPE one of {}), or add them to \
+             the schema with --add-types",
+            labels.join(", "),
+            type_labels::type_list(schema)
+        );
+        return Ok(map);
+    }
+    let additions = schema_additions::add_missing(schema, &map, found);
+    project
+        .apply_edit(ProjectEdit::SetSchema(Box::new(additions.schema)))
+        .context("the types could not be added; nothing was imported")?;
+    for added in &additions.added {
+        outln!("adding {added}");
+    }
+    Ok(additions.map)
 }
 
 /// `import-annotations --format doccano`: the file's entities and relations into the coder's layer.
@@ -224,8 +280,8 @@ pub(crate) fn import_doccano(
     };
     let mut project = Project::open(dir, OpenOptions { annotator: annotator.clone(), read_only: false })
         .with_context(|| format!("cannot open {}", dir.display()))?;
-    let map = type_labels::parse_map(&options.map, &project.config().schema).map_err(anyhow::Error::msg)?;
-    let doccano_options = ImportOptions { map, partial: options.partial };
+    let map = label_map(&mut project, path, options)?;
+    let doccano_options = ImportOptions { map, partial: options.partial, schema: None };
     match import_doccano_with(&mut project, path, annotator, &doccano_options) {
         Ok(s) => {
             for r in &s.refused {
@@ -264,7 +320,7 @@ pub(crate) fn import_doccano(
 
 /// When the file at `path` looks like another format than the reader that refused it (`same` says which
 /// kinds it reads), says what it looks like and why.
-fn say_what_it_looks_like(path: &Path, same: impl Fn(sniff::Kind) -> bool) -> Result<()> {
+pub(crate) fn say_what_it_looks_like(path: &Path, same: impl Fn(sniff::Kind) -> bool) -> Result<()> {
     if path.is_file()
         && let Some(guess) = sniff::sniff_path(path).filter(|g| !same(g.kind))
     {
@@ -280,7 +336,7 @@ fn located(file: &impl std::fmt::Display, origin: &str, reason: &str) -> String 
 
 /// Saves what an import changed. Some files may be written and others not: the error then says so and
 /// names them, rather than reporting a complete failure.
-fn save_import(project: &mut Project) -> Result<()> {
+pub(crate) fn save_import(project: &mut Project) -> Result<()> {
     project.save_dirty().map(drop).map_err(|e| {
         let what = match e {
             StoreError::PartlySaved { .. } => "the import was saved only in part",
@@ -310,8 +366,9 @@ pub(crate) fn import_annotations(
         anyhow::bail!("{} does not exist; nothing was imported", path.display());
     }
     let mut project = open_for_import(dir, annotator.clone(), doc.as_ref())?;
-    let map = type_labels::parse_map(&options.map, &project.config().schema).map_err(anyhow::Error::msg)?;
-    let plan = brat::plan_import_with(&project, path, &brat::PlanOptions { doc, replace: options.replace, map });
+    let map = label_map(&mut project, path, options)?;
+    let plan_options = brat::PlanOptions { doc, replace: options.replace, map, schema: None };
+    let plan = brat::plan_import_with(&project, path, &plan_options);
     for note in &plan.notes {
         outln!("note: {note}");
     }
@@ -352,7 +409,7 @@ pub(crate) fn import_annotations(
 
 /// Opens a project to import into: refused when it is read-only (another session holds the coder's lock) or
 /// when `--doc` names no document of it.
-fn open_for_import(dir: &Path, annotator: Annotator, doc: Option<&DocId>) -> Result<Project> {
+pub(crate) fn open_for_import(dir: &Path, annotator: Annotator, doc: Option<&DocId>) -> Result<Project> {
     let project = Project::open(dir, OpenOptions { annotator, read_only: false })
         .with_context(|| format!("cannot open {}", dir.display()))?;
     if let tarmeez::store::Access::ReadOnly(why) = project.access() {

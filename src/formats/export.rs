@@ -4,7 +4,7 @@
 //! Names, descriptions and dispatch live here so that a format added once appears on the command line and in
 //! the window alike; each caller only words the [`ExportReport`] its own way.
 
-use crate::formats::{brat, conll, doccano, events_csv, events_table, hf_jsonl, html, webanno};
+use crate::formats::{brat, conll, doccano, events_csv, events_table, hf_jsonl, html, label_studio, webanno};
 use crate::model::{Annotator, DocId};
 use crate::store::Project;
 use std::fmt;
@@ -23,6 +23,8 @@ pub enum ExportFormat {
     Conll,
     /// Hugging Face JSON lines.
     HfJsonl,
+    /// Label Studio tasks with a labeling config (issue 17).
+    LabelStudio,
     /// WebAnno TSV 3.3 (INCEpTION), one file per document and coder.
     WebAnno,
     /// Web pages to read in a browser.
@@ -31,12 +33,13 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// Every format, in the order they are listed.
-    pub const ALL: [ExportFormat; 7] = [
+    pub const ALL: [ExportFormat; 8] = [
         ExportFormat::EventsCsv,
         ExportFormat::Brat,
         ExportFormat::Doccano,
         ExportFormat::Conll,
         ExportFormat::HfJsonl,
+        ExportFormat::LabelStudio,
         ExportFormat::WebAnno,
         ExportFormat::Html,
     ];
@@ -49,6 +52,7 @@ impl ExportFormat {
             ExportFormat::Doccano => "doccano",
             ExportFormat::Conll => "conll",
             ExportFormat::HfJsonl => "hf-jsonl",
+            ExportFormat::LabelStudio => "label-studio",
             ExportFormat::WebAnno => "webanno",
             ExportFormat::Html => "html",
         }
@@ -67,6 +71,7 @@ impl ExportFormat {
             ExportFormat::Doccano => "JSON lines with entities and relations",
             ExportFormat::Conll => "BIO tokens, clitics split at mention boundaries",
             ExportFormat::HfJsonl => "text and code point spans",
+            ExportFormat::LabelStudio => "Label Studio tasks and labeling config",
             ExportFormat::WebAnno => "WebAnno TSV 3.3 for INCEpTION, a file per document and coder",
             ExportFormat::Html => "pages to read in a browser, with legend and events",
         }
@@ -90,6 +95,10 @@ impl ExportFormat {
             }
             ExportFormat::HfJsonl => {
                 "`hf.jsonl`: text and entity spans in code points, in the Hugging Face pipeline's shape"
+            }
+            ExportFormat::LabelStudio => {
+                "`tasks.json`: one Label Studio task per document, one annotation per coder (regions, roles and \
+                 relations, UTF-16 offsets), with `label_config.xml` declaring the schema's types"
             }
             ExportFormat::WebAnno => {
                 "WebAnno TSV 3.3, INCEpTION's format: `<doc>/<annotator>.tsv` per layer, mentions as named \
@@ -174,8 +183,9 @@ pub fn export_project(
         ExportFormat::Doccano
         | ExportFormat::Conll
         | ExportFormat::HfJsonl
-        | ExportFormat::WebAnno
-        | ExportFormat::Html => export_spans(project, format, annotator, out),
+        | ExportFormat::Html
+        | ExportFormat::LabelStudio
+        | ExportFormat::WebAnno => export_spans(project, format, annotator, out),
     }
 }
 
@@ -195,7 +205,7 @@ fn export_brat(project: &Project, annotator: Option<&Annotator>, out: &Path) -> 
         format: ExportFormat::Brat,
         files: report.written.iter().map(|(.., ann)| ann.clone()).collect(),
         skipped: report.skipped.into_iter().map(|(doc, first)| (doc, Some(first))).collect(),
-        not_expressed: vec![],
+        not_expressed: report.not_expressed.iter().map(ToString::to_string).collect(),
         counts: ExportCounts::Brat { ann_files: report.written },
     })
 }
@@ -211,6 +221,7 @@ fn export_spans(
         ExportFormat::Doccano => doccano::export_doccano(project, annotator, out),
         ExportFormat::Conll => conll::export_conll(project, annotator, out),
         ExportFormat::Html => html::export_html(project, annotator, out),
+        ExportFormat::LabelStudio => label_studio::export_label_studio(project, annotator, out),
         ExportFormat::WebAnno => webanno::export_webanno(project, annotator, out),
         _ => hf_jsonl::export_hf_jsonl(project, annotator, out),
     }

@@ -174,18 +174,68 @@ pub(crate) fn flatten<'a>(
 }
 
 /// The note for a layer's events and relations, which the span formats do not carry.
-pub(crate) fn events_note(l: &LayerToExport<'_>, format: &str) -> Option<NotExpressed> {
+pub(crate) fn events_note(l: &LayerToExport<'_>, format: &str) -> Vec<NotExpressed> {
     let (events, relations) = (l.layer.events.len(), l.layer.relations.len());
-    if events + relations == 0 {
-        return None;
-    }
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    Some(NotExpressed {
-        doc: l.doc.clone(),
-        annotator: l.annotator.clone(),
-        what: format!("{}, {}", plural(events, "event"), plural(relations, "relation")),
-        reason: format!("{format} holds entity mentions only (export doccano or events-csv for events)"),
-    })
+    let mut notes = Vec::new();
+    if events + relations > 0 {
+        notes.push(NotExpressed {
+            doc: l.doc.clone(),
+            annotator: l.annotator.clone(),
+            what: format!("{}, {}", plural(events, "event"), plural(relations, "relation")),
+            reason: format!("{format} holds entity mentions only (export doccano or events-csv for events)"),
+        });
+    }
+    // Found by the round trips (tests/round_trips.rs): these were dropped without a word.
+    let between_mentions = l.layer.mention_relations.len();
+    if between_mentions > 0 {
+        notes.push(NotExpressed {
+            doc: l.doc.clone(),
+            annotator: l.annotator.clone(),
+            what: format!("{} between mentions", plural(between_mentions, "relation")),
+            reason: format!("{format} holds entity mentions only (export brat or doccano for relations)"),
+        });
+    }
+    notes
+}
+
+/// The notes for what each mention carries besides its span and type (actor link, attributes, note,
+/// provenance), which a format of spans has no place for.
+pub(crate) fn mention_details_notes(l: &LayerToExport<'_>, format: &str) -> Vec<NotExpressed> {
+    let mut notes = Vec::new();
+    for (id, m) in &l.layer.mentions {
+        let mut lost = Vec::new();
+        if let Some(actor) = &m.actor {
+            lost.push(format!("actor link `{actor}`"));
+        }
+        lost.extend(lost_details(&m.attributes, &m.note, m.provenance.is_some()));
+        if !lost.is_empty() {
+            notes.push(NotExpressed {
+                doc: l.doc.clone(),
+                annotator: l.annotator.clone(),
+                what: describe_mention(l.text, *id, m),
+                reason: format!("{format} has no place for its {}", lost.join(", ")),
+            });
+        }
+    }
+    notes
+}
+
+/// What an annotation holds besides its span and type, in words: `attributes (date)`, `note`, `provenance
+/// (...)`.
+pub(crate) fn lost_details(attributes: &crate::model::Attributes, note: &str, provenance: bool) -> Vec<String> {
+    let mut lost = Vec::new();
+    if !attributes.is_empty() {
+        let names: Vec<&str> = attributes.keys().map(|a| a.as_str()).collect();
+        lost.push(format!("attributes ({})", names.join(", ")));
+    }
+    if !note.is_empty() {
+        lost.push("note".to_owned());
+    }
+    if provenance {
+        lost.push("provenance (the suggestion it was accepted from)".to_owned());
+    }
+    lost
 }
 
 /// The note for a mention a flat labelling dropped.
@@ -232,6 +282,7 @@ pub fn export_hf_jsonl(
         let (kept, dropped) = flatten(l.layer.mentions.iter().map(|(id, m)| (*id, m)));
         notes.extend(dropped.into_iter().map(|(id, m, by)| overlap_note(&l, id, m, by)));
         notes.extend(events_note(&l, "hf-jsonl"));
+        notes.extend(mention_details_notes(&l, "hf-jsonl"));
         let entities: Vec<Entity> = kept
             .iter()
             .map(|(_, m)| Entity {

@@ -13,20 +13,32 @@ pub enum AnnotationFormat {
     Brat,
     /// doccano JSON lines.
     Doccano,
+    /// Label Studio tasks (a JSON export, one task, or JSON lines): documents and coders' layers.
+    LabelStudio,
+    // Issue 17: CoNLL column files (src/formats/conll/).
+    /// CoNLL-2003, IOB2 or BIOES columns (ANERcorp, Tarmeez's own export).
+    Conll,
     /// WebAnno TSV 3 (INCEpTION), files or a folder of them.
     WebAnno,
 }
 
 impl AnnotationFormat {
     /// Every format, in the order they are listed.
-    pub const ALL: [AnnotationFormat; 3] =
-        [AnnotationFormat::Brat, AnnotationFormat::Doccano, AnnotationFormat::WebAnno];
+    pub const ALL: [AnnotationFormat; 5] = [
+        AnnotationFormat::Brat,
+        AnnotationFormat::Doccano,
+        AnnotationFormat::LabelStudio,
+        AnnotationFormat::Conll,
+        AnnotationFormat::WebAnno,
+    ];
 
     /// The name as `--format` takes it.
     pub fn name(self) -> &'static str {
         match self {
             AnnotationFormat::Brat => "brat",
             AnnotationFormat::Doccano => "doccano",
+            AnnotationFormat::LabelStudio => "label-studio",
+            AnnotationFormat::Conll => "conll",
             AnnotationFormat::WebAnno => "webanno",
         }
     }
@@ -41,6 +53,8 @@ impl AnnotationFormat {
         match self {
             AnnotationFormat::Brat => "brat (.ann)",
             AnnotationFormat::Doccano => "doccano (JSON lines)",
+            AnnotationFormat::LabelStudio => "Label Studio (tasks JSON)",
+            AnnotationFormat::Conll => "CoNLL / IOB columns",
             AnnotationFormat::WebAnno => "WebAnno TSV (INCEpTION)",
         }
     }
@@ -53,6 +67,15 @@ impl AnnotationFormat {
                 "doccano JSON lines, as `export --format doccano` writes them, or doccano's `label` and `labels` forms, or \
                  doccano 1.x's `annotations` (numbered labels, named with --map 3=ACTOR)"
             }
+            AnnotationFormat::LabelStudio => {
+                "Label Studio's JSON export of tasks: each task's text a document (made when the project lacks it), \
+                 each annotation a coder's layer (name annotators with --coder 3=huda), span labels and relations"
+            }
+            AnnotationFormat::Conll => {
+                "CoNLL columns, the tag last: CoNLL-2003 (IOB1, -DOCSTART-), IOB2 or BIOES/BILOU (ANERcorp's \
+                 `token tag`), or `export --format conll`; tokens are placed in the document (by `# doc_id`, --doc or \
+                 its text) or make a new one"
+            }
             AnnotationFormat::WebAnno => {
                 "WebAnno TSV 3 files or folders (INCEpTION's export, `<document>/<user>.tsv`), as `export --format \
                  webanno` writes them; the documents they are of are created when the project lacks them"
@@ -60,14 +83,38 @@ impl AnnotationFormat {
         }
     }
 
-    /// The format a path most likely holds: brat for an `.ann` file or a folder, WebAnno for a `.tsv` file,
-    /// else doccano.
+    /// The types the files at `path` declare or use, for mapping or adding the ones the schema lacks.
+    pub fn found_types(self, path: &Path) -> crate::formats::found_types::FoundTypes {
+        match self {
+            AnnotationFormat::Brat => crate::formats::brat::found_types(path),
+            AnnotationFormat::Doccano => crate::formats::doccano::found_types(path),
+            AnnotationFormat::LabelStudio => crate::formats::label_studio::found::found_types_at(path, None),
+            AnnotationFormat::Conll => {
+                let file = crate::formats::conll::read_file(path, None);
+                file.map(|f| crate::formats::conll::found_types(&f)).unwrap_or_default()
+            }
+            AnnotationFormat::WebAnno => crate::formats::webanno::found_types(path).unwrap_or_default(),
+        }
+    }
+
+    /// The format a path most likely holds: brat for an `.ann` file or a folder, Label Studio for a file that
+    /// looks like its tasks, WebAnno for a `.tsv` file, CoNLL for a `.conll` file or one whose lines look like CoNLL columns, else doccano.
     pub fn from_path(path: &Path) -> Self {
         let ann = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann"));
+        if ann || path.is_dir() {
+            return AnnotationFormat::Brat;
+        }
         if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv")) {
             return AnnotationFormat::WebAnno;
         }
-        if ann || path.is_dir() { AnnotationFormat::Brat } else { AnnotationFormat::Doccano }
+        // Issue 17: Label Studio's tasks are told by their content (`data`, `annotations`).
+        let guess = crate::formats::sniff::sniff_path(path);
+        if guess.as_ref().is_some_and(|g| g.kind == crate::formats::sniff::Kind::LabelStudio) {
+            return AnnotationFormat::LabelStudio;
+        }
+        let conll = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("conll"))
+            || guess.is_some_and(|g| g.kind == crate::formats::sniff::Kind::Conll);
+        if conll { AnnotationFormat::Conll } else { AnnotationFormat::Doccano }
     }
 }
 

@@ -19,5 +19,8 @@ pub mod sniff;
 pub mod type_labels;
 // Issue 17: what another tool's files declare or use, to map or add before an import.
 pub mod found_types;
+// Issue 17: Label Studio task exports in (documents and coders' layers) and out (tasks.json, label_config.xml).
+pub mod label_studio;
+pub mod schema_additions;
 // Issue 17: WebAnno TSV 3, INCEpTION's interchange format, read and written.
 pub mod webanno;

@@ -52,15 +52,18 @@ impl Kind {
         match self {
             Kind::Brat => "read it with `--format brat` (import-annotations or import-suggestions)",
             Kind::Doccano => "read it with `--format doccano` (import-annotations or import-suggestions)",
-            Kind::LabelStudio => "import-suggestions --format label-studio reads its predictions",
+            Kind::LabelStudio => {
+                "import-annotations --format label-studio reads its annotations, import-suggestions --format \
+                 label-studio its predictions"
+            }
             Kind::Hf => "read it with import-suggestions --format hf",
             Kind::SpacyJson => "read it with import-suggestions --format spacy",
             Kind::SpacyDocBin => {
                 "Tarmeez cannot read it; write each document's `doc.to_json()` and import that with \
                  import-suggestions --format spacy"
             }
+            Kind::Conll => "read it with `--format conll` (import-annotations or import-suggestions)",
             Kind::WebAnno => "read it with import-annotations --format webanno",
-            Kind::Conll => "Tarmeez cannot read it yet",
             Kind::OtherJson => "Tarmeez reads none of its shape",
         }
     }
@@ -73,6 +76,7 @@ impl Kind {
             Kind::LabelStudio => Some(SuggestionFormat::LabelStudio),
             Kind::Hf => Some(SuggestionFormat::Hf),
             Kind::SpacyJson => Some(SuggestionFormat::Spacy),
+            Kind::Conll => Some(SuggestionFormat::Conll),
             _ => None,
         }
     }
@@ -82,6 +86,8 @@ impl Kind {
         match self {
             Kind::Brat => Some(AnnotationFormat::Brat),
             Kind::Doccano => Some(AnnotationFormat::Doccano),
+            Kind::LabelStudio => Some(AnnotationFormat::LabelStudio),
+            Kind::Conll => Some(AnnotationFormat::Conll),
             Kind::WebAnno => Some(AnnotationFormat::WebAnno),
             _ => None,
         }
@@ -154,7 +160,7 @@ fn is_brat_line(line: &str) -> bool {
 
 /// Why the text looks like CoNLL columns (`-DOCSTART-`, or lines of columns whose last is a tag such as
 /// `B-ORG` or `O`), if it does.
-fn conll_columns(text: &str) -> Option<String> {
+pub(crate) fn conll_columns(text: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).take(20).collect();
     if lines.first().is_some_and(|l| l.starts_with("-DOCSTART-")) {
         return Some("its first line is `-DOCSTART-`".to_owned());

@@ -34,13 +34,17 @@ pub struct Curation {
     pub at: String,
 }
 
-/// What a disagreement unit is made of: mentions, or events.
+/// What a disagreement unit is made of: mentions, events, or relations between either.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum UnitKind {
     /// Coders' mentions that overlap one another.
     Mentions,
     /// Coders' events whose triggers overlap one another.
     Events,
+    /// Coders' relations between mentions at the same two places (the key's `span` and `to`).
+    MentionRelations,
+    /// Coders' relations between events whose triggers are at the same two places.
+    EventRelations,
 }
 
 /// A disagreement unit as the gold layer remembers it: its kind and the text it covers (the union of the
@@ -50,8 +54,11 @@ pub enum UnitKind {
 pub struct UnitKey {
     /// Mentions or events.
     pub kind: UnitKind,
-    /// The text the unit covers.
+    /// The text the unit covers; for relations, where the relation starts (its first end).
     pub span: Span,
+    /// For relations, where the relation points to (its second end); `None` for mentions and events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Span>,
 }
 
 /// The curator's rejection of every coder's version of a unit: the gold layer has nothing there, on purpose.
@@ -72,7 +79,13 @@ impl std::fmt::Display for UnitKey {
         let kind = match self.kind {
             UnitKind::Mentions => "mentions",
             UnitKind::Events => "events",
+            UnitKind::MentionRelations => "mention relations",
+            UnitKind::EventRelations => "event relations",
         };
-        write!(f, "{kind} {}", self.span)
+        write!(f, "{kind} {}", self.span)?;
+        match self.to {
+            Some(to) => write!(f, " -> {to}"),
+            None => Ok(()),
+        }
     }
 }

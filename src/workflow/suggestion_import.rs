@@ -6,6 +6,7 @@
 //! item was refused unless `--partial` is given. The edit goes through [`Project::apply_edit`] like every
 //! other change, so an import is undone with Ctrl+Z.
 
+use crate::formats::label_studio::offsets::{Utf16Error, Utf16Offsets, result_span};
 use crate::formats::suggestions::{DocRef, OffsetUnit, ParsedFile, RawItem, Refusal, RefusalKind, words_match_text};
 use crate::model::*;
 use crate::store::Project;
@@ -122,24 +123,8 @@ struct DocInfo {
     existing: HashMap<(Span, LabelKey), bool>,
     /// Items of this file already accepted, with their origin, to refuse repeats.
     seen: HashMap<(Span, LabelKey), String>,
-    /// UTF-16 offset to code point offset (`u32::MAX` inside a surrogate pair), built on first need.
-    utf16: Option<Vec<u32>>,
-}
-
-impl DocInfo {
-    fn utf16_table(&mut self) -> &[u32] {
-        self.utf16.get_or_insert_with(|| {
-            let mut table = Vec::with_capacity(self.text.len_chars() + 1);
-            for (cp, c) in self.text.as_str().chars().enumerate() {
-                table.push(cp as u32);
-                if c.len_utf16() == 2 {
-                    table.push(u32::MAX);
-                }
-            }
-            table.push(self.text.len_chars() as u32);
-            table
-        })
-    }
+    /// The text's UTF-16 offsets (Label Studio counts in them), built on first need.
+    utf16: Option<Utf16Offsets>,
 }
 
 type Refused = (RefusalKind, String);
@@ -391,19 +376,19 @@ fn span_of(info: &mut DocInfo, item: &RawItem) -> Result<Span, Refused> {
     let span = match item.unit {
         OffsetUnit::CodePoints => Span::new(item.start, item.end),
         OffsetUnit::Utf16 => {
-            let converted = utf16_span(info, item);
-            // A Python backend writes code points even for Label Studio: trust the offsets that cover the
-            // text the result claims.
-            let as_code_points = Span::new(item.start, item.end);
-            match (&converted, &item.text) {
-                (Ok(span), Some(t))
-                    if info.text.slice(*span) != Some(t) && info.text.slice(as_code_points) == Some(t) =>
-                {
-                    as_code_points
-                }
-                (Err(_), Some(t)) if info.text.slice(as_code_points) == Some(t) => as_code_points,
-                _ => converted?,
-            }
+            // A Python backend writes code points even for Label Studio: `result_span` trusts the offsets
+            // that cover the text the result claims.
+            let offsets = info.utf16.get_or_insert_with(|| Utf16Offsets::of(info.text.as_str()));
+            result_span(&info.text, offsets, (item.start, item.end), item.text.as_deref()).map_err(|e| match e {
+                Utf16Error::PastEnd { units, .. } => (
+                    RefusalKind::OutOfRange,
+                    format!(
+                        "span {}..{} (UTF-16) is past the end of the document, which has {units} UTF-16 units",
+                        item.start, item.end
+                    ),
+                ),
+                inside @ Utf16Error::InsidePair { .. } => (RefusalKind::SplitsGrapheme, inside.to_string()),
+            })?
         }
     };
     info.text.check_span(span).map_err(|e| match e {
@@ -445,26 +430,6 @@ fn check_words(info: &DocInfo, item: &RawItem, span: Span) -> Result<(), Refused
         RefusalKind::TextMismatch,
         format!("the file's `word` «{word}» is not the document's text at {span}, «{actual}»"),
     ))
-}
-
-fn utf16_span(info: &mut DocInfo, item: &RawItem) -> Result<Span, Refused> {
-    let table = info.utf16_table();
-    let units = table.len() - 1;
-    let convert = |offset: usize| match table.get(offset) {
-        None => Err((
-            RefusalKind::OutOfRange,
-            format!(
-                "span {}..{} (UTF-16) is past the end of the document, which has {units} UTF-16 units",
-                item.start, item.end
-            ),
-        )),
-        Some(&u32::MAX) => Err((
-            RefusalKind::SplitsGrapheme,
-            format!("offset {offset} (UTF-16) falls inside a character outside the Basic Multilingual Plane"),
-        )),
-        Some(&cp) => Ok(cp as usize),
-    };
-    Ok(Span::new(convert(item.start)?, convert(item.end)?))
 }
 
 /// The edit that adds the accepted suggestions of `report` to the project: one [`ProjectEdit::SetSuggestions`]

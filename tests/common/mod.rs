@@ -4,6 +4,7 @@
 pub mod article;
 pub mod git;
 pub mod host;
+pub mod layers;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

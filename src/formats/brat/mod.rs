@@ -32,12 +32,15 @@
 //! here, so callers name `formats::brat::...` whichever file holds it.
 
 mod escape;
+// The types a corpus declares or uses, for mapping or adding them before an import.
+mod found;
 mod parse;
 mod plan;
 mod read;
 mod write;
 
 pub use escape::{decode_token, encode_token, escape_note, unescape_note};
+pub use found::{conf_path, found_types, read_conf, used_types};
 pub use parse::{AnnLine, Parsed, parse_ann};
 pub use plan::{ImportPlan, PlanOptions, ann_files, carry_over, import_edit, plan_import, plan_import_with};
 pub use read::{ann_to_layer, ann_to_layer_mapped};

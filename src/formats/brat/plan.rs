@@ -52,6 +52,9 @@ pub struct PlanOptions {
     pub replace: bool,
     /// The user's mapping of brat types to schema types (`--map Person=ACTOR`).
     pub map: LabelMap,
+    /// The schema to read the files against, when it is to be the project's with types added
+    /// ([`crate::formats::schema_additions`]); else the project's.
+    pub schema: Option<crate::model::Schema>,
 }
 
 /// Reads brat files at `path` (a `.ann` file or a folder of them) into layers for the project's current
@@ -59,7 +62,7 @@ pub struct PlanOptions {
 /// the one whose text equals the `.txt` beside it. A document where the annotator already has annotations
 /// is refused unless `replace`.
 pub fn plan_import(project: &Project, path: &Path, doc: Option<&DocId>, replace: bool) -> ImportPlan {
-    plan_import_with(project, path, &PlanOptions { doc: doc.cloned(), replace, map: LabelMap::new() })
+    plan_import_with(project, path, &PlanOptions { doc: doc.cloned(), replace, ..PlanOptions::default() })
 }
 
 /// [`plan_import`] with a mapping of brat types to schema types.
@@ -138,7 +141,8 @@ fn plan_file(
             project.annotator()
         ));
     }
-    match ann_to_layer_mapped(&content, &loaded.text, &project.config().schema, project.actors(), &options.map) {
+    let schema = options.schema.as_ref().unwrap_or(&project.config().schema);
+    match ann_to_layer_mapped(&content, &loaded.text, schema, project.actors(), &options.map) {
         Ok(layer) => {
             let layer = match loaded.layers.get(project.annotator()) {
                 Some(old) => carry_over(old, layer),

@@ -5,7 +5,7 @@
 use super::ACTOR_DB;
 use super::escape::decode_token;
 use super::parse::{AnnLine, Parsed, parse_ann};
-use crate::formats::type_labels::{LabelMap, TypeOf, type_of};
+use crate::formats::type_labels::{LabelMap, TypeOf, relation_of, type_of};
 use crate::model::{
     ActorId, ActorRegistry, Argument, AttrValue, AttributeDef, AttributeKind, AttributeTarget, DocText, Event, EventId,
     EventType, EventTypeId, Layer, Mention, MentionId, MentionRelation, Relation, RelationId, RelationTypeId, RoleId,
@@ -314,7 +314,8 @@ impl<'a> Reader<'a> {
         for p in lines {
             let AnnLine::Relation { ty, args } = &p.what else { continue };
             let id = self.layer.next_relation_id();
-            let relation_type = RelationTypeId::from(ty.as_str());
+            let relation_type =
+                relation_of(self.schema, self.map, ty).unwrap_or_else(|| RelationTypeId::from(ty.as_str()));
             match self.relation_ends(&p.id, ty, args) {
                 Ok(Some(Ends::Events(from, to))) => {
                     let relation = Relation { relation_type, from, to, note: String::new() };
@@ -334,7 +335,7 @@ impl<'a> Reader<'a> {
 
     /// What an `R` line relates; `None` when one of its arguments was refused already.
     fn relation_ends(&self, id: &str, ty: &str, args: &[(String, String)]) -> Result<Option<Ends>, String> {
-        let Some(def) = self.schema.relation_type(&RelationTypeId::from(ty)) else {
+        let Some(def) = relation_of(self.schema, self.map, ty).and_then(|r| self.schema.relation_type(&r)) else {
             return Err(format!("{id}: `{ty}` is not a relation type of the schema"));
         };
         let [(r1, a1), (r2, a2)] = args else {

@@ -4,11 +4,11 @@
 
 use super::import::ImportSummary;
 use super::*;
-use crate::formats::type_labels::{LabelMap, TypeOf, type_list, type_of};
+use crate::formats::type_labels::{LabelMap, TypeOf, relation_of, type_list, type_of};
 
 /// What an entity of a line became in the layer being built.
 #[derive(Clone, Copy)]
-pub(super) enum Target {
+pub(crate) enum Target {
     Mention(MentionId),
     Event(EventId),
 }
@@ -16,7 +16,7 @@ pub(super) enum Target {
 /// What a layer being built holds, by content: the file repeats what is already there (a file imported
 /// twice, a trigger named by several relations), and each repeat is found with one lookup. Scanning the
 /// layer for each entity made a document's import quadratic in its mentions (76,000 took 29 s).
-pub(super) struct Present {
+pub(crate) struct Present {
     /// The first mention of each span and type.
     mentions: HashMap<(Span, EntityTypeId), MentionId>,
     /// The first event of each trigger and type.
@@ -28,7 +28,7 @@ pub(super) struct Present {
 }
 
 impl Present {
-    pub(super) fn of(layer: &Layer) -> Self {
+    pub(crate) fn of(layer: &Layer) -> Self {
         let mut mentions = HashMap::new();
         for (id, m) in &layer.mentions {
             mentions.entry((m.span, m.entity_type.clone())).or_insert(*id);
@@ -45,17 +45,17 @@ impl Present {
 }
 
 /// A line's annotations being added to a copy of its document's layer.
-pub(super) struct Building<'a> {
+pub(crate) struct Building<'a> {
     /// The copy.
-    pub(super) layer: &'a mut Layer,
+    pub(crate) layer: &'a mut Layer,
     /// What it holds.
-    pub(super) present: Present,
+    pub(crate) present: Present,
     /// The counts of the whole import.
-    pub(super) summary: &'a mut ImportSummary,
+    pub(crate) summary: &'a mut ImportSummary,
 }
 
 /// Adds (or finds) the mention or trigger an entity stands for.
-pub(super) fn add_entity(
+pub(crate) fn add_entity(
     work: &mut Building<'_>,
     (schema, map): (&Schema, &LabelMap),
     text: &DocText,
@@ -107,14 +107,16 @@ pub(super) fn add_entity(
 }
 
 /// Adds (or finds) the role argument or event relation a doccano relation stands for.
-pub(super) fn add_relation(
+pub(crate) fn add_relation(
     work: &mut Building<'_>,
-    schema: &Schema,
+    (schema, map): (&Schema, &LabelMap),
     from: Target,
     to: Target,
     kind: &str,
 ) -> Result<(), String> {
     let Building { layer, present, summary } = work;
+    // A relation label is the schema's relation type through the mapping, whatever its case.
+    let relation_type = relation_of(schema, map, kind).unwrap_or_else(|| RelationTypeId::new(kind));
     match (from, to) {
         (Target::Event(e), Target::Mention(m)) => {
             let event = layer.events.get(&e).ok_or("its event is missing")?;
@@ -140,7 +142,6 @@ pub(super) fn add_relation(
             Ok(())
         }
         (Target::Event(a), Target::Event(b)) => {
-            let relation_type = RelationTypeId::new(kind);
             if schema.relation_type(&relation_type).is_none() {
                 let known: Vec<&str> = schema.relation_types.iter().map(|r| r.id.as_str()).collect();
                 return Err(format!("`{kind}` is not a relation type between events (known: {})", known.join(", ")));
@@ -155,7 +156,6 @@ pub(super) fn add_relation(
             Ok(())
         }
         (Target::Mention(a), Target::Mention(b)) => {
-            let relation_type = RelationTypeId::new(kind);
             let Some(def) = schema.relation_type(&relation_type).filter(|r| !r.between.is_events()) else {
                 let known: Vec<&str> =
                     schema.relation_types.iter().filter(|r| !r.between.is_events()).map(|r| r.id.as_str()).collect();
@@ -184,7 +184,7 @@ pub(super) fn add_relation(
 }
 
 /// The edits that turn `before` into `after` (which only adds mentions, events, arguments and relations).
-pub(super) fn diff(before: &Layer, after: &Layer) -> Vec<Edit> {
+pub(crate) fn diff(before: &Layer, after: &Layer) -> Vec<Edit> {
     let mut edits = Vec::new();
     for (id, m) in &after.mentions {
         if before.mentions.get(id) != Some(m) {

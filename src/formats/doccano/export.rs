@@ -1,7 +1,7 @@
 //! Writing coders' layers as doccano JSON lines.
 
 use super::*;
-use crate::formats::hf_jsonl::{LayerToExport, describe_mention, layers_to_export, write_file};
+use crate::formats::hf_jsonl::{LayerToExport, describe_mention, layers_to_export, lost_details, write_file};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -126,19 +126,4 @@ fn layer_line<'a>(id: usize, l: &LayerToExport<'a>, schema: &Schema, notes: &mut
         }
     }
     OutLine { id, doc_id: l.doc, annotator: l.annotator, text: l.text.as_str(), entities, relations }
-}
-
-fn lost_details(attributes: &crate::model::Attributes, note: &str, provenance: bool) -> Vec<String> {
-    let mut lost = Vec::new();
-    if !attributes.is_empty() {
-        let names: Vec<&str> = attributes.keys().map(|a| a.as_str()).collect();
-        lost.push(format!("attributes ({})", names.join(", ")));
-    }
-    if !note.is_empty() {
-        lost.push("note".to_owned());
-    }
-    if provenance {
-        lost.push("provenance (the suggestion it was accepted from)".to_owned());
-    }
-    lost
 }

@@ -3,6 +3,7 @@
 
 use super::building::{Building, Present, Target, add_entity, add_relation, diff};
 use super::*;
+use crate::formats::found_types::FoundTypes;
 use crate::formats::text_file::{TextFileError, read_text};
 use crate::formats::type_labels::LabelMap;
 
@@ -37,6 +38,9 @@ pub struct ImportOptions {
     pub map: LabelMap,
     /// Import the lines that are valid and report the others, instead of importing nothing.
     pub partial: bool,
+    /// The schema to read the file against, when it is to be the project's with types added
+    /// ([`crate::formats::schema_additions`]); else the project's.
+    pub schema: Option<Schema>,
 }
 
 /// One refused line or item of a doccano file.
@@ -219,7 +223,7 @@ pub fn plan_doccano_with(
         TextFileError::Unreadable(source) => ImportError::Read { path: path.to_owned(), source },
         TextFileError::NotUtf8 { line } => ImportError::NotUtf8 { path: path.to_owned(), line },
     })?;
-    let mut planning = Planning { map: options.map.clone(), ..Planning::default() };
+    let mut planning = Planning { map: options.map.clone(), schema: options.schema.clone(), ..Planning::default() };
     for (i, raw) in content.lines().enumerate() {
         if raw.trim().is_empty() {
             continue;
@@ -247,6 +251,8 @@ fn check_may_import(project: &Project, annotator: &Annotator) -> Result<(), Impo
 struct Planning {
     /// The user's label mapping.
     map: LabelMap,
+    /// The schema with types added, if any.
+    schema: Option<Schema>,
     /// Numeric labels (doccano 1.x label ids) without a mapping, with the first line of each: the lines are
     /// left out, and one refusal names them all.
     unmapped: BTreeMap<String, usize>,
@@ -300,11 +306,11 @@ impl Planning {
         // Work on a copy so that a refused line leaves nothing behind.
         let mut work = layer.clone();
         let mut refuse = |message: String| self.refusals.push(Refusal { line: line_no, message });
-        let schema = &project.config().schema;
+        let schema = self.schema.as_ref().unwrap_or(&project.config().schema);
         let present = Present::of(&work);
         let mut building = Building { layer: &mut work, present, summary: &mut self.summary };
         let entities = add_line_entities(&mut building, (schema, &self.map), &text, &line, &mut refuse);
-        add_line_relations(&mut building, schema, &line, &entities, &mut refuse);
+        add_line_relations(&mut building, (schema, &self.map), &line, &entities, &mut refuse);
         for id in &entities.unmapped {
             self.unmapped.entry(id.clone()).or_insert(line_no);
         }
@@ -429,7 +435,7 @@ fn add_line_entities(
 /// Adds a line's relations between its `entities` to the layer; one with an end already refused is skipped.
 fn add_line_relations(
     work: &mut Building<'_>,
-    schema: &Schema,
+    (schema, map): (&Schema, &LabelMap),
     line: &InLine,
     entities: &LineEntities,
     refuse: &mut impl FnMut(String),
@@ -442,7 +448,7 @@ fn add_line_relations(
         }
         let ends = (entities.targets.get(&from_id), entities.targets.get(&to_id));
         let result = match ends {
-            (Some(from), Some(to)) => add_relation(work, schema, *from, *to, &r.kind),
+            (Some(from), Some(to)) => add_relation(work, (schema, map), *from, *to, &r.kind),
             (None, _) => Err(format!("from_id {from_id} is not an entity of this line")),
             (_, None) => Err(format!("to_id {to_id} is not an entity of this line")),
         };
@@ -484,4 +490,31 @@ fn id_text(v: &Value) -> String {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     }
+}
+
+/// The labels a doccano file uses, as [`FoundTypes`] for mapping or adding before an import: every entity
+/// label (doccano does not tell a trigger from a mention, so each is an entity label) and every relation
+/// type with the labels of its ends. Lines that cannot be read are passed over (the import says why).
+pub fn found_types(path: &Path) -> FoundTypes {
+    let mut found = FoundTypes::default();
+    let Ok(content) = read_text(path) else { return found };
+    for raw in content.lines().filter(|l| !l.trim().is_empty()) {
+        let Ok(line) = serde_json::from_str::<InLine>(raw) else { continue };
+        let mut label_of: BTreeMap<String, String> = BTreeMap::new();
+        for e in &line.entities {
+            found.add_entity(&e.label);
+            label_of.insert(id_text(&e.id), e.label.clone());
+        }
+        for (_, _, label) in line.label.iter().chain(&line.labels) {
+            found.add_entity(label);
+        }
+        for a in &line.annotations {
+            found.add_entity(&id_text(&a.label));
+        }
+        for r in &line.relations {
+            let end = |id: &Value| label_of.get(&id_text(id)).map(String::as_str);
+            found.add_relation(&r.kind, end(&r.from_id), end(&r.to_id));
+        }
+    }
+    found
 }

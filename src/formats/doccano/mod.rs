@@ -44,12 +44,12 @@ use std::path::{Path, PathBuf};
 pub const FILE_NAME: &str = "doccano.jsonl";
 
 // Building a layer from a line, checked against the schema.
-mod building;
+pub(crate) mod building;
 mod export;
 mod import;
 
 pub use export::export_doccano;
 pub use import::{
-    ImportError, ImportOptions, ImportSummary, Refusal, import_doccano, import_doccano_with, plan_doccano,
+    ImportError, ImportOptions, ImportSummary, Refusal, found_types, import_doccano, import_doccano_with, plan_doccano,
     plan_doccano_with,
 };

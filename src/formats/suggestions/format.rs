@@ -22,16 +22,19 @@ pub enum SuggestionFormat {
     LabelStudio,
     /// brat standoff `.ann`: `T` lines; the document is the `.ann` file's stem (or its `.txt` beside it).
     Brat,
+    /// CoNLL columns (CoNLL-2003, IOB2, BIOES; ANERcorp; Tarmeez's own export): each span of tags one item.
+    Conll,
 }
 
 impl SuggestionFormat {
     /// Every format, in the order they are listed.
-    pub const ALL: [SuggestionFormat; 5] = [
+    pub const ALL: [SuggestionFormat; 6] = [
         SuggestionFormat::Hf,
         SuggestionFormat::Spacy,
         SuggestionFormat::Doccano,
         SuggestionFormat::LabelStudio,
         SuggestionFormat::Brat,
+        SuggestionFormat::Conll,
     ];
 
     /// The format named `name` (as [`SuggestionFormat::name`] spells it).
@@ -47,6 +50,7 @@ impl SuggestionFormat {
             SuggestionFormat::Doccano => "doccano JSON lines",
             SuggestionFormat::LabelStudio => "Label Studio predictions",
             SuggestionFormat::Brat => "brat standoff (.ann)",
+            SuggestionFormat::Conll => "CoNLL / IOB columns",
         }
     }
 
@@ -69,6 +73,10 @@ impl SuggestionFormat {
             SuggestionFormat::Brat => {
                 "brat standoff `.ann`: `T` lines; the document is the `.ann` file's stem (or its `.txt` beside it)"
             }
+            SuggestionFormat::Conll => {
+                "CoNLL columns, the tag last (CoNLL-2003, IOB2, BIOES; ANERcorp); the tokens are placed in the document \
+                 named by `# doc_id` or --doc, or whose text they are"
+            }
         }
     }
 
@@ -80,6 +88,7 @@ impl SuggestionFormat {
             SuggestionFormat::Doccano => "doccano",
             SuggestionFormat::LabelStudio => "label-studio",
             SuggestionFormat::Brat => "brat",
+            SuggestionFormat::Conll => "conll",
         }
     }
 }
@@ -99,6 +108,9 @@ pub fn detect(extension: Option<&str>, content: &str) -> Result<SuggestionFormat
     let first_line = content.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     if is_brat_line(first_line) {
         return Ok(SuggestionFormat::Brat);
+    }
+    if extension == Some("conll") || crate::formats::sniff::conll_columns(content).is_some() {
+        return Ok(SuggestionFormat::Conll);
     }
     let json = Json::read(content, matches!(extension, Some("jsonl" | "ndjson")))?;
     let parsed_lines: Vec<Value>;
@@ -120,7 +132,7 @@ pub fn detect(extension: Option<&str>, content: &str) -> Result<SuggestionFormat
     // The first record that tells decides (an empty `entities` list fits two formats).
     candidates.iter().take(100).find_map(|v| detect_record(v)).ok_or_else(|| {
         FileError::new(
-            "cannot tell the format from the content; give --format (hf, spacy, doccano, label-studio or brat)",
+            "cannot tell the format from the content; give --format (hf, spacy, doccano, label-studio, brat or conll)",
         )
     })
 }

@@ -13,6 +13,8 @@
 //! (`relation`, `choices`, `textarea`, ...) and human `annotations` are left out, with a note.
 
 use super::*;
+// The task's text is found as the task reader finds it (`tarmeez import-annotations --format label-studio`).
+use crate::formats::label_studio::tasks::task_text;
 
 /// What the tasks hold besides span predictions, gathered over the whole file for its model and notes.
 #[derive(Default)]
@@ -152,19 +154,6 @@ impl Tally {
                 "{annotations} human annotation(s) were left out: only `predictions` are imported as suggestions"
             ));
         }
-    }
-}
-
-/// The task's text: `data.text`, else its only string field besides `doc_id` (the labelling config may
-/// call it anything, `$article` say).
-fn task_text(data: &serde_json::Map<String, Value>) -> Option<&str> {
-    if let Some(t) = data.get("text").and_then(Value::as_str) {
-        return Some(t);
-    }
-    let mut strings = data.iter().filter(|(k, _)| k.as_str() != "doc_id").filter_map(|(_, v)| v.as_str());
-    match (strings.next(), strings.next()) {
-        (Some(t), None) => Some(t),
-        _ => None,
     }
 }
 

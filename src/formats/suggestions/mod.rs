@@ -9,6 +9,8 @@
 //! [`FileError`] with its line and column.
 
 mod brat;
+// Issue 17: CoNLL columns as suggestions.
+mod conll;
 mod doccano;
 mod fields;
 mod format;
@@ -19,6 +21,7 @@ mod reading;
 mod spacy;
 mod word;
 
+pub use conll::read_aligned as read_conll_aligned;
 pub use format::{SuggestionFormat, detect};
 pub use labels::{label_counts, labels_needing_mapping, parse_target};
 pub use reading::{parse_str, read_path};

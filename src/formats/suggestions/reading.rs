@@ -2,7 +2,8 @@
 //! the format parsers go through.
 
 use super::{
-    DocRef, FileError, ParsedFile, SuggestionFormat, brat, detect, doccano, hf, json_message, label_studio, spacy,
+    DocRef, FileError, ParsedFile, SuggestionFormat, brat, conll, detect, doccano, hf, json_message, label_studio,
+    spacy,
 };
 use crate::formats::text_file::{TextFileError, read_text, strip_bom};
 use serde_json::Value;
@@ -33,6 +34,9 @@ pub fn read_path(path: &Path, format: Option<SuggestionFormat>) -> Result<Parsed
         };
         return Ok(brat::parse(&content, &doc));
     }
+    if format == SuggestionFormat::Conll {
+        return Ok(conll::parse(&content, None));
+    }
     parse_json_format(format, &content, matches!(ext.as_deref(), Some("jsonl" | "ndjson")))
 }
 
@@ -46,6 +50,9 @@ pub fn parse_str(content: &str, format: Option<SuggestionFormat>) -> Result<Pars
     if format == SuggestionFormat::Brat {
         return Ok(brat::parse(content, &DocRef::default()));
     }
+    if format == SuggestionFormat::Conll {
+        return Ok(conll::parse(content, None));
+    }
     parse_json_format(format, content, false)
 }
 
@@ -56,7 +63,7 @@ fn parse_json_format(format: SuggestionFormat, content: &str, lines: bool) -> Re
         SuggestionFormat::Spacy => spacy::parse(&json),
         SuggestionFormat::Doccano => doccano::parse(&json),
         SuggestionFormat::LabelStudio => label_studio::parse(&json),
-        SuggestionFormat::Brat => unreachable!("brat is not JSON"),
+        SuggestionFormat::Brat | SuggestionFormat::Conll => unreachable!("brat and CoNLL are not JSON"),
     })
 }
 

@@ -22,6 +22,8 @@ pub struct PlanOptions {
     pub map: LabelMap,
     /// Replace the coder's annotations of a document (else a document where the coder has some is refused).
     pub replace: bool,
+    /// The schema to read against when it is not the project's (the project's with types being added).
+    pub schema: Option<crate::model::Schema>,
 }
 
 /// One file to import.
@@ -265,8 +267,9 @@ pub fn plan_for_session(
     project: &Project,
     path: &Path,
     replace: bool,
+    (map, schema): (LabelMap, Option<crate::model::Schema>),
 ) -> Result<(ProjectEdit, Vec<String>), Vec<String>> {
-    let options = PlanOptions { annotator: Some(project.annotator().clone()), replace, ..PlanOptions::default() };
+    let options = PlanOptions { annotator: Some(project.annotator().clone()), replace, map, schema };
     let mut plan = plan_import(project, path, &options);
     for f in &plan.files {
         if f.doc.is_err() {

@@ -79,14 +79,15 @@ impl Purpose {
                 file("Import documents (JSON lines or CSV)", "Corpus", &["jsonl", "ndjson", "csv"])
             }
             Purpose::ImportAnnotations => file(
-                "Import annotations (brat .ann, doccano JSON lines or WebAnno .tsv) into your layer",
+                "Import annotations (brat .ann, doccano JSON lines, Label Studio tasks, CoNLL columns, WebAnno .tsv) \
+                 into your layer",
                 "Annotations",
-                &["ann", "jsonl", "json", "tsv"],
+                &["ann", "jsonl", "json", "conll", "txt", "tsv"],
             ),
             Purpose::ImportSuggestions => file(
-                "Import suggestions (Hugging Face, spaCy, doccano, Label Studio, brat)",
+                "Import suggestions (Hugging Face, spaCy, doccano, Label Studio, brat, CoNLL)",
                 "Suggestions",
-                &["json", "jsonl", "ann"],
+                &["json", "jsonl", "ann", "conll", "txt"],
             ),
             Purpose::Export => folder("Export coded data into a folder"),
             Purpose::AddTextFiles => {

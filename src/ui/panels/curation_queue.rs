@@ -178,11 +178,18 @@ fn current_unit(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out
         return;
     };
     let Some(doc) = project.document(&unit.doc).and_then(|d| d.loaded()) else { return };
-    let quoted: String = doc.text.slice(unit.key.span).unwrap_or_default().chars().take(60).collect();
+    let slice = |span| doc.text.slice(span).unwrap_or_default().chars().take(60).collect::<String>();
+    let quoted = crate::text::quote::quoted(&slice(unit.key.span));
     let what = unit.disagreement.map_or(trl!(ui, "curation-agreed"), |d| d.as_str());
     ui.label(i18n::shown(ui.language(), &format!("{} · {what}", unit.doc)));
     let style = LabelStyle { size: 16.0, color: ui.visuals().strong_text_color(), single_line: false };
-    bidi_label(ui, &crate::text::quote::quoted(&quoted), style, egui::Sense::hover());
+    bidi_label(ui, &quoted, style, egui::Sense::hover());
+    // A relation unit says where it points to on a line of its own, in words: an arrow would point the wrong
+    // way once a line runs right to left, and two quotes of Arabic in one line of English read out of order.
+    if let Some(to) = unit.key.to {
+        let line = trl!(ui, "curation-relation-to", to = crate::text::quote::quoted(&slice(to)));
+        bidi_label(ui, &line, style, egui::Sense::hover());
+    }
     for (i, (coder, version)) in unit.versions.iter().enumerate() {
         ui.horizontal(|ui| {
             let [r, g, b] = coder_color(i).0;
@@ -222,7 +229,7 @@ fn unit_list(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out: &
         |ui, rows| {
             for i in rows {
                 let (unit, s) = &queue.items()[i];
-                let (line, hit, detail) = row_text(project, unit, *s);
+                let (line, hit, detail) = row_text(project, unit, *s, ui.language());
                 let color = ui.visuals().text_color();
                 if selectable_row_marked(ui, current == Some(i), &line, Some(hit), Some(&detail), color).clicked() {
                     out.push(Action::Curate(CurationRequest::Select(i)));
@@ -235,7 +242,12 @@ fn unit_list(ui: &mut egui::Ui, project: &Project, queue: &CurationQueue, out: &
 /// A unit's row, where its words lie in it, and its second line: its state and its words with a few words
 /// of context (units of one name in many documents differ only there), then what the coders disagree on
 /// and the document.
-fn row_text(project: &Project, unit: &Unit, s: UnitState) -> (String, Span, String) {
+fn row_text(
+    project: &Project,
+    unit: &Unit,
+    s: UnitState,
+    language: crate::settings::Language,
+) -> (String, Span, String) {
     let mark = match s {
         UnitState::Open => "",
         UnitState::Settled => "✔ ",
@@ -248,5 +260,8 @@ fn row_text(project: &Project, unit: &Unit, s: UnitState) -> (String, Span, Stri
         .unwrap_or_default();
     let what = unit.disagreement.map_or("agreed", |d| d.as_str());
     let shift = mark.chars().count();
-    (format!("{mark}{text}"), Span::new(hit.start + shift, hit.end + shift), format!("{what} · {}", unit.doc))
+    // A relation's row shows where it starts in context; the second line says where it points to.
+    let to = unit.key.to.and_then(|to| project.document(&unit.doc)?.loaded()?.text.slice(to).map(str::to_owned));
+    let to = to.map(|t| format!("{} · ", trl!(language, "curation-relation-to", to = t))).unwrap_or_default();
+    (format!("{mark}{text}"), Span::new(hit.start + shift, hit.end + shift), format!("{to}{what} · {}", unit.doc))
 }

@@ -97,7 +97,26 @@ impl Session {
             out.push(Action::Notice(crate::trl!(self.language, "notice-no-unit").into()));
             return;
         };
-        let Some(layers) = self.project.document(&unit.doc).and_then(|d| d.loaded()).map(|d| &d.layers) else { return };
+        let Some(doc) = self.project.document(&unit.doc).and_then(|d| d.loaded()) else { return };
+        let layers = &doc.layers;
+        // A relation is taken between the gold layer's own mentions or events: say which ends are missing.
+        let chosen = match request {
+            CurationRequest::Take(i) => Some(i),
+            CurationRequest::TakeMajority => match curation::majority(layers, &unit) {
+                Some(curation::Majority::Take(i)) => Some(i),
+                _ => None,
+            },
+            _ => None,
+        };
+        let missing = chosen.map(|i| curation::ends_not_curated(layers, &unit, i)).unwrap_or_default();
+        if !missing.is_empty() {
+            let quoted: Vec<String> =
+                missing.iter().map(|s| crate::text::quote::quoted(doc.text.slice(*s).unwrap_or_default())).collect();
+            // One end a line: the message window lays each line out on its own.
+            let notice = crate::trl!(self.language, "notice-relation-ends");
+            out.push(Action::Notice(format!("{notice}\n{}", quoted.join("\n"))));
+            return;
+        }
         let edit = match request {
             CurationRequest::Take(i) if i < unit.versions.len() => curation::take(layers, &unit, i, who),
             CurationRequest::Take(i) => {

@@ -1,13 +1,15 @@
 //! Go > Agreement: how far the coders agree. A coder-by-coder matrix of span F1 with its 95% interval (a cell
 //! opens the curation queue on exactly the units where those two differ), a per-type table and bar plot with
 //! intervals, Fleiss' kappa and alpha-U, and the coder's own F1 against the gold layer per type once there is
-//! one. The span report (`workflow::agreement::span_report`, pooled over documents, intervals by bootstrap
+//! one; relations between mentions and between events below (`agreement_relations.rs`). The span report (`workflow::agreement::span_report`, pooled over documents, intervals by bootstrap
 //! over documents) runs on a worker thread: its resamples take a moment on a large project.
 
 use crate::model::{Annotator, EntityTypeId};
 use crate::ui::action::Action;
 use crate::ui::session::Session;
 use crate::ui::windows::ToolWindow;
+use crate::ui::windows::agreement_relations::{RelationFigures, relations};
+use crate::workflow::agreement::relations::relation_agreement;
 use crate::workflow::agreement::{Interval, RESAMPLES, SEED, Selection, SpanCounts, SpanReport, select, span_report};
 use crate::workflow::curation::{UnitFilter, feedback};
 use eframe::egui::{self, RichText};
@@ -19,6 +21,7 @@ use std::sync::mpsc::{Receiver, channel};
 struct Figures {
     report: Result<SpanReport, String>,
     against_gold: BTreeMap<EntityTypeId, SpanCounts>,
+    relations: Vec<RelationFigures>,
 }
 
 /// The agreement window; it computes again, in the background, when the project changes.
@@ -35,11 +38,17 @@ impl AgreementWindow {
         let me = project.annotator().clone();
         let against_gold = if me.is_gold() { BTreeMap::new() } else { feedback(project, &me) };
         let data = select(project, &Selection::default());
+        // Relations are counted here (cheap: no text is read); their intervals are drawn on the worker.
+        let relations = match &data {
+            Ok(d) => relation_agreement(project, &d.coders, None),
+            Err(_) => Vec::new(),
+        };
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let report = data.map(|d| span_report(&d, RESAMPLES, SEED)).map_err(|e| e.to_string());
-            let _ = tx.send(Figures { report, against_gold });
+            let relations = relations.into_iter().map(RelationFigures::new).collect();
+            let _ = tx.send(Figures { report, against_gold, relations });
             ctx.request_repaint();
         });
         self.running = Some((project.generation(), rx));
@@ -105,6 +114,7 @@ impl ToolWindow for AgreementWindow {
                 per_type(ui, report);
                 ui.separator();
                 confusion(ui, report);
+                relations(ui, &f.relations);
             }
             Err(why) => {
                 ui.label(format!("No agreement to show: {why}."));

@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod agreement;
+pub mod agreement_relations;
 pub mod event_chooser;
 pub mod events_table;
 pub mod export;
@@ -24,6 +25,8 @@ pub mod shortcuts;
 pub mod share;
 // File > Add text files (the newcomer's path).
 pub mod import_text;
+// Issue 17: the labels of an imported file that the schema lacks, mapped or added.
+pub mod type_choices;
 
 pub use actors::ActorsWindow;
 pub use events_table::EventsTable;

@@ -36,3 +36,6 @@ pub use unitizing::{CategorySums, alpha_u};
 
 // Events: alignment, trigger and argument F1, alpha per event attribute.
 pub use events::*;
+
+// Relations between mentions and between events: units by their ends, F1, kappa, confusion, alpha.
+pub mod relations;

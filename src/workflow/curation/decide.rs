@@ -1,6 +1,7 @@
 //! The curator's decisions as edits of the gold layer: take a coder's version of a unit, reject the unit, or
 //! merge every open unit where enough coders agree. Each returns one edit, so one undo takes it back.
 
+use super::relations::{missing_ends, relations_in_cover, take_relations};
 use super::units::{Unit, units};
 use crate::model::{
     Annotator, Argument, Curation, DocId, Edit, Event, Layer, Mention, MentionId, ProjectEdit, Rejection, UnitKind,
@@ -50,8 +51,10 @@ fn in_cover(gold: &Layer, unit: &Unit) -> Vec<Edit> {
             .events
             .iter()
             .filter(|(_, e)| e.trigger.overlaps(&cover))
-            .map(|(id, _)| Edit::PutEvent(*id, None))
+            // With the gold relations on it: a relation must not outlive its event.
+            .map(|(id, _)| crate::model::coding::remove_event(gold, *id))
             .collect(),
+        UnitKind::MentionRelations | UnitKind::EventRelations => relations_in_cover(gold, &unit.key),
     }
 }
 
@@ -106,7 +109,17 @@ fn take_into(
         let event = Event { arguments, curation: Some(curation.clone()), ..e.clone() };
         push(gold, &mut edits, Edit::PutEvent(gold.next_event_id(), Some(event)));
     }
+    take_relations(gold, source, unit, version, &mut |gold, edit| push(gold, &mut edits, edit));
     edits
+}
+
+/// The places of the ends of coder `coder`'s version (an index into `unit.versions`) that the gold layer has
+/// no mention or event for (the same span and type): a relation cannot be taken before its ends are curated.
+/// Empty for mentions and events units, and when the version can be taken.
+pub fn ends_not_curated(layers: &BTreeMap<Annotator, Layer>, unit: &Unit, coder: usize) -> Vec<crate::model::Span> {
+    let Some((name, version)) = unit.versions.get(coder) else { return Vec::new() };
+    let (Some(source), gold) = (layers.get(name), layers.get(&Annotator::gold())) else { return Vec::new() };
+    missing_ends(gold.unwrap_or(&Layer::default()), source, unit, version)
 }
 
 /// The gold mention with the filler's span and type, added (with the event's curation) when there is none.
@@ -193,6 +206,11 @@ pub fn merge_document(
             continue;
         }
         if let Some(coder) = agreed_by(layers, &unit, at_least) {
+            // A relation whose ends are not in the gold layer (not agreed, not yet curated) waits.
+            let (name, version) = &unit.versions[coder];
+            if layers.get(name).is_some_and(|source| !missing_ends(&gold, source, &unit, version).is_empty()) {
+                continue;
+            }
             edits.extend(take_into(&mut gold, layers, &unit, coder, who));
             settled += 1;
         }

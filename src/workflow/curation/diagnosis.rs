@@ -7,7 +7,8 @@ use crate::model::{Annotator, DocText, Layer};
 use std::collections::BTreeMap;
 
 /// How a coder's version reads in a cell: `ACTOR 12-18 = isis; ORG 20-25` (with the linked actor), or for events
-/// `ATTACK 5-9 (Attacker: ACTOR 0-4; fatalities=3)`; empty when the coder has nothing there.
+/// `ATTACK 5-9 (Attacker: ACTOR 0-4; fatalities=3)`, for relations `AFFILIATED_WITH: ACTOR 0-5 -> ACTOR 10-15`;
+/// empty when the coder has nothing there.
 pub fn version_text(layer: Option<&Layer>, unit: &Unit, coder: usize) -> String {
     let Some(layer) = layer else { return String::new() };
     let version = &unit.versions[coder].1;
@@ -33,6 +34,7 @@ pub fn version_text(layer: Option<&Layer>, unit: &Unit, coder: usize) -> String 
         let details = if inner.is_empty() { String::new() } else { format!(" ({})", inner.join("; ")) };
         parts.push(format!("{} {}-{}{details}", e.event_type, e.trigger.start, e.trigger.end));
     }
+    parts.extend(version.relations.iter().filter_map(|id| super::relations::relation_text(unit.key.kind, layer, *id)));
     parts.join("; ")
 }
 
@@ -70,13 +72,15 @@ pub fn diagnosis_csv<'a>(
         let kind = match unit.key.kind {
             crate::model::UnitKind::Mentions => "mentions",
             crate::model::UnitKind::Events => "events",
+            crate::model::UnitKind::MentionRelations => "mention relations",
+            crate::model::UnitKind::EventRelations => "event relations",
         };
         let mut row = vec![
             unit.doc.to_string(),
             kind.to_owned(),
             unit.key.span.start.to_string(),
             unit.key.span.end.to_string(),
-            text.slice(unit.key.span).unwrap_or_default().to_owned(),
+            unit_text(text, unit),
             unit.disagreement.map_or("agreed", |d| d.as_str()).to_owned(),
             state_text(state(unit, layers.get(&Annotator::gold()))).to_owned(),
         ];
@@ -84,4 +88,13 @@ pub fn diagnosis_csv<'a>(
         out.write_record(&row)?;
     }
     out.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// The text a unit covers; for relations, both ends': `«الحشد الشعبي» -> «الحرس الثوري»` as `from -> to`.
+pub fn unit_text(text: &DocText, unit: &Unit) -> String {
+    let slice = |span| text.slice(span).unwrap_or_default().to_owned();
+    match unit.key.to {
+        Some(to) => format!("{} -> {}", slice(unit.key.span), slice(to)),
+        None => slice(unit.key.span),
+    }
 }

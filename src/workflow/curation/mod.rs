@@ -1,15 +1,19 @@
 //! Curation (issue 14): from several coders' layers to one adjudicated gold layer. The gold layer is the
 //! layer named [`crate::model::GOLD_LAYER`], written by the curator's session (which opens the project as
-//! that layer). [`units`] finds where the coders' layers meet and how they differ; [`take`], [`reject`] and
+//! that layer). [`units`] finds where the coders' layers meet and how they differ (mentions, events, and the
+//! relations between either); [`take`], [`reject`] and
 //! [`merge`] are the curator's decisions as edits of the gold layer; [`feedback`] compares a coder with it.
 
 mod decide;
 mod diagnosis;
 mod feedback;
+mod relations;
 mod units;
 
-pub use decide::{Curator, Majority, UnitState, agreed_by, majority, merge_document, reject, state, take};
-pub use diagnosis::{diagnosis_csv, state_text, version_text};
+pub use decide::{
+    Curator, Majority, UnitState, agreed_by, ends_not_curated, majority, merge_document, reject, state, take,
+};
+pub use diagnosis::{diagnosis_csv, state_text, unit_text, version_text};
 pub use feedback::{Feedback, TypeCounts, feedback, feedback_document};
 pub use units::{Disagreement, Unit, Version, units};
 
@@ -82,5 +86,7 @@ pub fn merge(project: &Project, coders: &[Annotator], at_least: usize, who: &Cur
     (ProjectEdit::Batch(edits), settled)
 }
 
+#[cfg(test)]
+mod relation_tests;
 #[cfg(test)]
 mod tests;

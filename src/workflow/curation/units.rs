@@ -1,11 +1,13 @@
 //! Disagreement units: the places of one document where the chosen coders' layers meet. Mentions that
-//! overlap one another, whoever marked them, make one unit; so do events whose triggers overlap. Each
+//! overlap one another, whoever marked them, make one unit; so do events whose triggers overlap; relations
+//! whose ends are at the same two places make one too (`relations.rs`). Each
 //! coder's version of a unit is what their layer has there; the unit is agreed when every coder has the same
 //! non-empty version, and otherwise its [`Disagreement`] says how they differ.
 
+use super::relations::{RelationShape, relation_shapes, relation_units};
 use crate::model::{
-    ActorId, Annotator, AttrValue, AttributeId, DocId, EntityTypeId, EventId, EventTypeId, Layer, MentionId, RoleId,
-    Span, UnitKey, UnitKind,
+    ActorId, Annotator, AttrValue, AttributeId, DocId, EntityTypeId, EventId, EventTypeId, Layer, MentionId,
+    RelationId, RoleId, Span, UnitKey, UnitKind,
 };
 use std::collections::BTreeMap;
 
@@ -16,12 +18,14 @@ pub struct Version {
     pub mentions: Vec<MentionId>,
     /// Their events in the unit (an events unit).
     pub events: Vec<EventId>,
+    /// Their relations in the unit (a relations unit: between mentions or between events by its kind).
+    pub relations: Vec<RelationId>,
 }
 
 impl Version {
     /// Whether the coder has nothing in the unit.
     pub fn is_empty(&self) -> bool {
-        self.mentions.is_empty() && self.events.is_empty()
+        self.mentions.is_empty() && self.events.is_empty() && self.relations.is_empty()
     }
 }
 
@@ -73,7 +77,8 @@ impl Unit {
     /// The coders grouped by equal versions, largest group first (ties in coder order); empty versions form
     /// a group too.
     pub fn groups(&self, doc_layers: &BTreeMap<Annotator, Layer>) -> Vec<Vec<usize>> {
-        let shapes: Vec<Shape> = self.versions.iter().map(|(c, v)| shape(doc_layers.get(c), v)).collect();
+        let shapes: Vec<Shape> =
+            self.versions.iter().map(|(c, v)| shape(self.key.kind, doc_layers.get(c), v)).collect();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for (i, s) in shapes.iter().enumerate() {
             match groups.iter_mut().find(|g| shapes[g[0]] == *s) {
@@ -106,9 +111,13 @@ type LinkedShape = (Span, EntityTypeId, Option<ActorId>);
 enum Shape {
     Mentions(Vec<LinkedShape>),
     Events(Vec<EventShape>),
+    Relations(Vec<RelationShape>),
 }
 
-fn shape(layer: Option<&Layer>, version: &Version) -> Shape {
+fn shape(kind: UnitKind, layer: Option<&Layer>, version: &Version) -> Shape {
+    if matches!(kind, UnitKind::MentionRelations | UnitKind::EventRelations) {
+        return Shape::Relations(layer.map(|l| relation_shapes(kind, l, &version.relations)).unwrap_or_default());
+    }
     let Some(layer) = layer else { return Shape::Mentions(Vec::new()) };
     if !version.events.is_empty() {
         let mut events: Vec<EventShape> = version.events.iter().filter_map(|id| event_shape(layer, *id)).collect();
@@ -141,8 +150,21 @@ fn event_shape(layer: &Layer, id: EventId) -> Option<EventShape> {
     })
 }
 
-/// Every unit of one document for `coders` (mentions units first, then events, each in text order).
+/// Every unit of one document for `coders` (mentions units first, then events, each in text order, then
+/// relations between mentions and between events, so that a merge finds a relation's ends already taken).
 pub fn units(doc: &DocId, layers: &BTreeMap<Annotator, Layer>, coders: &[Annotator]) -> Vec<Unit> {
+    let mut out = overlap_units(doc, layers, coders);
+    for kind in [UnitKind::MentionRelations, UnitKind::EventRelations] {
+        for mut unit in relation_units(doc, layers, coders, kind) {
+            unit.disagreement = disagreement(&unit, layers);
+            out.push(unit);
+        }
+    }
+    out
+}
+
+/// The units of mentions and of events: overlapping spans or triggers, clustered.
+fn overlap_units(doc: &DocId, layers: &BTreeMap<Annotator, Layer>, coders: &[Annotator]) -> Vec<Unit> {
     let mut out = Vec::new();
     for kind in [UnitKind::Mentions, UnitKind::Events] {
         let mut items: Vec<(Span, usize, u32)> = Vec::new();
@@ -151,6 +173,7 @@ pub fn units(doc: &DocId, layers: &BTreeMap<Annotator, Layer>, coders: &[Annotat
             match kind {
                 UnitKind::Mentions => items.extend(layer.mentions.iter().map(|(id, m)| (m.span, i, id.0))),
                 UnitKind::Events => items.extend(layer.events.iter().map(|(id, e)| (e.trigger, i, id.0))),
+                UnitKind::MentionRelations | UnitKind::EventRelations => {}
             }
         }
         for (span, members) in clusters(items) {
@@ -159,10 +182,11 @@ pub fn units(doc: &DocId, layers: &BTreeMap<Annotator, Layer>, coders: &[Annotat
             for (i, id) in members {
                 match kind {
                     UnitKind::Mentions => versions[i].1.mentions.push(MentionId(id)),
-                    UnitKind::Events => versions[i].1.events.push(EventId(id)),
+                    _ => versions[i].1.events.push(EventId(id)),
                 }
             }
-            let mut unit = Unit { doc: doc.clone(), key: UnitKey { kind, span }, versions, disagreement: None };
+            let key = UnitKey { kind, span, to: None };
+            let mut unit = Unit { doc: doc.clone(), key, versions, disagreement: None };
             unit.disagreement = disagreement(&unit, layers);
             out.push(unit);
         }
@@ -190,7 +214,7 @@ fn disagreement(unit: &Unit, layers: &BTreeMap<Annotator, Layer>) -> Option<Disa
     if unit.versions.iter().any(|(_, v)| v.is_empty()) {
         return Some(Disagreement::Missing);
     }
-    let shapes: Vec<Shape> = unit.versions.iter().map(|(c, v)| shape(layers.get(c), v)).collect();
+    let shapes: Vec<Shape> = unit.versions.iter().map(|(c, v)| shape(unit.key.kind, layers.get(c), v)).collect();
     if shapes.windows(2).all(|w| w[0] == w[1]) {
         return None;
     }
@@ -208,6 +232,8 @@ fn disagreement(unit: &Unit, layers: &BTreeMap<Annotator, Layer>) -> Option<Disa
             }
         }
         [Shape::Events(first), rest @ ..] => events_disagreement(first, rest),
+        // Relations at the same two places differ in their relation type (or their ends' types).
+        [Shape::Relations(_), ..] => Disagreement::Type,
         [] => return None,
     })
 }

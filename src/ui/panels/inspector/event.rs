@@ -63,7 +63,10 @@ pub(super) fn relations(
     out: &mut Vec<Action>,
 ) {
     let schema = &input.project.config().schema;
-    if schema.relation_types.is_empty() {
+    // Relation types between mentions are made from a mention (R), not here.
+    let event_types: Vec<&crate::model::RelationTypeId> =
+        schema.relation_types.iter().filter(|t| t.between.is_events()).map(|t| &t.id).collect();
+    if event_types.is_empty() {
         return;
     }
     ui.label(RichText::new(tr!(ui, "event-relations")).strong());
@@ -76,6 +79,10 @@ pub(super) fn relations(
             }
             if ui.small_button("×").on_hover_text(tr!(ui, "event-remove-relation")).clicked() {
                 out.push(Action::Edit(Edit::PutRelation(*rid, None)));
+            }
+            if let Some(new) = super::relations::type_choice(ui, schema, *rid, &r.relation_type, &event_types) {
+                let changed = crate::model::Relation { relation_type: new, ..r.clone() };
+                out.push(Action::Edit(Edit::PutRelation(*rid, Some(changed))));
             }
         });
     }
@@ -97,7 +104,7 @@ pub(super) fn relations(
             })
             .response
             .accessible_name(tr!(ui, "event-related"));
-        for t in &schema.relation_types {
+        for t in schema.relation_types.iter().filter(|t| t.between.is_events()) {
             if ui.button(tr!(ui, "event-relate", name = t.name.as_str())).on_hover_text(&t.description).clicked() {
                 push(out, coding::relate(layer, schema, &t.id, id, target));
             }

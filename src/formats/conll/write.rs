@@ -30,18 +30,19 @@
 //!
 //! Flat BIO gives each token one tag, so nested and overlapping mentions are flattened: the longest of an
 //! overlapping group is kept, and the others are listed in [`ExportSummary::not_expressed`], as is a mention
-//! that starts or ends on a space (no token boundary there). Events and relations are not written.
+//! that starts or ends on a space (no token boundary there). Events, relations and what a mention holds
+//! besides its span and type (actor link, attributes, note, provenance) are not written, and listed too.
 
-pub use super::hf_jsonl::{ExportError, ExportSummary, NotExpressed};
-use super::hf_jsonl::{describe_mention, events_note, flatten, layers_to_export, overlap_note, write_file};
+use super::FILE_NAME;
+pub use crate::formats::hf_jsonl::{ExportError, ExportSummary, NotExpressed};
+use crate::formats::hf_jsonl::{
+    describe_mention, events_note, flatten, layers_to_export, mention_details_notes, overlap_note, write_file,
+};
 use crate::model::{Annotator, DocText, Mention, MentionId, Span};
 use crate::store::Project;
 use std::fmt::Write as _;
 use std::path::Path;
 use unicode_segmentation::UnicodeSegmentation;
-
-/// The file written into the output folder.
-pub const FILE_NAME: &str = "mentions.conll";
 
 /// Punctuation after which a sentence ends (unless a mention goes on).
 const SENTENCE_END: [&str; 5] = [".", "!", "?", "؟", "…"];
@@ -114,6 +115,7 @@ pub fn export_conll(
         let (kept, dropped) = flatten(alignable);
         notes.extend(dropped.into_iter().map(|(id, m, by)| overlap_note(&l, id, m, by)));
         notes.extend(events_note(&l, "CoNLL"));
+        notes.extend(mention_details_notes(&l, "CoNLL"));
         spans += kept.len();
         write_layer(&mut out, l.doc.as_str(), l.annotator.as_str(), l.text, &base, &kept);
     }
