@@ -163,6 +163,30 @@ impl ImportAnnotationsWindow {
         }
     }
 
+    /// WebAnno TSV: the chosen file, or every `.tsv` of its folder, into documents the project has.
+    fn plan_webanno(
+        &self,
+        project: &Project,
+        map: crate::formats::type_labels::LabelMap,
+        schema: Option<crate::model::Schema>,
+    ) -> Planned {
+        let path = match self.path.parent().filter(|_| self.whole_folder && self.path.is_file()) {
+            Some(folder) => folder.to_owned(),
+            None => self.path.clone(),
+        };
+        match webanno::plan_for_session(project, &path, self.replace, (map, schema)) {
+            Ok((edit, lines)) => {
+                let files = lines.iter().filter(|l| !l.starts_with("Note: ")).count();
+                let summary = format!("Imported the WebAnno annotations of {} into your layer.", plural(files, "file"));
+                Planned::Ready { edit: Box::new(edit), lines, summary }
+            }
+            Err(mut lines) => {
+                lines.insert(0, "Nothing would be imported:".to_owned());
+                Planned::Not(lines)
+            }
+        }
+    }
+
     fn plan_with(&self, project: &Project, doc: Option<DocId>, resolved: Resolved) -> Planned {
         if let crate::store::Access::ReadOnly(why) = project.access() {
             return Planned::Not(vec![format!("Nothing can be imported: the project is open read-only ({why}).")]);
@@ -198,24 +222,7 @@ impl ImportAnnotationsWindow {
                 Planned::Ready { edit: Box::new(brat::import_edit(project, &plan)), lines, summary }
             }
             // Issue 17: WebAnno TSV, the file or (with "every file of its folder") the folder.
-            AnnotationFormat::WebAnno => {
-                let path = match self.path.parent().filter(|_| self.whole_folder && self.path.is_file()) {
-                    Some(folder) => folder.to_owned(),
-                    None => self.path.clone(),
-                };
-                match webanno::plan_for_session(project, &path, self.replace, (map, schema)) {
-                    Ok((edit, lines)) => {
-                        let files = lines.iter().filter(|l| !l.starts_with("Note: ")).count();
-                        let summary =
-                            format!("Imported the WebAnno annotations of {} into your layer.", plural(files, "file"));
-                        Planned::Ready { edit: Box::new(edit), lines, summary }
-                    }
-                    Err(mut lines) => {
-                        lines.insert(0, "Nothing would be imported:".to_owned());
-                        Planned::Not(lines)
-                    }
-                }
-            }
+            AnnotationFormat::WebAnno => self.plan_webanno(project, map, schema),
             AnnotationFormat::Doccano => {
                 let annotator = project.annotator().clone();
                 let options = doccano::ImportOptions { map, partial: false, schema };
