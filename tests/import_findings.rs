@@ -5,36 +5,14 @@
 #![allow(clippy::too_many_lines)]
 
 mod common;
+use common::cli::{fixture, run, s};
 use common::open_read_only;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use tarmeez::model::{Annotator, DocId, Layer, SourceName, SuggestedLabel};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats").join(name)
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-/// Runs tarmeez; returns whether it succeeded and its standard output.
-fn run(args: &[&str]) -> (bool, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_tarmeez")).args(args).env("TARMEEZ_ANNOTATOR", "lead").output().unwrap();
-    let out = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    (o.status.success(), out)
-}
 
 /// A fresh project with the default schema and the documents `raqqa` (and `mosul`).
 fn project() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("p");
-    let (ok, out) = run(&["new", s(&dir), "--name", "findings"]);
-    assert!(ok, "{out}");
-    let mosul = fixture("brat/folder/bad/mosul.txt");
-    let (ok, out) = run(&["import-text", s(&dir), s(&fixture("raqqa.txt")), s(&mosul)]);
-    assert!(ok, "{out}");
-    (tmp, dir)
+    common::cli::project_with("findings", &[&fixture("raqqa.txt"), &fixture("brat/folder/bad/mosul.txt")])
 }
 
 fn layer(dir: &Path, doc: &str, annotator: &str) -> Layer {

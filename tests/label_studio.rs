@@ -7,39 +7,18 @@
 
 mod common;
 
+use common::cli::{fixture, run, s};
 use common::{SAMPLE_DOC, edit_file, open_as, open_read_only, sample_copy};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use tarmeez::model::{Annotator, AttrValue, DocId, Layer, SourceName, Span};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats").join(name)
+/// A fresh project with the default schema and the document `raqqa`.
+fn project() -> (tempfile::TempDir, PathBuf) {
+    common::cli::project_with("label-studio", &[&fixture("raqqa.txt")])
 }
 
 fn tasks() -> PathBuf {
     fixture("label-studio/tasks.json")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-/// Runs tarmeez; returns whether it succeeded and its output.
-fn run(args: &[&str]) -> (bool, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_tarmeez")).args(args).env("TARMEEZ_ANNOTATOR", "lead").output().unwrap();
-    let out = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    (o.status.success(), out)
-}
-
-/// A fresh project with the default schema and the document `raqqa`.
-fn project() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("p");
-    let (ok, out) = run(&["new", s(&dir), "--name", "label-studio"]);
-    assert!(ok, "{out}");
-    let (ok, out) = run(&["import-text", s(&dir), s(&fixture("raqqa.txt"))]);
-    assert!(ok, "{out}");
-    (tmp, dir)
 }
 
 fn import(dir: &Path, path: &Path, extra: &[&str]) -> (bool, String) {

@@ -6,37 +6,16 @@
 #![allow(clippy::too_many_lines)]
 
 mod common;
+use common::cli::{fixture, run, s};
 use common::{open_read_only, sample_copy};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use tarmeez::model::{Annotator, DocId, Edit, Layer, MentionRelation, ProjectEdit, RelationId, Span};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats").join(name)
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-/// Runs tarmeez; returns whether it succeeded and its output.
-fn run(args: &[&str]) -> (bool, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_tarmeez")).args(args).env("TARMEEZ_ANNOTATOR", "lead").output().unwrap();
-    let out = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    (o.status.success(), out)
-}
 
 /// A fresh project with the default schema, and the document `raqqa` when `with_raqqa`.
 fn project(with_raqqa: bool) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("p");
-    let (ok, out) = run(&["new", s(&dir), "--name", "webanno"]);
-    assert!(ok, "{out}");
-    if with_raqqa {
-        let (ok, out) = run(&["import-text", s(&dir), s(&fixture("raqqa.txt"))]);
-        assert!(ok, "{out}");
-    }
-    (tmp, dir)
+    let raqqa = fixture("raqqa.txt");
+    let texts: &[&Path] = if with_raqqa { &[&raqqa] } else { &[] };
+    common::cli::project_with("webanno", texts)
 }
 
 fn layer(dir: &Path, doc: &str, annotator: &str) -> Layer {

@@ -43,6 +43,30 @@ pub fn read_text(path: &Path) -> Result<String, TextFileError> {
     Ok(text)
 }
 
+/// The files at `path` whose extension is `extension` (any case): the file itself, or those in the folder and
+/// its subfolders (corpora come as a folder per batch or per coder), sorted. Links to folders are not
+/// followed, so a link cannot make a loop.
+pub fn files_with_extension(path: &Path, extension: &str) -> std::io::Result<Vec<std::path::PathBuf>> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut out = Vec::new();
+    let mut folders = vec![path.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for e in std::fs::read_dir(&folder)? {
+            let e = e?;
+            let p = e.path();
+            if e.file_type()?.is_dir() {
+                folders.push(p);
+            } else if p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case(extension)) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

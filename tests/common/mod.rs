@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod article;
+pub mod cli;
 pub mod git;
 pub mod host;
 pub mod layers;

@@ -20,27 +20,10 @@ pub struct ImportPlan {
     pub notes: Vec<String>,
 }
 
-/// The `.ann` files at `path`: the file itself, or those in the folder and its subfolders (corpora come as
-/// a folder per batch or per coder), sorted. Links to folders are not followed, so a link cannot make a loop.
+/// The `.ann` files at `path`: the file itself, or those in its folder tree, sorted
+/// (see [`crate::formats::text_file::files_with_extension`]).
 pub fn ann_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        return Ok(vec![path.to_owned()]);
-    }
-    let mut out = Vec::new();
-    let mut folders = vec![path.to_owned()];
-    while let Some(folder) = folders.pop() {
-        for e in std::fs::read_dir(&folder)? {
-            let e = e?;
-            let p = e.path();
-            if e.file_type()?.is_dir() {
-                folders.push(p);
-            } else if p.is_file() && p.extension().is_some_and(|x| x == "ann") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
+    crate::formats::text_file::files_with_extension(path, "ann")
 }
 
 /// How a brat import reads its files.

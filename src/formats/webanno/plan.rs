@@ -52,27 +52,10 @@ pub struct ImportPlan {
     pub notes: Vec<String>,
 }
 
-/// The `.tsv` files at `path`: the file itself, or those in the folder and its subfolders, sorted. Links to
-/// folders are not followed.
+/// The `.tsv` files at `path`: the file itself, or those in its folder tree, sorted
+/// (see [`crate::formats::text_file::files_with_extension`]).
 pub fn tsv_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        return Ok(vec![path.to_owned()]);
-    }
-    let mut out = Vec::new();
-    let mut folders = vec![path.to_owned()];
-    while let Some(folder) = folders.pop() {
-        for e in std::fs::read_dir(&folder)? {
-            let e = e?;
-            let p = e.path();
-            if e.file_type()?.is_dir() {
-                folders.push(p);
-            } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("tsv")) {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
+    crate::formats::text_file::files_with_extension(path, "tsv")
 }
 
 /// A file read and parsed, or why not (`file:line: message`).
