@@ -1,6 +1,6 @@
 //! Telling what a file is, for messages when the reader chosen for it refuses it: "this looks like a WebAnno
-//! TSV 3 file (its first line is `#FORMAT=WebAnno TSV 3.3`); Tarmeez cannot read it yet" says more than "not
-//! valid JSON". Only the start of the file is looked at.
+//! TSV 3 file (its first line is `#FORMAT=WebAnno TSV 3.3`); read it with import-annotations --format
+//! webanno" says more than "not valid JSON". Only the start of the file is looked at.
 
 use crate::formats::import::AnnotationFormat;
 use crate::formats::suggestions::SuggestionFormat;
