@@ -713,3 +713,16 @@ agreement-relations-confusion = الوسوم { $a } / { $b }
 
 notice-relation-ends = طرفا هذه العلاقة ليسا في الطبقة الذهبية بعد. احسم هذه أولًا ثم اعتمدها:
 curation-relation-to = تشير إلى { $to }
+
+## ملف > استيراد الترميزات.
+
+import-file = الملف: { $path }
+import-into-layer = إلى طبقتك ({ $coder })
+import-format = الصيغة
+import-every-tsv = كل ملفات ‎.tsv‎ في مجلده
+import-every-ann = كل ملفات ‎.ann‎ في مجلده
+import-into-shown = إلى الوثيقة المعروضة ({ $doc })
+import-replace = استبدال ترميزاتي لهذه الوثائق
+import-into-my-layer = استيراد إلى طبقتي
+import-ls-user = ترميزات مستخدم Label Studio
+import-choose = (اختر)

@@ -676,3 +676,16 @@ agreement-relations-confusion = Labels { $a } / { $b }
 
 notice-relation-ends = This relation's ends are not in the gold layer yet. Curate these first, then take it:
 curation-relation-to = points to { $to }
+
+## File > Import annotations.
+
+import-file = File: { $path }
+import-into-layer = Into your layer ({ $coder })
+import-format = Format
+import-every-tsv = Every .tsv file of its folder
+import-every-ann = Every .ann file of its folder
+import-into-shown = Into the shown document ({ $doc })
+import-replace = Replace my annotations of these documents
+import-into-my-layer = Import into my layer
+import-ls-user = Annotations of Label Studio user
+import-choose = (choose)

@@ -68,25 +68,25 @@ impl ImportAnnotationsWindow {
     /// Draws the window; returns the import to make, and what to say once it is made, when the coder
     /// confirms it.
     fn draw(&mut self, ui: &mut egui::Ui, project: &Project, shown: Option<&DocId>) -> Option<(ProjectEdit, String)> {
-        ui.label(format!("File: {}", self.path.display()));
-        ui.label(format!("Into your layer ({})", project.annotator()));
+        ui.label(crate::tr!(ui, "import-file", path = self.path.display().to_string()));
+        ui.label(crate::tr!(ui, "import-into-layer", coder = project.annotator().to_string()));
         // Wrapped: the list of formats grows with issue 17's readers.
         ui.horizontal_wrapped(|ui| {
-            ui.label("Format");
+            ui.label(crate::tr!(ui, "import-format"));
             for format in AnnotationFormat::ALL {
                 ui.radio_value(&mut self.format, format, format.description());
             }
         });
         if self.format == AnnotationFormat::WebAnno {
-            ui.checkbox(&mut self.whole_folder, "Every .tsv file of its folder");
-            ui.checkbox(&mut self.replace, "Replace my annotations of these documents");
+            ui.checkbox(&mut self.whole_folder, crate::tr!(ui, "import-every-tsv"));
+            ui.checkbox(&mut self.replace, crate::tr!(ui, "import-replace"));
         }
         if self.format == AnnotationFormat::Brat {
-            ui.checkbox(&mut self.whole_folder, "Every .ann file of its folder");
+            ui.checkbox(&mut self.whole_folder, crate::tr!(ui, "import-every-ann"));
             if let Some(doc) = shown.filter(|_| !self.whole_folder) {
-                ui.checkbox(&mut self.into_shown, format!("Into the shown document ({doc})"));
+                ui.checkbox(&mut self.into_shown, crate::tr!(ui, "import-into-shown", doc = doc.to_string()));
             }
-            ui.checkbox(&mut self.replace, "Replace my annotations of these documents");
+            ui.checkbox(&mut self.replace, crate::tr!(ui, "import-replace"));
         }
         if self.format == AnnotationFormat::LabelStudio {
             self.choose_ls_user(ui);
@@ -130,7 +130,7 @@ impl ImportAnnotationsWindow {
                 crate::ui::bidi_label::bidi_label(ui, line, style, egui::Sense::hover());
             }
         });
-        if ui.add_enabled(ready, egui::Button::new("Import into my layer")).clicked()
+        if ui.add_enabled(ready, egui::Button::new(crate::tr!(ui, "import-into-my-layer"))).clicked()
             && let Some((_, Planned::Ready { edit, summary, .. })) = self.plan.take()
         {
             return Some((*edit, summary));
@@ -268,8 +268,8 @@ impl ImportAnnotationsWindow {
         if users.len() < 2 {
             return;
         }
-        let shown = self.ls_user.clone().unwrap_or_else(|| "(choose)".to_owned());
-        egui::ComboBox::from_label("Annotations of Label Studio user").selected_text(shown).show_ui(ui, |ui| {
+        let shown = self.ls_user.clone().unwrap_or_else(|| crate::tr!(ui, "import-choose").to_owned());
+        egui::ComboBox::from_label(crate::tr!(ui, "import-ls-user")).selected_text(shown).show_ui(ui, |ui| {
             for user in users.iter().cloned() {
                 let label = if user.is_empty() { "(nobody named)".to_owned() } else { user.clone() };
                 ui.selectable_value(&mut self.ls_user, Some(user), label);
