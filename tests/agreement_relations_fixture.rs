@@ -135,3 +135,43 @@ fn tarmeez_agreement_exports_the_relation_figures_as_json_and_csv() {
     assert!(csv.contains(&alpha_row), "{alpha_row}\n{csv}");
     assert!(csv.contains(",mention_relations_confusion,") || csv.contains("\nmention_relations_confusion,"), "{csv}");
 }
+
+/// The Agreement window (Go > Agreement) shows both kinds of relations with the reference's relation count
+/// and alpha (as the window rounds it).
+#[test]
+fn the_agreement_window_shows_the_relation_figures_of_both_kinds() {
+    use egui_kittest::kittest::Queryable as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("project");
+    for (rel, bytes) in common::files(&fixture()) {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    let mut h = common::window(tarmeez::ui::TarmeezApp::new(Some(common::open_as(&dir, "huda")), None));
+    h.get_by_label("Go").click();
+    h.run();
+    h.get_by_label("Agreement").click();
+    // The report is computed on a worker thread: frames run until it is shown.
+    for _ in 0..500 {
+        h.step();
+        if h.query_by_label_contains("Between mentions:").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    let e = expected();
+    for kind in ["mentions", "events"] {
+        let count = e[kind]["relations"].as_u64().unwrap();
+        let title = if kind == "mentions" { "Between mentions" } else { "Between events" };
+        h.get_by_label(&format!("{title}: {count} relations"));
+        let alpha = format!("{:.3}", e[kind]["alpha"].as_f64().unwrap());
+        let units = e[kind]["units"].as_u64().unwrap();
+        let line = h.query_all_by_label_contains("Krippendorff's alpha (nominal), all coders: ").any(|n| {
+            let text = format!("{n:?}");
+            text.contains(&format!(": {alpha}")) && text.contains(&format!("on {units} units"))
+        });
+        assert!(line, "alpha {alpha} on {units} units of {kind}");
+    }
+}
