@@ -216,16 +216,21 @@ fn type_ids(schema: &Schema) -> impl Iterator<Item = String> + '_ {
     entities.chain(events).chain(schema.relation_types.iter().map(|t| t.id.to_string()))
 }
 
-/// The id a new type labelled `label` gets: the label in upper case with `_` for spaces and dashes, as the
-/// schema editor makes ids (the label itself, its spaces made `_`, when that leaves nothing, as for an Arabic
-/// label), numbered when taken.
-pub fn fresh_id(label: &str, taken: &mut BTreeSet<String>) -> String {
-    let upper: String = label
+/// `typed` as a type id, as the schema editor and imports make them: upper-case ASCII letters, digits and `_`
+/// (spaces and dashes become `_`, anything else is left out).
+pub fn type_id(typed: &str) -> String {
+    typed
         .trim()
         .chars()
         .map(|c| if c.is_whitespace() || c == '-' { '_' } else { c.to_ascii_uppercase() })
         .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect();
+        .collect()
+}
+
+/// The id a new type labelled `label` gets: its [`type_id`] (the label itself, its spaces made `_`, when that
+/// leaves nothing, as for an Arabic label), numbered when taken.
+pub fn fresh_id(label: &str, taken: &mut BTreeSet<String>) -> String {
+    let upper = type_id(label);
     let base = if upper.trim_matches('_').is_empty() {
         label.trim().chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect()
     } else {

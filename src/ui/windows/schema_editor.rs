@@ -109,18 +109,8 @@ fn id_field(ui: &mut egui::Ui, id: &str) -> Option<String> {
     let mut text = id.to_owned();
     let width = fitting_width(ui, [id], 90.0);
     let field = ui.add(BidiTextEdit::singleline(&mut text).desired_width(width)).accessible_name(format!("Id of {id}"));
-    let clean = type_id(&text);
+    let clean = crate::formats::schema_additions::type_id(&text);
     (field.changed() && !clean.is_empty() && clean != id).then_some(clean)
-}
-
-/// `typed` as a type id: upper-case ASCII letters, digits and `_` (spaces and dashes become `_`).
-fn type_id(typed: &str) -> String {
-    typed
-        .trim()
-        .chars()
-        .map(|c| if c.is_whitespace() || c == '-' { '_' } else { c.to_ascii_uppercase() })
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect()
 }
 
 /// Gives the type `old` of the draft the id `new`, and every place of the draft that names it (roles' types,
@@ -350,9 +340,9 @@ mod tests {
 
     #[test]
     fn typed_ids_are_upper_case_with_underscores() {
-        assert_eq!(type_id(" militia-fighters 2 "), "MILITIA_FIGHTERS_2");
-        assert_eq!(type_id("حصار siege!"), "_SIEGE");
-        assert_eq!(type_id("!!"), "");
+        assert_eq!(crate::formats::schema_additions::type_id(" militia-fighters 2 "), "MILITIA_FIGHTERS_2");
+        assert_eq!(crate::formats::schema_additions::type_id("حصار siege!"), "_SIEGE");
+        assert_eq!(crate::formats::schema_additions::type_id("!!"), "");
     }
 
     #[test]
