@@ -44,6 +44,7 @@ fn project(dir: &std::path::Path) -> (Project, DocId) {
             span,
             label: SuggestedLabel::Entity(types[k % 4].into()),
             score: Some((k % 100) as f64 / 100.0),
+            roles: Vec::new(),
         };
         set.suggestions.insert(SuggestionId(k as u32 + 1), suggestion);
     }

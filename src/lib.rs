@@ -5,6 +5,7 @@
 pub mod formats;
 pub mod identity;
 pub mod model;
+pub mod models;
 pub mod settings;
 pub mod store;
 pub mod sync;

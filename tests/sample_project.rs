@@ -330,14 +330,14 @@ fn layer(t: &str) -> Layer {
 /// The tagger's suggestions, and the coder `sample`'s decisions on two of them (one accepted, one rejected).
 fn suggestions(t: &str) -> (SuggestionSet, Vec<(SuggestionId, Decision)>) {
     let entity = |ty: &str| SuggestedLabel::Entity(ty.into());
-    let pending =
-        |span: Span, label: SuggestedLabel, score: f64| (Suggestion { span, label, score: Some(score) }, None);
+    let pending = |span: Span, label: SuggestedLabel, score: f64| (Suggestion::new(span, label, Some(score)), None);
     let mut list = vec![
         (
             Suggestion {
                 span: at(t, "في حقل العمر النفطي بريف", "حقل العمر النفطي"),
                 label: entity("LOCATION"),
                 score: Some(0.97),
+                roles: Vec::new(),
             },
             Some(Decision {
                 status: ReviewStatus::Accepted,
@@ -350,6 +350,7 @@ fn suggestions(t: &str) -> (SuggestionSet, Vec<(SuggestionId, Decision)>) {
                 span: at(t, "كما طالب العسكري الميليشيات", "العسكري"),
                 label: entity("LOCATION"),
                 score: Some(0.41),
+                roles: Vec::new(),
             },
             Some(Decision { status: ReviewStatus::Rejected, at: FIXED_TIME.into(), created: None }),
         ),

@@ -252,6 +252,7 @@ fn suggestion_files_changed_on_both_sides_are_merged_not_kept_twice() {
         span: Span::new(start, start + 6),
         label: SuggestedLabel::Entity(EntityTypeId::new("LOCATION")),
         score: None,
+        roles: Vec::new(),
     };
     let write = |dir: &Path, items: Vec<(u32, Suggestion)>| {
         let info =

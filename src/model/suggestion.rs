@@ -1,6 +1,6 @@
 //! Machine suggestions (pre-annotations) and their review status. They live apart from the coders' layers.
 
-use super::{EntityTypeId, EventId, EventTypeId, MentionId, Span, SuggestionId};
+use super::{EntityTypeId, EventId, EventTypeId, MentionId, ModelServer, RoleId, Span, SuggestionId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -62,6 +62,29 @@ pub struct Suggestion {
     /// The model's confidence in 0..=1, if it gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+    /// For an event: the role fillers the model proposes with it. Accepting the event makes the trigger,
+    /// the mentions the reviewer lacks and the arguments in one edit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<SuggestedRole>,
+}
+
+impl Suggestion {
+    /// A suggestion of `label` on `span` with `score` and no role fillers.
+    pub fn new(span: Span, label: SuggestedLabel, score: Option<f64>) -> Self {
+        Self { span, label, score, roles: Vec::new() }
+    }
+}
+
+/// A role filler an event suggestion proposes: a mention of `entity_type` on `span` in role `role`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuggestedRole {
+    /// The role of the event's type.
+    pub role: RoleId,
+    /// The filler's text.
+    pub span: Span,
+    /// The filler mention's entity type.
+    pub entity_type: EntityTypeId,
 }
 
 /// Where a batch of suggestions came from.
@@ -106,6 +129,9 @@ pub struct SourceConfig {
     /// Model label (as the file writes it, e.g. `B-PER` without its `B-`, or `LOC`) to schema target.
     #[serde(default)]
     pub labels: BTreeMap<String, LabelTarget>,
+    /// The model server this source asks, for a live source; `None` for one fed from files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server: Option<ModelServer>,
 }
 
 impl SourceConfig {

@@ -36,6 +36,7 @@ mod tests {
             span: Span::new(start, start + 4),
             label: SuggestedLabel::Entity(EntityTypeId::new("LOCATION")),
             score: Some(0.9),
+            roles: Vec::new(),
         }
     }
 

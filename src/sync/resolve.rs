@@ -103,6 +103,7 @@ mod tests {
                     span: Span::new(start, start + 3),
                     label: SuggestedLabel::Entity(EntityTypeId::new("LOCATION")),
                     score: None,
+                    roles: Vec::new(),
                 };
                 (SuggestionId(id), s)
             })

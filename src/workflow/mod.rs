@@ -5,6 +5,7 @@ pub mod actor_edits;
 pub mod agreement;
 pub mod assignments;
 pub mod curation;
+pub mod model_suggestions;
 pub mod review;
 pub mod review_stats;
 mod search;

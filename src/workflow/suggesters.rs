@@ -55,7 +55,7 @@ fn merge(
         if known || marked(span, &label) {
             continue;
         }
-        let suggestion = Suggestion { span, label, score: Some(score) };
+        let suggestion = Suggestion::new(span, label, Some(score));
         set.suggestions.insert(SuggestionId(next), suggestion);
         next += 1;
         added += 1;

@@ -269,7 +269,7 @@ impl Planner<'_> {
         match info.existing.get(&key) {
             Some(true) => Outcome::Rejected,
             Some(false) => Outcome::Present,
-            None => Outcome::Accept(id, Box::new(Suggestion { span, label, score: item.score })),
+            None => Outcome::Accept(id, Box::new(Suggestion::new(span, label, item.score))),
         }
     }
 

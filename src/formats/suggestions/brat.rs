@@ -68,6 +68,7 @@ pub(super) fn parse(content: &str, doc: &DocRef) -> ParsedFile {
                     score: None,
                     text,
                     words,
+                    roles: Vec::new(),
                 });
             }
             Err((kind, reason)) => out.refuse(origin, kind, reason),

@@ -53,6 +53,7 @@ pub(super) fn parse(content: &str, scheme: Option<Scheme>) -> ParsedFile {
                 score: None,
                 text: None,
                 words,
+                roles: Vec::new(),
             });
         }
     }

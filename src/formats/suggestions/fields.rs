@@ -65,6 +65,15 @@ pub(super) fn label_field(obj: &serde_json::Map<String, Value>, field: &str) -> 
 }
 
 /// An optional string field that names a document (`"doc_id": "x"`; a number is taken as its digits).
+/// Reads an optional text field: absent or null is none; otherwise a string.
+pub(super) fn string_field(obj: &serde_json::Map<String, Value>, field: &str) -> Result<Option<String>, Bad> {
+    match obj.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(malformed(format!("`{field}` is {}, not text", kind_of(other)))),
+    }
+}
+
 pub(super) fn doc_id_field(obj: &serde_json::Map<String, Value>, fields: &[&str]) -> Option<String> {
     fields.iter().find_map(|f| match obj.get(*f) {
         Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),

@@ -24,17 +24,20 @@ pub enum SuggestionFormat {
     Brat,
     /// CoNLL columns (CoNLL-2003, IOB2, BIOES; ANERcorp; Tarmeez's own export): each span of tags one item.
     Conll,
+    /// Tarmeez's own model protocol: `{"document": {"id"}, "mentions": [...], "events": [... "roles"]}`.
+    Tarmeez,
 }
 
 impl SuggestionFormat {
     /// Every format, in the order they are listed.
-    pub const ALL: [SuggestionFormat; 6] = [
+    pub const ALL: [SuggestionFormat; 7] = [
         SuggestionFormat::Hf,
         SuggestionFormat::Spacy,
         SuggestionFormat::Doccano,
         SuggestionFormat::LabelStudio,
         SuggestionFormat::Brat,
         SuggestionFormat::Conll,
+        SuggestionFormat::Tarmeez,
     ];
 
     /// The format named `name` (as [`SuggestionFormat::name`] spells it).
@@ -51,6 +54,7 @@ impl SuggestionFormat {
             SuggestionFormat::LabelStudio => "Label Studio predictions",
             SuggestionFormat::Brat => "brat standoff (.ann)",
             SuggestionFormat::Conll => "CoNLL / IOB columns",
+            SuggestionFormat::Tarmeez => "Tarmeez model protocol (JSON)",
         }
     }
 
@@ -77,6 +81,10 @@ impl SuggestionFormat {
                 "CoNLL columns, the tag last (CoNLL-2003, IOB2, BIOES; ANERcorp); the tokens are placed in the document \
                  named by `# doc_id` or --doc, or whose text they are"
             }
+            SuggestionFormat::Tarmeez => {
+                "Tarmeez's model protocol: objects (or JSON lines) with `document.id`, `mentions` and `events` with \
+                 `roles`, code-point offsets"
+            }
         }
     }
 
@@ -89,6 +97,7 @@ impl SuggestionFormat {
             SuggestionFormat::LabelStudio => "label-studio",
             SuggestionFormat::Brat => "brat",
             SuggestionFormat::Conll => "conll",
+            SuggestionFormat::Tarmeez => "tarmeez",
         }
     }
 }
@@ -132,7 +141,7 @@ pub fn detect(extension: Option<&str>, content: &str) -> Result<SuggestionFormat
     // The first record that tells decides (an empty `entities` list fits two formats).
     candidates.iter().take(100).find_map(|v| detect_record(v)).ok_or_else(|| {
         FileError::new(
-            "cannot tell the format from the content; give --format (hf, spacy, doccano, label-studio, brat or conll)",
+            "cannot tell the format from the content; give --format (hf, spacy, doccano, label-studio, brat, conll or tarmeez)",
         )
     })
 }
@@ -141,6 +150,9 @@ pub fn detect(extension: Option<&str>, content: &str) -> Result<SuggestionFormat
 fn detect_record(record: &Value) -> Option<SuggestionFormat> {
     let obj = record.as_object()?;
     let has = |k: &str| obj.contains_key(k);
+    if has("mentions") || (has("events") && !has("text")) {
+        return Some(SuggestionFormat::Tarmeez);
+    }
     if has("entity_group") || has("entity") {
         return Some(SuggestionFormat::Hf);
     }
@@ -191,6 +203,7 @@ mod tests {
             ),
             (r#"[{"data": {"text": "abc"}, "predictions": []}]"#, SuggestionFormat::LabelStudio),
             ("T1\tLOC 0 3\tabc\n", SuggestionFormat::Brat),
+            (r#"{"document": {"id": "a"}, "mentions": [], "events": []}"#, SuggestionFormat::Tarmeez),
         ];
         for (content, expected) in cases {
             assert_eq!(detect(None, content), Ok(expected), "{content}");

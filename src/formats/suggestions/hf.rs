@@ -310,6 +310,7 @@ fn close(out: &mut ParsedFile, open: &mut Option<Open>, prefix: &str, noun: &str
         score,
         text: None,
         words: o.words.unwrap_or_default(),
+        roles: Vec::new(),
     });
 }
 

@@ -131,6 +131,7 @@ fn read_prediction_result(
                     score,
                     text: text.clone(),
                     words: Vec::new(),
+                    roles: Vec::new(),
                 });
             }
         }

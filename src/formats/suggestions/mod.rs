@@ -19,12 +19,15 @@ mod label_studio;
 mod labels;
 mod reading;
 mod spacy;
+// Issue 18: Tarmeez's own model protocol, as answers and as files.
+mod tarmeez;
 mod word;
 
 pub use conll::read_aligned as read_conll_aligned;
 pub use format::{SuggestionFormat, detect};
 pub use labels::{label_counts, labels_needing_mapping, parse_target};
 pub use reading::{parse_str, read_path};
+pub use tarmeez::read_answer as read_tarmeez_answer;
 pub use word::words_match_text;
 
 // What the format parsers (`use super::*`) read with, besides the types below.
@@ -93,6 +96,24 @@ pub struct RawItem {
     /// a merged span), compared with the document by [`words_match_text`], which allows for what tokenizers
     /// change. Empty when the file gives none, or when one of the tokens has none.
     pub words: Vec<String>,
+    /// For an event: the role fillers the model proposes with it (model servers; Tarmeez's own protocol).
+    pub roles: Vec<RawRole>,
+}
+
+/// A role filler of an event item, as a file or server gives it, before it is checked against the document
+/// and the schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawRole {
+    /// The role, as the model names it (matched to the event type's roles by id, case- and dash-blind).
+    pub role: String,
+    /// First offset, in the item's unit.
+    pub start: usize,
+    /// One past the last offset, in the item's unit.
+    pub end: usize,
+    /// The filler's entity label, through the source's mapping like an item's label.
+    pub label: String,
+    /// The filler's text as the model claims it, compared with the document exactly.
+    pub text: Option<String>,
 }
 
 /// Why an item was refused. One kind per sort of bad input, so a caller can count or filter them.
@@ -223,7 +244,9 @@ pub struct ParsedFile {
 }
 
 impl ParsedFile {
-    fn new(format: SuggestionFormat) -> Self {
+    /// An empty result of reading in `format`; readers outside this module (model servers) fill it with
+    /// [`ParsedFile::push_item`] and [`ParsedFile::refuse`].
+    pub fn new(format: SuggestionFormat) -> Self {
         Self { format, items: Vec::new(), refused: Vec::new(), notes: Vec::new(), model: None, next: 0 }
     }
 
@@ -239,9 +262,16 @@ impl ParsedFile {
         self.next - 1
     }
 
-    fn refuse(&mut self, origin: String, kind: RefusalKind, reason: impl Into<String>) {
+    /// Records an item that could not be read, at the next position.
+    pub fn refuse(&mut self, origin: String, kind: RefusalKind, reason: impl Into<String>) {
         let position = self.take_position();
         self.refused.push(Refusal { position, origin, kind, reason: reason.into() });
+    }
+
+    /// Adds `item` at the next position (its own `position` is overwritten).
+    pub fn push_item(&mut self, mut item: RawItem) {
+        item.position = self.take_position();
+        self.items.push(item);
     }
 
     fn push(&mut self, origin: String, doc: &DocRef, start: usize, end: usize, label: String, score: Option<f64>) {
@@ -257,6 +287,7 @@ impl ParsedFile {
             score,
             text: None,
             words: Vec::new(),
+            roles: Vec::new(),
         });
     }
 

@@ -3,7 +3,7 @@
 
 use super::{
     DocRef, FileError, ParsedFile, SuggestionFormat, brat, conll, detect, doccano, hf, json_message, label_studio,
-    spacy,
+    spacy, tarmeez,
 };
 use crate::formats::text_file::{TextFileError, read_text, strip_bom};
 use serde_json::Value;
@@ -63,6 +63,7 @@ fn parse_json_format(format: SuggestionFormat, content: &str, lines: bool) -> Re
         SuggestionFormat::Spacy => spacy::parse(&json),
         SuggestionFormat::Doccano => doccano::parse(&json),
         SuggestionFormat::LabelStudio => label_studio::parse(&json),
+        SuggestionFormat::Tarmeez => tarmeez::parse(&json),
         SuggestionFormat::Brat | SuggestionFormat::Conll => unreachable!("brat and CoNLL are not JSON"),
     })
 }

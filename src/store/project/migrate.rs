@@ -130,7 +130,7 @@ fn moved(rel: PathBuf, source: &SourceName, old: OldSet) -> Moved {
     let mut set = SuggestionSet { source: old.source, suggestions: BTreeMap::new() };
     let mut decisions: BTreeMap<Annotator, Vec<_>> = BTreeMap::new();
     for (id, s) in old.suggestions {
-        set.suggestions.insert(id, Suggestion { span: s.span, label: s.label, score: s.score });
+        set.suggestions.insert(id, Suggestion::new(s.span, s.label, s.score));
         if s.status == ReviewStatus::Pending {
             continue;
         }
