@@ -147,3 +147,71 @@ fn model_ask_turns_the_answer_into_suggestions_and_a_failing_server_says_why_and
     h.get_by_label_contains("answered 500: model not loaded");
     assert_eq!(gaz_suggestions(&h), 1, "the failed answer added nothing");
 }
+
+#[test]
+fn a_decision_on_a_suggestion_goes_back_to_a_server_that_takes_feedback() {
+    let text = sample_text();
+    let answer = oilfield_answer(&text);
+    let server =
+        Loopback::start(move |r| if r.path == "/feedback" { Reply::ok(json!({})) } else { Reply::ok(answer.clone()) });
+    let (_dir, root) = common::sample_copy();
+    let mut project = common::open_as(&root, "huda");
+    let source = SourceName::parse("gaz").unwrap();
+    let mut config = tarmeez_source(&server.url);
+    config.server.as_mut().unwrap().feedback = true;
+    project.apply_edit(ProjectEdit::SetSource(source.clone(), Some(config.clone()))).unwrap();
+    let doc = DocId::parse(common::SAMPLE_DOC).unwrap();
+    let predictor = models::connect(&source, &config, &project.config().schema).unwrap();
+    let parsed = predictor.predict(&DocRequest { id: doc.clone(), text: text.clone().into() }).unwrap();
+    let AnswerPlan::Import(Some(edit), _) = plan_answer(&project, &source, &doc, parsed) else { panic!() };
+    project.apply_edit(*edit).unwrap();
+    project.save_dirty().unwrap();
+    let mut h = common::window(tarmeez::ui::TarmeezApp::new(Some(project), None));
+    // Tab brings the suggestion under review, Enter accepts it.
+    common::press(&mut h, eframe::egui::Modifiers::NONE, eframe::egui::Key::Tab);
+    common::press(&mut h, eframe::egui::Modifiers::NONE, eframe::egui::Key::Enter);
+    let mut sent = None;
+    for _ in 0..100 {
+        h.step();
+        sent = server.requests().into_iter().find(|r| r.path == "/feedback");
+        if sent.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let sent = sent.expect("the decision was sent back").json();
+    assert_eq!(sent["decision"], "accepted");
+    assert_eq!(sent["coder"], "huda");
+    assert_eq!(sent["suggestion"]["label"], "LOCATION");
+    let start = sent["result"]["start"].as_u64().unwrap() as usize;
+    let end = sent["result"]["end"].as_u64().unwrap() as usize;
+    assert_eq!(text.chars().skip(start).take(end - start).collect::<String>(), "حقل العمر");
+}
+
+#[test]
+fn with_ask_on_open_a_document_is_asked_about_once_as_it_is_opened() {
+    let text = sample_text();
+    let answer = oilfield_answer(&text);
+    let server = Loopback::start(move |_| Reply::ok(answer.clone()));
+    let (_dir, root) = common::sample_copy();
+    let mut h = window_with_source(&root, &server.url);
+    let chosen = Some(SourceName::parse("gaz").unwrap());
+    h.state_mut().session_mut().unwrap().set_asking(chosen, true);
+    for _ in 0..100 {
+        h.step();
+        if gaz_suggestions(&h) > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(gaz_suggestions(&h), 1, "the shown document was asked about");
+    // Shown again (another document, then back): it has the source's suggestions, so it is not asked again.
+    let doc = DocId::parse(common::SAMPLE_DOC).unwrap();
+    h.state_mut().session_mut().unwrap().show_document(None);
+    h.step();
+    h.state_mut().session_mut().unwrap().show_document(Some(doc));
+    for _ in 0..10 {
+        h.step();
+    }
+    assert_eq!(server.requests().len(), 1);
+}

@@ -96,10 +96,7 @@ impl TarmeezApp {
             Action::Propagate(id, whole_project) => s.propagate(id, whole_project, out),
             Action::Review(request) => s.review(request, out),
             Action::Ask(source, docs) => s.start_asking(&source, &docs, out),
-            Action::AskSettings(chosen, on_open) => {
-                s.asking.chosen = chosen;
-                s.asking.on_open = on_open;
-            }
+            Action::AskSettings(chosen, on_open) => s.set_asking(chosen, on_open),
             Action::Curate(request) => s.curate(request, out),
             Action::Show(doc) => s.show_document(Some(doc)),
             Action::Jump { doc, span, focus } => s.jump(&doc, span, focus),

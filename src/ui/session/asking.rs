@@ -68,7 +68,7 @@ pub struct AskState {
     /// The source Model > Ask uses: chosen in Model > Sources, else the first source with a server.
     pub chosen: Option<SourceName>,
     /// Ask the chosen source about each document as it is opened (if it has no suggestions of it yet).
-    pub on_open: bool,
+    on_open: bool,
     /// The document shown when asking last looked (a newly opened one may be asked about).
     seen: Option<DocId>,
     /// Feedback sent and not answered yet: failures are told once.
@@ -81,6 +81,21 @@ impl Session {
         let sources = &self.project.config().sources;
         let has_server = |s: &SourceName| sources.get(s).is_some_and(|c| c.server.is_some());
         self.asking.chosen.clone().filter(has_server).or_else(|| sources.keys().find(|s| has_server(s)).cloned())
+    }
+
+    /// Whether each document is asked about as it is opened.
+    pub fn ask_on_open_enabled(&self) -> bool {
+        self.asking.on_open
+    }
+
+    /// The source the Model menu asks, and whether each document is asked about as it is opened; turned on,
+    /// the document shown now counts as just opened.
+    pub fn set_asking(&mut self, chosen: Option<SourceName>, on_open: bool) {
+        if on_open && !self.asking.on_open {
+            self.asking.seen = None;
+        }
+        self.asking.chosen = chosen;
+        self.asking.on_open = on_open;
     }
 
     /// Starts asking `source` about `docs` in the background; a run in progress is cancelled first. Why not,

@@ -8,7 +8,6 @@ use crate::model::{DocId, ProjectEdit, SourceName};
 use crate::models::{self, AskError};
 use crate::tr;
 use crate::ui::action::Action;
-use crate::ui::command::Command;
 use crate::ui::session::Session;
 use eframe::egui;
 use std::collections::BTreeSet;
@@ -186,10 +185,8 @@ impl ModelSourcesWindow {
 
     /// Which source the Model menu asks, about what, and the Ask button.
     fn ask(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
-        let Some(source) = session.ask_source() else {
-            ui.label(tr!(ui, "sources-none"));
-            return;
-        };
+        // Without a source that has a server there is nothing to ask (the list above says how to add one).
+        let Some(source) = session.ask_source() else { return };
         let servers: Vec<SourceName> = session
             .project()
             .config()
@@ -199,7 +196,7 @@ impl ModelSourcesWindow {
             .map(|(n, _)| n.clone())
             .collect();
         let mut chosen = source.clone();
-        let mut on_open = session.asking.on_open;
+        let mut on_open = session.ask_on_open_enabled();
         ui.horizontal(|ui| {
             let label = ui.label(tr!(ui, "sources-ask-source"));
             egui::ComboBox::from_id_salt("ask-source")
@@ -213,7 +210,7 @@ impl ModelSourcesWindow {
                 .labelled_by(label.id);
         });
         ui.checkbox(&mut on_open, tr!(ui, "sources-ask-on-open"));
-        if chosen != source || on_open != session.asking.on_open {
+        if chosen != source || on_open != session.ask_on_open_enabled() {
             out.push(Action::AskSettings(Some(chosen.clone()), on_open));
         }
         ui.horizontal(|ui| {
@@ -230,15 +227,11 @@ impl ModelSourcesWindow {
             AskScope::All => session.project().documents().iter().map(|d| d.id.clone()).collect(),
         };
         let running = session.asking.run.as_ref().is_some_and(|r| r.running());
-        ui.horizontal(|ui| {
-            let ask = egui::Button::new(tr!(ui, "sources-ask", count = docs.len()));
-            if ui.add_enabled(!docs.is_empty(), ask).clicked() {
-                out.push(Action::Ask(chosen.clone(), docs.clone()));
-            }
-            if running && ui.button(tr!(ui, "sources-cancel")).clicked() {
-                out.push(Action::Command(Command::CancelAsking));
-            }
-        });
+        // One run at a time: its own Cancel (below, with its progress) stops it first.
+        let ask = egui::Button::new(tr!(ui, "sources-ask", count = docs.len()));
+        if ui.add_enabled(!docs.is_empty() && !running, ask).clicked() {
+            out.push(Action::Ask(chosen.clone(), docs));
+        }
     }
 
     /// The documents to tick for asking.
