@@ -123,7 +123,7 @@ fn model_ask_turns_the_answer_into_suggestions_and_a_failing_server_says_why_and
     }
     h.step();
     assert_eq!(gaz_suggestions(&h), 1);
-    h.get_by_label_contains(&format!("{}: 1 suggestion(s)", common::SAMPLE_DOC));
+    h.get_by_label_contains(&format!("{}: 1 suggestion", common::SAMPLE_DOC));
     h.get_by_label_contains("gaz answered: 1 suggestion(s) added, 0 document(s) failed");
 
     // The same source, now failing: the document's line says why; nothing changes.

@@ -784,3 +784,13 @@ sources-cancel = ألغِ
 asking-progress = سؤال { $source }: { $done } من { $total }
 asking-cancelled = أُلغي بعد { $done } من { $total }
 asking-done = أجاب { $source }: أضيف { $added } اقتراح، وفشلت { $failed } وثيقة
+asking-line-added = { $doc }: { $count ->
+    [zero] لا اقتراحات
+    [one] اقتراح واحد
+    [two] اقتراحان
+    [few] { $count } اقتراحات
+   *[other] { $count } اقتراحًا
+}
+asking-line-nothing-new = { $doc }: لا جديد
+asking-line-refused = { $doc }: لم يؤخذ شيء. { $why }
+asking-line-failed = { $doc }: { $why }

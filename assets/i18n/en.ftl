@@ -744,3 +744,10 @@ sources-cancel = Cancel
 asking-progress = Asking { $source }: { $done } of { $total }
 asking-cancelled = Cancelled after { $done } of { $total }
 asking-done = { $source } answered: { $added } suggestion(s) added, { $failed } document(s) failed
+asking-line-added = { $doc }: { $count ->
+    [one] 1 suggestion
+   *[other] { $count } suggestions
+}
+asking-line-nothing-new = { $doc }: nothing new
+asking-line-refused = { $doc }: nothing taken. { $why }
+asking-line-failed = { $doc }: { $why }

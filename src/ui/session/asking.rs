@@ -21,10 +21,28 @@ const POLL: Duration = Duration::from_millis(100);
 pub struct AskLine {
     /// The document.
     pub doc: DocId,
-    /// Whether suggestions came of it (or nothing new); false for an error or refused items.
-    pub ok: bool,
-    /// For people: how many suggestions, or each reason it was refused.
-    pub message: String,
+    /// What came of it.
+    pub outcome: AskOutcome,
+}
+
+impl AskLine {
+    /// Whether the answer was taken in (with suggestions or nothing new).
+    pub fn ok(&self) -> bool {
+        matches!(self.outcome, AskOutcome::Added(_) | AskOutcome::NothingNew)
+    }
+}
+
+/// What one document's answer became.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AskOutcome {
+    /// This many suggestions were added.
+    Added(usize),
+    /// The answer held nothing the source did not have.
+    NothingNew,
+    /// Some item did not fit, so nothing was taken: every reason.
+    Refused(String),
+    /// No usable answer (the network, the server, the document): why.
+    Failed(String),
 }
 
 /// A run of asking one source about some documents, in progress or finished.
@@ -56,7 +74,7 @@ impl AskRun {
 
     /// Documents whose answer failed or was refused.
     pub fn failed(&self) -> usize {
-        self.lines.iter().filter(|l| !l.ok).count()
+        self.lines.iter().filter(|l| !l.ok()).count()
     }
 }
 
@@ -112,7 +130,7 @@ impl Session {
             match self.project.load_document(doc) {
                 Ok(loaded) => requests.push(DocRequest { id: doc.clone(), text: Arc::from(loaded.text.as_str()) }),
                 // A broken document is never written to: say so, and ask about the others.
-                Err(e) => lines.push(AskLine { doc: doc.clone(), ok: false, message: e.to_string() }),
+                Err(e) => lines.push(AskLine { doc: doc.clone(), outcome: AskOutcome::Failed(e.to_string()) }),
             }
         }
         if let Some(run) = &self.asking.run {
@@ -188,23 +206,24 @@ impl Session {
         let doc = answer.doc;
         let parsed = match answer.result {
             Ok(p) => p,
-            Err(e) => return AskLine { doc, ok: false, message: e.to_string() },
+            Err(e) => return AskLine { doc, outcome: AskOutcome::Failed(e.to_string()) },
         };
         match plan_answer(&self.project, source, &doc, parsed) {
             AnswerPlan::Refused(refusals) => {
                 let message = refusals.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
-                AskLine { doc, ok: false, message: format!("nothing imported: {message}") }
+                AskLine { doc, outcome: AskOutcome::Refused(message) }
             }
-            AnswerPlan::Import(None, _) => AskLine { doc, ok: true, message: "nothing new".into() },
+            AnswerPlan::Import(None, _) => AskLine { doc, outcome: AskOutcome::NothingNew },
             AnswerPlan::Import(Some(edit), report) => {
                 let n = report.imported();
                 if !self.project_edit(*edit, out) {
-                    return AskLine { doc, ok: false, message: "the suggestions could not be added".into() };
+                    // The refusal was told as a notice.
+                    return AskLine { doc, outcome: AskOutcome::Failed("the suggestions could not be added".into()) };
                 }
                 if let Some(run) = &mut self.asking.run {
                     run.added += n;
                 }
-                AskLine { doc, ok: true, message: format!("{n} suggestion(s)") }
+                AskLine { doc, outcome: AskOutcome::Added(n) }
             }
         }
     }

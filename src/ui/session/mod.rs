@@ -12,7 +12,7 @@ mod relating;
 mod review;
 mod watch;
 
-pub use asking::{AskLine, AskRun, AskState};
+pub use asking::{AskLine, AskOutcome, AskRun, AskState};
 pub use assigned::Assigned;
 
 use super::action::{Action, Focus, Picking};

@@ -4,7 +4,8 @@
 use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::command::Command;
-use crate::ui::session::Session;
+use crate::ui::i18n;
+use crate::ui::session::{AskOutcome, Session};
 use eframe::egui;
 
 /// The run in progress or the last one: a progress bar, Cancel, and one line per document answered.
@@ -26,12 +27,15 @@ pub fn show_run(ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
     }
     egui::ScrollArea::vertical().id_salt("asking-lines").max_height(200.0).show(ui, |ui| {
         for line in &run.lines {
-            let text = format!("{}: {}", line.doc, line.message);
-            if line.ok {
-                ui.label(text);
-            } else {
-                ui.colored_label(ui.visuals().error_fg_color, text);
-            }
+            let doc = line.doc.to_string();
+            let text = match &line.outcome {
+                AskOutcome::Added(n) => tr!(ui, "asking-line-added", doc = doc, count = *n),
+                AskOutcome::NothingNew => tr!(ui, "asking-line-nothing-new", doc = doc),
+                AskOutcome::Refused(why) => tr!(ui, "asking-line-refused", doc = doc, why = why.as_str()),
+                AskOutcome::Failed(why) => tr!(ui, "asking-line-failed", doc = doc, why = why.as_str()),
+            };
+            let color = if line.ok() { ui.visuals().text_color() } else { ui.visuals().error_fg_color };
+            i18n::line(ui, egui::RichText::new(text).color(color));
         }
     });
 }

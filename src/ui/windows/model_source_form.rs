@@ -4,7 +4,7 @@
 use crate::model::{LabelTarget, ModelServer, ProjectEdit, Schema, ServerKind, SourceConfig, SourceName};
 use crate::tr;
 use crate::ui::bidi_field::BidiTextEdit;
-use crate::ui::i18n::{self as names, LangOf};
+use crate::ui::i18n::{self as names, LangOf, row};
 use eframe::egui;
 
 /// A source being edited.
@@ -59,7 +59,8 @@ impl Draft {
 
 /// Draws the draft's fields.
 pub fn show(ui: &mut egui::Ui, draft: &mut Draft, schema: &Schema) {
-    egui::Grid::new("model-source-form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+    // Rows rather than a grid: `row` reads from the right edge in Arabic.
+    row(ui, |ui| {
         let label = ui.label(tr!(ui, "sources-name"));
         if draft.saved_as.is_some() {
             ui.label(draft.name.as_str());
@@ -67,7 +68,8 @@ pub fn show(ui: &mut egui::Ui, draft: &mut Draft, schema: &Schema) {
             ui.add(BidiTextEdit::singleline(&mut draft.name).hint_text("ner-server").desired_width(220.0))
                 .labelled_by(label.id);
         }
-        ui.end_row();
+    });
+    row(ui, |ui| {
         let label = ui.label(tr!(ui, "sources-kind"));
         egui::ComboBox::from_id_salt("model-source-kind")
             .selected_text(kind_name(ui, draft.server.kind))
@@ -78,31 +80,36 @@ pub fn show(ui: &mut egui::Ui, draft: &mut Draft, schema: &Schema) {
             })
             .response
             .labelled_by(label.id);
-        ui.end_row();
+    });
+    row(ui, |ui| {
         let label = ui.label(tr!(ui, "sources-url"));
         ui.add(egui::TextEdit::singleline(&mut draft.server.url).desired_width(300.0)).labelled_by(label.id);
-        ui.end_row();
+    });
+    row(ui, |ui| {
         let label = ui.label(tr!(ui, "sources-timeout"));
         ui.add(egui::DragValue::new(&mut draft.server.timeout_secs).range(1..=3600).suffix(" s")).labelled_by(label.id);
-        ui.end_row();
-        if draft.server.kind == ServerKind::OpenAi {
+    });
+    if draft.server.kind == ServerKind::OpenAi {
+        row(ui, |ui| {
             let label = ui.label(tr!(ui, "sources-model"));
             ui.add(egui::TextEdit::singleline(&mut draft.server.model).hint_text("qwen2.5-7b-instruct"))
                 .labelled_by(label.id);
-            ui.end_row();
-        }
+        });
+    }
+    row(ui, |ui| {
         let label = ui.label(tr!(ui, "sources-key"));
         ui.add(egui::TextEdit::singleline(&mut draft.server.api_key_env).hint_text("OPENAI_API_KEY"))
             .labelled_by(label.id)
             .on_hover_text(tr!(ui, "sources-key-help"));
-        ui.end_row();
     });
     if draft.server.kind == ServerKind::OpenAi {
         draft.server.feedback = false;
         prompt(ui, draft);
     } else {
-        ui.checkbox(&mut draft.server.feedback, tr!(ui, "sources-feedback"))
-            .on_hover_text(tr!(ui, "sources-feedback-help"));
+        row(ui, |ui| {
+            ui.checkbox(&mut draft.server.feedback, tr!(ui, "sources-feedback"))
+                .on_hover_text(tr!(ui, "sources-feedback-help"))
+        });
     }
     labels(ui, draft, schema);
 }
@@ -117,7 +124,7 @@ fn kind_name(ui: &egui::Ui, kind: ServerKind) -> String {
 
 /// The prompt template of a chat model: empty uses the built-in one.
 fn prompt(ui: &mut egui::Ui, draft: &mut Draft) {
-    let label = ui.label(tr!(ui, "sources-prompt"));
+    let label = names::line(ui, tr!(ui, "sources-prompt"));
     ui.add(
         egui::TextEdit::multiline(&mut draft.server.prompt)
             .hint_text(tr!(ui, "sources-prompt-hint"))
@@ -129,7 +136,7 @@ fn prompt(ui: &mut egui::Ui, draft: &mut Draft) {
 
 /// The label mapping: each model label and the type it becomes (or ignored); a label to add.
 fn labels(ui: &mut egui::Ui, draft: &mut Draft, schema: &Schema) {
-    ui.label(tr!(ui, "sources-labels"));
+    names::line(ui, tr!(ui, "sources-labels"));
     let mut remove = None;
     egui::Grid::new("model-source-labels").num_columns(3).show(ui, |ui| {
         for (i, (label, target)) in draft.labels.iter_mut().enumerate() {
@@ -145,7 +152,7 @@ fn labels(ui: &mut egui::Ui, draft: &mut Draft, schema: &Schema) {
     if let Some(i) = remove {
         draft.labels.remove(i);
     }
-    ui.horizontal(|ui| {
+    row(ui, |ui| {
         let field = egui::TextEdit::singleline(&mut draft.new_label).hint_text("PER").desired_width(120.0);
         ui.add(field).accessible_name("New model label");
         let label = draft.new_label.trim().to_owned();

@@ -8,6 +8,7 @@ use crate::model::{DocId, ProjectEdit, SourceName};
 use crate::models::{self, AskError};
 use crate::tr;
 use crate::ui::action::Action;
+use crate::ui::i18n;
 use crate::ui::session::Session;
 use eframe::egui;
 use std::collections::BTreeSet;
@@ -77,7 +78,7 @@ impl ModelSourcesWindow {
     fn source_list(&mut self, ui: &mut egui::Ui, session: &Session) {
         let sources = &session.project().config().sources;
         let asked = session.ask_source();
-        ui.horizontal_wrapped(|ui| {
+        i18n::wrapped_row(ui, |ui| {
             ui.label(tr!(ui, "sources-list"));
             for (name, config) in sources {
                 let editing = self.draft.as_ref().and_then(|d| d.saved_as.as_ref()) == Some(name);
@@ -97,7 +98,7 @@ impl ModelSourcesWindow {
             }
         });
         if sources.values().all(|c| c.server.is_none()) && self.draft.is_none() {
-            ui.label(tr!(ui, "sources-none"));
+            i18n::line(ui, tr!(ui, "sources-none"));
         }
     }
 
@@ -107,7 +108,7 @@ impl ModelSourcesWindow {
         let sources = &session.project().config().sources;
         let saved = draft.saved_as.as_ref().and_then(|n| sources.get(n));
         let unchanged = saved.is_some_and(|c| draft.saved_as.as_ref().is_some_and(|n| Draft::of(n, c) == draft));
-        ui.horizontal(|ui| {
+        i18n::row(ui, |ui| {
             if ui.add_enabled(!unchanged, egui::Button::new(tr!(ui, "sources-save"))).clicked() {
                 match draft.save(sources) {
                     Ok(edit) => {
@@ -197,7 +198,7 @@ impl ModelSourcesWindow {
             .collect();
         let mut chosen = source.clone();
         let mut on_open = session.ask_on_open_enabled();
-        ui.horizontal(|ui| {
+        i18n::row(ui, |ui| {
             let label = ui.label(tr!(ui, "sources-ask-source"));
             egui::ComboBox::from_id_salt("ask-source")
                 .selected_text(chosen.to_string())
@@ -209,11 +210,11 @@ impl ModelSourcesWindow {
                 .response
                 .labelled_by(label.id);
         });
-        ui.checkbox(&mut on_open, tr!(ui, "sources-ask-on-open"));
+        i18n::row(ui, |ui| ui.checkbox(&mut on_open, tr!(ui, "sources-ask-on-open")));
         if chosen != source || on_open != session.ask_on_open_enabled() {
             out.push(Action::AskSettings(Some(chosen.clone()), on_open));
         }
-        ui.horizontal(|ui| {
+        i18n::row(ui, |ui| {
             ui.radio_value(&mut self.scope, AskScope::Shown, tr!(ui, "sources-scope-shown"));
             ui.radio_value(&mut self.scope, AskScope::Chosen, tr!(ui, "sources-scope-chosen"));
             ui.radio_value(&mut self.scope, AskScope::All, tr!(ui, "sources-scope-all"));
@@ -229,14 +230,14 @@ impl ModelSourcesWindow {
         let running = session.asking.run.as_ref().is_some_and(|r| r.running());
         // One run at a time: its own Cancel (below, with its progress) stops it first.
         let ask = egui::Button::new(tr!(ui, "sources-ask", count = docs.len()));
-        if ui.add_enabled(!docs.is_empty() && !running, ask).clicked() {
+        if i18n::row(ui, |ui| ui.add_enabled(!docs.is_empty() && !running, ask)).inner.clicked() {
             out.push(Action::Ask(chosen.clone(), docs));
         }
     }
 
     /// The documents to tick for asking.
     fn doc_choice(&mut self, ui: &mut egui::Ui, session: &Session) {
-        ui.horizontal(|ui| {
+        i18n::row(ui, |ui| {
             if ui.small_button(tr!(ui, "sources-choose-all")).clicked() {
                 self.chosen = session.project().documents().iter().map(|d| d.id.clone()).collect();
             }
