@@ -80,10 +80,10 @@ pub fn offered_labels(config: &str) -> Vec<(String, String)> {
         };
         if tag.starts_with("Labels") {
             control = attr("name").unwrap_or_default();
-        } else if tag.starts_with("Label ") {
-            if let Some(value) = attr("value") {
-                out.push((value, control.clone()));
-            }
+        } else if tag.starts_with("Label ")
+            && let Some(value) = attr("value")
+        {
+            out.push((value, control.clone()));
         }
     }
     out
@@ -111,8 +111,8 @@ pub fn regions(text: &str, offered: &[(String, String)]) -> Vec<Value> {
                 continue;
             }
             let before = start.checked_sub(1).map(|i| &chars[i]);
-            let clitic = before.is_some_and(|c| CLITICS.contains(c))
-                && boundary(start.checked_sub(2).map(|i| &chars[i]));
+            let clitic =
+                before.is_some_and(|c| CLITICS.contains(c)) && boundary(start.checked_sub(2).map(|i| &chars[i]));
             if !(boundary(before) || clitic) {
                 continue;
             }

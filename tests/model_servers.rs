@@ -218,7 +218,11 @@ fn failures(t: &str) -> Vec<(&'static str, Reply, &'static str)> {
     vec![
         ("a server killed mid-request", Reply::Hangup, "does not answer"),
         ("a slow server", Reply::After(Duration::from_secs(3), Box::new(Reply::Json(200, ok.clone()))), "within 1 s"),
-        ("an error status", Reply::Json(500, "model crashed:\n CUDA out of memory".into()), "answered 500: model crashed: CUDA out of memory"),
+        (
+            "an error status",
+            Reply::Json(500, "model crashed:\n CUDA out of memory".into()),
+            "answered 500: model crashed: CUDA out of memory",
+        ),
         ("an answer cut short", Reply::Cut(ok.clone(), 25), "the connection closed before the answer was complete"),
         ("a body of cut JSON", Reply::Json(200, ok[..25].to_owned()), "it is cut short (line 1, column 25)"),
     ]
@@ -246,7 +250,10 @@ fn every_way_a_server_fails_gives_its_message_and_changes_nothing() {
     f.add_source("down", "ls-backend", &format!("http://127.0.0.1:{port}"), &[]);
     let with_source = common::files(&f.root);
     let (ok, out) = f.predict("down");
-    assert!(!ok && out.contains(&format!("{DOC}: the server at http://127.0.0.1:{port}/predict does not answer")), "{out}");
+    assert!(
+        !ok && out.contains(&format!("{DOC}: the server at http://127.0.0.1:{port}/predict does not answer")),
+        "{out}"
+    );
     assert!(common::files(&f.root) == with_source);
     // Only the sources were added to project.ron; every other file is as it was.
     let after = common::files(&f.root);
@@ -301,13 +308,13 @@ fn the_ml_backend_receives_label_studio_webhook_events_for_an_accept_and_a_rejec
     f.add_source("ner", "ls-backend", &server.url, &["--feedback", "--map", "GPE=LOCATION"]);
     let project = common::open_read_only(&f.root);
     let source = SourceName::parse("ner").unwrap();
-    let predictor =
-        models::connect(&source, &project.config().sources[&source], &project.config().schema).unwrap();
+    let predictor = models::connect(&source, &project.config().sources[&source], &project.config().schema).unwrap();
     assert!(predictor.takes_feedback());
     assert!(project.config().sources[&source].server.as_ref().unwrap().feedback, "--feedback is saved");
     predictor.feedback(&decision(&f, "دير الزور", "LOCATION", ReviewStatus::Accepted)).unwrap();
     predictor.feedback(&decision(&f, "ميليشيات إيران", "ACTOR", ReviewStatus::Rejected)).unwrap();
-    let sent: Vec<Value> = server.requests().iter().map(|r| (r.path == "/webhook").then(|| r.json()).unwrap()).collect();
+    let sent: Vec<Value> =
+        server.requests().iter().map(|r| (r.path == "/webhook").then(|| r.json()).unwrap()).collect();
     let (accepted, rejected) = (&sent[0], &sent[1]);
     assert_eq!(accepted["action"], "ANNOTATION_CREATED");
     // What label-studio-ml-backend's /webhook reads: the project's id and labeling config, the task, the result.
@@ -404,9 +411,17 @@ fn the_example_backend_suggests_the_sample_s_actors_places_and_attacks() {
     let got: Vec<String> = set
         .suggestions
         .values()
-        .map(|sg| format!("{} {}", text.chars().skip(sg.span.start).take(sg.span.end - sg.span.start).collect::<String>(), label(&sg.label)))
+        .map(|sg| {
+            format!(
+                "{} {}",
+                text.chars().skip(sg.span.start).take(sg.span.end - sg.span.start).collect::<String>(),
+                label(&sg.label)
+            )
+        })
         .collect();
-    for want in ["حقل العمر النفطي LOCATION", "مليشيا أبو الفضل العباس ACTOR", "مدينة الميادين LOCATION", "قصفت event ATTACK"] {
+    for want in
+        ["حقل العمر النفطي LOCATION", "مليشيا أبو الفضل العباس ACTOR", "مدينة الميادين LOCATION", "قصفت event ATTACK"]
+    {
         assert!(got.iter().any(|g| g == want), "{want} missing from {got:?}");
     }
     // A one-letter clitic before a name is not part of it: `وحركة النجباء` gives `حركة النجباء`.

@@ -107,7 +107,9 @@ fn check_url(url: &str) -> Result<()> {
     let url = url.trim();
     let rest = url.strip_prefix("http://").or_else(|| url.strip_prefix("https://"));
     let Some(rest) = rest else {
-        anyhow::bail!("--url {url}: not a web address; it must start with http:// or https://, e.g. http://localhost:9090");
+        anyhow::bail!(
+            "--url {url}: not a web address; it must start with http:// or https://, e.g. http://localhost:9090"
+        );
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || host.starts_with(':') || url.contains(char::is_whitespace) {
@@ -290,8 +292,7 @@ pub(crate) fn predict(dir: &Path, args: &PredictArgs, annotator: Annotator) -> R
     let mut project = open_writable(dir, annotator)?;
     let source = source_name(&args.source)?;
     let config = project.config().sources.get(&source).cloned().unwrap_or_default();
-    let predictor =
-        models::connect(&source, &config, &project.config().schema).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let predictor = models::connect(&source, &config, &project.config().schema).map_err(|e| anyhow::anyhow!("{e}"))?;
     let docs = requests(&project, &args.docs)?;
     let total = docs.len();
     let bar = indicatif::ProgressBar::new(total as u64).with_style(

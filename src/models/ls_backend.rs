@@ -173,7 +173,8 @@ impl Predictor for Client {
             Some(Value::Number(n)) => n.to_string(),
             _ => String::new(),
         };
-        let about = [class, version.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", model ");
+        let about =
+            [class, version.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", model ");
         Ok(if about.is_empty() { "ready".to_owned() } else { format!("ready: {about}") })
     }
 
