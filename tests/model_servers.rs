@@ -223,7 +223,7 @@ fn failures(t: &str) -> Vec<(&'static str, Reply, &'static str)> {
             Reply::Json(500, "model crashed:\n CUDA out of memory".into()),
             "answered 500: model crashed: CUDA out of memory",
         ),
-        ("an answer cut short", Reply::Cut(ok.clone(), 25), "the connection closed before the answer was complete"),
+        ("an answer cut short", Reply::Cut(ok.clone(), 25), "is not usable: it is cut short: the connection closed before its end"),
         ("a body of cut JSON", Reply::Json(200, ok[..25].to_owned()), "it is cut short (line 1, column 25)"),
     ]
 }
