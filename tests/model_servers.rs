@@ -217,13 +217,21 @@ fn failures(t: &str) -> Vec<(&'static str, Reply, &'static str)> {
     .to_string();
     vec![
         ("a server killed mid-request", Reply::Hangup, "does not answer"),
-        ("a slow server", Reply::After(Duration::from_secs(3), Box::new(Reply::Json(200, ok.clone()))), "within 1 s"),
+        (
+            "a slow server",
+            Reply::After(Duration::from_secs(3), Box::new(Reply::Json(200, ok.clone()))),
+            "within 1 s (the source's timeout; raise it in Model > Sources or with `tarmeez source add ... --timeout SECS`)",
+        ),
         (
             "an error status",
             Reply::Json(500, "model crashed:\n CUDA out of memory".into()),
             "answered 500: model crashed: CUDA out of memory",
         ),
-        ("an answer cut short", Reply::Cut(ok.clone(), 25), "is not usable: it is cut short: the connection closed before its end"),
+        (
+            "an answer cut short",
+            Reply::Cut(ok.clone(), 25),
+            "is not usable: it is cut short: the connection closed before its end",
+        ),
         ("a body of cut JSON", Reply::Json(200, ok[..25].to_owned()), "it is cut short (line 1, column 25)"),
     ]
 }

@@ -76,10 +76,9 @@ impl Http {
             // The server answered, then the connection broke before the body's end: an answer cut short,
             // not a server that does not answer.
             match self.network(url, e) {
-                AskError::Unreachable { url, .. } => AskError::BadAnswer {
-                    url,
-                    reason: "it is cut short: the connection closed before its end".into(),
-                },
+                AskError::Unreachable { url, .. } => {
+                    AskError::BadAnswer { url, reason: "it is cut short: the connection closed before its end".into() }
+                }
                 other => other,
             }
         })?;
