@@ -435,3 +435,32 @@ fn the_example_backend_suggests_the_sample_s_actors_places_and_attacks() {
     // A one-letter clitic before a name is not part of it: `وحركة النجباء` gives `حركة النجباء`.
     assert!(got.iter().any(|g| g == "حركة النجباء ACTOR"), "{got:?}");
 }
+
+#[test]
+fn predict_saves_the_documents_answered_and_exits_1_for_the_one_that_failed() {
+    let f = fixture();
+    let t = f.text.clone();
+    let answer = json!({"results": [{"result": [region(cp(&t, "دير الزور", 0), Some("دير الزور"), "LOCATION")]}]});
+    // The fixture's document is answered; the sample's article gets an error.
+    let server = Loopback::start(move |r: &Request| {
+        if r.json()["tasks"][0]["data"]["text"].as_str() == Some(t.as_str()) {
+            Reply::ok(answer.clone())
+        } else {
+            Reply::Json(503, "busy".into())
+        }
+    });
+    f.add_source("ner", "ls-backend", &server.url, &[]);
+    let sample_doc = f.root.join(format!("suggestions/{}", common::SAMPLE_DOC));
+    let before = common::files(&sample_doc);
+    let (ok, out) = run(&["predict", f.dir(), "--source", "ner", "--parallel", "2"]);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains(&format!("{}: the server at {}/predict answered 503: busy", common::SAMPLE_DOC, server.url)),
+        "{out}"
+    );
+    assert!(out.contains("1 suggestion(s) imported into 1, 1 document(s) refused or failed"), "{out}");
+    let got: Vec<String> = f.suggestions("ner").into_iter().map(|(t, l, _)| format!("{t} {l}")).collect();
+    assert_eq!(got, ["دير الزور LOCATION"]);
+    assert!(common::files(&sample_doc) == before, "the failed document's suggestions are as they were");
+    assert_eq!(server.requests().len(), 2, "one request per document");
+}
