@@ -374,6 +374,31 @@ fn source_add_list_check_and_remove() {
     let setup = server.requests().into_iter().find(|r| r.path == "/setup").unwrap().json();
     assert!(setup["schema"].as_str().unwrap().contains(r#"<Label value="ATTACK""#), "{setup}");
     assert_eq!(setup["model_version"], "v3");
+    // A chat model's prompt is read from its file into project.ron; a key is named, never given.
+    let prompt = f.root.join("../prompt.txt");
+    std::fs::write(&prompt, "استخرج الفاعلين من النص: {text}").unwrap();
+    let (ok, out) = run(&[
+        "source",
+        "add",
+        f.dir(),
+        "chat",
+        "--kind",
+        "openai",
+        "--url",
+        "http://localhost:8080/v1",
+        "--api-key-env",
+        "sk-123",
+    ]);
+    assert!(!ok && out.contains("give the name of an environment variable"), "{out}");
+    let more = ["--prompt-file", s(&prompt), "--api-key-env", "LLM_KEY", "--model", "qwen2.5"];
+    f.add_source("chat", "openai", "http://localhost:8080/v1", &more);
+    let ron = std::fs::read_to_string(f.root.join("project.ron")).unwrap();
+    assert!(ron.contains("prompt: \"استخرج الفاعلين من النص: {text}\""), "{ron}");
+    let (_, out) = run(&["source", "list", f.dir()]);
+    assert!(
+        out.contains("chat: openai at http://localhost:8080/v1, timeout 60 s, model qwen2.5, key in $LLM_KEY"),
+        "{out}"
+    );
     // A server that is down fails the check with its reason.
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     f.add_source("down", "tarmeez", &format!("http://127.0.0.1:{port}"), &[]);
