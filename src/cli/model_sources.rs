@@ -319,7 +319,7 @@ pub(crate) fn predict(dir: &Path, args: &PredictArgs, annotator: Annotator) -> R
                     say(&bar, &format!("{doc}: note: {note}"))?;
                 }
                 if let Some(edit) = edit {
-                    project.apply_edit(edit)?;
+                    project.apply_edit(*edit)?;
                 }
                 tally.imported += 1;
                 tally.added += report.imported();
