@@ -13,6 +13,8 @@
 pub mod ask;
 mod error;
 pub mod http;
+// Issue 18: the Label Studio ML backend.
+pub mod ls_backend;
 pub mod tarmeez;
 
 pub use error::AskError;
@@ -80,7 +82,8 @@ fn client(server: &ModelServer, config: &SourceConfig, schema: &Schema) -> Resul
     let http = http::Http::new(server)?;
     Ok(match server.kind {
         ServerKind::Tarmeez => Arc::new(tarmeez::Client::new(http, schema.clone(), config.clone())),
-        // Filled in by the ML backend and chat clients (issue 18, in progress on their branches).
-        ServerKind::LsBackend | ServerKind::OpenAi => return Err(AskError::Unsupported(server.kind.name().into())),
+        ServerKind::LsBackend => Arc::new(ls_backend::Client::new(http, server, schema, config.clone())),
+        // Filled in by the chat client (issue 18, in progress on its branch).
+        ServerKind::OpenAi => return Err(AskError::Unsupported(server.kind.name().into())),
     })
 }
