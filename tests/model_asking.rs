@@ -45,6 +45,8 @@ fn window_with_source(root: &std::path::Path, url: &str) -> egui_kittest::Harnes
     let mut project = common::open_as(root, "huda");
     let source = SourceName::parse("gaz").unwrap();
     project.apply_edit(ProjectEdit::SetSource(source, Some(tarmeez_source(url)))).unwrap();
+    // The sample's own `example-backend` would come first in the Model menu: these tests ask `gaz`.
+    project.apply_edit(ProjectEdit::SetSource(SourceName::parse("example-backend").unwrap(), None)).unwrap();
     project.save_dirty().unwrap();
     common::window(tarmeez::ui::TarmeezApp::new(Some(project), None))
 }
