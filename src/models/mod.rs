@@ -14,6 +14,11 @@ pub mod ask;
 mod error;
 pub mod http;
 pub mod tarmeez;
+// OpenAI-compatible chat completions: the client, its prompt, reading its answers, finding quotes.
+pub mod openai;
+mod openai_answer;
+mod openai_prompt;
+pub mod quotes;
 
 pub use error::AskError;
 
@@ -80,7 +85,8 @@ fn client(server: &ModelServer, config: &SourceConfig, schema: &Schema) -> Resul
     let http = http::Http::new(server)?;
     Ok(match server.kind {
         ServerKind::Tarmeez => Arc::new(tarmeez::Client::new(http, schema.clone(), config.clone())),
-        // Filled in by the ML backend and chat clients (issue 18, in progress on their branches).
-        ServerKind::LsBackend | ServerKind::OpenAi => return Err(AskError::Unsupported(server.kind.name().into())),
+        ServerKind::OpenAi => Arc::new(openai::Client::new(http, server, schema.clone())?),
+        // Filled in by the ML backend client (issue 18, in progress on its branch).
+        ServerKind::LsBackend => return Err(AskError::Unsupported(server.kind.name().into())),
     })
 }
