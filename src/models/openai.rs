@@ -87,14 +87,35 @@ impl Client {
     /// Posts the prompt, retrying once without structured output if the server refuses it.
     fn complete(&self, prompt: &str) -> Result<Value, AskError> {
         let structured = self.offers_structured_output();
-        match self.http.post(CHAT, &self.body(prompt, structured)) {
+        let answer = match self.http.post(CHAT, &self.body(prompt, structured)) {
             Err(AskError::Status { status, body, .. }) if structured && refuses_structured_output(status, &body) => {
                 self.structured.store(false, Ordering::Relaxed);
                 self.http.post(CHAT, &self.body(prompt, false))
             }
             other => other,
-        }
+        };
+        answer.map_err(|e| match e {
+            AskError::Status { url, status, body } => {
+                AskError::Status { url, status, body: error_message(&body).unwrap_or(body) }
+            }
+            other => other,
+        })
     }
+}
+
+/// The message of an error answer as these servers write it (`{"error": {"message"}}` for llama.cpp, Ollama
+/// and hosted APIs, `{"message"}` for vLLM, `{"error": "..."}`, `{"detail": "..."}`), so that the user reads
+/// the server's words rather than its JSON.
+fn error_message(body: &str) -> Option<String> {
+    let v: Value = serde_json::from_str(body).ok()?;
+    let message = v
+        .pointer("/error/message")
+        .or_else(|| v.get("message"))
+        .or_else(|| v.get("error"))
+        .or_else(|| v.get("detail"))?
+        .as_str()?
+        .trim();
+    (!message.is_empty()).then(|| message.to_owned())
 }
 
 /// Whether an error answer is a server saying it cannot do structured output (or this schema): a client error,
@@ -169,6 +190,15 @@ mod tests {
         let context = r#"{"error":{"code":400,"message":"the request exceeds the available context size","type":"exceed_context_size_error"}}"#;
         assert!(!refuses_structured_output(400, context));
         assert!(!refuses_structured_output(503, "response_format"), "a server that is loading is not refusing");
+    }
+
+    #[test]
+    fn an_error_answer_is_reduced_to_its_message() {
+        let ollama = r#"{"error":{"message":"model \"qwen3\" not found, try pulling it first","type":"api_error","param":null,"code":null}}"#;
+        assert_eq!(error_message(ollama).as_deref(), Some("model \"qwen3\" not found, try pulling it first"));
+        let vllm = r#"{"object":"error","message":"The model `x` does not exist.","type":"NotFoundError","param":null,"code":404}"#;
+        assert_eq!(error_message(vllm).as_deref(), Some("The model `x` does not exist."));
+        assert_eq!(error_message("Internal Server Error"), None);
     }
 
     #[test]
