@@ -156,7 +156,11 @@ fn answers_of_llama_cpp_vllm_and_ollama_become_suggestions_at_every_place_quoted
     let replies = [
         ("llama.cpp", llama_cpp(&pretty), "qwen2.5-7b-instruct-q4_k_m.gguf"),
         ("vLLM", vllm(&format!("```json\n{pretty}\n```")), "Qwen/Qwen2.5-7B-Instruct"),
-        ("Ollama", ollama(&format!("Here are the annotations:\n\n```json\n{answer}\n```\n\nLet me know!")), "qwen2.5:7b"),
+        (
+            "Ollama",
+            ollama(&format!("Here are the annotations:\n\n```json\n{answer}\n```\n\nLet me know!")),
+            "qwen2.5:7b",
+        ),
     ];
     for (name, reply, model) in replies {
         let mut f = fixture();
@@ -235,8 +239,14 @@ fn a_quote_not_in_the_text_refuses_the_document_with_its_message_and_changes_not
 fn a_server_refusing_structured_output_is_asked_again_without_it_and_not_offered_it_again() {
     // vLLM when its grammar backend cannot take the schema; llama.cpp builds before json_schema support.
     let refusals = [
-        (400, r#"{"object":"error","message":"The provided JSON schema contains features not supported by xgrammar.","type":"BadRequestError","param":null,"code":400}"#),
-        (500, r#"{"error":{"code":500,"message":"response_format type must be one of \"text\" or \"json_object\", but got: json_schema","type":"server_error"}}"#),
+        (
+            400,
+            r#"{"object":"error","message":"The provided JSON schema contains features not supported by xgrammar.","type":"BadRequestError","param":null,"code":400}"#,
+        ),
+        (
+            500,
+            r#"{"error":{"code":500,"message":"response_format type must be one of \"text\" or \"json_object\", but got: json_schema","type":"server_error"}}"#,
+        ),
     ];
     for (status, body) in refusals {
         let f = fixture();
@@ -331,5 +341,8 @@ fn check_lists_the_models_and_says_whether_the_sources_model_is_served() {
     );
     let http = Loopback::start(|_| Reply::ok(json!({"object": "list", "data": [{"id": "llama3.2:latest"}]})));
     let any = ModelServer { model: String::new(), ..server(&http.url) };
-    assert_eq!(connect(&f, any).unwrap().check().unwrap(), "ready: serves llama3.2:latest (no model set: the server chooses)");
+    assert_eq!(
+        connect(&f, any).unwrap().check().unwrap(),
+        "ready: serves llama3.2:latest (no model set: the server chooses)"
+    );
 }

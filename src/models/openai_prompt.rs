@@ -153,9 +153,8 @@ fn event_schema(event: &EventType, schema: &Schema) -> Value {
         .iter()
         .filter_map(|r| {
             let allowed = allowed_ids(r, schema);
-            (!allowed.is_empty()).then(|| {
-                object(&[("role", one_of(&[r.id.as_str()])), ("text", string()), ("type", one_of(&allowed))])
-            })
+            (!allowed.is_empty())
+                .then(|| object(&[("role", one_of(&[r.id.as_str()])), ("text", string()), ("type", one_of(&allowed))]))
         })
         .collect();
     let mut fields = vec![("type", one_of(&[event.id.as_str()])), ("trigger", string())];

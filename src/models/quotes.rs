@@ -254,13 +254,8 @@ impl Finder {
 
 /// Characters between two spans (0 when they touch or overlap).
 fn distance(a: Span, b: Span) -> usize {
-    if a.end <= b.start {
-        b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
-    } else {
-        0
-    }
+    // Overlapping spans give 0 both ways.
+    b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
 }
 
 #[cfg(test)]
@@ -275,7 +270,11 @@ mod tests {
     fn event(trigger: &str, label: &str, roles: &[(&str, &str, &str)]) -> QuotedItem {
         let roles = roles
             .iter()
-            .map(|(role, quote, label)| QuotedRole { role: (*role).into(), quote: (*quote).into(), label: (*label).into() })
+            .map(|(role, quote, label)| QuotedRole {
+                role: (*role).into(),
+                quote: (*quote).into(),
+                label: (*label).into(),
+            })
             .collect();
         let e = QuotedEvent { trigger: trigger.into(), label: label.into(), roles };
         QuotedItem { origin: format!("event {trigger}"), item: Ok(Quoted::Event(e)) }
@@ -367,10 +366,7 @@ mod tests {
         let reasons: Vec<String> = p.refused.iter().map(ToString::to_string).collect();
         assert_eq!(
             reasons,
-            [
-                "event قصفت: role `Attacker`: the quote «الحرس الثوري» is not in the document",
-                "mention 9: no `type`"
-            ]
+            ["event قصفت: role `Attacker`: the quote «الحرس الثوري» is not in the document", "mention 9: no `type`"]
         );
         assert_eq!(p.refused[1].kind, RefusalKind::Malformed);
     }
