@@ -311,7 +311,7 @@ fn failures_give_their_message_and_change_nothing() {
 #[test]
 fn check_lists_the_models_and_says_whether_the_sources_model_is_served() {
     let listings = [
-        // llama.cpp: its one model under the file's name, with `models` beside `data`.
+        // llama.cpp: its one model under the file's name (it answers whatever name a request gives), `models` beside `data`.
         json!({"models": [{"name": "qwen2.5-7b-instruct-q4_k_m.gguf", "model": "qwen2.5-7b-instruct-q4_k_m.gguf"}],
                "object": "list",
                "data": [{"id": "qwen2.5-7b-instruct-q4_k_m.gguf", "object": "model", "created": 1_764_489_600, "owned_by": "llamacpp",
@@ -334,7 +334,7 @@ fn check_lists_the_models_and_says_whether_the_sources_model_is_served() {
     assert_eq!(
         answers,
         [
-            Err("the server at URL/v1/models does not serve the model `qwen2.5:7b`; it serves: qwen2.5-7b-instruct-q4_k_m.gguf".into()),
+            Ok("ready: serves qwen2.5-7b-instruct-q4_k_m.gguf, whatever model a request names".into()),
             Err("the server at URL/v1/models does not serve the model `qwen2.5:7b`; it serves: Qwen/Qwen2.5-7B-Instruct".into()),
             Ok("ready: serves qwen2.5:7b".into()),
         ]

@@ -134,6 +134,13 @@ fn model_ids(answer: &Value) -> Option<Vec<String>> {
     Some(data.iter().filter_map(|m| m.get("id").and_then(Value::as_str)).map(str::to_owned).collect())
 }
 
+/// Whether the server is llama.cpp's, which serves the one model it was started with and answers a request
+/// naming any other (its `/models` lists the model file's name, which users rarely write in their settings).
+fn serves_any_name(answer: &Value) -> bool {
+    let data = answer.get("data").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    data.len() == 1 && data[0].get("owned_by").and_then(Value::as_str) == Some("llamacpp")
+}
+
 /// Whether `id` (as the server lists it) is the model `wanted`: Ollama lists `qwen2.5:latest` for `qwen2.5`.
 fn same_model(id: &str, wanted: &str) -> bool {
     id == wanted || id.strip_suffix(":latest") == Some(wanted) || wanted.strip_suffix(":latest") == Some(id)
@@ -152,6 +159,8 @@ impl Predictor for Client {
         }
         if ids.iter().any(|id| same_model(id, &self.model)) {
             Ok(format!("ready: serves {}", self.model))
+        } else if serves_any_name(&answer) {
+            Ok(format!("ready: serves {listed}, whatever model a request names"))
         } else {
             Err(AskError::NoModel { url: self.http.url("/models"), model: self.model.clone(), served: listed })
         }

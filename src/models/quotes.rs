@@ -21,7 +21,7 @@
 
 use crate::formats::suggestions::{DocRef, OffsetUnit, ParsedFile, RawItem, RawRole, RefusalKind, SuggestionFormat};
 use crate::model::{DocText, Span};
-use crate::text::matching::{MatchKind, TextQuery};
+use crate::text::matching::{MatchKind, PreparedText, TextQuery};
 use std::collections::HashMap;
 
 /// A mention as a model quotes it.
@@ -145,6 +145,8 @@ struct Occurrence {
 /// The document, searched for quotes.
 struct Finder {
     text: DocText,
+    /// The text normalized and cut into words once for all quotes.
+    prepared: PreparedText,
     /// Code-point offsets where a sentence starts (after `.` `!` `?` `؟` `…` or a line break), ascending.
     sentence_starts: Vec<usize>,
     found: HashMap<String, Result<Vec<Span>, String>>,
@@ -158,7 +160,8 @@ impl Finder {
                 sentence_starts.push(i + 1);
             }
         }
-        Self { text: DocText::new(text.to_owned()), sentence_starts, found: HashMap::new() }
+        let prepared = PreparedText::new(text);
+        Self { text: DocText::new(text.to_owned()), prepared, sentence_starts, found: HashMap::new() }
     }
 
     fn sentence(&self, cp: usize) -> usize {
@@ -180,7 +183,7 @@ impl Finder {
         if query.is_empty() {
             return Err(format!("the quote «{quote}» has no words"));
         }
-        let hits = query.find(self.text.as_str());
+        let hits = query.find_prepared(&self.prepared);
         let mut spans: Vec<Span> = hits.iter().filter(|h| h.score.kind >= MatchKind::Clitic).map(|h| h.span).collect();
         spans.dedup();
         if !spans.is_empty() {
