@@ -24,7 +24,8 @@ const TEXT: &str = "قصفت طائرات مسيّرة قاعدةَ عين ال�
                     وتبنت «المقاومة الإسلامية في العراق» الهجوم.";
 
 /// What the model answers: quotes without the text's tashkeel, with another alef (`الإثنين`), with a shadda the
-/// text lacks (`الإسلاميّة`), and the base once though the text has it twice.
+/// text lacks (`الإسلاميّة`), with a preposition the text lacks (`بالأنبار`, the same place as `الأنبار`: one
+/// suggestion), and the base once though the text has it twice.
 fn model_json() -> Value {
     json!({
         "mentions": [
@@ -33,7 +34,8 @@ fn model_json() -> Value {
             {"text": "طائرات مسيرة", "type": "WEAPON"},
             {"text": "خلية الإعلام الأمني", "type": "SOURCE"},
             {"text": "المقاومة الإسلاميّة في العراق", "type": "ACTOR"},
-            {"text": "صباح الإثنين", "type": "TIME"}
+            {"text": "صباح الإثنين", "type": "TIME"},
+            {"text": "بالأنبار", "type": "LOCATION"}
         ],
         "events": [{"type": "ATTACK", "trigger": "قصفت", "roles": [
             {"role": "Instrument", "text": "طائرات مسيرة", "type": "WEAPON"},
@@ -231,7 +233,7 @@ fn a_quote_not_in_the_text_refuses_the_document_with_its_message_and_changes_not
         panic!("a document with a quote not in it is refused")
     };
     let reasons: Vec<String> = refusals.iter().map(ToString::to_string).collect();
-    assert_eq!(reasons, ["mention 7: the quote «قاعدة التنف» is not in the document"]);
+    assert_eq!(reasons, ["mention 8: the quote «قاعدة التنف» is not in the document"]);
     assert_eq!(files(&f.root), before);
 }
 
@@ -246,6 +248,11 @@ fn a_server_refusing_structured_output_is_asked_again_without_it_and_not_offered
         (
             500,
             r#"{"error":{"code":500,"message":"response_format type must be one of \"text\" or \"json_object\", but got: json_schema","type":"server_error"}}"#,
+        ),
+        // A hosted model without structured outputs.
+        (
+            400,
+            r#"{"error":{"message":"Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.","type":"invalid_request_error","param":"response_format","code":null}}"#,
         ),
     ];
     for (status, body) in refusals {
