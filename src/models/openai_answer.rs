@@ -18,18 +18,17 @@ pub fn answer_json(answer: &Value) -> Result<Value, String> {
         Some(Value::Array(parts)) => parts.iter().filter_map(|p| p.get("text").and_then(Value::as_str)).collect(),
         _ => String::new(),
     };
+    // A reasoning model may spend its whole allowance thinking, leaving `content` empty.
+    let cut = choice.get("finish_reason").and_then(Value::as_str) == Some("length");
+    let length = || {
+        "the model stopped at its length limit before its answer was complete (finish_reason \"length\"); \
+         allow it more tokens or ask about shorter documents"
+            .to_owned()
+    };
     if content.trim().is_empty() {
-        return Err("the model's message has no text (`content` is empty)".into());
+        return Err(if cut { length() } else { "the model's message has no text (`content` is empty)".into() });
     }
-    extract_json(&content).map_err(|reason| {
-        if choice.get("finish_reason").and_then(Value::as_str) == Some("length") {
-            "the model stopped at its length limit before its answer was complete (finish_reason \"length\"); \
-             allow it more tokens or ask about shorter documents"
-                .to_owned()
-        } else {
-            reason
-        }
-    })
+    extract_json(&content).map_err(|reason| if cut { length() } else { reason })
 }
 
 /// The JSON object in a model's text: the first fenced block that is one, else the whole text, else the first
@@ -197,6 +196,9 @@ mod tests {
         assert!(answer_json(&answer).unwrap_err().contains("length limit"));
         let empty = json!({"choices": [{"message": {"role": "assistant", "content": null}}]});
         assert!(answer_json(&empty).unwrap_err().contains("no text"));
+        let thought =
+            json!({"choices": [{"message": {"content": "", "reasoning_content": "…"}, "finish_reason": "length"}]});
+        assert!(answer_json(&thought).unwrap_err().contains("length limit"));
         assert_eq!(answer_json(&json!({"error": "x"})).unwrap_err(), "the answer has no `choices`");
     }
 
