@@ -152,6 +152,12 @@ fn main() -> ExitCode {
         Some(Job::Assign { project, coders, per_doc, overlap, seed }) => {
             assign_documents(&project, &AssignArgs { coders, per_doc, overlap, seed })
         }
+        // Issue 18: model servers.
+        Some(Job::Source { job }) => cli::model_sources::source_job(job, annotator),
+        Some(Job::Predict { project, source, docs, parallel }) => {
+            let args = cli::model_sources::PredictArgs { source, docs, parallel };
+            cli::model_sources::predict(&project, &args, annotator)
+        }
     };
     match result {
         Ok(code) => code,

@@ -182,7 +182,7 @@ fn answers_of_llama_cpp_vllm_and_ollama_become_suggestions_at_every_place_quoted
             panic!("{name}: not imported")
         };
         assert_eq!(report.imported(), 8, "{name}: {report}");
-        f.project.apply_edit(edit).unwrap();
+        f.project.apply_edit(*edit).unwrap();
         assert_eq!(suggested(&f), expected(), "{name}");
         let set = &f.project.document(&f.doc).unwrap().loaded().unwrap().suggestions[&source()];
         assert_eq!(set.source.model, model, "{name}: the model that answered is the provenance");
@@ -285,7 +285,7 @@ fn failures_give_their_message_and_change_nothing() {
             "answered 500: model requires more system memory (9.5 GiB) than is available (4.1 GiB)",
         ),
         ("a timeout", slow, "within 1 s"),
-        ("an answer cut short", Reply::Cut(full.clone(), full.len() / 2), "does not answer: the connection closed"),
+        ("an answer cut short", Reply::Cut(full.clone(), full.len() / 2), "not usable: it is cut short"),
         ("a server killed mid-request", Reply::Hangup, "does not answer"),
         (
             "a model stopped at its limit",

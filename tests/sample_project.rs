@@ -403,6 +403,12 @@ fn build_sample(dir: &Path) {
     project.config_mut().description =
         "Sample project: one article on the shelling of the coalition base at the al-Omar oil field (Deir ez-Zor, June 2021), coded by the annotator `sample`, with pending suggestions from a named-entity tagger.".into();
     *project.actors_mut() = actors();
+    // Issue 18: the example ML backend (`cargo run --example ml_backend`) as a source to ask.
+    let example = SourceConfig {
+        server: Some(ModelServer::new(ServerKind::LsBackend, "http://localhost:9090")),
+        ..SourceConfig::default()
+    };
+    project.config_mut().sources.insert(SourceName::parse("example-backend").unwrap(), example);
     let text = article_text();
     let meta = DocumentMeta {
         title: text.lines().next().unwrap().to_owned(),

@@ -302,6 +302,28 @@ pub(crate) enum Job {
         #[arg(long, default_value_t = 0, value_name = "N")]
         seed: u64,
     },
+    // Model servers (issue 18; src/models/, cli/model_sources.rs).
+    /// Model servers as suggestion sources: add, list, check, remove.
+    Source {
+        #[command(subcommand)]
+        job: crate::cli::model_sources::SourceJob,
+    },
+    /// Ask a source's model server for suggestions on documents (default: every document), a few at a time;
+    /// each document's answer is imported whole, or not at all when any of it is refused. One line per
+    /// refused item or failed document; the exit status is then 1.
+    Predict {
+        /// Project folder.
+        project: PathBuf,
+        /// The source whose server to ask (`tarmeez source add`).
+        #[arg(long)]
+        source: String,
+        /// Only this document (repeat for several).
+        #[arg(long = "doc", value_name = "ID")]
+        docs: Vec<String>,
+        /// How many requests go out at once.
+        #[arg(long, value_name = "N", default_value_t = tarmeez::models::ask::DEFAULT_PARALLEL)]
+        parallel: usize,
+    },
 }
 
 /// How `tarmeez agreement` writes its report.

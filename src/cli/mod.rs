@@ -16,3 +16,5 @@ pub(crate) mod project;
 pub(crate) mod sync;
 // Issue 17: WebAnno TSV annotations into coders' layers.
 pub(crate) mod import_webanno;
+// Issue 18: model servers as suggestion sources (`source`, `predict`).
+pub(crate) mod model_sources;

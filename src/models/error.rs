@@ -26,7 +26,9 @@ pub enum AskError {
         reason: String,
     },
     /// No complete answer within the source's timeout.
-    #[error("no answer from {url} within {secs} s (the source's timeout; raise it in Model > Sources)")]
+    #[error(
+        "no answer from {url} within {secs} s (the source's timeout; raise it in Model > Sources or with `tarmeez source add ... --timeout SECS`)"
+    )]
     Timeout {
         /// Where it was asked.
         url: String,

@@ -72,8 +72,16 @@ impl Http {
     fn read(&self, url: &str, answer: Result<ureq::http::Response<ureq::Body>, AskError>) -> Result<Value, AskError> {
         let mut answer = answer?;
         let status = answer.status().as_u16();
-        let body =
-            answer.body_mut().with_config().limit(MAX_ANSWER).read_to_string().map_err(|e| self.network(url, e))?;
+        let body = answer.body_mut().with_config().limit(MAX_ANSWER).read_to_string().map_err(|e| {
+            // The server answered, then the connection broke before the body's end: an answer cut short,
+            // not a server that does not answer.
+            match self.network(url, e) {
+                AskError::Unreachable { url, .. } => {
+                    AskError::BadAnswer { url, reason: "it is cut short: the connection closed before its end".into() }
+                }
+                other => other,
+            }
+        })?;
         if !(200..300).contains(&status) {
             return Err(AskError::Status { url: url.to_owned(), status, body: quote_body(&body) });
         }

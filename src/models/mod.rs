@@ -13,6 +13,8 @@
 pub mod ask;
 mod error;
 pub mod http;
+// Issue 18: the Label Studio ML backend.
+pub mod ls_backend;
 pub mod tarmeez;
 // OpenAI-compatible chat completions: the client, its prompt, reading its answers, finding quotes.
 pub mod openai;
@@ -85,8 +87,7 @@ fn client(server: &ModelServer, config: &SourceConfig, schema: &Schema) -> Resul
     let http = http::Http::new(server)?;
     Ok(match server.kind {
         ServerKind::Tarmeez => Arc::new(tarmeez::Client::new(http, schema.clone(), config.clone())),
+        ServerKind::LsBackend => Arc::new(ls_backend::Client::new(http, server, schema, config.clone())),
         ServerKind::OpenAi => Arc::new(openai::Client::new(http, server, schema.clone())?),
-        // Filled in by the ML backend client (issue 18, in progress on its branch).
-        ServerKind::LsBackend => return Err(AskError::Unsupported(server.kind.name().into())),
     })
 }

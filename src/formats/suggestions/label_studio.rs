@@ -37,6 +37,12 @@ pub(super) fn parse(json: &Json) -> ParsedFile {
     out
 }
 
+/// Reads one task with its predictions, as a model server's answer for one document (issue 18: the Label
+/// Studio ML backend's `/predict`), exactly as the same task in a file would be read.
+pub fn read_task_answer(task: Value) -> ParsedFile {
+    parse(&Json::Whole(task))
+}
+
 /// Reads one task: its document, then each of its predictions. A task that is not an object with a `data`
 /// object, or whose `predictions` is not a list, is refused whole; a task without predictions gives nothing.
 fn read_task(record: Record<'_>, out: &mut ParsedFile, tally: &mut Tally) {

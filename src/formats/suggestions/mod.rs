@@ -29,6 +29,8 @@ pub use labels::{label_counts, labels_needing_mapping, parse_target};
 pub use reading::{parse_str, read_path};
 pub use tarmeez::read_answer as read_tarmeez_answer;
 pub use word::words_match_text;
+// Issue 18: the Label Studio ML backend's answer for one task.
+pub use label_studio::read_task_answer as read_label_studio_answer;
 
 // What the format parsers (`use super::*`) read with, besides the types below.
 use crate::formats::text_file::strip_bom;

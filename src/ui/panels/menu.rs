@@ -93,6 +93,7 @@ fn menus(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::ToggleAgreement, commands);
             item(ui, Command::Curate, commands);
         });
+        ui.menu_button(tr!(ui, "menu-model"), |ui| model_menu(ui, commands));
         ui.menu_button(tr!(ui, "menu-view"), |ui| {
             item(ui, Command::ZoomIn, commands);
             item(ui, Command::ZoomOut, commands);
@@ -112,6 +113,15 @@ fn menus(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::ToggleShortcuts, commands);
         });
     }
+}
+
+/// Model: the sources and asking them (issue 18).
+fn model_menu(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
+    item(ui, Command::ModelSources, commands);
+    ui.separator();
+    item(ui, Command::AskDocument, commands);
+    item(ui, Command::AskProject, commands);
+    item(ui, Command::CancelAsking, commands);
 }
 
 /// Lists every command with its shortcut.

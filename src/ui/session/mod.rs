@@ -2,6 +2,7 @@
 //! inspector shows, the role being picked, the review cursor, the highlights, saving, the tool windows).
 //! Opening another project makes a new session, so nothing of the old one needs resetting by hand.
 
+mod asking;
 mod assigned;
 mod coding;
 pub mod curation;
@@ -11,6 +12,7 @@ mod relating;
 mod review;
 mod watch;
 
+pub use asking::{AskLine, AskOutcome, AskRun, AskState};
 pub use assigned::Assigned;
 
 use super::action::{Action, Focus, Picking};
@@ -95,6 +97,8 @@ pub struct Session {
     pub curation: Option<curation::Curating>,
     /// The side panels' widths, which give way to the article's readable width.
     pub(crate) panels: crate::ui::panel_layout::PanelLayout,
+    /// Asking model servers: the run in progress or the last one, the source the Model menu asks.
+    pub asking: AskState,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -126,6 +130,7 @@ impl Session {
             disk_note: None,
             curation: None,
             panels: Default::default(),
+            asking: AskState::default(),
         };
         session.assigned = assigned::Assigned::read(&session.project);
         // The first of the list: the coder's first assigned document when they have any.
