@@ -56,6 +56,20 @@ pub enum AskError {
     /// The server does not take feedback.
     #[error("the server at {0} does not take feedback")]
     NoFeedback(String),
+    // OpenAI-compatible chat servers (models::openai).
+    /// The source's prompt template cannot be used.
+    #[error("the source's prompt template cannot be used: {0} (edit it in Model > Sources)")]
+    BadPrompt(String),
+    /// The server answers but does not serve the model the source names.
+    #[error("the server at {url} does not serve the model `{model}`; it serves: {served}")]
+    NoModel {
+        /// Where the models were listed.
+        url: String,
+        /// The model the source names.
+        model: String,
+        /// The models the server lists.
+        served: String,
+    },
     /// The user cancelled before the answer came.
     #[error("cancelled")]
     Cancelled,

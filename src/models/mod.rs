@@ -16,6 +16,11 @@ pub mod http;
 // Issue 18: the Label Studio ML backend.
 pub mod ls_backend;
 pub mod tarmeez;
+// OpenAI-compatible chat completions: the client, its prompt, reading its answers, finding quotes.
+pub mod openai;
+mod openai_answer;
+mod openai_prompt;
+pub mod quotes;
 
 pub use error::AskError;
 
@@ -83,7 +88,6 @@ fn client(server: &ModelServer, config: &SourceConfig, schema: &Schema) -> Resul
     Ok(match server.kind {
         ServerKind::Tarmeez => Arc::new(tarmeez::Client::new(http, schema.clone(), config.clone())),
         ServerKind::LsBackend => Arc::new(ls_backend::Client::new(http, server, schema, config.clone())),
-        // Filled in by the chat client (issue 18, in progress on its branch).
-        ServerKind::OpenAi => return Err(AskError::Unsupported(server.kind.name().into())),
+        ServerKind::OpenAi => Arc::new(openai::Client::new(http, server, schema.clone())?),
     })
 }

@@ -41,7 +41,7 @@ mod text;
 mod words;
 
 pub use stems::{MIN_STEM, Stem, stems};
-pub use text::{TextMatch, TextQuery, find_in_text};
+pub use text::{PreparedText, TextMatch, TextQuery, find_in_text};
 
 use crate::model::{ActorId, ActorRegistry};
 use words::{Word, match_word, phrase_budget, words_of};

@@ -1,6 +1,6 @@
 //! Searching documents for a phrase: [`TextQuery`] and [`find_in_text`], with the spans of the matches.
 
-use super::words::{Word, WordMatch, match_word, phrase_budget, tokenize, words_of};
+use super::words::{Token, Word, WordMatch, match_word, phrase_budget, tokenize, words_of};
 use super::{MatchKind, Score};
 use crate::model::Span;
 use crate::text::normalize::Normalized;
@@ -14,6 +14,24 @@ pub struct TextMatch {
     pub span: Span,
     /// How it matched: `Exact`, `Clitic` or `Typo`.
     pub score: Score,
+}
+
+/// A text prepared for searching with many queries ([`TextQuery::find_prepared`]): normalized and cut into
+/// words once, which is most of the cost of a search.
+pub struct PreparedText {
+    norm: Normalized,
+    chars: Vec<char>,
+    tokens: Vec<Token>,
+}
+
+impl PreparedText {
+    /// Prepares `text` (raw; normalized here).
+    pub fn new(text: &str) -> Self {
+        let norm = Normalized::new(text);
+        let chars: Vec<char> = norm.as_str().chars().collect();
+        let tokens = tokenize(&chars);
+        Self { norm, chars, tokens }
+    }
 }
 
 /// A phrase prepared for searching texts, reusable across documents: it remembers how each distinct word
@@ -44,13 +62,19 @@ impl TextQuery {
     /// Every match in `text`, in text order. The query's words must match consecutive words of one
     /// paragraph, each exactly, through clitics on either side, or with typos within the query's budget.
     pub fn find(&mut self, text: &str) -> Vec<TextMatch> {
+        if self.words.is_empty() {
+            return Vec::new();
+        }
+        self.find_prepared(&PreparedText::new(text))
+    }
+
+    /// [`TextQuery::find`] in a text prepared once for many queries (a model's quotes of one document).
+    pub fn find_prepared(&mut self, text: &PreparedText) -> Vec<TextMatch> {
         let n = self.words.len();
         if n == 0 {
             return Vec::new();
         }
-        let norm = Normalized::new(text);
-        let chars: Vec<char> = norm.as_str().chars().collect();
-        let tokens = tokenize(&chars);
+        let (norm, chars, tokens) = (&text.norm, &text.chars, &text.tokens);
         let mut out = Vec::new();
         'start: for j in 0..tokens.len().saturating_sub(n - 1) {
             let mut edits = 0;
