@@ -794,3 +794,4 @@ asking-line-added = { $doc }: { $count ->
 asking-line-nothing-new = { $doc }: لا جديد
 asking-line-refused = { $doc }: لم يؤخذ شيء. { $why }
 asking-line-failed = { $doc }: { $why }
+sources-prompt-start = عدّل التعليمات المدمجة

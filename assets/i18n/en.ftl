@@ -751,3 +751,4 @@ asking-line-added = { $doc }: { $count ->
 asking-line-nothing-new = { $doc }: nothing new
 asking-line-refused = { $doc }: nothing taken. { $why }
 asking-line-failed = { $doc }: { $why }
+sources-prompt-start = Edit the built-in prompt

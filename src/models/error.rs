@@ -53,6 +53,9 @@ pub enum AskError {
         /// What is wrong with it, with the line and column for JSON.
         reason: String,
     },
+    /// The source names an environment variable for its API key, and it is not set.
+    #[error("the environment variable {0} that should hold the server's API key is not set")]
+    NoKey(String),
     /// The server does not take feedback.
     #[error("the server at {0} does not take feedback")]
     NoFeedback(String),

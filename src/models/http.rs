@@ -38,7 +38,11 @@ impl Http {
             .http_status_as_error(false)
             .build()
             .into();
-        let api_key = (!server.api_key_env.is_empty()).then(|| std::env::var(&server.api_key_env).ok()).flatten();
+        let api_key = match server.api_key_env.trim() {
+            "" => None,
+            // Said before asking: the server's bare 401 would not name the variable to set.
+            var => Some(std::env::var(var).map_err(|_| AskError::NoKey(var.to_owned()))?),
+        };
         Ok(Self { agent, base, timeout_secs, api_key })
     }
 
@@ -157,6 +161,13 @@ mod tests {
         assert_eq!(quote_body("Internal\r\n  Server Error\n"), "Internal Server Error");
         assert_eq!(quote_body("   "), "(an empty body)");
         assert_eq!(quote_body(&"خطأ ".repeat(200)).chars().count(), BODY_QUOTE + 1);
+    }
+
+    #[test]
+    fn a_key_variable_that_is_not_set_is_named() {
+        let mut server = ModelServer::new(crate::model::ServerKind::Tarmeez, "http://localhost:9090");
+        server.api_key_env = "TARMEEZ_TEST_KEY_NOT_SET".into();
+        assert_eq!(Http::new(&server).unwrap_err(), AskError::NoKey("TARMEEZ_TEST_KEY_NOT_SET".into()));
     }
 
     #[test]

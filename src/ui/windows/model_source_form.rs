@@ -52,6 +52,9 @@ impl Draft {
             return Err(format!("A source named {name} exists already."));
         }
         crate::models::http::Http::new(&self.server).map_err(|e| e.to_string())?;
+        if self.server.kind == ServerKind::OpenAi && !self.server.prompt.is_empty() {
+            crate::models::openai::check_template(&self.server.prompt).map_err(|e| format!("The prompt: {e}"))?;
+        }
         let config = SourceConfig { labels: self.labels.iter().cloned().collect(), server: Some(self.server.clone()) };
         Ok(ProjectEdit::SetSource(name, Some(config)))
     }
@@ -125,6 +128,11 @@ fn kind_name(ui: &egui::Ui, kind: ServerKind) -> String {
 /// The prompt template of a chat model: empty uses the built-in one.
 fn prompt(ui: &mut egui::Ui, draft: &mut Draft) {
     let label = names::line(ui, tr!(ui, "sources-prompt"));
+    if draft.server.prompt.is_empty() && row(ui, |ui| ui.small_button(tr!(ui, "sources-prompt-start"))).inner.clicked()
+    {
+        // Start from the built-in prompt rather than from nothing: it says what the answer must look like.
+        draft.server.prompt = crate::models::openai::default_prompt().to_owned();
+    }
     ui.add(
         egui::TextEdit::multiline(&mut draft.server.prompt)
             .hint_text(tr!(ui, "sources-prompt-hint"))
@@ -193,4 +201,34 @@ fn target_choice(ui: &mut egui::Ui, id: (&str, usize), target: &mut LabelTarget,
             }
         })
         .response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn draft(name: &str, url: &str) -> Draft {
+        let mut d = Draft::new_source();
+        d.name = name.into();
+        d.server.url = url.into();
+        d
+    }
+
+    #[test]
+    fn a_draft_saves_as_one_set_source_and_refuses_what_cannot_be_asked() {
+        let sources = BTreeMap::new();
+        let edit = draft("ner", "http://localhost:9090").save(&sources).unwrap();
+        let ProjectEdit::SetSource(name, Some(config)) = edit else { panic!("{edit:?}") };
+        assert_eq!(name.as_str(), "ner");
+        assert_eq!(config.server.unwrap().url, "http://localhost:9090");
+        assert!(draft("ner", "localhost:9090").save(&sources).unwrap_err().contains("http://"));
+        assert!(draft("", "http://x").save(&sources).unwrap_err().starts_with("The name"));
+        let taken = BTreeMap::from([(SourceName::parse("ner").unwrap(), SourceConfig::default())]);
+        assert!(draft("ner", "http://x").save(&taken).unwrap_err().contains("exists already"));
+        let mut chat = draft("llm", "http://x/v1");
+        chat.server.kind = ServerKind::OpenAi;
+        chat.server.prompt = "Annotate {schema}".into();
+        assert!(chat.save(&sources).unwrap_err().starts_with("The prompt"), "a template without the text");
+    }
 }
