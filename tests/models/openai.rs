@@ -4,7 +4,7 @@
 //! with another alef or tashkeel), a quote not in the text refuses the document, a server refusing structured
 //! output is asked again without it, and failures give their message and change nothing.
 
-mod common;
+use crate::common;
 
 use common::loopback::{Loopback, Reply, Request};
 use serde_json::{Value, json};

@@ -1,7 +1,7 @@
 //! Asking a model server from the window and the library: answers become suggestions, failures change
 //! nothing, and the window keeps drawing while a request is pending.
 
-mod common;
+use crate::common;
 
 use common::loopback::{Loopback, Reply};
 use egui_kittest::kittest::Queryable as _;

@@ -3,12 +3,11 @@
 //! text; every way a server fails changes nothing; feedback reaches the backend's webhook; the `source` and
 //! `predict` commands; and the example backend (examples/ml_backend.rs) on the sample project.
 
-mod common;
+use crate::common;
 
 // The example server's request handling, served by the test itself (examples have no binary path to spawn).
 #[allow(dead_code)]
-#[path = "../examples/ml_backend.rs"]
-mod ml_backend;
+use crate::ml_backend;
 
 use common::cli::{run, s};
 use common::loopback::{Loopback, Reply, Request};
