@@ -57,6 +57,8 @@ pub enum Action {
     Propagate(MentionId, bool),
     /// A request of the review queue.
     Review(ReviewRequest),
+    /// A request of the Learner window (issue 18).
+    Learner(crate::ui::session::learner::LearnerRequest),
     /// A request of the curation queue.
     Curate(CurationRequest),
     /// Curate the units of this filter (a cell of the agreement matrix): starts curating if needed.

@@ -93,6 +93,7 @@ fn menus(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::ToggleAgreement, commands);
             item(ui, Command::Curate, commands);
         });
+        model_menu(ui, commands);
         ui.menu_button(tr!(ui, "menu-view"), |ui| {
             item(ui, Command::ZoomIn, commands);
             item(ui, Command::ZoomOut, commands);
@@ -112,6 +113,13 @@ fn menus(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::ToggleShortcuts, commands);
         });
     }
+}
+
+/// Model: the learner inside the app (issue 18).
+fn model_menu(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
+    ui.menu_button(tr!(ui, "menu-model"), |ui| {
+        item(ui, Command::ToggleLearner, commands);
+    });
 }
 
 /// Lists every command with its shortcut.

@@ -7,6 +7,8 @@ mod coding;
 pub mod curation;
 mod draw;
 mod filling;
+// Issue 18: the learner's rounds on a thread.
+pub mod learner;
 mod relating;
 mod review;
 mod watch;
@@ -95,6 +97,8 @@ pub struct Session {
     pub curation: Option<curation::Curating>,
     /// The side panels' widths, which give way to the article's readable width.
     pub(crate) panels: crate::ui::panel_layout::PanelLayout,
+    /// The coder's learner: its rounds, its latest model and figures.
+    pub learning: learner::Learning,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -126,6 +130,7 @@ impl Session {
             disk_note: None,
             curation: None,
             panels: Default::default(),
+            learning: Default::default(),
         };
         session.assigned = assigned::Assigned::read(&session.project);
         // The first of the list: the coder's first assigned document when they have any.

@@ -27,6 +27,8 @@ pub mod share;
 pub mod import_text;
 // Issue 17: the labels of an imported file that the schema lacks, mapped or added.
 pub mod type_choices;
+// Issue 18: Model > Learner.
+pub mod learner;
 
 pub use actors::ActorsWindow;
 pub use events_table::EventsTable;
