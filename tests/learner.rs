@@ -111,3 +111,122 @@ fn simulated_review_learns_and_ordering_by_uncertainty_needs_fewer_decisions() {
     let u = u.expect("ordering by uncertainty reaches the target F1");
     assert!(d.is_none_or(|d| u < d), "uncertainty order took {u} decisions, document order {d:?}");
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// On a real project: the coder's coded documents train it, its suggestions come under `learner-<coder>`.
+
+use common::{open_as, window};
+use egui_kittest::kittest::Queryable;
+use tarmeez::model::{Annotator, DocStatus, DocumentMeta, Edit, Mention, MentionId, ProjectEdit, default_conflict_schema};
+use tarmeez::store::Project;
+use tarmeez::ui::TarmeezApp;
+use tarmeez::workflow::learner::{examples, learner_source, suggestion_edit, train_round};
+
+/// A project whose coder `huda` coded (marked done) `coded` documents of the feed, and has `open` more
+/// untouched ones, named so that they come first in the list.
+fn coded_project(coded: usize, open: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    let huda = Annotator::parse("huda").unwrap();
+    let mut p = Project::create(&dir, "Learner", default_conflict_schema(), huda).unwrap();
+    let docs = stories(5, 10, 4);
+    for (i, d) in docs.iter().take(open).enumerate() {
+        p.add_document(&format!("a-open-{i:02}"), d.text.clone(), DocumentMeta::default()).unwrap();
+    }
+    for (i, d) in docs.iter().skip(open).take(coded).enumerate() {
+        let id = p.add_document(&format!("coded-{i:02}"), d.text.clone(), DocumentMeta::default()).unwrap();
+        let mut edits: Vec<Edit> = d
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(k, (s, e, t))| {
+                Edit::PutMention(MentionId(k as u32 + 1), Some(Mention::new(Span::new(*s, *e), EntityTypeId::new(*t))))
+            })
+            .collect();
+        edits.push(Edit::SetStatus(DocStatus::Done));
+        p.load_document(&id).unwrap();
+        p.apply_edit(ProjectEdit::Layer(id, Edit::Batch(edits))).unwrap();
+    }
+    p.save_dirty().unwrap();
+    (tmp, dir)
+}
+
+#[test]
+fn suggestions_come_under_the_coders_source_and_what_they_rejected_or_have_is_not_proposed_again() {
+    let (_tmp, dir) = coded_project(16, 2);
+    let mut p = open_as(&dir, "huda");
+    let coded = examples(&p, &Annotator::parse("huda").unwrap());
+    assert_eq!(coded.len(), 16, "the documents marked done, and only they");
+    let round = train_round(&coded, &Gazetteer::from_registry(p.actors()));
+    assert_eq!(round.figures.documents, 16);
+    let doc = p.documents()[0].id.clone();
+    let text = p.load_document(&doc).unwrap().text.clone();
+    let predicted = round.learner.tag(&text).mentions;
+    assert!(predicted.len() >= 3, "it finds mentions in an unseen document: {predicted:?}");
+    let (edit, added) = suggestion_edit(&p, &doc, &predicted).expect("new suggestions");
+    assert_eq!(added, predicted.len());
+    p.apply_edit(edit).unwrap();
+    let source = learner_source(&Annotator::parse("huda").unwrap());
+    assert_eq!(source.as_str(), "learner-huda");
+    let ids: Vec<_> = p.document(&doc).unwrap().loaded().unwrap().suggestions[&source].suggestions.keys().copied().collect();
+    // The coder rejects the first and accepts the second; the same prediction again adds nothing.
+    let reject = tarmeez::workflow::review::reject(&p, &doc, &source, ids[0]).unwrap();
+    p.apply_edit(reject).unwrap();
+    let accept = tarmeez::workflow::review::accept(&p, &doc, &source, ids[1], None, None).unwrap();
+    p.apply_edit(accept).unwrap();
+    assert!(suggestion_edit(&p, &doc, &predicted).is_none(), "nothing new to propose");
+    // Another coder's queue does not see huda's learner.
+    let loaded = p.document(&doc).unwrap().loaded().unwrap();
+    let omar = Annotator::parse("omar").unwrap();
+    assert!(tarmeez::workflow::review::pending(loaded, &omar, &Default::default()).is_empty());
+}
+
+/// Runs frames until `done` holds (the round's thread answers), at most a minute of frames.
+fn run_until(h: &mut egui_kittest::Harness<'_, TarmeezApp>, done: impl Fn(&TarmeezApp) -> bool) {
+    for _ in 0..1200 {
+        // One frame at a time: while the round runs the window asks for frames all along (its spinner).
+        h.step();
+        if done(h.state()) {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the learner's round did not end");
+}
+
+#[test]
+fn train_from_the_learner_window_and_review_its_suggestions_ordered_by_uncertainty() {
+    let (_tmp, dir) = coded_project(20, 2);
+    let mut h = window(TarmeezApp::new(Some(open_as(&dir, "huda")), None));
+    h.get_by_label("Model").click();
+    h.run();
+    h.get_by_label("Learner…").click();
+    h.run();
+    h.get_by_label_contains("No round yet");
+    h.get_by_label("Train now").click();
+    run_until(&mut h, |app| app.session().is_some_and(|s| s.learning.last.is_some()));
+    let last = h.state().session().unwrap().learning.last.clone().unwrap();
+    println!("window round: {last:?}");
+    assert_eq!(last.figures.documents, 20);
+    assert!(last.added > 0, "the round proposed mentions");
+    h.get_by_label_contains("Trained on 20 documents");
+    let held_out = last.figures.held_out.expect("some of 20 coded documents are held out");
+    h.get_by_label_contains(&format!("held-out documents it did not train on: precision {:.2}", held_out.precision()));
+    // The queue of the shown (uncoded) document holds the learner's suggestions; ordered by uncertainty.
+    h.get_by_label("Order the review queue by the learner's uncertainty").click();
+    h.run();
+    common::press(&mut h, eframe::egui::Modifiers::NONE, eframe::egui::Key::Tab);
+    h.get_by_label_contains("learner-huda");
+    let session = h.state().session().unwrap();
+    let items = session.review.queue.items();
+    assert!(!items.is_empty() && items.iter().all(|i| i.source.as_str() == "learner-huda"));
+    let text = session.loaded().unwrap().text.clone();
+    let tagged = session.learning.model.as_ref().unwrap().tag(&text);
+    let order: Vec<f64> = items.iter().map(|i| tagged.uncertainty_of(i.span)).collect();
+    assert!(order.windows(2).all(|w| w[0] >= w[1]), "most uncertain first: {order:?}");
+    // Retraining after every N decisions: with N = 1, accepting one suggestion starts the next round.
+    h.state_mut().session_mut().unwrap().learning.every = 1;
+    h.key_press(eframe::egui::Key::Enter);
+    run_until(&mut h, |app| app.session().is_some_and(|s| s.learning.rounds == 2));
+}

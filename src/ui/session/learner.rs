@@ -1,6 +1,6 @@
 //! The learner in the window (issue 18, point 5): a training round runs on a thread of its own, so the
 //! window never waits; it starts from Model > Learner's "Train now" or by itself after every N decisions of
-//! the coder (review decisions and marked mentions, counted as they grow in each loaded document); when it
+//! the coder (review decisions and mentions marked by hand, counted as they grow in each loaded document); when it
 //! ends, its predictions become suggestions of the coder's private source `learner-<coder>` (one edit), the
 //! review queue can order by its uncertainty, and its figures on held-out documents are kept for the
 //! Learner window and the review statistics. The learning itself is `workflow::learner`.
@@ -66,6 +66,8 @@ pub struct Learning {
     pub model: Option<Arc<Learner>>,
     /// What the last round did.
     pub last: Option<LastRound>,
+    /// Rounds ended in this session.
+    pub rounds: usize,
     job: Option<Job>,
     /// Decisions made since the last round started.
     made: usize,
@@ -80,6 +82,7 @@ impl Default for Learning {
             every: DEFAULT_EVERY,
             model: None,
             last: None,
+            rounds: 0,
             job: None,
             made: 0,
             counted: HashMap::new(),
@@ -101,9 +104,11 @@ impl Learning {
     }
 }
 
-/// What the coder decided in a layer: review decisions and mentions.
+/// What the coder decided in a layer: review decisions, and mentions marked by hand (an accepted suggestion's
+/// mention is its decision already).
 fn decisions(layer: &Layer) -> usize {
-    layer.reviews.values().map(|d| d.0.len()).sum::<usize>() + layer.mentions.len()
+    let marked = layer.mentions.values().filter(|m| m.provenance.is_none()).count();
+    layer.reviews.values().map(|d| d.0.len()).sum::<usize>() + marked
 }
 
 impl Session {
@@ -218,5 +223,6 @@ impl Session {
         self.learning.last = Some(LastRound { figures: done.figures, added, targets: done.predictions.len() });
         self.review.queue.set_learner(Some(done.learner.clone()));
         self.learning.model = Some(done.learner);
+        self.learning.rounds += 1;
     }
 }
