@@ -133,7 +133,9 @@ fn simulated_review_learns_and_ordering_by_uncertainty_needs_fewer_decisions() {
 
 use common::{open_as, window};
 use egui_kittest::kittest::Queryable;
-use tarmeez::model::{Annotator, DocStatus, DocumentMeta, Edit, Mention, MentionId, ProjectEdit, default_conflict_schema};
+use tarmeez::model::{
+    Annotator, DocStatus, DocumentMeta, Edit, Mention, MentionId, ProjectEdit, default_conflict_schema,
+};
 use tarmeez::store::Project;
 use tarmeez::ui::TarmeezApp;
 use tarmeez::workflow::learner::{examples, learner_source, suggestion_edit, train_round};
@@ -184,7 +186,8 @@ fn suggestions_come_under_the_coders_source_and_what_they_rejected_or_have_is_no
     p.apply_edit(edit).unwrap();
     let source = learner_source(&Annotator::parse("huda").unwrap());
     assert_eq!(source.as_str(), "learner-huda");
-    let ids: Vec<_> = p.document(&doc).unwrap().loaded().unwrap().suggestions[&source].suggestions.keys().copied().collect();
+    let ids: Vec<_> =
+        p.document(&doc).unwrap().loaded().unwrap().suggestions[&source].suggestions.keys().copied().collect();
     // The coder rejects the first and accepts the second; the same prediction again adds nothing.
     let reject = tarmeez::workflow::review::reject(&p, &doc, &source, ids[0]).unwrap();
     p.apply_edit(reject).unwrap();

@@ -168,7 +168,9 @@ impl Session {
             if ahead >= AHEAD {
                 break;
             }
-            if docs[i].loaded().is_none() && self.project.summary(i).is_some_and(|s| s.status != crate::model::DocStatus::Done) {
+            if docs[i].loaded().is_none()
+                && self.project.summary(i).is_some_and(|s| s.status != crate::model::DocStatus::Done)
+            {
                 let _ = self.project.load_document(&docs[i].id);
                 ahead += 1;
             }
@@ -189,8 +191,7 @@ impl Session {
         let (tell, answer) = mpsc::channel();
         let count = predicted.clone();
         let ctx = ctx.clone();
-        self.learning.job =
-            Some(Job { answer, predicted, targets: targets.len(), documents: examples.len() });
+        self.learning.job = Some(Job { answer, predicted, targets: targets.len(), documents: examples.len() });
         self.learning.made = 0;
         std::thread::spawn(move || {
             let round = learner::train_round(&examples, &gazetteer);

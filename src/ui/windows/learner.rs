@@ -86,7 +86,8 @@ fn figures(ui: &mut egui::Ui, last: &LastRound) {
 pub fn held_out(ui: &mut egui::Ui, f: &crate::workflow::learner::RoundFigures) {
     match &f.held_out {
         Some(prf) => {
-            let (p, r, f1) = (format!("{:.2}", prf.precision()), format!("{:.2}", prf.recall()), format!("{:.2}", prf.f1()));
+            let (p, r, f1) =
+                (format!("{:.2}", prf.precision()), format!("{:.2}", prf.recall()), format!("{:.2}", prf.f1()));
             ui.label(tr!(ui, "learner-held-out", documents = f.held_out_documents, precision = p, recall = r, f1 = f1));
         }
         None => {

@@ -24,7 +24,7 @@ impl Prf {
     }
 
     /// Both counts added.
-    pub fn add(self, other: Self) -> Self {
+    pub fn plus(self, other: Self) -> Self {
         Self {
             true_positives: self.true_positives + other.true_positives,
             false_positives: self.false_positives + other.false_positives,
@@ -57,7 +57,7 @@ pub fn evaluate(learner: &Learner, examples: &[Example]) -> Prf {
     examples.iter().fold(Prf::default(), |sum, e| {
         let found = learner.tag(&e.text).mentions.into_iter().map(|m| (m.span, m.entity_type)).collect();
         let gold = e.mentions.iter().cloned().collect();
-        sum.add(Prf::of(&found, &gold))
+        sum.plus(Prf::of(&found, &gold))
     })
 }
 

@@ -53,8 +53,7 @@ fn ends(s: &str, n: usize) -> (String, String) {
 
 /// Each token's features in `text` (tokens from `tokens::tokenize`).
 pub fn features(text: &DocText, tokens: &Tokens, gazetteer: &Gazetteer) -> Vec<Vec<Feature>> {
-    let forms: Vec<Vec<String>> =
-        tokens.words.iter().map(|w| word_forms(text.slice(*w).unwrap_or_default())).collect();
+    let forms: Vec<Vec<String>> = tokens.words.iter().map(|w| word_forms(text.slice(*w).unwrap_or_default())).collect();
     let hits = gazetteer.hits(&forms);
     // A word's stem: its most stripped reading (the last), the word itself when nothing strips.
     let stem = |w: Option<usize>| w.and_then(|w| forms.get(w)).and_then(|f| f.last()).map_or("<edge>", |s| s.as_str());

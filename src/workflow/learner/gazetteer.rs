@@ -48,7 +48,10 @@ impl Gazetteer {
     /// The gazetteer of the registry's names and aliases.
     pub fn from_registry(registry: &ActorRegistry) -> Self {
         Self::new(
-            registry.actors.values().flat_map(|a| std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str))),
+            registry
+                .actors
+                .values()
+                .flat_map(|a| std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str))),
         )
     }
 

@@ -23,7 +23,7 @@ fn allowed(prev: Option<usize>, cur: usize) -> bool {
     if cur == 0 || cur % 2 == 1 {
         return true;
     }
-    prev.is_some_and(|p| p != 0 && (p + 1) / 2 == cur / 2)
+    prev.is_some_and(|p| p != 0 && p.div_ceil(2) == cur / 2)
 }
 
 /// Trained weights (averaged).

@@ -69,7 +69,8 @@ pub fn targets(project: &Project, coder: &Annotator) -> Vec<(DocId, Arc<crate::m
 
 /// Whether `doc` is one of the documents held out for the figures.
 pub fn held_out(doc: &DocId) -> bool {
-    let h = doc.as_str().bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let h =
+        doc.as_str().bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
     h % HOLD_OUT_EVERY == 0
 }
 

@@ -97,24 +97,21 @@ fn margin_scale<'a>(model: &Perceptron, texts: impl Iterator<Item = &'a [Vec<u64
 impl Learner {
     /// Trains on `examples` with the registry's names in `gazetteer`.
     pub fn train(examples: &[Example], gazetteer: Gazetteer) -> Self {
-        let mut types: Vec<EntityTypeId> = examples.iter().flat_map(|e| e.mentions.iter().map(|(_, t)| t.clone())).collect();
+        let mut types: Vec<EntityTypeId> =
+            examples.iter().flat_map(|e| e.mentions.iter().map(|(_, t)| t.clone())).collect();
         types.sort();
         types.dedup();
         let prepared: Vec<(Vec<Vec<u64>>, Vec<usize>)> = examples
             .iter()
             .map(|e| {
                 let tokens = tokenize(&e.text);
-                let typed: Vec<(Span, usize)> = e
-                    .mentions
-                    .iter()
-                    .filter_map(|(s, t)| types.binary_search(t).ok().map(|k| (*s, k)))
-                    .collect();
+                let typed: Vec<(Span, usize)> =
+                    e.mentions.iter().filter_map(|(s, t)| types.binary_search(t).ok().map(|k| (*s, k))).collect();
                 (features(&e.text, &tokens, &gazetteer), encode(&tokens.tokens, &typed))
             })
             .collect();
         let tokens = prepared.iter().map(|(_, t)| t.len()).sum();
-        let sequences: Vec<Sequence<'_>> =
-            prepared.iter().map(|(f, t)| Sequence { features: f, tags: t }).collect();
+        let sequences: Vec<Sequence<'_>> = prepared.iter().map(|(f, t)| Sequence { features: f, tags: t }).collect();
         let model = Perceptron::train(1 + 2 * types.len(), &sequences, EPOCHS, 0x5eed);
         let scale = margin_scale(&model, prepared.iter().map(|(f, _)| f.as_slice()));
         Self { types, gazetteer, model, tokens, scale }
@@ -140,10 +137,8 @@ impl Learner {
         let mentions = decode(&decoded.tags)
             .into_iter()
             .filter_map(|(range, ty)| {
-                let least = confidence[range.start..(range.end + 1).min(tokens.len())]
-                    .iter()
-                    .copied()
-                    .fold(1.0, f64::min);
+                let least =
+                    confidence[range.start..(range.end + 1).min(tokens.len())].iter().copied().fold(1.0, f64::min);
                 Some(Predicted {
                     span: span_of(tokens, &range),
                     entity_type: self.types.get(ty)?.clone(),
@@ -182,7 +177,8 @@ mod tests {
         let learner = Learner::train(&train, Gazetteer::default());
         let text = DocText::new("اشتباكات بالميادين".to_owned());
         let tagged = learner.tag(&text);
-        let found: Vec<_> = tagged.mentions.iter().map(|m| (text.slice(m.span).unwrap(), m.entity_type.as_str())).collect();
+        let found: Vec<_> =
+            tagged.mentions.iter().map(|m| (text.slice(m.span).unwrap(), m.entity_type.as_str())).collect();
         assert_eq!(found, [("الميادين", "LOCATION")]);
         assert!(tagged.mentions[0].confidence > 0.0 && tagged.mentions[0].confidence <= 1.0);
         assert!(tagged.uncertainty() > 0.0);
