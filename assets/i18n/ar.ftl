@@ -727,8 +727,65 @@ import-into-my-layer = استيراد إلى طبقتي
 import-ls-user = ترميزات مستخدم Label Studio
 import-choose = (اختر)
 
-# Issue 18: the learner inside the app (Model > Learner, the review queue's order, the review statistics).
+## مصادر النماذج (المسألة 18).
+
+cmd-model-sources = مصادر النماذج…
+cmd-model-sources-help = خوادم النماذج التي تقترح التوسيمات: عنوانها وتسمياتها وتعليماتها؛ واسألها عن الوثائق
+cmd-ask-document = اسأل النموذج عن هذه الوثيقة
+cmd-ask-document-help = اسأل مصدر النموذج عن الوثيقة المعروضة في الخلفية؛ يصير جوابه اقتراحات للمراجعة
+cmd-ask-project = اسأل النموذج عن كل الوثائق
+cmd-ask-project-help = اسأل مصدر النموذج عن كل وثائق المشروع في الخلفية، بضع وثائق في كل مرة
+cmd-cancel-asking = أوقف سؤال النموذج
+cmd-cancel-asking-help = أوقف سؤال مصدر النموذج؛ تحتفظ الوثائق التي أجيب عنها باقتراحاتها
 menu-model = النموذج
+notice-no-model-source = لا يملك أي مصدر نموذج خادمًا بعد: أضف واحدًا في النموذج > مصادر النماذج.
+window-model-sources = مصادر النماذج
+sources-list = المصادر:
+sources-new = مصدر جديد
+sources-none = لا يملك أي مصدر خادم نموذج بعد. «مصدر جديد» يضيف واحدًا: خادم Label Studio ML، أو خادم محادثة متوافق مع OpenAI، أو خادمًا يتكلم بروتوكول ترميز.
+sources-files-only = يُغذّى من ملفات: لا خادم بعد
+sources-name = الاسم
+sources-kind = النوع
+sources-kind-ls = خادم Label Studio ML
+sources-kind-openai = محادثة متوافقة مع OpenAI
+sources-kind-tarmeez = بروتوكول ترميز
+sources-url = العنوان
+sources-timeout = المهلة
+sources-model = النموذج
+sources-key = متغير مفتاح الواجهة
+sources-key-help = متغير البيئة الذي يحمل المفتاح (المفتاح نفسه لا يُكتب في المشروع الذي يتشاركه الفريق)
+sources-feedback = أرسل القرارات إلى الخادم
+sources-feedback-help = تُرسل الاقتراحات المقبولة والمعدّلة والمرفوضة إلى الخادم ليتعلم منها
+sources-prompt = التعليمات (يوضع فيها {"{"}schema{"}"} و{"{"}text{"}"})
+sources-prompt-hint = فارغ: التعليمات المدمجة
+sources-labels = تسميات النموذج والأنواع التي تصير إليها
+sources-label-add = أضف تسمية
+sources-label-remove = احذف هذه التسمية
+sources-label-ignore = (مُهملة)
+sources-save = احفظ
+sources-remove = احذف المصدر
+sources-remove-help = يحذف إعدادات المصدر؛ وتبقى اقتراحاته
+sources-check = افحص الخادم
+sources-ask-source = قائمة النموذج تسأل
+sources-ask-on-open = اسأل عن كل وثيقة حين أفتحها
+sources-scope-shown = هذه الوثيقة
+sources-scope-chosen = الوثائق المختارة
+sources-scope-all = كل الوثائق
+sources-choose-all = الكل
+sources-choose-none = لا شيء
+sources-ask = { $count ->
+    [zero] لا وثائق للسؤال عنها
+    [one] اسأل عن وثيقة واحدة
+    [two] اسأل عن وثيقتين
+    [few] اسأل عن { $count } وثائق
+   *[other] اسأل عن { $count } وثيقة
+}
+sources-cancel = ألغِ
+asking-progress = سؤال { $source }: { $done } من { $total }
+asking-cancelled = أُلغي بعد { $done } من { $total }
+asking-done = أجاب { $source }: أضيف { $added } اقتراح، وفشلت { $failed } وثيقة
+
+# Issue 18: the learner inside the app (Model > Learner, the review queue's order, the review statistics).
 cmd-toggle-learner = المتعلّم…
 cmd-toggle-learner-help = متعلّمك الخاص: يتدرّب على الوثائق التي رمّزتها ويقترح إشارات في غيرها
 window-learner = المتعلّم

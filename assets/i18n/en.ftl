@@ -690,8 +690,62 @@ import-into-my-layer = Import into my layer
 import-ls-user = Annotations of Label Studio user
 import-choose = (choose)
 
-# Issue 18: the learner inside the app (Model > Learner, the review queue's order, the review statistics).
+## Model sources (issue 18).
+
+cmd-model-sources = Model sources…
+cmd-model-sources-help = The model servers that suggest annotations: their address, labels and prompt; ask them about documents
+cmd-ask-document = Ask the model about this document
+cmd-ask-document-help = Ask the model source about the shown document in the background; its answer becomes suggestions to review
+cmd-ask-project = Ask the model about every document
+cmd-ask-project-help = Ask the model source about every document of the project in the background, a few at a time
+cmd-cancel-asking = Stop asking the model
+cmd-cancel-asking-help = Stop asking the model source; documents already answered keep their suggestions
 menu-model = Model
+notice-no-model-source = No model source has a server yet: add one in Model > Sources.
+window-model-sources = Model sources
+sources-list = Sources:
+sources-new = New source
+sources-none = No source has a model server yet. New source adds one: a Label Studio ML backend, an OpenAI-compatible chat server, or a server speaking Tarmeez's own protocol.
+sources-files-only = Fed from files: no server yet
+sources-name = Name
+sources-kind = Kind
+sources-kind-ls = Label Studio ML backend
+sources-kind-openai = OpenAI-compatible chat
+sources-kind-tarmeez = Tarmeez protocol
+sources-url = Address
+sources-timeout = Timeout
+sources-model = Model
+sources-key = API key variable
+sources-key-help = The environment variable that holds the key (the key itself is never written to the project, which the team shares)
+sources-feedback = Send decisions back
+sources-feedback-help = Accepted, edited and rejected suggestions are sent to the server so that it can learn
+sources-prompt = Prompt ({"{"}schema{"}"} and {"{"}text{"}"} are put in)
+sources-prompt-hint = Empty: the built-in prompt
+sources-labels = Labels of the model and the types they become
+sources-label-add = Add label
+sources-label-remove = Remove this label
+sources-label-ignore = (ignored)
+sources-save = Save
+sources-remove = Remove source
+sources-remove-help = Removes the source's settings; its suggestions stay
+sources-check = Check server
+sources-ask-source = The Model menu asks
+sources-ask-on-open = Ask about each document as I open it
+sources-scope-shown = This document
+sources-scope-chosen = Chosen documents
+sources-scope-all = Every document
+sources-choose-all = All
+sources-choose-none = None
+sources-ask = { $count ->
+    [one] Ask about 1 document
+   *[other] Ask about { $count } documents
+}
+sources-cancel = Cancel
+asking-progress = Asking { $source }: { $done } of { $total }
+asking-cancelled = Cancelled after { $done } of { $total }
+asking-done = { $source } answered: { $added } suggestion(s) added, { $failed } document(s) failed
+
+# Issue 18: the learner inside the app (Model > Learner, the review queue's order, the review statistics).
 cmd-toggle-learner = Learner…
 cmd-toggle-learner-help = Your own learner: it trains on the documents you coded and proposes mentions in the others
 window-learner = Learner

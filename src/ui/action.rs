@@ -57,6 +57,10 @@ pub enum Action {
     Propagate(MentionId, bool),
     /// A request of the review queue.
     Review(ReviewRequest),
+    /// Ask this model source about these documents in the background (Model > Sources).
+    Ask(crate::model::SourceName, Vec<DocId>),
+    /// The source the Model menu asks, and whether it is asked about each document as it is opened.
+    AskSettings(Option<crate::model::SourceName>, bool),
     /// A request of the Learner window (issue 18).
     Learner(crate::ui::session::learner::LearnerRequest),
     /// A request of the curation queue.

@@ -195,9 +195,10 @@ impl TarmeezApp {
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 panels::status_bar(ui, self.project(), curator.as_ref(), &save, disk.as_deref(), &mut actions);
-                if self.session.is_some() {
+                if let Some(session) = &self.session {
                     ui.separator();
                     super::sync_state::button(ui, &self.sync, &mut actions);
+                    super::windows::model_asking::status(ui, session, &mut actions);
                 }
             });
         });
@@ -289,6 +290,7 @@ impl TarmeezApp {
             session.watch_disk(ctx);
             session.take_disk_changes(ctx);
             session.windows_work(&mut more);
+            session.asking_work(ctx, &mut more);
             session.learner_work(ctx, &mut more);
             if let Some(due) = session.autosave_due() {
                 let now = std::time::Instant::now();

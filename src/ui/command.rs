@@ -119,6 +119,15 @@ pub enum Command {
     AddTextFiles,
     /// Add every .txt file of a folder to the project.
     AddTextFolder,
+    // Model sources (src/models/, ui/session/asking.rs, ui/windows/model_sources.rs).
+    /// Show or hide the model sources: servers, their labels, asking them.
+    ModelSources,
+    /// Ask the model source about the shown document, in the background.
+    AskDocument,
+    /// Ask the model source about every document of the project, in the background.
+    AskProject,
+    /// Stop asking the model source; answers still to come are dropped.
+    CancelAsking,
 }
 
 /// The number keys of [`Command::TakeVersion`] and [`Command::ArmRole`] 1 to 9.
@@ -128,7 +137,7 @@ const NUMBER_KEYS: [Key; 9] =
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 69] = [
+    pub const ALL: [Command; 73] = [
         Command::OpenProject,
         // The newcomer's path.
         Command::NewProject,
@@ -158,6 +167,10 @@ impl Command {
         Command::Sync,
         Command::ShareProject,
         Command::ToggleReviewStats,
+        Command::ModelSources,
+        Command::AskDocument,
+        Command::AskProject,
+        Command::CancelAsking,
         Command::ToggleAgreement,
         Command::Curate,
         Command::TakeVersion(1),
@@ -259,6 +272,10 @@ impl Command {
             Command::NewProject => "cmd-new-project",
             Command::AddTextFiles => "cmd-add-text-files",
             Command::AddTextFolder => "cmd-add-text-folder",
+            Command::ModelSources => "cmd-model-sources",
+            Command::AskDocument => "cmd-ask-document",
+            Command::AskProject => "cmd-ask-project",
+            Command::CancelAsking => "cmd-cancel-asking",
         }
     }
 
@@ -316,6 +333,10 @@ impl Command {
             Command::NewProject => "cmd-new-project-help",
             Command::AddTextFiles => "cmd-add-text-files-help",
             Command::AddTextFolder => "cmd-add-text-folder-help",
+            Command::ModelSources => "cmd-model-sources-help",
+            Command::AskDocument => "cmd-ask-document-help",
+            Command::AskProject => "cmd-ask-project-help",
+            Command::CancelAsking => "cmd-cancel-asking-help",
         }
     }
 
@@ -400,6 +421,8 @@ impl Command {
             Command::NewProject => vec![cmd(Key::N)],
             Command::ImportDocuments => vec![cmd(Key::I)],
             Command::AddTextFiles | Command::AddTextFolder => vec![],
+            Command::AskDocument => vec![cmd(Key::M)],
+            Command::ModelSources | Command::AskProject | Command::CancelAsking => vec![],
         }
     }
 

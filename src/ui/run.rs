@@ -95,6 +95,8 @@ impl TarmeezApp {
             Action::ClickText(at) => s.clicked_text(at, out),
             Action::Propagate(id, whole_project) => s.propagate(id, whole_project, out),
             Action::Review(request) => s.review(request, out),
+            Action::Ask(source, docs) => s.start_asking(&source, &docs, out),
+            Action::AskSettings(chosen, on_open) => s.set_asking(chosen, on_open),
             Action::Curate(request) => s.curate(request, out),
             Action::Learner(request) => s.learner_request(request, ctx),
             Action::Show(doc) => s.show_document(Some(doc)),
@@ -407,6 +409,9 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         Command::AcceptSuggestion => s.review(super::panels::review_queue::ReviewRequest::Accept(None), out),
         Command::RejectSuggestion => s.review(super::panels::review_queue::ReviewRequest::Reject, out),
         Command::ToggleReviewStats => s.windows.toggle(|| Box::new(ReviewStatsWindow::default())),
+        Command::ModelSources | Command::AskDocument | Command::AskProject | Command::CancelAsking => {
+            s.model_command(command, out);
+        }
         Command::ToggleProgress => s.windows.toggle(|| Box::<ProgressWindow>::default()),
         Command::ToggleLearner => s.windows.toggle(|| Box::<super::windows::learner::LearnerWindow>::default()),
         Command::MoveStartLeft => s.move_edge(true, true, out),

@@ -12,7 +12,7 @@ use crate::store::{Project, now_rfc3339};
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnswerPlan {
     /// Every item fits: the edit adding the new ones (`None` when all were already there), and the report.
-    Import(Option<ProjectEdit>, ImportReport),
+    Import(Option<Box<ProjectEdit>>, Box<ImportReport>),
     /// Some item did not fit: nothing is imported for this document; each refusal says why.
     Refused(Vec<Refusal>),
 }
@@ -32,5 +32,5 @@ pub fn plan_answer(project: &Project, source: &SourceName, doc: &DocId, parsed: 
     };
     let edit = import_edit(project, source, &report, info);
     let has_any = matches!(&edit, ProjectEdit::Batch(edits) if !edits.is_empty());
-    AnswerPlan::Import(has_any.then_some(edit), report)
+    AnswerPlan::Import(has_any.then(|| Box::new(edit)), Box::new(report))
 }

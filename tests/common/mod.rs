@@ -6,6 +6,7 @@ pub mod cli;
 pub mod git;
 pub mod host;
 pub mod layers;
+pub mod loopback;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -93,7 +93,7 @@ fn menus(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::ToggleAgreement, commands);
             item(ui, Command::Curate, commands);
         });
-        model_menu(ui, commands);
+        ui.menu_button(tr!(ui, "menu-model"), |ui| model_menu(ui, commands));
         ui.menu_button(tr!(ui, "menu-view"), |ui| {
             item(ui, Command::ZoomIn, commands);
             item(ui, Command::ZoomOut, commands);
@@ -115,11 +115,16 @@ fn menus(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
     }
 }
 
-/// Model: the learner inside the app (issue 18).
+/// Model: the sources and asking them (issue 18).
 fn model_menu(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
-    ui.menu_button(tr!(ui, "menu-model"), |ui| {
-        item(ui, Command::ToggleLearner, commands);
-    });
+    item(ui, Command::ModelSources, commands);
+    ui.separator();
+    item(ui, Command::AskDocument, commands);
+    item(ui, Command::AskProject, commands);
+    item(ui, Command::CancelAsking, commands);
+    // The learner inside the app.
+    ui.separator();
+    item(ui, Command::ToggleLearner, commands);
 }
 
 /// Lists every command with its shortcut.

@@ -2,6 +2,7 @@
 //! inspector shows, the role being picked, the review cursor, the highlights, saving, the tool windows).
 //! Opening another project makes a new session, so nothing of the old one needs resetting by hand.
 
+mod asking;
 mod assigned;
 mod coding;
 pub mod curation;
@@ -13,6 +14,7 @@ mod relating;
 mod review;
 mod watch;
 
+pub use asking::{AskLine, AskRun, AskState};
 pub use assigned::Assigned;
 
 use super::action::{Action, Focus, Picking};
@@ -97,6 +99,8 @@ pub struct Session {
     pub curation: Option<curation::Curating>,
     /// The side panels' widths, which give way to the article's readable width.
     pub(crate) panels: crate::ui::panel_layout::PanelLayout,
+    /// Asking model servers: the run in progress or the last one, the source the Model menu asks.
+    pub asking: AskState,
     /// The coder's learner: its rounds, its latest model and figures.
     pub learning: learner::Learning,
 }
@@ -130,6 +134,7 @@ impl Session {
             disk_note: None,
             curation: None,
             panels: Default::default(),
+            asking: AskState::default(),
             learning: Default::default(),
         };
         session.assigned = assigned::Assigned::read(&session.project);

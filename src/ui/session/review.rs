@@ -102,6 +102,9 @@ impl Session {
         if !made {
             return;
         }
+        if let Some(doc) = self.shown.clone() {
+            self.send_feedback(&doc, &source, id);
+        }
         self.review.current = None;
         if let (Some(item), Some(doc)) = (next, self.shown.clone()) {
             self.select_suggestion(&doc, item.source, item.id);

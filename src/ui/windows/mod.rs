@@ -27,6 +27,10 @@ pub mod share;
 pub mod import_text;
 // Issue 17: the labels of an imported file that the schema lacks, mapped or added.
 pub mod type_choices;
+// Issue 18: model sources and asking them.
+pub mod model_asking;
+pub mod model_source_form;
+pub mod model_sources;
 // Issue 18: Model > Learner.
 pub mod learner;
 
