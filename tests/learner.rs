@@ -109,7 +109,7 @@ fn simulated_review_learns_and_ordering_by_uncertainty_needs_fewer_decisions() {
     // The three runs are independent: side by side on threads.
     let [by_documents, by_uncertainty, by_certainty] = std::thread::scope(|s| {
         [Order::Documents, Order::Uncertainty, Order::Certainty]
-            .map(|order| s.spawn(move || simulate(&pool, &held_out, order, 5, 8)))
+            .map(|order| s.spawn(move || simulate(pool, held_out, order, 5, 8)))
             .map(|run| run.join().unwrap())
     });
     show("document order", &by_documents);
