@@ -795,3 +795,26 @@ asking-line-nothing-new = { $doc }: لا جديد
 asking-line-refused = { $doc }: لم يؤخذ شيء. { $why }
 asking-line-failed = { $doc }: { $why }
 sources-prompt-start = عدّل التعليمات المدمجة
+
+# Issue 18: the learner inside the app (Model > Learner, the review queue's order, the review statistics).
+cmd-toggle-learner = المتعلّم…
+cmd-toggle-learner-help = متعلّمك الخاص: يتدرّب على الوثائق التي رمّزتها ويقترح إشارات في غيرها
+window-learner = المتعلّم
+learner-about = يتعلّم من الوثائق التي رمّزتها (المكتملة، أو قيد العمل وقد حُسمت كل اقتراحاتها) ويقترح إشارات تحت المصدر learner-{"{"}اسمك{"}"}، لا يراها غيرك.
+learner-train-now = درّب الآن
+learner-train-now-help = التدريب على وثائقك المرمَّزة واقتراح إشارات في الوثائق المفتوحة والتالية غير المكتملة
+learner-training = التدريب على الوثائق المرمَّزة: { $documents }…
+learner-proposing = اقتراح الإشارات: { $done } من { $total }…
+learner-every = أعد التدريب بعد كل
+learner-every-field = القرارات بين جولتين
+learner-decisions = قرارًا (0: عند الطلب فقط)
+learner-made = القرارات منذ الجولة الأخيرة: { $count }
+learner-order = رتّب قائمة المراجعة بحسب تردّد المتعلّم
+learner-no-round = لا جولة بعد: درّب الآن، أو واصل الترميز.
+learner-trained = الوثائق التي تدرّب عليها: { $documents } (الرموز: { $tokens }).
+learner-added = اقتراحات جديدة: { $count }، في وثائق نُظر فيها: { $documents }.
+learner-held-out = على وثائق محجوبة لم يتدرّب عليها ({ $documents }): الدقة { $precision }، الاستدعاء { $recall }، F1 { $f1 }.
+learner-none-held-out = لا وثائق محجوبة بعد: تُحجب وثيقة مرمَّزة من كل خمس متى كثرت.
+review-uncertainty = التردّد
+review-uncertainty-help = ما كان متعلّمك أقل يقينًا منه أولًا (يُدرَّب من النموذج > المتعلّم)؛ بحسب الموضع حتى يتدرّب
+stats-learner = متعلّمك

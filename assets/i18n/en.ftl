@@ -752,3 +752,26 @@ asking-line-nothing-new = { $doc }: nothing new
 asking-line-refused = { $doc }: nothing taken. { $why }
 asking-line-failed = { $doc }: { $why }
 sources-prompt-start = Edit the built-in prompt
+
+# Issue 18: the learner inside the app (Model > Learner, the review queue's order, the review statistics).
+cmd-toggle-learner = Learner…
+cmd-toggle-learner-help = Your own learner: it trains on the documents you coded and proposes mentions in the others
+window-learner = Learner
+learner-about = Learns from the documents you coded (marked done, or in progress with every suggestion decided) and proposes mentions under learner-{"{"}your name{"}"}, seen only by you.
+learner-train-now = Train now
+learner-train-now-help = Train on your coded documents and propose mentions in the open and next unfinished ones
+learner-training = Training on { $documents } coded documents…
+learner-proposing = Proposing mentions: { $done } of { $total } documents…
+learner-every = Retrain after every
+learner-every-field = Decisions between rounds
+learner-decisions = decisions (0: only when asked)
+learner-made = Decisions since the last round: { $count }
+learner-order = Order the review queue by the learner's uncertainty
+learner-no-round = No round yet: train now, or keep coding.
+learner-trained = Trained on { $documents } documents ({ $tokens } tokens).
+learner-added = New suggestions: { $count }, in { $documents } documents looked at.
+learner-held-out = On { $documents } held-out documents it did not train on: precision { $precision }, recall { $recall }, F1 { $f1 }.
+learner-none-held-out = No held-out documents yet: one coded document in five is held out once there are enough.
+review-uncertainty = uncertainty
+review-uncertainty-help = What your learner is least sure of first (Model > Learner trains it); by position until it has trained
+stats-learner = Your learner

@@ -61,6 +61,8 @@ pub enum Action {
     Ask(crate::model::SourceName, Vec<DocId>),
     /// The source the Model menu asks, and whether it is asked about each document as it is opened.
     AskSettings(Option<crate::model::SourceName>, bool),
+    /// A request of the Learner window (issue 18).
+    Learner(crate::ui::session::learner::LearnerRequest),
     /// A request of the curation queue.
     Curate(CurationRequest),
     /// Curate the units of this filter (a cell of the agreement matrix): starts curating if needed.

@@ -291,6 +291,7 @@ impl TarmeezApp {
             session.take_disk_changes(ctx);
             session.windows_work(&mut more);
             session.asking_work(ctx, &mut more);
+            session.learner_work(ctx, &mut more);
             if let Some(due) = session.autosave_due() {
                 let now = std::time::Instant::now();
                 if now >= due {

@@ -90,6 +90,8 @@ pub enum Command {
     ToggleShortcuts,
     /// Show or hide each coder's progress on their assigned documents.
     ToggleProgress,
+    /// Show or hide Model > Learner (issue 18).
+    ToggleLearner,
     /// Close the window.
     Quit,
     // Sharing through git (src/sync/).
@@ -135,7 +137,7 @@ const NUMBER_KEYS: [Key; 9] =
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 72] = [
+    pub const ALL: [Command; 73] = [
         Command::OpenProject,
         // The newcomer's path.
         Command::NewProject,
@@ -200,6 +202,8 @@ impl Command {
         Command::ValidateProject,
         Command::ToggleProblems,
         Command::ToggleProgress,
+        // Issue 18: Model > Learner.
+        Command::ToggleLearner,
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
@@ -256,6 +260,7 @@ impl Command {
             Command::ChangeCoder => "cmd-change-coder",
             Command::ToggleShortcuts => "cmd-toggle-shortcuts",
             Command::ToggleProgress => "cmd-toggle-progress",
+            Command::ToggleLearner => "cmd-toggle-learner",
             Command::Quit => "cmd-quit",
             Command::Sync => "cmd-sync",
             Command::ShareProject => "cmd-share-project",
@@ -316,6 +321,7 @@ impl Command {
             Command::ChangeCoder => "cmd-change-coder-help",
             Command::ToggleShortcuts => "cmd-toggle-shortcuts-help",
             Command::ToggleProgress => "cmd-toggle-progress-help",
+            Command::ToggleLearner => "cmd-toggle-learner-help",
             Command::Quit => "cmd-quit-help",
             Command::Sync => "cmd-sync-help",
             Command::ShareProject => "cmd-share-project-help",
@@ -394,7 +400,8 @@ impl Command {
             | Command::ShareProject
             | Command::ToggleAgreement
             | Command::Curate
-            | Command::ToggleProgress => {
+            | Command::ToggleProgress
+            | Command::ToggleLearner => {
                 vec![]
             }
             Command::NextSuggestion => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Tab)],

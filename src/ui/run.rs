@@ -98,6 +98,7 @@ impl TarmeezApp {
             Action::Ask(source, docs) => s.start_asking(&source, &docs, out),
             Action::AskSettings(chosen, on_open) => s.set_asking(chosen, on_open),
             Action::Curate(request) => s.curate(request, out),
+            Action::Learner(request) => s.learner_request(request, ctx),
             Action::Show(doc) => s.show_document(Some(doc)),
             Action::Jump { doc, span, focus } => s.jump(&doc, span, focus),
             Action::Open(window) => s.windows.open(window),
@@ -412,6 +413,7 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
             s.model_command(command, out);
         }
         Command::ToggleProgress => s.windows.toggle(|| Box::<ProgressWindow>::default()),
+        Command::ToggleLearner => s.windows.toggle(|| Box::<super::windows::learner::LearnerWindow>::default()),
         Command::MoveStartLeft => s.move_edge(true, true, out),
         Command::MoveStartRight => s.move_edge(true, false, out),
         Command::MoveEndLeft => s.move_edge(false, true, out),

@@ -5,6 +5,8 @@ pub mod actor_edits;
 pub mod agreement;
 pub mod assignments;
 pub mod curation;
+// Issue 18: the learner inside the app.
+pub mod learner;
 pub mod model_suggestions;
 pub mod review;
 pub mod review_stats;

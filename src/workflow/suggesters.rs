@@ -17,6 +17,8 @@ use std::collections::BTreeMap;
 pub const PROPAGATE: &str = "propagate";
 /// The source name of the registry gazetteer's suggestions.
 pub const REGISTRY: &str = "registry";
+/// The source name of the coder's learner's suggestions (`workflow::learner`).
+pub const LEARNER: &str = "learner";
 /// The entity type the registry's matches are proposed as.
 pub const ACTOR: &str = "ACTOR";
 
@@ -63,7 +65,7 @@ fn merge(
     (added > 0).then(|| (ProjectEdit::SetSuggestions(doc.clone(), source.clone(), Some(Box::new(set))), added))
 }
 
-/// The source a built-in suggester (`PROPAGATE` or `REGISTRY`) writes for `coder`: `<kind>-<coder>`, the
+/// The source a built-in suggester (`PROPAGATE`, `REGISTRY` or `LEARNER`) writes for `coder`: `<kind>-<coder>`, the
 /// coder's name cut to fit a source name's length.
 pub fn private_source(kind: &str, coder: &Annotator) -> SourceName {
     let mut name = format!("{kind}-{coder}");
@@ -74,7 +76,7 @@ pub fn private_source(kind: &str, coder: &Annotator) -> SourceName {
 
 /// Whether `coder` reviews suggestions of `source`: every source but another coder's built-in suggesters'.
 pub fn visible_to(source: &SourceName, coder: &Annotator) -> bool {
-    [PROPAGATE, REGISTRY].iter().all(|kind| {
+    [PROPAGATE, REGISTRY, LEARNER].iter().all(|kind| {
         !source.as_str().strip_prefix(kind).is_some_and(|rest| rest.starts_with('-'))
             || *source == private_source(kind, coder)
     })

@@ -122,6 +122,9 @@ fn model_menu(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
     item(ui, Command::AskDocument, commands);
     item(ui, Command::AskProject, commands);
     item(ui, Command::CancelAsking, commands);
+    // The learner inside the app.
+    ui.separator();
+    item(ui, Command::ToggleLearner, commands);
 }
 
 /// Lists every command with its shortcut.

@@ -3,7 +3,7 @@
 //! rebuilt only when the document, the project or the filter changes, and only visible rows are drawn, so a
 //! document with ten thousand pending suggestions costs one screen of rows per frame.
 
-use crate::model::{DocId, SourceName, Span, SuggestedLabel, SuggestionId};
+use crate::model::{DocId, DocText, SourceName, Span, SuggestedLabel, SuggestionId};
 use crate::store::{LoadedDoc, Project};
 use crate::text::context::{Limits, Snippet, snippet};
 use crate::ui::bidi_label::selectable_row_marked;
@@ -36,6 +36,8 @@ pub enum QueueOrder {
     Position,
     /// Most confident first.
     Score,
+    /// What the coder's learner is least sure of first (issue 18); by position until a learner is trained.
+    Uncertainty,
 }
 
 /// Where a bulk acceptance applies.
@@ -75,6 +77,8 @@ pub struct ReviewQueue {
     pub propagate: bool,
     items: Vec<QueueItem>,
     built_for: Option<(DocId, u64, QueueOrder, String)>,
+    /// The coder's latest learner, for [`QueueOrder::Uncertainty`].
+    learner: Option<std::sync::Arc<crate::workflow::learner::Learner>>,
 }
 
 impl ReviewQueue {
@@ -91,7 +95,16 @@ impl ReviewQueue {
         if self.order == QueueOrder::Score {
             self.items.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
         }
+        if let (QueueOrder::Uncertainty, Some(learner)) = (self.order, &self.learner) {
+            order_by_uncertainty(&mut self.items, learner, &loaded.text);
+        }
         self.built_for = Some(key);
+    }
+
+    /// Gives the queue the coder's latest learner (its order by uncertainty is rebuilt with it).
+    pub fn set_learner(&mut self, learner: Option<std::sync::Arc<crate::workflow::learner::Learner>>) {
+        self.learner = learner;
+        self.built_for = None;
     }
 
     /// The queue in its order.
@@ -114,6 +127,13 @@ impl ReviewQueue {
         };
         self.items.get(next)
     }
+}
+
+// Issue 18: the learner's order. Each suggestion by the learner's uncertainty at its span (its least sure
+// token), so that another source's suggestions are ordered too; ties keep reading order.
+fn order_by_uncertainty(items: &mut [QueueItem], learner: &crate::workflow::learner::Learner, text: &DocText) {
+    let tagged = learner.tag(text);
+    crate::workflow::learner::most_uncertain_first(items, |i| tagged.uncertainty_of(i.span));
 }
 
 /// A suggested type's name in `l` (the schema's Arabic name in Arabic; logical order).
@@ -160,6 +180,9 @@ fn filters(ui: &mut egui::Ui, project: &Project, queue: &mut ReviewQueue) {
         ui.label(tr!(ui, "review-order"));
         ui.selectable_value(&mut queue.order, QueueOrder::Position, tr!(ui, "review-position"));
         ui.selectable_value(&mut queue.order, QueueOrder::Score, tr!(ui, "review-score"));
+        // Issue 18: the learner's uncertainty (Model > Learner trains it).
+        ui.selectable_value(&mut queue.order, QueueOrder::Uncertainty, tr!(ui, "review-uncertainty"))
+            .on_hover_text(tr!(ui, "review-uncertainty-help"));
     });
     i18n::row(ui, |ui| {
         let shown = queue.filter.label.as_ref().map_or(tr!(ui, "review-all-types").to_owned(), |t| {

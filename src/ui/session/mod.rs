@@ -8,6 +8,8 @@ mod coding;
 pub mod curation;
 mod draw;
 mod filling;
+// Issue 18: the learner's rounds on a thread.
+pub mod learner;
 mod relating;
 mod review;
 mod watch;
@@ -99,6 +101,8 @@ pub struct Session {
     pub(crate) panels: crate::ui::panel_layout::PanelLayout,
     /// Asking model servers: the run in progress or the last one, the source the Model menu asks.
     pub asking: AskState,
+    /// The coder's learner: its rounds, its latest model and figures.
+    pub learning: learner::Learning,
 }
 
 /// What the highlights were built from: the document, the view options, the project's generation.
@@ -131,6 +135,7 @@ impl Session {
             curation: None,
             panels: Default::default(),
             asking: AskState::default(),
+            learning: Default::default(),
         };
         session.assigned = assigned::Assigned::read(&session.project);
         // The first of the list: the coder's first assigned document when they have any.

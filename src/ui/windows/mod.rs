@@ -31,6 +31,8 @@ pub mod type_choices;
 pub mod model_asking;
 pub mod model_source_form;
 pub mod model_sources;
+// Issue 18: Model > Learner.
+pub mod learner;
 
 pub use actors::ActorsWindow;
 pub use events_table::EventsTable;

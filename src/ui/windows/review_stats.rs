@@ -44,6 +44,12 @@ impl ToolWindow for ReviewStatsWindow {
         });
         let reviewers = if self.pooled { Reviewers::Everyone } else { Reviewers::Coder(project.annotator().clone()) };
         draw(ui, project, &reviewers);
+        // Issue 18: the coder's learner on documents it did not train on.
+        if let Some(last) = &session.learning.last {
+            ui.separator();
+            ui.label(RichText::new(tr!(ui, "stats-learner")).strong());
+            crate::ui::windows::learner::held_out(ui, &last.figures);
+        }
     }
 }
 
