@@ -145,7 +145,12 @@ mod tests {
         let mut mapping = SourceConfig::default();
         mapping.labels.insert("militia".into(), LabelTarget::Entity("ACTOR".into()));
         let roles = [role("attacker", "كتائب حزب الله", "militia"), role("TARGET", "قاعدة حقل العمر", "location")];
-        let report = plan(&p, &doc, &[event("ATTACK", &[roles[0].clone(), roles[1].clone(), role("time", "أمس", "TIME")])], &mapping);
+        let report = plan(
+            &p,
+            &doc,
+            &[event("ATTACK", &[roles[0].clone(), roles[1].clone(), role("time", "أمس", "TIME")])],
+            &mapping,
+        );
         assert!(report.refused.is_empty(), "{:?}", report.refused);
         let s = &report.accepted[&doc][0];
         let got: Vec<(&str, Span, &str)> =
@@ -167,14 +172,46 @@ mod tests {
         let good = role("attacker", "كتائب حزب الله", "ACTOR");
         let (fatha, _) = at("قَصفت");
         let cases = [
-            (role("victim", "قاعدة حقل العمر", "LOCATION"), RefusalKind::UnknownLabel, "role 2 (victim): not a role of ATTACK"),
-            (role("target", "أمس", "TIME"), RefusalKind::Unsupported, "role 2 (target): Target takes ACTOR or LOCATION, not a TIME mention"),
+            (
+                role("victim", "قاعدة حقل العمر", "LOCATION"),
+                RefusalKind::UnknownLabel,
+                "role 2 (victim): not a role of ATTACK",
+            ),
+            (
+                role("target", "أمس", "TIME"),
+                RefusalKind::Unsupported,
+                "role 2 (target): Target takes ACTOR or LOCATION, not a TIME mention",
+            ),
             (role("target", "أمس", "DATE"), RefusalKind::UnknownLabel, "role 2 (target): unknown filler label `DATE`"),
-            (role("target", "قاعدة حقل العمر", "ATTACK"), RefusalKind::Unsupported, "role 2 (target): the filler's label `ATTACK` is the event type"),
-            (r#"{"role": "time", "start": 3, "end": 3, "label": "TIME"}"#.to_owned(), RefusalKind::Reversed, "role 2 (time): the span 3..3 is empty"),
-            (r#"{"role": "time", "start": 40, "end": 90, "label": "TIME"}"#.to_owned(), RefusalKind::OutOfRange, "role 2 (time): span 40..90 is past the end"),
-            (format!(r#"{{"role": "time", "start": {}, "end": 4, "label": "TIME"}}"#, fatha + 1), RefusalKind::SplitsGrapheme, "role 2 (time): span 1..4 splits a character"),
-            (format!(r#"{{"role": "time", "start": {}, "end": {}, "label": "TIME", "text": "اليوم"}}"#, at("أمس").0, at("أمس").1), RefusalKind::TextMismatch, "role 2 (time): the file says the span"),
+            (
+                role("target", "قاعدة حقل العمر", "ATTACK"),
+                RefusalKind::Unsupported,
+                "role 2 (target): the filler's label `ATTACK` is the event type",
+            ),
+            (
+                r#"{"role": "time", "start": 3, "end": 3, "label": "TIME"}"#.to_owned(),
+                RefusalKind::Reversed,
+                "role 2 (time): the span 3..3 is empty",
+            ),
+            (
+                r#"{"role": "time", "start": 40, "end": 90, "label": "TIME"}"#.to_owned(),
+                RefusalKind::OutOfRange,
+                "role 2 (time): span 40..90 is past the end",
+            ),
+            (
+                format!(r#"{{"role": "time", "start": {}, "end": 4, "label": "TIME"}}"#, fatha + 1),
+                RefusalKind::SplitsGrapheme,
+                "role 2 (time): span 1..4 splits a character",
+            ),
+            (
+                format!(
+                    r#"{{"role": "time", "start": {}, "end": {}, "label": "TIME", "text": "اليوم"}}"#,
+                    at("أمس").0,
+                    at("أمس").1
+                ),
+                RefusalKind::TextMismatch,
+                "role 2 (time): the file says the span",
+            ),
             (good.clone(), RefusalKind::Duplicate, "role 2 (attacker): the same filler as role 1"),
         ];
         for (bad, kind, reason) in cases {
