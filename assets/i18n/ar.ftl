@@ -726,3 +726,11 @@ import-replace = استبدال ترميزاتي لهذه الوثائق
 import-into-my-layer = استيراد إلى طبقتي
 import-ls-user = ترميزات مستخدم Label Studio
 import-choose = (اختر)
+
+## Issue 18: an event suggestion's role fillers in the review queue
+suggested-roles = شاغلو الأدوار المقترحون (أزل العلامة لتركه):
+suggested-filler = { $role }: { $text } ({ $kind })
+suggested-filler-keep = إبقاء
+suggested-filler-role = دور هذا الشاغل
+suggested-filler-type = نوع هذا الشاغل
+suggested-roles-edited = القبول بهذه التغييرات يسجّله معدَّلًا.

@@ -689,3 +689,11 @@ import-replace = Replace my annotations of these documents
 import-into-my-layer = Import into my layer
 import-ls-user = Annotations of Label Studio user
 import-choose = (choose)
+
+## Issue 18: an event suggestion's role fillers in the review queue
+suggested-roles = Role fillers it proposes (untick one to leave it out):
+suggested-filler = { $role }: { $text } ({ $kind })
+suggested-filler-keep = keep
+suggested-filler-role = Role of this filler
+suggested-filler-type = Type of this filler
+suggested-roles-edited = Accepting with these changes records it as edited.
