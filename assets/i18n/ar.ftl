@@ -818,3 +818,10 @@ learner-none-held-out = لا وثائق محجوبة بعد: تُحجب وثيق
 review-uncertainty = التردّد
 review-uncertainty-help = ما كان متعلّمك أقل يقينًا منه أولًا (يُدرَّب من النموذج > المتعلّم)؛ بحسب الموضع حتى يتدرّب
 stats-learner = متعلّمك
+## Issue 18: an event suggestion's role fillers in the review queue
+suggested-roles = شاغلو الأدوار المقترحون (أزل العلامة لتركه):
+suggested-filler = { $role }: { $text } ({ $kind })
+suggested-filler-keep = إبقاء
+suggested-filler-role = دور هذا الشاغل
+suggested-filler-type = نوع هذا الشاغل
+suggested-roles-edited = القبول بهذه التغييرات يسجّله معدَّلًا.

@@ -775,3 +775,10 @@ learner-none-held-out = No held-out documents yet: one coded document in five is
 review-uncertainty = uncertainty
 review-uncertainty-help = What your learner is least sure of first (Model > Learner trains it); by position until it has trained
 stats-learner = Your learner
+## Issue 18: an event suggestion's role fillers in the review queue
+suggested-roles = Role fillers it proposes (untick one to leave it out):
+suggested-filler = { $role }: { $text } ({ $kind })
+suggested-filler-keep = keep
+suggested-filler-role = Role of this filler
+suggested-filler-type = Type of this filler
+suggested-roles-edited = Accepting with these changes records it as edited.

@@ -20,8 +20,8 @@ pub enum TypeOf {
 pub type LabelMap = BTreeMap<String, String>;
 
 /// A label or id as compared when not equal: lower case, with spaces and dashes as `_` (the schema editor and
-/// `--add-types` make `BASED_IN` of `Based-In`).
-fn fold(label: &str) -> String {
+/// `--add-types` make `BASED_IN` of `Based-In`). Also how a model's role names meet the schema's role ids.
+pub fn fold(label: &str) -> String {
     label.chars().map(|c| if c.is_whitespace() || c == '-' { '_' } else { c }).collect::<String>().to_lowercase()
 }
 

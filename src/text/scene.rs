@@ -75,6 +75,9 @@ pub enum HighlightKind {
     Missed,
     /// A mention of the shown coder that the gold layer does not have (feedback): a solid outline.
     Extra,
+    /// A role filler the event suggestion under review proposes: a light band under a dashed outline, its
+    /// role named over it.
+    Filler,
 }
 
 /// One span to draw.
@@ -256,6 +259,23 @@ impl HighlightSet {
         self.sort();
     }
 
+    /// Marks the role fillers the event suggestion under review (`key`) proposes, each labelled with its
+    /// role, so that the reviewer sees which words would fill which role before accepting.
+    pub fn add_fillers(&mut self, schema: &Schema, key: &HighlightKey, fillers: &[crate::model::SuggestedRole]) {
+        let grey = Rgb([0x80, 0x80, 0x80]);
+        for f in fillers {
+            self.items.push(Highlight {
+                span: f.span,
+                kind: HighlightKind::Filler,
+                color: schema.entity_type(&f.entity_type).map_or(grey, |t| t.color),
+                level: 0,
+                label: format!("{} ({})", f.role, f.entity_type),
+                key: key.clone(),
+            });
+        }
+        self.sort();
+    }
+
     /// Every highlight, sorted by start.
     pub fn items(&self) -> &[Highlight] {
         &self.items
@@ -314,9 +334,14 @@ impl HighlightSet {
                     }
                     HighlightKind::Missed => front.push(Shape::Dashed(r, Rgba::from_rgb(h.color, 255), stroke * 1.5)),
                     HighlightKind::Extra => front.push(Shape::Outline(r, Rgba::from_rgb(h.color, 255), stroke * 1.5)),
+                    HighlightKind::Filler => {
+                        back.push(Shape::Fill(r, Rgba::from_rgb(h.color, band_alpha)));
+                        front.push(Shape::Dashed(r, Rgba::from_rgb(h.color, 255), stroke * 1.5));
+                    }
                 }
             });
-            if style.labels
+            // A proposed filler always says its role: that is what the reviewer decides on.
+            if (style.labels || h.kind == HighlightKind::Filler)
                 && h.kind != HighlightKind::CoderLine
                 && let Some(r) = first
             {

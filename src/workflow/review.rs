@@ -6,9 +6,12 @@
 
 use super::suggesters;
 use crate::model::{
-    Annotator, CreatedAnnotation, Decision, DocId, DocStatus, Edit, Event, Layer, Mention, ProjectEdit, Provenance,
-    ReviewStatus, SourceName, Span, SuggestedLabel, Suggestion, SuggestionId,
+    Annotator, CreatedAnnotation, Decision, DocId, DocStatus, Edit, EntityTypeId, Event, Layer, Mention, ProjectEdit,
+    Provenance, ReviewStatus, SourceName, Span, SuggestedLabel, SuggestedRole, Suggestion, SuggestionId,
 };
+
+// Issue 18: an event suggestion's role fillers, accepted with it.
+mod accept_roles;
 use crate::store::{LoadedDoc, Project, StoreError, now_rfc3339};
 
 /// Which pending suggestions a bulk action takes.
@@ -56,50 +59,62 @@ fn find<'a>(
 }
 
 /// Makes the annotation a suggestion becomes in `layer` (a scratch copy of the reviewer's layer, updated
-/// here so that a batch numbers its annotations in turn): the edit that creates it, or `None` when the
-/// reviewer already has the same annotation, which the suggestion is then linked to.
+/// here so that a batch numbers its annotations in turn): the edits that create it, none when the reviewer
+/// already has the same annotation, which the suggestion is then linked to. An event's role fillers
+/// (`roles`) become mentions and arguments (`super::accept_roles`).
 fn annotate(
     layer: &mut Layer,
     schema: &crate::model::Schema,
     label: &SuggestedLabel,
     span: Span,
+    roles: &[SuggestedRole],
     provenance: Provenance,
-) -> Result<(Option<Edit>, CreatedAnnotation), StoreError> {
+) -> Result<(Vec<Edit>, CreatedAnnotation), StoreError> {
     match label {
         SuggestedLabel::Entity(t) => {
             if schema.entity_type(t).is_none() {
                 return Err(missing(format!("the schema has no entity type {t}")));
             }
             if let Some((mid, _)) = layer.mentions.iter().find(|(_, m)| m.span == span && &m.entity_type == t) {
-                return Ok((None, CreatedAnnotation::Mention(*mid)));
+                return Ok((Vec::new(), CreatedAnnotation::Mention(*mid)));
             }
             let mid = layer.next_mention_id();
             let mut mention = Mention::new(span, t.clone());
             mention.provenance = Some(provenance);
             let edit = Edit::PutMention(mid, Some(mention));
             edit.clone().apply(layer);
-            Ok((Some(edit), CreatedAnnotation::Mention(mid)))
+            Ok((vec![edit], CreatedAnnotation::Mention(mid)))
         }
         SuggestedLabel::Event(t) => {
-            if schema.event_type(t).is_none() {
+            let Some(def) = schema.event_type(t) else {
                 return Err(missing(format!("the schema has no event type {t}")));
-            }
-            if let Some((eid, _)) = layer.events.iter().find(|(_, e)| e.trigger == span && &e.event_type == t) {
-                return Ok((None, CreatedAnnotation::Event(*eid)));
-            }
-            let eid = layer.next_event_id();
-            let event = Event {
-                event_type: t.clone(),
-                trigger: span,
-                arguments: Vec::new(),
-                attributes: Default::default(),
-                note: String::new(),
-                provenance: Some(provenance),
-                curation: None,
             };
-            let edit = Edit::PutEvent(eid, Some(event));
-            edit.clone().apply(layer);
-            Ok((Some(edit), CreatedAnnotation::Event(eid)))
+            accept_roles::check(def, roles)?;
+            let mut edits = accept_roles::fillers(layer, roles, &provenance);
+            let found = layer.events.iter().find(|(_, e)| e.trigger == span && &e.event_type == t);
+            let (eid, mut event, made) = match found {
+                Some((eid, e)) => (*eid, e.clone(), false),
+                None => (
+                    layer.next_event_id(),
+                    Event {
+                        event_type: t.clone(),
+                        trigger: span,
+                        arguments: Vec::new(),
+                        attributes: Default::default(),
+                        note: String::new(),
+                        provenance: Some(provenance),
+                        curation: None,
+                    },
+                    true,
+                ),
+            };
+            let added = accept_roles::arguments(layer, def, &mut event, roles);
+            if made || added {
+                let edit = Edit::PutEvent(eid, Some(event));
+                edit.clone().apply(layer);
+                edits.push(edit);
+            }
+            Ok((edits, CreatedAnnotation::Event(eid)))
         }
     }
 }
@@ -126,9 +141,23 @@ fn layer_batch(doc: &DocId, status: DocStatus, mut edits: Vec<Edit>) -> Option<P
     Some(ProjectEdit::Layer(doc.clone(), Edit::Batch(edits)))
 }
 
+/// What the reviewer changed in a suggestion before accepting it; `None` (and [`Changes::default`]) keeps
+/// the suggestion's own.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes {
+    /// Another label (entity or event type).
+    pub label: Option<SuggestedLabel>,
+    /// Other boundaries.
+    pub span: Option<Span>,
+    /// For an event: the role fillers to accept with it (some dropped, retyped or in another role). When
+    /// `None` and the label changes to another event type, the fillers whose role and type it has are kept.
+    pub roles: Option<Vec<SuggestedRole>>,
+}
+
 /// The edit that accepts suggestion `id` of `source` in `doc`: as its own label and span, or as `label` and
 /// `span` when given and different (then it is recorded as edited). If the reviewer already has the same
-/// annotation (same span and type), the suggestion is linked to it instead of making a duplicate.
+/// annotation (same span and type), the suggestion is linked to it instead of making a duplicate. An event
+/// suggestion's role fillers come with it ([`accept_edited`]).
 pub fn accept(
     project: &Project,
     doc: &DocId,
@@ -137,14 +166,40 @@ pub fn accept(
     label: Option<SuggestedLabel>,
     span: Option<Span>,
 ) -> Result<ProjectEdit, StoreError> {
+    accept_edited(project, doc, source, id, &Changes { label, span, roles: None })
+}
+
+/// The edit that accepts suggestion `id` with the reviewer's `changes`, in one edit of their layer (one
+/// undo): the annotation, and for an event each role filler's mention the reviewer lacks (an existing mention
+/// of the same span and type is reused) and the event's arguments; everything made remembers the suggestion
+/// (provenance). The decision is "edited" when the label, the span or the fillers (as a set) differ from the
+/// suggestion's.
+pub fn accept_edited(
+    project: &Project,
+    doc: &DocId,
+    source: &SourceName,
+    id: SuggestionId,
+    changes: &Changes,
+) -> Result<ProjectEdit, StoreError> {
     let (loaded, s) = find(project, doc, source, id)?;
-    let label = label.unwrap_or_else(|| s.label.clone());
-    let span = span.unwrap_or(s.span);
+    let label = changes.label.clone().unwrap_or_else(|| s.label.clone());
+    let span = changes.span.unwrap_or(s.span);
     if span.is_empty() {
         return Err(missing("an empty span cannot be accepted".into()));
     }
     loaded.text.check_span(span).map_err(|e| missing(format!("the span cannot be accepted: {e}")))?;
-    let edited = label != s.label || span != s.span;
+    let schema = &project.config().schema;
+    let roles = match &changes.roles {
+        Some(roles) => roles.clone(),
+        None => accept_roles::kept_for(schema, &label, &s.roles),
+    };
+    for r in &roles {
+        loaded
+            .text
+            .check_span(r.span)
+            .map_err(|e| missing(format!("the filler of {} cannot be accepted: {e}", r.role)))?;
+    }
+    let edited = label != s.label || span != s.span || !accept_roles::same(&roles, &s.roles);
     let me = project.annotator().clone();
     let mut layer = loaded.layers.get(&me).cloned().unwrap_or_default();
     let status = layer.status;
@@ -156,9 +211,8 @@ pub fn accept(
         reviewer: me.clone(),
         reviewed_at: at.clone(),
     };
-    let (edit, created) = annotate(&mut layer, &project.config().schema, &label, span, provenance)?;
+    let (mut edits, created) = annotate(&mut layer, schema, &label, span, &roles, provenance)?;
     let verdict = if edited { ReviewStatus::Edited } else { ReviewStatus::Accepted };
-    let mut edits: Vec<Edit> = edit.into_iter().collect();
     edits.push(decided(source, id, verdict, at, Some(created)));
     Ok(layer_batch(doc, status, edits).expect("a decision is an edit"))
 }
@@ -177,16 +231,41 @@ pub fn accept_and_propagate(
     span: Option<Span>,
     propagate: bool,
 ) -> Result<ProjectEdit, StoreError> {
-    let accept = accept(project, doc, source, id, label.clone(), span)?;
+    accept_edited_and_propagate(project, doc, source, id, &Changes { label, span, roles: None }, propagate)
+}
+
+/// [`accept_edited`], and when `propagate` is set, the other occurrences in `doc` of the mentions it makes
+/// proposed as `propagate` suggestions: the accepted mention's words, or an accepted event's fillers' (its
+/// trigger is not a mention and is not proposed). One edit, so that one undo takes back both.
+pub fn accept_edited_and_propagate(
+    project: &Project,
+    doc: &DocId,
+    source: &SourceName,
+    id: SuggestionId,
+    changes: &Changes,
+    propagate: bool,
+) -> Result<ProjectEdit, StoreError> {
+    let accept = accept_edited(project, doc, source, id, changes)?;
     if !propagate {
         return Ok(accept);
     }
     // `accept` succeeded, so the document is loaded and the suggestion exists.
     let (loaded, s) = find(project, doc, source, id)?;
-    let span = span.unwrap_or(s.span);
-    let Some(SuggestedLabel::Entity(t)) = label.or_else(|| Some(s.label.clone())) else { return Ok(accept) };
-    let Some(phrase) = loaded.text.slice(span) else { return Ok(accept) };
-    match suggesters::propagate(project, std::slice::from_ref(doc), phrase, &t, &[span]) {
+    let span = changes.span.unwrap_or(s.span);
+    let mentions: Vec<(Span, EntityTypeId)> = match changes.label.clone().unwrap_or_else(|| s.label.clone()) {
+        SuggestedLabel::Entity(t) => vec![(span, t)],
+        label @ SuggestedLabel::Event(_) => {
+            let roles = changes
+                .roles
+                .clone()
+                .unwrap_or_else(|| accept_roles::kept_for(&project.config().schema, &label, &s.roles));
+            roles.into_iter().map(|r| (r.span, r.entity_type)).collect()
+        }
+    };
+    let phrases: Vec<(&str, &EntityTypeId)> =
+        mentions.iter().filter_map(|(span, t)| Some((loaded.text.slice(*span)?, t))).collect();
+    let except: Vec<Span> = mentions.iter().map(|(span, _)| *span).collect();
+    match suggesters::propagate_all(project, std::slice::from_ref(doc), &phrases, &except) {
         Ok((more, n)) if n > 0 => Ok(ProjectEdit::Batch(vec![accept, more])),
         _ => Ok(accept),
     }
@@ -280,9 +359,10 @@ pub fn accept_all(
                 reviewer: me.clone(),
                 reviewed_at: at.clone(),
             };
-            // A label the schema lacks is left pending for the coder to decide.
-            let Ok((edit, created)) = annotate(&mut layer, &project.config().schema, &s.label, s.span, provenance)
-            else {
+            // A label or role the schema lacks (it changed since the import) is left pending for the coder to
+            // decide; an event comes with its fillers, as one accepted alone would.
+            let schema = &project.config().schema;
+            let Ok((edit, created)) = annotate(&mut layer, schema, &s.label, s.span, &s.roles, provenance) else {
                 continue;
             };
             doc_edits.extend(edit);

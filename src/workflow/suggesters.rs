@@ -91,18 +91,33 @@ pub fn propagate(
     entity_type: &EntityTypeId,
     except: &[Span],
 ) -> Result<(ProjectEdit, usize), StoreError> {
+    propagate_all(project, docs, &[(phrase, entity_type)], except)
+}
+
+/// [`propagate`] for several phrases at once (an accepted event's fillers), each with its entity type: one
+/// suggestion set per document, so that the phrases' proposals do not overwrite each other.
+pub fn propagate_all(
+    project: &Project,
+    docs: &[DocId],
+    phrases: &[(&str, &EntityTypeId)],
+    except: &[Span],
+) -> Result<(ProjectEdit, usize), StoreError> {
     let source = private_source(PROPAGATE, project.annotator());
-    let mut query = TextQuery::new(phrase);
+    let mut queries: Vec<(TextQuery, &EntityTypeId)> = phrases.iter().map(|(p, t)| (TextQuery::new(p), *t)).collect();
     let mut edits = Vec::new();
     let mut total = 0;
     for doc in docs {
         let Ok(loaded) = project.load_document(doc) else { continue };
-        let found = query
-            .find(loaded.text.as_str())
-            .into_iter()
-            .filter(|m| !except.contains(&m.span))
-            .map(|m| (m.span, SuggestedLabel::Entity(entity_type.clone()), f64::from(m.score.value)))
-            .collect();
+        let mut found = Vec::new();
+        for (query, entity_type) in &mut queries {
+            found.extend(
+                query
+                    .find(loaded.text.as_str())
+                    .into_iter()
+                    .filter(|m| !except.contains(&m.span))
+                    .map(|m| (m.span, SuggestedLabel::Entity((*entity_type).clone()), f64::from(m.score.value))),
+            );
+        }
         if let Some((edit, n)) = merge(project, doc, &source, found, "Tarmeez: other occurrences of coded mentions") {
             edits.push(edit);
             total += n;

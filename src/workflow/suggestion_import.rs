@@ -14,6 +14,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::sync::Arc;
 
+// Issue 18: an event suggestion's role fillers.
+mod roles;
+
 /// What an import would do (or did): counts, the suggestions to add by document, and every refusal.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportReport {
@@ -141,7 +144,10 @@ type Refused = (RefusalKind, String);
 /// - Spans must be non-empty, inside the text and on grapheme boundaries; when the file gives the span's text,
 ///   it must be the document's text there. Label Studio's UTF-16 offsets are converted first.
 /// - An item equal (span and label) to one earlier in the file is refused as a duplicate; equal to one the
-///   source already has, it is skipped (a rejected suggestion is not proposed again).
+///   source already has, it is skipped (a rejected suggestion is not proposed again). Roles do not count:
+///   two events of one span and type are one suggestion.
+/// - An event's role fillers are checked as its span and label are (`roles::check`); one bad filler refuses
+///   the whole item, with a reason that names the role.
 pub fn plan_import(
     project: &Project,
     source: &SourceName,
@@ -258,6 +264,14 @@ impl Planner<'_> {
             Ok(span) => span,
             Err((kind, reason)) => return Outcome::Refuse(kind, reason),
         };
+        let (targets, mapping, schema) = (&mut self.targets, self.mapping, &self.schema);
+        let mut target_of =
+            |label: &str| targets.entry(label.to_owned()).or_insert_with(|| mapping.target(label, schema)).clone();
+        let roles = match roles::check(info, item, &label, schema, &mut target_of) {
+            Ok(roles) => roles,
+            Err((kind, reason)) => return Outcome::Refuse(kind, reason),
+        };
+        // Two events of one span and type are the same suggestion whatever their roles.
         let key = (span, LabelKey::of(&label));
         if let Some(first) = info.seen.get(&key) {
             return Outcome::Refuse(
@@ -269,7 +283,7 @@ impl Planner<'_> {
         match info.existing.get(&key) {
             Some(true) => Outcome::Rejected,
             Some(false) => Outcome::Present,
-            None => Outcome::Accept(id, Box::new(Suggestion::new(span, label, item.score))),
+            None => Outcome::Accept(id, Box::new(Suggestion { span, label, score: item.score, roles })),
         }
     }
 
@@ -367,24 +381,36 @@ fn doc_info(project: &Project, id: &DocId, source: &SourceName) -> Option<DocInf
 
 /// The item's span in code points, checked against the document.
 fn span_of(info: &mut DocInfo, item: &RawItem) -> Result<Span, Refused> {
-    if item.start > item.end {
-        return Err((RefusalKind::Reversed, format!("start {} is after end {}", item.start, item.end)));
+    let span = span_at(info, (item.start, item.end), item.unit, item.text.as_deref())?;
+    check_words(info, item, span)?;
+    Ok(span)
+}
+
+/// The span `start..end` (counted in `unit`) in code points, checked against the document: non-empty, inside
+/// the text, on grapheme boundaries, and the document's text there equal to `claimed` when given.
+fn span_at(
+    info: &mut DocInfo,
+    (start, end): (usize, usize),
+    unit: OffsetUnit,
+    claimed: Option<&str>,
+) -> Result<Span, Refused> {
+    if start > end {
+        return Err((RefusalKind::Reversed, format!("start {start} is after end {end}")));
     }
-    if item.start == item.end {
-        return Err((RefusalKind::Reversed, format!("the span {}..{} is empty", item.start, item.end)));
+    if start == end {
+        return Err((RefusalKind::Reversed, format!("the span {start}..{end} is empty")));
     }
-    let span = match item.unit {
-        OffsetUnit::CodePoints => Span::new(item.start, item.end),
+    let span = match unit {
+        OffsetUnit::CodePoints => Span::new(start, end),
         OffsetUnit::Utf16 => {
             // A Python backend writes code points even for Label Studio: `result_span` trusts the offsets
             // that cover the text the result claims.
             let offsets = info.utf16.get_or_insert_with(|| Utf16Offsets::of(info.text.as_str()));
-            result_span(&info.text, offsets, (item.start, item.end), item.text.as_deref()).map_err(|e| match e {
+            result_span(&info.text, offsets, (start, end), claimed).map_err(|e| match e {
                 Utf16Error::PastEnd { units, .. } => (
                     RefusalKind::OutOfRange,
                     format!(
-                        "span {}..{} (UTF-16) is past the end of the document, which has {units} UTF-16 units",
-                        item.start, item.end
+                        "span {start}..{end} (UTF-16) is past the end of the document, which has {units} UTF-16 units"
                     ),
                 ),
                 inside @ Utf16Error::InsidePair { .. } => (RefusalKind::SplitsGrapheme, inside.to_string()),
@@ -402,7 +428,7 @@ fn span_of(info: &mut DocInfo, item: &RawItem) -> Result<Span, Refused> {
             format!("span {span} splits a character: offset {offset} falls between a letter and its marks"),
         ),
     })?;
-    if let Some(claimed) = &item.text {
+    if let Some(claimed) = claimed {
         let actual = info.text.slice(span).unwrap_or_default();
         if claimed != actual {
             return Err((
@@ -411,7 +437,6 @@ fn span_of(info: &mut DocInfo, item: &RawItem) -> Result<Span, Refused> {
             ));
         }
     }
-    check_words(info, item, span)?;
     Ok(span)
 }
 

@@ -8,7 +8,9 @@ mod inspector;
 mod menu;
 mod problems;
 pub mod review_queue;
+// Issue 18: an event suggestion's role fillers under review.
 mod status_bar;
+pub mod suggested_roles;
 
 pub use document_list::document_list;
 pub use document_view::{ViewOptions, document_view, highlights, shown_layer};

@@ -75,6 +75,8 @@ pub struct ReviewQueue {
     pub filter: SuggestionFilter,
     /// Propose the other occurrences of each accepted mention (in this document).
     pub propagate: bool,
+    /// The reviewer's choice of the current event suggestion's role fillers.
+    pub roles: super::suggested_roles::RoleChoices,
     items: Vec<QueueItem>,
     built_for: Option<(DocId, u64, QueueOrder, String)>,
     /// The coder's latest learner, for [`QueueOrder::Uncertainty`].
@@ -162,7 +164,10 @@ pub fn review_panel(
     if let Some((source, id)) = current
         && let Some(item) = queue.items().iter().find(|i| &i.source == source && i.id == *id)
     {
+        let key = (item.source.clone(), item.id);
         current_actions(ui, project, item, out);
+        let schema = &project.config().schema;
+        super::suggested_roles::suggested_roles(ui, schema, loaded, (&key.0, key.1), &mut queue.roles);
     } else {
         ui.weak(tr!(ui, "review-start", key = ctx_key(ui, Command::NextSuggestion)));
     }

@@ -28,6 +28,10 @@ impl Session {
         self.highlights();
         let layer_before = self.view.layer.clone();
         self.article.links = self.relation_links();
+        // The event suggestion under review points at the fillers it proposes.
+        if let Some((trigger, fillers)) = self.suggested_fillers() {
+            self.article.links.extend(fillers.iter().map(|f| (trigger, f.span)));
+        }
         let highlights = self.highlights.take();
         let article = egui::CentralPanel::default_margins()
             .show(ui, |ui| {

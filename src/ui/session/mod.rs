@@ -105,8 +105,9 @@ pub struct Session {
     pub learning: learner::Learning,
 }
 
-/// What the highlights were built from: the document, the view options, the project's generation.
-type HighlightsKey = (Option<DocId>, ViewOptions, u64);
+/// What the highlights were built from: the document, the view options, the project's generation, and the
+/// role fillers of the event suggestion under review.
+type HighlightsKey = (Option<DocId>, ViewOptions, u64, Option<(crate::model::Span, Vec<crate::model::SuggestedRole>)>);
 
 impl Session {
     /// A session on `project`, showing the first document of the list.
@@ -241,9 +242,14 @@ impl Session {
     /// The highlights of the shown document, rebuilt when the document, the view options or the project
     /// changed.
     pub fn highlights(&mut self) -> &HighlightSet {
-        let key = (self.shown.clone(), self.view.clone(), self.project.generation());
+        let fillers = self.suggested_fillers();
+        let key = (self.shown.clone(), self.view.clone(), self.project.generation(), fillers);
         if self.highlights.as_ref().is_none_or(|(k, _)| *k != key) {
-            let set = panels::highlights(&self.project, self.shown.as_ref(), &self.view);
+            let mut set = panels::highlights(&self.project, self.shown.as_ref(), &self.view);
+            if let (Some((_, fillers)), Some((source, id))) = (&key.3, &self.review.current) {
+                let under_review = crate::text::scene::HighlightKey::Suggestion(source.clone(), *id);
+                set.add_fillers(&self.project.config().schema, &under_review, fillers);
+            }
             self.highlights = Some((key, set));
         }
         &self.highlights.as_ref().expect("built above").1

@@ -2,7 +2,7 @@
 //! `workflow::review`), bulk acceptance and the built-in suggesters.
 
 use super::Session;
-use crate::model::{DocId, MentionId, SourceName, SuggestionId};
+use crate::model::{DocId, MentionId, SourceName, Span, SuggestionId};
 use crate::store::StoreError;
 use crate::ui::action::Action;
 use crate::ui::panels::review_queue::{ReviewRequest, Scope};
@@ -18,7 +18,9 @@ impl Session {
             ReviewRequest::Accept(label) => self.decide(out, |session, source, id| {
                 let span = session.article.selection();
                 let propagate = session.review.queue.propagate;
-                review::accept_and_propagate(&session.project, &doc, source, id, label, span, propagate)
+                let roles = session.chosen_roles(source, id);
+                let changes = review::Changes { label, span, roles };
+                review::accept_edited_and_propagate(&session.project, &doc, source, id, &changes, propagate)
             }),
             ReviewRequest::Reject => {
                 self.decide(out, |session, source, id| review::reject(&session.project, &doc, source, id))
@@ -51,6 +53,25 @@ impl Session {
             }
             ReviewRequest::Stats => self.windows.open(Box::new(ReviewStatsWindow::default())),
         }
+    }
+
+    /// The suggestion `id` of `source` in the shown document.
+    fn suggestion(&self, source: &SourceName, id: SuggestionId) -> Option<&crate::model::Suggestion> {
+        self.loaded()?.suggestions.get(source)?.suggestions.get(&id)
+    }
+
+    /// The role fillers the reviewer chose for suggestion `id` of `source`, when they changed any.
+    fn chosen_roles(&self, source: &SourceName, id: SuggestionId) -> Option<Vec<crate::model::SuggestedRole>> {
+        self.review.queue.roles.chosen(source, id, self.suggestion(source, id)?)
+    }
+
+    /// The event suggestion under review with the role fillers the reviewer keeps, for the article to mark:
+    /// its trigger and the fillers (nothing while the review queue is not shown).
+    pub(super) fn suggested_fillers(&self) -> Option<(Span, Vec<crate::model::SuggestedRole>)> {
+        let (source, id) = self.review.current.as_ref().filter(|_| self.review.active)?;
+        let s = self.suggestion(source, *id)?;
+        let roles = self.review.queue.roles.shown(source, *id, s);
+        (!roles.is_empty()).then_some((s.span, roles))
     }
 
     /// Makes a suggestion of `doc` the one under review, selected in the text.
