@@ -37,9 +37,16 @@ fn layer_file(dir: &Path) -> PathBuf {
 }
 
 /// The committed sample's files, without anything a newcomer's run left in it.
+/// Its `project.ron` without the model source it gained after format 2 (the example backend of issue 18),
+/// which no migration adds.
 fn committed_sample() -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
     let mut expected = files(&sample_dir());
     expected.retain(|rel, _| !common::is_local_work(rel));
+    let project = expected.get_mut(Path::new("project.ron")).unwrap();
+    let text = String::from_utf8(project.clone()).unwrap();
+    let start = text.find("\n  sources: {\n").expect("the sample has its example source");
+    let end = start + text[start..].find("\n  },").unwrap() + "\n  },".len();
+    *project = format!("{}{}", &text[..start], &text[end..]).into_bytes();
     expected
 }
 
