@@ -135,6 +135,22 @@ pub struct SourceConfig {
 }
 
 impl SourceConfig {
+    /// The model's label for a type, for what is sent back to the model: the mapping's label for that type
+    /// (read backwards), else the type's id.
+    pub fn model_label(&self, label: &SuggestedLabel) -> String {
+        let wanted = match label {
+            SuggestedLabel::Entity(t) => LabelTarget::Entity(t.clone()),
+            SuggestedLabel::Event(t) => LabelTarget::Event(t.clone()),
+        };
+        match self.labels.iter().find(|(_, t)| **t == wanted) {
+            Some((l, _)) => l.clone(),
+            None => match label {
+                SuggestedLabel::Entity(t) => t.to_string(),
+                SuggestedLabel::Event(t) => t.to_string(),
+            },
+        }
+    }
+
     /// What `label` maps to: the saved mapping, else a schema type of the same id (case-insensitive).
     pub fn target(&self, label: &str, schema: &super::Schema) -> Option<LabelTarget> {
         if let Some(t) = self.labels.get(label) {
@@ -164,5 +180,14 @@ mod tests {
         }
         assert_eq!(config.target("attack", &schema), Some(LabelTarget::Event("ATTACK".into())));
         assert_eq!(config.target("PER", &schema), None);
+    }
+
+    #[test]
+    fn the_model_s_label_is_the_mapping_read_backwards_else_the_type_id() {
+        let mut config = SourceConfig::default();
+        config.labels.insert("PER".into(), LabelTarget::Entity("ACTOR".into()));
+        assert_eq!(config.model_label(&SuggestedLabel::Entity("ACTOR".into())), "PER");
+        assert_eq!(config.model_label(&SuggestedLabel::Entity("LOCATION".into())), "LOCATION");
+        assert_eq!(config.model_label(&SuggestedLabel::Event("ATTACK".into())), "ATTACK");
     }
 }

@@ -20,8 +20,8 @@ use super::http::Http;
 use super::{AskError, DocRequest, Feedback, Predictor};
 use crate::formats::label_studio::config::write_config;
 use crate::formats::label_studio::offsets::Utf16Offsets;
-use crate::formats::suggestions::{ParsedFile, read_label_studio_answer};
-use crate::model::{LabelTarget, ModelServer, ReviewStatus, Schema, SourceConfig, Span, SuggestedLabel};
+use crate::formats::suggestions::{ParsedFile, json_kind, read_label_studio_answer};
+use crate::model::{ModelServer, ReviewStatus, Schema, SourceConfig, Span, SuggestedLabel};
 use serde_json::{Value, json};
 
 /// A Label Studio ML backend.
@@ -69,18 +69,6 @@ impl Client {
         AskError::BadAnswer { url: self.http.url(path), reason: reason.into() }
     }
 
-    /// The model's label for `label`: the mapping's label for that type, else the type's id.
-    fn model_label(&self, label: &SuggestedLabel) -> String {
-        let wanted = match label {
-            SuggestedLabel::Entity(t) => LabelTarget::Entity(t.clone()),
-            SuggestedLabel::Event(t) => LabelTarget::Event(t.clone()),
-        };
-        self.config.labels.iter().find(|(_, t)| **t == wanted).map(|(l, _)| l.clone()).unwrap_or_else(|| match label {
-            SuggestedLabel::Entity(t) => t.to_string(),
-            SuggestedLabel::Event(t) => t.to_string(),
-        })
-    }
-
     /// A region in Label Studio's shape, offsets in UTF-16 units as Label Studio's own annotations count
     /// them (with `value.text`, so a server can tell).
     fn region(&self, id: String, text: &str, offsets: &Utf16Offsets, span: Span, label: &SuggestedLabel) -> Value {
@@ -98,7 +86,7 @@ impl Client {
                 "start": offsets.utf16(span.start),
                 "end": offsets.utf16(span.end),
                 "text": covered,
-                "labels": [self.model_label(label)],
+                "labels": [self.config.model_label(label)],
             },
         })
     }
@@ -142,17 +130,6 @@ fn predictions(answer: Value) -> Result<Vec<Value>, String> {
         }
     }
     Ok(out)
-}
-
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }
 
 impl Predictor for Client {

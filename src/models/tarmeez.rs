@@ -10,7 +10,7 @@
 use super::http::Http;
 use super::{AskError, DocRequest, Feedback, Predictor};
 use crate::formats::suggestions::{ParsedFile, read_tarmeez_answer};
-use crate::model::{LabelTarget, ReviewStatus, Schema, SourceConfig, SuggestedLabel};
+use crate::model::{ReviewStatus, Schema, SourceConfig};
 use serde_json::{Value, json};
 
 /// The protocol's name and version, sent with every request.
@@ -27,18 +27,6 @@ impl Client {
     /// The client of the server `http` reaches, asking for `schema`'s types under the labels `config` maps.
     pub fn new(http: Http, schema: Schema, config: SourceConfig) -> Self {
         Self { http, schema: schema_json(&schema), config }
-    }
-
-    /// The model's label for `label`: the mapping's label for that type, else the type's id.
-    fn model_label(&self, label: &SuggestedLabel) -> String {
-        let wanted = match label {
-            SuggestedLabel::Entity(t) => LabelTarget::Entity(t.clone()),
-            SuggestedLabel::Event(t) => LabelTarget::Event(t.clone()),
-        };
-        self.config.labels.iter().find(|(_, t)| **t == wanted).map(|(l, _)| l.clone()).unwrap_or_else(|| match label {
-            SuggestedLabel::Entity(t) => t.to_string(),
-            SuggestedLabel::Event(t) => t.to_string(),
-        })
     }
 }
 
@@ -96,14 +84,13 @@ impl Predictor for Client {
             ReviewStatus::Rejected => "rejected",
             ReviewStatus::Pending => return Ok(()), // nothing decided: nothing to say
         };
-        let result = decision
-            .result
-            .as_ref()
-            .map(|(span, label)| json!({"start": span.start, "end": span.end, "label": self.model_label(label)}));
+        let result = decision.result.as_ref().map(
+            |(span, label)| json!({"start": span.start, "end": span.end, "label": self.config.model_label(label)}),
+        );
         let body = json!({
             "protocol": PROTOCOL,
             "document": {"id": decision.doc.id.as_str(), "text": &*decision.doc.text},
-            "suggestion": {"id": decision.id.0, "start": s.span.start, "end": s.span.end, "label": self.model_label(&s.label)},
+            "suggestion": {"id": decision.id.0, "start": s.span.start, "end": s.span.end, "label": self.config.model_label(&s.label)},
             "decision": verdict,
             "result": result,
             "coder": decision.coder.as_str(),

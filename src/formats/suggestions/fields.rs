@@ -81,7 +81,8 @@ pub(super) fn doc_id_field(obj: &serde_json::Map<String, Value>, fields: &[&str]
     })
 }
 
-pub(super) fn kind_of(v: &Value) -> &'static str {
+/// What kind of JSON value `v` is, in words (`a list`, `null`), for messages.
+pub fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

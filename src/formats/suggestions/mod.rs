@@ -24,6 +24,7 @@ mod tarmeez;
 mod word;
 
 pub use conll::read_aligned as read_conll_aligned;
+pub use fields::kind_of as json_kind;
 pub use format::{SuggestionFormat, detect};
 pub use labels::{label_counts, labels_needing_mapping, parse_target};
 pub use reading::{parse_str, read_path};
