@@ -54,12 +54,14 @@ pub struct AskRun {
     pub lines: Vec<AskLine>,
     /// Suggestions added over the run.
     pub added: usize,
+    /// Documents in the run: those asked about and those that could not be loaded (already in `lines`).
+    total: usize,
 }
 
 impl AskRun {
     /// Documents answered and in all.
     pub fn progress(&self) -> (usize, usize) {
-        (self.lines.len(), self.asking.progress().1)
+        (self.lines.len(), self.total)
     }
 
     /// Whether the run is still waiting for answers.
@@ -137,7 +139,7 @@ impl Session {
             run.asking.cancel();
         }
         let asking = Asking::start(predictor, requests, DEFAULT_PARALLEL);
-        self.asking.run = Some(AskRun { source: source.clone(), asking, lines, added: 0 });
+        self.asking.run = Some(AskRun { source: source.clone(), asking, lines, added: 0, total: docs.len() });
     }
 
     /// The Model menu's commands.
