@@ -40,6 +40,8 @@ fn layer(doc: usize, coder: usize) -> Layer {
         attributes.insert("fatalities".into(), AttrValue::Number(next(10) as f64));
         attributes.insert("date_precision".into(), AttrValue::Choice(["day", "week"][next(2) as usize].into()));
         let event = Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: if next(10) == 0 { "THREAT" } else { "ATTACK" }.into(),
             trigger: Span::new(base + shift, base + shift + 5),
             arguments,

@@ -522,6 +522,8 @@ fn doccano_import_into_a_layer_adds_what_is_new_and_finds_what_is_there() {
     let m25 = MentionId(25);
     expected.mentions.insert(m25, Mention::new(Span::new(379, 388), "LOCATION"));
     let statement = tarmeez::model::Event {
+        evidence: Default::default(),
+        uid: None,
         event_type: "STATEMENT".into(),
         trigger: Span::new(914, 919),
         arguments: vec![],

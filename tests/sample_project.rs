@@ -236,6 +236,8 @@ fn layer(t: &str) -> Layer {
     e.insert(
         1,
         Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: "ATTACK".into(),
             trigger: at(t, p2, "قصفت"),
             arguments: args(&[
@@ -259,6 +261,8 @@ fn layer(t: &str) -> Layer {
     e.insert(
         2,
         Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: "ATTACK".into(),
             trigger: at(t, p4, "غارات جوية"),
             arguments: args(&[("Attacker", 10), ("Attacker", 11), ("Target", 12), ("Location", 13), ("Location", 14)]),
@@ -274,6 +278,8 @@ fn layer(t: &str) -> Layer {
     e.insert(
         3,
         Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: "THREAT".into(),
             trigger: at(t, threat, "هددت"),
             arguments: args(&[("Threatener", 15), ("Threatened", 16), ("Location", 17)]),
@@ -286,6 +292,8 @@ fn layer(t: &str) -> Layer {
     e.insert(
         4,
         Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: "STATEMENT".into(),
             // The trigger starts after the conjunction و of "ودعت".
             trigger: at(t, call, "دعت"),
@@ -299,6 +307,8 @@ fn layer(t: &str) -> Layer {
     e.insert(
         5,
         Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: "ATTACK".into(),
             trigger: at(t, hamidah, "استهدفت"),
             arguments: args(&[("Location", 21), ("Casualties", 22)]),

@@ -87,6 +87,8 @@ fn edit(dir: &Path, name: &str, dice: &mut Dice, round: usize) -> Option<Done> {
         }
         1 if !layer.events.values().any(|e| e.trigger == span) => {
             let event = Event {
+                evidence: Default::default(),
+                uid: None,
                 event_type: "ATTACK".into(),
                 trigger: span,
                 arguments: Vec::new(),

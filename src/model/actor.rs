@@ -4,13 +4,21 @@ use super::ActorId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// What kind of party an actor is (ACLED's actor types, simplified).
+/// What kind of party an actor is: ACLED's actor types (`inter1`, `inter2`), with a few kinds of its "other"
+/// group named apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ActorKind {
     /// A state's own military or police.
     StateForces,
-    /// A pro-government or identity militia.
+    /// A political militia: armed, organised, serving a political aim or a government (ACLED's political
+    /// militias).
     Militia,
+    /// An identity militia: armed and organised around a tribe, clan, ethnic or religious community.
+    IdentityMilitia,
+    /// Rioters: a violent crowd without an organisation.
+    Rioters,
+    /// Protesters: a peaceful demonstration.
+    Protesters,
     /// A rebel or insurgent group.
     RebelGroup,
     /// A political party or movement.
@@ -25,6 +33,51 @@ pub enum ActorKind {
     Person,
     /// Anything else.
     Other,
+}
+
+impl ActorKind {
+    /// Every kind, in the order a list offers them.
+    pub const ALL: [ActorKind; 12] = [
+        ActorKind::StateForces,
+        ActorKind::RebelGroup,
+        ActorKind::Militia,
+        ActorKind::IdentityMilitia,
+        ActorKind::Rioters,
+        ActorKind::Protesters,
+        ActorKind::Civilians,
+        ActorKind::ExternalForce,
+        ActorKind::PoliticalParty,
+        ActorKind::Organisation,
+        ActorKind::Person,
+        ActorKind::Other,
+    ];
+
+    /// ACLED's actor type code (`inter1`, `inter2`): 1 state forces, 2 rebel groups, 3 political militias,
+    /// 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external and other forces. A political
+    /// party acts through its militia (3); an organisation, a person or anything else is an "other force" (8).
+    pub fn acled_inter(self) -> u8 {
+        match self {
+            ActorKind::StateForces => 1,
+            ActorKind::RebelGroup => 2,
+            ActorKind::Militia | ActorKind::PoliticalParty => 3,
+            ActorKind::IdentityMilitia => 4,
+            ActorKind::Rioters => 5,
+            ActorKind::Protesters => 6,
+            ActorKind::Civilians => 7,
+            ActorKind::ExternalForce | ActorKind::Organisation | ActorKind::Person | ActorKind::Other => 8,
+        }
+    }
+}
+
+/// ACLED's `interaction` code of two actor type codes ([`ActorKind::acled_inter`]; 0 for no second actor):
+/// the two digits, the lower first (`17` for state forces and civilians either way round), and for an event
+/// with one actor its code followed by 0 (`60`: protesters alone).
+pub fn acled_interaction(inter1: u8, inter2: u8) -> u8 {
+    match (inter1, inter2) {
+        (0, 0) => 0,
+        (a, 0) | (0, a) => a * 10,
+        (a, b) => a.min(b) * 10 + a.max(b),
+    }
 }
 
 /// One actor of the registry.

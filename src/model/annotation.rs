@@ -1,6 +1,9 @@
 //! One coder's annotations of one document: mentions, events and relations.
 
-use super::{ActorId, AttributeId, EntityTypeId, EventId, EventTypeId, MentionId, RelationId, RelationTypeId, RoleId};
+use super::{
+    ActorId, AttributeId, EntityTypeId, EventId, EventTypeId, FieldId, MentionId, PlaceId, RelationId, RelationTypeId,
+    RoleId,
+};
 use super::{Curation, Decision, Rejection, ReviewStatus, SourceName, Span, SuggestionId, UnitKey};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -52,6 +55,9 @@ pub struct Mention {
     /// The actor of the registry it refers to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<ActorId>,
+    /// The place of the registry it refers to (LOCATION mentions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<PlaceId>,
     /// Attribute values.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: Attributes,
@@ -73,6 +79,7 @@ impl Mention {
             span,
             entity_type: entity_type.into(),
             actor: None,
+            place: None,
             attributes: Attributes::new(),
             note: String::new(),
             provenance: None,
@@ -106,6 +113,15 @@ pub struct Event {
     /// Attribute values (modality, fatalities, ...).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: Attributes,
+    /// The spans that justify each field of the event's record ("قتل خمسة" for `fatalities`), in the order
+    /// the coder gave them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<FieldId, Vec<Span>>,
+    /// The event's id in the dataset, kept once it is set so that it survives a change of trigger or type.
+    /// Unset, the id is derived from the document, type and trigger ([`Event::record_id`]), so two coders
+    /// who code the same trigger, and the gold layer that takes it, give the same id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
     /// The coder's note.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -115,6 +131,39 @@ pub struct Event {
     /// In the gold layer: the coders who had it, the curator and when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub curation: Option<Curation>,
+}
+
+impl Event {
+    /// A plain event of a type at a trigger: no arguments, attributes, evidence, note or provenance.
+    pub fn new(event_type: impl Into<EventTypeId>, trigger: Span) -> Self {
+        Self {
+            event_type: event_type.into(),
+            trigger,
+            arguments: Vec::new(),
+            attributes: Attributes::new(),
+            evidence: BTreeMap::new(),
+            uid: None,
+            note: String::new(),
+            provenance: None,
+            curation: None,
+        }
+    }
+
+    /// The event's id in a dataset (ACLED's `event_id_cnty`, UCDP's `id`): its [`Event::uid`] when set, else
+    /// [`derived_record_id`] of where it is.
+    pub fn record_id(&self, doc: &super::DocId) -> String {
+        self.uid.clone().unwrap_or_else(|| derived_record_id(doc, &self.event_type, self.trigger))
+    }
+}
+
+/// The id an event at `trigger` of type `event_type` in `doc` gets while it has no [`Event::uid`]: `tz-` and
+/// twelve hexadecimal digits of a SHA-256 of the three, the same on every machine and for every coder.
+pub fn derived_record_id(doc: &super::DocId, event_type: &EventTypeId, trigger: Span) -> String {
+    use sha2::{Digest, Sha256};
+    let key = format!("{doc}\u{0}{event_type}\u{0}{}\u{0}{}", trigger.start, trigger.end);
+    let digest = Sha256::digest(key.as_bytes());
+    let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    format!("tz-{hex}")
 }
 
 /// A typed relation from one event to another ("e2 RESPONSE_TO e1").

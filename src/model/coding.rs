@@ -96,6 +96,8 @@ pub fn make_event(
     }
     let id = layer.next_event_id();
     let event = Event {
+        evidence: Default::default(),
+        uid: None,
         event_type: event_type.clone(),
         trigger,
         arguments: Vec::new(),

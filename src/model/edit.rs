@@ -182,6 +182,8 @@ mod tests {
         layer.events.insert(
             EventId(1),
             Event {
+                evidence: Default::default(),
+                uid: None,
                 event_type: "ATTACK".into(),
                 trigger: Span::new(10, 14),
                 arguments: vec![

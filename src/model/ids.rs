@@ -138,6 +138,16 @@ named_id!(
     /// An actor of the project's registry, such as `abu-fadl-abbas`.
     ActorId
 );
+named_id!(
+    /// A place of the project's registry, such as `gn-170794` (from GeoNames) or `omar-oil-field-…` (added by
+    /// a coder).
+    PlaceId
+);
+named_id!(
+    /// A field of an event record that evidence can justify: an attribute's id (`fatalities`) or one of the
+    /// record's own fields (`date`, `location`, `actor1`; `workflow::event_record::FIELDS`).
+    FieldId
+);
 
 #[cfg(test)]
 mod tests {

@@ -403,6 +403,8 @@ mod tests {
         layer.events.insert(
             EventId(1),
             Event {
+                evidence: Default::default(),
+                uid: None,
                 event_type: "ATTACK".into(),
                 trigger: Span::new(0, 4),
                 arguments: vec![Argument { role: "Attacker".into(), mention: MentionId(1) }],
@@ -420,6 +422,8 @@ mod tests {
         let (schema, text, actors) = setup();
         let mut layer = Layer::default();
         let event = Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: "ATTACK".into(),
             trigger: Span::new(0, 4),
             arguments: Vec::new(),
@@ -474,6 +478,8 @@ mod tests {
         layer.events.insert(
             EventId(1),
             Event {
+                evidence: Default::default(),
+                uid: None,
                 event_type: "ATTACK".into(),
                 trigger: Span::new(0, 4),
                 arguments: vec![

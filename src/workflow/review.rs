@@ -97,6 +97,8 @@ fn annotate(
                 None => (
                     layer.next_event_id(),
                     Event {
+                        evidence: Default::default(),
+                        uid: None,
                         event_type: t.clone(),
                         trigger: span,
                         arguments: Vec::new(),

@@ -204,6 +204,8 @@ impl<'a> Reader<'a> {
             let arguments = self.event_arguments(p, ev_type, ty, args);
             let id = EventId(self.layer.events.len() as u32 + 1);
             let event = Event {
+                evidence: Default::default(),
+                uid: None,
                 event_type: ev_type.id.clone(),
                 trigger: span,
                 arguments,
@@ -558,6 +560,8 @@ mod tests {
         attributes.insert("fatalities".into(), AttrValue::Number(2.5));
         let args = [("Attacker", 1), ("Target", 2), ("Location", 3)];
         let event = Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: "ATTACK".into(),
             trigger: Span::new(0, 4),
             arguments: args.iter().map(|(r, m)| Argument { role: (*r).into(), mention: MentionId(*m) }).collect(),

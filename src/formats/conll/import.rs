@@ -257,6 +257,8 @@ fn plan_doc(
 
 fn trigger(span: Span, event_type: &str) -> Event {
     Event {
+        evidence: Default::default(),
+        uid: None,
         event_type: EventTypeId::new(event_type),
         trigger: span,
         arguments: Vec::new(),

@@ -88,6 +88,8 @@ pub(crate) fn add_entity(
         let id = layer.next_event_id();
         present.events.insert(key, id);
         let event = Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: EventTypeId::new(label),
             trigger: span,
             arguments: Vec::new(),

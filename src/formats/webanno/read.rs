@@ -116,6 +116,8 @@ impl Building<'_> {
             Some(TypeOf::Event(t)) => {
                 let id = EventId(self.layer.events.len() as u32 + 1);
                 let event = Event {
+                    evidence: Default::default(),
+                    uid: None,
                     event_type: t,
                     trigger: at,
                     arguments: Vec::new(),

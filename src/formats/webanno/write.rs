@@ -386,6 +386,8 @@ mod tests {
         layer.mentions.insert(MentionId(2), Mention::new(Span::new(14, 23), "ACTOR"));
         layer.mentions.insert(MentionId(3), Mention::new(Span::new(24, 30), "LOCATION"));
         let event = Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: "ATTACK".into(),
             trigger: Span::new(2, 6),
             arguments: vec![Argument { role: "Attacker".into(), mention: MentionId(1) }],

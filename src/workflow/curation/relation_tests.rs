@@ -188,6 +188,8 @@ fn events(related: bool) -> Layer {
     let mut l = Layer::default();
     for (i, s) in [0, 20].into_iter().enumerate() {
         let e = Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: "ATTACK".into(),
             trigger: Span::new(s, s + 4),
             arguments: Vec::new(),

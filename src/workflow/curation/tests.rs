@@ -152,6 +152,8 @@ fn merge_takes_majorities_once_and_leaves_ties_to_the_curator() {
 fn events_are_taken_with_their_fillers_and_attributes() {
     let mut a = layer(&[(0, 4, "ACTOR"), (10, 14, "LOCATION")]);
     let event = |role_filler: u32| Event {
+        evidence: Default::default(),
+        uid: None,
         event_type: "ATTACK".into(),
         trigger: Span::new(5, 9),
         arguments: vec![Argument { role: "Attacker".into(), mention: MentionId(role_filler) }],

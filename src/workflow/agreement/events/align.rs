@@ -140,6 +140,8 @@ mod tests {
 
     fn ev(ty: &str, start: usize, end: usize) -> Event {
         Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: ty.into(),
             trigger: Span::new(start, end),
             arguments: Vec::new(),

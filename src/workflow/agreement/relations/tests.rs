@@ -94,6 +94,8 @@ fn a_coder_without_a_layer_is_missing_and_nobody_relating_gives_no_figure() {
 #[test]
 fn event_relations_are_matched_by_trigger_and_event_type() {
     let event = |s: usize, e: usize, ty: &str| Event {
+        evidence: Default::default(),
+        uid: None,
         event_type: ty.into(),
         trigger: Span::new(s, e),
         arguments: Vec::new(),

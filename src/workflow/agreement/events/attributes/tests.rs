@@ -63,6 +63,8 @@ fn values_become_numbers_and_misfits_give_none() {
 /// An event of `ty` at `start..end` with one attribute value (or none).
 fn ev(ty: &str, start: usize, end: usize, value: Option<(&str, AttrValue)>) -> Event {
     Event {
+        evidence: Default::default(),
+        uid: None,
         event_type: ty.into(),
         trigger: Span::new(start, end),
         arguments: Vec::new(),

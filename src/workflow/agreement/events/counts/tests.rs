@@ -22,6 +22,8 @@ fn layer(events: &[E]) -> Layer {
             arguments.push(Argument { role: RoleId::from(*role), mention: id });
         }
         let event = Event {
+            evidence: Default::default(),
+            uid: None,
             event_type: (*ty).into(),
             trigger: Span::new(*start, *end),
             arguments,
