@@ -86,6 +86,8 @@ mod tests {
 
     fn row() -> EventRow {
         EventRow {
+            place: None,
+            coordinates: None,
             doc: DocId::parse("doc").unwrap(),
             annotator: Annotator::parse("sample").unwrap(),
             event: EventId(3),

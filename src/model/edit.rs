@@ -2,8 +2,8 @@
 //! every change, bulk ones included (helix's transactions are the model).
 
 use super::{
-    Actor, ActorId, Decision, DocId, DocStatus, Event, EventId, Layer, Mention, MentionId, MentionRelation, Rejection,
-    Relation, RelationId, Schema, SourceConfig, SourceName, SuggestionId, SuggestionSet, UnitKey,
+    Actor, ActorId, Decision, DocId, DocStatus, Event, EventId, Layer, Mention, MentionId, MentionRelation, Place,
+    PlaceId, Rejection, Relation, RelationId, Schema, SourceConfig, SourceName, SuggestionId, SuggestionSet, UnitKey,
 };
 
 /// One change to one annotator's layer of one document.
@@ -87,6 +87,8 @@ pub enum ProjectEdit {
     Layer(DocId, Edit),
     /// Sets or removes an actor of the registry.
     PutActor(ActorId, Option<Actor>),
+    /// Sets or removes a place of the registry.
+    PutPlace(PlaceId, Option<Place>),
     /// Replaces the schema (its inverse is the schema it replaced).
     SetSchema(Box<Schema>),
     /// Sets or removes a document's whole set of suggestions from a source (an import).

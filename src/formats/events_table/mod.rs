@@ -34,7 +34,7 @@ use crate::text::quote::quoted;
 
 use crate::model::{
     Annotator, AttrValue, AttributeKind, AttributeTarget, Attributes, DocId, DocText, EntityTypeId, Event, EventId,
-    EventTypeId, Layer, Mention, Role, Schema, Span,
+    EventTypeId, Layer, Mention, Place, PlaceId, Role, Schema, Span,
 };
 use crate::store::Project;
 
@@ -105,6 +105,11 @@ pub struct EventRow {
     pub actor2: String,
     /// The place role's fillers.
     pub location: String,
+    /// The registry place of the event: that of the first filler of the place role linked to a place of
+    /// the registry, else of any other filler linked to one (an attacked base marked as a LOCATION target).
+    pub place: Option<PlaceId>,
+    /// The place's latitude and longitude, when the registry knows them.
+    pub coordinates: Option<(f64, f64)>,
     /// Killed, when the coder recorded it.
     pub fatalities: Option<f64>,
     /// asserted, denied, claimed, threatened, or empty.
@@ -219,6 +224,7 @@ impl Cx<'_> {
         let place = roles.iter().find(|r| allows(r, LOCATION) && !allows(r, ACTOR));
         let time = roles.iter().find(|r| allows(r, TIME));
         let time_fillers = time.map(|r| self.fillers(event, r)).unwrap_or_default();
+        let registry_place = self.registry_place(event, place);
 
         let (date, date_basis) = if let Some(d) = self.date_attribute(&event.attributes, AttributeTarget::Event) {
             (d, DateBasis::Event)
@@ -252,6 +258,8 @@ impl Cx<'_> {
             actor1: self.cell(event, actor1),
             actor2: self.cell(event, actor2),
             location: self.cell(event, place),
+            place: registry_place.map(|(id, _)| id.clone()),
+            coordinates: registry_place.and_then(|(_, p)| p.coordinates()),
             fatalities: match event.attributes.get(&FATALITIES.into()) {
                 Some(AttrValue::Number(n)) => Some(*n),
                 _ => None,
@@ -273,6 +281,15 @@ impl Cx<'_> {
             .filter(|a| a.role == role.id)
             .filter_map(|a| self.layer.mentions.get(&a.mention))
             .collect()
+    }
+
+    /// The registry place of the event (see [`EventRow::place`]).
+    fn registry_place(&self, event: &Event, place_role: Option<&Role>) -> Option<(&PlaceId, &Place)> {
+        let places = &self.project.places().places;
+        let linked = |m: &Mention| m.place.as_ref().and_then(|id| places.get_key_value(id));
+        let in_role = place_role.into_iter().flat_map(|r| self.fillers(event, r));
+        let any = event.arguments.iter().filter_map(|a| self.layer.mentions.get(&a.mention));
+        in_role.chain(any).find_map(linked)
     }
 
     /// A role's fillers as one cell.

@@ -160,6 +160,14 @@ impl Project {
                 };
                 ProjectEdit::PutActor(id, old)
             }
+            ProjectEdit::PutPlace(id, place) => {
+                self.dirty_places.insert(id.clone());
+                let old = match place {
+                    Some(p) => self.places.places.insert(id.clone(), p),
+                    None => self.places.places.remove(&id),
+                };
+                ProjectEdit::PutPlace(id, old)
+            }
             ProjectEdit::SetSchema(schema) => {
                 self.config_dirty = true;
                 ProjectEdit::SetSchema(Box::new(std::mem::replace(&mut self.config.schema, *schema)))

@@ -194,6 +194,10 @@ pub struct Project {
     history: History<ProjectEdit>,
     /// The actors with unsaved changes (added, changed or removed).
     dirty_actors: BTreeSet<ActorId>,
+    /// The place registry, `places/<id>.ron`; changed only through [`Project::apply_edit`].
+    places: PlaceRegistry,
+    /// The places with unsaved changes (added, changed or removed).
+    dirty_places: BTreeSet<PlaceId>,
     /// The registry was replaced as a whole (test fixtures): every actor that differs from its file is unsaved.
     actors_replaced: bool,
     /// `project.ron` (the schema) has unsaved changes.
@@ -232,6 +236,11 @@ impl Project {
     /// The actor registry (`actors/<id>.ron`, one file per actor).
     pub fn actors(&self) -> &ActorRegistry {
         &self.actors
+    }
+
+    /// The place registry (`places/<id>.ron`, one file per place).
+    pub fn places(&self) -> &PlaceRegistry {
+        &self.places
     }
 
     /// The annotator whose layer this session edits.

@@ -61,6 +61,8 @@ impl Project {
             poisoned: BTreeSet::new(),
             history: History::default(),
             dirty_actors: BTreeSet::new(),
+            places: PlaceRegistry::default(),
+            dirty_places: BTreeSet::new(),
             actors_replaced: false,
             config_dirty: false,
             seen: BTreeMap::from([(config_path, config_seen)]),
