@@ -1,6 +1,7 @@
 //! Pure data and rules: text and offsets, schema, annotations, actors, suggestions, validation.
 //! No GUI and no file system here.
 
+pub mod acled;
 mod actor;
 mod annotation;
 mod assign;
