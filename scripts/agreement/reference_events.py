@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Computes the event agreement figures of tests/fixtures/agreement-project/ independently of Tarmeez, into
-tests/fixtures/agreement-project.events.expected.json, which tests/agreement_events_fixture.rs compares with
+tests/fixtures/agreement-project.events.expected.json, which tests/project_data/agreement_events_fixture.rs compares with
 Tarmeez's own figures to 1e-9.
 
 Run from the repository's root with Python 3 and the `krippendorff` package (0.9.0 was used):

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Computes the relation agreement figures of tests/fixtures/agreement-project/ independently of Tarmeez, into
-tests/fixtures/agreement-project.relations.expected.json, which tests/agreement_relations_fixture.rs compares
+tests/fixtures/agreement-project.relations.expected.json, which tests/project_data/agreement_relations_fixture.rs compares
 with Tarmeez's own figures to 1e-9.
 
 Run from the repository's root with Python 3 and the `krippendorff` (0.9.0) and `nltk` (3.10.4) packages:

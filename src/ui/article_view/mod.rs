@@ -30,7 +30,7 @@ const PADDING: f32 = 16.0;
 /// before the text column gets narrower than this (`ui/panel_layout.rs`).
 pub const READABLE_CHARS: f32 = 45.0;
 /// The average advance of a character of Arabic news text in Noto Naskh Arabic, in ems (0.377 measured on
-/// the sample's 5,000 characters; `tests/window_layout.rs` checks lines hold what this promises).
+/// the sample's 5,000 characters; `tests/window/window_layout.rs` checks lines hold what this promises).
 const ADVANCE_EM: f32 = 0.38;
 
 /// What the view shows: a text, its direction, its highlights, and how to describe a highlight on hover.
