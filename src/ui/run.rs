@@ -419,6 +419,8 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         Command::MoveEndLeft => s.move_edge(false, true, out),
         Command::MoveEndRight => s.move_edge(false, false, out),
         Command::ToggleEvents => s.windows.toggle(|| Box::<EventsTable>::default()),
+        // Issue 19: the events on a map.
+        Command::ToggleMap => s.windows.toggle(|| Box::<super::windows::event_map::EventMap>::default()),
         Command::Search => match s.windows.get_mut::<SearchWindow>() {
             Some(window) => window.focus(),
             None => {
