@@ -6,7 +6,7 @@ mod common;
 
 use common::{open_as, press, sample_copy};
 use eframe::egui::{self, Key, Modifiers};
-use egui_kittest::kittest::{NodeT as _, Queryable};
+use egui_kittest::kittest::Queryable;
 use tarmeez::model::{DocId, Edit, EventId, MentionId, Place, PlaceId, PlaceKind, ProjectEdit};
 use tarmeez::store::Project;
 use tarmeez::ui::TarmeezApp;
