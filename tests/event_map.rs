@@ -47,7 +47,12 @@ fn click_at(h: &mut egui_kittest::Harness<'_, TarmeezApp>, pos: egui::Pos2) {
     h.hover_at(pos);
     h.step();
     for pressed in [true, false] {
-        h.event(egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed, modifiers: Modifiers::NONE });
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
         h.step();
     }
     h.run();
@@ -105,7 +110,8 @@ fn the_html_exports_map_is_an_svg_with_one_circle_per_event_with_coordinates() {
     tarmeez::formats::html::export_html(&project, None, &out).unwrap();
     let page = std::fs::read_to_string(out.join(format!("{}.sample.html", common::SAMPLE_DOC))).unwrap();
     let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
-    let doc = roxmltree::Document::parse_with_options(&page, options).expect("the page, map included, is well-formed XML");
+    let doc =
+        roxmltree::Document::parse_with_options(&page, options).expect("the page, map included, is well-formed XML");
     let svg = doc.descendants().find(|n| n.has_tag_name("svg")).expect("an inline SVG");
     let circles: Vec<&str> = svg
         .descendants()

@@ -253,7 +253,8 @@ mod tests {
         rows[1].coordinates = Some((36.19, 44.01)); // Erbil
         let svg = map_svg(&rows, &schema);
         let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
-        let circles: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("circle") && n.attribute("class") == Some("event")).collect();
+        let circles: Vec<_> =
+            doc.descendants().filter(|n| n.has_tag_name("circle") && n.attribute("class") == Some("event")).collect();
         assert_eq!(circles.len(), 3);
         let at = |i: usize| {
             let n = circles[i];

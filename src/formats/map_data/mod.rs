@@ -87,7 +87,8 @@ impl Outlines {
 pub fn outlines() -> &'static Outlines {
     static PARSED: OnceLock<Outlines> = OnceLock::new();
     // The file is ours and checked by a unit test; an unreadable one would draw an empty map, not fail.
-    PARSED.get_or_init(|| parse_outlines(OUTLINES).unwrap_or(Outlines { bbox: [34.0, 28.5, 49.0, 38.5], shapes: vec![] }))
+    PARSED
+        .get_or_init(|| parse_outlines(OUTLINES).unwrap_or(Outlines { bbox: [34.0, 28.5, 49.0, 38.5], shapes: vec![] }))
 }
 
 /// Reads the outlines format (see `scripts/map/make_outlines.py`).

@@ -105,7 +105,10 @@ fn events_at_one_place_are_spread_on_rings_and_none_share_an_offset() {
         }
     }
     let ring = |p: [f32; 2]| (p[0].hypot(p[1])).round() as i32;
-    assert_eq!(offsets.iter().map(|p| ring(*p)).collect::<Vec<_>>(), [0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    assert_eq!(
+        offsets.iter().map(|p| ring(*p)).collect::<Vec<_>>(),
+        [0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]
+    );
 }
 
 #[test]

@@ -146,7 +146,9 @@ impl EventMap {
         i18n::row(ui, |ui| {
             ui.label(tr!(ui, "map-killed"));
             let color = ui.visuals().weak_text_color();
-            for (label, n) in [(trl!(ui, "map-killed-unknown"), None), ("0", Some(0.0)), ("5", Some(5.0)), ("25", Some(25.0))] {
+            for (label, n) in
+                [(trl!(ui, "map-killed-unknown"), None), ("0", Some(0.0)), ("5", Some(5.0)), ("25", Some(25.0))]
+            {
                 let r = map_data::radius(n);
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(2.0 * r + 2.0, 2.0 * r + 2.0), egui::Sense::hover());
                 if n.is_some() {
@@ -222,10 +224,15 @@ impl EventMap {
         if let Some(i) = hovered {
             let row = self.drawn[i].row.clone();
             let type_shown = type_name(&row, schema, Language::English);
-            let type_name = schema.event_type(&row.event_type_id).map_or(type_shown, |t| i18n::event_name(t, language).to_owned());
+            let type_name =
+                schema.event_type(&row.event_type_id).map_or(type_shown, |t| i18n::event_name(t, language).to_owned());
             let response = response.response.clone().on_hover_ui_at_pointer(|ui| hover(ui, &row, &type_name));
             if response.clicked() {
-                out.push(Action::Jump { doc: row.doc.clone(), span: row.trigger, focus: Some(Focus::Event(row.event)) });
+                out.push(Action::Jump {
+                    doc: row.doc.clone(),
+                    span: row.trigger,
+                    focus: Some(Focus::Event(row.event)),
+                });
             }
         }
     }
