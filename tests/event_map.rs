@@ -25,7 +25,12 @@ const PLACES: [(u32, &str, &str, &str, PlaceKind, f64, f64); 4] = [
 /// Iraq, the strikes (e5) near Abu Kamal; the statement (e4) has no place.
 fn placed_sample() -> (tempfile::TempDir, Project) {
     let (tmp, dir) = sample_copy();
-    let mut project = open_as(&dir, "sample");
+    (tmp, with_places(&dir))
+}
+
+/// The project at `dir` opened as the sample's coder, with the places of [`PLACES`] linked.
+fn with_places(dir: &std::path::Path) -> Project {
+    let mut project = open_as(dir, "sample");
     project.load_all();
     let doc = DocId::parse(common::SAMPLE_DOC).unwrap();
     for (mention, id, name, name_ar, kind, lat, lon) in PLACES {
@@ -39,7 +44,7 @@ fn placed_sample() -> (tempfile::TempDir, Project) {
         m.place = Some(id);
         project.apply(&doc, Edit::PutMention(MentionId(mention), Some(m))).unwrap();
     }
-    (tmp, project)
+    project
 }
 
 /// Clicks the primary button at `pos` (a map point is painted, not a widget of its own).
@@ -101,6 +106,37 @@ fn a_click_on_a_map_point_opens_its_event_and_the_time_slider_hides_points_outsi
     let shown = drawn_events(&h);
     assert!(first_day.iter().all(|e| !shown.contains(e)), "{first_day:?} hidden: {shown:?}");
     assert_eq!(shown.len(), 4 - first_day.len());
+}
+
+#[test]
+fn the_map_shows_the_events_tables_rows_when_asked_and_follows_its_scope() {
+    let (_tmp, dir) = sample_copy();
+    // A second article (the sample's, under another id, its places not linked): the table's "this document"
+    // then differs from the whole project.
+    let (from, to) = (common::SAMPLE_DOC, "second-article");
+    for ext in ["ron", "txt"] {
+        std::fs::copy(dir.join(format!("documents/{from}.{ext}")), dir.join(format!("documents/{to}.{ext}"))).unwrap();
+    }
+    std::fs::create_dir_all(dir.join(format!("annotations/{to}"))).unwrap();
+    std::fs::copy(dir.join(format!("annotations/{from}/sample.ron")), dir.join(format!("annotations/{to}/sample.ron")))
+        .unwrap();
+    let mut h = common::window(TarmeezApp::new(Some(with_places(&dir)), None));
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::M);
+    let rows = |h: &egui_kittest::Harness<'_, TarmeezApp>| h.state().event_map().unwrap().rows().len();
+    assert_eq!(rows(&h), 10, "every event of the project");
+    h.get_by_label("6 events have no place with coordinates.");
+
+    h.get_by_label("The events table's rows").click();
+    h.run();
+    h.get_by_label("The events table is closed: its rows are this document's until it is opened.");
+    assert_eq!(rows(&h), 5, "the shown document's, as the table would show them");
+    press(&mut h, Modifiers::COMMAND, Key::E);
+    assert!(h.query_by_label_contains("The events table is closed").is_none());
+    assert_eq!(rows(&h), 5);
+    h.get_by_label("Whole project").click();
+    h.run();
+    assert_eq!(rows(&h), 10, "the table shows the whole project, and so does the map");
+    assert_eq!(h.state().events_table().unwrap().rows().len(), 10);
 }
 
 #[test]
