@@ -825,3 +825,31 @@ suggested-filler-keep = إبقاء
 suggested-filler-role = دور هذا الشاغل
 suggested-filler-type = نوع هذا الشاغل
 suggested-roles-edited = القبول بهذه التغييرات يسجّله معدَّلًا.
+
+## Issue 19: the event map (ui/windows/event_map.rs).
+cmd-toggle-map = خريطة الأحداث
+cmd-toggle-map-help = الأحداث على خريطة سوريا والعراق وجوارهما، حسب النوع وعدد القتلى، مع شريط زمني
+window-event-map = خريطة الأحداث
+map-scope-project = كل أحداث المشروع
+map-scope-table = صفوف جدول الأحداث
+map-table-closed = جدول الأحداث مغلق: صفوفه هي أحداث هذه الوثيقة إلى أن يُفتح.
+map-no-coordinates =
+{ $count ->
+    [zero] لا حدث بلا مكان ذي إحداثيات.
+    [one] حدث واحد ليس له مكان ذو إحداثيات.
+    [two] حدثان ليس لهما مكان ذو إحداثيات.
+    [few] { $count } أحداث ليس لها مكان ذو إحداثيات.
+   *[other] { $count } حدثًا ليس لها مكان ذو إحداثيات.
+}
+map-shown = على الخريطة: { $shown } من { $count }
+map-from = من
+map-to = إلى
+map-no-dates = لا تاريخ لأي حدث على الخريطة.
+map-killed = القتلى:
+map-killed-unknown = غير معروف
+map-hover-title = الحدث { $id }: { $kind } · { $date }
+map-hover-place = المكان: { $place }
+map-hover-actors = الفاعلون: { $actors }
+map-hover-fatalities = القتلى: { $count }
+map-hover-fatalities-unknown = القتلى: غير معروف
+map-hover-open = انقر لفتح الحدث.

@@ -782,3 +782,28 @@ suggested-filler-keep = keep
 suggested-filler-role = Role of this filler
 suggested-filler-type = Type of this filler
 suggested-roles-edited = Accepting with these changes records it as edited.
+
+## Issue 19: the event map (ui/windows/event_map.rs).
+cmd-toggle-map = Event map
+cmd-toggle-map-help = The events on a map of Syria, Iraq and their neighbours, by type and fatalities, with a time slider
+window-event-map = Event map
+map-scope-project = All events of the project
+map-scope-table = The events table's rows
+map-table-closed = The events table is closed: its rows are this document's until it is opened.
+map-no-coordinates =
+{ $count ->
+    [one] 1 event has no place with coordinates.
+   *[other] { $count } events have no place with coordinates.
+}
+map-shown = On the map: { $shown } of { $count }
+map-from = From
+map-to = To
+map-no-dates = No event on the map has a date.
+map-killed = Killed:
+map-killed-unknown = unknown
+map-hover-title = { $id } { $kind } · { $date }
+map-hover-place = Place: { $place }
+map-hover-actors = Actors: { $actors }
+map-hover-fatalities = Fatalities: { $count }
+map-hover-fatalities-unknown = Fatalities: unknown
+map-hover-open = Click to open the event.

@@ -14,7 +14,8 @@
 //!
 //! A page shows the document's title and metadata, the article, a legend of the schema's types with their
 //! counts in the layer, and the layer's events table (the columns of `events-csv`, and the relations between
-//! events, each linked to its trigger). Each line of the text
+//! events, each linked to its trigger), then the events on a map (an inline SVG, `formats/map_svg.rs`) when
+//! any has a place with coordinates. Each line of the text
 //! is a `<p dir="auto">` (or the document's fixed direction), so the browser's own bidi algorithm lays an
 //! Arabic paragraph out right to left from its first strong letter, as the app does. Mentions and event
 //! triggers are `<mark>`s coloured by type, with a tooltip (type, actor, attributes, roles, note). Marks
@@ -170,8 +171,23 @@ fn document_page(l: &LayerToExport<'_>, meta: &DocumentMeta, rows: &[EventRow]) 
     article(&mut out, l, meta.direction);
     let _ = writeln!(out, "<h2>Events ({})</h2>", rows.len());
     events_table(&mut out, rows, l.layer, schema);
+    event_map(&mut out, rows, schema);
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// The events on a map (issue 19): an inline SVG (`map_svg`) under the events table, or a line saying why
+/// there is none.
+fn event_map(out: &mut String, rows: &[EventRow], schema: &Schema) {
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "<h2>Map</h2>");
+    if rows.iter().all(|r| r.coordinates.is_none()) {
+        let _ = writeln!(out, "<p>No event of this document has a place with coordinates.</p>");
+        return;
+    }
+    let _ = writeln!(out, "<figure class=\"map\">\n{}</figure>", super::map_svg::map_svg(rows, schema));
 }
 
 /// The schema's entity and event types with their colour and how many of each the layer has.

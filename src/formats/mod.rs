@@ -24,3 +24,6 @@ pub mod label_studio;
 pub mod schema_additions;
 // Issue 17: WebAnno TSV 3, INCEpTION's interchange format, read and written.
 pub mod webanno;
+// Issue 19: the event map's outlines and points (shared by the window and the HTML export's map).
+pub mod map_data;
+pub mod map_svg;

@@ -106,6 +106,11 @@ impl TarmeezApp {
         self.session.as_ref()?.windows.get::<EventsTable>()
     }
 
+    /// The event map, when open (issue 19): its rows and the points drawn in the last frame.
+    pub fn event_map(&self) -> Option<&super::windows::event_map::EventMap> {
+        self.session.as_ref()?.windows.get()
+    }
+
     /// The hits of the last project search (none when the search window is closed).
     pub fn search_hits(&self) -> &[crate::workflow::SearchHit] {
         self.session.as_ref().and_then(|s| s.windows.get::<SearchWindow>()).map_or(&[], |w| w.hits())

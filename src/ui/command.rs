@@ -128,6 +128,9 @@ pub enum Command {
     AskProject,
     /// Stop asking the model source; answers still to come are dropped.
     CancelAsking,
+    // Issue 19: the event map (ui/windows/event_map.rs).
+    /// Show or hide the map of the events.
+    ToggleMap,
 }
 
 /// The number keys of [`Command::TakeVersion`] and [`Command::ArmRole`] 1 to 9.
@@ -137,7 +140,7 @@ const NUMBER_KEYS: [Key; 9] =
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 73] = [
+    pub const ALL: [Command; 74] = [
         Command::OpenProject,
         // The newcomer's path.
         Command::NewProject,
@@ -168,6 +171,8 @@ impl Command {
         Command::ShareProject,
         Command::ToggleReviewStats,
         Command::ModelSources,
+        // Issue 19: Ctrl+Shift+M before Ask (Ctrl+M): shortcuts match ignoring Shift.
+        Command::ToggleMap,
         Command::AskDocument,
         Command::AskProject,
         Command::CancelAsking,
@@ -241,6 +246,7 @@ impl Command {
             Command::ToggleDone => "cmd-toggle-done",
             Command::NextUnfinished => "cmd-next-unfinished",
             Command::ToggleEvents => "cmd-toggle-events",
+            Command::ToggleMap => "cmd-toggle-map",
             Command::Search => "cmd-search",
             Command::ToggleActors => "cmd-toggle-actors",
             Command::ToggleSchema => "cmd-toggle-schema",
@@ -304,6 +310,7 @@ impl Command {
             Command::ToggleDone => "cmd-toggle-done-help",
             Command::NextUnfinished => "cmd-next-unfinished-help",
             Command::ToggleEvents => "cmd-toggle-events-help",
+            Command::ToggleMap => "cmd-toggle-map-help",
             Command::Search => "cmd-search-help",
             Command::ToggleActors => "cmd-toggle-actors-help",
             Command::ToggleSchema => "cmd-toggle-schema-help",
@@ -389,6 +396,7 @@ impl Command {
             Command::ToggleDone => vec![cmd(Key::D)],
             Command::NextUnfinished => vec![cmd(Key::J)],
             Command::ToggleEvents => vec![cmd(Key::E)],
+            Command::ToggleMap => vec![KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::M)],
             Command::Search => vec![cmd(Key::F)],
             Command::ToggleActors => vec![cmd(Key::K)],
             Command::ToggleSchema

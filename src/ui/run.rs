@@ -372,6 +372,15 @@ impl TarmeezApp {
     }
 }
 
+/// Shows or hides the events table or (issue 19) the event map.
+fn toggle_events_window(s: &mut Session, command: Command) {
+    if command == Command::ToggleMap {
+        s.windows.toggle(|| Box::<super::windows::event_map::EventMap>::default());
+    } else {
+        s.windows.toggle(|| Box::<EventsTable>::default());
+    }
+}
+
 /// Runs a command of the open project.
 fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: &mut Vec<Action>) {
     match command {
@@ -418,7 +427,7 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         Command::MoveStartRight => s.move_edge(true, false, out),
         Command::MoveEndLeft => s.move_edge(false, true, out),
         Command::MoveEndRight => s.move_edge(false, false, out),
-        Command::ToggleEvents => s.windows.toggle(|| Box::<EventsTable>::default()),
+        Command::ToggleEvents | Command::ToggleMap => toggle_events_window(s, command),
         Command::Search => match s.windows.get_mut::<SearchWindow>() {
             Some(window) => window.focus(),
             None => {

@@ -83,6 +83,8 @@ fn menus(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::NextUnfinished, commands);
             item(ui, Command::Search, commands);
             item(ui, Command::ToggleEvents, commands);
+            // Issue 19: the events on a map.
+            item(ui, Command::ToggleMap, commands);
             ui.separator();
             item(ui, Command::NextSuggestion, commands);
             item(ui, Command::PreviousSuggestion, commands);

@@ -216,7 +216,26 @@ impl ToolWindow for EventsTable {
     }
 
     fn show(&mut self, ui: &mut egui::Ui, session: &Session, out: &mut Vec<Action>) {
+        publish_scope(ui.ctx(), self.whole_project);
         self.refresh(session.project(), session.shown());
         self.draw(ui, &session.project().config().schema, out);
     }
+}
+
+// Issue 19: the event map shows the table's rows. Windows do not see each other while they draw (the set is
+// taken out of the session), so the table leaves its scope in egui's memory with the frame it drew in.
+fn scope_id() -> egui::Id {
+    egui::Id::unique("events-table-scope")
+}
+
+fn publish_scope(ctx: &egui::Context, whole_project: bool) {
+    let frame = ctx.cumulative_pass_nr();
+    ctx.data_mut(|d| d.insert_temp(scope_id(), (whole_project, frame)));
+}
+
+/// Whether the events table shows the whole project (`Some(true)`) or the shown document (`Some(false)`);
+/// `None` when it has not drawn in this frame or the one before (it is closed).
+pub fn table_scope(ctx: &egui::Context) -> Option<bool> {
+    let (whole, frame) = ctx.data(|d| d.get_temp::<(bool, u64)>(scope_id()))?;
+    (ctx.cumulative_pass_nr().saturating_sub(frame) <= 1).then_some(whole)
 }

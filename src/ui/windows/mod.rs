@@ -33,6 +33,8 @@ pub mod model_source_form;
 pub mod model_sources;
 // Issue 18: Model > Learner.
 pub mod learner;
+// Issue 19: the events on a map.
+pub mod event_map;
 
 pub use actors::ActorsWindow;
 pub use events_table::EventsTable;
