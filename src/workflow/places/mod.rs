@@ -12,13 +12,15 @@ mod find;
 mod gazetteer;
 mod link;
 mod resolve;
+mod suggest;
 #[cfg(test)]
 mod tests;
 
 pub use find::{PlaceMatch, find_places};
 pub use gazetteer::{Gazetteer, GazetteerError};
-pub use link::{LinkError, link_edit};
+pub use link::{LOCATION, LinkError, link_edit};
 pub use resolve::resolve_place;
+pub use suggest::{PlaceQuery, place_queries, text_stems};
 
 use crate::model::PlaceKind;
 

@@ -63,10 +63,30 @@ fn whole_matches(project: &PlaceRegistry, gazetteer: &Gazetteer, text: &str) -> 
 ///   `بادية القورية`, also with clitics: `بريف`) is first tried as part of the name (`ريف دمشق` is a
 ///   governorate), then set aside, and it prefers the kinds it names: `مدينة` towns, `محافظة` and `ريف`
 ///   governorates (see [`DESCRIPTORS`] for why `ريف` goes there).
+/// - A last word that says which part is meant (`ريف ديرالزور الشرقي`) is set aside when the whole text names
+///   nothing.
 /// - At equal score the project's places win over the gazetteer's; and where a town and an administrative
 ///   unit share a name with nothing before it (`دير الزور`, `الرقة`), the town wins: news names the
 ///   governorate as `محافظة X` or `ريف X`, and the bare name mostly means the city.
 pub fn resolve_place(project: &PlaceRegistry, gazetteer: &Gazetteer, mention_text: &str) -> Option<PlaceMatch> {
+    resolve_text(project, gazetteer, mention_text)
+        .or_else(|| without_direction(mention_text).and_then(|rest| resolve_text(project, gazetteer, rest)))
+}
+
+/// Words after a name that say which part of the place is meant (`ريف ديرالزور الشرقي`): the place is still
+/// the one named.
+const DIRECTIONS: &[&str] =
+    &["الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية"];
+
+/// `text` without a last word from [`DIRECTIONS`], when it ends with one.
+fn without_direction(text: &str) -> Option<&str> {
+    let (head, last) = text.trim().rsplit_once(char::is_whitespace)?;
+    let last = normalize(last);
+    DIRECTIONS.iter().any(|d| normalize(d) == last).then_some(head.trim_end())
+}
+
+/// [`resolve_place`] without the retry without a direction word.
+fn resolve_text(project: &PlaceRegistry, gazetteer: &Gazetteer, mention_text: &str) -> Option<PlaceMatch> {
     let full = whole_matches(project, gazetteer, mention_text);
     if full.first().is_some_and(|m| m.score.kind != MatchKind::Typo) {
         return pick(full, None);
