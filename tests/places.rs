@@ -154,7 +154,8 @@ fn the_registry_suggester_proposes_the_seed_articles_places_and_no_common_words(
         .collect();
     println!("{} LOCATION suggestions: {found:?}", found.len());
     let distinct: std::collections::BTreeSet<&str> = found.iter().copied().collect();
-    for place in ["الميادين", "البوكمال", "دير الزور", "ديرالزور", "محافظة أربيل", "سوريا", "العراق", "لبنان", "طهران"] {
+    for place in ["الميادين", "البوكمال", "دير الزور", "ديرالزور", "محافظة أربيل", "سوريا", "العراق", "لبنان", "طهران"]
+    {
         assert!(distinct.contains(place), "{place} not proposed: {distinct:?}");
     }
     let unresolved: Vec<&&str> = distinct.iter().filter(|t| resolved(t).is_none()).collect();

@@ -75,8 +75,7 @@ pub fn resolve_place(project: &PlaceRegistry, gazetteer: &Gazetteer, mention_tex
 
 /// Words after a name that say which part of the place is meant (`ريف ديرالزور الشرقي`): the place is still
 /// the one named.
-const DIRECTIONS: &[&str] =
-    &["الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية"];
+const DIRECTIONS: &[&str] = &["الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية"];
 
 /// `text` without a last word from [`DIRECTIONS`], when it ends with one.
 fn without_direction(text: &str) -> Option<&str> {

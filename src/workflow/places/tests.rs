@@ -64,3 +64,38 @@ fn at_equal_score_larger_places_come_first() {
     assert_eq!(prefix.first().map(|m| m.id.0.as_str()), Some("gn-173480"));
 }
 
+#[test]
+fn two_places_of_one_name_resolve_to_neither() {
+    let mut project = PlaceRegistry::default();
+    for id in ["a", "b"] {
+        let mut village = Place::new("Al Hamidiyah", PlaceKind::Village);
+        village.name_ar = "الحميدية".into();
+        project.places.insert(id.into(), village);
+    }
+    assert!(resolve_place(&project, &Gazetteer::default(), "الحميدية").is_none());
+    assert_eq!(find_places(&project, &Gazetteer::default(), "الحميدية").len(), 2);
+}
+
+#[test]
+fn descriptor_words_are_read_with_their_clitics_and_direction_words_set_aside() {
+    assert_eq!(resolved("وبمدينة الميادين").as_deref(), Some("gn-173480"));
+    assert_eq!(resolved("بمحافظة ديرالزور").as_deref(), Some("gn-170792"));
+    assert_eq!(resolved("ريف ديرالزور الشرقي").as_deref(), Some("gn-170792"));
+    assert_eq!(resolved("الميادين الشرقي").as_deref(), Some("gn-173480"));
+}
+
+#[test]
+fn queries_and_names_match_with_or_without_their_spaces() {
+    let top = |q: &str| find_places(&PlaceRegistry::default(), Gazetteer::builtin(), q).first().map(|m| m.id.0.clone());
+    assert_eq!(top("البو كمال").as_deref(), Some("gn-174448"));
+    assert_eq!(top("ديرالزور").map(|id| id == "gn-170792" || id == "gn-170794"), Some(true));
+}
+
+#[test]
+fn a_bad_gazetteer_line_is_reported_with_its_number() {
+    let err = Gazetteer::parse("# header\n1\tTown\tSYR\t\t\t\t\tA\tا\t\n2\tTown\n").unwrap_err();
+    assert_eq!(err.line, 3);
+    assert!(err.to_string().contains("line 3"), "{err}");
+    let err = Gazetteer::parse("x\tTown\tSYR\t\t\t\t\tA\tا\t\n").unwrap_err();
+    assert!(err.message.contains("GeoNames id"), "{err}");
+}
