@@ -17,7 +17,7 @@ mod suggest;
 mod tests;
 
 pub use find::{PlaceMatch, find_places};
-pub use gazetteer::{Gazetteer, GazetteerError};
+pub use gazetteer::{Gazetteer, GazetteerError, geonames_id};
 pub use link::{LOCATION, LinkError, link_edit};
 pub use resolve::resolve_place;
 pub use suggest::{PlaceQuery, place_queries, text_stems};

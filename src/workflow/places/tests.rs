@@ -1,4 +1,4 @@
-use super::gazetteer::geonames_id;
+use super::geonames_id;
 use super::*;
 use crate::model::{Place, PlaceKind, PlaceRegistry};
 
