@@ -3,6 +3,7 @@
 use super::{Gazetteer, size_rank};
 use crate::model::{Place, PlaceId, PlaceRegistry};
 use crate::text::matching::{NameQuery, PreparedName, Score};
+use crate::text::normalize::normalize;
 use std::cmp::Ordering;
 
 /// A place a query matched.
@@ -35,15 +36,22 @@ fn spaceless(s: &str) -> String {
     s.split_whitespace().collect()
 }
 
-/// The query, and the query without its spaces when it has several words (`البو كمال` finds `البوكمال`).
+/// The query, the query without its spaces when it has several words (`البو كمال` finds `البوكمال`), and
+/// each with a hamza seat written as a plain ya after alef restored (`القايم` is how many write `القائم`;
+/// normalization keeps the hamza, so without this the name is one typo away, and ties with `القاسم`).
 pub(super) fn query_forms(query: &str) -> Vec<NameQuery> {
-    let mut out = vec![NameQuery::new(query)];
+    let mut texts = vec![query.to_owned()];
     if query.split_whitespace().nth(1).is_some() {
         let trailing = if query.ends_with(char::is_whitespace) { " " } else { "" };
-        out.push(NameQuery::new(&format!("{}{trailing}", spaceless(query))));
+        texts.push(format!("{}{trailing}", spaceless(query)));
     }
-    out.retain(|q| !q.is_empty());
-    out
+    for i in 0..texts.len() {
+        let norm = normalize(&texts[i]);
+        if norm.contains("اي") {
+            texts.push(norm.replace("اي", "اء"));
+        }
+    }
+    texts.iter().map(|t| NameQuery::new(t)).filter(|q| !q.is_empty()).collect()
 }
 
 /// The best score of any query form against any name, by `score` (a prefix search or a whole-name one).

@@ -85,6 +85,14 @@ fn descriptor_words_are_read_with_their_clitics_and_direction_words_set_aside() 
 }
 
 #[test]
+fn a_hamza_seat_written_as_ya_after_alef_is_read_as_the_hamza() {
+    assert_eq!(resolved("القايم").as_deref(), Some("gn-92138"));
+    assert_eq!(resolved("بالقايم").as_deref(), Some("gn-92138"));
+    // Names really written with ya after alef still match themselves.
+    assert_eq!(resolved("إيران").as_deref(), Some("gn-130758"));
+}
+
+#[test]
 fn queries_and_names_match_with_or_without_their_spaces() {
     let top = |q: &str| find_places(&PlaceRegistry::default(), Gazetteer::builtin(), q).first().map(|m| m.id.0.clone());
     assert_eq!(top("البو كمال").as_deref(), Some("gn-174448"));
