@@ -1,8 +1,9 @@
 //! Built-in suggesters. They make ordinary suggestions under their own source names, reviewed like a
 //! model's: `propagate` proposes the other occurrences of a mention a coder accepted or made, and
-//! `registry` uses the actor registry's names and aliases as a gazetteer. Each coder's run writes that
-//! coder's own source (`propagate-<coder>`, `registry-<coder>`), so that every suggestion file keeps one
-//! writer and one coder's work does not leak into another's queue. Matching is the project search's
+//! `registry` uses the actor registry's names and aliases, and the place registry's and the shipped
+//! gazetteer's place names, as a gazetteer. Each coder's run writes that coder's own source
+//! (`propagate-<coder>`, `registry-<coder>`), so that every suggestion file keeps one writer and one coder's
+//! work does not leak into another's queue. Matching is the project search's
 //! (normalized, clitic-aware, typo-tolerant); a match's score says how it matched.
 
 use crate::model::{
@@ -10,7 +11,8 @@ use crate::model::{
     SuggestionId, SuggestionSet,
 };
 use crate::store::{Project, StoreError, now_rfc3339};
-use crate::text::matching::TextQuery;
+use crate::text::matching::{PreparedText, TextMatch, TextQuery};
+use crate::workflow::places;
 use std::collections::BTreeMap;
 
 /// The source name of propagated suggestions.
@@ -19,8 +21,10 @@ pub const PROPAGATE: &str = "propagate";
 pub const REGISTRY: &str = "registry";
 /// The source name of the coder's learner's suggestions (`workflow::learner`).
 pub const LEARNER: &str = "learner";
-/// The entity type the registry's matches are proposed as.
+/// The entity type the registry's actor matches are proposed as.
 pub const ACTOR: &str = "ACTOR";
+/// The entity type the registry's place matches are proposed as.
+pub const LOCATION: &str = places::LOCATION;
 
 /// Adds `found` (span, label, score) as pending suggestions of `source` in `doc`, leaving out what the
 /// source already proposed there (whatever its review, so a rejected suggestion is not proposed again) and
@@ -126,45 +130,72 @@ pub fn propagate_all(
     Ok((ProjectEdit::Batch(edits), total))
 }
 
-/// Suggests every match of an actor's name or alias in `docs` as an ACTOR mention (the best-scored match
-/// where several overlap). Returns one edit and how many suggestions it adds.
+/// Suggests every match of an actor's name or alias in `docs` as an ACTOR mention, and every match of a
+/// place's name as a LOCATION mention (the project's places, and the gazetteer's countries, administrative
+/// units and towns: `workflow::places::place_queries` says which and why), each type where the schema has
+/// it; the best-scored match where several overlap. Returns one edit and how many suggestions it adds.
 pub fn registry(project: &Project, docs: &[DocId]) -> Result<(ProjectEdit, usize), StoreError> {
     let actor = EntityTypeId::new(ACTOR);
-    if project.config().schema.entity_type(&actor).is_none() {
-        return Err(StoreError::Rejected("the schema has no ACTOR type to propose registry matches as".into()));
+    let location = EntityTypeId::new(LOCATION);
+    let has = |t: &EntityTypeId| project.config().schema.entity_type(t).is_some();
+    if !has(&actor) && !has(&location) {
+        return Err(StoreError::Rejected(
+            "the schema has neither an ACTOR nor a LOCATION type to propose registry matches as".into(),
+        ));
     }
     let source = private_source(REGISTRY, project.annotator());
-    let mut queries: Vec<TextQuery> = project
+    let mut actor_queries: Vec<TextQuery> = project
         .actors()
         .actors
         .values()
         .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
         .map(|name| TextQuery::new(name))
-        .filter(|q| !q.is_empty())
+        .filter(|q| !q.is_empty() && has(&actor))
         .collect();
+    let mut place_queries =
+        if has(&location) { places::place_queries(project.places(), places::Gazetteer::builtin()) } else { Vec::new() };
     let mut edits = Vec::new();
     let mut total = 0;
     for doc in docs {
         let Ok(loaded) = project.load_document(doc) else { continue };
-        let mut best: BTreeMap<Span, f64> = BTreeMap::new();
-        for q in &mut queries {
-            for m in q.find(loaded.text.as_str()) {
-                let score = f64::from(m.score.value);
-                let entry = best.entry(m.span).or_insert(score);
-                *entry = entry.max(score);
-            }
+        let text = PreparedText::new(loaded.text.as_str());
+        let mut actors: BTreeMap<Span, f64> = BTreeMap::new();
+        for q in &mut actor_queries {
+            keep_best(&mut actors, q.find_prepared(&text).into_iter());
         }
-        // Where a long alias and a short one both match ("كتائب حزب الله" and "حزب الله"), keep the longer.
-        let spans: Vec<(Span, f64)> = best.into_iter().collect();
-        let kept: Vec<(Span, SuggestedLabel, f64)> = spans
-            .iter()
-            .filter(|(s, _)| !spans.iter().any(|(o, _)| o != s && o.start <= s.start && s.end <= o.end))
-            .map(|(s, score)| (*s, SuggestedLabel::Entity(actor.clone()), *score))
-            .collect();
-        if let Some((edit, n)) = merge(project, doc, &source, kept, "Tarmeez: actor registry gazetteer") {
+        let mut locations: BTreeMap<Span, f64> = BTreeMap::new();
+        let stems = places::text_stems(loaded.text.as_str());
+        for pq in place_queries.iter_mut().filter(|pq| pq.may_match(&stems)) {
+            let found = pq.query.find_prepared(&text);
+            let covered = |m: &TextMatch| loaded.text.slice(m.span).unwrap_or_default().to_owned();
+            keep_best(&mut locations, found.into_iter().filter(|m| pq.accepts(m, &covered(m))));
+        }
+        let mut kept = longest(actors, &actor);
+        kept.extend(longest(locations, &location));
+        if let Some((edit, n)) = merge(project, doc, &source, kept, "Tarmeez: actor and place registry gazetteer") {
             edits.push(edit);
             total += n;
         }
     }
     Ok((ProjectEdit::Batch(edits), total))
+}
+
+/// Adds matches to `best`, keeping each span's best score.
+fn keep_best(best: &mut BTreeMap<Span, f64>, found: impl Iterator<Item = TextMatch>) {
+    for m in found {
+        let score = f64::from(m.score.value);
+        let entry = best.entry(m.span).or_insert(score);
+        *entry = entry.max(score);
+    }
+}
+
+/// The spans that no other span contains, as suggestions of `label`: where a long name and a short one both
+/// match ("كتائب حزب الله" and "حزب الله", "ريف دمشق" and "دمشق"), the longer is kept.
+fn longest(best: BTreeMap<Span, f64>, label: &EntityTypeId) -> Vec<(Span, SuggestedLabel, f64)> {
+    let spans: Vec<(Span, f64)> = best.into_iter().collect();
+    spans
+        .iter()
+        .filter(|(s, _)| !spans.iter().any(|(o, _)| o != s && o.start <= s.start && s.end <= o.end))
+        .map(|(s, score)| (*s, SuggestedLabel::Entity(label.clone()), *score))
+        .collect()
 }

@@ -229,3 +229,16 @@ fn phrases_do_not_cross_paragraphs_and_empty_queries_match_nothing() {
     assert!(find_in_text("حقل العمر", " ، ").is_empty());
     assert!(rank::<u8>("", [(1, "حقل العمر")]).is_empty());
 }
+
+#[test]
+fn a_whole_name_match_needs_every_word_of_the_name() {
+    use super::{NameQuery, PreparedName};
+    let name = PreparedName::new("دير الزور");
+    assert_eq!(NameQuery::new("دير الزور").score_whole(&name).unwrap().kind, MatchKind::Exact);
+    assert_eq!(NameQuery::new("بدير الزور").score_whole(&name).unwrap().kind, MatchKind::Clitic);
+    assert!(NameQuery::new("دير").score_whole(&name).is_none());
+    assert!(NameQuery::new("دير الزور الشرقي").score_whole(&name).is_none());
+    // A prefix search finds the name from its first word; the whole-name match does not.
+    assert_eq!(NameQuery::new("دير").score_prepared(&name).unwrap().kind, MatchKind::Prefix);
+    assert_eq!(name.word_count(), 2);
+}
