@@ -8,6 +8,8 @@ pub mod curation;
 // Issue 18: the learner inside the app.
 pub mod learner;
 pub mod model_suggestions;
+// Issue 19: places for LOCATION mentions (the gazetteer, matching, linking).
+pub mod places;
 pub mod review;
 pub mod review_stats;
 mod search;

@@ -102,8 +102,9 @@ pub fn typo_budget(letters: usize) -> usize {
     }
 }
 
-/// A query prepared for matching names: its words, stems and typo budget.
-struct NameQuery {
+/// A query prepared for matching names: its words, stems and typo budget. Prepare it once and score it
+/// against many names ([`NameQuery::score_name`]), as [`rank`] does.
+pub struct NameQuery {
     words: Vec<Word>,
     budget: usize,
     /// The last word may be unfinished (the query does not end with a space).
@@ -112,11 +113,41 @@ struct NameQuery {
 }
 
 impl NameQuery {
-    fn new(query: &str) -> Self {
+    /// Prepares `query` (raw or normalized); the last word may be unfinished unless it ends with a space.
+    pub fn new(query: &str) -> Self {
         let words = words_of(query);
         let budget = phrase_budget(&words);
         let letters = words.iter().map(|w| w.chars.len()).sum();
         Self { words, budget, prefix_last: !query.ends_with(char::is_whitespace), letters }
+    }
+
+    /// How well the query matches the name `name` (see [`match_name`]).
+    pub fn score_name(&self, name: &str) -> Option<Score> {
+        self.score(&words_of(name))
+    }
+
+    /// [`NameQuery::score_name`] on a name prepared once for many queries (a gazetteer's).
+    pub fn score_prepared(&self, name: &PreparedName) -> Option<Score> {
+        self.score(&name.words)
+    }
+
+    /// How well the query matches the whole of `name`, word for word (exactly, through clitics or with
+    /// typos), with the last word complete: what linking a mention's text to a name needs, where a prefix of a
+    /// name or words inside it are not the name (`دير` is not `دير الزور`).
+    pub fn score_whole(&self, name: &PreparedName) -> Option<Score> {
+        if name.words.len() != self.words.len() {
+            return None;
+        }
+        if !self.prefix_last {
+            return self.score(&name.words);
+        }
+        let whole = Self { words: self.words.clone(), budget: self.budget, prefix_last: false, letters: self.letters };
+        whole.score(&name.words)
+    }
+
+    /// Whether the query has no word.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
     }
 
     /// The best alignment of the query's words with consecutive words of `name`.
@@ -152,6 +183,24 @@ impl NameQuery {
             }
         }
         best
+    }
+}
+
+/// A name cut into words with their stems, ready to be scored against many queries.
+#[derive(Clone, Debug)]
+pub struct PreparedName {
+    words: Vec<Word>,
+}
+
+impl PreparedName {
+    /// Prepares `name` (raw or normalized).
+    pub fn new(name: &str) -> Self {
+        Self { words: words_of(name) }
+    }
+
+    /// How many words the name has.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
     }
 }
 
