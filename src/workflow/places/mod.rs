@@ -20,6 +20,11 @@ pub use gazetteer::{Gazetteer, GazetteerError};
 pub use link::{LinkError, link_edit};
 pub use resolve::resolve_place;
 
+// The registry's own edits (branch places): new places, removal, auto-linking.
+mod registry;
+pub use link::LOCATION;
+pub use registry::{AutoLinked, PlaceInUse, auto_link, create_place, new_place_id, place_links, remove_place};
+
 use crate::model::PlaceKind;
 
 /// How large a kind of place is, smallest number first: where two places match a query equally well, the
