@@ -428,6 +428,9 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
             }
         },
         Command::ToggleActors => s.windows.toggle(|| Box::<ActorsWindow>::default()),
+        // Issue 19: the place registry.
+        Command::TogglePlaces => s.windows.toggle(|| Box::<super::windows::places::PlacesWindow>::default()),
+        Command::LinkPlaces => s.link_places(out),
         Command::ToggleSchema => s.windows.toggle(|| Box::<SchemaEditor>::default()),
         Command::ZoomIn => s.article.zoom_in(),
         Command::ZoomOut => s.article.zoom_out(),

@@ -33,6 +33,8 @@ pub mod model_source_form;
 pub mod model_sources;
 // Issue 18: Model > Learner.
 pub mod learner;
+// Issue 19: the place registry.
+pub mod places;
 
 pub use actors::ActorsWindow;
 pub use events_table::EventsTable;
