@@ -92,8 +92,29 @@ COUNTRIES = {
 }
 # The capitals of the neighbours, which the news names for their governments ("طهران", "بيروت").
 CAPITALS = {"LB", "JO", "TR", "IR", "SA", "KW"}
-# Where GeoNames' Arabic-script names of a place are Persian or Kurdish spellings, the Arabic one news writes.
-ARABIC_OVERRIDES = {112931: "طهران", 323786: "أنقرة", 250441: "عمان"}
+# Where GeoNames' Arabic-script names of a place are Persian or Kurdish spellings, an official name news does
+# not use, or a misspelling, the Arabic name news writes, and spellings GeoNames lacks. GeoNames' own names stay
+# as variants.
+ARABIC_OVERRIDES = {
+    112931: ("طهران", []),
+    323786: ("أنقرة", []),
+    250441: ("عمان", []),
+    173377: ("القامشلي", []),  # القامشلو is the Kurdish form
+    174036: ("العشارة", []),  # GeoNames: الأشارة
+    172374: ("الطبقة", []),  # GeoNames: الثورة, the official name news does not use
+    172256: ("عين العرب", ["كوباني", "كوباني عين العرب"]),  # GeoNames: عرب بينار
+    170691: ("ذيبان", []),  # GeoNames: ديبان
+    166365: ("نوى", []),  # GeoNames: نوا
+    174448: ("البوكمال", ["البو كمال"]),  # GeoNames: أبو كمال; news writes البوكمال
+    171126: ("بصرى الشام", []),
+    170905: ("درعا", []),  # GeoNames: أذرعات, the ancient name
+    172837: ("الشدادي", []),  # GeoNames: الشدادة
+    173230: ("عامودا", []),  # GeoNames: عامودة
+    99072: ("الموصل", []),  # GeoNames' spellings without the article come first
+    108410: ("الرياض", []),
+    6765385: ("عنة", ["عانة"]),
+    285787: ("مدينة الكويت", []),  # so that الكويت stays the country
+}
 
 ARABIC_LETTERS = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u064B-\u0652\u06CC\u06A9 ]+$")
 PERSIAN = re.compile(r"[\u06CC\u06A9]")
@@ -140,9 +161,9 @@ def pick_arabic(names, latin):
         return (
             bool(PERSIAN.search(n)) or bool(re.search("ة[^ ]|^ئ", n)),
             n in with_article,
-            -bool(re.search("[أإآؤئة]", n)),
-            n.startswith("ال") != article,
             len(n.split()),
+            -bool(re.search("[أإآؤئءة]", n)),
+            n.startswith("ال") != article,
             len(n),
             n,
         )
@@ -221,7 +242,7 @@ def main():
         seat = seat_of.get((a1, seat_key(ascii_name))) or seat_of.get((a1, seat_key(name)))
         ar, variants, lat, lon = "", [], "", ""
         if seat:
-            seat_ar = pick_arabic(arabic_names(seat), seat["name"])
+            seat_ar = ARABIC_OVERRIDES.get(seat["geonameid"], (pick_arabic(arabic_names(seat), seat["name"]),))[0]
             word = "منطقة" if code.startswith("SY") else "قضاء"
             ar = f"{word} {seat_ar}" if seat_ar else ""
             lat, lon = seat["latitude"], seat["longitude"]
@@ -236,13 +257,13 @@ def main():
         if cc not in COUNTRY3 and not is_capital:
             continue
         ar_names = arabic_names(c)
-        name_ar = ARABIC_OVERRIDES.get(c["geonameid"]) or pick_arabic(ar_names, c["name"])
+        name_ar, extra = ARABIC_OVERRIDES.get(c["geonameid"], (pick_arabic(ar_names, c["name"]), []))
         if not name_ar:
             continue  # not findable in Arabic text
         kind = "Town" if c["population"] >= args.min_town or is_capital else "Village"
         code = f'{cc}.{c["admin1code"]}'
         admin1 = ADMIN1[code][0] if code in ADMIN1 else ""
-        variants = variants_of(c["alternatenames"], c["name"], name_ar)
+        variants = variants_of(extra + c["alternatenames"], c["name"], name_ar)
         order = 3 if kind == "Town" else 4
         country = COUNTRY3.get(cc) or countries[cc]["iso3"]
         row = [c["geonameid"], kind, country, admin1, "", c["latitude"], c["longitude"], c["name"], name_ar, variants]

@@ -32,10 +32,12 @@ fn descriptor(text: &str) -> Option<(&'static [PlaceKind], &str)> {
     let (first, rest) = text.split_once(char::is_whitespace)?;
     let word = normalize(first);
     let mut readings = vec![word.as_str()];
-    for _ in 0..2 {
-        let last = *readings.last()?;
-        let stripped = last.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']).filter(|s| s.chars().count() >= 2)?;
-        readings.push(stripped);
+    while readings.len() < 3 {
+        let last = readings[readings.len() - 1];
+        match last.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']).filter(|s| s.chars().count() >= 2) {
+            Some(stripped) => readings.push(stripped),
+            None => break,
+        }
     }
     DESCRIPTORS
         .iter()
