@@ -43,6 +43,9 @@ pub(crate) struct AddPlace {
     /// The name in Arabic.
     #[arg(long)]
     arabic: Option<String>,
+    /// Another spelling, Arabic or Latin (repeat for several).
+    #[arg(long = "variant", value_name = "NAME")]
+    variants: Vec<String>,
     /// The kind: town, village, area, base, site, crossing, admin3, admin2, admin1, country, water, other.
     #[arg(long, default_value = "other")]
     kind: String,
@@ -116,6 +119,7 @@ fn parse_kind(name: &str) -> Result<PlaceKind> {
 fn add(args: AddPlace, annotator: Annotator) -> Result<ExitCode> {
     let mut place = Place::new(args.name.trim(), parse_kind(&args.kind)?);
     place.name_ar = args.arabic.unwrap_or_default();
+    place.variants = args.variants.iter().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()).collect();
     place.country = args.country.unwrap_or_default();
     place.admin1 = args.admin1.unwrap_or_default();
     (place.latitude, place.longitude) = (args.lat, args.lon);
