@@ -6,7 +6,7 @@ use super::*;
 use crate::ui::Command;
 use crate::ui::bidi_field::BidiTextEdit;
 use crate::ui::windows::places::place_line;
-use crate::workflow::places::{Gazetteer, PlaceMatch, find_places, link_edit};
+use crate::workflow::places::{Gazetteer, PlaceMatch, find_places, link_edit, resolve_place};
 
 /// How many candidates the search lists.
 const SHOWN: usize = 6;
@@ -41,12 +41,21 @@ pub(super) fn place_link(
     }
     let key = format!("m{}/place", id.0);
     let typed = state.drafts.entry(key).or_default();
-    let hint = tr!(ui, "mention-search-hint");
+    let hint = tr!(ui, "places-search-hint");
     ui.add(BidiTextEdit::singleline(typed).hint_text(hint)).accessible_name(tr!(ui, "mention-search-places"));
     let query = if typed.trim().is_empty() { text.to_owned() } else { typed.clone() };
     let gazetteer = Gazetteer::builtin();
     if state.place_matches.as_ref().is_none_or(|(q, _)| *q != query) {
-        state.place_matches = Some((query.clone(), find_places(project.places(), gazetteer, &query)));
+        let mut found = find_places(project.places(), gazetteer, &query);
+        // Until the coder types, the place the mention's own words name (read past `مدينة`, clitics, a missing
+        // space) comes first: it is what Link places in this document would link.
+        if typed.trim().is_empty()
+            && let Some(named) = resolve_place(project.places(), gazetteer, text)
+        {
+            found.retain(|m| m.id != named.id);
+            found.insert(0, named);
+        }
+        state.place_matches = Some((query.clone(), found));
     }
     let matches: Vec<PlaceMatch> =
         state.place_matches.as_ref().map(|(_, m)| m.iter().take(SHOWN).cloned().collect()).unwrap_or_default();
