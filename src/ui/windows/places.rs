@@ -57,12 +57,15 @@ impl PlacesWindow {
                     Some(_) => {}
                 }
             }
-            match self.selected.clone() {
-                Some(id) if self.draft.is_some() => self.editor(ui, project, &id, out),
-                _ => {
-                    ui.weak(tr!(ui, "places-select"));
+            // The fields are taller than the window: they scroll, with Save and Remove under them.
+            egui::ScrollArea::vertical().id_salt("place-editor").auto_shrink(false).show(ui, |ui| {
+                match self.selected.clone() {
+                    Some(id) if self.draft.is_some() => self.editor(ui, project, &id, out),
+                    _ => {
+                        ui.weak(tr!(ui, "places-select"));
+                    }
                 }
-            }
+            });
         });
     }
 

@@ -25,19 +25,21 @@ pub(super) fn place_link(
     let m = &layer.mentions[&id];
     ui.label(RichText::new(tr!(ui, "mention-place")).strong());
     if let Some(place_id) = &m.place {
-        ui.horizontal(|ui| {
-            match project.places().places.get(place_id) {
-                Some(place) => bidi_label(ui, &place_line(place), body(ui), egui::Sense::hover()),
-                None => ui.weak(tr!(ui, "mention-place-missing", id = place_id.as_str())),
+        // The name on its own line (it wraps in a narrow panel), then the coordinates and Unlink.
+        match project.places().places.get(place_id) {
+            Some(place) => bidi_label(ui, &place_line(place), body(ui), egui::Sense::hover()),
+            None => ui.weak(tr!(ui, "mention-place-missing", id = place_id.as_str())),
+        }
+        .on_hover_text(place_id.as_str());
+        ui.horizontal_wrapped(|ui| {
+            if let Some((lat, lon)) = project.places().places.get(place_id).and_then(|p| p.coordinates()) {
+                let (latitude, longitude) = (format!("{lat:.5}"), format!("{lon:.5}"));
+                ui.label(tr!(ui, "mention-place-at", latitude = latitude, longitude = longitude));
             }
-            .on_hover_text(place_id.as_str());
             if ui.small_button(tr!(ui, "mention-unlink")).clicked() {
                 push(out, coding::change_mention(layer, id, |m| m.place = None));
             }
         });
-        if let Some((lat, lon)) = project.places().places.get(place_id).and_then(|p| p.coordinates()) {
-            ui.label(tr!(ui, "mention-place-at", latitude = format!("{lat:.5}"), longitude = format!("{lon:.5}")));
-        }
     }
     let key = format!("m{}/place", id.0);
     let typed = state.drafts.entry(key).or_default();
