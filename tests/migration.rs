@@ -51,7 +51,12 @@ fn committed_sample() -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
     expected.retain(|rel, _| !rel.starts_with("places"));
     let layer = expected.get_mut(Path::new(&format!("annotations/{SAMPLE_DOC}/sample.ron"))).unwrap();
     let text = String::from_utf8(layer.clone()).unwrap();
-    *layer = text.lines().filter(|l| !l.trim_start().starts_with("place: ")).map(|l| format!("{l}\n")).collect::<String>().into_bytes();
+    *layer = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("place: "))
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        .into_bytes();
     expected
 }
 

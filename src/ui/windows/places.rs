@@ -35,7 +35,8 @@ impl PlacesWindow {
         ui.horizontal(|ui| {
             let hint = tr!(ui, "places-search-hint");
             let name = tr!(ui, "places-search");
-            ui.add(BidiTextEdit::singleline(&mut self.query).hint_text(hint).desired_width(220.0)).accessible_name(name);
+            ui.add(BidiTextEdit::singleline(&mut self.query).hint_text(hint).desired_width(220.0))
+                .accessible_name(name);
             if ui.button(tr!(ui, "places-new")).on_hover_text(tr!(ui, "places-new-help")).clicked() {
                 let name = if self.query.trim().is_empty() { "New place" } else { self.query.trim() };
                 let (edit, id) = create_place(project, name, PlaceKind::Other);
@@ -53,7 +54,9 @@ impl PlacesWindow {
                 match project.places().places.get(id) {
                     None if self.draft_from.is_some() => self.select(None, None),
                     None => {}
-                    Some(place) if self.draft_from.as_ref() != Some(place) => self.select(Some(id.clone()), Some(place.clone())),
+                    Some(place) if self.draft_from.as_ref() != Some(place) => {
+                        self.select(Some(id.clone()), Some(place.clone()))
+                    }
                     Some(_) => {}
                 }
             }
@@ -125,7 +128,7 @@ impl PlacesWindow {
             if ui.add_enabled(edited, egui::Button::new(tr!(ui, "actors-save"))).clicked() {
                 match finished(&current, &self.numbers, &self.variants) {
                     Ok(place) => out.push(Action::Project(ProjectEdit::PutPlace(id.clone(), Some(place)))),
-                    Err(why) => out.push(Action::Notice(trl!(ui, "places-not-saved", why = why).into())),
+                    Err(why) => out.push(Action::Notice(trl!(ui, "places-not-saved", why = why))),
                 }
             }
             revert = ui.add_enabled(edited, egui::Button::new(tr!(ui, "button-revert"))).clicked();
@@ -179,13 +182,16 @@ fn finished(draft: &Place, numbers: &[String; 3], variants: &str) -> Result<Plac
     }
     let number = |text: &str, what: &str| -> Result<Option<f64>, String> {
         let text = text.trim();
-        (!text.is_empty()).then(|| text.parse::<f64>().map_err(|_| format!("{what} `{text}` is not a number"))).transpose()
+        (!text.is_empty())
+            .then(|| text.parse::<f64>().map_err(|_| format!("{what} `{text}` is not a number")))
+            .transpose()
     };
     place.latitude = number(&numbers[0], "latitude")?;
     place.longitude = number(&numbers[1], "longitude")?;
     let gn = numbers[2].trim();
-    place.geonames =
-        (!gn.is_empty()).then(|| gn.parse::<u64>().map_err(|_| format!("GeoNames id `{gn}` is not a number"))).transpose()?;
+    place.geonames = (!gn.is_empty())
+        .then(|| gn.parse::<u64>().map_err(|_| format!("GeoNames id `{gn}` is not a number")))
+        .transpose()?;
     place.variants = lines(variants);
     Ok(place)
 }

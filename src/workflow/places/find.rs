@@ -52,10 +52,7 @@ pub(super) fn best_score(
     names: &[PreparedName],
     score: impl Fn(&NameQuery, &PreparedName) -> Option<Score>,
 ) -> Option<Score> {
-    queries
-        .iter()
-        .flat_map(|q| names.iter().filter_map(|n| score(q, n)))
-        .max_by(|a, b| a.value.total_cmp(&b.value))
+    queries.iter().flat_map(|q| names.iter().filter_map(|n| score(q, n))).max_by(|a, b| a.value.total_cmp(&b.value))
 }
 
 /// The places of the project and the gazetteer that `query` matches through any of their names, scored by

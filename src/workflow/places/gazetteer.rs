@@ -103,10 +103,7 @@ pub fn geonames_id(geonameid: u64) -> PlaceId {
 }
 
 fn parse_kind(s: &str) -> Result<PlaceKind, String> {
-    PlaceKind::ALL
-        .into_iter()
-        .find(|k| format!("{k:?}") == s)
-        .ok_or_else(|| format!("`{s}` is not a kind of place"))
+    PlaceKind::ALL.into_iter().find(|k| format!("{k:?}") == s).ok_or_else(|| format!("`{s}` is not a kind of place"))
 }
 
 fn parse_coordinate(s: &str, what: &str) -> Result<Option<f64>, String> {

@@ -63,4 +63,3 @@ fn at_equal_score_larger_places_come_first() {
     let prefix = find_places(&PlaceRegistry::default(), Gazetteer::builtin(), "الميا");
     assert_eq!(prefix.first().map(|m| m.id.0.as_str()), Some("gn-173480"));
 }
-
