@@ -152,6 +152,8 @@ fn main() -> ExitCode {
         Some(Job::Assign { project, coders, per_doc, overlap, seed }) => {
             assign_documents(&project, &AssignArgs { coders, per_doc, overlap, seed })
         }
+        // Issue 19: the place registry.
+        Some(Job::Places { job }) => cli::places::places_job(job, annotator),
         // Issue 18: model servers.
         Some(Job::Source { job }) => cli::model_sources::source_job(job, annotator),
         Some(Job::Predict { project, source, docs, parallel }) => {

@@ -81,6 +81,13 @@ fn news_spellings_of_places_resolve_at_least_ninety_percent_right() {
 #[test]
 fn linking_a_mention_to_a_gazetteer_place_is_one_undoable_edit() {
     let (_tmp, dir) = common::sample_copy();
+    // The sample's places and links taken out (it is committed linked), so that its mentions name places the
+    // project does not have yet.
+    std::fs::remove_dir_all(dir.join("places")).unwrap();
+    let layer_file = dir.join(format!("annotations/{}/sample.ron", common::SAMPLE_DOC));
+    let text = std::fs::read_to_string(&layer_file).unwrap();
+    let unlinked: String = text.lines().filter(|l| !l.contains("place: Some")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&layer_file, unlinked).unwrap();
     let mut project = common::open_as(&dir, "sample");
     let doc = DocId::parse(common::SAMPLE_DOC).unwrap();
     let gazetteer = Gazetteer::builtin();

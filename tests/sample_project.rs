@@ -406,6 +406,60 @@ fn suggestions(t: &str) -> (SuggestionSet, Vec<(SuggestionId, Decision)>) {
     (set, decisions)
 }
 
+// Issue 19: the sample's places, and the place each LOCATION mention is linked to.
+const OMAR: &str = "al-omar-oil-field-01a22c4df23b713695cbf28a04e49bcd";
+const MAYADIN: &str = "gn-173480";
+
+/// A place a coder added (not in GeoNames), with coordinates and where they come from.
+fn coded_place(name: &str, arabic: &str, variants: &[&str], kind: PlaceKind, at: (f64, f64), notes: &str) -> Place {
+    let mut p = Place::new(name, kind);
+    p.name_ar = arabic.into();
+    p.variants = variants.iter().map(|v| (*v).to_owned()).collect();
+    p.country = "SYR".into();
+    p.admin1 = "Deir ez-Zor".into();
+    (p.latitude, p.longitude) = (Some(at.0), Some(at.1));
+    p.notes = notes.into();
+    p
+}
+
+/// The sample's places: those of the gazetteer its mentions name, copied as linking copies them, and those the
+/// gazetteer lacks, added with the source of their coordinates in their notes.
+fn places() -> Vec<(PlaceId, Place)> {
+    let gazetteer = tarmeez::workflow::places::Gazetteer::builtin();
+    let mut out: Vec<(PlaceId, Place)> = ["gn-170794", MAYADIN, "gn-99237"]
+        .into_iter()
+        .map(|id| (PlaceId::from(id), gazetteer.get(&PlaceId::from(id)).expect("in the gazetteer").clone()))
+        .collect();
+    let site = PlaceKind::Site;
+    let area = PlaceKind::Area;
+    out.extend([
+        (OMAR, coded_place("Al Omar oil field", "حقل العمر النفطي", &["حقل العمر", "Omar oil field"], site, (35.07, 40.53),
+            "Approximate (to a few km): about 10 km east of Al Mayadin on the east bank of the Euphrates, as Arabic Wikipedia (حقل العمر النفطي) and The National (22 October 2017) describe it. Also the site of the coalition base the article names (قاعدة التحالف الدولي).")),
+        ("al-quriyah-badia-01a22c4df26b776a815ec54dc5ade56f", coded_place("Al Quriyah badia", "بادية القورية", &[], area, (34.97, 40.62),
+            "Approximate: the desert east of the town of al-Quriyah, which lies on the east bank of the Euphrates south-east of Al Mayadin (Wikipedia, Al-Quriyah); no published coordinates of the badia itself.")),
+        ("al-shibli-01a22c4df29f74afa2c922fc09df8c23", coded_place("Al Shibli", "منطقة الشبلي", &["الشبلي"], area, (34.98, 40.65),
+            "Approximate: placed beside the Quriyah badia, where the article puts it; no published coordinates found.")),
+        ("al-mazare-area-01a22c4df2cf7362852aa543d127787c", coded_place("Al Mazare' area", "منطقة المزارع", &[], area, (35.03, 40.47),
+            "Approximate: the farmland on the edge of Al Mayadin (the article: منطقة المزارع ومحيط مدينة الميادين); placed from Al Mayadin's GeoNames coordinates (35.01982, 40.45154).")),
+        ("al-humaydah-01a22c4df3037743904674754905d126", coded_place("Al Humaydah", "منطقة الحميضة", &["الحميضة", "Al Hamidiyah"], area, (34.47, 40.95),
+            "Approximate: near Albu Kamal, as the article says (منطقة الحميضة قرب البوكمال); placed from Albu Kamal's GeoNames coordinates (34.45226, 40.91854); no published coordinates found.")),
+    ].map(|(id, p)| (PlaceId::from(id), p)));
+    out
+}
+
+/// The place each LOCATION mention of the sample coder's layer is linked to.
+const LINKS: [(u32, &str); 9] = [
+    (3, OMAR),
+    (4, OMAR),
+    (5, "gn-170794"),
+    (8, MAYADIN),
+    (13, "al-mazare-area-01a22c4df2cf7362852aa543d127787c"),
+    (14, MAYADIN),
+    (17, "gn-99237"),
+    (21, "al-humaydah-01a22c4df3037743904674754905d126"),
+    (23, OMAR),
+];
+
 /// Builds the sample project into `dir` through the store's public API.
 fn build_sample(dir: &Path) {
     let sample = Annotator::parse("sample").unwrap();
@@ -439,6 +493,13 @@ fn build_sample(dir: &Path) {
         layer.put_decision(&camel, sid, Some(decision));
     }
     project.set_suggestions(&id, camel, set).unwrap();
+    for (place_id, place) in places() {
+        project.apply_edit(ProjectEdit::PutPlace(place_id, Some(place))).unwrap();
+    }
+    let layer = project.layer_mut(&id).unwrap();
+    for (mention, place) in LINKS {
+        layer.mentions.get_mut(&MentionId(mention)).unwrap().place = Some(PlaceId::from(place));
+    }
     project.save_all().unwrap();
 }
 

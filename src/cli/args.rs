@@ -302,6 +302,12 @@ pub(crate) enum Job {
         #[arg(long, default_value_t = 0, value_name = "N")]
         seed: u64,
     },
+    // The place registry (issue 19; cli/places.rs).
+    /// The project's places: list (or search with the gazetteer), add, link LOCATION mentions to them.
+    Places {
+        #[command(subcommand)]
+        job: crate::cli::places::PlacesJob,
+    },
     // Model servers (issue 18; src/models/, cli/model_sources.rs).
     /// Model servers as suggestion sources: add, list, check, remove.
     Source {

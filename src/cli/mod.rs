@@ -18,3 +18,5 @@ pub(crate) mod sync;
 pub(crate) mod import_webanno;
 // Issue 18: model servers as suggestion sources (`source`, `predict`).
 pub(crate) mod model_sources;
+// Issue 19: the place registry (`places list|add|link`).
+pub(crate) mod places;

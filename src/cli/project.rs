@@ -24,7 +24,8 @@ pub(crate) fn validate(dir: &Path) -> Result<ExitCode> {
     // What loading cannot see: leftovers of interrupted writes, annotations of missing documents, links.
     let leftovers = integrity::problems(dir, None, SharedFilesLock::PATIENCE)
         .with_context(|| format!("cannot read the project folder {}", dir.display()))?;
-    let problems: Vec<_> = project.problems().chain(&leftovers).collect();
+    let links = project.place_link_problems();
+    let problems: Vec<_> = project.problems().chain(&links).chain(&leftovers).collect();
     for p in &problems {
         outln!("{}", p.under(dir));
     }

@@ -83,7 +83,7 @@ pub fn merge_actor_versions(base: Option<&Actor>, ours: Option<&Actor>, theirs: 
 }
 
 /// Three-way choice of one value: the side that changed it; both changed it differently, ours (reported).
-fn pick<T: PartialEq + Clone>(
+pub(crate) fn pick<T: PartialEq + Clone>(
     base: Option<&T>,
     ours: &T,
     theirs: &T,
@@ -101,8 +101,9 @@ fn pick<T: PartialEq + Clone>(
     ours.clone()
 }
 
-/// Our aliases in our order, then theirs that we lack, leaving out every alias one side removed since `base`.
-fn merge_aliases(base: Option<&[String]>, ours: &[String], theirs: &[String]) -> Vec<String> {
+/// Our aliases in our order, then theirs that we lack, leaving out every alias one side removed since `base`
+/// (also a place's variants, `store::place_merge`).
+pub(crate) fn merge_aliases(base: Option<&[String]>, ours: &[String], theirs: &[String]) -> Vec<String> {
     let base = base.unwrap_or_default();
     let removed_by = |side: &[String], a: &String| base.contains(a) && !side.contains(a);
     let mut out: Vec<String> = Vec::with_capacity(ours.len() + theirs.len());

@@ -77,7 +77,8 @@ pub enum StoreError {
          to see the new version, then redo the changes"
     )]
     ChangedOnDisk(PathBuf),
-    /// An actor's file changed on disk after this session read it, and both changed the same field differently.
+    /// An actor's or a place's file changed on disk after this session read it, and both changed the same field
+    /// differently.
     #[error(
         "{path} was changed elsewhere too (another Tarmeez window or command, or git) and the two versions \
          differ in the same field ({}): Tarmeez left that version on disk and kept this session's in memory, \
@@ -85,7 +86,7 @@ pub enum StoreError {
         conflicts.join("; ")
     )]
     ActorConflict {
-        /// The actor's file, relative to the project.
+        /// The actor's (or place's) file, relative to the project.
         path: PathBuf,
         /// Each field both changed, with both values (`name: here "…", there "…"`).
         conflicts: Vec<String>,

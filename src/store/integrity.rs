@@ -129,7 +129,7 @@ impl Leftover {
 }
 
 /// The folders Tarmeez writes into, besides the project folder itself.
-const WRITTEN_FOLDERS: [&str; 5] = ["actors", "documents", "annotations", "suggestions", ".locks"];
+const WRITTEN_FOLDERS: [&str; 6] = ["actors", "places", "documents", "annotations", "suggestions", ".locks"];
 
 /// Walks the project at `root` for leftovers, sorted by file. Links are reported, never followed; `.git` is
 /// not entered.
@@ -172,7 +172,7 @@ fn walk(root: &Path, rel: &Path, out: &mut Vec<Leftover>) -> std::io::Result<()>
     Ok(())
 }
 
-/// Whether `rel` is a folder Tarmeez writes into: `actors`, `documents`, `annotations`, `suggestions`, `.locks`, or a
+/// Whether `rel` is a folder Tarmeez writes into: `actors`, `places`, `documents`, `annotations`, `suggestions`, `.locks`, or a
 /// document's folder under `annotations` or `suggestions`.
 fn is_written_folder(rel: &Path) -> bool {
     let parts: Vec<_> = rel.iter().filter_map(|p| p.to_str()).collect();

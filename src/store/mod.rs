@@ -16,6 +16,7 @@ pub mod merge;
 pub mod migrate_actors;
 mod new_file;
 pub mod paths;
+pub mod place_merge;
 mod problem;
 mod project;
 pub mod repair;

@@ -1,6 +1,6 @@
 //! Where each file of a project lives, relative to the project folder (DESIGN.md section 5).
 
-use crate::model::{ActorId, Annotator, DocId, SourceName};
+use crate::model::{ActorId, Annotator, DocId, PlaceId, SourceName};
 use std::path::PathBuf;
 
 /// `project.ron`
@@ -16,6 +16,16 @@ pub fn actors_dir() -> PathBuf {
 /// `actors/<id>.ron`
 pub fn actor(id: &ActorId) -> PathBuf {
     actors_dir().join(format!("{id}.ron"))
+}
+
+/// `places/`: the place registry, one file per place, like the actors.
+pub fn places_dir() -> PathBuf {
+    PathBuf::from("places")
+}
+
+/// `places/<id>.ron`
+pub fn place(id: &PlaceId) -> PathBuf {
+    places_dir().join(format!("{id}.ron"))
 }
 
 /// `actors.ron`: the whole registry in one file, as projects before per-actor files kept it; moved into

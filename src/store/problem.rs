@@ -25,6 +25,9 @@ pub enum ProblemKind {
     BadFileName,
     /// The actor registry contradicts itself.
     Actors,
+    /// A place of the registry is wrong (coordinates off the globe), or a mention links to a place the
+    /// registry lacks.
+    Places,
     /// A temp file of a save or import that was interrupted before its rename (`tarmeez repair` removes it).
     TempFile,
     /// A document's text without its metadata: an import interrupted between the two, or metadata deleted.

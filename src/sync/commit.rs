@@ -65,6 +65,7 @@ pub(super) fn describe(paths: &[&str]) -> String {
     let mut added = BTreeSet::new();
     let mut suggested = BTreeSet::new();
     let mut actors = 0;
+    let mut places = 0;
     let (mut schema, mut registry, mut other) = (false, false, 0);
     for path in paths {
         let parts: Vec<&str> = path.split('/').collect();
@@ -79,6 +80,7 @@ pub(super) fn describe(paths: &[&str]) -> String {
                 suggested.insert(*doc);
             }
             ["actors", ..] => actors += 1,
+            ["places", ..] => places += 1,
             ["actors.ron"] => registry = true,
             ["project.ron"] => schema = true,
             _ => other += 1,
@@ -97,6 +99,9 @@ pub(super) fn describe(paths: &[&str]) -> String {
     }
     if actors > 0 {
         parts.push(count(actors, "actor", "actors"));
+    }
+    if places > 0 {
+        parts.push(count(places, "place", "places"));
     }
     if registry {
         parts.push("the actor registry".to_owned());

@@ -16,6 +16,8 @@ pub enum FileKind {
     Suggestions,
     /// `actors/<id>.ron`: one actor of the registry, merged field by field (`store::actor_merge`).
     Actor,
+    /// `places/<id>.ron`: one place of the registry, merged field by field (`store::place_merge`).
+    Place,
     /// Anything else: kept both ways.
     Other,
 }
@@ -27,6 +29,7 @@ impl FileKind {
         match parts.as_slice() {
             ["suggestions", _, file] if file.ends_with(".ron") => FileKind::Suggestions,
             ["actors", file] if file.ends_with(".ron") => FileKind::Actor,
+            ["places", file] if file.ends_with(".ron") => FileKind::Place,
             _ => FileKind::Other,
         }
     }
@@ -58,19 +61,28 @@ pub fn resolve(path: &Path, base: Option<&[u8]>, ours: Option<&[u8]>, theirs: Op
     let (Some(ours), Some(theirs)) = (ours, theirs) else { return Resolution::KeepBoth };
     match FileKind::of(path) {
         FileKind::Suggestions => merge_suggestion_files(ours, theirs),
-        FileKind::Actor => merge_actor_files(path, base, ours, theirs),
+        FileKind::Actor => merge_registry_files(path, base, ours, theirs, crate::store::actor_merge::merge_actor_text),
+        FileKind::Place => merge_registry_files(path, base, ours, theirs, crate::store::place_merge::merge_place_text),
         FileKind::Other => Resolution::KeepBoth,
     }
 }
 
-/// Two versions of an actor merged field by field against their common version. Where both changed one
-/// field differently, neither value is dropped: the file keeps this computer's and theirs goes under
-/// `conflicts/` for the coders to settle.
-fn merge_actor_files(path: &Path, base: Option<&[u8]>, ours: &[u8], theirs: &[u8]) -> Resolution {
+/// The text merge of a registry file (an actor's or a place's): three versions, each `None` where absent.
+type MergeText = fn(
+    &Path,
+    Option<&str>,
+    Option<&str>,
+    Option<&str>,
+) -> Result<crate::store::actor_merge::MergedText, crate::store::actor_merge::ActorMergeError>;
+
+/// Two versions of an actor or a place merged field by field against their common version. Where both
+/// changed one field differently, neither value is dropped: the file keeps this computer's and theirs goes
+/// under `conflicts/` for the coders to settle.
+fn merge_registry_files(path: &Path, base: Option<&[u8]>, ours: &[u8], theirs: &[u8], merge: MergeText) -> Resolution {
     let text = |bytes: &[u8]| std::str::from_utf8(bytes).ok().map(str::to_owned);
     let (Some(ours), Some(theirs)) = (text(ours), text(theirs)) else { return Resolution::KeepBoth };
     let base = base.and_then(text);
-    match crate::store::actor_merge::merge_actor_text(path, base.as_deref(), Some(&ours), Some(&theirs)) {
+    match merge(path, base.as_deref(), Some(&ours), Some(&theirs)) {
         Ok(merged) if merged.conflicts.is_empty() => match merged.text {
             Some(text) => Resolution::Merged(text.into_bytes()),
             None => Resolution::Removed,

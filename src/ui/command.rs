@@ -58,6 +58,11 @@ pub enum Command {
     ToggleActors,
     /// Show or hide the schema editor.
     ToggleSchema,
+    // The place registry (issue 19; ui/windows/places.rs, ui/session/places.rs).
+    /// Show or hide the place registry.
+    TogglePlaces,
+    /// Link every unlinked LOCATION mention of the shown document whose words name one place.
+    LinkPlaces,
     /// Move the inspected mention's end edge one letter left (Alt+Left) ...
     MoveEndLeft,
     /// ... or right.
@@ -140,7 +145,7 @@ const NUMBER_KEYS: [Key; 9] =
 impl Command {
     /// Every command, in menu order.
     /// Redo comes before Undo: shortcuts match ignoring Shift, so Ctrl+Shift+Z must be tried first.
-    pub const ALL: [Command; 74] = [
+    pub const ALL: [Command; 76] = [
         Command::OpenProject,
         // The newcomer's path.
         Command::NewProject,
@@ -203,6 +208,8 @@ impl Command {
         Command::Search,
         Command::ToggleEvents,
         Command::ToggleActors,
+        Command::TogglePlaces,
+        Command::LinkPlaces,
         Command::ToggleSchema,
         Command::ValidateProject,
         Command::ToggleProblems,
@@ -249,6 +256,8 @@ impl Command {
             Command::ToggleMap => "cmd-toggle-map",
             Command::Search => "cmd-search",
             Command::ToggleActors => "cmd-toggle-actors",
+            Command::TogglePlaces => "cmd-toggle-places",
+            Command::LinkPlaces => "cmd-link-places",
             Command::ToggleSchema => "cmd-toggle-schema",
             Command::MoveEndLeft => "cmd-move-end-left",
             Command::MoveEndRight => "cmd-move-end-right",
@@ -313,6 +322,8 @@ impl Command {
             Command::ToggleMap => "cmd-toggle-map-help",
             Command::Search => "cmd-search-help",
             Command::ToggleActors => "cmd-toggle-actors-help",
+            Command::TogglePlaces => "cmd-toggle-places-help",
+            Command::LinkPlaces => "cmd-link-places-help",
             Command::ToggleSchema => "cmd-toggle-schema-help",
             Command::MoveEndLeft | Command::MoveEndRight => "cmd-move-end-help",
             Command::MoveStartLeft | Command::MoveStartRight => "cmd-move-start-help",
@@ -409,7 +420,9 @@ impl Command {
             | Command::ToggleAgreement
             | Command::Curate
             | Command::ToggleProgress
-            | Command::ToggleLearner => {
+            | Command::ToggleLearner
+            | Command::TogglePlaces
+            | Command::LinkPlaces => {
                 vec![]
             }
             Command::NextSuggestion => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Tab)],

@@ -132,6 +132,11 @@ impl TarmeezApp {
                 ctx.set_theme(if dark { egui::Theme::Light } else { egui::Theme::Dark });
             }
             Command::Cancel if self.message.is_some() => self.message = None,
+            Command::TogglePlaces | Command::LinkPlaces => {
+                if let Some(session) = &mut self.session {
+                    places_command(session, command, out);
+                }
+            }
             Command::Quit => {
                 self.save_now();
                 if let Some(why) = self.save_status().not_saved() {
@@ -437,18 +442,15 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
             }
         },
         Command::ToggleActors => s.windows.toggle(|| Box::<ActorsWindow>::default()),
+        Command::TogglePlaces | Command::LinkPlaces => {} // run by `places_command`
         Command::ToggleSchema => s.windows.toggle(|| Box::<SchemaEditor>::default()),
-        Command::ZoomIn => s.article.zoom_in(),
-        Command::ZoomOut => s.article.zoom_out(),
-        Command::ZoomReset => s.article.zoom_reset(),
-        Command::ToggleLabels => s.article.show_labels = !s.article.show_labels,
-        Command::ToggleTashkeel => s.article.hide_tashkeel = !s.article.hide_tashkeel,
-        Command::ToggleSuggestions => s.view.hide_suggestions = !s.view.hide_suggestions,
-        Command::CopySelection => {
-            if let Some(text) = s.selected_text() {
-                ctx.copy_text(text);
-            }
-        }
+        Command::ZoomIn
+        | Command::ZoomOut
+        | Command::ZoomReset
+        | Command::ToggleLabels
+        | Command::ToggleTashkeel
+        | Command::ToggleSuggestions
+        | Command::CopySelection => view_command(s, command, ctx),
         // Commands of the window itself, run by `TarmeezApp::command`.
         Command::ShareProject => s.windows.open(Box::<ShareWindow>::default()),
         Command::OpenProject
@@ -464,5 +466,32 @@ fn session_command(s: &mut Session, command: Command, ctx: &egui::Context, out: 
         | Command::Quit
         | Command::Sync
         | Command::Curate => {}
+    }
+}
+
+/// Issue 19: the place registry's commands (Edit > Places…, Edit > Link places in this document).
+fn places_command(s: &mut Session, command: Command, out: &mut Vec<Action>) {
+    if command == Command::LinkPlaces {
+        s.link_places(out);
+    } else {
+        s.windows.toggle(|| Box::<super::windows::places::PlacesWindow>::default());
+    }
+}
+
+/// The commands of how the article is shown (zoom, labels, tashkeel, suggestions) and copying from it.
+fn view_command(s: &mut Session, command: Command, ctx: &egui::Context) {
+    match command {
+        Command::ZoomIn => s.article.zoom_in(),
+        Command::ZoomOut => s.article.zoom_out(),
+        Command::ZoomReset => s.article.zoom_reset(),
+        Command::ToggleLabels => s.article.show_labels = !s.article.show_labels,
+        Command::ToggleTashkeel => s.article.hide_tashkeel = !s.article.hide_tashkeel,
+        Command::ToggleSuggestions => s.view.hide_suggestions = !s.view.hide_suggestions,
+        Command::CopySelection => {
+            if let Some(text) = s.selected_text() {
+                ctx.copy_text(text);
+            }
+        }
+        _ => {}
     }
 }

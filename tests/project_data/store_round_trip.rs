@@ -13,8 +13,9 @@ fn a_project_with_every_kind_of_object_survives_load_and_save_byte_identical() {
     p.load_all();
     assert_eq!(p.problems().count(), 0);
     let written = p.save_all().unwrap();
-    let actors = p.actors().actors.len();
-    assert_eq!(written, 4 + actors, "config, one file per actor, metadata, layer, suggestions");
+    let (actors, places) = (p.actors().actors.len(), p.places().places.len());
+    assert!(places > 0, "the sample's places are written too");
+    assert_eq!(written, 4 + actors + places, "config, one file per actor and per place, metadata, layer, suggestions");
     let first = files(&dir);
     drop(p);
     let mut p = open_as(&dir, "tester");

@@ -181,6 +181,8 @@ pub fn carry_over(old: &Layer, new: Layer) -> Layer {
         let id = match same {
             Some((oid, o)) => {
                 m.provenance = m.provenance.or_else(|| o.provenance.clone());
+                // Nor can brat carry a LOCATION mention's place (issue 19).
+                m.place = m.place.or_else(|| o.place.clone());
                 *oid
             }
             None => {

@@ -83,6 +83,15 @@ impl Project {
                 return Err(StoreError::Rejected(format!("the change to the actors was not made: {new}")));
             }
         }
+        if touches_places(&edit) {
+            self.check_places_writable(&edit)?;
+            let mut registry = self.places.clone();
+            super::places::put_places(&mut registry, &edit);
+            let before: BTreeSet<String> = self.places.problems().into_iter().map(|(_, m)| m).collect();
+            if let Some((_, new)) = registry.problems().into_iter().find(|(_, m)| !before.contains(m)) {
+                return Err(StoreError::Rejected(format!("the change to the places was not made: {new}")));
+            }
+        }
         self.check_layers(&edit)?;
         let inverse = self.apply_unchecked(edit);
         self.generation += 1;
@@ -299,4 +308,11 @@ fn last_schema(edit: &ProjectEdit) -> Option<&Schema> {
         ProjectEdit::Batch(edits) => edits.iter().rev().find_map(last_schema),
         _ => None,
     }
+}
+
+/// Whether an edit adds, changes or removes a place.
+fn touches_places(edit: &ProjectEdit) -> bool {
+    let mut ids = BTreeSet::new();
+    super::places::place_ids(edit, &mut ids);
+    !ids.is_empty()
 }

@@ -12,6 +12,7 @@ mod load;
 mod migrate;
 mod open;
 mod partial;
+mod places;
 mod refresh;
 mod save;
 mod schema_conflict;
@@ -198,6 +199,8 @@ pub struct Project {
     places: PlaceRegistry,
     /// The places with unsaved changes (added, changed or removed).
     dirty_places: BTreeSet<PlaceId>,
+    /// Each place as its file held it when read or last written here (the common version of a merge).
+    places_read: BTreeMap<PlaceId, Place>,
     /// The registry was replaced as a whole (test fixtures): every actor that differs from its file is unsaved.
     actors_replaced: bool,
     /// `project.ron` (the schema) has unsaved changes.
@@ -304,6 +307,7 @@ impl Project {
     /// Whether anything (a loaded document, the registry, the schema) has unsaved changes.
     pub fn has_unsaved_changes(&self) -> bool {
         !self.dirty_actor_ids().is_empty()
+            || !self.dirty_places.is_empty()
             || self.config_dirty
             || self.docs.iter().any(|d| d.loaded().is_some_and(|l| !l.dirty.is_empty()))
     }

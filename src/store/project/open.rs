@@ -63,6 +63,7 @@ impl Project {
             dirty_actors: BTreeSet::new(),
             places: PlaceRegistry::default(),
             dirty_places: BTreeSet::new(),
+            places_read: BTreeMap::new(),
             actors_replaced: false,
             config_dirty: false,
             seen: BTreeMap::from([(config_path, config_seen)]),
@@ -70,6 +71,7 @@ impl Project {
             generation: 0,
         };
         project.read_actors(!options.read_only);
+        project.read_places();
         project.read_document_list()?;
         if options.read_only {
             project.access = Access::ReadOnly("opened read-only".to_owned());

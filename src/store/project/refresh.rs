@@ -27,6 +27,8 @@ pub struct Refreshed {
     pub config: bool,
     /// The actor registry was read again.
     pub actors: bool,
+    /// Place files were read again.
+    pub places: bool,
     /// The undo history was dropped: what it would undo was replaced from disk.
     pub history_cleared: bool,
 }
@@ -52,6 +54,9 @@ impl Refreshed {
         }
         if self.actors {
             parts.push("the actors updated".to_owned());
+        }
+        if self.places {
+            parts.push("the places updated".to_owned());
         }
         let mut sentence = format!("Changed on disk: {}.", parts.join(", "));
         if parts.is_empty() {
@@ -123,6 +128,7 @@ impl Project {
 
     fn refresh_actors(&mut self, out: &mut Refreshed) {
         out.actors = self.refresh_actor_files();
+        out.places = self.refresh_place_files();
     }
 
     fn refresh_document_list(&mut self, out: &mut Refreshed) {

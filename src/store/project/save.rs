@@ -114,6 +114,10 @@ impl Project {
             Ok(written) => n += written,
             Err(e) => first_error = first_error.or(Some(e)),
         }
+        match self.save_places() {
+            Ok(written) => n += written,
+            Err(e) => first_error = first_error.or(Some(e)),
+        }
         if let Err(e) = self.check_writable() {
             return Err(first_error.unwrap_or(e));
         }
@@ -144,6 +148,7 @@ impl Project {
         self.check_writable()?;
         // Removed actors' files go first (and changed ones are merged with their files if need be).
         self.save_actors()?;
+        self.save_places()?;
         let files = self.every_file()?;
         let poisoned = self.poisoned_files();
         if let Some(file) = files.iter().find(|f| poisoned.contains(f.rel.as_path())) {
@@ -171,6 +176,7 @@ impl Project {
             doc.dirty.clear();
         }
         self.actors_saved();
+        self.places_saved();
         self.config_dirty = false;
         Ok(files.len())
     }
@@ -181,6 +187,7 @@ impl Project {
         let project = |rel: PathBuf, bytes: String| FileToWrite { doc: None, rel, bytes };
         let mut files = vec![project(paths::config(), config_ron(&self.config)?)];
         files.extend(self.actor_files_to_write()?.into_iter().map(|(rel, bytes)| project(rel, bytes)));
+        files.extend(self.place_files_to_write()?.into_iter().map(|(rel, bytes)| project(rel, bytes)));
         for (i, d) in self.docs.iter().enumerate() {
             let Some(meta) = &d.meta else { continue };
             files.push(project(paths::meta(&d.id), to_ron(&paths::meta(&d.id), meta)?));

@@ -75,6 +75,8 @@ fn menus(ui: &mut egui::Ui, commands: &mut Vec<Action>) {
             item(ui, Command::ToggleDone, commands);
             ui.separator();
             item(ui, Command::ToggleActors, commands);
+            item(ui, Command::TogglePlaces, commands);
+            item(ui, Command::LinkPlaces, commands);
             item(ui, Command::ToggleSchema, commands);
         });
         ui.menu_button(tr!(ui, "menu-go"), |ui| {

@@ -8,6 +8,8 @@ mod coding;
 pub mod curation;
 mod draw;
 mod filling;
+// Issue 19: linking a document's LOCATION mentions to places.
+mod places;
 // Issue 18: the learner's rounds on a thread.
 pub mod learner;
 mod relating;

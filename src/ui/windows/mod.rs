@@ -35,6 +35,8 @@ pub mod model_sources;
 pub mod learner;
 // Issue 19: the events on a map.
 pub mod event_map;
+// Issue 19: the place registry.
+pub mod places;
 
 pub use actors::ActorsWindow;
 pub use events_table::EventsTable;

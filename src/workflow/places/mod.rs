@@ -22,6 +22,10 @@ pub use link::{LOCATION, LinkError, link_edit};
 pub use resolve::resolve_place;
 pub use suggest::{PlaceQuery, place_queries, text_stems};
 
+// The registry's own edits (branch places): new places, removal, auto-linking.
+mod registry;
+pub use registry::{AutoLinked, PlaceInUse, auto_link, create_place, new_place_id, place_links, remove_place};
+
 use crate::model::PlaceKind;
 
 /// How large a kind of place is, smallest number first: where two places match a query equally well, the

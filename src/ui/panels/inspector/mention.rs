@@ -47,6 +47,10 @@ pub(super) fn mention(
         ui.separator();
         actor_link(ui, input, layer, id, &text, state, out);
         ui.separator();
+        if m.entity_type.as_str() == crate::workflow::places::LOCATION {
+            super::place::place_link(ui, input, layer, id, &text, state, out);
+            ui.separator();
+        }
         let defs = applicable(schema, AttributeTarget::Mention, m.entity_type.as_str());
         attributes(ui, &format!("m{}", id.0), &defs, &m.attributes, state, out, |attr, value| {
             coding::set_mention_attribute(layer, id, attr, value)

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 mod event;
 mod fields;
 mod mention;
+mod place;
 mod relations;
 
 use event::{event, event_label};
@@ -35,6 +36,8 @@ pub struct InspectorState {
     relation_target: Option<EventId>,
     /// The actor search's last query and its matches, so that the registry is searched once per query.
     actor_matches: Option<(String, Vec<(crate::model::ActorId, crate::text::matching::Score)>)>,
+    /// The place search's last query and its matches (a LOCATION mention's place, issue 19).
+    place_matches: Option<(String, Vec<crate::workflow::places::PlaceMatch>)>,
 }
 
 /// What the inspector looks at.
