@@ -7,7 +7,8 @@ pub(crate) fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Op
     if out.exists() && !out.is_dir() {
         anyhow::bail!("--out {} is a file; give the folder to write into", out.display());
     }
-    if format == ExportFormat::EventsCsv
+    let tables = [ExportFormat::EventsCsv, ExportFormat::Acled, ExportFormat::Ucdp, ExportFormat::GeoJson];
+    if tables.contains(&format)
         && let Some(a) = annotator
     {
         project.load_all();
@@ -33,6 +34,17 @@ pub(crate) fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Op
                 // The table is written but incomplete; say so to scripts, as import-text does for skipped files.
                 let skipped = plural(report.skipped.len(), "document");
                 eprintln!("{skipped} skipped; run `tarmeez validate {}` for every problem", dir.display());
+            }
+        }
+        ExportCounts::Records { rows, documents, evidence } => {
+            for n in &report.not_expressed {
+                outln!("note: {n}");
+            }
+            let files = report.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ");
+            outln!("{rows} event(s) from {documents} document(s), {evidence} evidence span(s), written to {files}");
+            if !report.skipped.is_empty() {
+                let n = report.skipped.len();
+                eprintln!("{n} document(s) skipped; run `tarmeez validate {}` for every problem", dir.display());
             }
         }
         ExportCounts::Brat { ann_files } => {

@@ -24,3 +24,8 @@ pub mod label_studio;
 pub mod schema_additions;
 // Issue 17: WebAnno TSV 3, INCEpTION's interchange format, read and written.
 pub mod webanno;
+// Issue 19: event records as ACLED, UCDP GED and GeoJSON, with their evidence beside them.
+pub mod acled;
+pub mod geojson;
+pub mod record_evidence;
+pub mod ucdp;

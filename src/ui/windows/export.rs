@@ -176,6 +176,10 @@ fn export(
             let path = report.files.first().map(|p| p.display().to_string()).unwrap_or_default();
             return Ok(vec![format!("{rows} events written to {path}")]);
         }
+        ExportCounts::Records { rows, evidence, .. } => {
+            let files = report.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ");
+            vec![format!("{rows} events and {evidence} evidence spans written to {files}")]
+        }
         ExportCounts::Brat { ann_files } => {
             vec![format!("{} .ann files written into {}", ann_files.len(), out.display())]
         }
