@@ -54,9 +54,8 @@ pub fn acled_codes(actor1: Option<&RecordActor>, actor2: Option<&RecordActor>) -
 }
 
 /// The record's own fields that evidence can justify besides the event's attributes (whose ids are fields
-/// too): what [`FieldId`] names.
-pub const FIELDS: [&str; 8] =
-    ["date", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "location", "source", "notes"];
+/// too); the implicit evidence uses these names, and `source` for the SOURCE fillers.
+pub use crate::model::evidence::RECORD_FIELDS as FIELDS;
 
 /// One actor of a record.
 #[derive(Clone, Debug, PartialEq)]
