@@ -137,8 +137,10 @@ impl ToolWindow for ExportWindow {
         crate::tr!(language, "window-export").into()
     }
 
+    /// Tall enough for every format, the layer choice, the button and the report's first lines without
+    /// scrolling (eleven formats since issue 19's dataset exports).
     fn default_size(&self) -> egui::Vec2 {
-        egui::vec2(520.0, 360.0)
+        egui::vec2(520.0, 480.0)
     }
 
     fn busy(&self) -> bool {
