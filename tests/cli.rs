@@ -288,7 +288,10 @@ fn help_lists_exactly_the_shared_format_lists() {
         ("import-suggestions", SuggestionFormat::ALL.iter().map(|f| f.name()).collect()),
         ("import-docs", CorpusFormat::ALL.iter().map(|f| f.name()).collect()),
     ];
-    assert_eq!(cases[0].1, ["events-csv", "brat", "doccano", "conll", "hf-jsonl", "label-studio", "webanno", "html"]);
+    let exports = ["events-csv", "brat", "doccano", "conll", "hf-jsonl", "label-studio", "webanno", "html"];
+    // Issue 19: the dataset exports.
+    let datasets = ["acled", "ucdp", "geojson"];
+    assert_eq!(cases[0].1, [&exports[..], &datasets[..]].concat());
     for (command, names) in cases {
         let out = tarmeez(&[command, "--help"]);
         assert!(out.status.success(), "{command}: {}", String::from_utf8_lossy(&out.stderr));

@@ -7,7 +7,8 @@ pub(crate) fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Op
     if out.exists() && !out.is_dir() {
         anyhow::bail!("--out {} is a file; give the folder to write into", out.display());
     }
-    if format == ExportFormat::EventsCsv
+    let tables = [ExportFormat::EventsCsv, ExportFormat::Acled, ExportFormat::Ucdp, ExportFormat::GeoJson];
+    if tables.contains(&format)
         && let Some(a) = annotator
     {
         project.load_all();
@@ -34,6 +35,9 @@ pub(crate) fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Op
                 let skipped = plural(report.skipped.len(), "document");
                 eprintln!("{skipped} skipped; run `tarmeez validate {}` for every problem", dir.display());
             }
+        }
+        ExportCounts::Records { rows, documents, evidence } => {
+            report_records(dir, &report, (*rows, *documents, *evidence))?;
         }
         ExportCounts::Brat { ann_files } => {
             for n in &report.not_expressed {
@@ -77,6 +81,21 @@ pub(crate) fn export(dir: &Path, format: ExportFormat, out: &Path, annotator: Op
         }
     }
     Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// What the dataset exports (acled, ucdp, geojson) say: their notes (columns left empty, events without
+/// coordinates), the counts and files, and the documents skipped.
+fn report_records(dir: &Path, report: &ExportReport, (rows, documents, evidence): (usize, usize, usize)) -> Result<()> {
+    for n in &report.not_expressed {
+        outln!("note: {n}");
+    }
+    let files = report.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ");
+    outln!("{rows} event(s) from {documents} document(s), {evidence} evidence span(s), written to {files}");
+    if !report.skipped.is_empty() {
+        let n = report.skipped.len();
+        eprintln!("{n} document(s) skipped; run `tarmeez validate {}` for every problem", dir.display());
+    }
+    Ok(())
 }
 
 /// Names on standard error each document an export left out; events-csv gives the first problem's place

@@ -4,6 +4,7 @@
 //! Names, descriptions and dispatch live here so that a format added once appears on the command line and in
 //! the window alike; each caller only words the [`ExportReport`] its own way.
 
+use crate::formats::{acled, geojson, ucdp};
 use crate::formats::{brat, conll, doccano, events_csv, events_table, hf_jsonl, html, label_studio, webanno};
 use crate::model::{Annotator, DocId};
 use crate::store::Project;
@@ -29,11 +30,17 @@ pub enum ExportFormat {
     WebAnno,
     /// Web pages to read in a browser.
     Html,
+    /// ACLED's columns, `acled.csv`, with the evidence beside it (issue 19).
+    Acled,
+    /// UCDP GED's columns, `ucdp_ged.csv`, with the evidence beside it (issue 19).
+    Ucdp,
+    /// The events as GeoJSON points, `events.geojson` (issue 19).
+    GeoJson,
 }
 
 impl ExportFormat {
     /// Every format, in the order they are listed.
-    pub const ALL: [ExportFormat; 8] = [
+    pub const ALL: [ExportFormat; 11] = [
         ExportFormat::EventsCsv,
         ExportFormat::Brat,
         ExportFormat::Doccano,
@@ -42,6 +49,9 @@ impl ExportFormat {
         ExportFormat::LabelStudio,
         ExportFormat::WebAnno,
         ExportFormat::Html,
+        ExportFormat::Acled,
+        ExportFormat::Ucdp,
+        ExportFormat::GeoJson,
     ];
 
     /// The name as `--format` takes it.
@@ -55,6 +65,9 @@ impl ExportFormat {
             ExportFormat::LabelStudio => "label-studio",
             ExportFormat::WebAnno => "webanno",
             ExportFormat::Html => "html",
+            ExportFormat::Acled => "acled",
+            ExportFormat::Ucdp => "ucdp",
+            ExportFormat::GeoJson => "geojson",
         }
     }
 
@@ -74,6 +87,9 @@ impl ExportFormat {
             ExportFormat::LabelStudio => "Label Studio tasks and labeling config",
             ExportFormat::WebAnno => "WebAnno TSV 3.3 for INCEpTION, a file per document and coder",
             ExportFormat::Html => "pages to read in a browser, with legend and events",
+            ExportFormat::Acled => "ACLED's columns, with the evidence beside",
+            ExportFormat::Ucdp => "UCDP GED's columns, with the evidence beside",
+            ExportFormat::GeoJson => "the events as map points (RFC 7946)",
         }
     }
 
@@ -108,6 +124,18 @@ impl ExportFormat {
                 "Web pages: each article right to left with coloured spans, a legend and its events, one \
                  `<doc>.<annotator>.html` per layer; `index.html` lists them"
             }
+            ExportFormat::Acled => {
+                "`acled.csv`: one row per event with exactly the ACLED codebook's columns (what Tarmeez does not \
+                 code left empty), and `acled.evidence.csv`: the quotes that justify each field, with their offsets"
+            }
+            ExportFormat::Ucdp => {
+                "`ucdp_ged.csv`: one row per event with exactly UCDP GED's columns (what Tarmeez does not code \
+                 left empty), and `ucdp_ged.evidence.csv`: the quotes that justify each field, with their offsets"
+            }
+            ExportFormat::GeoJson => {
+                "`events.geojson`: a FeatureCollection, a Point per event at its place's coordinates (null for an \
+                 event without them), ACLED's fields and the evidence quotes as properties"
+            }
         }
     }
 }
@@ -132,6 +160,15 @@ pub enum ExportCounts {
     Brat {
         /// `(document, annotator, .ann path)` for each pair of files written.
         ann_files: Vec<(DocId, Annotator, PathBuf)>,
+    },
+    /// ACLED, UCDP and GeoJSON: event records.
+    Records {
+        /// Records written (one per event and layer).
+        rows: usize,
+        /// Documents read that have a layer to export.
+        documents: usize,
+        /// Evidence spans written.
+        evidence: usize,
     },
     /// doccano, CoNLL, hf-jsonl and HTML: spans of layers.
     Spans {
@@ -180,6 +217,9 @@ pub fn export_project(
     match format {
         ExportFormat::EventsCsv => export_events(project, annotator, out),
         ExportFormat::Brat => export_brat(project, annotator, out),
+        ExportFormat::Acled | ExportFormat::Ucdp | ExportFormat::GeoJson => {
+            export_records(project, format, annotator, out)
+        }
         ExportFormat::Doccano
         | ExportFormat::Conll
         | ExportFormat::HfJsonl
@@ -196,6 +236,44 @@ fn export_events(project: &Project, annotator: Option<&Annotator>, out: &Path) -
     let skipped = project.documents().iter().filter(|d| d.loaded().is_none()).map(|d| (d.id.clone(), None)).collect();
     let counts = ExportCounts::Events { rows: rows.len(), documents: coded_documents(project, annotator) };
     Ok(ExportReport { format: ExportFormat::EventsCsv, files: vec![path], skipped, not_expressed: vec![], counts })
+}
+
+/// ACLED, UCDP and GeoJSON: the event records of the chosen layers. The notes name the columns left empty,
+/// the events without coordinates, and the events that appear once per coder.
+fn export_records(
+    project: &Project,
+    format: ExportFormat,
+    annotator: Option<&Annotator>,
+    out: &Path,
+) -> std::io::Result<ExportReport> {
+    let records = crate::workflow::event_record::project_records(project, annotator);
+    crate::store::atomic::create_dir_durable(out)?;
+    let (files, not_coded): (Vec<PathBuf>, &[&str]) = match format {
+        ExportFormat::Acled => (acled::write(out, &records)?, &acled::NOT_CODED),
+        ExportFormat::Ucdp => (ucdp::write(out, &records)?, &ucdp::NOT_CODED),
+        _ => (vec![geojson::write(out, &records)?], &acled::NOT_CODED),
+    };
+    let mut notes = vec![format!("columns left empty, not coded by Tarmeez: {}", not_coded.join(", "))];
+    let unlocated: Vec<&str> =
+        records.iter().filter(|r| r.coordinates().is_none()).map(|r| r.record_id.as_str()).collect();
+    if !unlocated.is_empty() {
+        let how = if format == ExportFormat::GeoJson { "null geometry" } else { "empty latitude and longitude" };
+        notes.push(format!("{} events without coordinates ({how}): {}", unlocated.len(), unlocated.join(", ")));
+    }
+    let coders: std::collections::BTreeSet<_> = records.iter().map(|r| &r.row.annotator).collect();
+    if coders.len() > 1 {
+        notes.push(format!(
+            "the layers of {} coders are written, so an event two coders coded appears twice; give --annotator for one",
+            coders.len()
+        ));
+    }
+    let skipped = project.documents().iter().filter(|d| d.loaded().is_none()).map(|d| (d.id.clone(), None)).collect();
+    let counts = ExportCounts::Records {
+        rows: records.len(),
+        documents: coded_documents(project, annotator),
+        evidence: records.iter().map(|r| r.evidence.len()).sum(),
+    };
+    Ok(ExportReport { format, files, skipped, not_expressed: notes, counts })
 }
 
 /// brat: see [`brat::export_project`].

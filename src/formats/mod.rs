@@ -27,3 +27,8 @@ pub mod webanno;
 // Issue 19: the event map's outlines and points (shared by the window and the HTML export's map).
 pub mod map_data;
 pub mod map_svg;
+// Issue 19: event records as ACLED, UCDP GED and GeoJSON, with their evidence beside them.
+pub mod acled;
+pub mod geojson;
+pub mod record_evidence;
+pub mod ucdp;

@@ -13,6 +13,7 @@ mod default_schema;
 mod doc_text;
 mod document;
 mod edit;
+pub mod evidence;
 mod ids;
 mod model_server;
 mod place;

@@ -16,6 +16,8 @@ mod search;
 mod stats;
 pub mod suggesters;
 pub mod suggestion_import;
+// Issue 19: the records an event dataset publishes (ACLED, UCDP GED), with their evidence.
+pub mod event_record;
 
 pub use search::{SearchHit, search_project};
 pub use stats::Stats;

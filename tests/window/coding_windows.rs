@@ -278,6 +278,9 @@ fn file_export_writes_the_chosen_format_into_the_folder() {
     let page = std::fs::read_to_string(out.join("al-omar-oilfield-2021-06-29.sample.html")).unwrap();
     assert!(page.contains("<article lang=\"ar\">"));
     assert!(page.contains("coded by sample (done)"), "the unsaved status was saved and exported");
+    export(&mut h, Some("acled: ACLED's columns, with the evidence beside"), "evidence spans written to");
+    assert!(std::fs::read_to_string(out.join("acled.csv")).unwrap().starts_with("event_id_cnty,event_date,"));
+    assert!(out.join("acled.evidence.csv").is_file());
 }
 
 #[test]

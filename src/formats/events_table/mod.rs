@@ -33,8 +33,8 @@ pub use columns::{EventColumn, sort_rows};
 use crate::text::quote::quoted;
 
 use crate::model::{
-    Annotator, AttrValue, AttributeKind, AttributeTarget, Attributes, DocId, DocText, EntityTypeId, Event, EventId,
-    EventTypeId, Layer, Mention, Place, PlaceId, Role, Schema, Span,
+    Annotator, AttrValue, AttributeDef, AttributeKind, AttributeTarget, Attributes, DocId, DocText, EntityTypeId,
+    Event, EventId, EventTypeId, Layer, Mention, Place, PlaceId, Role, Schema, Span,
 };
 use crate::store::Project;
 
@@ -186,6 +186,34 @@ pub fn project_rows(project: &Project, annotator: Option<&Annotator>) -> Vec<Eve
     rows
 }
 
+/// The roles of an event type that fill the table's columns, chosen by the rules of this module's
+/// documentation; the dataset records (`workflow::event_record`) read the same roles.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ColumnRoles<'s> {
+    /// The first role allowing [`ACTOR`].
+    pub actor1: Option<&'s Role>,
+    /// The second role allowing [`ACTOR`].
+    pub actor2: Option<&'s Role>,
+    /// The first role allowing [`LOCATION`] but not [`ACTOR`].
+    pub place: Option<&'s Role>,
+    /// The first role allowing [`TIME`].
+    pub time: Option<&'s Role>,
+}
+
+impl<'s> ColumnRoles<'s> {
+    /// The column roles among an event type's `roles`.
+    pub fn of(roles: &'s [Role]) -> Self {
+        let allows = |r: &Role, ty: &str| r.allowed.iter().any(|a| a.as_str() == ty);
+        let mut actor_roles = roles.iter().filter(|r| allows(r, ACTOR));
+        Self {
+            actor1: actor_roles.next(),
+            actor2: actor_roles.next(),
+            place: roles.iter().find(|r| allows(r, LOCATION) && !allows(r, ACTOR)),
+            time: roles.iter().find(|r| allows(r, TIME)),
+        }
+    }
+}
+
 /// What the rows of one layer are built from.
 struct Cx<'a> {
     project: &'a Project,
@@ -216,13 +244,8 @@ impl Cx<'_> {
     /// The row of one event.
     fn row(&self, id: EventId, event: &Event) -> EventRow {
         let event_type = self.schema().event_type(&event.event_type);
-        let roles = event_type.map_or(&[][..], |t| t.roles.as_slice());
-        let allows = |r: &Role, ty: &str| r.allowed.iter().any(|a| a.as_str() == ty);
-        let mut actor_roles = roles.iter().filter(|r| allows(r, ACTOR));
-        let actor1 = actor_roles.next();
-        let actor2 = actor_roles.next();
-        let place = roles.iter().find(|r| allows(r, LOCATION) && !allows(r, ACTOR));
-        let time = roles.iter().find(|r| allows(r, TIME));
+        let ColumnRoles { actor1, actor2, place, time } =
+            ColumnRoles::of(event_type.map_or(&[][..], |t| t.roles.as_slice()));
         let time_fillers = time.map(|r| self.fillers(event, r)).unwrap_or_default();
         let registry_place = self.registry_place(event, place);
 
@@ -298,13 +321,15 @@ impl Cx<'_> {
     }
 
     /// The first date-kind attribute of `target` set in `attributes`, read from the schema so that a
-    /// project may name its date attributes as it likes.
+    /// project may name its date attributes as it likes; the last day of a range
+    /// ([`crate::model::acled::DATE_END`]) is not the event's date.
     fn date_attribute(&self, attributes: &Attributes, target: AttributeTarget) -> Option<String> {
-        self.schema().attributes.iter().filter(|d| d.target == target && d.kind == AttributeKind::Date).find_map(|d| {
-            match attributes.get(&d.id) {
-                Some(AttrValue::Date(s)) if !s.is_empty() => Some(s.clone()),
-                _ => None,
-            }
+        let is_date = |d: &&AttributeDef| {
+            d.target == target && d.kind == AttributeKind::Date && d.id.as_str() != crate::model::acled::DATE_END
+        };
+        self.schema().attributes.iter().filter(is_date).find_map(|d| match attributes.get(&d.id) {
+            Some(AttrValue::Date(s)) if !s.is_empty() => Some(s.clone()),
+            _ => None,
         })
     }
 

@@ -137,8 +137,10 @@ impl ToolWindow for ExportWindow {
         crate::tr!(language, "window-export").into()
     }
 
+    /// Tall enough for every format, the layer choice, the button and the report's first lines without
+    /// scrolling (eleven formats since issue 19's dataset exports).
     fn default_size(&self) -> egui::Vec2 {
-        egui::vec2(520.0, 360.0)
+        egui::vec2(520.0, 480.0)
     }
 
     fn busy(&self) -> bool {
@@ -175,6 +177,10 @@ fn export(
         ExportCounts::Events { rows, .. } => {
             let path = report.files.first().map(|p| p.display().to_string()).unwrap_or_default();
             return Ok(vec![format!("{rows} events written to {path}")]);
+        }
+        ExportCounts::Records { rows, evidence, .. } => {
+            let files = report.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ");
+            vec![format!("{rows} events and {evidence} evidence spans written to {files}")]
         }
         ExportCounts::Brat { ann_files } => {
             vec![format!("{} .ann files written into {}", ann_files.len(), out.display())]
