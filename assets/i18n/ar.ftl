@@ -825,3 +825,20 @@ suggested-filler-keep = إبقاء
 suggested-filler-role = دور هذا الشاغل
 suggested-filler-type = نوع هذا الشاغل
 suggested-roles-edited = القبول بهذه التغييرات يسجّله معدَّلًا.
+
+# Issue 19 (fields): schema presets, the event's record id and evidence.
+new-project-preset = المخطط:
+new-project-preset-conflict = النزاع
+new-project-preset-acled = ACLED
+new-project-preset-acled-help = أنواع أحداث ACLED الستة (معارك، انفجارات / عنف عن بعد، عنف ضد المدنيين، احتجاجات، أعمال شغب، تطورات استراتيجية) مع الفاعل الأول والفاعل الثاني والفاعلين المرتبطين
+event-record-id = معرّف السجل
+event-record-id-help = معرّف الحدث في مجموعات البيانات المصدَّرة؛ يبقى إذا تغيّر المُطلِق أو النوع وإذا اعتمد المراجع الحدث.
+evidence-heading = حقول السجل وشواهدها
+evidence-jump-help = أظهر هذه الكلمات في المقال
+evidence-remove-help = احذف هذا الشاهد
+evidence-add-help = أضف النص المحدد شاهدًا على { $field }
+field-date = التاريخ
+field-location = المكان
+field-actor1 = الفاعل الأول
+field-actor2 = الفاعل الثاني
+describe-evidence = شاهد على { $field } (الحدث { $id })

@@ -782,3 +782,20 @@ suggested-filler-keep = keep
 suggested-filler-role = Role of this filler
 suggested-filler-type = Type of this filler
 suggested-roles-edited = Accepting with these changes records it as edited.
+
+# Issue 19 (fields): schema presets, the event's record id and evidence.
+new-project-preset = Schema:
+new-project-preset-conflict = Conflict
+new-project-preset-acled = ACLED
+new-project-preset-acled-help = ACLED's six event types (Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots, Strategic developments) with Actor 1, Actor 2 and associated actors
+event-record-id = Record id
+event-record-id-help = The event's id in exported datasets; it stays when the trigger or type changes and when a curator takes the event.
+evidence-heading = Record fields and evidence
+evidence-jump-help = Show these words in the article
+evidence-remove-help = Remove this evidence
+evidence-add-help = Add the selected text as evidence of { $field }
+field-date = Date
+field-location = Location
+field-actor1 = Actor 1
+field-actor2 = Actor 2
+describe-evidence = Evidence of { $field } (event { $id })
