@@ -829,7 +829,7 @@ suggested-roles-edited = القبول بهذه التغييرات يسجّله �
 # Issue 19 (fields): schema presets, the event's record id and evidence.
 new-project-preset = المخطط:
 new-project-preset-conflict = النزاع
-new-project-preset-acled = ACLED
+new-project-preset-acled = أكليد (ACLED)
 new-project-preset-acled-help = أنواع أحداث ACLED الستة (معارك، انفجارات / عنف عن بعد، عنف ضد المدنيين، احتجاجات، أعمال شغب، تطورات استراتيجية) مع الفاعل الأول والفاعل الثاني والفاعلين المرتبطين
 event-record-id = معرّف السجل
 event-record-id-help = معرّف الحدث في مجموعات البيانات المصدَّرة؛ يبقى إذا تغيّر المُطلِق أو النوع وإذا اعتمد المراجع الحدث.

@@ -77,7 +77,12 @@ pub(crate) fn stats(dir: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(crate) fn new_project(dir: &Path, name: &str, preset: tarmeez::model::Preset, annotator: Annotator) -> Result<ExitCode> {
+pub(crate) fn new_project(
+    dir: &Path,
+    name: &str,
+    preset: tarmeez::model::Preset,
+    annotator: Annotator,
+) -> Result<ExitCode> {
     Project::create(dir, name, preset.schema(), annotator)?;
     outln!("Created project \"{name}\" in {}", dir.display());
     outln!("Import articles with: tarmeez import-text {} <files or folders>", dir.display());

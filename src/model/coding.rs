@@ -3,8 +3,9 @@
 //! plain words why it cannot be done; none changes the layer itself.
 
 use super::{
-    ActorId, Argument, AttrValue, AttributeId, DocId, DocStatus, DocText, Edit, EntityTypeId, Event, EventId, EventTypeId,
-    Layer, Mention, MentionId, MentionRelation, Relation, RelationEnds, RelationTypeId, RoleId, Schema, Span,
+    ActorId, Argument, AttrValue, AttributeId, DocId, DocStatus, DocText, Edit, EntityTypeId, Event, EventId,
+    EventTypeId, Layer, Mention, MentionId, MentionRelation, Relation, RelationEnds, RelationTypeId, RoleId, Schema,
+    Span,
 };
 
 /// Why a coding operation was refused.
@@ -347,7 +348,10 @@ mod tests {
         mark(&layer, Span::new(5, 9), &"LOCATION".into()).0.apply(&mut layer);
         mark(&layer, Span::new(10, 12), &"ACTOR".into()).0.apply(&mut layer);
         let schema = default_conflict_schema();
-        make_event(&layer, &schema, &DocId::from_raw("d"), Span::new(13, 17), &"ATTACK".into()).unwrap().0.apply(&mut layer);
+        make_event(&layer, &schema, &DocId::from_raw("d"), Span::new(13, 17), &"ATTACK".into())
+            .unwrap()
+            .0
+            .apply(&mut layer);
         layer
     }
 
@@ -410,7 +414,10 @@ mod tests {
     fn removing_an_event_removes_its_relations_and_self_relations_are_refused() {
         let schema = default_conflict_schema();
         let mut layer = layer_with_event();
-        make_event(&layer, &schema, &DocId::from_raw("d"), Span::new(20, 24), &"ATTACK".into()).unwrap().0.apply(&mut layer);
+        make_event(&layer, &schema, &DocId::from_raw("d"), Span::new(20, 24), &"ATTACK".into())
+            .unwrap()
+            .0
+            .apply(&mut layer);
         assert_eq!(
             relate(&layer, &schema, &"RESPONSE_TO".into(), EventId(1), EventId(1)),
             Err(CodingError::SelfRelation)

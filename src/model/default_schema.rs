@@ -44,7 +44,13 @@ pub(super) fn event(
     }
 }
 
-pub(super) fn attribute(id: &str, name: &str, target: AttributeTarget, kind: AttributeKind, types: &[&str]) -> AttributeDef {
+pub(super) fn attribute(
+    id: &str,
+    name: &str,
+    target: AttributeTarget,
+    kind: AttributeKind,
+    types: &[&str],
+) -> AttributeDef {
     AttributeDef {
         id: AttributeId::from(id),
         name: name.to_owned(),

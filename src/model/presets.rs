@@ -92,7 +92,15 @@ fn acled_event_types() -> Vec<EventType> {
     let mut protests = plain();
     protests.push(role("Casualties", &["CASUALTIES"], false, true));
     vec![
-        event("BATTLES", "Battles", "معارك", 'b', [0xc0, 0x39, 0x2b], violent(), "Armed clashes between organised armed groups; territory taken"),
+        event(
+            "BATTLES",
+            "Battles",
+            "معارك",
+            'b',
+            [0xc0, 0x39, 0x2b],
+            violent(),
+            "Armed clashes between organised armed groups; territory taken",
+        ),
         event(
             "EXPLOSIONS",
             "Explosions/Remote violence",
@@ -111,8 +119,24 @@ fn acled_event_types() -> Vec<EventType> {
             violent(),
             "An organised armed group attacks, abducts or sexually assaults unarmed civilians",
         ),
-        event("PROTESTS", "Protests", "احتجاجات", 'p', [0x27, 0xae, 0x60], protests, "Public demonstrations, non-violent"),
-        event("RIOTS", "Riots", "أعمال شغب", 'o', [0xe6, 0x7e, 0x22], violent(), "Violent demonstrations and mob violence"),
+        event(
+            "PROTESTS",
+            "Protests",
+            "احتجاجات",
+            'p',
+            [0x27, 0xae, 0x60],
+            protests,
+            "Public demonstrations, non-violent",
+        ),
+        event(
+            "RIOTS",
+            "Riots",
+            "أعمال شغب",
+            'o',
+            [0xe6, 0x7e, 0x22],
+            violent(),
+            "Violent demonstrations and mob violence",
+        ),
         event(
             "STRATEGIC_DEVELOPMENTS",
             "Strategic developments",

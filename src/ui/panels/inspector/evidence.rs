@@ -13,10 +13,9 @@ pub(super) fn record(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Laye
     let schema = &input.project.config().schema;
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr!(ui, "event-record-id")).strong());
-        let mut shown = e.record_id(input.doc);
-        // Read-only, but selectable and copyable.
-        ui.add(egui::TextEdit::singleline(&mut shown).interactive(true).desired_width(140.0).font(egui::TextStyle::Monospace))
-            .on_hover_text(tr!(ui, "event-record-id-help"));
+        // Selectable, to copy into a dataset's notes.
+        let shown = egui::Label::new(RichText::new(e.record_id(input.doc)).monospace()).selectable(true);
+        ui.add(shown).on_hover_text(tr!(ui, "event-record-id-help"));
     });
     egui::CollapsingHeader::new(RichText::new(tr!(ui, "evidence-heading")).strong())
         .id_salt(("evidence", id.0))
@@ -81,11 +80,16 @@ fn field_name(ui: &egui::Ui, schema: &Schema, field: &FieldId) -> String {
     if let Some(def) = schema.attribute(&crate::model::AttributeId::from(field.as_str())) {
         return def.name.clone();
     }
+    // Each looked up on its own line: the catalogue's check reads the ids from the code.
+    let date = tr!(ui, "field-date").to_owned();
+    let location = tr!(ui, "field-location").to_owned();
+    let actor1 = tr!(ui, "field-actor1").to_owned();
+    let actor2 = tr!(ui, "field-actor2").to_owned();
     match field.as_str() {
-        "date" => tr!(ui, "field-date").to_owned(),
-        "location" => tr!(ui, "field-location").to_owned(),
-        "actor1" => tr!(ui, "field-actor1").to_owned(),
-        "actor2" => tr!(ui, "field-actor2").to_owned(),
+        "date" => date,
+        "location" => location,
+        "actor1" => actor1,
+        "actor2" => actor2,
         other => other.to_owned(),
     }
 }
