@@ -10,7 +10,7 @@ use tarmeez::formats::import::AnnotationFormat;
 use tarmeez::formats::png_render::RenderOptions;
 use tarmeez::formats::suggestions::{self, SuggestionFormat};
 use tarmeez::formats::{brat, plain_text, schema_additions, sniff, type_labels};
-use tarmeez::model::{Annotator, DocId, LabelTarget, ProjectEdit, SourceName, default_conflict_schema};
+use tarmeez::model::{Annotator, DocId, LabelTarget, ProjectEdit, SourceName};
 use tarmeez::settings::{self, Settings};
 use tarmeez::store::{OpenOptions, Project, StoreError};
 use tarmeez::text::scene::HighlightSet;
@@ -110,7 +110,7 @@ fn main() -> ExitCode {
         Some(Job::Curate { project, at_least, coders }) => {
             cli::curate::curate(&project, at_least, coders.as_deref(), annotator)
         }
-        Some(Job::New { dir, name }) => new_project(&dir, &name, annotator),
+        Some(Job::New { dir, name, schema }) => new_project(&dir, &name, schema.0, annotator),
         Some(Job::ImportText { project, paths }) => import_text(&project, &paths, annotator),
         Some(Job::ImportDocs {
             project,

@@ -106,7 +106,7 @@ fn brat_round_trip_keeps_everything_but_the_provenance_it_lists() {
     });
     let kinds = check("brat", &lost, &added, &report.not_expressed);
     // The mention over the line break (two fragments) comes back whole, without a trailing space.
-    assert_eq!(kinds, ["provenance"]);
+    assert_eq!(kinds, ["evidence", "provenance"]);
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn doccano_round_trip_loses_only_what_its_export_lists() {
         run(&["import-annotations", s(fresh), s(&file), "--format", "doccano", "--annotator", "sample"]);
     });
     let kinds = check("doccano", &lost, &added, &summary.not_expressed);
-    assert_eq!(kinds, ["actor", "attribute", "note", "provenance"]);
+    assert_eq!(kinds, ["actor", "attribute", "evidence", "note", "provenance"]);
 }
 
 #[test]
@@ -132,7 +132,10 @@ fn conll_round_trip_keeps_the_mentions_and_lists_the_rest() {
         run(&["import-annotations", s(fresh), s(&file), "--format", "conll", "--annotator", "sample"]);
     });
     let kinds = check("CoNLL", &lost, &added, &summary.not_expressed);
-    assert_eq!(kinds, ["actor", "attribute", "event", "mention relation", "note", "provenance", "relation", "role"]);
+    assert_eq!(
+        kinds,
+        ["actor", "attribute", "event", "evidence", "mention relation", "note", "provenance", "relation", "role"]
+    );
 }
 
 #[test]
@@ -150,7 +153,10 @@ fn hf_jsonl_spans_come_back_as_suggestions_of_the_mentions() {
     let lost: Vec<Line> = original.iter().filter(|l| !suggested.contains(l)).cloned().collect();
     let added: Vec<Line> = suggested.iter().filter(|l| !original.contains(l)).cloned().collect();
     let kinds = check("hf-jsonl", &lost, &added, &summary.not_expressed);
-    assert_eq!(kinds, ["actor", "attribute", "event", "mention relation", "note", "provenance", "relation", "role"]);
+    assert_eq!(
+        kinds,
+        ["actor", "attribute", "event", "evidence", "mention relation", "note", "provenance", "relation", "role"]
+    );
 }
 
 /// The suggestions of a project as the lines of the mentions they would make.

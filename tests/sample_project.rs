@@ -28,6 +28,11 @@ fn article_text() -> String {
 }
 
 /// Finds `phrase` inside `context`, which must occur exactly once in `text`; returns its code point span.
+/// Evidence by field, one span each.
+fn evidence(spans: &[(&str, Span)]) -> BTreeMap<tarmeez::model::FieldId, Vec<Span>> {
+    spans.iter().map(|(field, span)| (tarmeez::model::FieldId::from(*field), vec![*span])).collect()
+}
+
 fn at(text: &str, context: &str, phrase: &str) -> Span {
     let mut hits = text.match_indices(context);
     let (ctx_byte, _) = hits.next().unwrap_or_else(|| panic!("context not found: {context}"));
@@ -232,11 +237,11 @@ fn layer(t: &str) -> Layer {
     m.insert(23, omar);
     m.insert(24, mention(at(t, p2, "مساء أمس"), "TIME", None));
 
+    let none_hurt = "لم ينتج عنه وقوع أي إصابات في صفوف عناصر التحالف";
     let mut e = BTreeMap::new();
     e.insert(
         1,
         Event {
-            evidence: Default::default(),
             uid: None,
             event_type: "ATTACK".into(),
             trigger: at(t, p2, "قصفت"),
@@ -252,6 +257,16 @@ fn layer(t: &str) -> Layer {
                 ("modality", AttrValue::Choice("asserted".into())),
                 ("fatalities", AttrValue::Number(0.0)),
                 ("date_precision", AttrValue::Choice("day".into())),
+                // Issue 19: ACLED's fields, each with the words that justify it.
+                ("sub_event_type", AttrValue::Choice("Shelling/artillery/missile attack".into())),
+                ("injured", AttrValue::Number(0.0)),
+                ("source_scale", AttrValue::Choice("Subnational".into())),
+            ]),
+            evidence: evidence(&[
+                ("sub_event_type", at(t, "بثمانية صواريخ،", "بثمانية صواريخ")),
+                ("fatalities", at(t, none_hurt, none_hurt)),
+                ("injured", at(t, none_hurt, none_hurt)),
+                ("source_scale", at(t, "مصادر خاصة لـ\"وكالة المجس \"", "مصادر خاصة لـ\"وكالة المجس \"")),
             ]),
             note: "Eight rockets; no casualties or damage reported".into(),
             provenance: None,
@@ -261,7 +276,6 @@ fn layer(t: &str) -> Layer {
     e.insert(
         2,
         Event {
-            evidence: Default::default(),
             uid: None,
             event_type: "ATTACK".into(),
             trigger: at(t, p4, "غارات جوية"),
@@ -269,7 +283,10 @@ fn layer(t: &str) -> Layer {
             attributes: attrs(&[
                 ("modality", AttrValue::Choice("asserted".into())),
                 ("date_precision", AttrValue::Choice("day".into())),
+                ("sub_event_type", AttrValue::Choice("Air/drone strike".into())),
+                ("source_scale", AttrValue::Choice("Subnational".into())),
             ]),
+            evidence: evidence(&[("sub_event_type", at(t, p4, "غارات جوية مكثفة شنتها طائرات التحالف"))]),
             note: String::new(),
             provenance: None,
             curation: None,
@@ -307,7 +324,6 @@ fn layer(t: &str) -> Layer {
     e.insert(
         5,
         Event {
-            evidence: Default::default(),
             uid: None,
             event_type: "ATTACK".into(),
             trigger: at(t, hamidah, "استهدفت"),
@@ -315,6 +331,14 @@ fn layer(t: &str) -> Layer {
             attributes: attrs(&[
                 ("modality", AttrValue::Choice("asserted".into())),
                 ("fatalities", AttrValue::Number(5.0)),
+                ("fatalities_low", AttrValue::Number(5.0)),
+                ("sub_event_type", AttrValue::Choice("Air/drone strike".into())),
+                ("source_scale", AttrValue::Choice("Subnational".into())),
+            ]),
+            evidence: evidence(&[
+                ("sub_event_type", at(t, hamidah, "الغارات الأمريكية")),
+                ("fatalities", at(t, hamidah, "مقتل ما لا يقل عن 5 عناصر")),
+                ("fatalities_low", at(t, hamidah, "مقتل ما لا يقل عن 5 عناصر")),
             ]),
             note: "US strikes near al-Bukamal the night before; attacker left open in the text".into(),
             provenance: None,

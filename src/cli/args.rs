@@ -62,13 +62,16 @@ pub(crate) enum Job {
         #[arg(long, value_name = "FILE")]
         diagnosis: Option<PathBuf>,
     },
-    /// Create an empty project with the default conflict schema.
+    /// Create an empty project with the default conflict schema (or ACLED's: --schema acled).
     New {
         /// Folder to create (must not exist, or be empty).
         dir: PathBuf,
         /// The project's display name.
         #[arg(long)]
         name: String,
+        /// The schema to start with.
+        #[arg(long, value_name = "PRESET", default_value = "conflict")]
+        schema: SchemaChoice,
     },
     /// Render a document with its annotations to a PNG image.
     Render {
@@ -396,4 +399,10 @@ format_choice!(
 format_choice!(
     /// The formats `import-docs` reads ([`CorpusFormat::ALL`]).
     CorpusChoice(CorpusFormat)
+);
+
+// Issue 19: the schema presets of `tarmeez new --schema`.
+format_choice!(
+    /// The schemas `new` starts a project with ([`tarmeez::model::Preset::ALL`]).
+    SchemaChoice(tarmeez::model::Preset)
 );

@@ -78,8 +78,13 @@ pub(crate) fn stats(dir: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(crate) fn new_project(dir: &Path, name: &str, annotator: Annotator) -> Result<ExitCode> {
-    Project::create(dir, name, default_conflict_schema(), annotator)?;
+pub(crate) fn new_project(
+    dir: &Path,
+    name: &str,
+    preset: tarmeez::model::Preset,
+    annotator: Annotator,
+) -> Result<ExitCode> {
+    Project::create(dir, name, preset.schema(), annotator)?;
     outln!("Created project \"{name}\" in {}", dir.display());
     outln!("Import articles with: tarmeez import-text {} <files or folders>", dir.display());
     Ok(ExitCode::SUCCESS)

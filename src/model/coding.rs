@@ -3,8 +3,9 @@
 //! plain words why it cannot be done; none changes the layer itself.
 
 use super::{
-    ActorId, Argument, AttrValue, AttributeId, DocStatus, DocText, Edit, EntityTypeId, Event, EventId, EventTypeId,
-    Layer, Mention, MentionId, MentionRelation, Relation, RelationEnds, RelationTypeId, RoleId, Schema, Span,
+    ActorId, Argument, AttrValue, AttributeId, DocId, DocStatus, DocText, Edit, EntityTypeId, Event, EventId,
+    EventTypeId, Layer, Mention, MentionId, MentionRelation, Relation, RelationEnds, RelationTypeId, RoleId, Schema,
+    Span,
 };
 
 /// Why a coding operation was refused.
@@ -78,11 +79,13 @@ pub fn mark(layer: &Layer, span: Span, entity_type: &EntityTypeId) -> (Edit, Men
     (starting(layer, Edit::PutMention(id, Some(Mention::new(span, entity_type.clone())))), id)
 }
 
-/// Makes `trigger` the trigger of a new event of `event_type`. If an event with exactly this trigger
-/// exists, its type is changed instead (keeping the arguments its new type still has roles for).
+/// Makes `trigger` the trigger of a new event of `event_type` in document `doc`. If an event with exactly
+/// this trigger exists, its type is changed instead (keeping the arguments its new type still has roles for,
+/// and the record id it had: [`keep_record_id`]).
 pub fn make_event(
     layer: &Layer,
     schema: &Schema,
+    doc: &DocId,
     trigger: Span,
     event_type: &EventTypeId,
 ) -> Result<(Edit, EventId), CodingError> {
@@ -90,6 +93,9 @@ pub fn make_event(
         schema.event_type(event_type).ok_or_else(|| CodingError::NotInSchema(format!("event type {event_type}")))?;
     if let Some((id, e)) = layer.events.iter().find(|(_, e)| e.trigger == trigger) {
         let mut changed = e.clone();
+        if &changed.event_type != event_type {
+            keep_record_id(&mut changed, doc);
+        }
         changed.event_type = event_type.clone();
         changed.arguments.retain(|a| def.roles.iter().any(|r| r.id == a.role));
         return Ok((Edit::PutEvent(*id, Some(changed)), *id));
@@ -107,6 +113,14 @@ pub fn make_event(
         curation: None,
     };
     Ok((starting(layer, Edit::PutEvent(id, Some(event))), id))
+}
+
+/// Sets the event's [`Event::uid`] to the record id it has now, before an edit changes its trigger or type
+/// (of which an unset uid is derived), so that the id a dataset published stays the event's.
+pub fn keep_record_id(event: &mut Event, doc: &DocId) {
+    if event.uid.is_none() {
+        event.uid = Some(event.record_id(doc));
+    }
 }
 
 /// Fills `role` of an event with a mention. A role that does not repeat gives up its previous filler.
@@ -334,7 +348,10 @@ mod tests {
         mark(&layer, Span::new(5, 9), &"LOCATION".into()).0.apply(&mut layer);
         mark(&layer, Span::new(10, 12), &"ACTOR".into()).0.apply(&mut layer);
         let schema = default_conflict_schema();
-        make_event(&layer, &schema, Span::new(13, 17), &"ATTACK".into()).unwrap().0.apply(&mut layer);
+        make_event(&layer, &schema, &DocId::from_raw("d"), Span::new(13, 17), &"ATTACK".into())
+            .unwrap()
+            .0
+            .apply(&mut layer);
         layer
     }
 
@@ -378,10 +395,29 @@ mod tests {
     }
 
     #[test]
+    fn retyping_an_event_keeps_the_record_id_it_had_and_keeping_the_type_sets_none() {
+        let schema = default_conflict_schema();
+        let doc = DocId::from_raw("d");
+        let mut layer = layer_with_event();
+        let id = layer.events[&EventId(1)].record_id(&doc);
+        let trigger = layer.events[&EventId(1)].trigger;
+        make_event(&layer, &schema, &doc, trigger, &"ATTACK".into()).unwrap().0.apply(&mut layer);
+        assert_eq!(layer.events[&EventId(1)].uid, None, "the same type changes nothing");
+        make_event(&layer, &schema, &doc, trigger, &"THREAT".into()).unwrap().0.apply(&mut layer);
+        let event = &layer.events[&EventId(1)];
+        assert_eq!(event.uid.as_deref(), Some(id.as_str()));
+        assert_ne!(crate::model::derived_record_id(&doc, &event.event_type, event.trigger), id);
+        assert_eq!(event.record_id(&doc), id);
+    }
+
+    #[test]
     fn removing_an_event_removes_its_relations_and_self_relations_are_refused() {
         let schema = default_conflict_schema();
         let mut layer = layer_with_event();
-        make_event(&layer, &schema, Span::new(20, 24), &"ATTACK".into()).unwrap().0.apply(&mut layer);
+        make_event(&layer, &schema, &DocId::from_raw("d"), Span::new(20, 24), &"ATTACK".into())
+            .unwrap()
+            .0
+            .apply(&mut layer);
         assert_eq!(
             relate(&layer, &schema, &"RESPONSE_TO".into(), EventId(1), EventId(1)),
             Err(CodingError::SelfRelation)

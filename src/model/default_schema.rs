@@ -14,7 +14,7 @@ fn entity(id: &str, name: &str, name_ar: &str, color: [u8; 3], key: char, descri
     }
 }
 
-fn role(id: &str, allowed: &[&str], required: bool, repeatable: bool) -> Role {
+pub(super) fn role(id: &str, allowed: &[&str], required: bool, repeatable: bool) -> Role {
     Role {
         id: RoleId::from(id),
         name: id.to_owned(),
@@ -24,7 +24,7 @@ fn role(id: &str, allowed: &[&str], required: bool, repeatable: bool) -> Role {
     }
 }
 
-fn event(
+pub(super) fn event(
     id: &str,
     name: &str,
     name_ar: &str,
@@ -44,7 +44,13 @@ fn event(
     }
 }
 
-fn attribute(id: &str, name: &str, target: AttributeTarget, kind: AttributeKind, types: &[&str]) -> AttributeDef {
+pub(super) fn attribute(
+    id: &str,
+    name: &str,
+    target: AttributeTarget,
+    kind: AttributeKind,
+    types: &[&str],
+) -> AttributeDef {
     AttributeDef {
         id: AttributeId::from(id),
         name: name.to_owned(),
@@ -55,18 +61,18 @@ fn attribute(id: &str, name: &str, target: AttributeTarget, kind: AttributeKind,
 }
 
 /// The schema new projects start with: six entity types, four event types, modality, fatalities and date
-/// precision on events, and RESPONSE_TO between events.
+/// precision on events with the dataset fields of [`dataset_attributes`], and RESPONSE_TO between events.
 pub fn default_conflict_schema() -> Schema {
     Schema {
         entity_types: entity_types(),
         event_types: event_types(),
-        attributes: attributes(),
+        attributes: attribute_defs(),
         relation_types: relation_types(),
     }
 }
 
 /// The six entity types, keyed `1` to `6`; the order here is the order a new project's schema file lists them.
-fn entity_types() -> Vec<EntityType> {
+pub(super) fn entity_types() -> Vec<EntityType> {
     vec![
         entity(
             "ACTOR",
@@ -169,7 +175,7 @@ fn event_types() -> Vec<EventType> {
 }
 
 /// Modality, fatalities and date precision on events; a normalized date, a count and uncertainty on mentions.
-fn attributes() -> Vec<AttributeDef> {
+pub(super) fn attribute_defs() -> Vec<AttributeDef> {
     use AttributeKind::*;
     use AttributeTarget::*;
     let choices = |c: &[&str]| Choice(c.iter().map(|&s| s.to_owned()).collect());
@@ -181,11 +187,37 @@ fn attributes() -> Vec<AttributeDef> {
         attribute("count", "Count", Mention, Number, &["CASUALTIES"]),
         attribute("uncertain", "Uncertain", Mention, Boolean, &[]),
     ]
+    .into_iter()
+    .chain(dataset_attributes())
+    .collect()
+}
+
+/// The event attributes that hold an event dataset's fields (ACLED's codebook; the ids of [`super::acled`]).
+/// The sub-event type offers all 25 of ACLED's: an attribute has one list of choices, so the schema cannot
+/// give each event type its own (the ACLED preset's event types are ACLED's, and a sub-event type names its
+/// event type: [`super::acled::sub_event_parents`]).
+pub fn dataset_attributes() -> Vec<AttributeDef> {
+    use super::acled::*;
+    use AttributeKind::*;
+    use AttributeTarget::*;
+    let choices = |c: &[&str]| Choice(c.iter().map(|&s| s.to_owned()).collect());
+    let all: Vec<&str> = SUB_EVENT_TYPES.iter().map(|(sub, ..)| *sub).collect();
+    vec![
+        attribute(SUB_EVENT_TYPE, "Sub-event type", Event, choices(&all), &[]),
+        attribute(DISORDER_TYPE, "Disorder type (override)", Event, choices(&DISORDER_TYPES), &[]),
+        attribute(CIVILIAN_TARGETING, "Civilian targeting", Event, Boolean, &[]),
+        attribute(DATE_END, "End date", Event, Date, &[]),
+        attribute(FATALITIES_LOW, "Fatalities (low)", Event, Number, &[]),
+        attribute(FATALITIES_HIGH, "Fatalities (high)", Event, Number, &[]),
+        attribute(INJURED, "Injured", Event, Number, &[]),
+        attribute(SOURCE_SCALE, "Source scale", Event, choices(&SOURCE_SCALES), &[]),
+        attribute(TAGS, "Tags", Event, Text, &[]),
+    ]
 }
 
 /// RESPONSE_TO between events; AFFILIATED_WITH between actors (what event datasets record as associated
 /// actors: "مليشيا أبو الفضل العباس التابعة للحرس الثوري الإيراني").
-fn relation_types() -> Vec<RelationType> {
+pub(super) fn relation_types() -> Vec<RelationType> {
     let actor = || vec![EntityTypeId::from("ACTOR")];
     vec![
         RelationType {

@@ -75,7 +75,10 @@ mod tests {
         mark(&layer, Span::new(0, 4), &"ACTOR".into()).0.apply(&mut layer);
         mark(&layer, Span::new(5, 9), &"LOCATION".into()).0.apply(&mut layer);
         mark(&layer, Span::new(10, 14), &"TIME".into()).0.apply(&mut layer);
-        make_event(&layer, &schema, Span::new(20, 24), &"ATTACK".into()).unwrap().0.apply(&mut layer);
+        make_event(&layer, &schema, &crate::model::DocId::from_raw("d"), Span::new(20, 24), &"ATTACK".into())
+            .unwrap()
+            .0
+            .apply(&mut layer);
         (schema, layer)
     }
 
@@ -105,7 +108,10 @@ mod tests {
         let schema = default_conflict_schema();
         let mut layer = Layer::default();
         let def = schema.event_type(&"ATTACK".into()).unwrap().clone();
-        make_event(&layer, &schema, Span::new(50, 54), &"ATTACK".into()).unwrap().0.apply(&mut layer);
+        make_event(&layer, &schema, &crate::model::DocId::from_raw("d"), Span::new(50, 54), &"ATTACK".into())
+            .unwrap()
+            .0
+            .apply(&mut layer);
         for (i, role) in def.roles.iter().enumerate() {
             let (edit, id) = mark(&layer, Span::new(i * 5, i * 5 + 4), &role.allowed[0]);
             edit.apply(&mut layer);

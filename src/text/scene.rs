@@ -58,6 +58,8 @@ pub enum HighlightKey {
     Other(Annotator, MentionId),
     /// An event trigger of another layer drawn beside the shown one.
     OtherTrigger(Annotator, EventId),
+    /// A span given as evidence of a field of the inspected event of the shown layer.
+    Evidence(EventId, crate::model::FieldId),
 }
 
 /// How a highlight is drawn.
@@ -78,6 +80,9 @@ pub enum HighlightKind {
     /// A role filler the event suggestion under review proposes: a light band under a dashed outline, its
     /// role named over it.
     Filler,
+    /// Evidence of a field of the inspected event: a faint band under a thin dotted-looking outline, so that it
+    /// shows where the record's fields come from without hiding the mentions.
+    Evidence,
 }
 
 /// One span to draw.
@@ -276,6 +281,27 @@ impl HighlightSet {
         self.sort();
     }
 
+    /// Marks the evidence of the inspected event `event`, each span labelled with the field it justifies.
+    pub fn add_evidence(
+        &mut self,
+        event: EventId,
+        evidence: &std::collections::BTreeMap<crate::model::FieldId, Vec<Span>>,
+    ) {
+        for (field, spans) in evidence {
+            for span in spans {
+                self.items.push(Highlight {
+                    span: *span,
+                    kind: HighlightKind::Evidence,
+                    color: EVIDENCE_COLOR,
+                    level: 0,
+                    label: field.to_string(),
+                    key: HighlightKey::Evidence(event, field.clone()),
+                });
+            }
+        }
+        self.sort();
+    }
+
     /// Every highlight, sorted by start.
     pub fn items(&self) -> &[Highlight] {
         &self.items
@@ -338,6 +364,10 @@ impl HighlightSet {
                         back.push(Shape::Fill(r, Rgba::from_rgb(h.color, band_alpha)));
                         front.push(Shape::Dashed(r, Rgba::from_rgb(h.color, 255), stroke * 1.5));
                     }
+                    HighlightKind::Evidence => {
+                        back.push(Shape::Fill(r, Rgba::from_rgb(h.color, band_alpha / 2)));
+                        front.push(Shape::Dashed(r, Rgba::from_rgb(h.color, 170), stroke * 0.8));
+                    }
                 }
             });
             // A proposed filler always says its role: that is what the reviewer decides on.
@@ -366,6 +396,9 @@ impl HighlightSet {
         back
     }
 }
+
+/// The colour of evidence highlights: an amber apart from the default schema's type colours.
+pub const EVIDENCE_COLOR: Rgb = Rgb([0xc9, 0x9a, 0x06]);
 
 /// Gives each mention the lowest underline level not used by a mention it overlaps, so nested and
 /// overlapping mentions keep distinct underlines. `items` is sorted by start, longer first.

@@ -93,12 +93,14 @@ pub enum Action {
     AskFile(Purpose),
     /// A file dialog's answer: do what its menu entry does with these paths.
     Chosen(Purpose, Vec<PathBuf>),
-    /// Create a project in this folder (new or empty) under this name, with the default schema, and open it.
+    /// Create a project in this folder (new or empty) under this name, with a preset's schema, and open it.
     CreateProject {
         /// The folder.
         dir: PathBuf,
         /// The project's display name.
         name: String,
+        /// The schema it starts with.
+        preset: crate::model::Preset,
     },
 }
 

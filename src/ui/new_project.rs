@@ -1,5 +1,5 @@
 //! File > New project: a folder (new, or empty) and a name. Create pushes [`Action::CreateProject`], which
-//! writes what `tarmeez new` writes (the default conflict schema) and opens the project; the folder can be
+//! writes what `tarmeez new` writes (the default conflict schema, or ACLED's) and opens the project; the folder can be
 //! typed or pasted, or chosen with the file dialog.
 
 use super::action::Action;
@@ -20,6 +20,8 @@ pub struct NewProjectDialog {
     pub error: Option<String>,
     /// The keyboard was put in the first field (once).
     focused: bool,
+    /// The schema the project starts with.
+    pub preset: crate::model::Preset,
 }
 
 impl NewProjectDialog {
@@ -75,6 +77,13 @@ impl NewProjectDialog {
             ui.end_row();
         });
         ui.weak(tr!(ui, "new-project-schema"));
+        ui.horizontal(|ui| {
+            use crate::model::Preset;
+            ui.label(tr!(ui, "new-project-preset"));
+            ui.radio_value(&mut self.preset, Preset::Conflict, tr!(ui, "new-project-preset-conflict"));
+            ui.radio_value(&mut self.preset, Preset::Acled, tr!(ui, "new-project-preset-acled"))
+                .on_hover_text(tr!(ui, "new-project-preset-acled-help"));
+        });
         if let Some(error) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
@@ -85,8 +94,8 @@ impl NewProjectDialog {
             cancelled = ui.button(tr!(ui, "button-cancel")).clicked();
         });
         if create && !self.folder.trim().is_empty() && !self.name.trim().is_empty() {
-            actions
-                .push(Action::CreateProject { dir: PathBuf::from(self.folder.trim()), name: self.name.trim().into() });
+            let (dir, name) = (PathBuf::from(self.folder.trim()), self.name.trim().into());
+            actions.push(Action::CreateProject { dir, name, preset: self.preset });
         }
         cancelled
     }

@@ -74,7 +74,7 @@ impl TarmeezApp {
         match action {
             Action::AskFile(purpose) => return self.ask_file(purpose),
             Action::Chosen(purpose, paths) => return self.chosen(purpose, paths, out),
-            Action::CreateProject { dir, name } => return self.create_project(dir, &name),
+            Action::CreateProject { dir, name, preset } => return self.create_project(dir, &name, preset),
             _ => {}
         }
         let Some(s) = &mut self.session else { return };

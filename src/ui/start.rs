@@ -160,15 +160,15 @@ impl super::TarmeezApp {
         out.push(Action::Open(window));
     }
 
-    /// Creates the project `tarmeez new` creates (the default conflict schema) in `dir`, then opens it; a
-    /// failure is told in the new project dialog, which stays.
-    pub(super) fn create_project(&mut self, dir: PathBuf, name: &str) {
+    /// Creates the project `tarmeez new --schema <preset>` creates in `dir`, then opens it; a failure is told
+    /// in the new project dialog, which stays.
+    pub(super) fn create_project(&mut self, dir: PathBuf, name: &str, preset: crate::model::Preset) {
         let annotator = match (self.project(), &self.fallback_annotator) {
             (Some(p), _) => p.annotator().clone(),
             (None, Some(a)) => a.clone(),
             (None, None) => crate::default_annotator(),
         };
-        match crate::store::Project::create(&dir, name, crate::model::default_conflict_schema(), annotator) {
+        match crate::store::Project::create(&dir, name, preset.schema(), annotator) {
             Ok(project) => {
                 // Closed at once: it is opened again the way every project is, which saves the open one first.
                 drop(project);

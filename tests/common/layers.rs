@@ -81,6 +81,14 @@ pub fn layer_lines(doc: &str, layer: &Layer, text: &DocText) -> BTreeSet<Line> {
         if e.provenance.is_some() {
             add(&subject, Some("provenance".to_owned()));
         }
+        for (field, spans) in &e.evidence {
+            for span in spans {
+                add(&subject, Some(format!("evidence {field} = {}", span_text(text, *span))));
+            }
+        }
+        if let Some(uid) = &e.uid {
+            add(&subject, Some(format!("record id {uid}")));
+        }
     }
     for r in layer.relations.values() {
         let end = |id| layer.events.get(id).map_or_else(|| format!("missing event {id}"), event_subject);
@@ -153,6 +161,8 @@ fn names(note: &NotExpressed, line: &Line) -> bool {
         Some(d) if d.starts_with("attribute") => "attributes",
         Some(d) if d.starts_with("note") => "note",
         Some(d) if d.starts_with("provenance") => "provenance",
+        Some(d) if d.starts_with("evidence") => "evidence",
+        Some(d) if d.starts_with("record id") => "record id",
         Some(_) => return false,
     };
     about && note.reason.contains(kind)

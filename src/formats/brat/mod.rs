@@ -24,7 +24,8 @@
 //!   carriage return `\r` and a tab `\t`.
 //!
 //! Provenance (which suggestion an annotation was accepted from) and the coder's status have no place in
-//! brat and are not exported.
+//! brat and are not exported; nor are an event's evidence and a record id kept through a change of its trigger
+//! or type (listed as not expressed). ACLED's fields are event attributes, written as `A` lines like any.
 //!
 //! The work is split by job: `escape` (tokens and notes on one line), `write` (the export), `parse` (the
 //! `.ann` grammar into [`AnnLine`]s with line numbers), `read` (parsed lines into a checked layer) and
@@ -44,7 +45,9 @@ pub use found::{conf_path, found_types, read_conf, used_types};
 pub use parse::{AnnLine, Parsed, parse_ann};
 pub use plan::{ImportPlan, PlanOptions, ann_files, carry_over, import_edit, plan_import, plan_import_with};
 pub use read::{ann_to_layer, ann_to_layer_mapped};
-pub use write::{ExportReport, annotation_conf, export_project, layer_to_ann, schema_problems, visual_conf};
+pub use write::{
+    ExportReport, annotation_conf, export_project, layer_to_ann, record_details_lost, schema_problems, visual_conf,
+};
 
 /// The normalization database name of the actor registry in `N` lines.
 pub const ACTOR_DB: &str = "tarmeez-actors";

@@ -335,7 +335,7 @@ pub struct ExportReport {
     /// Documents left out because they have problems, with the first one.
     pub skipped: Vec<(DocId, String)>,
     /// What brat has no place for: the provenance of annotations accepted from suggestions (found by the round
-    /// trips, tests/round_trips.rs, where it went without a word).
+    /// trips, tests/round_trips.rs, where it went without a word), events' evidence and kept record ids.
     pub not_expressed: Vec<crate::formats::hf_jsonl::NotExpressed>,
 }
 
@@ -353,6 +353,38 @@ fn provenance_notes(doc: &DocId, annotator: &Annotator, layer: &Layer, text: &Do
     notes.extend(events.map(|(id, e)| {
         note(format!("event {id} ({} {} «{}»)", e.event_type, e.trigger, text.slice(e.trigger).unwrap_or("")))
     }));
+    notes
+}
+
+/// What of an event's record a format of spans and labels (brat, doccano) has no place for: its evidence (the
+/// spans that justify its record's fields) and a record id kept through a change of trigger or type (an unset
+/// one is derived again from the document, type and trigger, so it comes back by itself).
+pub fn record_details_lost(event: &crate::model::Event) -> Vec<String> {
+    let mut lost = Vec::new();
+    if !event.evidence.is_empty() {
+        lost.push("evidence".to_owned());
+    }
+    if event.uid.is_some() {
+        lost.push("record id".to_owned());
+    }
+    lost
+}
+
+/// The events of a layer whose evidence or kept record id brat has no place for.
+fn record_notes(doc: &DocId, annotator: &Annotator, layer: &Layer, text: &DocText) -> Vec<NotExpressed> {
+    let mut notes = Vec::new();
+    for (id, e) in &layer.events {
+        let lost = record_details_lost(e);
+        if lost.is_empty() {
+            continue;
+        }
+        notes.push(NotExpressed {
+            doc: doc.clone(),
+            annotator: annotator.clone(),
+            what: format!("event {id} ({} {} «{}»)", e.event_type, e.trigger, text.slice(e.trigger).unwrap_or("")),
+            reason: format!("brat has no place for its {}", lost.join(", ")),
+        });
+    }
     notes
 }
 
@@ -385,6 +417,7 @@ pub fn export_project(project: &Project, annotator: Option<&Annotator>, out: &Pa
             files.push((dir.join(format!("{}.txt", entry.id)), doc.text.as_str().to_owned()));
             files.push((ann.clone(), layer_to_ann(layer, &doc.text, project.actors())));
             report.not_expressed.extend(provenance_notes(&entry.id, a, layer, &doc.text));
+            report.not_expressed.extend(record_notes(&entry.id, a, layer, &doc.text));
             report.written.push((entry.id.clone(), a.clone(), ann));
             layers.push(layer);
         }

@@ -98,7 +98,9 @@ fn layer_line<'a>(id: usize, l: &LayerToExport<'a>, schema: &Schema, notes: &mut
             label: ev.event_type.as_str(),
         });
         event_entity.insert(*eid, entities.len());
-        note(what, lost_details(&ev.attributes, &ev.note, ev.provenance.is_some()));
+        let mut lost = lost_details(&ev.attributes, &ev.note, ev.provenance.is_some());
+        lost.extend(super::super::brat::record_details_lost(ev));
+        note(what, lost);
     }
     let mut relations = Vec::new();
     for (eid, ev) in &l.layer.events {

@@ -47,6 +47,9 @@ pub fn describe(
             out.push(whose(owner, l));
             out.extend(describe(project, doc, Some(owner), &HighlightKey::Trigger(*id), l));
         }
+        HighlightKey::Evidence(id, field) => {
+            out.push(trl!(l, "describe-evidence", field = field.to_string(), id = id.to_string()));
+        }
         HighlightKey::Mention(id) => mention_lines(project, doc, layer, *id, l, &mut out),
         HighlightKey::Trigger(id) => {
             let Some(e) = layer.and_then(|l| l.events.get(id)) else { return out };

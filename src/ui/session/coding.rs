@@ -83,7 +83,7 @@ impl Session {
         let Some((span, doc, layer)) = self.coding_target(SuggestedLabel::Event(event_type.clone()), out) else {
             return;
         };
-        match coding::make_event(&layer, &self.project.config().schema, span, &event_type) {
+        match coding::make_event(&layer, &self.project.config().schema, &doc, span, &event_type) {
             Ok((edit, id)) => {
                 if self.edit(&doc, edit, out) {
                     let inspected = self.focus.replace(Focus::Event(id));
@@ -119,7 +119,10 @@ impl Session {
             .filter_map(|h| match &h.key {
                 HighlightKey::Mention(id) => Some((h.span.len(), Focus::Mention(*id))),
                 HighlightKey::Trigger(id) => Some((h.span.len(), Focus::Event(*id))),
-                HighlightKey::Suggestion(..) | HighlightKey::Other(..) | HighlightKey::OtherTrigger(..) => None,
+                HighlightKey::Suggestion(..)
+                | HighlightKey::Other(..)
+                | HighlightKey::OtherTrigger(..)
+                | HighlightKey::Evidence(..) => None,
             })
             .collect();
         hits.sort_by_key(|(len, _)| *len);

@@ -109,7 +109,17 @@ pub struct Session {
 
 /// What the highlights were built from: the document, the view options, the project's generation, and the
 /// role fillers of the event suggestion under review.
-type HighlightsKey = (Option<DocId>, ViewOptions, u64, Option<(crate::model::Span, Vec<crate::model::SuggestedRole>)>);
+/// The last part is the inspected event's evidence.
+type HighlightsKey = (
+    Option<DocId>,
+    ViewOptions,
+    u64,
+    Option<(crate::model::Span, Vec<crate::model::SuggestedRole>)>,
+    Option<(crate::model::EventId, Evidence)>,
+);
+
+/// An event's evidence by field.
+type Evidence = std::collections::BTreeMap<crate::model::FieldId, Vec<crate::model::Span>>;
 
 impl Session {
     /// A session on `project`, showing the first document of the list.
@@ -245,16 +255,28 @@ impl Session {
     /// changed.
     pub fn highlights(&mut self) -> &HighlightSet {
         let fillers = self.suggested_fillers();
-        let key = (self.shown.clone(), self.view.clone(), self.project.generation(), fillers);
+        let evidence = self.inspected_evidence();
+        let key = (self.shown.clone(), self.view.clone(), self.project.generation(), fillers, evidence);
         if self.highlights.as_ref().is_none_or(|(k, _)| *k != key) {
             let mut set = panels::highlights(&self.project, self.shown.as_ref(), &self.view);
             if let (Some((_, fillers)), Some((source, id))) = (&key.3, &self.review.current) {
                 let under_review = crate::text::scene::HighlightKey::Suggestion(source.clone(), *id);
                 set.add_fillers(&self.project.config().schema, &under_review, fillers);
             }
+            if let Some((event, evidence)) = &key.4 {
+                set.add_evidence(*event, evidence);
+            }
             self.highlights = Some((key, set));
         }
         &self.highlights.as_ref().expect("built above").1
+    }
+
+    /// The inspected event's evidence (in the coder's own layer, which the inspector shows), if it has any.
+    fn inspected_evidence(&self) -> Option<(crate::model::EventId, Evidence)> {
+        let Some(Focus::Event(id)) = self.focus else { return None };
+        let loaded = self.project.document(self.shown.as_ref()?)?.loaded()?;
+        let event = loaded.layers.get(self.project.annotator())?.events.get(&id)?;
+        (!event.evidence.is_empty()).then(|| (id, event.evidence.clone()))
     }
 
     /// The highlights as last built (empty before the first frame).

@@ -32,6 +32,8 @@ pub(super) fn event(
             coding::set_event_attribute(layer, id, attr, value)
         });
         ui.separator();
+        super::evidence::record(ui, input, layer, id, out);
+        ui.separator();
         relations(ui, input, layer, id, state, out);
         note(ui, &format!("e{}", id.0), &e.note, state, out, |note| coding::change_event(layer, id, |e| e.note = note));
         if ui.button(tr!(ui, "event-delete")).clicked() {

@@ -15,6 +15,7 @@ use eframe::egui::{self, Color32, RichText};
 use std::collections::HashMap;
 
 mod event;
+mod evidence;
 mod fields;
 mod mention;
 mod place;
