@@ -7,7 +7,7 @@ mod common;
 use common::{open_as, press, sample_copy};
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use tarmeez::model::{DocId, Edit, EventId, MentionId, Place, PlaceId, PlaceKind, ProjectEdit};
+use tarmeez::model::{DocId, Edit, EventId, Mention, MentionId, Place, PlaceId, PlaceKind, ProjectEdit};
 use tarmeez::store::Project;
 use tarmeez::ui::TarmeezApp;
 use tarmeez::ui::action::Focus;
@@ -33,6 +33,12 @@ fn with_places(dir: &std::path::Path) -> Project {
     let mut project = open_as(dir, "sample");
     project.load_all();
     let doc = DocId::parse(common::SAMPLE_DOC).unwrap();
+    // The sample links its LOCATION mentions to places of its own; these tests place the events themselves.
+    let layer = project.document(&doc).unwrap().loaded().unwrap().layers[project.annotator()].clone();
+    for (id, mention) in layer.mentions.into_iter().filter(|(_, m)| m.place.is_some()) {
+        let unlinked = Mention { place: None, ..mention };
+        project.apply(&doc, Edit::PutMention(id, Some(unlinked))).unwrap();
+    }
     for (mention, id, name, name_ar, kind, lat, lon) in PLACES {
         let id = PlaceId::new(id);
         let mut place = Place::new(name, kind);

@@ -208,6 +208,11 @@ pub fn carry_over(old: &Layer, new: Layer) -> Layer {
         let id = match same {
             Some((oid, o)) => {
                 e.provenance = e.provenance.or_else(|| o.provenance.clone());
+                // Nor an event's evidence and kept record id (issue 19), which brat lists as not expressed.
+                if e.evidence.is_empty() {
+                    e.evidence = o.evidence.clone();
+                }
+                e.uid = e.uid.or_else(|| o.uid.clone());
                 *oid
             }
             None => {

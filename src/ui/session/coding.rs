@@ -181,11 +181,13 @@ impl Session {
             self.show_document(Some(doc.clone()));
         }
         let Some(text) = self.shown_entry().and_then(|d| d.text().cloned()) else { return };
-        self.article.select(&text, span);
-        self.article.scroll_to(span);
+        // Focus first: inspecting an event selects its trigger, and the jump is to `span` (an evidence quote
+        // of the event is not its trigger).
         if focus.is_some() {
             self.set_focus(focus);
         }
+        self.article.select(&text, span);
+        self.article.scroll_to(span);
     }
 
     /// Deletes the inspected mention or event, else the own mention equal to the selection, else the innermost

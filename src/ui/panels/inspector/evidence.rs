@@ -19,7 +19,8 @@ pub(super) fn record(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Laye
     });
     egui::CollapsingHeader::new(RichText::new(tr!(ui, "evidence-heading")).strong())
         .id_salt(("evidence", id.0))
-        .default_open(true)
+        // Closed at first: thirteen rows would push the event's relations out of sight; egui remembers it open.
+        .default_open(false)
         .show(ui, |ui| {
             ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                 egui::Grid::new(("evidence-grid", id.0)).num_columns(3).show(ui, |ui| {
