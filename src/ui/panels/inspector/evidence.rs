@@ -23,12 +23,9 @@ pub(super) fn record(ui: &mut egui::Ui, input: &InspectorInput<'_>, layer: &Laye
         .default_open(false)
         .show(ui, |ui| {
             ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                egui::Grid::new(("evidence-grid", id.0)).num_columns(3).show(ui, |ui| {
-                    for field in record_fields(schema) {
-                        field_row(ui, input, layer, id, e, &field, out);
-                        ui.end_row();
-                    }
-                });
+                for field in record_fields(schema) {
+                    field_row(ui, input, layer, id, e, &field, out);
+                }
             });
         });
 }
@@ -45,25 +42,15 @@ fn field_row(
 ) {
     let schema = &input.project.config().schema;
     let name = field_name(ui, schema, field);
-    ui.label(&name);
     let value = field_value(input, layer, schema, e, field);
-    if value.is_empty() {
-        ui.weak("—");
-    } else {
-        bidi_label(ui, &value, body(ui), egui::Sense::hover());
-    }
+    // Name, value and + on one line, the quotes under it: a three-column grid left the quotes no room in the
+    // inspector's width.
     ui.horizontal_wrapped(|ui| {
-        for span in e.evidence.get(field).into_iter().flatten() {
-            let text = crate::text::quote::quoted(&quote(input.loaded, *span));
-            let chip = bidi_chip(ui, &text, event::chip_colors(color(crate::text::scene::EVIDENCE_COLOR)), 260.0)
-                .on_hover_text(tr!(ui, "evidence-jump-help"));
-            if chip.clicked() {
-                out.push(Action::Jump { doc: input.doc.clone(), span: *span, focus: Some(Focus::Event(id)) });
-            }
-            let remove = ui.add_enabled(input.editable, egui::Button::new("×").small());
-            if remove.on_hover_text(tr!(ui, "evidence-remove-help")).clicked() {
-                push(out, remove_evidence(layer, id, field, *span));
-            }
+        ui.label(RichText::new(&name).strong());
+        if value.is_empty() {
+            ui.weak("—");
+        } else {
+            bidi_label(ui, &value, body(ui), egui::Sense::hover());
         }
         let enabled = input.editable && input.selection.is_some_and(|s| !s.is_empty());
         let add = ui.add_enabled(enabled, egui::Button::new("+").small());
@@ -74,11 +61,31 @@ fn field_row(
             push(out, add_evidence(layer, &input.loaded.text, id, field, span));
         }
     });
+    let Some(spans) = e.evidence.get(field).filter(|s| !s.is_empty()) else { return };
+    ui.indent(("evidence-quotes", field.as_str()), |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for span in spans {
+                let text = crate::text::quote::quoted(&quote(input.loaded, *span));
+                let width = (ui.available_width() - 30.0).max(80.0);
+                let colors = event::chip_colors(color(crate::text::scene::EVIDENCE_COLOR));
+                let chip = bidi_chip(ui, &text, colors, width).on_hover_text(tr!(ui, "evidence-jump-help"));
+                if chip.clicked() {
+                    out.push(Action::Jump { doc: input.doc.clone(), span: *span, focus: Some(Focus::Event(id)) });
+                }
+                let remove = ui.add_enabled(input.editable, egui::Button::new("×").small());
+                if remove.on_hover_text(tr!(ui, "evidence-remove-help")).clicked() {
+                    push(out, remove_evidence(layer, id, field, *span));
+                }
+            }
+        });
+    });
 }
 
 /// A field's name: an attribute's, or the record's own field's in the interface language.
 fn field_name(ui: &egui::Ui, schema: &Schema, field: &FieldId) -> String {
-    if let Some(def) = schema.attribute(&crate::model::AttributeId::from(field.as_str())) {
+    // An event attribute's name; a mention attribute of the same id (the TIME mention's `date`) is not this field.
+    let attribute = schema.attribute(&crate::model::AttributeId::from(field.as_str()));
+    if let Some(def) = attribute.filter(|d| d.target == crate::model::AttributeTarget::Event) {
         return def.name.clone();
     }
     // Each looked up on its own line: the catalogue's check reads the ids from the code.
