@@ -45,10 +45,21 @@ fn descriptor(text: &str) -> Option<(&'static [PlaceKind], &str)> {
         .map(|(_, kinds)| (*kinds, rest.trim_start()))
 }
 
-/// The places whose whole name `text` is (exactly, through clitics or with typos), best first.
+/// The fewest letters a name needs for a match with a typo to link or be proposed without asking. One letter
+/// off a short name is as likely another place or word (`المزارع`, the farms near al-Mayadin, is one letter
+/// from the town `مارع` in Aleppo; `العراقي`, Iraqi, from `العراق`); from eight letters on, the matcher's own
+/// budget allows two edits and one typo rarely lands on another real name (`حقل العمل` for `حقل العمر`).
+pub const TYPO_LINK_LETTERS: usize = 8;
+
+/// The places whose whole name `text` is (exactly, through clitics or, for a long enough text, with typos),
+/// best first.
 fn whole_matches(project: &PlaceRegistry, gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMatch> {
     let queries: Vec<NameQuery> = query_forms(&format!("{} ", text.trim()));
     let mut out = candidates(project, gazetteer, &queries, NameQuery::score_whole);
+    let letters = normalize(text).chars().filter(|c| c.is_alphabetic()).count();
+    if letters < TYPO_LINK_LETTERS {
+        out.retain(|m| m.score.kind != MatchKind::Typo);
+    }
     out.sort_by(|a, b| compare(gazetteer, a, b));
     out
 }

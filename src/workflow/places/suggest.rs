@@ -107,7 +107,9 @@ pub fn place_queries(project: &PlaceRegistry, gazetteer: &Gazetteer) -> Vec<Plac
     };
     for place in project.places.values() {
         for name in place.names() {
-            add(name, true, &mut out);
+            // Typos only in long names, as for linking (`super::resolve::TYPO_LINK_LETTERS`).
+            let letters = normalize(name).chars().filter(|c| c.is_alphabetic()).count();
+            add(name, letters >= super::resolve::TYPO_LINK_LETTERS, &mut out);
         }
     }
     for (id, place) in gazetteer.iter() {
