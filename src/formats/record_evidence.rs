@@ -41,6 +41,33 @@ pub fn to_csv(records: &[EventRecord]) -> Result<Vec<u8>, csv::Error> {
     out.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
+/// A dataset table as CSV bytes: `columns` as the header, then one row per record.
+pub fn table_csv<R: IntoIterator<Item = String>>(
+    columns: &[&str],
+    rows: impl IntoIterator<Item = R>,
+) -> Result<Vec<u8>, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(columns)?;
+    for row in rows {
+        out.write_record(row)?;
+    }
+    out.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// Writes a dataset table (`csv`) as `<dir>/<file_name>` and the evidence of `records` beside it, each
+/// atomically; returns both paths.
+pub fn write_table(
+    dir: &Path,
+    file_name: &str,
+    csv: Vec<u8>,
+    records: &[EventRecord],
+) -> std::io::Result<Vec<PathBuf>> {
+    let path = dir.join(file_name);
+    crate::store::atomic::write_atomic(&path, &csv)?;
+    let evidence = write_beside(&path, records)?;
+    Ok(vec![path, evidence])
+}
+
 /// Writes the evidence of `records` beside `dataset`, atomically; returns its path.
 pub fn write_beside(dataset: &Path, records: &[EventRecord]) -> std::io::Result<PathBuf> {
     let path = path_beside(dataset);

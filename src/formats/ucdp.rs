@@ -177,18 +177,11 @@ pub fn row(r: &EventRecord) -> [String; 49] {
 
 /// The records as CSV bytes, header first.
 pub fn to_csv(records: &[EventRecord]) -> Result<Vec<u8>, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(COLUMNS)?;
-    for r in records {
-        out.write_record(row(r))?;
-    }
-    out.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    super::record_evidence::table_csv(&COLUMNS, records.iter().map(row))
 }
 
 /// Writes `<dir>/ucdp_ged.csv` and its evidence file, each atomically; returns both paths.
 pub fn write(dir: &Path, records: &[EventRecord]) -> std::io::Result<Vec<PathBuf>> {
-    let path = dir.join(FILE_NAME);
-    crate::store::atomic::write_atomic(&path, &to_csv(records).map_err(std::io::Error::other)?)?;
-    let evidence = super::record_evidence::write_beside(&path, records)?;
-    Ok(vec![path, evidence])
+    let csv = to_csv(records).map_err(std::io::Error::other)?;
+    super::record_evidence::write_table(dir, FILE_NAME, csv, records)
 }
